@@ -249,24 +249,19 @@ pub enum AddEntriesToAclError {
 }
 impl From<::acs_runtime::client::ServiceError> for AddEntriesToAclError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "ResourceAlreadyExist.AclEntry",
-                    "ResourceQuotaExceeded.AclEntriesNum",
-                    "IncorrectStatus.Acl",
-                    "ResourceQuotaExceeded.ListenerAclEntriesNum",
-                    "ResourceQuotaExceeded.LoadBalancerAclEntriesNum",
-                    "ResourceNotFound.Acl",
-                ],
-            )
-        {
-            Some(0) => Self::ResourceAlreadyExistAclEntry(error),
-            Some(1) => Self::ResourceQuotaExceededAclEntriesNum(error),
-            Some(2) => Self::IncorrectStatusAcl(error),
-            Some(3) => Self::ResourceQuotaExceededListenerAclEntriesNum(error),
-            Some(4) => Self::ResourceQuotaExceededLoadBalancerAclEntriesNum(error),
-            Some(5) => Self::ResourceNotFoundAcl(error),
+        match error.code() {
+            "ResourceAlreadyExist.AclEntry" => Self::ResourceAlreadyExistAclEntry(error),
+            "ResourceQuotaExceeded.AclEntriesNum" => {
+                Self::ResourceQuotaExceededAclEntriesNum(error)
+            }
+            "IncorrectStatus.Acl" => Self::IncorrectStatusAcl(error),
+            "ResourceQuotaExceeded.ListenerAclEntriesNum" => {
+                Self::ResourceQuotaExceededListenerAclEntriesNum(error)
+            }
+            "ResourceQuotaExceeded.LoadBalancerAclEntriesNum" => {
+                Self::ResourceQuotaExceededLoadBalancerAclEntriesNum(error)
+            }
+            "ResourceNotFound.Acl" => Self::ResourceNotFoundAcl(error),
             _ => Self::Unhandled(error),
         }
     }

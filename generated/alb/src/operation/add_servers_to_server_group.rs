@@ -289,58 +289,42 @@ pub enum AddServersToServerGroupError {
 }
 impl From<::acs_runtime::client::ServiceError> for AddServersToServerGroupError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "ResourceQuotaExceeded.ServerAddedNum",
-                    "IncorrectStatus.ServerGroup",
-                    "Conflict.BackendServer",
-                    "OperationDenied.VpcVportNotFound",
-                    "IncorrectStatus.Eni",
-                    "ResourceInUse.IP",
-                    "OperationDenied.NoAvailableVSwitch",
-                    "OperationDenied.VgwVipNotFound",
-                    "OperationDenied.CloudBox",
-                    "Mismatch.Type",
-                    "Mismatch.VpcId",
-                    "ResourceQuotaExceeded.LoadBalancerServersNum",
-                    "ResourceInConfiguring",
-                    "DuplicatedParam.BackendServer",
-                    "OperationDenied.EciNotSupportJobType",
-                    "IllegalParam.ServerIp",
-                    "Mismatch.ServerType",
-                    "ServiceUnavailable",
-                    "Forbidden.ServerGroup",
-                    "ResourceNotFound.ServerGroup",
-                    "ResourceNotFound.Ecs",
-                    "ResourceNotFound.Eci",
-                    "ResourceNotFound.Eni",
-                ],
-            )
-        {
-            Some(0) => Self::ResourceQuotaExceededServerAddedNum(error),
-            Some(1) => Self::IncorrectStatusServerGroup(error),
-            Some(2) => Self::ConflictBackendServer(error),
-            Some(3) => Self::OperationDeniedVpcVportNotFound(error),
-            Some(4) => Self::IncorrectStatusEni(error),
-            Some(5) => Self::ResourceInUseIp(error),
-            Some(6) => Self::OperationDeniedNoAvailableVSwitch(error),
-            Some(7) => Self::OperationDeniedVgwVipNotFound(error),
-            Some(8) => Self::OperationDeniedCloudBox(error),
-            Some(9) => Self::MismatchType(error),
-            Some(10) => Self::MismatchVpcId(error),
-            Some(11) => Self::ResourceQuotaExceededLoadBalancerServersNum(error),
-            Some(12) => Self::ResourceInConfiguring(error),
-            Some(13) => Self::DuplicatedParamBackendServer(error),
-            Some(14) => Self::OperationDeniedEciNotSupportJobType(error),
-            Some(15) => Self::IllegalParamServerIp(error),
-            Some(16) => Self::MismatchServerType(error),
-            Some(17) => Self::ServiceUnavailable(error),
-            Some(18) => Self::ForbiddenServerGroup(error),
-            Some(19) => Self::ResourceNotFoundServerGroup(error),
-            Some(20) => Self::ResourceNotFoundEcs(error),
-            Some(21) => Self::ResourceNotFoundEci(error),
-            Some(22) => Self::ResourceNotFoundEni(error),
+        match error.code() {
+            "ResourceQuotaExceeded.ServerAddedNum" => {
+                Self::ResourceQuotaExceededServerAddedNum(error)
+            }
+            "IncorrectStatus.ServerGroup" => Self::IncorrectStatusServerGroup(error),
+            "Conflict.BackendServer" => Self::ConflictBackendServer(error),
+            "OperationDenied.VpcVportNotFound" => {
+                Self::OperationDeniedVpcVportNotFound(error)
+            }
+            "IncorrectStatus.Eni" => Self::IncorrectStatusEni(error),
+            "ResourceInUse.IP" => Self::ResourceInUseIp(error),
+            "OperationDenied.NoAvailableVSwitch" => {
+                Self::OperationDeniedNoAvailableVSwitch(error)
+            }
+            "OperationDenied.VgwVipNotFound" => {
+                Self::OperationDeniedVgwVipNotFound(error)
+            }
+            "OperationDenied.CloudBox" => Self::OperationDeniedCloudBox(error),
+            "Mismatch.Type" => Self::MismatchType(error),
+            "Mismatch.VpcId" => Self::MismatchVpcId(error),
+            "ResourceQuotaExceeded.LoadBalancerServersNum" => {
+                Self::ResourceQuotaExceededLoadBalancerServersNum(error)
+            }
+            "ResourceInConfiguring" => Self::ResourceInConfiguring(error),
+            "DuplicatedParam.BackendServer" => Self::DuplicatedParamBackendServer(error),
+            "OperationDenied.EciNotSupportJobType" => {
+                Self::OperationDeniedEciNotSupportJobType(error)
+            }
+            "IllegalParam.ServerIp" => Self::IllegalParamServerIp(error),
+            "Mismatch.ServerType" => Self::MismatchServerType(error),
+            "ServiceUnavailable" => Self::ServiceUnavailable(error),
+            "Forbidden.ServerGroup" => Self::ForbiddenServerGroup(error),
+            "ResourceNotFound.ServerGroup" => Self::ResourceNotFoundServerGroup(error),
+            "ResourceNotFound.Ecs" => Self::ResourceNotFoundEcs(error),
+            "ResourceNotFound.Eci" => Self::ResourceNotFoundEci(error),
+            "ResourceNotFound.Eni" => Self::ResourceNotFoundEni(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -242,22 +242,16 @@ pub enum ApplyHealthCheckTemplateToServerGroupError {
 impl From<::acs_runtime::client::ServiceError>
 for ApplyHealthCheckTemplateToServerGroupError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IncorrectStatus.HealthCheckTemplate",
-                    "IncorrectStatus.ServerGroup",
-                    "Forbidden.ServerGroup",
-                    "ResourceNotFound.HealthCheckTemplate",
-                    "ResourceNotFound.ServerGroup",
-                ],
-            )
-        {
-            Some(0) => Self::IncorrectStatusHealthCheckTemplate(error),
-            Some(1) => Self::IncorrectStatusServerGroup(error),
-            Some(2) => Self::ForbiddenServerGroup(error),
-            Some(3) => Self::ResourceNotFoundHealthCheckTemplate(error),
-            Some(4) => Self::ResourceNotFoundServerGroup(error),
+        match error.code() {
+            "IncorrectStatus.HealthCheckTemplate" => {
+                Self::IncorrectStatusHealthCheckTemplate(error)
+            }
+            "IncorrectStatus.ServerGroup" => Self::IncorrectStatusServerGroup(error),
+            "Forbidden.ServerGroup" => Self::ForbiddenServerGroup(error),
+            "ResourceNotFound.HealthCheckTemplate" => {
+                Self::ResourceNotFoundHealthCheckTemplate(error)
+            }
+            "ResourceNotFound.ServerGroup" => Self::ResourceNotFoundServerGroup(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -281,32 +281,20 @@ pub enum AssociateAclsWithListenerError {
 }
 impl From<::acs_runtime::client::ServiceError> for AssociateAclsWithListenerError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "QuotaExceeded.AclsNum",
-                    "IncorrectStatus.Acl",
-                    "ResourceQuotaExceeded.ListenerAclEntriesNum",
-                    "OperationDenied.AclNotSupport",
-                    "ResourceAlreadyExist.AclEntry",
-                    "ResourceInUse.Acl",
-                    "OperationDenied.LoadBalancerJoinedSecurityGroupNotSupportAcl",
-                    "ResourceNotFound.Acl",
-                    "ResourceNotFound.Listener",
-                ],
-            )
-        {
-            Some(0) => Self::QuotaExceededAclsNum(error),
-            Some(1) => Self::IncorrectStatusAcl(error),
-            Some(2) => Self::ResourceQuotaExceededListenerAclEntriesNum(error),
-            Some(3) => Self::OperationDeniedAclNotSupport(error),
-            Some(4) => Self::ResourceAlreadyExistAclEntry(error),
-            Some(5) => Self::ResourceInUseAcl(error),
-            Some(6) => {
+        match error.code() {
+            "QuotaExceeded.AclsNum" => Self::QuotaExceededAclsNum(error),
+            "IncorrectStatus.Acl" => Self::IncorrectStatusAcl(error),
+            "ResourceQuotaExceeded.ListenerAclEntriesNum" => {
+                Self::ResourceQuotaExceededListenerAclEntriesNum(error)
+            }
+            "OperationDenied.AclNotSupport" => Self::OperationDeniedAclNotSupport(error),
+            "ResourceAlreadyExist.AclEntry" => Self::ResourceAlreadyExistAclEntry(error),
+            "ResourceInUse.Acl" => Self::ResourceInUseAcl(error),
+            "OperationDenied.LoadBalancerJoinedSecurityGroupNotSupportAcl" => {
                 Self::OperationDeniedLoadBalancerJoinedSecurityGroupNotSupportAcl(error)
             }
-            Some(7) => Self::ResourceNotFoundAcl(error),
-            Some(8) => Self::ResourceNotFoundListener(error),
+            "ResourceNotFound.Acl" => Self::ResourceNotFoundAcl(error),
+            "ResourceNotFound.Listener" => Self::ResourceNotFoundListener(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -268,34 +268,30 @@ pub enum AssociateAdditionalCertificatesWithListenerError {
 impl From<::acs_runtime::client::ServiceError>
 for AssociateAdditionalCertificatesWithListenerError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IncorrectStatus.Listener",
-                    "OperationDenied.DefaultCertificateUsed",
-                    "OperationFailed.DefaultCertificateNotFound",
-                    "ResourceAlreadyAssociated.Certificate",
-                    "ResourceQuotaExceeded.LoadBalancerCertificatesNum",
-                    "OperationDenied.HttpListenerNotSupport",
-                    "InvalidParameter",
-                    "ResourceInConfiguring.Listener",
-                    "Forbidden.LoadBalancer",
-                    "ResourceNotFound.Certificate",
-                    "ResourceNotFound.Listener",
-                ],
-            )
-        {
-            Some(0) => Self::IncorrectStatusListener(error),
-            Some(1) => Self::OperationDeniedDefaultCertificateUsed(error),
-            Some(2) => Self::OperationFailedDefaultCertificateNotFound(error),
-            Some(3) => Self::ResourceAlreadyAssociatedCertificate(error),
-            Some(4) => Self::ResourceQuotaExceededLoadBalancerCertificatesNum(error),
-            Some(5) => Self::OperationDeniedHttpListenerNotSupport(error),
-            Some(6) => Self::InvalidParameter(error),
-            Some(7) => Self::ResourceInConfiguringListener(error),
-            Some(8) => Self::ForbiddenLoadBalancer(error),
-            Some(9) => Self::ResourceNotFoundCertificate(error),
-            Some(10) => Self::ResourceNotFoundListener(error),
+        match error.code() {
+            "IncorrectStatus.Listener" => Self::IncorrectStatusListener(error),
+            "OperationDenied.DefaultCertificateUsed" => {
+                Self::OperationDeniedDefaultCertificateUsed(error)
+            }
+            "OperationFailed.DefaultCertificateNotFound" => {
+                Self::OperationFailedDefaultCertificateNotFound(error)
+            }
+            "ResourceAlreadyAssociated.Certificate" => {
+                Self::ResourceAlreadyAssociatedCertificate(error)
+            }
+            "ResourceQuotaExceeded.LoadBalancerCertificatesNum" => {
+                Self::ResourceQuotaExceededLoadBalancerCertificatesNum(error)
+            }
+            "OperationDenied.HttpListenerNotSupport" => {
+                Self::OperationDeniedHttpListenerNotSupport(error)
+            }
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "ResourceInConfiguring.Listener" => {
+                Self::ResourceInConfiguringListener(error)
+            }
+            "Forbidden.LoadBalancer" => Self::ForbiddenLoadBalancer(error),
+            "ResourceNotFound.Certificate" => Self::ResourceNotFoundCertificate(error),
+            "ResourceNotFound.Listener" => Self::ResourceNotFoundListener(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -271,20 +271,17 @@ pub enum AttachCommonBandwidthPackageToLoadBalancerError {
 impl From<::acs_runtime::client::ServiceError>
 for AttachCommonBandwidthPackageToLoadBalancerError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IncorrectBusinessStatus.CommonBandwidthPackage",
-                    "IncorrectStatus.CommonBandwidthPackage",
-                    "ResourceNotFound.LoadBalancer",
-                    "ResourceNotFound.CommonBandwidthPackage",
-                ],
-            )
-        {
-            Some(0) => Self::IncorrectBusinessStatusCommonBandwidthPackage(error),
-            Some(1) => Self::IncorrectStatusCommonBandwidthPackage(error),
-            Some(2) => Self::ResourceNotFoundLoadBalancer(error),
-            Some(3) => Self::ResourceNotFoundCommonBandwidthPackage(error),
+        match error.code() {
+            "IncorrectBusinessStatus.CommonBandwidthPackage" => {
+                Self::IncorrectBusinessStatusCommonBandwidthPackage(error)
+            }
+            "IncorrectStatus.CommonBandwidthPackage" => {
+                Self::IncorrectStatusCommonBandwidthPackage(error)
+            }
+            "ResourceNotFound.LoadBalancer" => Self::ResourceNotFoundLoadBalancer(error),
+            "ResourceNotFound.CommonBandwidthPackage" => {
+                Self::ResourceNotFoundCommonBandwidthPackage(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

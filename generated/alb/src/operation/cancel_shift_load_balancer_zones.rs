@@ -264,38 +264,34 @@ pub enum CancelShiftLoadBalancerZonesError {
 }
 impl From<::acs_runtime::client::ServiceError> for CancelShiftLoadBalancerZonesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IncorrectStatus.LoadBalancer",
-                    "IncorrectBusinessStatus.LoadBalancer",
-                    "IncorrectBusinessStatus.Eip",
-                    "OperationDenied.ZoneVSwitchChanged",
-                    "OperationDenied.ZoneMappingsNotChanged",
-                    "OperationDenied.ZoneVSwitchNotExist",
-                    "OperationDenied.EniStatusNotSupport",
-                    "OperationDenied.OnlyFixedAddressAllocatedModeSupported",
-                    "OperationFailed.CancelShiftLoadBalancerZonesFailed",
-                    "ResourceNotEnough.VSwitchIp",
-                    "Mismatch.ZoneIdAndVSwitchId",
-                    "ResourceNotFound.LoadBalancer",
-                    "ResourceNotFound.VSwitch",
-                ],
-            )
-        {
-            Some(0) => Self::IncorrectStatusLoadBalancer(error),
-            Some(1) => Self::IncorrectBusinessStatusLoadBalancer(error),
-            Some(2) => Self::IncorrectBusinessStatusEip(error),
-            Some(3) => Self::OperationDeniedZoneVSwitchChanged(error),
-            Some(4) => Self::OperationDeniedZoneMappingsNotChanged(error),
-            Some(5) => Self::OperationDeniedZoneVSwitchNotExist(error),
-            Some(6) => Self::OperationDeniedEniStatusNotSupport(error),
-            Some(7) => Self::OperationDeniedOnlyFixedAddressAllocatedModeSupported(error),
-            Some(8) => Self::OperationFailedCancelShiftLoadBalancerZonesFailed(error),
-            Some(9) => Self::ResourceNotEnoughVSwitchIp(error),
-            Some(10) => Self::MismatchZoneIdAndVSwitchId(error),
-            Some(11) => Self::ResourceNotFoundLoadBalancer(error),
-            Some(12) => Self::ResourceNotFoundVSwitch(error),
+        match error.code() {
+            "IncorrectStatus.LoadBalancer" => Self::IncorrectStatusLoadBalancer(error),
+            "IncorrectBusinessStatus.LoadBalancer" => {
+                Self::IncorrectBusinessStatusLoadBalancer(error)
+            }
+            "IncorrectBusinessStatus.Eip" => Self::IncorrectBusinessStatusEip(error),
+            "OperationDenied.ZoneVSwitchChanged" => {
+                Self::OperationDeniedZoneVSwitchChanged(error)
+            }
+            "OperationDenied.ZoneMappingsNotChanged" => {
+                Self::OperationDeniedZoneMappingsNotChanged(error)
+            }
+            "OperationDenied.ZoneVSwitchNotExist" => {
+                Self::OperationDeniedZoneVSwitchNotExist(error)
+            }
+            "OperationDenied.EniStatusNotSupport" => {
+                Self::OperationDeniedEniStatusNotSupport(error)
+            }
+            "OperationDenied.OnlyFixedAddressAllocatedModeSupported" => {
+                Self::OperationDeniedOnlyFixedAddressAllocatedModeSupported(error)
+            }
+            "OperationFailed.CancelShiftLoadBalancerZonesFailed" => {
+                Self::OperationFailedCancelShiftLoadBalancerZonesFailed(error)
+            }
+            "ResourceNotEnough.VSwitchIp" => Self::ResourceNotEnoughVSwitchIp(error),
+            "Mismatch.ZoneIdAndVSwitchId" => Self::MismatchZoneIdAndVSwitchId(error),
+            "ResourceNotFound.LoadBalancer" => Self::ResourceNotFoundLoadBalancer(error),
+            "ResourceNotFound.VSwitch" => Self::ResourceNotFoundVSwitch(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -242,20 +242,17 @@ pub enum CreateAScriptsError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateAScriptsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IncorrectStatus.Listener",
-                    "ResourceQuotaExceeded.AScriptsNum",
-                    "ResourceQuotaExceeded.AScriptsTotalLinesNum",
-                    "ResourceQuotaExceeded.AScriptLinesNum",
-                ],
-            )
-        {
-            Some(0) => Self::IncorrectStatusListener(error),
-            Some(1) => Self::ResourceQuotaExceededAScriptsNum(error),
-            Some(2) => Self::ResourceQuotaExceededAScriptsTotalLinesNum(error),
-            Some(3) => Self::ResourceQuotaExceededAScriptLinesNum(error),
+        match error.code() {
+            "IncorrectStatus.Listener" => Self::IncorrectStatusListener(error),
+            "ResourceQuotaExceeded.AScriptsNum" => {
+                Self::ResourceQuotaExceededAScriptsNum(error)
+            }
+            "ResourceQuotaExceeded.AScriptsTotalLinesNum" => {
+                Self::ResourceQuotaExceededAScriptsTotalLinesNum(error)
+            }
+            "ResourceQuotaExceeded.AScriptLinesNum" => {
+                Self::ResourceQuotaExceededAScriptLinesNum(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

@@ -244,14 +244,10 @@ pub enum CreateAclError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateAclError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &["QuotaExceeded.AclsNum", "NotExist.ResourceGroup", "Forbidden.Acl"],
-            )
-        {
-            Some(0) => Self::QuotaExceededAclsNum(error),
-            Some(1) => Self::NotExistResourceGroup(error),
-            Some(2) => Self::ForbiddenAcl(error),
+        match error.code() {
+            "QuotaExceeded.AclsNum" => Self::QuotaExceededAclsNum(error),
+            "NotExist.ResourceGroup" => Self::NotExistResourceGroup(error),
+            "Forbidden.Acl" => Self::ForbiddenAcl(error),
             _ => Self::Unhandled(error),
         }
     }

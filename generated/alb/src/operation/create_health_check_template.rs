@@ -518,16 +518,11 @@ pub enum CreateHealthCheckTemplateError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateHealthCheckTemplateError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "QuotaExceeded.HealthCheckTemplatesNum",
-                    "Forbidden.HealthCheckTemplate",
-                ],
-            )
-        {
-            Some(0) => Self::QuotaExceededHealthCheckTemplatesNum(error),
-            Some(1) => Self::ForbiddenHealthCheckTemplate(error),
+        match error.code() {
+            "QuotaExceeded.HealthCheckTemplatesNum" => {
+                Self::QuotaExceededHealthCheckTemplatesNum(error)
+            }
+            "Forbidden.HealthCheckTemplate" => Self::ForbiddenHealthCheckTemplate(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -607,60 +607,57 @@ pub enum CreateListenerError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateListenerError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "ResourceAlreadyExist.Listener",
-                    "IncorrectStatus.LoadBalancer",
-                    "IncorrectBusinessStatus.LoadBalancer",
-                    "ResourceQuotaExceeded.LoadBalancerListenersNum",
-                    "OperationDenied.CrossLoadBalancerQUICListener",
-                    "ResourceAlreadyAssociated.Listener",
-                    "ResourceQuotaExceeded.SecurityPolicyAttachedNum",
-                    "ResourceQuotaExceeded.ServerGroupAttachedNum",
-                    "ResourceQuotaExceeded.LoadBalancerServersNum",
-                    "ResourceQuotaExceeded.ServerAddedNum",
-                    "Mismatch.VpcId",
-                    "OperationDenied.ServerGroupProtocolNotSupport",
-                    "OperationDenied.GRPCServerGroup",
-                    "Mismatch.LoadBalancerEditionAndConnectionDrain",
-                    "Mismatch.LoadBalancerEditionAndSlowStartEnable",
-                    "InvalidParameter",
-                    "Forbidden.SecurityPolicy",
-                    "Forbidden.LoadBalancer",
-                    "Forbidden.Listener",
-                    "ResourceNotFound.LoadBalancer",
-                    "ResourceNotFound.ServerGroup",
-                    "ResourceNotFound.SecurityPolicy",
-                    "ResourceNotFound.Listener",
-                    "ResourceNotFound.Certificate",
-                ],
-            )
-        {
-            Some(0) => Self::ResourceAlreadyExistListener(error),
-            Some(1) => Self::IncorrectStatusLoadBalancer(error),
-            Some(2) => Self::IncorrectBusinessStatusLoadBalancer(error),
-            Some(3) => Self::ResourceQuotaExceededLoadBalancerListenersNum(error),
-            Some(4) => Self::OperationDeniedCrossLoadBalancerQuicListener(error),
-            Some(5) => Self::ResourceAlreadyAssociatedListener(error),
-            Some(6) => Self::ResourceQuotaExceededSecurityPolicyAttachedNum(error),
-            Some(7) => Self::ResourceQuotaExceededServerGroupAttachedNum(error),
-            Some(8) => Self::ResourceQuotaExceededLoadBalancerServersNum(error),
-            Some(9) => Self::ResourceQuotaExceededServerAddedNum(error),
-            Some(10) => Self::MismatchVpcId(error),
-            Some(11) => Self::OperationDeniedServerGroupProtocolNotSupport(error),
-            Some(12) => Self::OperationDeniedGrpcServerGroup(error),
-            Some(13) => Self::MismatchLoadBalancerEditionAndConnectionDrain(error),
-            Some(14) => Self::MismatchLoadBalancerEditionAndSlowStartEnable(error),
-            Some(15) => Self::InvalidParameter(error),
-            Some(16) => Self::ForbiddenSecurityPolicy(error),
-            Some(17) => Self::ForbiddenLoadBalancer(error),
-            Some(18) => Self::ForbiddenListener(error),
-            Some(19) => Self::ResourceNotFoundLoadBalancer(error),
-            Some(20) => Self::ResourceNotFoundServerGroup(error),
-            Some(21) => Self::ResourceNotFoundSecurityPolicy(error),
-            Some(22) => Self::ResourceNotFoundListener(error),
-            Some(23) => Self::ResourceNotFoundCertificate(error),
+        match error.code() {
+            "ResourceAlreadyExist.Listener" => Self::ResourceAlreadyExistListener(error),
+            "IncorrectStatus.LoadBalancer" => Self::IncorrectStatusLoadBalancer(error),
+            "IncorrectBusinessStatus.LoadBalancer" => {
+                Self::IncorrectBusinessStatusLoadBalancer(error)
+            }
+            "ResourceQuotaExceeded.LoadBalancerListenersNum" => {
+                Self::ResourceQuotaExceededLoadBalancerListenersNum(error)
+            }
+            "OperationDenied.CrossLoadBalancerQUICListener" => {
+                Self::OperationDeniedCrossLoadBalancerQuicListener(error)
+            }
+            "ResourceAlreadyAssociated.Listener" => {
+                Self::ResourceAlreadyAssociatedListener(error)
+            }
+            "ResourceQuotaExceeded.SecurityPolicyAttachedNum" => {
+                Self::ResourceQuotaExceededSecurityPolicyAttachedNum(error)
+            }
+            "ResourceQuotaExceeded.ServerGroupAttachedNum" => {
+                Self::ResourceQuotaExceededServerGroupAttachedNum(error)
+            }
+            "ResourceQuotaExceeded.LoadBalancerServersNum" => {
+                Self::ResourceQuotaExceededLoadBalancerServersNum(error)
+            }
+            "ResourceQuotaExceeded.ServerAddedNum" => {
+                Self::ResourceQuotaExceededServerAddedNum(error)
+            }
+            "Mismatch.VpcId" => Self::MismatchVpcId(error),
+            "OperationDenied.ServerGroupProtocolNotSupport" => {
+                Self::OperationDeniedServerGroupProtocolNotSupport(error)
+            }
+            "OperationDenied.GRPCServerGroup" => {
+                Self::OperationDeniedGrpcServerGroup(error)
+            }
+            "Mismatch.LoadBalancerEditionAndConnectionDrain" => {
+                Self::MismatchLoadBalancerEditionAndConnectionDrain(error)
+            }
+            "Mismatch.LoadBalancerEditionAndSlowStartEnable" => {
+                Self::MismatchLoadBalancerEditionAndSlowStartEnable(error)
+            }
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "Forbidden.SecurityPolicy" => Self::ForbiddenSecurityPolicy(error),
+            "Forbidden.LoadBalancer" => Self::ForbiddenLoadBalancer(error),
+            "Forbidden.Listener" => Self::ForbiddenListener(error),
+            "ResourceNotFound.LoadBalancer" => Self::ResourceNotFoundLoadBalancer(error),
+            "ResourceNotFound.ServerGroup" => Self::ResourceNotFoundServerGroup(error),
+            "ResourceNotFound.SecurityPolicy" => {
+                Self::ResourceNotFoundSecurityPolicy(error)
+            }
+            "ResourceNotFound.Listener" => Self::ResourceNotFoundListener(error),
+            "ResourceNotFound.Certificate" => Self::ResourceNotFoundCertificate(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -464,24 +464,17 @@ pub enum CreateLoadBalancerError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateLoadBalancerError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "ResourceNotEnough.VSwitchIp",
-                    "QuotaExceeded.LoadBalancersNum",
-                    "Mismatch.ZoneIdAndVSwitchId",
-                    "DuplicatedParam.ZoneId",
-                    "OperationDenyed.ServiceLinkedRoleNotExist",
-                    "ResourceNotFound.VSwitch",
-                ],
-            )
-        {
-            Some(0) => Self::ResourceNotEnoughVSwitchIp(error),
-            Some(1) => Self::QuotaExceededLoadBalancersNum(error),
-            Some(2) => Self::MismatchZoneIdAndVSwitchId(error),
-            Some(3) => Self::DuplicatedParamZoneId(error),
-            Some(4) => Self::OperationDenyedServiceLinkedRoleNotExist(error),
-            Some(5) => Self::ResourceNotFoundVSwitch(error),
+        match error.code() {
+            "ResourceNotEnough.VSwitchIp" => Self::ResourceNotEnoughVSwitchIp(error),
+            "QuotaExceeded.LoadBalancersNum" => {
+                Self::QuotaExceededLoadBalancersNum(error)
+            }
+            "Mismatch.ZoneIdAndVSwitchId" => Self::MismatchZoneIdAndVSwitchId(error),
+            "DuplicatedParam.ZoneId" => Self::DuplicatedParamZoneId(error),
+            "OperationDenyed.ServiceLinkedRoleNotExist" => {
+                Self::OperationDenyedServiceLinkedRoleNotExist(error)
+            }
+            "ResourceNotFound.VSwitch" => Self::ResourceNotFoundVSwitch(error),
             _ => Self::Unhandled(error),
         }
     }

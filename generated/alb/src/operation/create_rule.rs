@@ -411,52 +411,53 @@ pub enum CreateRuleError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateRuleError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IncorrectStatus.Listener",
-                    "OperationDenied.SameGroupForForwardAndMirrorAction",
-                    "OperationDenied.IpGroupCanNotUsedForMirrorAction",
-                    "OperationDenied.GRPCServerGroup",
-                    "Conflict.Priority",
-                    "ResourceQuotaExceeded.LoadBalancerRulesNum",
-                    "ResourceQuotaExceeded.ServerGroupAttachedNum",
-                    "ResourceQuotaExceeded.LoadBalancerServersNum",
-                    "ResourceQuotaExceeded.ServerAddedNum",
-                    "QuotaExceeded.RuleWildcardsNum",
-                    "QuotaExceeded.RuleMatchEvaluationsNum",
-                    "QuotaExceeded.RuleActionsNum",
-                    "Mismatch.Protocol",
-                    "Mismatch.VpcId",
-                    "OperationDenied.RewriteMissingForwardGroup",
-                    "ResourceInConfiguring.Listener",
-                    "OperationDenied.MirrorActionSupportHttpGroupOnly",
-                    "OperationDenied.ProtocolMustSameForForwardGroupAction",
-                    "ResourceNotFound.Listener",
-                    "ResourceNotFound.ServerGroup",
-                ],
-            )
-        {
-            Some(0) => Self::IncorrectStatusListener(error),
-            Some(1) => Self::OperationDeniedSameGroupForForwardAndMirrorAction(error),
-            Some(2) => Self::OperationDeniedIpGroupCanNotUsedForMirrorAction(error),
-            Some(3) => Self::OperationDeniedGrpcServerGroup(error),
-            Some(4) => Self::ConflictPriority(error),
-            Some(5) => Self::ResourceQuotaExceededLoadBalancerRulesNum(error),
-            Some(6) => Self::ResourceQuotaExceededServerGroupAttachedNum(error),
-            Some(7) => Self::ResourceQuotaExceededLoadBalancerServersNum(error),
-            Some(8) => Self::ResourceQuotaExceededServerAddedNum(error),
-            Some(9) => Self::QuotaExceededRuleWildcardsNum(error),
-            Some(10) => Self::QuotaExceededRuleMatchEvaluationsNum(error),
-            Some(11) => Self::QuotaExceededRuleActionsNum(error),
-            Some(12) => Self::MismatchProtocol(error),
-            Some(13) => Self::MismatchVpcId(error),
-            Some(14) => Self::OperationDeniedRewriteMissingForwardGroup(error),
-            Some(15) => Self::ResourceInConfiguringListener(error),
-            Some(16) => Self::OperationDeniedMirrorActionSupportHttpGroupOnly(error),
-            Some(17) => Self::OperationDeniedProtocolMustSameForForwardGroupAction(error),
-            Some(18) => Self::ResourceNotFoundListener(error),
-            Some(19) => Self::ResourceNotFoundServerGroup(error),
+        match error.code() {
+            "IncorrectStatus.Listener" => Self::IncorrectStatusListener(error),
+            "OperationDenied.SameGroupForForwardAndMirrorAction" => {
+                Self::OperationDeniedSameGroupForForwardAndMirrorAction(error)
+            }
+            "OperationDenied.IpGroupCanNotUsedForMirrorAction" => {
+                Self::OperationDeniedIpGroupCanNotUsedForMirrorAction(error)
+            }
+            "OperationDenied.GRPCServerGroup" => {
+                Self::OperationDeniedGrpcServerGroup(error)
+            }
+            "Conflict.Priority" => Self::ConflictPriority(error),
+            "ResourceQuotaExceeded.LoadBalancerRulesNum" => {
+                Self::ResourceQuotaExceededLoadBalancerRulesNum(error)
+            }
+            "ResourceQuotaExceeded.ServerGroupAttachedNum" => {
+                Self::ResourceQuotaExceededServerGroupAttachedNum(error)
+            }
+            "ResourceQuotaExceeded.LoadBalancerServersNum" => {
+                Self::ResourceQuotaExceededLoadBalancerServersNum(error)
+            }
+            "ResourceQuotaExceeded.ServerAddedNum" => {
+                Self::ResourceQuotaExceededServerAddedNum(error)
+            }
+            "QuotaExceeded.RuleWildcardsNum" => {
+                Self::QuotaExceededRuleWildcardsNum(error)
+            }
+            "QuotaExceeded.RuleMatchEvaluationsNum" => {
+                Self::QuotaExceededRuleMatchEvaluationsNum(error)
+            }
+            "QuotaExceeded.RuleActionsNum" => Self::QuotaExceededRuleActionsNum(error),
+            "Mismatch.Protocol" => Self::MismatchProtocol(error),
+            "Mismatch.VpcId" => Self::MismatchVpcId(error),
+            "OperationDenied.RewriteMissingForwardGroup" => {
+                Self::OperationDeniedRewriteMissingForwardGroup(error)
+            }
+            "ResourceInConfiguring.Listener" => {
+                Self::ResourceInConfiguringListener(error)
+            }
+            "OperationDenied.MirrorActionSupportHttpGroupOnly" => {
+                Self::OperationDeniedMirrorActionSupportHttpGroupOnly(error)
+            }
+            "OperationDenied.ProtocolMustSameForForwardGroupAction" => {
+                Self::OperationDeniedProtocolMustSameForForwardGroupAction(error)
+            }
+            "ResourceNotFound.Listener" => Self::ResourceNotFoundListener(error),
+            "ResourceNotFound.ServerGroup" => Self::ResourceNotFoundServerGroup(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -282,8 +282,10 @@ pub enum CreateSecurityPolicyError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateSecurityPolicyError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code_index(&["QuotaExceeded.SecurityPoliciesNum"]) {
-            Some(0) => Self::QuotaExceededSecurityPoliciesNum(error),
+        match error.code() {
+            "QuotaExceeded.SecurityPoliciesNum" => {
+                Self::QuotaExceededSecurityPoliciesNum(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

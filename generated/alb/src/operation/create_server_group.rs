@@ -561,36 +561,35 @@ pub enum CreateServerGroupError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateServerGroupError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "QuotaExceeded.ServerGroupsNum",
-                    "Mismatch.LoadBalancerEditionAndSlowStartEnable",
-                    "Mismatch.ServerGroupSchedulerAndSlowStartEnable",
-                    "QuotaExceeded.SlowStartDuration",
-                    "UnsupportedFeature.SlowStart",
-                    "Mismatch.LoadBalancerEditionAndConnectionDrain",
-                    "QuotaExceeded.ConnectionDrainTimeout",
-                    "UnsupportedFeature.ConnectionDrain",
-                    "NotExist.ResourceGroup",
-                    "OperationDenied.VpcNotSupportIpv6",
-                    "UnsupportedFeature.FcServerGroup",
-                    "ResourceNotFound.Vpc",
-                ],
-            )
-        {
-            Some(0) => Self::QuotaExceededServerGroupsNum(error),
-            Some(1) => Self::MismatchLoadBalancerEditionAndSlowStartEnable(error),
-            Some(2) => Self::MismatchServerGroupSchedulerAndSlowStartEnable(error),
-            Some(3) => Self::QuotaExceededSlowStartDuration(error),
-            Some(4) => Self::UnsupportedFeatureSlowStart(error),
-            Some(5) => Self::MismatchLoadBalancerEditionAndConnectionDrain(error),
-            Some(6) => Self::QuotaExceededConnectionDrainTimeout(error),
-            Some(7) => Self::UnsupportedFeatureConnectionDrain(error),
-            Some(8) => Self::NotExistResourceGroup(error),
-            Some(9) => Self::OperationDeniedVpcNotSupportIpv6(error),
-            Some(10) => Self::UnsupportedFeatureFcServerGroup(error),
-            Some(11) => Self::ResourceNotFoundVpc(error),
+        match error.code() {
+            "QuotaExceeded.ServerGroupsNum" => Self::QuotaExceededServerGroupsNum(error),
+            "Mismatch.LoadBalancerEditionAndSlowStartEnable" => {
+                Self::MismatchLoadBalancerEditionAndSlowStartEnable(error)
+            }
+            "Mismatch.ServerGroupSchedulerAndSlowStartEnable" => {
+                Self::MismatchServerGroupSchedulerAndSlowStartEnable(error)
+            }
+            "QuotaExceeded.SlowStartDuration" => {
+                Self::QuotaExceededSlowStartDuration(error)
+            }
+            "UnsupportedFeature.SlowStart" => Self::UnsupportedFeatureSlowStart(error),
+            "Mismatch.LoadBalancerEditionAndConnectionDrain" => {
+                Self::MismatchLoadBalancerEditionAndConnectionDrain(error)
+            }
+            "QuotaExceeded.ConnectionDrainTimeout" => {
+                Self::QuotaExceededConnectionDrainTimeout(error)
+            }
+            "UnsupportedFeature.ConnectionDrain" => {
+                Self::UnsupportedFeatureConnectionDrain(error)
+            }
+            "NotExist.ResourceGroup" => Self::NotExistResourceGroup(error),
+            "OperationDenied.VpcNotSupportIpv6" => {
+                Self::OperationDeniedVpcNotSupportIpv6(error)
+            }
+            "UnsupportedFeature.FcServerGroup" => {
+                Self::UnsupportedFeatureFcServerGroup(error)
+            }
+            "ResourceNotFound.Vpc" => Self::ResourceNotFoundVpc(error),
             _ => Self::Unhandled(error),
         }
     }

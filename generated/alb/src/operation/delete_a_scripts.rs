@@ -214,18 +214,12 @@ pub enum DeleteAScriptsError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteAScriptsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "ResourceNotFound.AScript",
-                    "IncorrectStatus.Listener",
-                    "OperationDenied.CrossListenerAScripts",
-                ],
-            )
-        {
-            Some(0) => Self::ResourceNotFoundAScript(error),
-            Some(1) => Self::IncorrectStatusListener(error),
-            Some(2) => Self::OperationDeniedCrossListenerAScripts(error),
+        match error.code() {
+            "ResourceNotFound.AScript" => Self::ResourceNotFoundAScript(error),
+            "IncorrectStatus.Listener" => Self::IncorrectStatusListener(error),
+            "OperationDenied.CrossListenerAScripts" => {
+                Self::OperationDeniedCrossListenerAScripts(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

@@ -215,20 +215,11 @@ pub enum DeleteAclError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteAclError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "ResourceInUse.Acl",
-                    "IncorrectStatus.Acl",
-                    "Forbidden.Acl",
-                    "ResourceNotFound.Acl",
-                ],
-            )
-        {
-            Some(0) => Self::ResourceInUseAcl(error),
-            Some(1) => Self::IncorrectStatusAcl(error),
-            Some(2) => Self::ForbiddenAcl(error),
-            Some(3) => Self::ResourceNotFoundAcl(error),
+        match error.code() {
+            "ResourceInUse.Acl" => Self::ResourceInUseAcl(error),
+            "IncorrectStatus.Acl" => Self::IncorrectStatusAcl(error),
+            "Forbidden.Acl" => Self::ForbiddenAcl(error),
+            "ResourceNotFound.Acl" => Self::ResourceNotFoundAcl(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -208,8 +208,10 @@ pub enum DeleteHealthCheckTemplatesError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteHealthCheckTemplatesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code_index(&["IncorrectStatus.HealthCheckTemplate"]) {
-            Some(0) => Self::IncorrectStatusHealthCheckTemplate(error),
+        match error.code() {
+            "IncorrectStatus.HealthCheckTemplate" => {
+                Self::IncorrectStatusHealthCheckTemplate(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

@@ -223,26 +223,16 @@ pub enum DeleteListenerError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteListenerError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IncorrectStatus.Listener",
-                    "ResourceInUse.Listener",
-                    "ResourceInConfiguring.Listener",
-                    "IncorrectStatus.LoadBalancer",
-                    "Forbidden.LoadBalancer",
-                    "ResourceNotFound.Listener",
-                    "ResourceNotFound.LoadBalancer",
-                ],
-            )
-        {
-            Some(0) => Self::IncorrectStatusListener(error),
-            Some(1) => Self::ResourceInUseListener(error),
-            Some(2) => Self::ResourceInConfiguringListener(error),
-            Some(3) => Self::IncorrectStatusLoadBalancer(error),
-            Some(4) => Self::ForbiddenLoadBalancer(error),
-            Some(5) => Self::ResourceNotFoundListener(error),
-            Some(6) => Self::ResourceNotFoundLoadBalancer(error),
+        match error.code() {
+            "IncorrectStatus.Listener" => Self::IncorrectStatusListener(error),
+            "ResourceInUse.Listener" => Self::ResourceInUseListener(error),
+            "ResourceInConfiguring.Listener" => {
+                Self::ResourceInConfiguringListener(error)
+            }
+            "IncorrectStatus.LoadBalancer" => Self::IncorrectStatusLoadBalancer(error),
+            "Forbidden.LoadBalancer" => Self::ForbiddenLoadBalancer(error),
+            "ResourceNotFound.Listener" => Self::ResourceNotFoundListener(error),
+            "ResourceNotFound.LoadBalancer" => Self::ResourceNotFoundLoadBalancer(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -218,22 +218,16 @@ pub enum DeleteLoadBalancerError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteLoadBalancerError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IncorrectStatus.LoadBalancer",
-                    "IncorrectBusinessStatus.LoadBalancer",
-                    "OperationDenied.DeletionProtectionEnabled",
-                    "Forbidden.LoadBalancer",
-                    "ResourceNotFound.LoadBalancer",
-                ],
-            )
-        {
-            Some(0) => Self::IncorrectStatusLoadBalancer(error),
-            Some(1) => Self::IncorrectBusinessStatusLoadBalancer(error),
-            Some(2) => Self::OperationDeniedDeletionProtectionEnabled(error),
-            Some(3) => Self::ForbiddenLoadBalancer(error),
-            Some(4) => Self::ResourceNotFoundLoadBalancer(error),
+        match error.code() {
+            "IncorrectStatus.LoadBalancer" => Self::IncorrectStatusLoadBalancer(error),
+            "IncorrectBusinessStatus.LoadBalancer" => {
+                Self::IncorrectBusinessStatusLoadBalancer(error)
+            }
+            "OperationDenied.DeletionProtectionEnabled" => {
+                Self::OperationDeniedDeletionProtectionEnabled(error)
+            }
+            "Forbidden.LoadBalancer" => Self::ForbiddenLoadBalancer(error),
+            "ResourceNotFound.LoadBalancer" => Self::ResourceNotFoundLoadBalancer(error),
             _ => Self::Unhandled(error),
         }
     }

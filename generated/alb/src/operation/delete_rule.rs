@@ -215,18 +215,12 @@ pub enum DeleteRuleError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteRuleError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IncorrectStatus.Rule",
-                    "ResourceInConfiguring.Listener",
-                    "ResourceNotFound.Rule",
-                ],
-            )
-        {
-            Some(0) => Self::IncorrectStatusRule(error),
-            Some(1) => Self::ResourceInConfiguringListener(error),
-            Some(2) => Self::ResourceNotFoundRule(error),
+        match error.code() {
+            "IncorrectStatus.Rule" => Self::IncorrectStatusRule(error),
+            "ResourceInConfiguring.Listener" => {
+                Self::ResourceInConfiguringListener(error)
+            }
+            "ResourceNotFound.Rule" => Self::ResourceNotFoundRule(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -226,20 +226,13 @@ pub enum DeleteRulesError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteRulesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IncorrectStatus.Rule",
-                    "OperationDenied.CrossLoadBalancerRules",
-                    "Forbidden.LoadBalancer",
-                    "ResourceNotFound.Rule",
-                ],
-            )
-        {
-            Some(0) => Self::IncorrectStatusRule(error),
-            Some(1) => Self::OperationDeniedCrossLoadBalancerRules(error),
-            Some(2) => Self::ForbiddenLoadBalancer(error),
-            Some(3) => Self::ResourceNotFoundRule(error),
+        match error.code() {
+            "IncorrectStatus.Rule" => Self::IncorrectStatusRule(error),
+            "OperationDenied.CrossLoadBalancerRules" => {
+                Self::OperationDeniedCrossLoadBalancerRules(error)
+            }
+            "Forbidden.LoadBalancer" => Self::ForbiddenLoadBalancer(error),
+            "ResourceNotFound.Rule" => Self::ResourceNotFoundRule(error),
             _ => Self::Unhandled(error),
         }
     }

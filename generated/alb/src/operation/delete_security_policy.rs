@@ -205,20 +205,15 @@ pub enum DeleteSecurityPolicyError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteSecurityPolicyError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IncorrectStatus.SecurityPolicy",
-                    "ResourceInUse.SecurityPolicy",
-                    "Forbidden.SecurityPolicy",
-                    "ResourceNotFound.SecurityPolicy",
-                ],
-            )
-        {
-            Some(0) => Self::IncorrectStatusSecurityPolicy(error),
-            Some(1) => Self::ResourceInUseSecurityPolicy(error),
-            Some(2) => Self::ForbiddenSecurityPolicy(error),
-            Some(3) => Self::ResourceNotFoundSecurityPolicy(error),
+        match error.code() {
+            "IncorrectStatus.SecurityPolicy" => {
+                Self::IncorrectStatusSecurityPolicy(error)
+            }
+            "ResourceInUse.SecurityPolicy" => Self::ResourceInUseSecurityPolicy(error),
+            "Forbidden.SecurityPolicy" => Self::ForbiddenSecurityPolicy(error),
+            "ResourceNotFound.SecurityPolicy" => {
+                Self::ResourceNotFoundSecurityPolicy(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

@@ -222,22 +222,12 @@ pub enum DeleteServerGroupError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteServerGroupError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IncorrectStatus.ServerGroup",
-                    "ResourceInUse.ServerGroup",
-                    "ResourceInConfiguring",
-                    "Forbidden.ServerGroup",
-                    "ResourceNotFound.ServerGroup",
-                ],
-            )
-        {
-            Some(0) => Self::IncorrectStatusServerGroup(error),
-            Some(1) => Self::ResourceInUseServerGroup(error),
-            Some(2) => Self::ResourceInConfiguring(error),
-            Some(3) => Self::ForbiddenServerGroup(error),
-            Some(4) => Self::ResourceNotFoundServerGroup(error),
+        match error.code() {
+            "IncorrectStatus.ServerGroup" => Self::IncorrectStatusServerGroup(error),
+            "ResourceInUse.ServerGroup" => Self::ResourceInUseServerGroup(error),
+            "ResourceInConfiguring" => Self::ResourceInConfiguring(error),
+            "Forbidden.ServerGroup" => Self::ForbiddenServerGroup(error),
+            "ResourceNotFound.ServerGroup" => Self::ResourceNotFoundServerGroup(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -182,8 +182,8 @@ pub enum DescribeCapacityReservationError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeCapacityReservationError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code_index(&["ResourceNotFound.LoadBalancer"]) {
-            Some(0) => Self::ResourceNotFoundLoadBalancer(error),
+        match error.code() {
+            "ResourceNotFound.LoadBalancer" => Self::ResourceNotFoundLoadBalancer(error),
             _ => Self::Unhandled(error),
         }
     }

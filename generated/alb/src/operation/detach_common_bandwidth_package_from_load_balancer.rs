@@ -272,20 +272,15 @@ pub enum DetachCommonBandwidthPackageFromLoadBalancerError {
 impl From<::acs_runtime::client::ServiceError>
 for DetachCommonBandwidthPackageFromLoadBalancerError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IncorrectBusinessStatus.CommonBandwidthPackage",
-                    "IncorrectStatus.CommonBandwidthPackage",
-                    "Forbidden.LoadBalancer",
-                    "ResourceNotFound.LoadBalancer",
-                ],
-            )
-        {
-            Some(0) => Self::IncorrectBusinessStatusCommonBandwidthPackage(error),
-            Some(1) => Self::IncorrectStatusCommonBandwidthPackage(error),
-            Some(2) => Self::ForbiddenLoadBalancer(error),
-            Some(3) => Self::ResourceNotFoundLoadBalancer(error),
+        match error.code() {
+            "IncorrectBusinessStatus.CommonBandwidthPackage" => {
+                Self::IncorrectBusinessStatusCommonBandwidthPackage(error)
+            }
+            "IncorrectStatus.CommonBandwidthPackage" => {
+                Self::IncorrectStatusCommonBandwidthPackage(error)
+            }
+            "Forbidden.LoadBalancer" => Self::ForbiddenLoadBalancer(error),
+            "ResourceNotFound.LoadBalancer" => Self::ResourceNotFoundLoadBalancer(error),
             _ => Self::Unhandled(error),
         }
     }

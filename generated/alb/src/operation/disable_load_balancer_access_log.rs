@@ -208,20 +208,15 @@ pub enum DisableLoadBalancerAccessLogError {
 }
 impl From<::acs_runtime::client::ServiceError> for DisableLoadBalancerAccessLogError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "OperationDenied.AccessLogDisabled",
-                    "ResourceInConfiguring.LoadBalancer",
-                    "Forbidden.LoadBalancer",
-                    "ResourceNotFound.LoadBalancer",
-                ],
-            )
-        {
-            Some(0) => Self::OperationDeniedAccessLogDisabled(error),
-            Some(1) => Self::ResourceInConfiguringLoadBalancer(error),
-            Some(2) => Self::ForbiddenLoadBalancer(error),
-            Some(3) => Self::ResourceNotFoundLoadBalancer(error),
+        match error.code() {
+            "OperationDenied.AccessLogDisabled" => {
+                Self::OperationDeniedAccessLogDisabled(error)
+            }
+            "ResourceInConfiguring.LoadBalancer" => {
+                Self::ResourceInConfiguringLoadBalancer(error)
+            }
+            "Forbidden.LoadBalancer" => Self::ForbiddenLoadBalancer(error),
+            "ResourceNotFound.LoadBalancer" => Self::ResourceNotFoundLoadBalancer(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -240,24 +240,19 @@ pub enum DisableLoadBalancerIpv6InternetError {
 }
 impl From<::acs_runtime::client::ServiceError> for DisableLoadBalancerIpv6InternetError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IncorrectStatus.LoadBalancer",
-                    "IncorrectBusinessStatus.LoadBalancer",
-                    "OperationDenied.NonDualStackInstance",
-                    "OperationDenied.Ipv6IntranetInstance",
-                    "Forbidden.LoadBalancer",
-                    "ResourceNotFound.LoadBalancer",
-                ],
-            )
-        {
-            Some(0) => Self::IncorrectStatusLoadBalancer(error),
-            Some(1) => Self::IncorrectBusinessStatusLoadBalancer(error),
-            Some(2) => Self::OperationDeniedNonDualStackInstance(error),
-            Some(3) => Self::OperationDeniedIpv6IntranetInstance(error),
-            Some(4) => Self::ForbiddenLoadBalancer(error),
-            Some(5) => Self::ResourceNotFoundLoadBalancer(error),
+        match error.code() {
+            "IncorrectStatus.LoadBalancer" => Self::IncorrectStatusLoadBalancer(error),
+            "IncorrectBusinessStatus.LoadBalancer" => {
+                Self::IncorrectBusinessStatusLoadBalancer(error)
+            }
+            "OperationDenied.NonDualStackInstance" => {
+                Self::OperationDeniedNonDualStackInstance(error)
+            }
+            "OperationDenied.Ipv6IntranetInstance" => {
+                Self::OperationDeniedIpv6IntranetInstance(error)
+            }
+            "Forbidden.LoadBalancer" => Self::ForbiddenLoadBalancer(error),
+            "ResourceNotFound.LoadBalancer" => Self::ResourceNotFoundLoadBalancer(error),
             _ => Self::Unhandled(error),
         }
     }

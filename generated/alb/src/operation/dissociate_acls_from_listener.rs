@@ -245,22 +245,12 @@ pub enum DissociateAclsFromListenerError {
 }
 impl From<::acs_runtime::client::ServiceError> for DissociateAclsFromListenerError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IncorrectStatus.Listener",
-                    "IncorrectStatus.Acl",
-                    "ResourceInConfiguring",
-                    "LockFailed",
-                    "ResourceNotAssociated.Acl",
-                ],
-            )
-        {
-            Some(0) => Self::IncorrectStatusListener(error),
-            Some(1) => Self::IncorrectStatusAcl(error),
-            Some(2) => Self::ResourceInConfiguring(error),
-            Some(3) => Self::LockFailed(error),
-            Some(4) => Self::ResourceNotAssociatedAcl(error),
+        match error.code() {
+            "IncorrectStatus.Listener" => Self::IncorrectStatusListener(error),
+            "IncorrectStatus.Acl" => Self::IncorrectStatusAcl(error),
+            "ResourceInConfiguring" => Self::ResourceInConfiguring(error),
+            "LockFailed" => Self::LockFailed(error),
+            "ResourceNotAssociated.Acl" => Self::ResourceNotAssociatedAcl(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -253,24 +253,21 @@ pub enum DissociateAdditionalCertificatesFromListenerError {
 impl From<::acs_runtime::client::ServiceError>
 for DissociateAdditionalCertificatesFromListenerError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IncorrectStatus.Listener",
-                    "OperationDenied.HttpListenerNotSupport",
-                    "OperationDenied.DefaultCertificateUsed",
-                    "ResourceNotAssociated.Certificate",
-                    "ResourceInConfiguring.Listener",
-                    "ResourceNotFound.Listener",
-                ],
-            )
-        {
-            Some(0) => Self::IncorrectStatusListener(error),
-            Some(1) => Self::OperationDeniedHttpListenerNotSupport(error),
-            Some(2) => Self::OperationDeniedDefaultCertificateUsed(error),
-            Some(3) => Self::ResourceNotAssociatedCertificate(error),
-            Some(4) => Self::ResourceInConfiguringListener(error),
-            Some(5) => Self::ResourceNotFoundListener(error),
+        match error.code() {
+            "IncorrectStatus.Listener" => Self::IncorrectStatusListener(error),
+            "OperationDenied.HttpListenerNotSupport" => {
+                Self::OperationDeniedHttpListenerNotSupport(error)
+            }
+            "OperationDenied.DefaultCertificateUsed" => {
+                Self::OperationDeniedDefaultCertificateUsed(error)
+            }
+            "ResourceNotAssociated.Certificate" => {
+                Self::ResourceNotAssociatedCertificate(error)
+            }
+            "ResourceInConfiguring.Listener" => {
+                Self::ResourceInConfiguringListener(error)
+            }
+            "ResourceNotFound.Listener" => Self::ResourceNotFoundListener(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -201,20 +201,13 @@ pub enum EnableDeletionProtectionError {
 }
 impl From<::acs_runtime::client::ServiceError> for EnableDeletionProtectionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IncorrectStatus.LoadBalancer",
-                    "IncorrectBusinessStatus.LoadBalancer",
-                    "Forbidden.LoadBalancer",
-                    "ResourceNotFound.LoadBalancer",
-                ],
-            )
-        {
-            Some(0) => Self::IncorrectStatusLoadBalancer(error),
-            Some(1) => Self::IncorrectBusinessStatusLoadBalancer(error),
-            Some(2) => Self::ForbiddenLoadBalancer(error),
-            Some(3) => Self::ResourceNotFoundLoadBalancer(error),
+        match error.code() {
+            "IncorrectStatus.LoadBalancer" => Self::IncorrectStatusLoadBalancer(error),
+            "IncorrectBusinessStatus.LoadBalancer" => {
+                Self::IncorrectBusinessStatusLoadBalancer(error)
+            }
+            "Forbidden.LoadBalancer" => Self::ForbiddenLoadBalancer(error),
+            "ResourceNotFound.LoadBalancer" => Self::ResourceNotFoundLoadBalancer(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -254,20 +254,13 @@ pub enum EnableLoadBalancerAccessLogError {
 }
 impl From<::acs_runtime::client::ServiceError> for EnableLoadBalancerAccessLogError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "OperationDenied.AccessLogEnabled",
-                    "IncorrectStatus.LoadBalancer",
-                    "Forbidden.LoadBalancer",
-                    "ResourceNotFound.LoadBalancer",
-                ],
-            )
-        {
-            Some(0) => Self::OperationDeniedAccessLogEnabled(error),
-            Some(1) => Self::IncorrectStatusLoadBalancer(error),
-            Some(2) => Self::ForbiddenLoadBalancer(error),
-            Some(3) => Self::ResourceNotFoundLoadBalancer(error),
+        match error.code() {
+            "OperationDenied.AccessLogEnabled" => {
+                Self::OperationDeniedAccessLogEnabled(error)
+            }
+            "IncorrectStatus.LoadBalancer" => Self::IncorrectStatusLoadBalancer(error),
+            "Forbidden.LoadBalancer" => Self::ForbiddenLoadBalancer(error),
+            "ResourceNotFound.LoadBalancer" => Self::ResourceNotFoundLoadBalancer(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -283,16 +283,11 @@ pub enum GetHealthCheckTemplateAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for GetHealthCheckTemplateAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "Forbidden.HealthCheckTemplate",
-                    "ResourceNotFound.HealthCheckTemplate",
-                ],
-            )
-        {
-            Some(0) => Self::ForbiddenHealthCheckTemplate(error),
-            Some(1) => Self::ResourceNotFoundHealthCheckTemplate(error),
+        match error.code() {
+            "Forbidden.HealthCheckTemplate" => Self::ForbiddenHealthCheckTemplate(error),
+            "ResourceNotFound.HealthCheckTemplate" => {
+                Self::ResourceNotFoundHealthCheckTemplate(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

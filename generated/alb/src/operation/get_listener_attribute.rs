@@ -293,10 +293,9 @@ pub enum GetListenerAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for GetListenerAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code_index(&["Forbidden.LoadBalancer", "ResourceNotFound.Listener"])
-        {
-            Some(0) => Self::ForbiddenLoadBalancer(error),
-            Some(1) => Self::ResourceNotFoundListener(error),
+        match error.code() {
+            "Forbidden.LoadBalancer" => Self::ForbiddenLoadBalancer(error),
+            "ResourceNotFound.Listener" => Self::ResourceNotFoundListener(error),
             _ => Self::Unhandled(error),
         }
     }

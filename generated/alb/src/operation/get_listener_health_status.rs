@@ -238,18 +238,10 @@ pub enum GetListenerHealthStatusError {
 }
 impl From<::acs_runtime::client::ServiceError> for GetListenerHealthStatusError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "Forbidden.LoadBalancer",
-                    "ResourceNotFound.LoadBalancer",
-                    "ResourceNotFound.Listener",
-                ],
-            )
-        {
-            Some(0) => Self::ForbiddenLoadBalancer(error),
-            Some(1) => Self::ResourceNotFoundLoadBalancer(error),
-            Some(2) => Self::ResourceNotFoundListener(error),
+        match error.code() {
+            "Forbidden.LoadBalancer" => Self::ForbiddenLoadBalancer(error),
+            "ResourceNotFound.LoadBalancer" => Self::ResourceNotFoundLoadBalancer(error),
+            "ResourceNotFound.Listener" => Self::ResourceNotFoundListener(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -327,11 +327,9 @@ pub enum GetLoadBalancerAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for GetLoadBalancerAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(&["Forbidden.LoadBalancer", "ResourceNotFound.LoadBalancer"])
-        {
-            Some(0) => Self::ForbiddenLoadBalancer(error),
-            Some(1) => Self::ResourceNotFoundLoadBalancer(error),
+        match error.code() {
+            "Forbidden.LoadBalancer" => Self::ForbiddenLoadBalancer(error),
+            "ResourceNotFound.LoadBalancer" => Self::ResourceNotFoundLoadBalancer(error),
             _ => Self::Unhandled(error),
         }
     }

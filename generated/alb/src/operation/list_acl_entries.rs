@@ -223,9 +223,9 @@ pub enum ListAclEntriesError {
 }
 impl From<::acs_runtime::client::ServiceError> for ListAclEntriesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code_index(&["Forbidden.Acl", "ResourceNotFound.Acl"]) {
-            Some(0) => Self::ForbiddenAcl(error),
-            Some(1) => Self::ResourceNotFoundAcl(error),
+        match error.code() {
+            "Forbidden.Acl" => Self::ForbiddenAcl(error),
+            "ResourceNotFound.Acl" => Self::ResourceNotFoundAcl(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -267,8 +267,8 @@ pub enum ListAclsError {
 }
 impl From<::acs_runtime::client::ServiceError> for ListAclsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code_index(&["Forbidden.Acl"]) {
-            Some(0) => Self::ForbiddenAcl(error),
+        match error.code() {
+            "Forbidden.Acl" => Self::ForbiddenAcl(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -290,8 +290,8 @@ pub enum ListHealthCheckTemplatesError {
 }
 impl From<::acs_runtime::client::ServiceError> for ListHealthCheckTemplatesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code_index(&["Forbidden.HealthCheckTemplate"]) {
-            Some(0) => Self::ForbiddenHealthCheckTemplate(error),
+        match error.code() {
+            "Forbidden.HealthCheckTemplate" => Self::ForbiddenHealthCheckTemplate(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -262,13 +262,11 @@ pub enum ListListenerCertificatesError {
 }
 impl From<::acs_runtime::client::ServiceError> for ListListenerCertificatesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &["OperationDenied.HttpListenerNotSupport", "ResourceNotFound.Listener"],
-            )
-        {
-            Some(0) => Self::OperationDeniedHttpListenerNotSupport(error),
-            Some(1) => Self::ResourceNotFoundListener(error),
+        match error.code() {
+            "OperationDenied.HttpListenerNotSupport" => {
+                Self::OperationDeniedHttpListenerNotSupport(error)
+            }
+            "ResourceNotFound.Listener" => Self::ResourceNotFoundListener(error),
             _ => Self::Unhandled(error),
         }
     }

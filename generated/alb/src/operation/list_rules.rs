@@ -305,8 +305,8 @@ pub enum ListRulesError {
 }
 impl From<::acs_runtime::client::ServiceError> for ListRulesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code_index(&["Forbidden.LoadBalancer"]) {
-            Some(0) => Self::ForbiddenLoadBalancer(error),
+        match error.code() {
+            "Forbidden.LoadBalancer" => Self::ForbiddenLoadBalancer(error),
             _ => Self::Unhandled(error),
         }
     }

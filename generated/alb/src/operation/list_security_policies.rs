@@ -290,8 +290,8 @@ pub enum ListSecurityPoliciesError {
 }
 impl From<::acs_runtime::client::ServiceError> for ListSecurityPoliciesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code_index(&["Forbidden.SecurityPolicy"]) {
-            Some(0) => Self::ForbiddenSecurityPolicy(error),
+        match error.code() {
+            "Forbidden.SecurityPolicy" => Self::ForbiddenSecurityPolicy(error),
             _ => Self::Unhandled(error),
         }
     }

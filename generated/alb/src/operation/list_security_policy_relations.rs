@@ -174,8 +174,10 @@ pub enum ListSecurityPolicyRelationsError {
 }
 impl From<::acs_runtime::client::ServiceError> for ListSecurityPolicyRelationsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code_index(&["ResourceNotFound.SecurityPolicy"]) {
-            Some(0) => Self::ResourceNotFoundSecurityPolicy(error),
+        match error.code() {
+            "ResourceNotFound.SecurityPolicy" => {
+                Self::ResourceNotFoundSecurityPolicy(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

@@ -254,8 +254,8 @@ pub enum ListServerGroupServersError {
 }
 impl From<::acs_runtime::client::ServiceError> for ListServerGroupServersError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code_index(&["Forbidden.ServerGroup"]) {
-            Some(0) => Self::ForbiddenServerGroup(error),
+        match error.code() {
+            "Forbidden.ServerGroup" => Self::ForbiddenServerGroup(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -273,26 +273,24 @@ pub enum LoadBalancerJoinSecurityGroupError {
 }
 impl From<::acs_runtime::client::ServiceError> for LoadBalancerJoinSecurityGroupError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IncorrectStatus.LoadBalancer",
-                    "ResourceAlreadyAssociated.SecurityGroup",
-                    "ResourceQuotaExceeded.SecurityGroupNum",
-                    "OperationDenied.SecurityGroupNotSupport",
-                    "OperationDenied.LbAssociatedAclCanNotJoinSecurityGroup",
-                    "ResourceNotFound.LoadBalancer",
-                    "ResourceNotFound.SecurityGroup",
-                ],
-            )
-        {
-            Some(0) => Self::IncorrectStatusLoadBalancer(error),
-            Some(1) => Self::ResourceAlreadyAssociatedSecurityGroup(error),
-            Some(2) => Self::ResourceQuotaExceededSecurityGroupNum(error),
-            Some(3) => Self::OperationDeniedSecurityGroupNotSupport(error),
-            Some(4) => Self::OperationDeniedLbAssociatedAclCanNotJoinSecurityGroup(error),
-            Some(5) => Self::ResourceNotFoundLoadBalancer(error),
-            Some(6) => Self::ResourceNotFoundSecurityGroup(error),
+        match error.code() {
+            "IncorrectStatus.LoadBalancer" => Self::IncorrectStatusLoadBalancer(error),
+            "ResourceAlreadyAssociated.SecurityGroup" => {
+                Self::ResourceAlreadyAssociatedSecurityGroup(error)
+            }
+            "ResourceQuotaExceeded.SecurityGroupNum" => {
+                Self::ResourceQuotaExceededSecurityGroupNum(error)
+            }
+            "OperationDenied.SecurityGroupNotSupport" => {
+                Self::OperationDeniedSecurityGroupNotSupport(error)
+            }
+            "OperationDenied.LbAssociatedAclCanNotJoinSecurityGroup" => {
+                Self::OperationDeniedLbAssociatedAclCanNotJoinSecurityGroup(error)
+            }
+            "ResourceNotFound.LoadBalancer" => Self::ResourceNotFoundLoadBalancer(error),
+            "ResourceNotFound.SecurityGroup" => {
+                Self::ResourceNotFoundSecurityGroup(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

@@ -253,22 +253,18 @@ pub enum LoadBalancerLeaveSecurityGroupError {
 }
 impl From<::acs_runtime::client::ServiceError> for LoadBalancerLeaveSecurityGroupError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IncorrectStatus.LoadBalancer",
-                    "OperationDenied.SecurityGroupNotSupport",
-                    "ResourceNotAssociated.SecurityGroup",
-                    "ResourceNotFound.LoadBalancer",
-                    "ResourceNotFound.SecurityGroup",
-                ],
-            )
-        {
-            Some(0) => Self::IncorrectStatusLoadBalancer(error),
-            Some(1) => Self::OperationDeniedSecurityGroupNotSupport(error),
-            Some(2) => Self::ResourceNotAssociatedSecurityGroup(error),
-            Some(3) => Self::ResourceNotFoundLoadBalancer(error),
-            Some(4) => Self::ResourceNotFoundSecurityGroup(error),
+        match error.code() {
+            "IncorrectStatus.LoadBalancer" => Self::IncorrectStatusLoadBalancer(error),
+            "OperationDenied.SecurityGroupNotSupport" => {
+                Self::OperationDeniedSecurityGroupNotSupport(error)
+            }
+            "ResourceNotAssociated.SecurityGroup" => {
+                Self::ResourceNotAssociatedSecurityGroup(error)
+            }
+            "ResourceNotFound.LoadBalancer" => Self::ResourceNotFoundLoadBalancer(error),
+            "ResourceNotFound.SecurityGroup" => {
+                Self::ResourceNotFoundSecurityGroup(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

@@ -246,40 +246,47 @@ pub enum ModifyCapacityReservationError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyCapacityReservationError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "OperationDenied.ListenerNotFound",
-                    "OperationDenied.CapacityReservationNotSupport",
-                    "OperationDenied.CapacityUnitsBelowMinimum",
-                    "OperationDenied.CapacityDecreaseRequestLimitExceeded",
-                    "OperationDenied.PriorRequestNotComplete",
-                    "OperationDenied.DeploymentSetExists",
-                    "OperationDenied.DeploymentSetIsEmpty",
-                    "OperationDenied.DeploymentSetsConflicts",
-                    "OperationDenied.DeploymentSetsNotSupport",
-                    "OperationDenied.DeploymentSetsStrategyNotMatch",
-                    "QuotaExceeded.ReservationMaxLcuPerLb",
-                    "QuotaExceeded.ReservationMaxLcuPerRegion",
-                    "QuotaExceeded.DeploymentSetsNum",
-                    "ResourceNotFound.LoadBalancer",
-                ],
-            )
-        {
-            Some(0) => Self::OperationDeniedListenerNotFound(error),
-            Some(1) => Self::OperationDeniedCapacityReservationNotSupport(error),
-            Some(2) => Self::OperationDeniedCapacityUnitsBelowMinimum(error),
-            Some(3) => Self::OperationDeniedCapacityDecreaseRequestLimitExceeded(error),
-            Some(4) => Self::OperationDeniedPriorRequestNotComplete(error),
-            Some(5) => Self::OperationDeniedDeploymentSetExists(error),
-            Some(6) => Self::OperationDeniedDeploymentSetIsEmpty(error),
-            Some(7) => Self::OperationDeniedDeploymentSetsConflicts(error),
-            Some(8) => Self::OperationDeniedDeploymentSetsNotSupport(error),
-            Some(9) => Self::OperationDeniedDeploymentSetsStrategyNotMatch(error),
-            Some(10) => Self::QuotaExceededReservationMaxLcuPerLb(error),
-            Some(11) => Self::QuotaExceededReservationMaxLcuPerRegion(error),
-            Some(12) => Self::QuotaExceededDeploymentSetsNum(error),
-            Some(13) => Self::ResourceNotFoundLoadBalancer(error),
+        match error.code() {
+            "OperationDenied.ListenerNotFound" => {
+                Self::OperationDeniedListenerNotFound(error)
+            }
+            "OperationDenied.CapacityReservationNotSupport" => {
+                Self::OperationDeniedCapacityReservationNotSupport(error)
+            }
+            "OperationDenied.CapacityUnitsBelowMinimum" => {
+                Self::OperationDeniedCapacityUnitsBelowMinimum(error)
+            }
+            "OperationDenied.CapacityDecreaseRequestLimitExceeded" => {
+                Self::OperationDeniedCapacityDecreaseRequestLimitExceeded(error)
+            }
+            "OperationDenied.PriorRequestNotComplete" => {
+                Self::OperationDeniedPriorRequestNotComplete(error)
+            }
+            "OperationDenied.DeploymentSetExists" => {
+                Self::OperationDeniedDeploymentSetExists(error)
+            }
+            "OperationDenied.DeploymentSetIsEmpty" => {
+                Self::OperationDeniedDeploymentSetIsEmpty(error)
+            }
+            "OperationDenied.DeploymentSetsConflicts" => {
+                Self::OperationDeniedDeploymentSetsConflicts(error)
+            }
+            "OperationDenied.DeploymentSetsNotSupport" => {
+                Self::OperationDeniedDeploymentSetsNotSupport(error)
+            }
+            "OperationDenied.DeploymentSetsStrategyNotMatch" => {
+                Self::OperationDeniedDeploymentSetsStrategyNotMatch(error)
+            }
+            "QuotaExceeded.ReservationMaxLcuPerLb" => {
+                Self::QuotaExceededReservationMaxLcuPerLb(error)
+            }
+            "QuotaExceeded.ReservationMaxLcuPerRegion" => {
+                Self::QuotaExceededReservationMaxLcuPerRegion(error)
+            }
+            "QuotaExceeded.DeploymentSetsNum" => {
+                Self::QuotaExceededDeploymentSetsNum(error)
+            }
+            "ResourceNotFound.LoadBalancer" => Self::ResourceNotFoundLoadBalancer(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -219,24 +219,15 @@ pub enum MoveResourceGroupError {
 }
 impl From<::acs_runtime::client::ServiceError> for MoveResourceGroupError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "NotExist.ResourceGroup",
-                    "Forbidden.Acl",
-                    "ResourceNotFound.Acl",
-                    "ResourceNotFound.LoadBalancer",
-                    "ResourceNotFound.SecurityPolicy",
-                    "ResourceNotFound.ServerGroup",
-                ],
-            )
-        {
-            Some(0) => Self::NotExistResourceGroup(error),
-            Some(1) => Self::ForbiddenAcl(error),
-            Some(2) => Self::ResourceNotFoundAcl(error),
-            Some(3) => Self::ResourceNotFoundLoadBalancer(error),
-            Some(4) => Self::ResourceNotFoundSecurityPolicy(error),
-            Some(5) => Self::ResourceNotFoundServerGroup(error),
+        match error.code() {
+            "NotExist.ResourceGroup" => Self::NotExistResourceGroup(error),
+            "Forbidden.Acl" => Self::ForbiddenAcl(error),
+            "ResourceNotFound.Acl" => Self::ResourceNotFoundAcl(error),
+            "ResourceNotFound.LoadBalancer" => Self::ResourceNotFoundLoadBalancer(error),
+            "ResourceNotFound.SecurityPolicy" => {
+                Self::ResourceNotFoundSecurityPolicy(error)
+            }
+            "ResourceNotFound.ServerGroup" => Self::ResourceNotFoundServerGroup(error),
             _ => Self::Unhandled(error),
         }
     }

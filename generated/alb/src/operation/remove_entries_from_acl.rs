@@ -243,20 +243,11 @@ pub enum RemoveEntriesFromAclError {
 }
 impl From<::acs_runtime::client::ServiceError> for RemoveEntriesFromAclError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IncorrectStatus.Acl",
-                    "Forbidden.Acl",
-                    "ResourceNotFound.Acl",
-                    "ResourceNotFound.AclEntry",
-                ],
-            )
-        {
-            Some(0) => Self::IncorrectStatusAcl(error),
-            Some(1) => Self::ForbiddenAcl(error),
-            Some(2) => Self::ResourceNotFoundAcl(error),
-            Some(3) => Self::ResourceNotFoundAclEntry(error),
+        match error.code() {
+            "IncorrectStatus.Acl" => Self::IncorrectStatusAcl(error),
+            "Forbidden.Acl" => Self::ForbiddenAcl(error),
+            "ResourceNotFound.Acl" => Self::ResourceNotFoundAcl(error),
+            "ResourceNotFound.AclEntry" => Self::ResourceNotFoundAclEntry(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -259,24 +259,17 @@ pub enum RemoveServersFromServerGroupError {
 }
 impl From<::acs_runtime::client::ServiceError> for RemoveServersFromServerGroupError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IncorrectStatus.ServerGroup",
-                    "ResourceInConfiguring.BackendServer",
-                    "ResourceInConfiguring",
-                    "Forbidden.ServerGroup",
-                    "ResourceNotFound.ServerGroup",
-                    "ResourceNotFound.BackendServer",
-                ],
-            )
-        {
-            Some(0) => Self::IncorrectStatusServerGroup(error),
-            Some(1) => Self::ResourceInConfiguringBackendServer(error),
-            Some(2) => Self::ResourceInConfiguring(error),
-            Some(3) => Self::ForbiddenServerGroup(error),
-            Some(4) => Self::ResourceNotFoundServerGroup(error),
-            Some(5) => Self::ResourceNotFoundBackendServer(error),
+        match error.code() {
+            "IncorrectStatus.ServerGroup" => Self::IncorrectStatusServerGroup(error),
+            "ResourceInConfiguring.BackendServer" => {
+                Self::ResourceInConfiguringBackendServer(error)
+            }
+            "ResourceInConfiguring" => Self::ResourceInConfiguring(error),
+            "Forbidden.ServerGroup" => Self::ForbiddenServerGroup(error),
+            "ResourceNotFound.ServerGroup" => Self::ResourceNotFoundServerGroup(error),
+            "ResourceNotFound.BackendServer" => {
+                Self::ResourceNotFoundBackendServer(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

@@ -309,42 +309,32 @@ pub enum ReplaceServersInServerGroupError {
 }
 impl From<::acs_runtime::client::ServiceError> for ReplaceServersInServerGroupError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "ResourceQuotaExceeded.ServerAddedNum",
-                    "IncorrectStatus.ServerGroup",
-                    "Conflict.BackendServer",
-                    "DuplicatedParam.BackendServer",
-                    "OperationDenied.EciNotSupportJobType",
-                    "Mismatch.ServerType",
-                    "ResourceInConfiguring",
-                    "ResourceQuotaExceeded.LoadBalancerServersNum",
-                    "ResourceInConfiguring.BackendServer",
-                    "IdempotentParameterMismatch",
-                    "ResourceNotFound.ServerGroup",
-                    "ResourceNotFound.Ecs",
-                    "ResourceNotFound.Eci",
-                    "ResourceNotFound.Eni",
-                    "ResourceNotFound.BackendServer",
-                ],
-            )
-        {
-            Some(0) => Self::ResourceQuotaExceededServerAddedNum(error),
-            Some(1) => Self::IncorrectStatusServerGroup(error),
-            Some(2) => Self::ConflictBackendServer(error),
-            Some(3) => Self::DuplicatedParamBackendServer(error),
-            Some(4) => Self::OperationDeniedEciNotSupportJobType(error),
-            Some(5) => Self::MismatchServerType(error),
-            Some(6) => Self::ResourceInConfiguring(error),
-            Some(7) => Self::ResourceQuotaExceededLoadBalancerServersNum(error),
-            Some(8) => Self::ResourceInConfiguringBackendServer(error),
-            Some(9) => Self::IdempotentParameterMismatch(error),
-            Some(10) => Self::ResourceNotFoundServerGroup(error),
-            Some(11) => Self::ResourceNotFoundEcs(error),
-            Some(12) => Self::ResourceNotFoundEci(error),
-            Some(13) => Self::ResourceNotFoundEni(error),
-            Some(14) => Self::ResourceNotFoundBackendServer(error),
+        match error.code() {
+            "ResourceQuotaExceeded.ServerAddedNum" => {
+                Self::ResourceQuotaExceededServerAddedNum(error)
+            }
+            "IncorrectStatus.ServerGroup" => Self::IncorrectStatusServerGroup(error),
+            "Conflict.BackendServer" => Self::ConflictBackendServer(error),
+            "DuplicatedParam.BackendServer" => Self::DuplicatedParamBackendServer(error),
+            "OperationDenied.EciNotSupportJobType" => {
+                Self::OperationDeniedEciNotSupportJobType(error)
+            }
+            "Mismatch.ServerType" => Self::MismatchServerType(error),
+            "ResourceInConfiguring" => Self::ResourceInConfiguring(error),
+            "ResourceQuotaExceeded.LoadBalancerServersNum" => {
+                Self::ResourceQuotaExceededLoadBalancerServersNum(error)
+            }
+            "ResourceInConfiguring.BackendServer" => {
+                Self::ResourceInConfiguringBackendServer(error)
+            }
+            "IdempotentParameterMismatch" => Self::IdempotentParameterMismatch(error),
+            "ResourceNotFound.ServerGroup" => Self::ResourceNotFoundServerGroup(error),
+            "ResourceNotFound.Ecs" => Self::ResourceNotFoundEcs(error),
+            "ResourceNotFound.Eci" => Self::ResourceNotFoundEci(error),
+            "ResourceNotFound.Eni" => Self::ResourceNotFoundEni(error),
+            "ResourceNotFound.BackendServer" => {
+                Self::ResourceNotFoundBackendServer(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

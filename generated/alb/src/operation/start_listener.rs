@@ -219,22 +219,16 @@ pub enum StartListenerError {
 }
 impl From<::acs_runtime::client::ServiceError> for StartListenerError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IncorrectStatus.LoadBalancer",
-                    "IncorrectBusinessStatus.LoadBalancer",
-                    "IncorrectStatus.Listener",
-                    "ResourceInConfiguring.Listener",
-                    "ResourceNotFound.Listener",
-                ],
-            )
-        {
-            Some(0) => Self::IncorrectStatusLoadBalancer(error),
-            Some(1) => Self::IncorrectBusinessStatusLoadBalancer(error),
-            Some(2) => Self::IncorrectStatusListener(error),
-            Some(3) => Self::ResourceInConfiguringListener(error),
-            Some(4) => Self::ResourceNotFoundListener(error),
+        match error.code() {
+            "IncorrectStatus.LoadBalancer" => Self::IncorrectStatusLoadBalancer(error),
+            "IncorrectBusinessStatus.LoadBalancer" => {
+                Self::IncorrectBusinessStatusLoadBalancer(error)
+            }
+            "IncorrectStatus.Listener" => Self::IncorrectStatusListener(error),
+            "ResourceInConfiguring.Listener" => {
+                Self::ResourceInConfiguringListener(error)
+            }
+            "ResourceNotFound.Listener" => Self::ResourceNotFoundListener(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -254,20 +254,13 @@ pub enum UnTagResourcesError {
 }
 impl From<::acs_runtime::client::ServiceError> for UnTagResourcesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "ResourceNotFound.Acl",
-                    "ResourceNotFound.LoadBalancer",
-                    "ResourceNotFound.SecurityPolicy",
-                    "ResourceNotFound.ServerGroup",
-                ],
-            )
-        {
-            Some(0) => Self::ResourceNotFoundAcl(error),
-            Some(1) => Self::ResourceNotFoundLoadBalancer(error),
-            Some(2) => Self::ResourceNotFoundSecurityPolicy(error),
-            Some(3) => Self::ResourceNotFoundServerGroup(error),
+        match error.code() {
+            "ResourceNotFound.Acl" => Self::ResourceNotFoundAcl(error),
+            "ResourceNotFound.LoadBalancer" => Self::ResourceNotFoundLoadBalancer(error),
+            "ResourceNotFound.SecurityPolicy" => {
+                Self::ResourceNotFoundSecurityPolicy(error)
+            }
+            "ResourceNotFound.ServerGroup" => Self::ResourceNotFoundServerGroup(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -217,22 +217,18 @@ pub enum UpdateAScriptsError {
 }
 impl From<::acs_runtime::client::ServiceError> for UpdateAScriptsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IncorrectStatus.Listener",
-                    "ResourceQuotaExceeded.AScriptsNum",
-                    "ResourceQuotaExceeded.AScriptsTotalLinesNum",
-                    "ResourceQuotaExceeded.AScriptLinesNum",
-                    "ResourceNotFound.Ascript",
-                ],
-            )
-        {
-            Some(0) => Self::IncorrectStatusListener(error),
-            Some(1) => Self::ResourceQuotaExceededAScriptsNum(error),
-            Some(2) => Self::ResourceQuotaExceededAScriptsTotalLinesNum(error),
-            Some(3) => Self::ResourceQuotaExceededAScriptLinesNum(error),
-            Some(4) => Self::ResourceNotFoundAscript(error),
+        match error.code() {
+            "IncorrectStatus.Listener" => Self::IncorrectStatusListener(error),
+            "ResourceQuotaExceeded.AScriptsNum" => {
+                Self::ResourceQuotaExceededAScriptsNum(error)
+            }
+            "ResourceQuotaExceeded.AScriptsTotalLinesNum" => {
+                Self::ResourceQuotaExceededAScriptsTotalLinesNum(error)
+            }
+            "ResourceQuotaExceeded.AScriptLinesNum" => {
+                Self::ResourceQuotaExceededAScriptLinesNum(error)
+            }
+            "ResourceNotFound.Ascript" => Self::ResourceNotFoundAscript(error),
             _ => Self::Unhandled(error),
         }
     }

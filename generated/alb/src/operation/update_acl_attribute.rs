@@ -223,12 +223,10 @@ pub enum UpdateAclAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for UpdateAclAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(&["Conflict.Acl", "IncorrectStatus.Acl", "ResourceNotFound.Acl"])
-        {
-            Some(0) => Self::ConflictAcl(error),
-            Some(1) => Self::IncorrectStatusAcl(error),
-            Some(2) => Self::ResourceNotFoundAcl(error),
+        match error.code() {
+            "Conflict.Acl" => Self::ConflictAcl(error),
+            "IncorrectStatus.Acl" => Self::IncorrectStatusAcl(error),
+            "ResourceNotFound.Acl" => Self::ResourceNotFoundAcl(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -492,18 +492,14 @@ pub enum UpdateHealthCheckTemplateAttributeError {
 impl From<::acs_runtime::client::ServiceError>
 for UpdateHealthCheckTemplateAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IncorrectStatus.HealthCheckTemplate",
-                    "Forbidden.HealthCheckTemplate",
-                    "ResourceNotFound.HealthCheckTemplate",
-                ],
-            )
-        {
-            Some(0) => Self::IncorrectStatusHealthCheckTemplate(error),
-            Some(1) => Self::ForbiddenHealthCheckTemplate(error),
-            Some(2) => Self::ResourceNotFoundHealthCheckTemplate(error),
+        match error.code() {
+            "IncorrectStatus.HealthCheckTemplate" => {
+                Self::IncorrectStatusHealthCheckTemplate(error)
+            }
+            "Forbidden.HealthCheckTemplate" => Self::ForbiddenHealthCheckTemplate(error),
+            "ResourceNotFound.HealthCheckTemplate" => {
+                Self::ResourceNotFoundHealthCheckTemplate(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

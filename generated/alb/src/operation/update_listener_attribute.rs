@@ -515,54 +515,54 @@ pub enum UpdateListenerAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for UpdateListenerAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IncorrectStatus.LoadBalancer",
-                    "IncorrectBusinessStatus.LoadBalancer",
-                    "IncorrectStatus.Listener",
-                    "OperationDenied.CrossLoadBalancerQUICListener",
-                    "ResourceAlreadyAssociated.Listener",
-                    "OperationDenied.GRPCServerGroup",
-                    "ResourceAlreadyAssociated.Certificate",
-                    "ResourceQuotaExceeded.SecurityPolicyAttachedNum",
-                    "ResourceQuotaExceeded.ServerGroupAttachedNum",
-                    "ResourceQuotaExceeded.LoadBalancerServersNum",
-                    "ResourceQuotaExceeded.ServerAddedNum",
-                    "OperationDenied.ServerGroupProtocolNotSupport",
-                    "UnsupportedFeature.FullTraceHttps",
-                    "ResourceInConfiguring.Listener",
-                    "Mismatch.VpcId",
-                    "InvalidParameter",
-                    "Forbidden.LoadBalancer",
-                    "ResourceNotFound.Listener",
-                    "ResourceNotFound.ServerGroup",
-                    "ResourceNotFound.SecurityPolicy",
-                    "ResourceNotFound.Certificate",
-                ],
-            )
-        {
-            Some(0) => Self::IncorrectStatusLoadBalancer(error),
-            Some(1) => Self::IncorrectBusinessStatusLoadBalancer(error),
-            Some(2) => Self::IncorrectStatusListener(error),
-            Some(3) => Self::OperationDeniedCrossLoadBalancerQuicListener(error),
-            Some(4) => Self::ResourceAlreadyAssociatedListener(error),
-            Some(5) => Self::OperationDeniedGrpcServerGroup(error),
-            Some(6) => Self::ResourceAlreadyAssociatedCertificate(error),
-            Some(7) => Self::ResourceQuotaExceededSecurityPolicyAttachedNum(error),
-            Some(8) => Self::ResourceQuotaExceededServerGroupAttachedNum(error),
-            Some(9) => Self::ResourceQuotaExceededLoadBalancerServersNum(error),
-            Some(10) => Self::ResourceQuotaExceededServerAddedNum(error),
-            Some(11) => Self::OperationDeniedServerGroupProtocolNotSupport(error),
-            Some(12) => Self::UnsupportedFeatureFullTraceHttps(error),
-            Some(13) => Self::ResourceInConfiguringListener(error),
-            Some(14) => Self::MismatchVpcId(error),
-            Some(15) => Self::InvalidParameter(error),
-            Some(16) => Self::ForbiddenLoadBalancer(error),
-            Some(17) => Self::ResourceNotFoundListener(error),
-            Some(18) => Self::ResourceNotFoundServerGroup(error),
-            Some(19) => Self::ResourceNotFoundSecurityPolicy(error),
-            Some(20) => Self::ResourceNotFoundCertificate(error),
+        match error.code() {
+            "IncorrectStatus.LoadBalancer" => Self::IncorrectStatusLoadBalancer(error),
+            "IncorrectBusinessStatus.LoadBalancer" => {
+                Self::IncorrectBusinessStatusLoadBalancer(error)
+            }
+            "IncorrectStatus.Listener" => Self::IncorrectStatusListener(error),
+            "OperationDenied.CrossLoadBalancerQUICListener" => {
+                Self::OperationDeniedCrossLoadBalancerQuicListener(error)
+            }
+            "ResourceAlreadyAssociated.Listener" => {
+                Self::ResourceAlreadyAssociatedListener(error)
+            }
+            "OperationDenied.GRPCServerGroup" => {
+                Self::OperationDeniedGrpcServerGroup(error)
+            }
+            "ResourceAlreadyAssociated.Certificate" => {
+                Self::ResourceAlreadyAssociatedCertificate(error)
+            }
+            "ResourceQuotaExceeded.SecurityPolicyAttachedNum" => {
+                Self::ResourceQuotaExceededSecurityPolicyAttachedNum(error)
+            }
+            "ResourceQuotaExceeded.ServerGroupAttachedNum" => {
+                Self::ResourceQuotaExceededServerGroupAttachedNum(error)
+            }
+            "ResourceQuotaExceeded.LoadBalancerServersNum" => {
+                Self::ResourceQuotaExceededLoadBalancerServersNum(error)
+            }
+            "ResourceQuotaExceeded.ServerAddedNum" => {
+                Self::ResourceQuotaExceededServerAddedNum(error)
+            }
+            "OperationDenied.ServerGroupProtocolNotSupport" => {
+                Self::OperationDeniedServerGroupProtocolNotSupport(error)
+            }
+            "UnsupportedFeature.FullTraceHttps" => {
+                Self::UnsupportedFeatureFullTraceHttps(error)
+            }
+            "ResourceInConfiguring.Listener" => {
+                Self::ResourceInConfiguringListener(error)
+            }
+            "Mismatch.VpcId" => Self::MismatchVpcId(error),
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "Forbidden.LoadBalancer" => Self::ForbiddenLoadBalancer(error),
+            "ResourceNotFound.Listener" => Self::ResourceNotFoundListener(error),
+            "ResourceNotFound.ServerGroup" => Self::ResourceNotFoundServerGroup(error),
+            "ResourceNotFound.SecurityPolicy" => {
+                Self::ResourceNotFoundSecurityPolicy(error)
+            }
+            "ResourceNotFound.Certificate" => Self::ResourceNotFoundCertificate(error),
             _ => Self::Unhandled(error),
         }
     }

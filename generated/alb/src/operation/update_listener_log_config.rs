@@ -272,24 +272,19 @@ pub enum UpdateListenerLogConfigError {
 }
 impl From<::acs_runtime::client::ServiceError> for UpdateListenerLogConfigError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IncorrectBusinessStatus.LoadBalancer",
-                    "IncorrectStatus.LoadBalancer",
-                    "IncorrectStatus.Listener",
-                    "OperationDenied.AccessLogDisabled",
-                    "ResourceInConfiguring.Listener",
-                    "ResourceNotFound.Listener",
-                ],
-            )
-        {
-            Some(0) => Self::IncorrectBusinessStatusLoadBalancer(error),
-            Some(1) => Self::IncorrectStatusLoadBalancer(error),
-            Some(2) => Self::IncorrectStatusListener(error),
-            Some(3) => Self::OperationDeniedAccessLogDisabled(error),
-            Some(4) => Self::ResourceInConfiguringListener(error),
-            Some(5) => Self::ResourceNotFoundListener(error),
+        match error.code() {
+            "IncorrectBusinessStatus.LoadBalancer" => {
+                Self::IncorrectBusinessStatusLoadBalancer(error)
+            }
+            "IncorrectStatus.LoadBalancer" => Self::IncorrectStatusLoadBalancer(error),
+            "IncorrectStatus.Listener" => Self::IncorrectStatusListener(error),
+            "OperationDenied.AccessLogDisabled" => {
+                Self::OperationDeniedAccessLogDisabled(error)
+            }
+            "ResourceInConfiguring.Listener" => {
+                Self::ResourceInConfiguringListener(error)
+            }
+            "ResourceNotFound.Listener" => Self::ResourceNotFoundListener(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -289,30 +289,26 @@ pub enum UpdateLoadBalancerAddressTypeConfigError {
 impl From<::acs_runtime::client::ServiceError>
 for UpdateLoadBalancerAddressTypeConfigError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "OperationDenied.OnlyPostPaidEipSupported",
-                    "Mismatch.ZoneIdAndVSwitchId",
-                    "IncorrectBusinessStatus.Eip",
-                    "ResourceNotFound.Eip",
-                    "IncorrectStatus.CommonBandwidthPackage",
-                    "IncorrectBusinessStatus.CommonBandwidthPackage",
-                    "OperationDenied.AddressTypeNotChanged",
-                    "IncorrectStatus.LoadBalancer",
-                    "ResourceNotFound.CommonBandwidthPackage",
-                ],
-            )
-        {
-            Some(0) => Self::OperationDeniedOnlyPostPaidEipSupported(error),
-            Some(1) => Self::MismatchZoneIdAndVSwitchId(error),
-            Some(2) => Self::IncorrectBusinessStatusEip(error),
-            Some(3) => Self::ResourceNotFoundEip(error),
-            Some(4) => Self::IncorrectStatusCommonBandwidthPackage(error),
-            Some(5) => Self::IncorrectBusinessStatusCommonBandwidthPackage(error),
-            Some(6) => Self::OperationDeniedAddressTypeNotChanged(error),
-            Some(7) => Self::IncorrectStatusLoadBalancer(error),
-            Some(8) => Self::ResourceNotFoundCommonBandwidthPackage(error),
+        match error.code() {
+            "OperationDenied.OnlyPostPaidEipSupported" => {
+                Self::OperationDeniedOnlyPostPaidEipSupported(error)
+            }
+            "Mismatch.ZoneIdAndVSwitchId" => Self::MismatchZoneIdAndVSwitchId(error),
+            "IncorrectBusinessStatus.Eip" => Self::IncorrectBusinessStatusEip(error),
+            "ResourceNotFound.Eip" => Self::ResourceNotFoundEip(error),
+            "IncorrectStatus.CommonBandwidthPackage" => {
+                Self::IncorrectStatusCommonBandwidthPackage(error)
+            }
+            "IncorrectBusinessStatus.CommonBandwidthPackage" => {
+                Self::IncorrectBusinessStatusCommonBandwidthPackage(error)
+            }
+            "OperationDenied.AddressTypeNotChanged" => {
+                Self::OperationDeniedAddressTypeNotChanged(error)
+            }
+            "IncorrectStatus.LoadBalancer" => Self::IncorrectStatusLoadBalancer(error),
+            "ResourceNotFound.CommonBandwidthPackage" => {
+                Self::ResourceNotFoundCommonBandwidthPackage(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

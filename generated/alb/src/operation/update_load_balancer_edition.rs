@@ -245,22 +245,16 @@ pub enum UpdateLoadBalancerEditionError {
 }
 impl From<::acs_runtime::client::ServiceError> for UpdateLoadBalancerEditionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IncorrectStatus.LoadBalancer",
-                    "IncorrectBusinessStatus.LoadBalancer",
-                    "OperationDenied.Downgrade",
-                    "OperationDenied.EditionNotChanged",
-                    "ResourceNotFound.LoadBalancer",
-                ],
-            )
-        {
-            Some(0) => Self::IncorrectStatusLoadBalancer(error),
-            Some(1) => Self::IncorrectBusinessStatusLoadBalancer(error),
-            Some(2) => Self::OperationDeniedDowngrade(error),
-            Some(3) => Self::OperationDeniedEditionNotChanged(error),
-            Some(4) => Self::ResourceNotFoundLoadBalancer(error),
+        match error.code() {
+            "IncorrectStatus.LoadBalancer" => Self::IncorrectStatusLoadBalancer(error),
+            "IncorrectBusinessStatus.LoadBalancer" => {
+                Self::IncorrectBusinessStatusLoadBalancer(error)
+            }
+            "OperationDenied.Downgrade" => Self::OperationDeniedDowngrade(error),
+            "OperationDenied.EditionNotChanged" => {
+                Self::OperationDeniedEditionNotChanged(error)
+            }
+            "ResourceNotFound.LoadBalancer" => Self::ResourceNotFoundLoadBalancer(error),
             _ => Self::Unhandled(error),
         }
     }

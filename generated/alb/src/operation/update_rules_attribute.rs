@@ -270,52 +270,51 @@ pub enum UpdateRulesAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for UpdateRulesAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "OperationDenied.IpGroupCanNotUsedForMirrorAction",
-                    "IncorrectStatus.Rule",
-                    "OperationDenied.SameGroupForForwardAndMirrorAction",
-                    "OperationDenied.GRPCServerGroup",
-                    "Conflict.Priority",
-                    "ResourceQuotaExceeded.ServerGroupAttachedNum",
-                    "ResourceQuotaExceeded.LoadBalancerServersNum",
-                    "ResourceQuotaExceeded.ServerAddedNum",
-                    "QuotaExceeded.RuleWildcardsNum",
-                    "QuotaExceeded.RuleMatchEvaluationsNum",
-                    "QuotaExceeded.RuleActionsNum",
-                    "Mismatch.Protocol",
-                    "Mismatch.VpcId",
-                    "OperationDenied.ServiceManagedResource",
-                    "OperationDenied.ListenerIdInconsistent",
-                    "IllegalParam.Priority",
-                    "OperationDenied.MirrorActionSupportHttpGroupOnly",
-                    "OperationDenied.ProtocolMustSameForForwardGroupAction",
-                    "ResourceNotFound.Rule",
-                    "ResourceNotFound.ServerGroup",
-                ],
-            )
-        {
-            Some(0) => Self::OperationDeniedIpGroupCanNotUsedForMirrorAction(error),
-            Some(1) => Self::IncorrectStatusRule(error),
-            Some(2) => Self::OperationDeniedSameGroupForForwardAndMirrorAction(error),
-            Some(3) => Self::OperationDeniedGrpcServerGroup(error),
-            Some(4) => Self::ConflictPriority(error),
-            Some(5) => Self::ResourceQuotaExceededServerGroupAttachedNum(error),
-            Some(6) => Self::ResourceQuotaExceededLoadBalancerServersNum(error),
-            Some(7) => Self::ResourceQuotaExceededServerAddedNum(error),
-            Some(8) => Self::QuotaExceededRuleWildcardsNum(error),
-            Some(9) => Self::QuotaExceededRuleMatchEvaluationsNum(error),
-            Some(10) => Self::QuotaExceededRuleActionsNum(error),
-            Some(11) => Self::MismatchProtocol(error),
-            Some(12) => Self::MismatchVpcId(error),
-            Some(13) => Self::OperationDeniedServiceManagedResource(error),
-            Some(14) => Self::OperationDeniedListenerIdInconsistent(error),
-            Some(15) => Self::IllegalParamPriority(error),
-            Some(16) => Self::OperationDeniedMirrorActionSupportHttpGroupOnly(error),
-            Some(17) => Self::OperationDeniedProtocolMustSameForForwardGroupAction(error),
-            Some(18) => Self::ResourceNotFoundRule(error),
-            Some(19) => Self::ResourceNotFoundServerGroup(error),
+        match error.code() {
+            "OperationDenied.IpGroupCanNotUsedForMirrorAction" => {
+                Self::OperationDeniedIpGroupCanNotUsedForMirrorAction(error)
+            }
+            "IncorrectStatus.Rule" => Self::IncorrectStatusRule(error),
+            "OperationDenied.SameGroupForForwardAndMirrorAction" => {
+                Self::OperationDeniedSameGroupForForwardAndMirrorAction(error)
+            }
+            "OperationDenied.GRPCServerGroup" => {
+                Self::OperationDeniedGrpcServerGroup(error)
+            }
+            "Conflict.Priority" => Self::ConflictPriority(error),
+            "ResourceQuotaExceeded.ServerGroupAttachedNum" => {
+                Self::ResourceQuotaExceededServerGroupAttachedNum(error)
+            }
+            "ResourceQuotaExceeded.LoadBalancerServersNum" => {
+                Self::ResourceQuotaExceededLoadBalancerServersNum(error)
+            }
+            "ResourceQuotaExceeded.ServerAddedNum" => {
+                Self::ResourceQuotaExceededServerAddedNum(error)
+            }
+            "QuotaExceeded.RuleWildcardsNum" => {
+                Self::QuotaExceededRuleWildcardsNum(error)
+            }
+            "QuotaExceeded.RuleMatchEvaluationsNum" => {
+                Self::QuotaExceededRuleMatchEvaluationsNum(error)
+            }
+            "QuotaExceeded.RuleActionsNum" => Self::QuotaExceededRuleActionsNum(error),
+            "Mismatch.Protocol" => Self::MismatchProtocol(error),
+            "Mismatch.VpcId" => Self::MismatchVpcId(error),
+            "OperationDenied.ServiceManagedResource" => {
+                Self::OperationDeniedServiceManagedResource(error)
+            }
+            "OperationDenied.ListenerIdInconsistent" => {
+                Self::OperationDeniedListenerIdInconsistent(error)
+            }
+            "IllegalParam.Priority" => Self::IllegalParamPriority(error),
+            "OperationDenied.MirrorActionSupportHttpGroupOnly" => {
+                Self::OperationDeniedMirrorActionSupportHttpGroupOnly(error)
+            }
+            "OperationDenied.ProtocolMustSameForForwardGroupAction" => {
+                Self::OperationDeniedProtocolMustSameForForwardGroupAction(error)
+            }
+            "ResourceNotFound.Rule" => Self::ResourceNotFoundRule(error),
+            "ResourceNotFound.ServerGroup" => Self::ResourceNotFoundServerGroup(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -279,13 +279,13 @@ pub enum UpdateSecurityPolicyAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for UpdateSecurityPolicyAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &["IncorrectStatus.SecurityPolicy", "ResourceNotFound.SecurityPolicy"],
-            )
-        {
-            Some(0) => Self::IncorrectStatusSecurityPolicy(error),
-            Some(1) => Self::ResourceNotFoundSecurityPolicy(error),
+        match error.code() {
+            "IncorrectStatus.SecurityPolicy" => {
+                Self::IncorrectStatusSecurityPolicy(error)
+            }
+            "ResourceNotFound.SecurityPolicy" => {
+                Self::ResourceNotFoundSecurityPolicy(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

@@ -450,36 +450,37 @@ pub enum UpdateServerGroupAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for UpdateServerGroupAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IncorrectStatus.ServerGroup",
-                    "Mismatch.LoadBalancerEditionAndConnectionDrain",
-                    "Mismatch.ServerGroupSchedulerAndSlowStartEnable",
-                    "QuotaExceeded.ConnectionDrainTimeout",
-                    "UnsupportedFeature.ConnectionDrain",
-                    "QuotaExceeded.SlowStartDuration",
-                    "UnsupportedFeature.SlowStart",
-                    "Mismatch.LoadBalancerEditionAndSlowStartEnable",
-                    "OperationDenied.UpstreamKeepaliveDisabled",
-                    "OperationDenied.UpstreamKeepaliveEnabled",
-                    "CloseUpstreamKeepaliveNotSupport",
-                    "ResourceNotFound.ServerGroup",
-                ],
-            )
-        {
-            Some(0) => Self::IncorrectStatusServerGroup(error),
-            Some(1) => Self::MismatchLoadBalancerEditionAndConnectionDrain(error),
-            Some(2) => Self::MismatchServerGroupSchedulerAndSlowStartEnable(error),
-            Some(3) => Self::QuotaExceededConnectionDrainTimeout(error),
-            Some(4) => Self::UnsupportedFeatureConnectionDrain(error),
-            Some(5) => Self::QuotaExceededSlowStartDuration(error),
-            Some(6) => Self::UnsupportedFeatureSlowStart(error),
-            Some(7) => Self::MismatchLoadBalancerEditionAndSlowStartEnable(error),
-            Some(8) => Self::OperationDeniedUpstreamKeepaliveDisabled(error),
-            Some(9) => Self::OperationDeniedUpstreamKeepaliveEnabled(error),
-            Some(10) => Self::CloseUpstreamKeepaliveNotSupport(error),
-            Some(11) => Self::ResourceNotFoundServerGroup(error),
+        match error.code() {
+            "IncorrectStatus.ServerGroup" => Self::IncorrectStatusServerGroup(error),
+            "Mismatch.LoadBalancerEditionAndConnectionDrain" => {
+                Self::MismatchLoadBalancerEditionAndConnectionDrain(error)
+            }
+            "Mismatch.ServerGroupSchedulerAndSlowStartEnable" => {
+                Self::MismatchServerGroupSchedulerAndSlowStartEnable(error)
+            }
+            "QuotaExceeded.ConnectionDrainTimeout" => {
+                Self::QuotaExceededConnectionDrainTimeout(error)
+            }
+            "UnsupportedFeature.ConnectionDrain" => {
+                Self::UnsupportedFeatureConnectionDrain(error)
+            }
+            "QuotaExceeded.SlowStartDuration" => {
+                Self::QuotaExceededSlowStartDuration(error)
+            }
+            "UnsupportedFeature.SlowStart" => Self::UnsupportedFeatureSlowStart(error),
+            "Mismatch.LoadBalancerEditionAndSlowStartEnable" => {
+                Self::MismatchLoadBalancerEditionAndSlowStartEnable(error)
+            }
+            "OperationDenied.UpstreamKeepaliveDisabled" => {
+                Self::OperationDeniedUpstreamKeepaliveDisabled(error)
+            }
+            "OperationDenied.UpstreamKeepaliveEnabled" => {
+                Self::OperationDeniedUpstreamKeepaliveEnabled(error)
+            }
+            "CloseUpstreamKeepaliveNotSupport" => {
+                Self::CloseUpstreamKeepaliveNotSupport(error)
+            }
+            "ResourceNotFound.ServerGroup" => Self::ResourceNotFoundServerGroup(error),
             _ => Self::Unhandled(error),
         }
     }

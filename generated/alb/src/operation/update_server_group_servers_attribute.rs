@@ -259,22 +259,14 @@ pub enum UpdateServerGroupServersAttributeError {
 impl From<::acs_runtime::client::ServiceError>
 for UpdateServerGroupServersAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IncorrectStatus.ServerGroup",
-                    "ResourceInConfiguring",
-                    "Forbidden.ServerGroup",
-                    "ResourceNotFound.ServerGroup",
-                    "ResourceNotFound.BackendServer",
-                ],
-            )
-        {
-            Some(0) => Self::IncorrectStatusServerGroup(error),
-            Some(1) => Self::ResourceInConfiguring(error),
-            Some(2) => Self::ForbiddenServerGroup(error),
-            Some(3) => Self::ResourceNotFoundServerGroup(error),
-            Some(4) => Self::ResourceNotFoundBackendServer(error),
+        match error.code() {
+            "IncorrectStatus.ServerGroup" => Self::IncorrectStatusServerGroup(error),
+            "ResourceInConfiguring" => Self::ResourceInConfiguring(error),
+            "Forbidden.ServerGroup" => Self::ForbiddenServerGroup(error),
+            "ResourceNotFound.ServerGroup" => Self::ResourceNotFoundServerGroup(error),
+            "ResourceNotFound.BackendServer" => {
+                Self::ResourceNotFoundBackendServer(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

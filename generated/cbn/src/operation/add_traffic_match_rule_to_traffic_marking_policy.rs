@@ -294,54 +294,48 @@ pub enum AddTrafficMatchRuleToTrafficMarkingPolicyError {
 impl From<::acs_runtime::client::ServiceError>
 for AddTrafficMatchRuleToTrafficMarkingPolicyError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidTrafficMarkingPolicyId.NotFound",
-                    "IllegalParam.SrcCidr",
-                    "IncorrectStatus.TrafficMarkingPolicy",
-                    "IllegalParam.DstCidr",
-                    "IllegalParam.Protocol",
-                    "Duplicated.TrafficMatchRules",
-                    "InstanceExist.TrafficMatchRules",
-                    "MissingParam.TrafficMatchRules",
-                    "IllegalParam.SrcPortRange",
-                    "IllegalParam.DstPortRange",
-                    "AttrMismatching.CidrAddressFamily",
-                    "IllegalParam.AddressFamily",
-                    "AttrMismatching.SrcCidrDstCidr",
-                    "AttrMismatching.CidrProtocol",
-                    "InvalidTransitRouterMode.NeedUpgrade",
-                    "OperationUnsupported.SrcPortRange",
-                    "OperationUnsupported.DstPortRange",
-                    "OperationUnsupported.IPv6Cidr",
-                    "InvalidParameter",
-                    "Unauthorized",
-                    "MissingParam.TrafficMarkingPolicyId",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidTrafficMarkingPolicyIdNotFound(error),
-            Some(1) => Self::IllegalParamSrcCidr(error),
-            Some(2) => Self::IncorrectStatusTrafficMarkingPolicy(error),
-            Some(3) => Self::IllegalParamDstCidr(error),
-            Some(4) => Self::IllegalParamProtocol(error),
-            Some(5) => Self::DuplicatedTrafficMatchRules(error),
-            Some(6) => Self::InstanceExistTrafficMatchRules(error),
-            Some(7) => Self::MissingParamTrafficMatchRules(error),
-            Some(8) => Self::IllegalParamSrcPortRange(error),
-            Some(9) => Self::IllegalParamDstPortRange(error),
-            Some(10) => Self::AttrMismatchingCidrAddressFamily(error),
-            Some(11) => Self::IllegalParamAddressFamily(error),
-            Some(12) => Self::AttrMismatchingSrcCidrDstCidr(error),
-            Some(13) => Self::AttrMismatchingCidrProtocol(error),
-            Some(14) => Self::InvalidTransitRouterModeNeedUpgrade(error),
-            Some(15) => Self::OperationUnsupportedSrcPortRange(error),
-            Some(16) => Self::OperationUnsupportedDstPortRange(error),
-            Some(17) => Self::OperationUnsupportedIPv6Cidr(error),
-            Some(18) => Self::InvalidParameter(error),
-            Some(19) => Self::Unauthorized(error),
-            Some(20) => Self::MissingParamTrafficMarkingPolicyId(error),
+        match error.code() {
+            "InvalidTrafficMarkingPolicyId.NotFound" => {
+                Self::InvalidTrafficMarkingPolicyIdNotFound(error)
+            }
+            "IllegalParam.SrcCidr" => Self::IllegalParamSrcCidr(error),
+            "IncorrectStatus.TrafficMarkingPolicy" => {
+                Self::IncorrectStatusTrafficMarkingPolicy(error)
+            }
+            "IllegalParam.DstCidr" => Self::IllegalParamDstCidr(error),
+            "IllegalParam.Protocol" => Self::IllegalParamProtocol(error),
+            "Duplicated.TrafficMatchRules" => Self::DuplicatedTrafficMatchRules(error),
+            "InstanceExist.TrafficMatchRules" => {
+                Self::InstanceExistTrafficMatchRules(error)
+            }
+            "MissingParam.TrafficMatchRules" => {
+                Self::MissingParamTrafficMatchRules(error)
+            }
+            "IllegalParam.SrcPortRange" => Self::IllegalParamSrcPortRange(error),
+            "IllegalParam.DstPortRange" => Self::IllegalParamDstPortRange(error),
+            "AttrMismatching.CidrAddressFamily" => {
+                Self::AttrMismatchingCidrAddressFamily(error)
+            }
+            "IllegalParam.AddressFamily" => Self::IllegalParamAddressFamily(error),
+            "AttrMismatching.SrcCidrDstCidr" => {
+                Self::AttrMismatchingSrcCidrDstCidr(error)
+            }
+            "AttrMismatching.CidrProtocol" => Self::AttrMismatchingCidrProtocol(error),
+            "InvalidTransitRouterMode.NeedUpgrade" => {
+                Self::InvalidTransitRouterModeNeedUpgrade(error)
+            }
+            "OperationUnsupported.SrcPortRange" => {
+                Self::OperationUnsupportedSrcPortRange(error)
+            }
+            "OperationUnsupported.DstPortRange" => {
+                Self::OperationUnsupportedDstPortRange(error)
+            }
+            "OperationUnsupported.IPv6Cidr" => Self::OperationUnsupportedIPv6Cidr(error),
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "Unauthorized" => Self::Unauthorized(error),
+            "MissingParam.TrafficMarkingPolicyId" => {
+                Self::MissingParamTrafficMarkingPolicyId(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

@@ -271,30 +271,22 @@ pub enum AddTraficMatchRuleToTrafficMarkingPolicyError {
 impl From<::acs_runtime::client::ServiceError>
 for AddTraficMatchRuleToTrafficMarkingPolicyError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidTrafficMarkingPolicyId.NotFound",
-                    "InstanceExist.TrafficMatchRules",
-                    "Duplicated.TrafficMatchRules",
-                    "IllegalParam.SrcCidr",
-                    "IncorrectStatus.TrafficMarkingPolicy",
-                    "IllegalParam.DstCidr",
-                    "IllegalParam.Protocol",
-                    "InvalidParameter",
-                    "Unauthorized",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidTrafficMarkingPolicyIdNotFound(error),
-            Some(1) => Self::InstanceExistTrafficMatchRules(error),
-            Some(2) => Self::DuplicatedTrafficMatchRules(error),
-            Some(3) => Self::IllegalParamSrcCidr(error),
-            Some(4) => Self::IncorrectStatusTrafficMarkingPolicy(error),
-            Some(5) => Self::IllegalParamDstCidr(error),
-            Some(6) => Self::IllegalParamProtocol(error),
-            Some(7) => Self::InvalidParameter(error),
-            Some(8) => Self::Unauthorized(error),
+        match error.code() {
+            "InvalidTrafficMarkingPolicyId.NotFound" => {
+                Self::InvalidTrafficMarkingPolicyIdNotFound(error)
+            }
+            "InstanceExist.TrafficMatchRules" => {
+                Self::InstanceExistTrafficMatchRules(error)
+            }
+            "Duplicated.TrafficMatchRules" => Self::DuplicatedTrafficMatchRules(error),
+            "IllegalParam.SrcCidr" => Self::IllegalParamSrcCidr(error),
+            "IncorrectStatus.TrafficMarkingPolicy" => {
+                Self::IncorrectStatusTrafficMarkingPolicy(error)
+            }
+            "IllegalParam.DstCidr" => Self::IllegalParamDstCidr(error),
+            "IllegalParam.Protocol" => Self::IllegalParamProtocol(error),
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "Unauthorized" => Self::Unauthorized(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -190,22 +190,16 @@ pub enum AssociateCenBandwidthPackageError {
 }
 impl From<::acs_runtime::client::ServiceError> for AssociateCenBandwidthPackageError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IncorrectStatus.TransitRouter",
-                    "OperationFailed.SetPostPay95BandwidthLimitError",
-                    "OperationInvalid.UserCanNotUseBwp",
-                    "InvalidParameter",
-                    "Unauthorized",
-                ],
-            )
-        {
-            Some(0) => Self::IncorrectStatusTransitRouter(error),
-            Some(1) => Self::OperationFailedSetPostPay95BandwidthLimitError(error),
-            Some(2) => Self::OperationInvalidUserCanNotUseBwp(error),
-            Some(3) => Self::InvalidParameter(error),
-            Some(4) => Self::Unauthorized(error),
+        match error.code() {
+            "IncorrectStatus.TransitRouter" => Self::IncorrectStatusTransitRouter(error),
+            "OperationFailed.SetPostPay95BandwidthLimitError" => {
+                Self::OperationFailedSetPostPay95BandwidthLimitError(error)
+            }
+            "OperationInvalid.UserCanNotUseBwp" => {
+                Self::OperationInvalidUserCanNotUseBwp(error)
+            }
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "Unauthorized" => Self::Unauthorized(error),
             _ => Self::Unhandled(error),
         }
     }

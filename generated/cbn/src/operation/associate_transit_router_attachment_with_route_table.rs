@@ -262,32 +262,29 @@ pub enum AssociateTransitRouterAttachmentWithRouteTableError {
 impl From<::acs_runtime::client::ServiceError>
 for AssociateTransitRouterAttachmentWithRouteTableError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "AssociationExist.TransitRouterTable",
-                    "IllegalParam.TransitRouterTableType",
-                    "OperationFailed.TransitRouterType",
-                    "IncorrectStatus.AttachmentOrRouteTable",
-                    "IllegalParam.TransitRouterTableId",
-                    "OperationUnsupported.Associate",
-                    "InvalidParameter",
-                    "Unauthorized",
-                    "InvalidRouteTableId.NotFound",
-                    "InvalidAttachmentId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::AssociationExistTransitRouterTable(error),
-            Some(1) => Self::IllegalParamTransitRouterTableType(error),
-            Some(2) => Self::OperationFailedTransitRouterType(error),
-            Some(3) => Self::IncorrectStatusAttachmentOrRouteTable(error),
-            Some(4) => Self::IllegalParamTransitRouterTableId(error),
-            Some(5) => Self::OperationUnsupportedAssociate(error),
-            Some(6) => Self::InvalidParameter(error),
-            Some(7) => Self::Unauthorized(error),
-            Some(8) => Self::InvalidRouteTableIdNotFound(error),
-            Some(9) => Self::InvalidAttachmentIdNotFound(error),
+        match error.code() {
+            "AssociationExist.TransitRouterTable" => {
+                Self::AssociationExistTransitRouterTable(error)
+            }
+            "IllegalParam.TransitRouterTableType" => {
+                Self::IllegalParamTransitRouterTableType(error)
+            }
+            "OperationFailed.TransitRouterType" => {
+                Self::OperationFailedTransitRouterType(error)
+            }
+            "IncorrectStatus.AttachmentOrRouteTable" => {
+                Self::IncorrectStatusAttachmentOrRouteTable(error)
+            }
+            "IllegalParam.TransitRouterTableId" => {
+                Self::IllegalParamTransitRouterTableId(error)
+            }
+            "OperationUnsupported.Associate" => {
+                Self::OperationUnsupportedAssociate(error)
+            }
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "Unauthorized" => Self::Unauthorized(error),
+            "InvalidRouteTableId.NotFound" => Self::InvalidRouteTableIdNotFound(error),
+            "InvalidAttachmentId.NotFound" => Self::InvalidAttachmentIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

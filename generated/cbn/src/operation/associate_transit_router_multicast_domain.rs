@@ -302,46 +302,38 @@ pub enum AssociateTransitRouterMulticastDomainError {
 impl From<::acs_runtime::client::ServiceError>
 for AssociateTransitRouterMulticastDomainError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidMulticastDomain.NotFound",
-                    "IncorrectStatus.MulticastDomain",
-                    "InvalidAttachmentId.NotFound",
-                    "IllegalParam.AttachmentId",
-                    "IncorrectStatus.Attachment",
-                    "MissingParam.VSwitchIds",
-                    "InstanceNotExist",
-                    "OperationUnsupported.CloudBoxVpc",
-                    "AssociationExist.VSwitchIds",
-                    "QuotaFull.VswitchPerMulticastDomain",
-                    "DryRunOperation",
-                    "OperationUnsupported.VpcRegion",
-                    "OperationUnsupported.AdvancedFeature",
-                    "QuotaFull.MulticastDomainPerVpc",
-                    "IllegalParam.VSwitchIds",
-                    "InvalidParameter",
-                    "Unauthorized",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidMulticastDomainNotFound(error),
-            Some(1) => Self::IncorrectStatusMulticastDomain(error),
-            Some(2) => Self::InvalidAttachmentIdNotFound(error),
-            Some(3) => Self::IllegalParamAttachmentId(error),
-            Some(4) => Self::IncorrectStatusAttachment(error),
-            Some(5) => Self::MissingParamVSwitchIds(error),
-            Some(6) => Self::InstanceNotExist(error),
-            Some(7) => Self::OperationUnsupportedCloudBoxVpc(error),
-            Some(8) => Self::AssociationExistVSwitchIds(error),
-            Some(9) => Self::QuotaFullVswitchPerMulticastDomain(error),
-            Some(10) => Self::DryRunOperation(error),
-            Some(11) => Self::OperationUnsupportedVpcRegion(error),
-            Some(12) => Self::OperationUnsupportedAdvancedFeature(error),
-            Some(13) => Self::QuotaFullMulticastDomainPerVpc(error),
-            Some(14) => Self::IllegalParamVSwitchIds(error),
-            Some(15) => Self::InvalidParameter(error),
-            Some(16) => Self::Unauthorized(error),
+        match error.code() {
+            "InvalidMulticastDomain.NotFound" => {
+                Self::InvalidMulticastDomainNotFound(error)
+            }
+            "IncorrectStatus.MulticastDomain" => {
+                Self::IncorrectStatusMulticastDomain(error)
+            }
+            "InvalidAttachmentId.NotFound" => Self::InvalidAttachmentIdNotFound(error),
+            "IllegalParam.AttachmentId" => Self::IllegalParamAttachmentId(error),
+            "IncorrectStatus.Attachment" => Self::IncorrectStatusAttachment(error),
+            "MissingParam.VSwitchIds" => Self::MissingParamVSwitchIds(error),
+            "InstanceNotExist" => Self::InstanceNotExist(error),
+            "OperationUnsupported.CloudBoxVpc" => {
+                Self::OperationUnsupportedCloudBoxVpc(error)
+            }
+            "AssociationExist.VSwitchIds" => Self::AssociationExistVSwitchIds(error),
+            "QuotaFull.VswitchPerMulticastDomain" => {
+                Self::QuotaFullVswitchPerMulticastDomain(error)
+            }
+            "DryRunOperation" => Self::DryRunOperation(error),
+            "OperationUnsupported.VpcRegion" => {
+                Self::OperationUnsupportedVpcRegion(error)
+            }
+            "OperationUnsupported.AdvancedFeature" => {
+                Self::OperationUnsupportedAdvancedFeature(error)
+            }
+            "QuotaFull.MulticastDomainPerVpc" => {
+                Self::QuotaFullMulticastDomainPerVpc(error)
+            }
+            "IllegalParam.VSwitchIds" => Self::IllegalParamVSwitchIds(error),
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "Unauthorized" => Self::Unauthorized(error),
             _ => Self::Unhandled(error),
         }
     }

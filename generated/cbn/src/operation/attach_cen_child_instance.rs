@@ -301,54 +301,50 @@ pub enum AttachCenChildInstanceError {
 }
 impl From<::acs_runtime::client::ServiceError> for AttachCenChildInstanceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "Forbbiden.AttachChildInstanceAcrossBid",
-                    "IncorrectStatus.VpcSwitch",
-                    "Forbbiden.CloudBoxVSwitchExist",
-                    "OperationFailed.InvalidVpcStatus",
-                    "OperationFailed.InvalidTransitRouter",
-                    "OperationUnsupported.CenFullLevel",
-                    "IncorrectStatus.VpcRouteTable",
-                    "InvalidOperation.VbrAttachedToEcr",
-                    "OperationUnsupported.VpcRoutePropagationSource",
-                    "InvalidStatus.ResourceStatus",
-                    "IncorrectStatus.TransitRouter",
-                    "IllegalParam.RegionId",
-                    "InvalidParameter",
-                    "Unauthorized",
-                    "Forbidden.AttachChildInstance",
-                    "Bid.NotFound",
-                    "Operation.FailedAndTryAgain",
-                    "InvalidOperation.ChildInstanceRIAlreadyExist",
-                    "Forbbiden.AttachChildInstanceAcrossUid",
-                    "InvalidOperation.ChildInstanceAlreadyAttached",
-                    "InvalidOperation.CenAlreadyAutoPubilshRouteToInstance",
-                ],
-            )
-        {
-            Some(0) => Self::ForbbidenAttachChildInstanceAcrossBid(error),
-            Some(1) => Self::IncorrectStatusVpcSwitch(error),
-            Some(2) => Self::ForbbidenCloudBoxVSwitchExist(error),
-            Some(3) => Self::OperationFailedInvalidVpcStatus(error),
-            Some(4) => Self::OperationFailedInvalidTransitRouter(error),
-            Some(5) => Self::OperationUnsupportedCenFullLevel(error),
-            Some(6) => Self::IncorrectStatusVpcRouteTable(error),
-            Some(7) => Self::InvalidOperationVbrAttachedToEcr(error),
-            Some(8) => Self::OperationUnsupportedVpcRoutePropagationSource(error),
-            Some(9) => Self::InvalidStatusResourceStatus(error),
-            Some(10) => Self::IncorrectStatusTransitRouter(error),
-            Some(11) => Self::IllegalParamRegionId(error),
-            Some(12) => Self::InvalidParameter(error),
-            Some(13) => Self::Unauthorized(error),
-            Some(14) => Self::ForbiddenAttachChildInstance(error),
-            Some(15) => Self::BidNotFound(error),
-            Some(16) => Self::OperationFailedAndTryAgain(error),
-            Some(17) => Self::InvalidOperationChildInstanceRiAlreadyExist(error),
-            Some(18) => Self::ForbbidenAttachChildInstanceAcrossUid(error),
-            Some(19) => Self::InvalidOperationChildInstanceAlreadyAttached(error),
-            Some(20) => Self::InvalidOperationCenAlreadyAutoPubilshRouteToInstance(error),
+        match error.code() {
+            "Forbbiden.AttachChildInstanceAcrossBid" => {
+                Self::ForbbidenAttachChildInstanceAcrossBid(error)
+            }
+            "IncorrectStatus.VpcSwitch" => Self::IncorrectStatusVpcSwitch(error),
+            "Forbbiden.CloudBoxVSwitchExist" => {
+                Self::ForbbidenCloudBoxVSwitchExist(error)
+            }
+            "OperationFailed.InvalidVpcStatus" => {
+                Self::OperationFailedInvalidVpcStatus(error)
+            }
+            "OperationFailed.InvalidTransitRouter" => {
+                Self::OperationFailedInvalidTransitRouter(error)
+            }
+            "OperationUnsupported.CenFullLevel" => {
+                Self::OperationUnsupportedCenFullLevel(error)
+            }
+            "IncorrectStatus.VpcRouteTable" => Self::IncorrectStatusVpcRouteTable(error),
+            "InvalidOperation.VbrAttachedToEcr" => {
+                Self::InvalidOperationVbrAttachedToEcr(error)
+            }
+            "OperationUnsupported.VpcRoutePropagationSource" => {
+                Self::OperationUnsupportedVpcRoutePropagationSource(error)
+            }
+            "InvalidStatus.ResourceStatus" => Self::InvalidStatusResourceStatus(error),
+            "IncorrectStatus.TransitRouter" => Self::IncorrectStatusTransitRouter(error),
+            "IllegalParam.RegionId" => Self::IllegalParamRegionId(error),
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "Unauthorized" => Self::Unauthorized(error),
+            "Forbidden.AttachChildInstance" => Self::ForbiddenAttachChildInstance(error),
+            "Bid.NotFound" => Self::BidNotFound(error),
+            "Operation.FailedAndTryAgain" => Self::OperationFailedAndTryAgain(error),
+            "InvalidOperation.ChildInstanceRIAlreadyExist" => {
+                Self::InvalidOperationChildInstanceRiAlreadyExist(error)
+            }
+            "Forbbiden.AttachChildInstanceAcrossUid" => {
+                Self::ForbbidenAttachChildInstanceAcrossUid(error)
+            }
+            "InvalidOperation.ChildInstanceAlreadyAttached" => {
+                Self::InvalidOperationChildInstanceAlreadyAttached(error)
+            }
+            "InvalidOperation.CenAlreadyAutoPubilshRouteToInstance" => {
+                Self::InvalidOperationCenAlreadyAutoPubilshRouteToInstance(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

@@ -171,20 +171,13 @@ pub enum CheckTransitRouterServiceError {
 }
 impl From<::acs_runtime::client::ServiceError> for CheckTransitRouterServiceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "USER_NOT_OPEN_TR_SERVICE",
-                    "Forbidden.TransitRouterServiceExpired",
-                    "InvalidParameter",
-                    "Unauthorized",
-                ],
-            )
-        {
-            Some(0) => Self::UserNotOpenTrService(error),
-            Some(1) => Self::ForbiddenTransitRouterServiceExpired(error),
-            Some(2) => Self::InvalidParameter(error),
-            Some(3) => Self::Unauthorized(error),
+        match error.code() {
+            "USER_NOT_OPEN_TR_SERVICE" => Self::UserNotOpenTrService(error),
+            "Forbidden.TransitRouterServiceExpired" => {
+                Self::ForbiddenTransitRouterServiceExpired(error)
+            }
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "Unauthorized" => Self::Unauthorized(error),
             _ => Self::Unhandled(error),
         }
     }

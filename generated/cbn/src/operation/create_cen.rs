@@ -256,20 +256,11 @@ pub enum CreateCenError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateCenError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IllegalParam.ResourceGroupId",
-                    "InvalidTagValue",
-                    "InvalidParameter",
-                    "Unauthorized",
-                ],
-            )
-        {
-            Some(0) => Self::IllegalParamResourceGroupId(error),
-            Some(1) => Self::InvalidTagValue(error),
-            Some(2) => Self::InvalidParameter(error),
-            Some(3) => Self::Unauthorized(error),
+        match error.code() {
+            "IllegalParam.ResourceGroupId" => Self::IllegalParamResourceGroupId(error),
+            "InvalidTagValue" => Self::InvalidTagValue(error),
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "Unauthorized" => Self::Unauthorized(error),
             _ => Self::Unhandled(error),
         }
     }

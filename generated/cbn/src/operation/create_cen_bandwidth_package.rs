@@ -422,28 +422,23 @@ pub enum CreateCenBandwidthPackageError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateCenBandwidthPackageError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "UnSupported.ChargeType",
-                    "ParameterIllegal.BandwidthPackage",
-                    "OperationInvalid.UserCanNotBuyCrossBorderBwp",
-                    "OperationInvalid.UserCanNotBuyBwp",
-                    "Order.AccountStatusIllegal",
-                    "InvalidParameter",
-                    "Unauthorized",
-                    "PayFor.AccountMoneyValidateError",
-                ],
-            )
-        {
-            Some(0) => Self::UnSupportedChargeType(error),
-            Some(1) => Self::ParameterIllegalBandwidthPackage(error),
-            Some(2) => Self::OperationInvalidUserCanNotBuyCrossBorderBwp(error),
-            Some(3) => Self::OperationInvalidUserCanNotBuyBwp(error),
-            Some(4) => Self::OrderAccountStatusIllegal(error),
-            Some(5) => Self::InvalidParameter(error),
-            Some(6) => Self::Unauthorized(error),
-            Some(7) => Self::PayForAccountMoneyValidateError(error),
+        match error.code() {
+            "UnSupported.ChargeType" => Self::UnSupportedChargeType(error),
+            "ParameterIllegal.BandwidthPackage" => {
+                Self::ParameterIllegalBandwidthPackage(error)
+            }
+            "OperationInvalid.UserCanNotBuyCrossBorderBwp" => {
+                Self::OperationInvalidUserCanNotBuyCrossBorderBwp(error)
+            }
+            "OperationInvalid.UserCanNotBuyBwp" => {
+                Self::OperationInvalidUserCanNotBuyBwp(error)
+            }
+            "Order.AccountStatusIllegal" => Self::OrderAccountStatusIllegal(error),
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "Unauthorized" => Self::Unauthorized(error),
+            "PayFor.AccountMoneyValidateError" => {
+                Self::PayForAccountMoneyValidateError(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

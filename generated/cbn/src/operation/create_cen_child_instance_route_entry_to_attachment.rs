@@ -308,38 +308,27 @@ pub enum CreateCenChildInstanceRouteEntryToAttachmentError {
 impl From<::acs_runtime::client::ServiceError>
 for CreateCenChildInstanceRouteEntryToAttachmentError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "Forbidden.VpcAsInternetGateway",
-                    "InvalidCIDRBlock.Duplicate",
-                    "InvalidCidrBlock.Malformed",
-                    "OperationFailed.RouteConflict",
-                    "InvalidOperation.UnsupportnexthopType",
-                    "IncorrectStatus.VpcRouteEntry",
-                    "OperationDenied.RouteTableTypeNotPermitted",
-                    "InvalidParameter",
-                    "Unauthorized",
-                    "SystemBusy",
-                    "OperationUnsupported.DestinationCidrBlockOverlapWithVSwitch",
-                    "InvalidAttachmentId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::ForbiddenVpcAsInternetGateway(error),
-            Some(1) => Self::InvalidCidrBlockDuplicate(error),
-            Some(2) => Self::InvalidCidrBlockMalformed(error),
-            Some(3) => Self::OperationFailedRouteConflict(error),
-            Some(4) => Self::InvalidOperationUnsupportnexthopType(error),
-            Some(5) => Self::IncorrectStatusVpcRouteEntry(error),
-            Some(6) => Self::OperationDeniedRouteTableTypeNotPermitted(error),
-            Some(7) => Self::InvalidParameter(error),
-            Some(8) => Self::Unauthorized(error),
-            Some(9) => Self::SystemBusy(error),
-            Some(10) => {
+        match error.code() {
+            "Forbidden.VpcAsInternetGateway" => {
+                Self::ForbiddenVpcAsInternetGateway(error)
+            }
+            "InvalidCIDRBlock.Duplicate" => Self::InvalidCidrBlockDuplicate(error),
+            "InvalidCidrBlock.Malformed" => Self::InvalidCidrBlockMalformed(error),
+            "OperationFailed.RouteConflict" => Self::OperationFailedRouteConflict(error),
+            "InvalidOperation.UnsupportnexthopType" => {
+                Self::InvalidOperationUnsupportnexthopType(error)
+            }
+            "IncorrectStatus.VpcRouteEntry" => Self::IncorrectStatusVpcRouteEntry(error),
+            "OperationDenied.RouteTableTypeNotPermitted" => {
+                Self::OperationDeniedRouteTableTypeNotPermitted(error)
+            }
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "Unauthorized" => Self::Unauthorized(error),
+            "SystemBusy" => Self::SystemBusy(error),
+            "OperationUnsupported.DestinationCidrBlockOverlapWithVSwitch" => {
                 Self::OperationUnsupportedDestinationCidrBlockOverlapWithVSwitch(error)
             }
-            Some(11) => Self::InvalidAttachmentIdNotFound(error),
+            "InvalidAttachmentId.NotFound" => Self::InvalidAttachmentIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -304,18 +304,12 @@ pub enum CreateCenChildInstanceRouteEntryToCenError {
 impl From<::acs_runtime::client::ServiceError>
 for CreateCenChildInstanceRouteEntryToCenError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "OperationFailed.TransitRouterType",
-                    "InvalidParameter",
-                    "Unauthorized",
-                ],
-            )
-        {
-            Some(0) => Self::OperationFailedTransitRouterType(error),
-            Some(1) => Self::InvalidParameter(error),
-            Some(2) => Self::Unauthorized(error),
+        match error.code() {
+            "OperationFailed.TransitRouterType" => {
+                Self::OperationFailedTransitRouterType(error)
+            }
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "Unauthorized" => Self::Unauthorized(error),
             _ => Self::Unhandled(error),
         }
     }

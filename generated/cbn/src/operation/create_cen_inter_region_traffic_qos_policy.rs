@@ -389,54 +389,56 @@ pub enum CreateCenInterRegionTrafficQosPolicyError {
 impl From<::acs_runtime::client::ServiceError>
 for CreateCenInterRegionTrafficQosPolicyError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "AssociationExist.TrafficQos",
-                    "InvalidTransitRouterId.NotFound",
-                    "IllegalParam.TransitRouterAttachmentId",
-                    "InvalidParamSize.TrafficQosQueues",
-                    "IllegalParam.BandwidthGuaranteeModeMismatch",
-                    "IllegalParam.AttachmentBandwidthExceed",
-                    "IllegalParam.BandwidthGuaranteeMode",
-                    "MissingParam.RemainBandwidthPercent",
-                    "MissingParam.Bandwidth",
-                    "IllegalParam.RemainBandwidthPercent",
-                    "IllegalParam.Bandwidth",
-                    "IllegalParam.BandwidthPackageStatus",
-                    "IncorrectStatus.TransitRouterInstance",
-                    "IncorrectStatus.TransitRouterAttachment",
-                    "InvalidParameter",
-                    "Unauthorized",
-                    "MissingParam.TransitRouterId",
-                    "MissingParam.TransitRouterAttachmentId",
-                    "Forbidden.CDTServiceExpired",
-                    "OperationUnsupported.TransitRouterType",
-                    "OperationUnsupported.QosPolicyForLowLatencyLinkType",
-                ],
-            )
-        {
-            Some(0) => Self::AssociationExistTrafficQos(error),
-            Some(1) => Self::InvalidTransitRouterIdNotFound(error),
-            Some(2) => Self::IllegalParamTransitRouterAttachmentId(error),
-            Some(3) => Self::InvalidParamSizeTrafficQosQueues(error),
-            Some(4) => Self::IllegalParamBandwidthGuaranteeModeMismatch(error),
-            Some(5) => Self::IllegalParamAttachmentBandwidthExceed(error),
-            Some(6) => Self::IllegalParamBandwidthGuaranteeMode(error),
-            Some(7) => Self::MissingParamRemainBandwidthPercent(error),
-            Some(8) => Self::MissingParamBandwidth(error),
-            Some(9) => Self::IllegalParamRemainBandwidthPercent(error),
-            Some(10) => Self::IllegalParamBandwidth(error),
-            Some(11) => Self::IllegalParamBandwidthPackageStatus(error),
-            Some(12) => Self::IncorrectStatusTransitRouterInstance(error),
-            Some(13) => Self::IncorrectStatusTransitRouterAttachment(error),
-            Some(14) => Self::InvalidParameter(error),
-            Some(15) => Self::Unauthorized(error),
-            Some(16) => Self::MissingParamTransitRouterId(error),
-            Some(17) => Self::MissingParamTransitRouterAttachmentId(error),
-            Some(18) => Self::ForbiddenCdtServiceExpired(error),
-            Some(19) => Self::OperationUnsupportedTransitRouterType(error),
-            Some(20) => Self::OperationUnsupportedQosPolicyForLowLatencyLinkType(error),
+        match error.code() {
+            "AssociationExist.TrafficQos" => Self::AssociationExistTrafficQos(error),
+            "InvalidTransitRouterId.NotFound" => {
+                Self::InvalidTransitRouterIdNotFound(error)
+            }
+            "IllegalParam.TransitRouterAttachmentId" => {
+                Self::IllegalParamTransitRouterAttachmentId(error)
+            }
+            "InvalidParamSize.TrafficQosQueues" => {
+                Self::InvalidParamSizeTrafficQosQueues(error)
+            }
+            "IllegalParam.BandwidthGuaranteeModeMismatch" => {
+                Self::IllegalParamBandwidthGuaranteeModeMismatch(error)
+            }
+            "IllegalParam.AttachmentBandwidthExceed" => {
+                Self::IllegalParamAttachmentBandwidthExceed(error)
+            }
+            "IllegalParam.BandwidthGuaranteeMode" => {
+                Self::IllegalParamBandwidthGuaranteeMode(error)
+            }
+            "MissingParam.RemainBandwidthPercent" => {
+                Self::MissingParamRemainBandwidthPercent(error)
+            }
+            "MissingParam.Bandwidth" => Self::MissingParamBandwidth(error),
+            "IllegalParam.RemainBandwidthPercent" => {
+                Self::IllegalParamRemainBandwidthPercent(error)
+            }
+            "IllegalParam.Bandwidth" => Self::IllegalParamBandwidth(error),
+            "IllegalParam.BandwidthPackageStatus" => {
+                Self::IllegalParamBandwidthPackageStatus(error)
+            }
+            "IncorrectStatus.TransitRouterInstance" => {
+                Self::IncorrectStatusTransitRouterInstance(error)
+            }
+            "IncorrectStatus.TransitRouterAttachment" => {
+                Self::IncorrectStatusTransitRouterAttachment(error)
+            }
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "Unauthorized" => Self::Unauthorized(error),
+            "MissingParam.TransitRouterId" => Self::MissingParamTransitRouterId(error),
+            "MissingParam.TransitRouterAttachmentId" => {
+                Self::MissingParamTransitRouterAttachmentId(error)
+            }
+            "Forbidden.CDTServiceExpired" => Self::ForbiddenCdtServiceExpired(error),
+            "OperationUnsupported.TransitRouterType" => {
+                Self::OperationUnsupportedTransitRouterType(error)
+            }
+            "OperationUnsupported.QosPolicyForLowLatencyLinkType" => {
+                Self::OperationUnsupportedQosPolicyForLowLatencyLinkType(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

@@ -357,42 +357,36 @@ pub enum CreateCenInterRegionTrafficQosQueueError {
 impl From<::acs_runtime::client::ServiceError>
 for CreateCenInterRegionTrafficQosQueueError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IllegalParam.RemainBandwidthPercent",
-                    "IncorrectStatus.TrafficQosPolicy",
-                    "Duplicated.Dscps",
-                    "InvalidDescription",
-                    "InvalidName",
-                    "MissingParam.Bandwidth",
-                    "IllegalParam.BandwidthGuaranteeModeMismatch",
-                    "IllegalParam.AttachmentBandwidthExceed",
-                    "MissingParam.RemainBandwidthPercent",
-                    "IllegalParam.Bandwidth",
-                    "InvalidParameter",
-                    "Unauthorized",
-                    "MissingParam.TrafficQosPolicyId",
-                    "Forbidden.CDTServiceExpired",
-                    "InvalidTrafficQosPolicyId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::IllegalParamRemainBandwidthPercent(error),
-            Some(1) => Self::IncorrectStatusTrafficQosPolicy(error),
-            Some(2) => Self::DuplicatedDscps(error),
-            Some(3) => Self::InvalidDescription(error),
-            Some(4) => Self::InvalidName(error),
-            Some(5) => Self::MissingParamBandwidth(error),
-            Some(6) => Self::IllegalParamBandwidthGuaranteeModeMismatch(error),
-            Some(7) => Self::IllegalParamAttachmentBandwidthExceed(error),
-            Some(8) => Self::MissingParamRemainBandwidthPercent(error),
-            Some(9) => Self::IllegalParamBandwidth(error),
-            Some(10) => Self::InvalidParameter(error),
-            Some(11) => Self::Unauthorized(error),
-            Some(12) => Self::MissingParamTrafficQosPolicyId(error),
-            Some(13) => Self::ForbiddenCdtServiceExpired(error),
-            Some(14) => Self::InvalidTrafficQosPolicyIdNotFound(error),
+        match error.code() {
+            "IllegalParam.RemainBandwidthPercent" => {
+                Self::IllegalParamRemainBandwidthPercent(error)
+            }
+            "IncorrectStatus.TrafficQosPolicy" => {
+                Self::IncorrectStatusTrafficQosPolicy(error)
+            }
+            "Duplicated.Dscps" => Self::DuplicatedDscps(error),
+            "InvalidDescription" => Self::InvalidDescription(error),
+            "InvalidName" => Self::InvalidName(error),
+            "MissingParam.Bandwidth" => Self::MissingParamBandwidth(error),
+            "IllegalParam.BandwidthGuaranteeModeMismatch" => {
+                Self::IllegalParamBandwidthGuaranteeModeMismatch(error)
+            }
+            "IllegalParam.AttachmentBandwidthExceed" => {
+                Self::IllegalParamAttachmentBandwidthExceed(error)
+            }
+            "MissingParam.RemainBandwidthPercent" => {
+                Self::MissingParamRemainBandwidthPercent(error)
+            }
+            "IllegalParam.Bandwidth" => Self::IllegalParamBandwidth(error),
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "Unauthorized" => Self::Unauthorized(error),
+            "MissingParam.TrafficQosPolicyId" => {
+                Self::MissingParamTrafficQosPolicyId(error)
+            }
+            "Forbidden.CDTServiceExpired" => Self::ForbiddenCdtServiceExpired(error),
+            "InvalidTrafficQosPolicyId.NotFound" => {
+                Self::InvalidTrafficQosPolicyIdNotFound(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

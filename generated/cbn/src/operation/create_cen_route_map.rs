@@ -1184,40 +1184,35 @@ pub enum CreateCenRouteMapError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateCenRouteMapError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "Forbidden.CenRouteMapExist",
-                    "Invid.Parameter",
-                    "InvalidOperation.NoEffictiveAction",
-                    "IncorrectStatus.TransitRouterInstance",
-                    "InvalidDescription",
-                    "IllegalParam.ZoneId",
-                    "Forbidden.NoMedAuthorized",
-                    "InvalidOperation.MedRouteMapExist",
-                    "InvalidOperation.MedRouteMapNotAllowedOtherAction",
-                    "InvalidOperation.MedRouteMapActionMustPermit",
-                    "InvalidParameter.MedRouteMapDestInstanceIds",
-                    "InvalidParameter.MedRouteMapDestInstanceType",
-                    "InvalidParameter",
-                    "Unauthorized",
-                ],
-            )
-        {
-            Some(0) => Self::ForbiddenCenRouteMapExist(error),
-            Some(1) => Self::InvidParameter(error),
-            Some(2) => Self::InvalidOperationNoEffictiveAction(error),
-            Some(3) => Self::IncorrectStatusTransitRouterInstance(error),
-            Some(4) => Self::InvalidDescription(error),
-            Some(5) => Self::IllegalParamZoneId(error),
-            Some(6) => Self::ForbiddenNoMedAuthorized(error),
-            Some(7) => Self::InvalidOperationMedRouteMapExist(error),
-            Some(8) => Self::InvalidOperationMedRouteMapNotAllowedOtherAction(error),
-            Some(9) => Self::InvalidOperationMedRouteMapActionMustPermit(error),
-            Some(10) => Self::InvalidParameterMedRouteMapDestInstanceIds(error),
-            Some(11) => Self::InvalidParameterMedRouteMapDestInstanceType(error),
-            Some(12) => Self::InvalidParameter(error),
-            Some(13) => Self::Unauthorized(error),
+        match error.code() {
+            "Forbidden.CenRouteMapExist" => Self::ForbiddenCenRouteMapExist(error),
+            "Invid.Parameter" => Self::InvidParameter(error),
+            "InvalidOperation.NoEffictiveAction" => {
+                Self::InvalidOperationNoEffictiveAction(error)
+            }
+            "IncorrectStatus.TransitRouterInstance" => {
+                Self::IncorrectStatusTransitRouterInstance(error)
+            }
+            "InvalidDescription" => Self::InvalidDescription(error),
+            "IllegalParam.ZoneId" => Self::IllegalParamZoneId(error),
+            "Forbidden.NoMedAuthorized" => Self::ForbiddenNoMedAuthorized(error),
+            "InvalidOperation.MedRouteMapExist" => {
+                Self::InvalidOperationMedRouteMapExist(error)
+            }
+            "InvalidOperation.MedRouteMapNotAllowedOtherAction" => {
+                Self::InvalidOperationMedRouteMapNotAllowedOtherAction(error)
+            }
+            "InvalidOperation.MedRouteMapActionMustPermit" => {
+                Self::InvalidOperationMedRouteMapActionMustPermit(error)
+            }
+            "InvalidParameter.MedRouteMapDestInstanceIds" => {
+                Self::InvalidParameterMedRouteMapDestInstanceIds(error)
+            }
+            "InvalidParameter.MedRouteMapDestInstanceType" => {
+                Self::InvalidParameterMedRouteMapDestInstanceType(error)
+            }
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "Unauthorized" => Self::Unauthorized(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -510,60 +510,49 @@ pub enum CreateFlowlogError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateFlowlogError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "ProjectOrLogstoreNotExist",
-                    "SourceProjectNotExist",
-                    "OperationUnsupported.action",
-                    "RuleExist",
-                    "QuotaExceeded.FlowlogCount",
-                    "InvalidFlowlogId.exist",
-                    "Flowlog.AlreayExist",
-                    "IllegalParam.TransitRouterAttachmentId",
-                    "InvalidTransitRouterAttachmentId.NotFound",
-                    "IncorrectStatus.flowlog",
-                    "InvalidOperation.TransitRouterNotExist",
-                    "IncorrectStatus.TransitRouterAttachmentId",
-                    "ProjectExist",
-                    "InvalidParameter.ProjectName",
-                    "IncorrectStatus.TrFlowlog",
-                    "OperationInvalid.IncompatibleFlowlogExist",
-                    "InvalidParameter.LogFormatString",
-                    "InvalidParameter.LogStoreName",
-                    "OperationFailed.InvalidLogInfo",
-                    "IncorrectStatus.TransitRouterInstance",
-                    "InvalidParameter",
-                    "Unauthorized",
-                    "InvalidParameter.CenId",
-                    "NoPermission.AliyunServiceRoleForTRFlowLog",
-                ],
-            )
-        {
-            Some(0) => Self::ProjectOrLogstoreNotExist(error),
-            Some(1) => Self::SourceProjectNotExist(error),
-            Some(2) => Self::OperationUnsupportedAction(error),
-            Some(3) => Self::RuleExist(error),
-            Some(4) => Self::QuotaExceededFlowlogCount(error),
-            Some(5) => Self::InvalidFlowlogIdExist(error),
-            Some(6) => Self::FlowlogAlreayExist(error),
-            Some(7) => Self::IllegalParamTransitRouterAttachmentId(error),
-            Some(8) => Self::InvalidTransitRouterAttachmentIdNotFound(error),
-            Some(9) => Self::IncorrectStatusFlowlog(error),
-            Some(10) => Self::InvalidOperationTransitRouterNotExist(error),
-            Some(11) => Self::IncorrectStatusTransitRouterAttachmentId(error),
-            Some(12) => Self::ProjectExist(error),
-            Some(13) => Self::InvalidParameterProjectName(error),
-            Some(14) => Self::IncorrectStatusTrFlowlog(error),
-            Some(15) => Self::OperationInvalidIncompatibleFlowlogExist(error),
-            Some(16) => Self::InvalidParameterLogFormatString(error),
-            Some(17) => Self::InvalidParameterLogStoreName(error),
-            Some(18) => Self::OperationFailedInvalidLogInfo(error),
-            Some(19) => Self::IncorrectStatusTransitRouterInstance(error),
-            Some(20) => Self::InvalidParameter(error),
-            Some(21) => Self::Unauthorized(error),
-            Some(22) => Self::InvalidParameterCenId(error),
-            Some(23) => Self::NoPermissionAliyunServiceRoleForTrFlowLog(error),
+        match error.code() {
+            "ProjectOrLogstoreNotExist" => Self::ProjectOrLogstoreNotExist(error),
+            "SourceProjectNotExist" => Self::SourceProjectNotExist(error),
+            "OperationUnsupported.action" => Self::OperationUnsupportedAction(error),
+            "RuleExist" => Self::RuleExist(error),
+            "QuotaExceeded.FlowlogCount" => Self::QuotaExceededFlowlogCount(error),
+            "InvalidFlowlogId.exist" => Self::InvalidFlowlogIdExist(error),
+            "Flowlog.AlreayExist" => Self::FlowlogAlreayExist(error),
+            "IllegalParam.TransitRouterAttachmentId" => {
+                Self::IllegalParamTransitRouterAttachmentId(error)
+            }
+            "InvalidTransitRouterAttachmentId.NotFound" => {
+                Self::InvalidTransitRouterAttachmentIdNotFound(error)
+            }
+            "IncorrectStatus.flowlog" => Self::IncorrectStatusFlowlog(error),
+            "InvalidOperation.TransitRouterNotExist" => {
+                Self::InvalidOperationTransitRouterNotExist(error)
+            }
+            "IncorrectStatus.TransitRouterAttachmentId" => {
+                Self::IncorrectStatusTransitRouterAttachmentId(error)
+            }
+            "ProjectExist" => Self::ProjectExist(error),
+            "InvalidParameter.ProjectName" => Self::InvalidParameterProjectName(error),
+            "IncorrectStatus.TrFlowlog" => Self::IncorrectStatusTrFlowlog(error),
+            "OperationInvalid.IncompatibleFlowlogExist" => {
+                Self::OperationInvalidIncompatibleFlowlogExist(error)
+            }
+            "InvalidParameter.LogFormatString" => {
+                Self::InvalidParameterLogFormatString(error)
+            }
+            "InvalidParameter.LogStoreName" => Self::InvalidParameterLogStoreName(error),
+            "OperationFailed.InvalidLogInfo" => {
+                Self::OperationFailedInvalidLogInfo(error)
+            }
+            "IncorrectStatus.TransitRouterInstance" => {
+                Self::IncorrectStatusTransitRouterInstance(error)
+            }
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "Unauthorized" => Self::Unauthorized(error),
+            "InvalidParameter.CenId" => Self::InvalidParameterCenId(error),
+            "NoPermission.AliyunServiceRoleForTRFlowLog" => {
+                Self::NoPermissionAliyunServiceRoleForTrFlowLog(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

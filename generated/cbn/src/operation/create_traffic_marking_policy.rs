@@ -405,66 +405,54 @@ pub enum CreateTrafficMarkingPolicyError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateTrafficMarkingPolicyError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidTransitRouterId.NotFound",
-                    "IllegalParam.Protocol",
-                    "OperationFailed.TransitRouterType",
-                    "IllegalParam.Priority",
-                    "IllegalParam.MarkingDscp",
-                    "IllegalParam.SrcCidr",
-                    "IllegalParam.DstCidr",
-                    "Duplicated.Priority",
-                    "Duplicated.MarkingDscp",
-                    "Duplicated.TrafficMatchRules",
-                    "QuotaExceeded.TrafficMatchRule",
-                    "IllegalParam.MatchDscp",
-                    "IllegalParam.SrcPortRange",
-                    "IllegalParam.DstPortRange",
-                    "AttrMismatching.CidrAddressFamily",
-                    "IllegalParam.AddressFamily",
-                    "AttrMismatching.SrcCidrDstCidr",
-                    "AttrMismatching.CidrProtocol",
-                    "InvalidTransitRouterMode.NeedUpgrade",
-                    "OperationUnsupported.DstPortRange",
-                    "OperationUnsupported.SrcPortRange",
-                    "OperationUnsupported.IPv6Cidr",
-                    "IncorrectStatus.TransitRouterInstance",
-                    "InvalidParameter",
-                    "Unauthorized",
-                    "MissingParam.TransitRouterId",
-                    "OperationUnsupported.TransitRouterType",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidTransitRouterIdNotFound(error),
-            Some(1) => Self::IllegalParamProtocol(error),
-            Some(2) => Self::OperationFailedTransitRouterType(error),
-            Some(3) => Self::IllegalParamPriority(error),
-            Some(4) => Self::IllegalParamMarkingDscp(error),
-            Some(5) => Self::IllegalParamSrcCidr(error),
-            Some(6) => Self::IllegalParamDstCidr(error),
-            Some(7) => Self::DuplicatedPriority(error),
-            Some(8) => Self::DuplicatedMarkingDscp(error),
-            Some(9) => Self::DuplicatedTrafficMatchRules(error),
-            Some(10) => Self::QuotaExceededTrafficMatchRule(error),
-            Some(11) => Self::IllegalParamMatchDscp(error),
-            Some(12) => Self::IllegalParamSrcPortRange(error),
-            Some(13) => Self::IllegalParamDstPortRange(error),
-            Some(14) => Self::AttrMismatchingCidrAddressFamily(error),
-            Some(15) => Self::IllegalParamAddressFamily(error),
-            Some(16) => Self::AttrMismatchingSrcCidrDstCidr(error),
-            Some(17) => Self::AttrMismatchingCidrProtocol(error),
-            Some(18) => Self::InvalidTransitRouterModeNeedUpgrade(error),
-            Some(19) => Self::OperationUnsupportedDstPortRange(error),
-            Some(20) => Self::OperationUnsupportedSrcPortRange(error),
-            Some(21) => Self::OperationUnsupportedIPv6Cidr(error),
-            Some(22) => Self::IncorrectStatusTransitRouterInstance(error),
-            Some(23) => Self::InvalidParameter(error),
-            Some(24) => Self::Unauthorized(error),
-            Some(25) => Self::MissingParamTransitRouterId(error),
-            Some(26) => Self::OperationUnsupportedTransitRouterType(error),
+        match error.code() {
+            "InvalidTransitRouterId.NotFound" => {
+                Self::InvalidTransitRouterIdNotFound(error)
+            }
+            "IllegalParam.Protocol" => Self::IllegalParamProtocol(error),
+            "OperationFailed.TransitRouterType" => {
+                Self::OperationFailedTransitRouterType(error)
+            }
+            "IllegalParam.Priority" => Self::IllegalParamPriority(error),
+            "IllegalParam.MarkingDscp" => Self::IllegalParamMarkingDscp(error),
+            "IllegalParam.SrcCidr" => Self::IllegalParamSrcCidr(error),
+            "IllegalParam.DstCidr" => Self::IllegalParamDstCidr(error),
+            "Duplicated.Priority" => Self::DuplicatedPriority(error),
+            "Duplicated.MarkingDscp" => Self::DuplicatedMarkingDscp(error),
+            "Duplicated.TrafficMatchRules" => Self::DuplicatedTrafficMatchRules(error),
+            "QuotaExceeded.TrafficMatchRule" => {
+                Self::QuotaExceededTrafficMatchRule(error)
+            }
+            "IllegalParam.MatchDscp" => Self::IllegalParamMatchDscp(error),
+            "IllegalParam.SrcPortRange" => Self::IllegalParamSrcPortRange(error),
+            "IllegalParam.DstPortRange" => Self::IllegalParamDstPortRange(error),
+            "AttrMismatching.CidrAddressFamily" => {
+                Self::AttrMismatchingCidrAddressFamily(error)
+            }
+            "IllegalParam.AddressFamily" => Self::IllegalParamAddressFamily(error),
+            "AttrMismatching.SrcCidrDstCidr" => {
+                Self::AttrMismatchingSrcCidrDstCidr(error)
+            }
+            "AttrMismatching.CidrProtocol" => Self::AttrMismatchingCidrProtocol(error),
+            "InvalidTransitRouterMode.NeedUpgrade" => {
+                Self::InvalidTransitRouterModeNeedUpgrade(error)
+            }
+            "OperationUnsupported.DstPortRange" => {
+                Self::OperationUnsupportedDstPortRange(error)
+            }
+            "OperationUnsupported.SrcPortRange" => {
+                Self::OperationUnsupportedSrcPortRange(error)
+            }
+            "OperationUnsupported.IPv6Cidr" => Self::OperationUnsupportedIPv6Cidr(error),
+            "IncorrectStatus.TransitRouterInstance" => {
+                Self::IncorrectStatusTransitRouterInstance(error)
+            }
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "Unauthorized" => Self::Unauthorized(error),
+            "MissingParam.TransitRouterId" => Self::MissingParamTransitRouterId(error),
+            "OperationUnsupported.TransitRouterType" => {
+                Self::OperationUnsupportedTransitRouterType(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

@@ -399,54 +399,57 @@ pub enum CreateTransitRouteTableAggregationError {
 impl From<::acs_runtime::client::ServiceError>
 for CreateTransitRouteTableAggregationError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidOperation.RegionNotSupport",
-                    "InstanceExist.AggregationRoute",
-                    "InstanceNotExist.TransitRouteTable",
-                    "IncorrectStatus.TransitRouteTable",
-                    "QuotaExceeded.AggregationRoute",
-                    "InstanceNotExist.TransitRouter",
-                    "OperationUnsupported.TransitRouterType",
-                    "IncorrectStatus.TransitRouter",
-                    "OperationUnsupported.ServiceMode",
-                    "InvalidCidrBlock",
-                    "RouteConflict",
-                    "InvalidOperation.InstanceNotSupportIPv6Route",
-                    "IllegalParam.TransitRouteTableAggregationCidr",
-                    "MissingParameter.ScopeListOrScope",
-                    "InvalidParameter.TransitRouteTableAggregationScope",
-                    "InvalidParameter.TransitRouteTableAggregationScopeList",
-                    "MissingParam.TransitRouteTableAggregationScope",
-                    "IllegalParam.TransitRouteTableAggregationScope",
-                    "InvalidParameter",
-                    "Unauthorized",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidOperationRegionNotSupport(error),
-            Some(1) => Self::InstanceExistAggregationRoute(error),
-            Some(2) => Self::InstanceNotExistTransitRouteTable(error),
-            Some(3) => Self::IncorrectStatusTransitRouteTable(error),
-            Some(4) => Self::QuotaExceededAggregationRoute(error),
-            Some(5) => Self::InstanceNotExistTransitRouter(error),
-            Some(6) => Self::OperationUnsupportedTransitRouterType(error),
-            Some(7) => Self::IncorrectStatusTransitRouter(error),
-            Some(8) => Self::OperationUnsupportedServiceMode(error),
-            Some(9) => Self::InvalidCidrBlock(error),
-            Some(10) => Self::RouteConflict(error),
-            Some(11) => Self::InvalidOperationInstanceNotSupportIPv6Route(error),
-            Some(12) => Self::IllegalParamTransitRouteTableAggregationCidr(error),
-            Some(13) => Self::MissingParameterScopeListOrScope(error),
-            Some(14) => Self::InvalidParameterTransitRouteTableAggregationScope(error),
-            Some(15) => {
+        match error.code() {
+            "InvalidOperation.RegionNotSupport" => {
+                Self::InvalidOperationRegionNotSupport(error)
+            }
+            "InstanceExist.AggregationRoute" => {
+                Self::InstanceExistAggregationRoute(error)
+            }
+            "InstanceNotExist.TransitRouteTable" => {
+                Self::InstanceNotExistTransitRouteTable(error)
+            }
+            "IncorrectStatus.TransitRouteTable" => {
+                Self::IncorrectStatusTransitRouteTable(error)
+            }
+            "QuotaExceeded.AggregationRoute" => {
+                Self::QuotaExceededAggregationRoute(error)
+            }
+            "InstanceNotExist.TransitRouter" => {
+                Self::InstanceNotExistTransitRouter(error)
+            }
+            "OperationUnsupported.TransitRouterType" => {
+                Self::OperationUnsupportedTransitRouterType(error)
+            }
+            "IncorrectStatus.TransitRouter" => Self::IncorrectStatusTransitRouter(error),
+            "OperationUnsupported.ServiceMode" => {
+                Self::OperationUnsupportedServiceMode(error)
+            }
+            "InvalidCidrBlock" => Self::InvalidCidrBlock(error),
+            "RouteConflict" => Self::RouteConflict(error),
+            "InvalidOperation.InstanceNotSupportIPv6Route" => {
+                Self::InvalidOperationInstanceNotSupportIPv6Route(error)
+            }
+            "IllegalParam.TransitRouteTableAggregationCidr" => {
+                Self::IllegalParamTransitRouteTableAggregationCidr(error)
+            }
+            "MissingParameter.ScopeListOrScope" => {
+                Self::MissingParameterScopeListOrScope(error)
+            }
+            "InvalidParameter.TransitRouteTableAggregationScope" => {
+                Self::InvalidParameterTransitRouteTableAggregationScope(error)
+            }
+            "InvalidParameter.TransitRouteTableAggregationScopeList" => {
                 Self::InvalidParameterTransitRouteTableAggregationScopeList(error)
             }
-            Some(16) => Self::MissingParamTransitRouteTableAggregationScope(error),
-            Some(17) => Self::IllegalParamTransitRouteTableAggregationScope(error),
-            Some(18) => Self::InvalidParameter(error),
-            Some(19) => Self::Unauthorized(error),
+            "MissingParam.TransitRouteTableAggregationScope" => {
+                Self::MissingParamTransitRouteTableAggregationScope(error)
+            }
+            "IllegalParam.TransitRouteTableAggregationScope" => {
+                Self::IllegalParamTransitRouteTableAggregationScope(error)
+            }
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "Unauthorized" => Self::Unauthorized(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -389,58 +389,52 @@ pub enum CreateTransitRouterError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateTransitRouterError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "OperationUnsupported.RegionId",
-                    "InstanceExist.TransitRouterInstance",
-                    "Forbbiden.TransitRouterServiceNotOpen",
-                    "OperationUnsupported.SupportMulticast",
-                    "OperationUnsupported.CenFullLevel",
-                    "IllegalParam.Cidr",
-                    "Illegal.TrType",
-                    "OperationUnsupported.TransitRouterCidrList",
-                    "OperationFailed.CidrConflict",
-                    "IllegalParam.Region",
-                    "OverLappingExist.Cidr",
-                    "IllegalParam.ServiceMode",
-                    "ParamExclusive.ServiceModeAndSupportMulticast",
-                    "ParamExclusive.ServiceModeAndTransitRouterCidrList",
-                    "OperationUnsupported.Tag",
-                    "IllegalParam.SupportMulticast",
-                    "ParamExclusive.BasicAndPrimaryStandby",
-                    "ParamExclusive.BasicAndMultiPrimary",
-                    "IllegalParam.RegionId",
-                    "OperationFailed.PostPay95BwpNotAllowEnterpriseTr",
-                    "Forbidden.TransitRouterServiceExpired",
-                    "InvalidParameter",
-                    "Unauthorized",
-                ],
-            )
-        {
-            Some(0) => Self::OperationUnsupportedRegionId(error),
-            Some(1) => Self::InstanceExistTransitRouterInstance(error),
-            Some(2) => Self::ForbbidenTransitRouterServiceNotOpen(error),
-            Some(3) => Self::OperationUnsupportedSupportMulticast(error),
-            Some(4) => Self::OperationUnsupportedCenFullLevel(error),
-            Some(5) => Self::IllegalParamCidr(error),
-            Some(6) => Self::IllegalTrType(error),
-            Some(7) => Self::OperationUnsupportedTransitRouterCidrList(error),
-            Some(8) => Self::OperationFailedCidrConflict(error),
-            Some(9) => Self::IllegalParamRegion(error),
-            Some(10) => Self::OverLappingExistCidr(error),
-            Some(11) => Self::IllegalParamServiceMode(error),
-            Some(12) => Self::ParamExclusiveServiceModeAndSupportMulticast(error),
-            Some(13) => Self::ParamExclusiveServiceModeAndTransitRouterCidrList(error),
-            Some(14) => Self::OperationUnsupportedTag(error),
-            Some(15) => Self::IllegalParamSupportMulticast(error),
-            Some(16) => Self::ParamExclusiveBasicAndPrimaryStandby(error),
-            Some(17) => Self::ParamExclusiveBasicAndMultiPrimary(error),
-            Some(18) => Self::IllegalParamRegionId(error),
-            Some(19) => Self::OperationFailedPostPay95BwpNotAllowEnterpriseTr(error),
-            Some(20) => Self::ForbiddenTransitRouterServiceExpired(error),
-            Some(21) => Self::InvalidParameter(error),
-            Some(22) => Self::Unauthorized(error),
+        match error.code() {
+            "OperationUnsupported.RegionId" => Self::OperationUnsupportedRegionId(error),
+            "InstanceExist.TransitRouterInstance" => {
+                Self::InstanceExistTransitRouterInstance(error)
+            }
+            "Forbbiden.TransitRouterServiceNotOpen" => {
+                Self::ForbbidenTransitRouterServiceNotOpen(error)
+            }
+            "OperationUnsupported.SupportMulticast" => {
+                Self::OperationUnsupportedSupportMulticast(error)
+            }
+            "OperationUnsupported.CenFullLevel" => {
+                Self::OperationUnsupportedCenFullLevel(error)
+            }
+            "IllegalParam.Cidr" => Self::IllegalParamCidr(error),
+            "Illegal.TrType" => Self::IllegalTrType(error),
+            "OperationUnsupported.TransitRouterCidrList" => {
+                Self::OperationUnsupportedTransitRouterCidrList(error)
+            }
+            "OperationFailed.CidrConflict" => Self::OperationFailedCidrConflict(error),
+            "IllegalParam.Region" => Self::IllegalParamRegion(error),
+            "OverLappingExist.Cidr" => Self::OverLappingExistCidr(error),
+            "IllegalParam.ServiceMode" => Self::IllegalParamServiceMode(error),
+            "ParamExclusive.ServiceModeAndSupportMulticast" => {
+                Self::ParamExclusiveServiceModeAndSupportMulticast(error)
+            }
+            "ParamExclusive.ServiceModeAndTransitRouterCidrList" => {
+                Self::ParamExclusiveServiceModeAndTransitRouterCidrList(error)
+            }
+            "OperationUnsupported.Tag" => Self::OperationUnsupportedTag(error),
+            "IllegalParam.SupportMulticast" => Self::IllegalParamSupportMulticast(error),
+            "ParamExclusive.BasicAndPrimaryStandby" => {
+                Self::ParamExclusiveBasicAndPrimaryStandby(error)
+            }
+            "ParamExclusive.BasicAndMultiPrimary" => {
+                Self::ParamExclusiveBasicAndMultiPrimary(error)
+            }
+            "IllegalParam.RegionId" => Self::IllegalParamRegionId(error),
+            "OperationFailed.PostPay95BwpNotAllowEnterpriseTr" => {
+                Self::OperationFailedPostPay95BwpNotAllowEnterpriseTr(error)
+            }
+            "Forbidden.TransitRouterServiceExpired" => {
+                Self::ForbiddenTransitRouterServiceExpired(error)
+            }
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "Unauthorized" => Self::Unauthorized(error),
             _ => Self::Unhandled(error),
         }
     }

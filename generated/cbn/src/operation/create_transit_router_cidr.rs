@@ -357,30 +357,22 @@ pub enum CreateTransitRouterCidrError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateTransitRouterCidrError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "OverLappingExist.Cidr",
-                    "OperationUnsupported.TransitRouterCidr",
-                    "IllegalParam.Cidr",
-                    "IllegalParam.RegionId",
-                    "InstanceNotExist",
-                    "InvalidTransitRouterMode.NeedUpgrade",
-                    "IncorrectStatus.TransitRouterInstance",
-                    "InvalidParameter",
-                    "Unauthorized",
-                ],
-            )
-        {
-            Some(0) => Self::OverLappingExistCidr(error),
-            Some(1) => Self::OperationUnsupportedTransitRouterCidr(error),
-            Some(2) => Self::IllegalParamCidr(error),
-            Some(3) => Self::IllegalParamRegionId(error),
-            Some(4) => Self::InstanceNotExist(error),
-            Some(5) => Self::InvalidTransitRouterModeNeedUpgrade(error),
-            Some(6) => Self::IncorrectStatusTransitRouterInstance(error),
-            Some(7) => Self::InvalidParameter(error),
-            Some(8) => Self::Unauthorized(error),
+        match error.code() {
+            "OverLappingExist.Cidr" => Self::OverLappingExistCidr(error),
+            "OperationUnsupported.TransitRouterCidr" => {
+                Self::OperationUnsupportedTransitRouterCidr(error)
+            }
+            "IllegalParam.Cidr" => Self::IllegalParamCidr(error),
+            "IllegalParam.RegionId" => Self::IllegalParamRegionId(error),
+            "InstanceNotExist" => Self::InstanceNotExist(error),
+            "InvalidTransitRouterMode.NeedUpgrade" => {
+                Self::InvalidTransitRouterModeNeedUpgrade(error)
+            }
+            "IncorrectStatus.TransitRouterInstance" => {
+                Self::IncorrectStatusTransitRouterInstance(error)
+            }
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "Unauthorized" => Self::Unauthorized(error),
             _ => Self::Unhandled(error),
         }
     }

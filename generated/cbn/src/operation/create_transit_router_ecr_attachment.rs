@@ -436,74 +436,74 @@ pub enum CreateTransitRouterEcrAttachmentError {
 impl From<::acs_runtime::client::ServiceError>
 for CreateTransitRouterEcrAttachmentError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "NoPermission.AliyunServiceRolePolicyForCEN",
-                    "OperationUnsupported.TransitRouterRegionId",
-                    "InvalidCenId.NotFound",
-                    "InvalidStatus.ResourceStatus",
-                    "InvalidTransitRouterId.NotFound",
-                    "Forbbiden.TransitRouterServiceNotOpen",
-                    "OperationUnsupported.TransitRouterType",
-                    "MissingParam.CenIdOrRegionId",
-                    "IllegalParam.AssociateRouteTableId",
-                    "Forbbiden.AttachChildInstanceAcrossBid",
-                    "IllegalParam.RegionId",
-                    "OperationUnsupported.CenFullLevel",
-                    "InvalidOperation.CenInstanceStatus",
-                    "IncorrectStatus.TransitRouter",
-                    "QuotaFull.ChildInstanceRelatedCen",
-                    "Forbidden.ResourceOwnerTransitRouterServiceNotOpen",
-                    "OperationUnsupported.BandwidthType",
-                    "IllegalParam.BandwidthType",
-                    "IncorrectStatus.EcrResource",
-                    "QuotaExceeded.CenQuotaEcrAttachPerTransitRouter",
-                    "OperationUnsupported.ECRAttachment",
-                    "InvalidTransitRouterMode.NeedUpgrade",
-                    "ResourceNotFound",
-                    "Forbidden.ResourceOwnerTransitRouterServiceExpired",
-                    "Forbidden.TransitRouterServiceExpired",
-                    "Forbbiden.AttachAcrossBidEcr",
-                    "InvalidParameter",
-                    "Unauthorized",
-                    "InvalidParameter.ResourceType",
-                    "SystemBusy",
-                    "OperationDenied.AttachmentInCurrentRegionExisted",
-                ],
-            )
-        {
-            Some(0) => Self::NoPermissionAliyunServiceRolePolicyForCen(error),
-            Some(1) => Self::OperationUnsupportedTransitRouterRegionId(error),
-            Some(2) => Self::InvalidCenIdNotFound(error),
-            Some(3) => Self::InvalidStatusResourceStatus(error),
-            Some(4) => Self::InvalidTransitRouterIdNotFound(error),
-            Some(5) => Self::ForbbidenTransitRouterServiceNotOpen(error),
-            Some(6) => Self::OperationUnsupportedTransitRouterType(error),
-            Some(7) => Self::MissingParamCenIdOrRegionId(error),
-            Some(8) => Self::IllegalParamAssociateRouteTableId(error),
-            Some(9) => Self::ForbbidenAttachChildInstanceAcrossBid(error),
-            Some(10) => Self::IllegalParamRegionId(error),
-            Some(11) => Self::OperationUnsupportedCenFullLevel(error),
-            Some(12) => Self::InvalidOperationCenInstanceStatus(error),
-            Some(13) => Self::IncorrectStatusTransitRouter(error),
-            Some(14) => Self::QuotaFullChildInstanceRelatedCen(error),
-            Some(15) => Self::ForbiddenResourceOwnerTransitRouterServiceNotOpen(error),
-            Some(16) => Self::OperationUnsupportedBandwidthType(error),
-            Some(17) => Self::IllegalParamBandwidthType(error),
-            Some(18) => Self::IncorrectStatusEcrResource(error),
-            Some(19) => Self::QuotaExceededCenQuotaEcrAttachPerTransitRouter(error),
-            Some(20) => Self::OperationUnsupportedEcrAttachment(error),
-            Some(21) => Self::InvalidTransitRouterModeNeedUpgrade(error),
-            Some(22) => Self::ResourceNotFound(error),
-            Some(23) => Self::ForbiddenResourceOwnerTransitRouterServiceExpired(error),
-            Some(24) => Self::ForbiddenTransitRouterServiceExpired(error),
-            Some(25) => Self::ForbbidenAttachAcrossBidEcr(error),
-            Some(26) => Self::InvalidParameter(error),
-            Some(27) => Self::Unauthorized(error),
-            Some(28) => Self::InvalidParameterResourceType(error),
-            Some(29) => Self::SystemBusy(error),
-            Some(30) => Self::OperationDeniedAttachmentInCurrentRegionExisted(error),
+        match error.code() {
+            "NoPermission.AliyunServiceRolePolicyForCEN" => {
+                Self::NoPermissionAliyunServiceRolePolicyForCen(error)
+            }
+            "OperationUnsupported.TransitRouterRegionId" => {
+                Self::OperationUnsupportedTransitRouterRegionId(error)
+            }
+            "InvalidCenId.NotFound" => Self::InvalidCenIdNotFound(error),
+            "InvalidStatus.ResourceStatus" => Self::InvalidStatusResourceStatus(error),
+            "InvalidTransitRouterId.NotFound" => {
+                Self::InvalidTransitRouterIdNotFound(error)
+            }
+            "Forbbiden.TransitRouterServiceNotOpen" => {
+                Self::ForbbidenTransitRouterServiceNotOpen(error)
+            }
+            "OperationUnsupported.TransitRouterType" => {
+                Self::OperationUnsupportedTransitRouterType(error)
+            }
+            "MissingParam.CenIdOrRegionId" => Self::MissingParamCenIdOrRegionId(error),
+            "IllegalParam.AssociateRouteTableId" => {
+                Self::IllegalParamAssociateRouteTableId(error)
+            }
+            "Forbbiden.AttachChildInstanceAcrossBid" => {
+                Self::ForbbidenAttachChildInstanceAcrossBid(error)
+            }
+            "IllegalParam.RegionId" => Self::IllegalParamRegionId(error),
+            "OperationUnsupported.CenFullLevel" => {
+                Self::OperationUnsupportedCenFullLevel(error)
+            }
+            "InvalidOperation.CenInstanceStatus" => {
+                Self::InvalidOperationCenInstanceStatus(error)
+            }
+            "IncorrectStatus.TransitRouter" => Self::IncorrectStatusTransitRouter(error),
+            "QuotaFull.ChildInstanceRelatedCen" => {
+                Self::QuotaFullChildInstanceRelatedCen(error)
+            }
+            "Forbidden.ResourceOwnerTransitRouterServiceNotOpen" => {
+                Self::ForbiddenResourceOwnerTransitRouterServiceNotOpen(error)
+            }
+            "OperationUnsupported.BandwidthType" => {
+                Self::OperationUnsupportedBandwidthType(error)
+            }
+            "IllegalParam.BandwidthType" => Self::IllegalParamBandwidthType(error),
+            "IncorrectStatus.EcrResource" => Self::IncorrectStatusEcrResource(error),
+            "QuotaExceeded.CenQuotaEcrAttachPerTransitRouter" => {
+                Self::QuotaExceededCenQuotaEcrAttachPerTransitRouter(error)
+            }
+            "OperationUnsupported.ECRAttachment" => {
+                Self::OperationUnsupportedEcrAttachment(error)
+            }
+            "InvalidTransitRouterMode.NeedUpgrade" => {
+                Self::InvalidTransitRouterModeNeedUpgrade(error)
+            }
+            "ResourceNotFound" => Self::ResourceNotFound(error),
+            "Forbidden.ResourceOwnerTransitRouterServiceExpired" => {
+                Self::ForbiddenResourceOwnerTransitRouterServiceExpired(error)
+            }
+            "Forbidden.TransitRouterServiceExpired" => {
+                Self::ForbiddenTransitRouterServiceExpired(error)
+            }
+            "Forbbiden.AttachAcrossBidEcr" => Self::ForbbidenAttachAcrossBidEcr(error),
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "Unauthorized" => Self::Unauthorized(error),
+            "InvalidParameter.ResourceType" => Self::InvalidParameterResourceType(error),
+            "SystemBusy" => Self::SystemBusy(error),
+            "OperationDenied.AttachmentInCurrentRegionExisted" => {
+                Self::OperationDeniedAttachmentInCurrentRegionExisted(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

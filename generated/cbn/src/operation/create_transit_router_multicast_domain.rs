@@ -373,52 +373,43 @@ pub enum CreateTransitRouterMulticastDomainError {
 impl From<::acs_runtime::client::ServiceError>
 for CreateTransitRouterMulticastDomainError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidTransitRouterId.NotFound",
-                    "IllegalParam.TransitRouterId",
-                    "IllegalParam.CenId",
-                    "IllegalParam.RegionId",
-                    "InvalidCenId.NotFound",
-                    "InvalidOperation.TransitRouterNotExist",
-                    "InvalidOperation.CENInstanceStatus",
-                    "IncorrectStatus.TransitRouterInstance",
-                    "OperationUnsupported.TransitRouterType",
-                    "OperationUnsupported.ServiceMode",
-                    "OperationUnsupported.TransitRouterSupportMulticast",
-                    "OperationUnsupported.RegionId",
-                    "IncorrectStatus.Cen",
-                    "IncorrectStatus.TransitRouter",
-                    "DryRunOperation",
-                    "QuotaExceeded.MulticastDomain",
-                    "IllegalParam.Igmpv2Support",
-                    "OperationUnsupported.Igmpv2Support",
-                    "InvalidParameter",
-                    "Unauthorized",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidTransitRouterIdNotFound(error),
-            Some(1) => Self::IllegalParamTransitRouterId(error),
-            Some(2) => Self::IllegalParamCenId(error),
-            Some(3) => Self::IllegalParamRegionId(error),
-            Some(4) => Self::InvalidCenIdNotFound(error),
-            Some(5) => Self::InvalidOperationTransitRouterNotExist(error),
-            Some(6) => Self::InvalidOperationCenInstanceStatus(error),
-            Some(7) => Self::IncorrectStatusTransitRouterInstance(error),
-            Some(8) => Self::OperationUnsupportedTransitRouterType(error),
-            Some(9) => Self::OperationUnsupportedServiceMode(error),
-            Some(10) => Self::OperationUnsupportedTransitRouterSupportMulticast(error),
-            Some(11) => Self::OperationUnsupportedRegionId(error),
-            Some(12) => Self::IncorrectStatusCen(error),
-            Some(13) => Self::IncorrectStatusTransitRouter(error),
-            Some(14) => Self::DryRunOperation(error),
-            Some(15) => Self::QuotaExceededMulticastDomain(error),
-            Some(16) => Self::IllegalParamIgmpv2Support(error),
-            Some(17) => Self::OperationUnsupportedIgmpv2Support(error),
-            Some(18) => Self::InvalidParameter(error),
-            Some(19) => Self::Unauthorized(error),
+        match error.code() {
+            "InvalidTransitRouterId.NotFound" => {
+                Self::InvalidTransitRouterIdNotFound(error)
+            }
+            "IllegalParam.TransitRouterId" => Self::IllegalParamTransitRouterId(error),
+            "IllegalParam.CenId" => Self::IllegalParamCenId(error),
+            "IllegalParam.RegionId" => Self::IllegalParamRegionId(error),
+            "InvalidCenId.NotFound" => Self::InvalidCenIdNotFound(error),
+            "InvalidOperation.TransitRouterNotExist" => {
+                Self::InvalidOperationTransitRouterNotExist(error)
+            }
+            "InvalidOperation.CENInstanceStatus" => {
+                Self::InvalidOperationCenInstanceStatus(error)
+            }
+            "IncorrectStatus.TransitRouterInstance" => {
+                Self::IncorrectStatusTransitRouterInstance(error)
+            }
+            "OperationUnsupported.TransitRouterType" => {
+                Self::OperationUnsupportedTransitRouterType(error)
+            }
+            "OperationUnsupported.ServiceMode" => {
+                Self::OperationUnsupportedServiceMode(error)
+            }
+            "OperationUnsupported.TransitRouterSupportMulticast" => {
+                Self::OperationUnsupportedTransitRouterSupportMulticast(error)
+            }
+            "OperationUnsupported.RegionId" => Self::OperationUnsupportedRegionId(error),
+            "IncorrectStatus.Cen" => Self::IncorrectStatusCen(error),
+            "IncorrectStatus.TransitRouter" => Self::IncorrectStatusTransitRouter(error),
+            "DryRunOperation" => Self::DryRunOperation(error),
+            "QuotaExceeded.MulticastDomain" => Self::QuotaExceededMulticastDomain(error),
+            "IllegalParam.Igmpv2Support" => Self::IllegalParamIgmpv2Support(error),
+            "OperationUnsupported.Igmpv2Support" => {
+                Self::OperationUnsupportedIgmpv2Support(error)
+            }
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "Unauthorized" => Self::Unauthorized(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -584,116 +584,117 @@ pub enum CreateTransitRouterPeerAttachmentError {
 impl From<::acs_runtime::client::ServiceError>
 for CreateTransitRouterPeerAttachmentError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "OperationUnsupported.TransitRouterRegionId",
-                    "NoPermission.AliyunServiceRolePolicyForCEN",
-                    "InvalidTransitRouterId.NotFound",
-                    "IllegalParam.PeerTransitRouterId",
-                    "OperationUnsupported.TransitRouterId",
-                    "MissingParam.Bandwidth",
-                    "IllegalParam.Bandwidth",
-                    "Forbbiden.TransitRouterServiceNotOpen",
-                    "OperationUnsupported.TransitRouterType",
-                    "OperationUnsupported.BandwidthType",
-                    "InvalidCenId.NotFound",
-                    "IllegalParam.BandwidthType",
-                    "MissingParam.CenIdOrRegionId",
-                    "OperationUnsupported.BandwidthHS",
-                    "OperationUnsupported.CenFullLevel",
-                    "OperationUnsupported.CloudDataTransferService",
-                    "InvalidPeerTransitRouterId.NotFound",
-                    "IllegalParam.RegionId",
-                    "IllegalParam.PeerRegionId",
-                    "IllegalParam.TransitRouterRegionId",
-                    "InvalidOperation.CenInstanceStatus",
-                    "IncorrectStatus.TransitRouter",
-                    "InvalidOperation.BwpNotAssociated",
-                    "InvalidOperation.BwpBusinessStatus",
-                    "IllegalParam.CenBandwidthPackageId",
-                    "InvalidOperation.BwpBandwidthExceeded",
-                    "ParameterIllegal.CdtDefaultLinkTypeOnlySupportPlatinumOrGold",
-                    "ParameterIllegal.BandwidthPackageDefaultLinkTypeOnlySupportGold",
-                    "ParameterIllegal.CdtDefaultLinkTypeOnlySupportGold",
-                    "OperationNotAllowed.DefaultLinkTypeOnlySupportGold",
-                    "OperationInvalid.UserCanNotBuyCrossBorderBwp",
-                    "OperationInvalid.IdentityRegistrationStatusNotSupport",
-                    "InvalidOperation.OnlyOneRegionSupportIpv6",
-                    "InvalidOperation",
-                    "Forbidden.ResourceOwnerTransitRouterServiceExpired",
-                    "Forbidden.TransitRouterServiceExpired",
-                    "OperationUnsupported.RegionId",
-                    "QuotaExceeded.Bandwidth",
-                    "InvalidParameter",
-                    "Unauthorized",
-                    "InvalidParameter.PeerTransitRouterId",
-                    "InvalidParameter.ResourceType",
-                    "ParameterIllegal.CdtDefaultLinkTypeOnlySupportUnderlaySilver",
-                    "ParameterIllegal.DefaultLinkTypeOnlySupportUnderlaySilver",
-                    "OperationNotAllowed.DefaultLinkTypeOnlySupportUnderlaySilver",
-                    "OperationFailed.ValidateVbrInstanceFailedForLowLatencyCircuit",
-                ],
-            )
-        {
-            Some(0) => Self::OperationUnsupportedTransitRouterRegionId(error),
-            Some(1) => Self::NoPermissionAliyunServiceRolePolicyForCen(error),
-            Some(2) => Self::InvalidTransitRouterIdNotFound(error),
-            Some(3) => Self::IllegalParamPeerTransitRouterId(error),
-            Some(4) => Self::OperationUnsupportedTransitRouterId(error),
-            Some(5) => Self::MissingParamBandwidth(error),
-            Some(6) => Self::IllegalParamBandwidth(error),
-            Some(7) => Self::ForbbidenTransitRouterServiceNotOpen(error),
-            Some(8) => Self::OperationUnsupportedTransitRouterType(error),
-            Some(9) => Self::OperationUnsupportedBandwidthType(error),
-            Some(10) => Self::InvalidCenIdNotFound(error),
-            Some(11) => Self::IllegalParamBandwidthType(error),
-            Some(12) => Self::MissingParamCenIdOrRegionId(error),
-            Some(13) => Self::OperationUnsupportedBandwidthHs(error),
-            Some(14) => Self::OperationUnsupportedCenFullLevel(error),
-            Some(15) => Self::OperationUnsupportedCloudDataTransferService(error),
-            Some(16) => Self::InvalidPeerTransitRouterIdNotFound(error),
-            Some(17) => Self::IllegalParamRegionId(error),
-            Some(18) => Self::IllegalParamPeerRegionId(error),
-            Some(19) => Self::IllegalParamTransitRouterRegionId(error),
-            Some(20) => Self::InvalidOperationCenInstanceStatus(error),
-            Some(21) => Self::IncorrectStatusTransitRouter(error),
-            Some(22) => Self::InvalidOperationBwpNotAssociated(error),
-            Some(23) => Self::InvalidOperationBwpBusinessStatus(error),
-            Some(24) => Self::IllegalParamCenBandwidthPackageId(error),
-            Some(25) => Self::InvalidOperationBwpBandwidthExceeded(error),
-            Some(26) => {
+        match error.code() {
+            "OperationUnsupported.TransitRouterRegionId" => {
+                Self::OperationUnsupportedTransitRouterRegionId(error)
+            }
+            "NoPermission.AliyunServiceRolePolicyForCEN" => {
+                Self::NoPermissionAliyunServiceRolePolicyForCen(error)
+            }
+            "InvalidTransitRouterId.NotFound" => {
+                Self::InvalidTransitRouterIdNotFound(error)
+            }
+            "IllegalParam.PeerTransitRouterId" => {
+                Self::IllegalParamPeerTransitRouterId(error)
+            }
+            "OperationUnsupported.TransitRouterId" => {
+                Self::OperationUnsupportedTransitRouterId(error)
+            }
+            "MissingParam.Bandwidth" => Self::MissingParamBandwidth(error),
+            "IllegalParam.Bandwidth" => Self::IllegalParamBandwidth(error),
+            "Forbbiden.TransitRouterServiceNotOpen" => {
+                Self::ForbbidenTransitRouterServiceNotOpen(error)
+            }
+            "OperationUnsupported.TransitRouterType" => {
+                Self::OperationUnsupportedTransitRouterType(error)
+            }
+            "OperationUnsupported.BandwidthType" => {
+                Self::OperationUnsupportedBandwidthType(error)
+            }
+            "InvalidCenId.NotFound" => Self::InvalidCenIdNotFound(error),
+            "IllegalParam.BandwidthType" => Self::IllegalParamBandwidthType(error),
+            "MissingParam.CenIdOrRegionId" => Self::MissingParamCenIdOrRegionId(error),
+            "OperationUnsupported.BandwidthHS" => {
+                Self::OperationUnsupportedBandwidthHs(error)
+            }
+            "OperationUnsupported.CenFullLevel" => {
+                Self::OperationUnsupportedCenFullLevel(error)
+            }
+            "OperationUnsupported.CloudDataTransferService" => {
+                Self::OperationUnsupportedCloudDataTransferService(error)
+            }
+            "InvalidPeerTransitRouterId.NotFound" => {
+                Self::InvalidPeerTransitRouterIdNotFound(error)
+            }
+            "IllegalParam.RegionId" => Self::IllegalParamRegionId(error),
+            "IllegalParam.PeerRegionId" => Self::IllegalParamPeerRegionId(error),
+            "IllegalParam.TransitRouterRegionId" => {
+                Self::IllegalParamTransitRouterRegionId(error)
+            }
+            "InvalidOperation.CenInstanceStatus" => {
+                Self::InvalidOperationCenInstanceStatus(error)
+            }
+            "IncorrectStatus.TransitRouter" => Self::IncorrectStatusTransitRouter(error),
+            "InvalidOperation.BwpNotAssociated" => {
+                Self::InvalidOperationBwpNotAssociated(error)
+            }
+            "InvalidOperation.BwpBusinessStatus" => {
+                Self::InvalidOperationBwpBusinessStatus(error)
+            }
+            "IllegalParam.CenBandwidthPackageId" => {
+                Self::IllegalParamCenBandwidthPackageId(error)
+            }
+            "InvalidOperation.BwpBandwidthExceeded" => {
+                Self::InvalidOperationBwpBandwidthExceeded(error)
+            }
+            "ParameterIllegal.CdtDefaultLinkTypeOnlySupportPlatinumOrGold" => {
                 Self::ParameterIllegalCdtDefaultLinkTypeOnlySupportPlatinumOrGold(error)
             }
-            Some(27) => {
+            "ParameterIllegal.BandwidthPackageDefaultLinkTypeOnlySupportGold" => {
                 Self::ParameterIllegalBandwidthPackageDefaultLinkTypeOnlySupportGold(
                     error,
                 )
             }
-            Some(28) => Self::ParameterIllegalCdtDefaultLinkTypeOnlySupportGold(error),
-            Some(29) => Self::OperationNotAllowedDefaultLinkTypeOnlySupportGold(error),
-            Some(30) => Self::OperationInvalidUserCanNotBuyCrossBorderBwp(error),
-            Some(31) => Self::OperationInvalidIdentityRegistrationStatusNotSupport(error),
-            Some(32) => Self::InvalidOperationOnlyOneRegionSupportIpv6(error),
-            Some(33) => Self::InvalidOperation(error),
-            Some(34) => Self::ForbiddenResourceOwnerTransitRouterServiceExpired(error),
-            Some(35) => Self::ForbiddenTransitRouterServiceExpired(error),
-            Some(36) => Self::OperationUnsupportedRegionId(error),
-            Some(37) => Self::QuotaExceededBandwidth(error),
-            Some(38) => Self::InvalidParameter(error),
-            Some(39) => Self::Unauthorized(error),
-            Some(40) => Self::InvalidParameterPeerTransitRouterId(error),
-            Some(41) => Self::InvalidParameterResourceType(error),
-            Some(42) => {
+            "ParameterIllegal.CdtDefaultLinkTypeOnlySupportGold" => {
+                Self::ParameterIllegalCdtDefaultLinkTypeOnlySupportGold(error)
+            }
+            "OperationNotAllowed.DefaultLinkTypeOnlySupportGold" => {
+                Self::OperationNotAllowedDefaultLinkTypeOnlySupportGold(error)
+            }
+            "OperationInvalid.UserCanNotBuyCrossBorderBwp" => {
+                Self::OperationInvalidUserCanNotBuyCrossBorderBwp(error)
+            }
+            "OperationInvalid.IdentityRegistrationStatusNotSupport" => {
+                Self::OperationInvalidIdentityRegistrationStatusNotSupport(error)
+            }
+            "InvalidOperation.OnlyOneRegionSupportIpv6" => {
+                Self::InvalidOperationOnlyOneRegionSupportIpv6(error)
+            }
+            "InvalidOperation" => Self::InvalidOperation(error),
+            "Forbidden.ResourceOwnerTransitRouterServiceExpired" => {
+                Self::ForbiddenResourceOwnerTransitRouterServiceExpired(error)
+            }
+            "Forbidden.TransitRouterServiceExpired" => {
+                Self::ForbiddenTransitRouterServiceExpired(error)
+            }
+            "OperationUnsupported.RegionId" => Self::OperationUnsupportedRegionId(error),
+            "QuotaExceeded.Bandwidth" => Self::QuotaExceededBandwidth(error),
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "Unauthorized" => Self::Unauthorized(error),
+            "InvalidParameter.PeerTransitRouterId" => {
+                Self::InvalidParameterPeerTransitRouterId(error)
+            }
+            "InvalidParameter.ResourceType" => Self::InvalidParameterResourceType(error),
+            "ParameterIllegal.CdtDefaultLinkTypeOnlySupportUnderlaySilver" => {
                 Self::ParameterIllegalCdtDefaultLinkTypeOnlySupportUnderlaySilver(error)
             }
-            Some(43) => {
+            "ParameterIllegal.DefaultLinkTypeOnlySupportUnderlaySilver" => {
                 Self::ParameterIllegalDefaultLinkTypeOnlySupportUnderlaySilver(error)
             }
-            Some(44) => {
+            "OperationNotAllowed.DefaultLinkTypeOnlySupportUnderlaySilver" => {
                 Self::OperationNotAllowedDefaultLinkTypeOnlySupportUnderlaySilver(error)
             }
-            Some(45) => {
+            "OperationFailed.ValidateVbrInstanceFailedForLowLatencyCircuit" => {
                 Self::OperationFailedValidateVbrInstanceFailedForLowLatencyCircuit(error)
             }
             _ => Self::Unhandled(error),

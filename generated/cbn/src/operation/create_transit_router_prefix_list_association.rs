@@ -404,64 +404,53 @@ pub enum CreateTransitRouterPrefixListAssociationError {
 impl From<::acs_runtime::client::ServiceError>
 for CreateTransitRouterPrefixListAssociationError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "NoPermission.AliyunServiceRolePolicyForCEN",
-                    "ResourceNotSupport.CCN",
-                    "ResourceNotFound.PrefixlistCidrs",
-                    "ResourceNotFound.Nexthop",
-                    "ResourceExisted.PrefixlistAssociation",
-                    "ResourceNotFound.PrefixlistAssociation",
-                    "ResourceConflict.Route",
-                    "MultipleFound.PrefixlistAssociation",
-                    "QuotaReached.Route",
-                    "InvalidStatus.PrefixlistAssociation",
-                    "NotSupport.TrType",
-                    "InvalidValue.PrefixlistCidr",
-                    "ResourceNotSupport.Nexthop",
-                    "ResourceMismatch.Nexthop",
-                    "ResourceNotFound.PrefixList",
-                    "OperationDenied.SystemPrefixList",
-                    "OperationFailed.OperateShareResource",
-                    "InvalidStatus.Prefixlist",
-                    "RegionNotSupport.Prefixlist",
-                    "OperationFailed.TransitRouterNotExist",
-                    "IncorrectStatus.RouteTable",
-                    "IllegalParam.TransitRouterTableId",
-                    "OperationDenied.ECSPrefixList",
-                    "InvalidParameter",
-                    "Unauthorized",
-                    "InvalidRouteTableId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::NoPermissionAliyunServiceRolePolicyForCen(error),
-            Some(1) => Self::ResourceNotSupportCcn(error),
-            Some(2) => Self::ResourceNotFoundPrefixlistCidrs(error),
-            Some(3) => Self::ResourceNotFoundNexthop(error),
-            Some(4) => Self::ResourceExistedPrefixlistAssociation(error),
-            Some(5) => Self::ResourceNotFoundPrefixlistAssociation(error),
-            Some(6) => Self::ResourceConflictRoute(error),
-            Some(7) => Self::MultipleFoundPrefixlistAssociation(error),
-            Some(8) => Self::QuotaReachedRoute(error),
-            Some(9) => Self::InvalidStatusPrefixlistAssociation(error),
-            Some(10) => Self::NotSupportTrType(error),
-            Some(11) => Self::InvalidValuePrefixlistCidr(error),
-            Some(12) => Self::ResourceNotSupportNexthop(error),
-            Some(13) => Self::ResourceMismatchNexthop(error),
-            Some(14) => Self::ResourceNotFoundPrefixList(error),
-            Some(15) => Self::OperationDeniedSystemPrefixList(error),
-            Some(16) => Self::OperationFailedOperateShareResource(error),
-            Some(17) => Self::InvalidStatusPrefixlist(error),
-            Some(18) => Self::RegionNotSupportPrefixlist(error),
-            Some(19) => Self::OperationFailedTransitRouterNotExist(error),
-            Some(20) => Self::IncorrectStatusRouteTable(error),
-            Some(21) => Self::IllegalParamTransitRouterTableId(error),
-            Some(22) => Self::OperationDeniedEcsPrefixList(error),
-            Some(23) => Self::InvalidParameter(error),
-            Some(24) => Self::Unauthorized(error),
-            Some(25) => Self::InvalidRouteTableIdNotFound(error),
+        match error.code() {
+            "NoPermission.AliyunServiceRolePolicyForCEN" => {
+                Self::NoPermissionAliyunServiceRolePolicyForCen(error)
+            }
+            "ResourceNotSupport.CCN" => Self::ResourceNotSupportCcn(error),
+            "ResourceNotFound.PrefixlistCidrs" => {
+                Self::ResourceNotFoundPrefixlistCidrs(error)
+            }
+            "ResourceNotFound.Nexthop" => Self::ResourceNotFoundNexthop(error),
+            "ResourceExisted.PrefixlistAssociation" => {
+                Self::ResourceExistedPrefixlistAssociation(error)
+            }
+            "ResourceNotFound.PrefixlistAssociation" => {
+                Self::ResourceNotFoundPrefixlistAssociation(error)
+            }
+            "ResourceConflict.Route" => Self::ResourceConflictRoute(error),
+            "MultipleFound.PrefixlistAssociation" => {
+                Self::MultipleFoundPrefixlistAssociation(error)
+            }
+            "QuotaReached.Route" => Self::QuotaReachedRoute(error),
+            "InvalidStatus.PrefixlistAssociation" => {
+                Self::InvalidStatusPrefixlistAssociation(error)
+            }
+            "NotSupport.TrType" => Self::NotSupportTrType(error),
+            "InvalidValue.PrefixlistCidr" => Self::InvalidValuePrefixlistCidr(error),
+            "ResourceNotSupport.Nexthop" => Self::ResourceNotSupportNexthop(error),
+            "ResourceMismatch.Nexthop" => Self::ResourceMismatchNexthop(error),
+            "ResourceNotFound.PrefixList" => Self::ResourceNotFoundPrefixList(error),
+            "OperationDenied.SystemPrefixList" => {
+                Self::OperationDeniedSystemPrefixList(error)
+            }
+            "OperationFailed.OperateShareResource" => {
+                Self::OperationFailedOperateShareResource(error)
+            }
+            "InvalidStatus.Prefixlist" => Self::InvalidStatusPrefixlist(error),
+            "RegionNotSupport.Prefixlist" => Self::RegionNotSupportPrefixlist(error),
+            "OperationFailed.TransitRouterNotExist" => {
+                Self::OperationFailedTransitRouterNotExist(error)
+            }
+            "IncorrectStatus.RouteTable" => Self::IncorrectStatusRouteTable(error),
+            "IllegalParam.TransitRouterTableId" => {
+                Self::IllegalParamTransitRouterTableId(error)
+            }
+            "OperationDenied.ECSPrefixList" => Self::OperationDeniedEcsPrefixList(error),
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "Unauthorized" => Self::Unauthorized(error),
+            "InvalidRouteTableId.NotFound" => Self::InvalidRouteTableIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

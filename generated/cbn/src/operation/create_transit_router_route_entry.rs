@@ -406,72 +406,69 @@ pub enum CreateTransitRouterRouteEntryError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateTransitRouterRouteEntryError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "DryRunOperation",
-                    "InvalidTransitRouterRouteTableId.NotFound",
-                    "TransitRouterRouteEntryNextHopId.NotFound",
-                    "OperationFailed.CreateRouteEntryWithCCNAttachment",
-                    "QuotaExceeded.TransitRouterRoutEntry",
-                    "IllegalParam.TransitRouterDestinationCidrBlock",
-                    "InstanceExist.TransitRouterRouteEntry",
-                    "IncorrectStatus.TransitRouterRouteTable",
-                    "ParamExclusive.RouteEntryIdAndRouteTableIdOrDestCidrBlock",
-                    "InvalidDescription",
-                    "InvalidName",
-                    "IllegalParam.NextHopType",
-                    "MissingParam.TransitRouterRouteEntryNextHopId",
-                    "InvalidTransitRouterRouteEntryNextHopId.NotFound",
-                    "OperationFailed.CreateRouteEntryWithSameDestinationCidrBlock",
-                    "InvalidDestinationCidrBlock.NotFound",
-                    "OperationFailed.CreateRouteEntryWithConnectAttachment",
-                    "ParamExclusive.NextHopTypeBlackHoleAndNextHopId",
-                    "InvalidTransitRouterMode.NeedUpgrade",
-                    "OperationFailed.CreateTransitRouterRouteEntryWithVPCAttachment",
-                    "OperationFailed.CreateTransitRouterRouteEntryWithVPNAttachment",
-                    "NotSupport.AttachmentRoute",
-                    "InvalidParameter",
-                    "Unauthorized",
-                ],
-            )
-        {
-            Some(0) => Self::DryRunOperation(error),
-            Some(1) => Self::InvalidTransitRouterRouteTableIdNotFound(error),
-            Some(2) => Self::TransitRouterRouteEntryNextHopIdNotFound(error),
-            Some(3) => Self::OperationFailedCreateRouteEntryWithCcnAttachment(error),
-            Some(4) => Self::QuotaExceededTransitRouterRoutEntry(error),
-            Some(5) => Self::IllegalParamTransitRouterDestinationCidrBlock(error),
-            Some(6) => Self::InstanceExistTransitRouterRouteEntry(error),
-            Some(7) => Self::IncorrectStatusTransitRouterRouteTable(error),
-            Some(8) => {
+        match error.code() {
+            "DryRunOperation" => Self::DryRunOperation(error),
+            "InvalidTransitRouterRouteTableId.NotFound" => {
+                Self::InvalidTransitRouterRouteTableIdNotFound(error)
+            }
+            "TransitRouterRouteEntryNextHopId.NotFound" => {
+                Self::TransitRouterRouteEntryNextHopIdNotFound(error)
+            }
+            "OperationFailed.CreateRouteEntryWithCCNAttachment" => {
+                Self::OperationFailedCreateRouteEntryWithCcnAttachment(error)
+            }
+            "QuotaExceeded.TransitRouterRoutEntry" => {
+                Self::QuotaExceededTransitRouterRoutEntry(error)
+            }
+            "IllegalParam.TransitRouterDestinationCidrBlock" => {
+                Self::IllegalParamTransitRouterDestinationCidrBlock(error)
+            }
+            "InstanceExist.TransitRouterRouteEntry" => {
+                Self::InstanceExistTransitRouterRouteEntry(error)
+            }
+            "IncorrectStatus.TransitRouterRouteTable" => {
+                Self::IncorrectStatusTransitRouterRouteTable(error)
+            }
+            "ParamExclusive.RouteEntryIdAndRouteTableIdOrDestCidrBlock" => {
                 Self::ParamExclusiveRouteEntryIdAndRouteTableIdOrDestCidrBlock(error)
             }
-            Some(9) => Self::InvalidDescription(error),
-            Some(10) => Self::InvalidName(error),
-            Some(11) => Self::IllegalParamNextHopType(error),
-            Some(12) => Self::MissingParamTransitRouterRouteEntryNextHopId(error),
-            Some(13) => Self::InvalidTransitRouterRouteEntryNextHopIdNotFound(error),
-            Some(14) => {
+            "InvalidDescription" => Self::InvalidDescription(error),
+            "InvalidName" => Self::InvalidName(error),
+            "IllegalParam.NextHopType" => Self::IllegalParamNextHopType(error),
+            "MissingParam.TransitRouterRouteEntryNextHopId" => {
+                Self::MissingParamTransitRouterRouteEntryNextHopId(error)
+            }
+            "InvalidTransitRouterRouteEntryNextHopId.NotFound" => {
+                Self::InvalidTransitRouterRouteEntryNextHopIdNotFound(error)
+            }
+            "OperationFailed.CreateRouteEntryWithSameDestinationCidrBlock" => {
                 Self::OperationFailedCreateRouteEntryWithSameDestinationCidrBlock(error)
             }
-            Some(15) => Self::InvalidDestinationCidrBlockNotFound(error),
-            Some(16) => Self::OperationFailedCreateRouteEntryWithConnectAttachment(error),
-            Some(17) => Self::ParamExclusiveNextHopTypeBlackHoleAndNextHopId(error),
-            Some(18) => Self::InvalidTransitRouterModeNeedUpgrade(error),
-            Some(19) => {
+            "InvalidDestinationCidrBlock.NotFound" => {
+                Self::InvalidDestinationCidrBlockNotFound(error)
+            }
+            "OperationFailed.CreateRouteEntryWithConnectAttachment" => {
+                Self::OperationFailedCreateRouteEntryWithConnectAttachment(error)
+            }
+            "ParamExclusive.NextHopTypeBlackHoleAndNextHopId" => {
+                Self::ParamExclusiveNextHopTypeBlackHoleAndNextHopId(error)
+            }
+            "InvalidTransitRouterMode.NeedUpgrade" => {
+                Self::InvalidTransitRouterModeNeedUpgrade(error)
+            }
+            "OperationFailed.CreateTransitRouterRouteEntryWithVPCAttachment" => {
                 Self::OperationFailedCreateTransitRouterRouteEntryWithVpcAttachment(
                     error,
                 )
             }
-            Some(20) => {
+            "OperationFailed.CreateTransitRouterRouteEntryWithVPNAttachment" => {
                 Self::OperationFailedCreateTransitRouterRouteEntryWithVpnAttachment(
                     error,
                 )
             }
-            Some(21) => Self::NotSupportAttachmentRoute(error),
-            Some(22) => Self::InvalidParameter(error),
-            Some(23) => Self::Unauthorized(error),
+            "NotSupport.AttachmentRoute" => Self::NotSupportAttachmentRoute(error),
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "Unauthorized" => Self::Unauthorized(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -319,32 +319,27 @@ pub enum CreateTransitRouterRouteTableError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateTransitRouterRouteTableError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidTransitRouterId.NotFound",
-                    "OperationFailed.CCNTrNotSupport",
-                    "DryRunOperation",
-                    "MissingParam.TransitRouterId",
-                    "OperationFailed.BasicTrNotSupport",
-                    "IncorrectStatus.TransitRouter",
-                    "QuotaExceeded.TransitRouterRoutTable",
-                    "OperationUnsupported.MultiRegionEcmp",
-                    "InvalidParameter",
-                    "Unauthorized",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidTransitRouterIdNotFound(error),
-            Some(1) => Self::OperationFailedCcnTrNotSupport(error),
-            Some(2) => Self::DryRunOperation(error),
-            Some(3) => Self::MissingParamTransitRouterId(error),
-            Some(4) => Self::OperationFailedBasicTrNotSupport(error),
-            Some(5) => Self::IncorrectStatusTransitRouter(error),
-            Some(6) => Self::QuotaExceededTransitRouterRoutTable(error),
-            Some(7) => Self::OperationUnsupportedMultiRegionEcmp(error),
-            Some(8) => Self::InvalidParameter(error),
-            Some(9) => Self::Unauthorized(error),
+        match error.code() {
+            "InvalidTransitRouterId.NotFound" => {
+                Self::InvalidTransitRouterIdNotFound(error)
+            }
+            "OperationFailed.CCNTrNotSupport" => {
+                Self::OperationFailedCcnTrNotSupport(error)
+            }
+            "DryRunOperation" => Self::DryRunOperation(error),
+            "MissingParam.TransitRouterId" => Self::MissingParamTransitRouterId(error),
+            "OperationFailed.BasicTrNotSupport" => {
+                Self::OperationFailedBasicTrNotSupport(error)
+            }
+            "IncorrectStatus.TransitRouter" => Self::IncorrectStatusTransitRouter(error),
+            "QuotaExceeded.TransitRouterRoutTable" => {
+                Self::QuotaExceededTransitRouterRoutTable(error)
+            }
+            "OperationUnsupported.MultiRegionEcmp" => {
+                Self::OperationUnsupportedMultiRegionEcmp(error)
+            }
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "Unauthorized" => Self::Unauthorized(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -453,68 +453,69 @@ pub enum CreateTransitRouterVbrAttachmentError {
 impl From<::acs_runtime::client::ServiceError>
 for CreateTransitRouterVbrAttachmentError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "NoPermission.AliyunServiceRolePolicyForCEN",
-                    "OperationUnsupported.TransitRouterRegionId",
-                    "InvalidCenId.NotFound",
-                    "InvalidStatus.ResourceStatus",
-                    "InvalidTransitRouterId.NotFound",
-                    "Forbbiden.TransitRouterServiceNotOpen",
-                    "OperationUnsupported.TransitRouterType",
-                    "MissingParam.CenIdOrRegionId",
-                    "IncorrectStatus.Vpc",
-                    "Forbidden.VbrDeviceModel",
-                    "IllegalParam.AssociateRouteTableId",
-                    "Forbbiden.AttachChildInstanceAcrossBid",
-                    "IllegalParam.RegionId",
-                    "OperationUnsupported.CenFullLevel",
-                    "OperationUnsupported.VbrAttachment",
-                    "InvalidOperation.CenInstanceStatus",
-                    "OperationUnsupported.CloudBoxVbrNotSupport",
-                    "IncorrectStatus.VbrResource",
-                    "IncorrectStatus.TransitRouter",
-                    "QuotaExceeded.CenQuotaVbrAttachPerTransitRouter",
-                    "QuotaFull.ChildInstanceRelatedCen",
-                    "Forbidden.ResourceOwnerTransitRouterServiceNotOpen",
-                    "InvalidOperation.VbrAttachedToEcr",
-                    "Forbidden.ResourceOwnerTransitRouterServiceExpired",
-                    "Forbidden.TransitRouterServiceExpired",
-                    "InvalidParameter",
-                    "Unauthorized",
-                    "InvalidParameter.ResourceType",
-                ],
-            )
-        {
-            Some(0) => Self::NoPermissionAliyunServiceRolePolicyForCen(error),
-            Some(1) => Self::OperationUnsupportedTransitRouterRegionId(error),
-            Some(2) => Self::InvalidCenIdNotFound(error),
-            Some(3) => Self::InvalidStatusResourceStatus(error),
-            Some(4) => Self::InvalidTransitRouterIdNotFound(error),
-            Some(5) => Self::ForbbidenTransitRouterServiceNotOpen(error),
-            Some(6) => Self::OperationUnsupportedTransitRouterType(error),
-            Some(7) => Self::MissingParamCenIdOrRegionId(error),
-            Some(8) => Self::IncorrectStatusVpc(error),
-            Some(9) => Self::ForbiddenVbrDeviceModel(error),
-            Some(10) => Self::IllegalParamAssociateRouteTableId(error),
-            Some(11) => Self::ForbbidenAttachChildInstanceAcrossBid(error),
-            Some(12) => Self::IllegalParamRegionId(error),
-            Some(13) => Self::OperationUnsupportedCenFullLevel(error),
-            Some(14) => Self::OperationUnsupportedVbrAttachment(error),
-            Some(15) => Self::InvalidOperationCenInstanceStatus(error),
-            Some(16) => Self::OperationUnsupportedCloudBoxVbrNotSupport(error),
-            Some(17) => Self::IncorrectStatusVbrResource(error),
-            Some(18) => Self::IncorrectStatusTransitRouter(error),
-            Some(19) => Self::QuotaExceededCenQuotaVbrAttachPerTransitRouter(error),
-            Some(20) => Self::QuotaFullChildInstanceRelatedCen(error),
-            Some(21) => Self::ForbiddenResourceOwnerTransitRouterServiceNotOpen(error),
-            Some(22) => Self::InvalidOperationVbrAttachedToEcr(error),
-            Some(23) => Self::ForbiddenResourceOwnerTransitRouterServiceExpired(error),
-            Some(24) => Self::ForbiddenTransitRouterServiceExpired(error),
-            Some(25) => Self::InvalidParameter(error),
-            Some(26) => Self::Unauthorized(error),
-            Some(27) => Self::InvalidParameterResourceType(error),
+        match error.code() {
+            "NoPermission.AliyunServiceRolePolicyForCEN" => {
+                Self::NoPermissionAliyunServiceRolePolicyForCen(error)
+            }
+            "OperationUnsupported.TransitRouterRegionId" => {
+                Self::OperationUnsupportedTransitRouterRegionId(error)
+            }
+            "InvalidCenId.NotFound" => Self::InvalidCenIdNotFound(error),
+            "InvalidStatus.ResourceStatus" => Self::InvalidStatusResourceStatus(error),
+            "InvalidTransitRouterId.NotFound" => {
+                Self::InvalidTransitRouterIdNotFound(error)
+            }
+            "Forbbiden.TransitRouterServiceNotOpen" => {
+                Self::ForbbidenTransitRouterServiceNotOpen(error)
+            }
+            "OperationUnsupported.TransitRouterType" => {
+                Self::OperationUnsupportedTransitRouterType(error)
+            }
+            "MissingParam.CenIdOrRegionId" => Self::MissingParamCenIdOrRegionId(error),
+            "IncorrectStatus.Vpc" => Self::IncorrectStatusVpc(error),
+            "Forbidden.VbrDeviceModel" => Self::ForbiddenVbrDeviceModel(error),
+            "IllegalParam.AssociateRouteTableId" => {
+                Self::IllegalParamAssociateRouteTableId(error)
+            }
+            "Forbbiden.AttachChildInstanceAcrossBid" => {
+                Self::ForbbidenAttachChildInstanceAcrossBid(error)
+            }
+            "IllegalParam.RegionId" => Self::IllegalParamRegionId(error),
+            "OperationUnsupported.CenFullLevel" => {
+                Self::OperationUnsupportedCenFullLevel(error)
+            }
+            "OperationUnsupported.VbrAttachment" => {
+                Self::OperationUnsupportedVbrAttachment(error)
+            }
+            "InvalidOperation.CenInstanceStatus" => {
+                Self::InvalidOperationCenInstanceStatus(error)
+            }
+            "OperationUnsupported.CloudBoxVbrNotSupport" => {
+                Self::OperationUnsupportedCloudBoxVbrNotSupport(error)
+            }
+            "IncorrectStatus.VbrResource" => Self::IncorrectStatusVbrResource(error),
+            "IncorrectStatus.TransitRouter" => Self::IncorrectStatusTransitRouter(error),
+            "QuotaExceeded.CenQuotaVbrAttachPerTransitRouter" => {
+                Self::QuotaExceededCenQuotaVbrAttachPerTransitRouter(error)
+            }
+            "QuotaFull.ChildInstanceRelatedCen" => {
+                Self::QuotaFullChildInstanceRelatedCen(error)
+            }
+            "Forbidden.ResourceOwnerTransitRouterServiceNotOpen" => {
+                Self::ForbiddenResourceOwnerTransitRouterServiceNotOpen(error)
+            }
+            "InvalidOperation.VbrAttachedToEcr" => {
+                Self::InvalidOperationVbrAttachedToEcr(error)
+            }
+            "Forbidden.ResourceOwnerTransitRouterServiceExpired" => {
+                Self::ForbiddenResourceOwnerTransitRouterServiceExpired(error)
+            }
+            "Forbidden.TransitRouterServiceExpired" => {
+                Self::ForbiddenTransitRouterServiceExpired(error)
+            }
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "Unauthorized" => Self::Unauthorized(error),
+            "InvalidParameter.ResourceType" => Self::InvalidParameterResourceType(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -567,112 +567,110 @@ pub enum CreateTransitRouterVpcAttachmentError {
 impl From<::acs_runtime::client::ServiceError>
 for CreateTransitRouterVpcAttachmentError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "OperationUnsupported.TransitRouterRegionId",
-                    "NoPermission.AliyunServiceRoleForCEN",
-                    "IllegalParam.RegionId",
-                    "MissingParam.CenIdOrRegionId",
-                    "IllegalParam.ZoneId",
-                    "IllegalParam.ChargeType",
-                    "InvalidTransitRouterId.NotFound",
-                    "IncorrectStatus.VpcResource",
-                    "IncorrectStatus.Vpc",
-                    "IncorrectStatus.VpcOrVswitch",
-                    "OperationNotSupport.VpcAutoRoutesPublish",
-                    "InvalidOperation.VpnAssociated",
-                    "Forbbiden.TransitRouterServiceNotOpen",
-                    "IllegalParam.ZoneMappings",
-                    "OperationUnsupported.TransitRouterType",
-                    "InvalidCenId.NotFound",
-                    "IllegalParam.VSwitchId",
-                    "IncorrectStatus.TransitRouterInstance",
-                    "OperationUnsupported.CenFullLevel",
-                    "IllegalParam.ServiceMode",
-                    "QuotaFull.ChildInstanceRelatedCen",
-                    "OperationUnsupported.CloudBoxVswNotSupport",
-                    "IncorrectStatus.TransitRouter",
-                    "Duplicated.ZoneMapping",
-                    "QuotaExceeded.CenQuotaVpcAttachPerTransitRouter",
-                    "IncorrectStatus.VpcRouteTable",
-                    "InvalidStatus.VpcAttachedFullModeCen",
-                    "Forbbiden.AttachChildInstanceAcrossBid",
-                    "InvalidOperation.VpcAutoRoutesPublishInOtherCEN",
-                    "QuotaExceeded.VpcAutoRoutesPublishPerTransitRouter",
-                    "InsufficientIpAddr.vsw",
-                    "Forbidden.ResourceOwnerTransitRouterServiceNotOpen",
-                    "IllegalParam.TransitRouterRegionId",
-                    "InvalidTransitRouterMode.NeedUpgrade",
-                    "IllegalParam.Ipv6Support",
-                    "OperationFailed.VSwitchNotFound",
-                    "OperationFailed.VSwitchIpv6CidrNotAllocated",
-                    "Forbidden.ResourceOwnerTransitRouterServiceExpired",
-                    "Forbidden.TransitRouterServiceExpired",
-                    "InvalidParameter",
-                    "Unauthorized",
-                    "InvalidParameter.ResourceType",
-                    "ParamExclusive.TransitRouterVPCAttachmentOptionsAndOptions",
-                    "InvalidParameter.ApplianceModeSupport",
-                    "InvalidParameter.Ipv6Support",
-                    "INVALID_OPERATION_RESOURCE_NOT_SUPPORT_APPLIANCE_MODE",
-                    "InvalidVSwitchId.NotFound",
-                    "InvalidOperation.CenInstanceStatus",
-                    "IncorrectStatus.VpcSwitch",
-                ],
-            )
-        {
-            Some(0) => Self::OperationUnsupportedTransitRouterRegionId(error),
-            Some(1) => Self::NoPermissionAliyunServiceRoleForCen(error),
-            Some(2) => Self::IllegalParamRegionId(error),
-            Some(3) => Self::MissingParamCenIdOrRegionId(error),
-            Some(4) => Self::IllegalParamZoneId(error),
-            Some(5) => Self::IllegalParamChargeType(error),
-            Some(6) => Self::InvalidTransitRouterIdNotFound(error),
-            Some(7) => Self::IncorrectStatusVpcResource(error),
-            Some(8) => Self::IncorrectStatusVpc(error),
-            Some(9) => Self::IncorrectStatusVpcOrVswitch(error),
-            Some(10) => Self::OperationNotSupportVpcAutoRoutesPublish(error),
-            Some(11) => Self::InvalidOperationVpnAssociated(error),
-            Some(12) => Self::ForbbidenTransitRouterServiceNotOpen(error),
-            Some(13) => Self::IllegalParamZoneMappings(error),
-            Some(14) => Self::OperationUnsupportedTransitRouterType(error),
-            Some(15) => Self::InvalidCenIdNotFound(error),
-            Some(16) => Self::IllegalParamVSwitchId(error),
-            Some(17) => Self::IncorrectStatusTransitRouterInstance(error),
-            Some(18) => Self::OperationUnsupportedCenFullLevel(error),
-            Some(19) => Self::IllegalParamServiceMode(error),
-            Some(20) => Self::QuotaFullChildInstanceRelatedCen(error),
-            Some(21) => Self::OperationUnsupportedCloudBoxVswNotSupport(error),
-            Some(22) => Self::IncorrectStatusTransitRouter(error),
-            Some(23) => Self::DuplicatedZoneMapping(error),
-            Some(24) => Self::QuotaExceededCenQuotaVpcAttachPerTransitRouter(error),
-            Some(25) => Self::IncorrectStatusVpcRouteTable(error),
-            Some(26) => Self::InvalidStatusVpcAttachedFullModeCen(error),
-            Some(27) => Self::ForbbidenAttachChildInstanceAcrossBid(error),
-            Some(28) => Self::InvalidOperationVpcAutoRoutesPublishInOtherCen(error),
-            Some(29) => Self::QuotaExceededVpcAutoRoutesPublishPerTransitRouter(error),
-            Some(30) => Self::InsufficientIpAddrVsw(error),
-            Some(31) => Self::ForbiddenResourceOwnerTransitRouterServiceNotOpen(error),
-            Some(32) => Self::IllegalParamTransitRouterRegionId(error),
-            Some(33) => Self::InvalidTransitRouterModeNeedUpgrade(error),
-            Some(34) => Self::IllegalParamIpv6Support(error),
-            Some(35) => Self::OperationFailedVSwitchNotFound(error),
-            Some(36) => Self::OperationFailedVSwitchIpv6CidrNotAllocated(error),
-            Some(37) => Self::ForbiddenResourceOwnerTransitRouterServiceExpired(error),
-            Some(38) => Self::ForbiddenTransitRouterServiceExpired(error),
-            Some(39) => Self::InvalidParameter(error),
-            Some(40) => Self::Unauthorized(error),
-            Some(41) => Self::InvalidParameterResourceType(error),
-            Some(42) => {
+        match error.code() {
+            "OperationUnsupported.TransitRouterRegionId" => {
+                Self::OperationUnsupportedTransitRouterRegionId(error)
+            }
+            "NoPermission.AliyunServiceRoleForCEN" => {
+                Self::NoPermissionAliyunServiceRoleForCen(error)
+            }
+            "IllegalParam.RegionId" => Self::IllegalParamRegionId(error),
+            "MissingParam.CenIdOrRegionId" => Self::MissingParamCenIdOrRegionId(error),
+            "IllegalParam.ZoneId" => Self::IllegalParamZoneId(error),
+            "IllegalParam.ChargeType" => Self::IllegalParamChargeType(error),
+            "InvalidTransitRouterId.NotFound" => {
+                Self::InvalidTransitRouterIdNotFound(error)
+            }
+            "IncorrectStatus.VpcResource" => Self::IncorrectStatusVpcResource(error),
+            "IncorrectStatus.Vpc" => Self::IncorrectStatusVpc(error),
+            "IncorrectStatus.VpcOrVswitch" => Self::IncorrectStatusVpcOrVswitch(error),
+            "OperationNotSupport.VpcAutoRoutesPublish" => {
+                Self::OperationNotSupportVpcAutoRoutesPublish(error)
+            }
+            "InvalidOperation.VpnAssociated" => {
+                Self::InvalidOperationVpnAssociated(error)
+            }
+            "Forbbiden.TransitRouterServiceNotOpen" => {
+                Self::ForbbidenTransitRouterServiceNotOpen(error)
+            }
+            "IllegalParam.ZoneMappings" => Self::IllegalParamZoneMappings(error),
+            "OperationUnsupported.TransitRouterType" => {
+                Self::OperationUnsupportedTransitRouterType(error)
+            }
+            "InvalidCenId.NotFound" => Self::InvalidCenIdNotFound(error),
+            "IllegalParam.VSwitchId" => Self::IllegalParamVSwitchId(error),
+            "IncorrectStatus.TransitRouterInstance" => {
+                Self::IncorrectStatusTransitRouterInstance(error)
+            }
+            "OperationUnsupported.CenFullLevel" => {
+                Self::OperationUnsupportedCenFullLevel(error)
+            }
+            "IllegalParam.ServiceMode" => Self::IllegalParamServiceMode(error),
+            "QuotaFull.ChildInstanceRelatedCen" => {
+                Self::QuotaFullChildInstanceRelatedCen(error)
+            }
+            "OperationUnsupported.CloudBoxVswNotSupport" => {
+                Self::OperationUnsupportedCloudBoxVswNotSupport(error)
+            }
+            "IncorrectStatus.TransitRouter" => Self::IncorrectStatusTransitRouter(error),
+            "Duplicated.ZoneMapping" => Self::DuplicatedZoneMapping(error),
+            "QuotaExceeded.CenQuotaVpcAttachPerTransitRouter" => {
+                Self::QuotaExceededCenQuotaVpcAttachPerTransitRouter(error)
+            }
+            "IncorrectStatus.VpcRouteTable" => Self::IncorrectStatusVpcRouteTable(error),
+            "InvalidStatus.VpcAttachedFullModeCen" => {
+                Self::InvalidStatusVpcAttachedFullModeCen(error)
+            }
+            "Forbbiden.AttachChildInstanceAcrossBid" => {
+                Self::ForbbidenAttachChildInstanceAcrossBid(error)
+            }
+            "InvalidOperation.VpcAutoRoutesPublishInOtherCEN" => {
+                Self::InvalidOperationVpcAutoRoutesPublishInOtherCen(error)
+            }
+            "QuotaExceeded.VpcAutoRoutesPublishPerTransitRouter" => {
+                Self::QuotaExceededVpcAutoRoutesPublishPerTransitRouter(error)
+            }
+            "InsufficientIpAddr.vsw" => Self::InsufficientIpAddrVsw(error),
+            "Forbidden.ResourceOwnerTransitRouterServiceNotOpen" => {
+                Self::ForbiddenResourceOwnerTransitRouterServiceNotOpen(error)
+            }
+            "IllegalParam.TransitRouterRegionId" => {
+                Self::IllegalParamTransitRouterRegionId(error)
+            }
+            "InvalidTransitRouterMode.NeedUpgrade" => {
+                Self::InvalidTransitRouterModeNeedUpgrade(error)
+            }
+            "IllegalParam.Ipv6Support" => Self::IllegalParamIpv6Support(error),
+            "OperationFailed.VSwitchNotFound" => {
+                Self::OperationFailedVSwitchNotFound(error)
+            }
+            "OperationFailed.VSwitchIpv6CidrNotAllocated" => {
+                Self::OperationFailedVSwitchIpv6CidrNotAllocated(error)
+            }
+            "Forbidden.ResourceOwnerTransitRouterServiceExpired" => {
+                Self::ForbiddenResourceOwnerTransitRouterServiceExpired(error)
+            }
+            "Forbidden.TransitRouterServiceExpired" => {
+                Self::ForbiddenTransitRouterServiceExpired(error)
+            }
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "Unauthorized" => Self::Unauthorized(error),
+            "InvalidParameter.ResourceType" => Self::InvalidParameterResourceType(error),
+            "ParamExclusive.TransitRouterVPCAttachmentOptionsAndOptions" => {
                 Self::ParamExclusiveTransitRouterVpcAttachmentOptionsAndOptions(error)
             }
-            Some(43) => Self::InvalidParameterApplianceModeSupport(error),
-            Some(44) => Self::InvalidParameterIpv6Support(error),
-            Some(45) => Self::InvalidOperationResourceNotSupportApplianceMode(error),
-            Some(46) => Self::InvalidVSwitchIdNotFound(error),
-            Some(47) => Self::InvalidOperationCenInstanceStatus(error),
-            Some(48) => Self::IncorrectStatusVpcSwitch(error),
+            "InvalidParameter.ApplianceModeSupport" => {
+                Self::InvalidParameterApplianceModeSupport(error)
+            }
+            "InvalidParameter.Ipv6Support" => Self::InvalidParameterIpv6Support(error),
+            "INVALID_OPERATION_RESOURCE_NOT_SUPPORT_APPLIANCE_MODE" => {
+                Self::InvalidOperationResourceNotSupportApplianceMode(error)
+            }
+            "InvalidVSwitchId.NotFound" => Self::InvalidVSwitchIdNotFound(error),
+            "InvalidOperation.CenInstanceStatus" => {
+                Self::InvalidOperationCenInstanceStatus(error)
+            }
+            "IncorrectStatus.VpcSwitch" => Self::IncorrectStatusVpcSwitch(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -497,76 +497,75 @@ pub enum CreateTransitRouterVpnAttachmentError {
 impl From<::acs_runtime::client::ServiceError>
 for CreateTransitRouterVpnAttachmentError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "NoPermission.AliyunServiceRolePolicyForCEN",
-                    "OperationUnsupported.TransitRouterRegionId",
-                    "InvalidCenId.NotFound",
-                    "InvalidStatus.ResourceStatus",
-                    "InvalidTransitRouterId.NotFound",
-                    "Forbbiden.TransitRouterServiceNotOpen",
-                    "InvalidTransitRouterMode.NeedUpgrade",
-                    "InvalidAvailable.NoResource",
-                    "OperationUnsupported.VpnAttachment",
-                    "OperationUnsupported.TransitRouterType",
-                    "OperationFailed.AllocateCidrFailed",
-                    "OperationUnsupported.ZoneId",
-                    "MissingParam.CenIdOrRegionId",
-                    "IllegalParam.RegionId",
-                    "OperationUnsupported.CenFullLevel",
-                    "InvalidOperation.CenInstanceStatus",
-                    "IllegalParam.ZoneMappings",
-                    "IncorrectStatus.TransitRouter",
-                    "InvalidOperation.VpnNetworkTypeInvalid",
-                    "QuotaExceeded.CenQuotaVpnAttachPerTransitRouter",
-                    "QuotaFull.ChildInstanceRelatedCen",
-                    "Forbidden.ResourceOwnerTransitRouterServiceNotOpen",
-                    "OperationUnsupported.VcoTunnelNotMatchZoneParam",
-                    "Forbidden.ResourceOwnerTransitRouterServiceExpired",
-                    "Forbidden.TransitRouterServiceExpired",
-                    "InvalidParameter",
-                    "Unauthorized",
-                    "IllegalParam.TransitRouterRegionId",
-                    "InvalidVpnId.NotFound",
-                    "InvalidParameter.ResourceType",
-                    "InvalidParameter.VpnId",
-                    "IllegalParam.ChargeType",
-                ],
-            )
-        {
-            Some(0) => Self::NoPermissionAliyunServiceRolePolicyForCen(error),
-            Some(1) => Self::OperationUnsupportedTransitRouterRegionId(error),
-            Some(2) => Self::InvalidCenIdNotFound(error),
-            Some(3) => Self::InvalidStatusResourceStatus(error),
-            Some(4) => Self::InvalidTransitRouterIdNotFound(error),
-            Some(5) => Self::ForbbidenTransitRouterServiceNotOpen(error),
-            Some(6) => Self::InvalidTransitRouterModeNeedUpgrade(error),
-            Some(7) => Self::InvalidAvailableNoResource(error),
-            Some(8) => Self::OperationUnsupportedVpnAttachment(error),
-            Some(9) => Self::OperationUnsupportedTransitRouterType(error),
-            Some(10) => Self::OperationFailedAllocateCidrFailed(error),
-            Some(11) => Self::OperationUnsupportedZoneId(error),
-            Some(12) => Self::MissingParamCenIdOrRegionId(error),
-            Some(13) => Self::IllegalParamRegionId(error),
-            Some(14) => Self::OperationUnsupportedCenFullLevel(error),
-            Some(15) => Self::InvalidOperationCenInstanceStatus(error),
-            Some(16) => Self::IllegalParamZoneMappings(error),
-            Some(17) => Self::IncorrectStatusTransitRouter(error),
-            Some(18) => Self::InvalidOperationVpnNetworkTypeInvalid(error),
-            Some(19) => Self::QuotaExceededCenQuotaVpnAttachPerTransitRouter(error),
-            Some(20) => Self::QuotaFullChildInstanceRelatedCen(error),
-            Some(21) => Self::ForbiddenResourceOwnerTransitRouterServiceNotOpen(error),
-            Some(22) => Self::OperationUnsupportedVcoTunnelNotMatchZoneParam(error),
-            Some(23) => Self::ForbiddenResourceOwnerTransitRouterServiceExpired(error),
-            Some(24) => Self::ForbiddenTransitRouterServiceExpired(error),
-            Some(25) => Self::InvalidParameter(error),
-            Some(26) => Self::Unauthorized(error),
-            Some(27) => Self::IllegalParamTransitRouterRegionId(error),
-            Some(28) => Self::InvalidVpnIdNotFound(error),
-            Some(29) => Self::InvalidParameterResourceType(error),
-            Some(30) => Self::InvalidParameterVpnId(error),
-            Some(31) => Self::IllegalParamChargeType(error),
+        match error.code() {
+            "NoPermission.AliyunServiceRolePolicyForCEN" => {
+                Self::NoPermissionAliyunServiceRolePolicyForCen(error)
+            }
+            "OperationUnsupported.TransitRouterRegionId" => {
+                Self::OperationUnsupportedTransitRouterRegionId(error)
+            }
+            "InvalidCenId.NotFound" => Self::InvalidCenIdNotFound(error),
+            "InvalidStatus.ResourceStatus" => Self::InvalidStatusResourceStatus(error),
+            "InvalidTransitRouterId.NotFound" => {
+                Self::InvalidTransitRouterIdNotFound(error)
+            }
+            "Forbbiden.TransitRouterServiceNotOpen" => {
+                Self::ForbbidenTransitRouterServiceNotOpen(error)
+            }
+            "InvalidTransitRouterMode.NeedUpgrade" => {
+                Self::InvalidTransitRouterModeNeedUpgrade(error)
+            }
+            "InvalidAvailable.NoResource" => Self::InvalidAvailableNoResource(error),
+            "OperationUnsupported.VpnAttachment" => {
+                Self::OperationUnsupportedVpnAttachment(error)
+            }
+            "OperationUnsupported.TransitRouterType" => {
+                Self::OperationUnsupportedTransitRouterType(error)
+            }
+            "OperationFailed.AllocateCidrFailed" => {
+                Self::OperationFailedAllocateCidrFailed(error)
+            }
+            "OperationUnsupported.ZoneId" => Self::OperationUnsupportedZoneId(error),
+            "MissingParam.CenIdOrRegionId" => Self::MissingParamCenIdOrRegionId(error),
+            "IllegalParam.RegionId" => Self::IllegalParamRegionId(error),
+            "OperationUnsupported.CenFullLevel" => {
+                Self::OperationUnsupportedCenFullLevel(error)
+            }
+            "InvalidOperation.CenInstanceStatus" => {
+                Self::InvalidOperationCenInstanceStatus(error)
+            }
+            "IllegalParam.ZoneMappings" => Self::IllegalParamZoneMappings(error),
+            "IncorrectStatus.TransitRouter" => Self::IncorrectStatusTransitRouter(error),
+            "InvalidOperation.VpnNetworkTypeInvalid" => {
+                Self::InvalidOperationVpnNetworkTypeInvalid(error)
+            }
+            "QuotaExceeded.CenQuotaVpnAttachPerTransitRouter" => {
+                Self::QuotaExceededCenQuotaVpnAttachPerTransitRouter(error)
+            }
+            "QuotaFull.ChildInstanceRelatedCen" => {
+                Self::QuotaFullChildInstanceRelatedCen(error)
+            }
+            "Forbidden.ResourceOwnerTransitRouterServiceNotOpen" => {
+                Self::ForbiddenResourceOwnerTransitRouterServiceNotOpen(error)
+            }
+            "OperationUnsupported.VcoTunnelNotMatchZoneParam" => {
+                Self::OperationUnsupportedVcoTunnelNotMatchZoneParam(error)
+            }
+            "Forbidden.ResourceOwnerTransitRouterServiceExpired" => {
+                Self::ForbiddenResourceOwnerTransitRouterServiceExpired(error)
+            }
+            "Forbidden.TransitRouterServiceExpired" => {
+                Self::ForbiddenTransitRouterServiceExpired(error)
+            }
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "Unauthorized" => Self::Unauthorized(error),
+            "IllegalParam.TransitRouterRegionId" => {
+                Self::IllegalParamTransitRouterRegionId(error)
+            }
+            "InvalidVpnId.NotFound" => Self::InvalidVpnIdNotFound(error),
+            "InvalidParameter.ResourceType" => Self::InvalidParameterResourceType(error),
+            "InvalidParameter.VpnId" => Self::InvalidParameterVpnId(error),
+            "IllegalParam.ChargeType" => Self::IllegalParamChargeType(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -262,36 +262,19 @@ pub enum DeactiveFlowLogError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeactiveFlowLogError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "ProjectOrLogstoreNotExist",
-                    "SourceProjectNotExist",
-                    "OperationUnsupported.action",
-                    "RuleExist",
-                    "QuotaExceeded.FlowlogCount",
-                    "InvalidFlowlogId.exist",
-                    "InvalidFlowlogId.NotFound",
-                    "IncorrectStatus.flowlog",
-                    "IncorrectStatus.TrFlowlog",
-                    "InvalidParameter",
-                    "Unauthorized",
-                    "InvalidParameter.FlowLogId",
-                ],
-            )
-        {
-            Some(0) => Self::ProjectOrLogstoreNotExist(error),
-            Some(1) => Self::SourceProjectNotExist(error),
-            Some(2) => Self::OperationUnsupportedAction(error),
-            Some(3) => Self::RuleExist(error),
-            Some(4) => Self::QuotaExceededFlowlogCount(error),
-            Some(5) => Self::InvalidFlowlogIdExist(error),
-            Some(6) => Self::InvalidFlowlogIdNotFound(error),
-            Some(7) => Self::IncorrectStatusFlowlog(error),
-            Some(8) => Self::IncorrectStatusTrFlowlog(error),
-            Some(9) => Self::InvalidParameter(error),
-            Some(10) => Self::Unauthorized(error),
-            Some(11) => Self::InvalidParameterFlowLogId(error),
+        match error.code() {
+            "ProjectOrLogstoreNotExist" => Self::ProjectOrLogstoreNotExist(error),
+            "SourceProjectNotExist" => Self::SourceProjectNotExist(error),
+            "OperationUnsupported.action" => Self::OperationUnsupportedAction(error),
+            "RuleExist" => Self::RuleExist(error),
+            "QuotaExceeded.FlowlogCount" => Self::QuotaExceededFlowlogCount(error),
+            "InvalidFlowlogId.exist" => Self::InvalidFlowlogIdExist(error),
+            "InvalidFlowlogId.NotFound" => Self::InvalidFlowlogIdNotFound(error),
+            "IncorrectStatus.flowlog" => Self::IncorrectStatusFlowlog(error),
+            "IncorrectStatus.TrFlowlog" => Self::IncorrectStatusTrFlowlog(error),
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "Unauthorized" => Self::Unauthorized(error),
+            "InvalidParameter.FlowLogId" => Self::InvalidParameterFlowLogId(error),
             _ => Self::Unhandled(error),
         }
     }

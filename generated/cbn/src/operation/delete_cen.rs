@@ -194,32 +194,31 @@ pub enum DeleteCenError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteCenError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "OperationFailed.DeleteCenWithCustomRouteTable",
-                    "OperationFailed.DeleteCenWithRouteEntry",
-                    "OperationFailed.MulticastDomainExist",
-                    "OperationFailed.PrefixListAssociationExist",
-                    "OperationFailed.AggregationRouteExist",
-                    "OperationFailed.TrafficMarkingPolicyExist",
-                    "OperationUnsupported.action",
-                    "InvalidParameter",
-                    "Unauthorized",
-                    "OperationFailed.TrafficQosPolicyExist",
-                ],
-            )
-        {
-            Some(0) => Self::OperationFailedDeleteCenWithCustomRouteTable(error),
-            Some(1) => Self::OperationFailedDeleteCenWithRouteEntry(error),
-            Some(2) => Self::OperationFailedMulticastDomainExist(error),
-            Some(3) => Self::OperationFailedPrefixListAssociationExist(error),
-            Some(4) => Self::OperationFailedAggregationRouteExist(error),
-            Some(5) => Self::OperationFailedTrafficMarkingPolicyExist(error),
-            Some(6) => Self::OperationUnsupportedAction(error),
-            Some(7) => Self::InvalidParameter(error),
-            Some(8) => Self::Unauthorized(error),
-            Some(9) => Self::OperationFailedTrafficQosPolicyExist(error),
+        match error.code() {
+            "OperationFailed.DeleteCenWithCustomRouteTable" => {
+                Self::OperationFailedDeleteCenWithCustomRouteTable(error)
+            }
+            "OperationFailed.DeleteCenWithRouteEntry" => {
+                Self::OperationFailedDeleteCenWithRouteEntry(error)
+            }
+            "OperationFailed.MulticastDomainExist" => {
+                Self::OperationFailedMulticastDomainExist(error)
+            }
+            "OperationFailed.PrefixListAssociationExist" => {
+                Self::OperationFailedPrefixListAssociationExist(error)
+            }
+            "OperationFailed.AggregationRouteExist" => {
+                Self::OperationFailedAggregationRouteExist(error)
+            }
+            "OperationFailed.TrafficMarkingPolicyExist" => {
+                Self::OperationFailedTrafficMarkingPolicyExist(error)
+            }
+            "OperationUnsupported.action" => Self::OperationUnsupportedAction(error),
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "Unauthorized" => Self::Unauthorized(error),
+            "OperationFailed.TrafficQosPolicyExist" => {
+                Self::OperationFailedTrafficQosPolicyExist(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

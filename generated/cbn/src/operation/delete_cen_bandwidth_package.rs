@@ -155,20 +155,13 @@ pub enum DeleteCenBandwidthPackageError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteCenBandwidthPackageError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidParameter",
-                    "Unauthorized",
-                    "Forbidden.Release",
-                    "InvalidOperation.BwpInstanceStatus",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidParameter(error),
-            Some(1) => Self::Unauthorized(error),
-            Some(2) => Self::ForbiddenRelease(error),
-            Some(3) => Self::InvalidOperationBwpInstanceStatus(error),
+        match error.code() {
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "Unauthorized" => Self::Unauthorized(error),
+            "Forbidden.Release" => Self::ForbiddenRelease(error),
+            "InvalidOperation.BwpInstanceStatus" => {
+                Self::InvalidOperationBwpInstanceStatus(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

@@ -295,26 +295,16 @@ pub enum DeleteCenChildInstanceRouteEntryToAttachmentError {
 impl From<::acs_runtime::client::ServiceError>
 for DeleteCenChildInstanceRouteEntryToAttachmentError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidRouteEntry.NotFound",
-                    "IncorrectStatus.VpcRouteEntry",
-                    "InvalidTransitRouterAttachmentId.NotFound",
-                    "IncorrectStatus.Vpc",
-                    "InvalidCidrBlock.Malformed",
-                    "InvalidParameter",
-                    "Unauthorized",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidRouteEntryNotFound(error),
-            Some(1) => Self::IncorrectStatusVpcRouteEntry(error),
-            Some(2) => Self::InvalidTransitRouterAttachmentIdNotFound(error),
-            Some(3) => Self::IncorrectStatusVpc(error),
-            Some(4) => Self::InvalidCidrBlockMalformed(error),
-            Some(5) => Self::InvalidParameter(error),
-            Some(6) => Self::Unauthorized(error),
+        match error.code() {
+            "InvalidRouteEntry.NotFound" => Self::InvalidRouteEntryNotFound(error),
+            "IncorrectStatus.VpcRouteEntry" => Self::IncorrectStatusVpcRouteEntry(error),
+            "InvalidTransitRouterAttachmentId.NotFound" => {
+                Self::InvalidTransitRouterAttachmentIdNotFound(error)
+            }
+            "IncorrectStatus.Vpc" => Self::IncorrectStatusVpc(error),
+            "InvalidCidrBlock.Malformed" => Self::InvalidCidrBlockMalformed(error),
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "Unauthorized" => Self::Unauthorized(error),
             _ => Self::Unhandled(error),
         }
     }

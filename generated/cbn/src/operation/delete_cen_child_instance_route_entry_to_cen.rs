@@ -305,20 +305,15 @@ pub enum DeleteCenChildInstanceRouteEntryToCenError {
 impl From<::acs_runtime::client::ServiceError>
 for DeleteCenChildInstanceRouteEntryToCenError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "OperationFailed.VpcNotAttachedToCen",
-                    "OperationFailed.InvalidChildInstanceType",
-                    "InvalidParameter",
-                    "Unauthorized",
-                ],
-            )
-        {
-            Some(0) => Self::OperationFailedVpcNotAttachedToCen(error),
-            Some(1) => Self::OperationFailedInvalidChildInstanceType(error),
-            Some(2) => Self::InvalidParameter(error),
-            Some(3) => Self::Unauthorized(error),
+        match error.code() {
+            "OperationFailed.VpcNotAttachedToCen" => {
+                Self::OperationFailedVpcNotAttachedToCen(error)
+            }
+            "OperationFailed.InvalidChildInstanceType" => {
+                Self::OperationFailedInvalidChildInstanceType(error)
+            }
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "Unauthorized" => Self::Unauthorized(error),
             _ => Self::Unhandled(error),
         }
     }

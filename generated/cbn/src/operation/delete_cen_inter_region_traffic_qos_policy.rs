@@ -224,22 +224,14 @@ pub enum DeleteCenInterRegionTrafficQosPolicyError {
 impl From<::acs_runtime::client::ServiceError>
 for DeleteCenInterRegionTrafficQosPolicyError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "AssociationExist.TransitQosQueueExist",
-                    "InvalidParameter",
-                    "Unauthorized",
-                    "Forbidden.CDTServiceExpired",
-                    "InvalidTransitQosId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::AssociationExistTransitQosQueueExist(error),
-            Some(1) => Self::InvalidParameter(error),
-            Some(2) => Self::Unauthorized(error),
-            Some(3) => Self::ForbiddenCdtServiceExpired(error),
-            Some(4) => Self::InvalidTransitQosIdNotFound(error),
+        match error.code() {
+            "AssociationExist.TransitQosQueueExist" => {
+                Self::AssociationExistTransitQosQueueExist(error)
+            }
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "Unauthorized" => Self::Unauthorized(error),
+            "Forbidden.CDTServiceExpired" => Self::ForbiddenCdtServiceExpired(error),
+            "InvalidTransitQosId.NotFound" => Self::InvalidTransitQosIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

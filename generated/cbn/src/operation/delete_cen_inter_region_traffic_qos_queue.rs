@@ -223,24 +223,19 @@ pub enum DeleteCenInterRegionTrafficQosQueueError {
 impl From<::acs_runtime::client::ServiceError>
 for DeleteCenInterRegionTrafficQosQueueError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidTrafficQosQueueId.NotFound",
-                    "IncorrectStatus.TrafficQosPolicy",
-                    "InvalidParameter",
-                    "Unauthorized",
-                    "MissingParam.TrafficQosPolicyQueueId",
-                    "Forbidden.CDTServiceExpired",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidTrafficQosQueueIdNotFound(error),
-            Some(1) => Self::IncorrectStatusTrafficQosPolicy(error),
-            Some(2) => Self::InvalidParameter(error),
-            Some(3) => Self::Unauthorized(error),
-            Some(4) => Self::MissingParamTrafficQosPolicyQueueId(error),
-            Some(5) => Self::ForbiddenCdtServiceExpired(error),
+        match error.code() {
+            "InvalidTrafficQosQueueId.NotFound" => {
+                Self::InvalidTrafficQosQueueIdNotFound(error)
+            }
+            "IncorrectStatus.TrafficQosPolicy" => {
+                Self::IncorrectStatusTrafficQosPolicy(error)
+            }
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "Unauthorized" => Self::Unauthorized(error),
+            "MissingParam.TrafficQosPolicyQueueId" => {
+                Self::MissingParamTrafficQosPolicyQueueId(error)
+            }
+            "Forbidden.CDTServiceExpired" => Self::ForbiddenCdtServiceExpired(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -218,22 +218,16 @@ pub enum DeleteCenRouteMapError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteCenRouteMapError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IncorrectStatus.RouteMap",
-                    "InvalidOperation.TransitRouterNotExist",
-                    "OperationUnsupported.TransitRouterStatus",
-                    "InvalidParameter",
-                    "Unauthorized",
-                ],
-            )
-        {
-            Some(0) => Self::IncorrectStatusRouteMap(error),
-            Some(1) => Self::InvalidOperationTransitRouterNotExist(error),
-            Some(2) => Self::OperationUnsupportedTransitRouterStatus(error),
-            Some(3) => Self::InvalidParameter(error),
-            Some(4) => Self::Unauthorized(error),
+        match error.code() {
+            "IncorrectStatus.RouteMap" => Self::IncorrectStatusRouteMap(error),
+            "InvalidOperation.TransitRouterNotExist" => {
+                Self::InvalidOperationTransitRouterNotExist(error)
+            }
+            "OperationUnsupported.TransitRouterStatus" => {
+                Self::OperationUnsupportedTransitRouterStatus(error)
+            }
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "Unauthorized" => Self::Unauthorized(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -262,36 +262,21 @@ pub enum DeleteFlowlogError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteFlowlogError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "ProjectOrLogstoreNotExist",
-                    "SourceProjectNotExist",
-                    "OperationUnsupported.action",
-                    "QuotaExceeded.FlowlogCount",
-                    "InvalidFlowlogId.exist",
-                    "InvalidFlowlogId.NotFound",
-                    "IncorrectStatus.flowlog",
-                    "IncorrectStatus.TrFlowlog",
-                    "InvalidParameter",
-                    "Unauthorized",
-                    "InvalidParameter.FlowLogId",
-                    "InvalidOperation.RelatedTrafficAnalyzerExists",
-                ],
-            )
-        {
-            Some(0) => Self::ProjectOrLogstoreNotExist(error),
-            Some(1) => Self::SourceProjectNotExist(error),
-            Some(2) => Self::OperationUnsupportedAction(error),
-            Some(3) => Self::QuotaExceededFlowlogCount(error),
-            Some(4) => Self::InvalidFlowlogIdExist(error),
-            Some(5) => Self::InvalidFlowlogIdNotFound(error),
-            Some(6) => Self::IncorrectStatusFlowlog(error),
-            Some(7) => Self::IncorrectStatusTrFlowlog(error),
-            Some(8) => Self::InvalidParameter(error),
-            Some(9) => Self::Unauthorized(error),
-            Some(10) => Self::InvalidParameterFlowLogId(error),
-            Some(11) => Self::InvalidOperationRelatedTrafficAnalyzerExists(error),
+        match error.code() {
+            "ProjectOrLogstoreNotExist" => Self::ProjectOrLogstoreNotExist(error),
+            "SourceProjectNotExist" => Self::SourceProjectNotExist(error),
+            "OperationUnsupported.action" => Self::OperationUnsupportedAction(error),
+            "QuotaExceeded.FlowlogCount" => Self::QuotaExceededFlowlogCount(error),
+            "InvalidFlowlogId.exist" => Self::InvalidFlowlogIdExist(error),
+            "InvalidFlowlogId.NotFound" => Self::InvalidFlowlogIdNotFound(error),
+            "IncorrectStatus.flowlog" => Self::IncorrectStatusFlowlog(error),
+            "IncorrectStatus.TrFlowlog" => Self::IncorrectStatusTrFlowlog(error),
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "Unauthorized" => Self::Unauthorized(error),
+            "InvalidParameter.FlowLogId" => Self::InvalidParameterFlowLogId(error),
+            "InvalidOperation.RelatedTrafficAnalyzerExists" => {
+                Self::InvalidOperationRelatedTrafficAnalyzerExists(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

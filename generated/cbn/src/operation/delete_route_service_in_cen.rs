@@ -246,20 +246,15 @@ pub enum DeleteRouteServiceInCenError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteRouteServiceInCenError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidOperation.CloudRouteNumberInvalid",
-                    "InvalidParameter",
-                    "Unauthorized",
-                    "InvalidOperation.CloudRouteStatusNotAllow",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidOperationCloudRouteNumberInvalid(error),
-            Some(1) => Self::InvalidParameter(error),
-            Some(2) => Self::Unauthorized(error),
-            Some(3) => Self::InvalidOperationCloudRouteStatusNotAllow(error),
+        match error.code() {
+            "InvalidOperation.CloudRouteNumberInvalid" => {
+                Self::InvalidOperationCloudRouteNumberInvalid(error)
+            }
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "Unauthorized" => Self::Unauthorized(error),
+            "InvalidOperation.CloudRouteStatusNotAllow" => {
+                Self::InvalidOperationCloudRouteStatusNotAllow(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

@@ -247,26 +247,24 @@ pub enum DeleteTrafficMarkingPolicyError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteTrafficMarkingPolicyError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "AssociationExist.TransitQosRuleExist",
-                    "IncorrectStatus.TrafficMarkingPolicy",
-                    "InvalidTrafficMarkingPolicyId.NotFound",
-                    "InvalidParameter",
-                    "Unauthorized",
-                    "IncorrectStatus.TransitRouterInstance",
-                    "MissingParam.TrafficMarkingPolicyId",
-                ],
-            )
-        {
-            Some(0) => Self::AssociationExistTransitQosRuleExist(error),
-            Some(1) => Self::IncorrectStatusTrafficMarkingPolicy(error),
-            Some(2) => Self::InvalidTrafficMarkingPolicyIdNotFound(error),
-            Some(3) => Self::InvalidParameter(error),
-            Some(4) => Self::Unauthorized(error),
-            Some(5) => Self::IncorrectStatusTransitRouterInstance(error),
-            Some(6) => Self::MissingParamTrafficMarkingPolicyId(error),
+        match error.code() {
+            "AssociationExist.TransitQosRuleExist" => {
+                Self::AssociationExistTransitQosRuleExist(error)
+            }
+            "IncorrectStatus.TrafficMarkingPolicy" => {
+                Self::IncorrectStatusTrafficMarkingPolicy(error)
+            }
+            "InvalidTrafficMarkingPolicyId.NotFound" => {
+                Self::InvalidTrafficMarkingPolicyIdNotFound(error)
+            }
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "Unauthorized" => Self::Unauthorized(error),
+            "IncorrectStatus.TransitRouterInstance" => {
+                Self::IncorrectStatusTransitRouterInstance(error)
+            }
+            "MissingParam.TrafficMarkingPolicyId" => {
+                Self::MissingParamTrafficMarkingPolicyId(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

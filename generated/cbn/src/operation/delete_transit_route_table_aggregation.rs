@@ -268,32 +268,31 @@ pub enum DeleteTransitRouteTableAggregationError {
 impl From<::acs_runtime::client::ServiceError>
 for DeleteTransitRouteTableAggregationError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InstanceNotExist.AggregationRoute",
-                    "InstanceNotExist.TransitRouteTable",
-                    "IncorrectStatus.TransitRouteTable",
-                    "InstanceNotExist.TransitRouter",
-                    "IncorrectStatus.TransitRouter",
-                    "IllegalParam.TransitRouteTableAggregationCidr",
-                    "InstanceNotExist.TrRouteTableAggregationCidr",
-                    "InvalidParameter",
-                    "Unauthorized",
-                    "IncorrectStatus.TransitRouteTableAggregationCidr",
-                ],
-            )
-        {
-            Some(0) => Self::InstanceNotExistAggregationRoute(error),
-            Some(1) => Self::InstanceNotExistTransitRouteTable(error),
-            Some(2) => Self::IncorrectStatusTransitRouteTable(error),
-            Some(3) => Self::InstanceNotExistTransitRouter(error),
-            Some(4) => Self::IncorrectStatusTransitRouter(error),
-            Some(5) => Self::IllegalParamTransitRouteTableAggregationCidr(error),
-            Some(6) => Self::InstanceNotExistTrRouteTableAggregationCidr(error),
-            Some(7) => Self::InvalidParameter(error),
-            Some(8) => Self::Unauthorized(error),
-            Some(9) => Self::IncorrectStatusTransitRouteTableAggregationCidr(error),
+        match error.code() {
+            "InstanceNotExist.AggregationRoute" => {
+                Self::InstanceNotExistAggregationRoute(error)
+            }
+            "InstanceNotExist.TransitRouteTable" => {
+                Self::InstanceNotExistTransitRouteTable(error)
+            }
+            "IncorrectStatus.TransitRouteTable" => {
+                Self::IncorrectStatusTransitRouteTable(error)
+            }
+            "InstanceNotExist.TransitRouter" => {
+                Self::InstanceNotExistTransitRouter(error)
+            }
+            "IncorrectStatus.TransitRouter" => Self::IncorrectStatusTransitRouter(error),
+            "IllegalParam.TransitRouteTableAggregationCidr" => {
+                Self::IllegalParamTransitRouteTableAggregationCidr(error)
+            }
+            "InstanceNotExist.TrRouteTableAggregationCidr" => {
+                Self::InstanceNotExistTrRouteTableAggregationCidr(error)
+            }
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "Unauthorized" => Self::Unauthorized(error),
+            "IncorrectStatus.TransitRouteTableAggregationCidr" => {
+                Self::IncorrectStatusTransitRouteTableAggregationCidr(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

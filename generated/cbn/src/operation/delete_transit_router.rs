@@ -261,48 +261,49 @@ pub enum DeleteTransitRouterError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteTransitRouterError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "OperationFailed.DeleteTransitRouter",
-                    "IncorrectStatus.TransitRouterInstance",
-                    "OperationFailed.CCNAttached",
-                    "OperationFailed.BandwidthLimitExist",
-                    "IncorrectStatus.CenInstance",
-                    "OperationFailed.TrafficMarkingPolicyExist",
-                    "OperationFailed.MulticastDomainExist",
-                    "OperationFailed.PrefixListExist",
-                    "OperationFailed.TrafficQosPolicyExist",
-                    "OperationFailed.CloudRouteExist",
-                    "OperationFailed.FlowLogExistOrNisOpened",
-                    "OperationFailed.AggregationRouteExist",
-                    "InvalidOperation.BondVbrExist",
-                    "InvalidTransitRouterInstance.NotFound",
-                    "OperationFailed.FlowLogExist",
-                    "InvalidParameter",
-                    "Unauthorized",
-                    "InvalidOperation.RelatedEcrExists",
-                ],
-            )
-        {
-            Some(0) => Self::OperationFailedDeleteTransitRouter(error),
-            Some(1) => Self::IncorrectStatusTransitRouterInstance(error),
-            Some(2) => Self::OperationFailedCcnAttached(error),
-            Some(3) => Self::OperationFailedBandwidthLimitExist(error),
-            Some(4) => Self::IncorrectStatusCenInstance(error),
-            Some(5) => Self::OperationFailedTrafficMarkingPolicyExist(error),
-            Some(6) => Self::OperationFailedMulticastDomainExist(error),
-            Some(7) => Self::OperationFailedPrefixListExist(error),
-            Some(8) => Self::OperationFailedTrafficQosPolicyExist(error),
-            Some(9) => Self::OperationFailedCloudRouteExist(error),
-            Some(10) => Self::OperationFailedFlowLogExistOrNisOpened(error),
-            Some(11) => Self::OperationFailedAggregationRouteExist(error),
-            Some(12) => Self::InvalidOperationBondVbrExist(error),
-            Some(13) => Self::InvalidTransitRouterInstanceNotFound(error),
-            Some(14) => Self::OperationFailedFlowLogExist(error),
-            Some(15) => Self::InvalidParameter(error),
-            Some(16) => Self::Unauthorized(error),
-            Some(17) => Self::InvalidOperationRelatedEcrExists(error),
+        match error.code() {
+            "OperationFailed.DeleteTransitRouter" => {
+                Self::OperationFailedDeleteTransitRouter(error)
+            }
+            "IncorrectStatus.TransitRouterInstance" => {
+                Self::IncorrectStatusTransitRouterInstance(error)
+            }
+            "OperationFailed.CCNAttached" => Self::OperationFailedCcnAttached(error),
+            "OperationFailed.BandwidthLimitExist" => {
+                Self::OperationFailedBandwidthLimitExist(error)
+            }
+            "IncorrectStatus.CenInstance" => Self::IncorrectStatusCenInstance(error),
+            "OperationFailed.TrafficMarkingPolicyExist" => {
+                Self::OperationFailedTrafficMarkingPolicyExist(error)
+            }
+            "OperationFailed.MulticastDomainExist" => {
+                Self::OperationFailedMulticastDomainExist(error)
+            }
+            "OperationFailed.PrefixListExist" => {
+                Self::OperationFailedPrefixListExist(error)
+            }
+            "OperationFailed.TrafficQosPolicyExist" => {
+                Self::OperationFailedTrafficQosPolicyExist(error)
+            }
+            "OperationFailed.CloudRouteExist" => {
+                Self::OperationFailedCloudRouteExist(error)
+            }
+            "OperationFailed.FlowLogExistOrNisOpened" => {
+                Self::OperationFailedFlowLogExistOrNisOpened(error)
+            }
+            "OperationFailed.AggregationRouteExist" => {
+                Self::OperationFailedAggregationRouteExist(error)
+            }
+            "InvalidOperation.BondVbrExist" => Self::InvalidOperationBondVbrExist(error),
+            "InvalidTransitRouterInstance.NotFound" => {
+                Self::InvalidTransitRouterInstanceNotFound(error)
+            }
+            "OperationFailed.FlowLogExist" => Self::OperationFailedFlowLogExist(error),
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "Unauthorized" => Self::Unauthorized(error),
+            "InvalidOperation.RelatedEcrExists" => {
+                Self::InvalidOperationRelatedEcrExists(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

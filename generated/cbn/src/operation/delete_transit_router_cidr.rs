@@ -261,20 +261,13 @@ pub enum DeleteTransitRouterCidrError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteTransitRouterCidrError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "OperationFailed.CidrBlockAllocated",
-                    "OperationFailed.CidrNotExist",
-                    "InvalidParameter",
-                    "Unauthorized",
-                ],
-            )
-        {
-            Some(0) => Self::OperationFailedCidrBlockAllocated(error),
-            Some(1) => Self::OperationFailedCidrNotExist(error),
-            Some(2) => Self::InvalidParameter(error),
-            Some(3) => Self::Unauthorized(error),
+        match error.code() {
+            "OperationFailed.CidrBlockAllocated" => {
+                Self::OperationFailedCidrBlockAllocated(error)
+            }
+            "OperationFailed.CidrNotExist" => Self::OperationFailedCidrNotExist(error),
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "Unauthorized" => Self::Unauthorized(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -256,34 +256,34 @@ pub enum DeleteTransitRouterEcrAttachmentError {
 impl From<::acs_runtime::client::ServiceError>
 for DeleteTransitRouterEcrAttachmentError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "OperationFailed.RouteTableAssociationExist",
-                    "OperationFailed.RouteEntryExist",
-                    "OperationFailed.RouteTablePropagationExist",
-                    "OperationFailed.FlowLogExistOrNisOpened",
-                    "OperationUnsupported.TransitRouterType",
-                    "OperationFailed.NotSupportForceDelete",
-                    "InvalidTransitRouterAttachmentId.NotFound",
-                    "OperationFailed.PrefixListExist",
-                    "InvalidParameter",
-                    "Unauthorized",
-                    "IncorrectStatus.EcrResource",
-                ],
-            )
-        {
-            Some(0) => Self::OperationFailedRouteTableAssociationExist(error),
-            Some(1) => Self::OperationFailedRouteEntryExist(error),
-            Some(2) => Self::OperationFailedRouteTablePropagationExist(error),
-            Some(3) => Self::OperationFailedFlowLogExistOrNisOpened(error),
-            Some(4) => Self::OperationUnsupportedTransitRouterType(error),
-            Some(5) => Self::OperationFailedNotSupportForceDelete(error),
-            Some(6) => Self::InvalidTransitRouterAttachmentIdNotFound(error),
-            Some(7) => Self::OperationFailedPrefixListExist(error),
-            Some(8) => Self::InvalidParameter(error),
-            Some(9) => Self::Unauthorized(error),
-            Some(10) => Self::IncorrectStatusEcrResource(error),
+        match error.code() {
+            "OperationFailed.RouteTableAssociationExist" => {
+                Self::OperationFailedRouteTableAssociationExist(error)
+            }
+            "OperationFailed.RouteEntryExist" => {
+                Self::OperationFailedRouteEntryExist(error)
+            }
+            "OperationFailed.RouteTablePropagationExist" => {
+                Self::OperationFailedRouteTablePropagationExist(error)
+            }
+            "OperationFailed.FlowLogExistOrNisOpened" => {
+                Self::OperationFailedFlowLogExistOrNisOpened(error)
+            }
+            "OperationUnsupported.TransitRouterType" => {
+                Self::OperationUnsupportedTransitRouterType(error)
+            }
+            "OperationFailed.NotSupportForceDelete" => {
+                Self::OperationFailedNotSupportForceDelete(error)
+            }
+            "InvalidTransitRouterAttachmentId.NotFound" => {
+                Self::InvalidTransitRouterAttachmentIdNotFound(error)
+            }
+            "OperationFailed.PrefixListExist" => {
+                Self::OperationFailedPrefixListExist(error)
+            }
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "Unauthorized" => Self::Unauthorized(error),
+            "IncorrectStatus.EcrResource" => Self::IncorrectStatusEcrResource(error),
             _ => Self::Unhandled(error),
         }
     }

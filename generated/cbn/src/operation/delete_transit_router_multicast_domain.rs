@@ -238,32 +238,25 @@ pub enum DeleteTransitRouterMulticastDomainError {
 impl From<::acs_runtime::client::ServiceError>
 for DeleteTransitRouterMulticastDomainError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IncorrectStatus.MulticastDomain",
-                    "InstanceNotExist",
-                    "IncorrectStatus.Cen",
-                    "IncorrectStatus.TransitRouter",
-                    "InvalidOperation.MulticastDomainAssociationExist",
-                    "InvalidOperation.MulticastGroupExist",
-                    "InvalidOperation.MulticastDomainInGroup",
-                    "DryRunOperation",
-                    "InvalidParameter",
-                    "Unauthorized",
-                ],
-            )
-        {
-            Some(0) => Self::IncorrectStatusMulticastDomain(error),
-            Some(1) => Self::InstanceNotExist(error),
-            Some(2) => Self::IncorrectStatusCen(error),
-            Some(3) => Self::IncorrectStatusTransitRouter(error),
-            Some(4) => Self::InvalidOperationMulticastDomainAssociationExist(error),
-            Some(5) => Self::InvalidOperationMulticastGroupExist(error),
-            Some(6) => Self::InvalidOperationMulticastDomainInGroup(error),
-            Some(7) => Self::DryRunOperation(error),
-            Some(8) => Self::InvalidParameter(error),
-            Some(9) => Self::Unauthorized(error),
+        match error.code() {
+            "IncorrectStatus.MulticastDomain" => {
+                Self::IncorrectStatusMulticastDomain(error)
+            }
+            "InstanceNotExist" => Self::InstanceNotExist(error),
+            "IncorrectStatus.Cen" => Self::IncorrectStatusCen(error),
+            "IncorrectStatus.TransitRouter" => Self::IncorrectStatusTransitRouter(error),
+            "InvalidOperation.MulticastDomainAssociationExist" => {
+                Self::InvalidOperationMulticastDomainAssociationExist(error)
+            }
+            "InvalidOperation.MulticastGroupExist" => {
+                Self::InvalidOperationMulticastGroupExist(error)
+            }
+            "InvalidOperation.MulticastDomainInGroup" => {
+                Self::InvalidOperationMulticastDomainInGroup(error)
+            }
+            "DryRunOperation" => Self::DryRunOperation(error),
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "Unauthorized" => Self::Unauthorized(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -275,42 +275,46 @@ pub enum DeleteTransitRouterPeerAttachmentError {
 impl From<::acs_runtime::client::ServiceError>
 for DeleteTransitRouterPeerAttachmentError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "OperationFailed.RouteTablePropagationExist",
-                    "OperationFailed.RouteEntryExist",
-                    "OperationFailed.RouteTableAssociationExist",
-                    "OperationFailed.TrafficQosExist",
-                    "InvalidValue.PrefixlistCidr",
-                    "OperationFailed.FlowLogExistOrNisOpened",
-                    "OperationFailed.NotSupportForceDelete",
-                    "InvalidTransitRouterAttachmentId.NotFound",
-                    "OperationUnsupported.TransitRouterType",
-                    "OperationFailed.MulticastGroupExist",
-                    "OperationUnsupported.TransitRouterAttachment",
-                    "OperationFailed.PrefixListExist",
-                    "OperationFailed.InterRegionCloudRouteEntryExist",
-                    "InvalidParameter",
-                    "Unauthorized",
-                ],
-            )
-        {
-            Some(0) => Self::OperationFailedRouteTablePropagationExist(error),
-            Some(1) => Self::OperationFailedRouteEntryExist(error),
-            Some(2) => Self::OperationFailedRouteTableAssociationExist(error),
-            Some(3) => Self::OperationFailedTrafficQosExist(error),
-            Some(4) => Self::InvalidValuePrefixlistCidr(error),
-            Some(5) => Self::OperationFailedFlowLogExistOrNisOpened(error),
-            Some(6) => Self::OperationFailedNotSupportForceDelete(error),
-            Some(7) => Self::InvalidTransitRouterAttachmentIdNotFound(error),
-            Some(8) => Self::OperationUnsupportedTransitRouterType(error),
-            Some(9) => Self::OperationFailedMulticastGroupExist(error),
-            Some(10) => Self::OperationUnsupportedTransitRouterAttachment(error),
-            Some(11) => Self::OperationFailedPrefixListExist(error),
-            Some(12) => Self::OperationFailedInterRegionCloudRouteEntryExist(error),
-            Some(13) => Self::InvalidParameter(error),
-            Some(14) => Self::Unauthorized(error),
+        match error.code() {
+            "OperationFailed.RouteTablePropagationExist" => {
+                Self::OperationFailedRouteTablePropagationExist(error)
+            }
+            "OperationFailed.RouteEntryExist" => {
+                Self::OperationFailedRouteEntryExist(error)
+            }
+            "OperationFailed.RouteTableAssociationExist" => {
+                Self::OperationFailedRouteTableAssociationExist(error)
+            }
+            "OperationFailed.TrafficQosExist" => {
+                Self::OperationFailedTrafficQosExist(error)
+            }
+            "InvalidValue.PrefixlistCidr" => Self::InvalidValuePrefixlistCidr(error),
+            "OperationFailed.FlowLogExistOrNisOpened" => {
+                Self::OperationFailedFlowLogExistOrNisOpened(error)
+            }
+            "OperationFailed.NotSupportForceDelete" => {
+                Self::OperationFailedNotSupportForceDelete(error)
+            }
+            "InvalidTransitRouterAttachmentId.NotFound" => {
+                Self::InvalidTransitRouterAttachmentIdNotFound(error)
+            }
+            "OperationUnsupported.TransitRouterType" => {
+                Self::OperationUnsupportedTransitRouterType(error)
+            }
+            "OperationFailed.MulticastGroupExist" => {
+                Self::OperationFailedMulticastGroupExist(error)
+            }
+            "OperationUnsupported.TransitRouterAttachment" => {
+                Self::OperationUnsupportedTransitRouterAttachment(error)
+            }
+            "OperationFailed.PrefixListExist" => {
+                Self::OperationFailedPrefixListExist(error)
+            }
+            "OperationFailed.InterRegionCloudRouteEntryExist" => {
+                Self::OperationFailedInterRegionCloudRouteEntryExist(error)
+            }
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "Unauthorized" => Self::Unauthorized(error),
             _ => Self::Unhandled(error),
         }
     }

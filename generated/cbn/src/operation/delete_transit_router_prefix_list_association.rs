@@ -360,46 +360,42 @@ pub enum DeleteTransitRouterPrefixListAssociationError {
 impl From<::acs_runtime::client::ServiceError>
 for DeleteTransitRouterPrefixListAssociationError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "NoPermission.AliyunServiceRolePolicyForCEN",
-                    "ResourceNotFound.PrefixlistCidrs",
-                    "ResourceNotFound.Nexthop",
-                    "ResourceNotFound.PrefixlistAssociation",
-                    "MultipleFound.PrefixlistAssociation",
-                    "InvalidStatus.PrefixlistAssociation",
-                    "ResourceNotFound.PrefixList",
-                    "OperationDenied.SystemPrefixList",
-                    "OperationFailed.OperateShareResource",
-                    "InvalidStatus.Prefixlist",
-                    "IncorrectStatus.RouteTable",
-                    "OperationFailed.TransitRouterNotExist",
-                    "IncorrectStatus.TransitRouter",
-                    "IllegalParam.TransitRouterTableId",
-                    "InvalidParameter",
-                    "Unauthorized",
-                    "InvalidRouteTableId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::NoPermissionAliyunServiceRolePolicyForCen(error),
-            Some(1) => Self::ResourceNotFoundPrefixlistCidrs(error),
-            Some(2) => Self::ResourceNotFoundNexthop(error),
-            Some(3) => Self::ResourceNotFoundPrefixlistAssociation(error),
-            Some(4) => Self::MultipleFoundPrefixlistAssociation(error),
-            Some(5) => Self::InvalidStatusPrefixlistAssociation(error),
-            Some(6) => Self::ResourceNotFoundPrefixList(error),
-            Some(7) => Self::OperationDeniedSystemPrefixList(error),
-            Some(8) => Self::OperationFailedOperateShareResource(error),
-            Some(9) => Self::InvalidStatusPrefixlist(error),
-            Some(10) => Self::IncorrectStatusRouteTable(error),
-            Some(11) => Self::OperationFailedTransitRouterNotExist(error),
-            Some(12) => Self::IncorrectStatusTransitRouter(error),
-            Some(13) => Self::IllegalParamTransitRouterTableId(error),
-            Some(14) => Self::InvalidParameter(error),
-            Some(15) => Self::Unauthorized(error),
-            Some(16) => Self::InvalidRouteTableIdNotFound(error),
+        match error.code() {
+            "NoPermission.AliyunServiceRolePolicyForCEN" => {
+                Self::NoPermissionAliyunServiceRolePolicyForCen(error)
+            }
+            "ResourceNotFound.PrefixlistCidrs" => {
+                Self::ResourceNotFoundPrefixlistCidrs(error)
+            }
+            "ResourceNotFound.Nexthop" => Self::ResourceNotFoundNexthop(error),
+            "ResourceNotFound.PrefixlistAssociation" => {
+                Self::ResourceNotFoundPrefixlistAssociation(error)
+            }
+            "MultipleFound.PrefixlistAssociation" => {
+                Self::MultipleFoundPrefixlistAssociation(error)
+            }
+            "InvalidStatus.PrefixlistAssociation" => {
+                Self::InvalidStatusPrefixlistAssociation(error)
+            }
+            "ResourceNotFound.PrefixList" => Self::ResourceNotFoundPrefixList(error),
+            "OperationDenied.SystemPrefixList" => {
+                Self::OperationDeniedSystemPrefixList(error)
+            }
+            "OperationFailed.OperateShareResource" => {
+                Self::OperationFailedOperateShareResource(error)
+            }
+            "InvalidStatus.Prefixlist" => Self::InvalidStatusPrefixlist(error),
+            "IncorrectStatus.RouteTable" => Self::IncorrectStatusRouteTable(error),
+            "OperationFailed.TransitRouterNotExist" => {
+                Self::OperationFailedTransitRouterNotExist(error)
+            }
+            "IncorrectStatus.TransitRouter" => Self::IncorrectStatusTransitRouter(error),
+            "IllegalParam.TransitRouterTableId" => {
+                Self::IllegalParamTransitRouterTableId(error)
+            }
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "Unauthorized" => Self::Unauthorized(error),
+            "InvalidRouteTableId.NotFound" => Self::InvalidRouteTableIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

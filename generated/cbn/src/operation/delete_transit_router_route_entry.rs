@@ -327,36 +327,32 @@ pub enum DeleteTransitRouterRouteEntryError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteTransitRouterRouteEntryError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "DryRunOperation",
-                    "IllegalParam.TransitRouterRouteEntryId",
-                    "ParamExclusive.RouteEntryIdAndRouteTableIdOrDestCidrBlock",
-                    "InvalidTransitRouterRouteTableId.NotFound",
-                    "InvalidDestinationCidrBlock.NotFound",
-                    "OperationFailed.DeleteTransitRouterRouteEntry",
-                    "IllegalParam.NextHopType",
-                    "IllegalParam.TransitRouterRouteTableId",
-                    "MissingParam.TransitRouterRouteEntryNextHopId",
-                    "InvalidParameter",
-                    "Unauthorized",
-                ],
-            )
-        {
-            Some(0) => Self::DryRunOperation(error),
-            Some(1) => Self::IllegalParamTransitRouterRouteEntryId(error),
-            Some(2) => {
+        match error.code() {
+            "DryRunOperation" => Self::DryRunOperation(error),
+            "IllegalParam.TransitRouterRouteEntryId" => {
+                Self::IllegalParamTransitRouterRouteEntryId(error)
+            }
+            "ParamExclusive.RouteEntryIdAndRouteTableIdOrDestCidrBlock" => {
                 Self::ParamExclusiveRouteEntryIdAndRouteTableIdOrDestCidrBlock(error)
             }
-            Some(3) => Self::InvalidTransitRouterRouteTableIdNotFound(error),
-            Some(4) => Self::InvalidDestinationCidrBlockNotFound(error),
-            Some(5) => Self::OperationFailedDeleteTransitRouterRouteEntry(error),
-            Some(6) => Self::IllegalParamNextHopType(error),
-            Some(7) => Self::IllegalParamTransitRouterRouteTableId(error),
-            Some(8) => Self::MissingParamTransitRouterRouteEntryNextHopId(error),
-            Some(9) => Self::InvalidParameter(error),
-            Some(10) => Self::Unauthorized(error),
+            "InvalidTransitRouterRouteTableId.NotFound" => {
+                Self::InvalidTransitRouterRouteTableIdNotFound(error)
+            }
+            "InvalidDestinationCidrBlock.NotFound" => {
+                Self::InvalidDestinationCidrBlockNotFound(error)
+            }
+            "OperationFailed.DeleteTransitRouterRouteEntry" => {
+                Self::OperationFailedDeleteTransitRouterRouteEntry(error)
+            }
+            "IllegalParam.NextHopType" => Self::IllegalParamNextHopType(error),
+            "IllegalParam.TransitRouterRouteTableId" => {
+                Self::IllegalParamTransitRouterRouteTableId(error)
+            }
+            "MissingParam.TransitRouterRouteEntryNextHopId" => {
+                Self::MissingParamTransitRouterRouteEntryNextHopId(error)
+            }
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "Unauthorized" => Self::Unauthorized(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -235,34 +235,34 @@ pub enum DeleteTransitRouterRouteTableError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteTransitRouterRouteTableError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "OperationFailed.DeleteSystemRouteTable",
-                    "InvalidTransitRouterRouteTableId.NotFound",
-                    "DryRunOperation",
-                    "MissingParam.TransitRouterRouteTableId",
-                    "IncorrectStatus.TransitRouterRouteTable",
-                    "OperationFailed.DeleteRouteTableWithAssociation",
-                    "OperationFailed.DeleteRouteTableWithPropagation",
-                    "OperationFailed.DeleteRouteTableWithRouteEntry",
-                    "OperationFailed.DeleteRouteTableWithRouteAggregation",
-                    "InvalidParameter",
-                    "Unauthorized",
-                ],
-            )
-        {
-            Some(0) => Self::OperationFailedDeleteSystemRouteTable(error),
-            Some(1) => Self::InvalidTransitRouterRouteTableIdNotFound(error),
-            Some(2) => Self::DryRunOperation(error),
-            Some(3) => Self::MissingParamTransitRouterRouteTableId(error),
-            Some(4) => Self::IncorrectStatusTransitRouterRouteTable(error),
-            Some(5) => Self::OperationFailedDeleteRouteTableWithAssociation(error),
-            Some(6) => Self::OperationFailedDeleteRouteTableWithPropagation(error),
-            Some(7) => Self::OperationFailedDeleteRouteTableWithRouteEntry(error),
-            Some(8) => Self::OperationFailedDeleteRouteTableWithRouteAggregation(error),
-            Some(9) => Self::InvalidParameter(error),
-            Some(10) => Self::Unauthorized(error),
+        match error.code() {
+            "OperationFailed.DeleteSystemRouteTable" => {
+                Self::OperationFailedDeleteSystemRouteTable(error)
+            }
+            "InvalidTransitRouterRouteTableId.NotFound" => {
+                Self::InvalidTransitRouterRouteTableIdNotFound(error)
+            }
+            "DryRunOperation" => Self::DryRunOperation(error),
+            "MissingParam.TransitRouterRouteTableId" => {
+                Self::MissingParamTransitRouterRouteTableId(error)
+            }
+            "IncorrectStatus.TransitRouterRouteTable" => {
+                Self::IncorrectStatusTransitRouterRouteTable(error)
+            }
+            "OperationFailed.DeleteRouteTableWithAssociation" => {
+                Self::OperationFailedDeleteRouteTableWithAssociation(error)
+            }
+            "OperationFailed.DeleteRouteTableWithPropagation" => {
+                Self::OperationFailedDeleteRouteTableWithPropagation(error)
+            }
+            "OperationFailed.DeleteRouteTableWithRouteEntry" => {
+                Self::OperationFailedDeleteRouteTableWithRouteEntry(error)
+            }
+            "OperationFailed.DeleteRouteTableWithRouteAggregation" => {
+                Self::OperationFailedDeleteRouteTableWithRouteAggregation(error)
+            }
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "Unauthorized" => Self::Unauthorized(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -274,40 +274,45 @@ pub enum DeleteTransitRouterVbrAttachmentError {
 impl From<::acs_runtime::client::ServiceError>
 for DeleteTransitRouterVbrAttachmentError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "OperationFailed.RouteTableAssociationExist",
-                    "OperationFailed.RouteEntryExist",
-                    "OperationFailed.RouteTablePropagationExist",
-                    "OperationFailed.VbrAttachedVbrHa",
-                    "OperationFailed.FlowLogExistOrNisOpened",
-                    "OperationUnsupported.TransitRouterType",
-                    "InstanceReferenced.VpcRouteEntry",
-                    "OperationFailed.NotSupportForceDelete",
-                    "InvalidTransitRouterAttachmentId.NotFound",
-                    "OperationFailed.PrefixListExist",
-                    "OperationFailed.VbrWithAllowPrefixes",
-                    "InvalidParameter",
-                    "Unauthorized",
-                    "InstanceReferenced.VbrRouteEntry",
-                ],
-            )
-        {
-            Some(0) => Self::OperationFailedRouteTableAssociationExist(error),
-            Some(1) => Self::OperationFailedRouteEntryExist(error),
-            Some(2) => Self::OperationFailedRouteTablePropagationExist(error),
-            Some(3) => Self::OperationFailedVbrAttachedVbrHa(error),
-            Some(4) => Self::OperationFailedFlowLogExistOrNisOpened(error),
-            Some(5) => Self::OperationUnsupportedTransitRouterType(error),
-            Some(6) => Self::InstanceReferencedVpcRouteEntry(error),
-            Some(7) => Self::OperationFailedNotSupportForceDelete(error),
-            Some(8) => Self::InvalidTransitRouterAttachmentIdNotFound(error),
-            Some(9) => Self::OperationFailedPrefixListExist(error),
-            Some(10) => Self::OperationFailedVbrWithAllowPrefixes(error),
-            Some(11) => Self::InvalidParameter(error),
-            Some(12) => Self::Unauthorized(error),
-            Some(13) => Self::InstanceReferencedVbrRouteEntry(error),
+        match error.code() {
+            "OperationFailed.RouteTableAssociationExist" => {
+                Self::OperationFailedRouteTableAssociationExist(error)
+            }
+            "OperationFailed.RouteEntryExist" => {
+                Self::OperationFailedRouteEntryExist(error)
+            }
+            "OperationFailed.RouteTablePropagationExist" => {
+                Self::OperationFailedRouteTablePropagationExist(error)
+            }
+            "OperationFailed.VbrAttachedVbrHa" => {
+                Self::OperationFailedVbrAttachedVbrHa(error)
+            }
+            "OperationFailed.FlowLogExistOrNisOpened" => {
+                Self::OperationFailedFlowLogExistOrNisOpened(error)
+            }
+            "OperationUnsupported.TransitRouterType" => {
+                Self::OperationUnsupportedTransitRouterType(error)
+            }
+            "InstanceReferenced.VpcRouteEntry" => {
+                Self::InstanceReferencedVpcRouteEntry(error)
+            }
+            "OperationFailed.NotSupportForceDelete" => {
+                Self::OperationFailedNotSupportForceDelete(error)
+            }
+            "InvalidTransitRouterAttachmentId.NotFound" => {
+                Self::InvalidTransitRouterAttachmentIdNotFound(error)
+            }
+            "OperationFailed.PrefixListExist" => {
+                Self::OperationFailedPrefixListExist(error)
+            }
+            "OperationFailed.VbrWithAllowPrefixes" => {
+                Self::OperationFailedVbrWithAllowPrefixes(error)
+            }
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "Unauthorized" => Self::Unauthorized(error),
+            "InstanceReferenced.VbrRouteEntry" => {
+                Self::InstanceReferencedVbrRouteEntry(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

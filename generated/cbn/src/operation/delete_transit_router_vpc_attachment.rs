@@ -293,50 +293,47 @@ pub enum DeleteTransitRouterVpcAttachmentError {
 impl From<::acs_runtime::client::ServiceError>
 for DeleteTransitRouterVpcAttachmentError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "OperationFailed.AttachmentReferencedVpcRouteEntryExisted",
-                    "OperationFailed.RouteTablePropagationExist",
-                    "OperationFailed.MulticastDomainAssociationExist",
-                    "OperationUnsupported.TransitRouterType",
-                    "OperationFailed.PrefixListExist",
-                    "InvalidTransitRouterAttachmentId.NotFound",
-                    "IncorrectStatus.VpcRouteEntry",
-                    "IncorrectStatus.VpcSwitch",
-                    "IncorrectStatus.Vpc",
-                    "OperationFailed.NotSupportForceDelete",
-                    "IncorrectStatus.VpcRouteTable",
-                    "OperationFailed.RouteEntryExist",
-                    "OperationFailed.RouteTableAssociationExist",
-                    "IncorrectStatus.VpcResource",
-                    "OperationFailed.FlowLogExistOrNisOpened",
-                    "InvalidParameter",
-                    "Unauthorized",
-                    "OperationNotPermitted.AttachmentManagedByCloudService",
-                ],
-            )
-        {
-            Some(0) => {
+        match error.code() {
+            "OperationFailed.AttachmentReferencedVpcRouteEntryExisted" => {
                 Self::OperationFailedAttachmentReferencedVpcRouteEntryExisted(error)
             }
-            Some(1) => Self::OperationFailedRouteTablePropagationExist(error),
-            Some(2) => Self::OperationFailedMulticastDomainAssociationExist(error),
-            Some(3) => Self::OperationUnsupportedTransitRouterType(error),
-            Some(4) => Self::OperationFailedPrefixListExist(error),
-            Some(5) => Self::InvalidTransitRouterAttachmentIdNotFound(error),
-            Some(6) => Self::IncorrectStatusVpcRouteEntry(error),
-            Some(7) => Self::IncorrectStatusVpcSwitch(error),
-            Some(8) => Self::IncorrectStatusVpc(error),
-            Some(9) => Self::OperationFailedNotSupportForceDelete(error),
-            Some(10) => Self::IncorrectStatusVpcRouteTable(error),
-            Some(11) => Self::OperationFailedRouteEntryExist(error),
-            Some(12) => Self::OperationFailedRouteTableAssociationExist(error),
-            Some(13) => Self::IncorrectStatusVpcResource(error),
-            Some(14) => Self::OperationFailedFlowLogExistOrNisOpened(error),
-            Some(15) => Self::InvalidParameter(error),
-            Some(16) => Self::Unauthorized(error),
-            Some(17) => Self::OperationNotPermittedAttachmentManagedByCloudService(error),
+            "OperationFailed.RouteTablePropagationExist" => {
+                Self::OperationFailedRouteTablePropagationExist(error)
+            }
+            "OperationFailed.MulticastDomainAssociationExist" => {
+                Self::OperationFailedMulticastDomainAssociationExist(error)
+            }
+            "OperationUnsupported.TransitRouterType" => {
+                Self::OperationUnsupportedTransitRouterType(error)
+            }
+            "OperationFailed.PrefixListExist" => {
+                Self::OperationFailedPrefixListExist(error)
+            }
+            "InvalidTransitRouterAttachmentId.NotFound" => {
+                Self::InvalidTransitRouterAttachmentIdNotFound(error)
+            }
+            "IncorrectStatus.VpcRouteEntry" => Self::IncorrectStatusVpcRouteEntry(error),
+            "IncorrectStatus.VpcSwitch" => Self::IncorrectStatusVpcSwitch(error),
+            "IncorrectStatus.Vpc" => Self::IncorrectStatusVpc(error),
+            "OperationFailed.NotSupportForceDelete" => {
+                Self::OperationFailedNotSupportForceDelete(error)
+            }
+            "IncorrectStatus.VpcRouteTable" => Self::IncorrectStatusVpcRouteTable(error),
+            "OperationFailed.RouteEntryExist" => {
+                Self::OperationFailedRouteEntryExist(error)
+            }
+            "OperationFailed.RouteTableAssociationExist" => {
+                Self::OperationFailedRouteTableAssociationExist(error)
+            }
+            "IncorrectStatus.VpcResource" => Self::IncorrectStatusVpcResource(error),
+            "OperationFailed.FlowLogExistOrNisOpened" => {
+                Self::OperationFailedFlowLogExistOrNisOpened(error)
+            }
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "Unauthorized" => Self::Unauthorized(error),
+            "OperationNotPermitted.AttachmentManagedByCloudService" => {
+                Self::OperationNotPermittedAttachmentManagedByCloudService(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

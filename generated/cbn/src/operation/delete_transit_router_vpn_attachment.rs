@@ -256,34 +256,36 @@ pub enum DeleteTransitRouterVpnAttachmentError {
 impl From<::acs_runtime::client::ServiceError>
 for DeleteTransitRouterVpnAttachmentError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "OperationFailed.RouteTableAssociationExist",
-                    "OperationFailed.RouteEntryExist",
-                    "InvalidTransitRouterAttachmentId.NotFound",
-                    "OperationFailed.NotSupportForceDelete",
-                    "OperationUnsupported.TransitRouterType",
-                    "IncorrectStatus.ResourceStatus",
-                    "OperationFailed.RouteTablePropagationExist",
-                    "OperationFailed.PrefixListExist",
-                    "OperationFailed.FlowLogExistOrNisOpened",
-                    "InvalidParameter",
-                    "Unauthorized",
-                ],
-            )
-        {
-            Some(0) => Self::OperationFailedRouteTableAssociationExist(error),
-            Some(1) => Self::OperationFailedRouteEntryExist(error),
-            Some(2) => Self::InvalidTransitRouterAttachmentIdNotFound(error),
-            Some(3) => Self::OperationFailedNotSupportForceDelete(error),
-            Some(4) => Self::OperationUnsupportedTransitRouterType(error),
-            Some(5) => Self::IncorrectStatusResourceStatus(error),
-            Some(6) => Self::OperationFailedRouteTablePropagationExist(error),
-            Some(7) => Self::OperationFailedPrefixListExist(error),
-            Some(8) => Self::OperationFailedFlowLogExistOrNisOpened(error),
-            Some(9) => Self::InvalidParameter(error),
-            Some(10) => Self::Unauthorized(error),
+        match error.code() {
+            "OperationFailed.RouteTableAssociationExist" => {
+                Self::OperationFailedRouteTableAssociationExist(error)
+            }
+            "OperationFailed.RouteEntryExist" => {
+                Self::OperationFailedRouteEntryExist(error)
+            }
+            "InvalidTransitRouterAttachmentId.NotFound" => {
+                Self::InvalidTransitRouterAttachmentIdNotFound(error)
+            }
+            "OperationFailed.NotSupportForceDelete" => {
+                Self::OperationFailedNotSupportForceDelete(error)
+            }
+            "OperationUnsupported.TransitRouterType" => {
+                Self::OperationUnsupportedTransitRouterType(error)
+            }
+            "IncorrectStatus.ResourceStatus" => {
+                Self::IncorrectStatusResourceStatus(error)
+            }
+            "OperationFailed.RouteTablePropagationExist" => {
+                Self::OperationFailedRouteTablePropagationExist(error)
+            }
+            "OperationFailed.PrefixListExist" => {
+                Self::OperationFailedPrefixListExist(error)
+            }
+            "OperationFailed.FlowLogExistOrNisOpened" => {
+                Self::OperationFailedFlowLogExistOrNisOpened(error)
+            }
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "Unauthorized" => Self::Unauthorized(error),
             _ => Self::Unhandled(error),
         }
     }

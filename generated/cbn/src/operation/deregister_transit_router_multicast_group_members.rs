@@ -315,26 +315,22 @@ pub enum DeregisterTransitRouterMulticastGroupMembersError {
 impl From<::acs_runtime::client::ServiceError>
 for DeregisterTransitRouterMulticastGroupMembersError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidTransitRouterMulticastDomainId.NotFound",
-                    "InvalidOperation.MulticastDomainStatus",
-                    "IncorrectStatus.MulticastGroup",
-                    "DryRunOperation",
-                    "OperationUnsupported.NotAllowedDeleteIgmpv2Member",
-                    "InvalidParameter",
-                    "Unauthorized",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidTransitRouterMulticastDomainIdNotFound(error),
-            Some(1) => Self::InvalidOperationMulticastDomainStatus(error),
-            Some(2) => Self::IncorrectStatusMulticastGroup(error),
-            Some(3) => Self::DryRunOperation(error),
-            Some(4) => Self::OperationUnsupportedNotAllowedDeleteIgmpv2Member(error),
-            Some(5) => Self::InvalidParameter(error),
-            Some(6) => Self::Unauthorized(error),
+        match error.code() {
+            "InvalidTransitRouterMulticastDomainId.NotFound" => {
+                Self::InvalidTransitRouterMulticastDomainIdNotFound(error)
+            }
+            "InvalidOperation.MulticastDomainStatus" => {
+                Self::InvalidOperationMulticastDomainStatus(error)
+            }
+            "IncorrectStatus.MulticastGroup" => {
+                Self::IncorrectStatusMulticastGroup(error)
+            }
+            "DryRunOperation" => Self::DryRunOperation(error),
+            "OperationUnsupported.NotAllowedDeleteIgmpv2Member" => {
+                Self::OperationUnsupportedNotAllowedDeleteIgmpv2Member(error)
+            }
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "Unauthorized" => Self::Unauthorized(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -306,15 +306,11 @@ pub enum DescribeCenAttachedChildInstanceAttributeError {
 impl From<::acs_runtime::client::ServiceError>
 for DescribeCenAttachedChildInstanceAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &["SystemBusy", "InvalidParameter", "Unauthorized", "ParameterError"],
-            )
-        {
-            Some(0) => Self::SystemBusy(error),
-            Some(1) => Self::InvalidParameter(error),
-            Some(2) => Self::Unauthorized(error),
-            Some(3) => Self::ParameterError(error),
+        match error.code() {
+            "SystemBusy" => Self::SystemBusy(error),
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "Unauthorized" => Self::Unauthorized(error),
+            "ParameterError" => Self::ParameterError(error),
             _ => Self::Unhandled(error),
         }
     }

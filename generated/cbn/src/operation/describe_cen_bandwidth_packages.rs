@@ -305,20 +305,11 @@ pub enum DescribeCenBandwidthPackagesError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeCenBandwidthPackagesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IllegalParam.TagValue",
-                    "IllegalParam.TagKey",
-                    "InvalidParameter",
-                    "Unauthorized",
-                ],
-            )
-        {
-            Some(0) => Self::IllegalParamTagValue(error),
-            Some(1) => Self::IllegalParamTagKey(error),
-            Some(2) => Self::InvalidParameter(error),
-            Some(3) => Self::Unauthorized(error),
+        match error.code() {
+            "IllegalParam.TagValue" => Self::IllegalParamTagValue(error),
+            "IllegalParam.TagKey" => Self::IllegalParamTagKey(error),
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "Unauthorized" => Self::Unauthorized(error),
             _ => Self::Unhandled(error),
         }
     }

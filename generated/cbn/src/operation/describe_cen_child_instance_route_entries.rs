@@ -346,14 +346,10 @@ pub enum DescribeCenChildInstanceRouteEntriesError {
 impl From<::acs_runtime::client::ServiceError>
 for DescribeCenChildInstanceRouteEntriesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &["InvalidParameter", "Unauthorized", "InvalidRouteTableId.NotFound"],
-            )
-        {
-            Some(0) => Self::InvalidParameter(error),
-            Some(1) => Self::Unauthorized(error),
-            Some(2) => Self::InvalidRouteTableIdNotFound(error),
+        match error.code() {
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "Unauthorized" => Self::Unauthorized(error),
+            "InvalidRouteTableId.NotFound" => Self::InvalidRouteTableIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

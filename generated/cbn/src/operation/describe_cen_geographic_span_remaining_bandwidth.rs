@@ -267,9 +267,9 @@ pub enum DescribeCenGeographicSpanRemainingBandwidthError {
 impl From<::acs_runtime::client::ServiceError>
 for DescribeCenGeographicSpanRemainingBandwidthError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code_index(&["InvalidParameter", "Unauthorized"]) {
-            Some(0) => Self::InvalidParameter(error),
-            Some(1) => Self::Unauthorized(error),
+        match error.code() {
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "Unauthorized" => Self::Unauthorized(error),
             _ => Self::Unhandled(error),
         }
     }

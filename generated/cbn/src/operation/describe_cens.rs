@@ -259,15 +259,11 @@ pub enum DescribeCensError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeCensError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &["InvalidTagKey", "InvalidTagValue", "InvalidParameter", "Unauthorized"],
-            )
-        {
-            Some(0) => Self::InvalidTagKey(error),
-            Some(1) => Self::InvalidTagValue(error),
-            Some(2) => Self::InvalidParameter(error),
-            Some(3) => Self::Unauthorized(error),
+        match error.code() {
+            "InvalidTagKey" => Self::InvalidTagKey(error),
+            "InvalidTagValue" => Self::InvalidTagValue(error),
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "Unauthorized" => Self::Unauthorized(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -186,18 +186,12 @@ pub enum DescribeChildInstanceRegionsError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeChildInstanceRegionsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "MissingParameter.OwnerIdOrOwnerAccount",
-                    "InvalidParameter",
-                    "Unauthorized",
-                ],
-            )
-        {
-            Some(0) => Self::MissingParameterOwnerIdOrOwnerAccount(error),
-            Some(1) => Self::InvalidParameter(error),
-            Some(2) => Self::Unauthorized(error),
+        match error.code() {
+            "MissingParameter.OwnerIdOrOwnerAccount" => {
+                Self::MissingParameterOwnerIdOrOwnerAccount(error)
+            }
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "Unauthorized" => Self::Unauthorized(error),
             _ => Self::Unhandled(error),
         }
     }

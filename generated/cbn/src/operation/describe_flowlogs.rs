@@ -487,32 +487,19 @@ pub enum DescribeFlowlogsError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeFlowlogsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "OperationUnsupported.action",
-                    "InvalidFlowlogId.NotFound",
-                    "IllegalParam.TagValue",
-                    "IllegalParam.TagKey",
-                    "InvalidDescription",
-                    "InvalidName",
-                    "InvalidParameter.Interval",
-                    "InvalidParameter.FlowLogVersion",
-                    "InvalidParameter",
-                    "Unauthorized",
-                ],
-            )
-        {
-            Some(0) => Self::OperationUnsupportedAction(error),
-            Some(1) => Self::InvalidFlowlogIdNotFound(error),
-            Some(2) => Self::IllegalParamTagValue(error),
-            Some(3) => Self::IllegalParamTagKey(error),
-            Some(4) => Self::InvalidDescription(error),
-            Some(5) => Self::InvalidName(error),
-            Some(6) => Self::InvalidParameterInterval(error),
-            Some(7) => Self::InvalidParameterFlowLogVersion(error),
-            Some(8) => Self::InvalidParameter(error),
-            Some(9) => Self::Unauthorized(error),
+        match error.code() {
+            "OperationUnsupported.action" => Self::OperationUnsupportedAction(error),
+            "InvalidFlowlogId.NotFound" => Self::InvalidFlowlogIdNotFound(error),
+            "IllegalParam.TagValue" => Self::IllegalParamTagValue(error),
+            "IllegalParam.TagKey" => Self::IllegalParamTagKey(error),
+            "InvalidDescription" => Self::InvalidDescription(error),
+            "InvalidName" => Self::InvalidName(error),
+            "InvalidParameter.Interval" => Self::InvalidParameterInterval(error),
+            "InvalidParameter.FlowLogVersion" => {
+                Self::InvalidParameterFlowLogVersion(error)
+            }
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "Unauthorized" => Self::Unauthorized(error),
             _ => Self::Unhandled(error),
         }
     }

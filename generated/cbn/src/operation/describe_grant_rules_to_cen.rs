@@ -339,24 +339,13 @@ pub enum DescribeGrantRulesToCenError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeGrantRulesToCenError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidParameter",
-                    "MissingParameter",
-                    "InvalidParameter.RegionId",
-                    "IllegalParam.NextToken",
-                    "MissingParameter.RegionId",
-                    "Unauthorized",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidParameter(error),
-            Some(1) => Self::MissingParameter(error),
-            Some(2) => Self::InvalidParameterRegionId(error),
-            Some(3) => Self::IllegalParamNextToken(error),
-            Some(4) => Self::MissingParameterRegionId(error),
-            Some(5) => Self::Unauthorized(error),
+        match error.code() {
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "MissingParameter" => Self::MissingParameter(error),
+            "InvalidParameter.RegionId" => Self::InvalidParameterRegionId(error),
+            "IllegalParam.NextToken" => Self::IllegalParamNextToken(error),
+            "MissingParameter.RegionId" => Self::MissingParameterRegionId(error),
+            "Unauthorized" => Self::Unauthorized(error),
             _ => Self::Unhandled(error),
         }
     }

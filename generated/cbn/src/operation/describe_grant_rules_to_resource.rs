@@ -300,24 +300,13 @@ pub enum DescribeGrantRulesToResourceError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeGrantRulesToResourceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidParameter",
-                    "MissingParameter",
-                    "InvalidParameter.RegionId",
-                    "MissingParameter.RegionId",
-                    "IllegalParam.NextToken",
-                    "Unauthorized",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidParameter(error),
-            Some(1) => Self::MissingParameter(error),
-            Some(2) => Self::InvalidParameterRegionId(error),
-            Some(3) => Self::MissingParameterRegionId(error),
-            Some(4) => Self::IllegalParamNextToken(error),
-            Some(5) => Self::Unauthorized(error),
+        match error.code() {
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "MissingParameter" => Self::MissingParameter(error),
+            "InvalidParameter.RegionId" => Self::InvalidParameterRegionId(error),
+            "MissingParameter.RegionId" => Self::MissingParameterRegionId(error),
+            "IllegalParam.NextToken" => Self::IllegalParamNextToken(error),
+            "Unauthorized" => Self::Unauthorized(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -340,34 +340,28 @@ pub enum DescribePublishedRouteEntriesError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribePublishedRouteEntriesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "ParameterIllegal.CenInstanceId",
-                    "ParameterIllegal.ChildInstanceRegionId",
-                    "VRC_ERROR",
-                    "ParameterIllegal.ChildInstanceType",
-                    "ParameterIllegal",
-                    "InvalidParameter",
-                    "Unauthorized",
-                    "Instance.NotExist",
-                    "InvalidOperation.ChildInstanceStatus",
-                    "InvalidOperation.CenInstanceStatus",
-                    "InternalError",
-                ],
-            )
-        {
-            Some(0) => Self::ParameterIllegalCenInstanceId(error),
-            Some(1) => Self::ParameterIllegalChildInstanceRegionId(error),
-            Some(2) => Self::VrcError(error),
-            Some(3) => Self::ParameterIllegalChildInstanceType(error),
-            Some(4) => Self::ParameterIllegal(error),
-            Some(5) => Self::InvalidParameter(error),
-            Some(6) => Self::Unauthorized(error),
-            Some(7) => Self::InstanceNotExist(error),
-            Some(8) => Self::InvalidOperationChildInstanceStatus(error),
-            Some(9) => Self::InvalidOperationCenInstanceStatus(error),
-            Some(10) => Self::InternalError(error),
+        match error.code() {
+            "ParameterIllegal.CenInstanceId" => {
+                Self::ParameterIllegalCenInstanceId(error)
+            }
+            "ParameterIllegal.ChildInstanceRegionId" => {
+                Self::ParameterIllegalChildInstanceRegionId(error)
+            }
+            "VRC_ERROR" => Self::VrcError(error),
+            "ParameterIllegal.ChildInstanceType" => {
+                Self::ParameterIllegalChildInstanceType(error)
+            }
+            "ParameterIllegal" => Self::ParameterIllegal(error),
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "Unauthorized" => Self::Unauthorized(error),
+            "Instance.NotExist" => Self::InstanceNotExist(error),
+            "InvalidOperation.ChildInstanceStatus" => {
+                Self::InvalidOperationChildInstanceStatus(error)
+            }
+            "InvalidOperation.CenInstanceStatus" => {
+                Self::InvalidOperationCenInstanceStatus(error)
+            }
+            "InternalError" => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -304,14 +304,12 @@ pub enum DescribeRouteConflictError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeRouteConflictError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &["InvalidParameter", "Unauthorized", "InvalidChildInstanceId.NotFound"],
-            )
-        {
-            Some(0) => Self::InvalidParameter(error),
-            Some(1) => Self::Unauthorized(error),
-            Some(2) => Self::InvalidChildInstanceIdNotFound(error),
+        match error.code() {
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "Unauthorized" => Self::Unauthorized(error),
+            "InvalidChildInstanceId.NotFound" => {
+                Self::InvalidChildInstanceIdNotFound(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

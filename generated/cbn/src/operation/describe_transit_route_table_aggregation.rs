@@ -286,24 +286,17 @@ pub enum DescribeTransitRouteTableAggregationError {
 impl From<::acs_runtime::client::ServiceError>
 for DescribeTransitRouteTableAggregationError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "MissingParam.transitRouterRouteTableId",
-                    "IllegalParam.NextToken",
-                    "InstanceNotExist.TransitRouterRouteTable",
-                    "InvalidCidrBlock",
-                    "InvalidParameter",
-                    "Unauthorized",
-                ],
-            )
-        {
-            Some(0) => Self::MissingParamTransitRouterRouteTableId(error),
-            Some(1) => Self::IllegalParamNextToken(error),
-            Some(2) => Self::InstanceNotExistTransitRouterRouteTable(error),
-            Some(3) => Self::InvalidCidrBlock(error),
-            Some(4) => Self::InvalidParameter(error),
-            Some(5) => Self::Unauthorized(error),
+        match error.code() {
+            "MissingParam.transitRouterRouteTableId" => {
+                Self::MissingParamTransitRouterRouteTableId(error)
+            }
+            "IllegalParam.NextToken" => Self::IllegalParamNextToken(error),
+            "InstanceNotExist.TransitRouterRouteTable" => {
+                Self::InstanceNotExistTransitRouterRouteTable(error)
+            }
+            "InvalidCidrBlock" => Self::InvalidCidrBlock(error),
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "Unauthorized" => Self::Unauthorized(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -244,24 +244,19 @@ pub enum DescribeTransitRouteTableAggregationDetailError {
 impl From<::acs_runtime::client::ServiceError>
 for DescribeTransitRouteTableAggregationDetailError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IllegalParam.TransitRouterRouteTableId",
-                    "IllegalParam.AggregationRouteCidr",
-                    "InstanceNotExist.TransitRouterRouteTable",
-                    "InvalidCidrBlock",
-                    "InvalidParameter",
-                    "Unauthorized",
-                ],
-            )
-        {
-            Some(0) => Self::IllegalParamTransitRouterRouteTableId(error),
-            Some(1) => Self::IllegalParamAggregationRouteCidr(error),
-            Some(2) => Self::InstanceNotExistTransitRouterRouteTable(error),
-            Some(3) => Self::InvalidCidrBlock(error),
-            Some(4) => Self::InvalidParameter(error),
-            Some(5) => Self::Unauthorized(error),
+        match error.code() {
+            "IllegalParam.TransitRouterRouteTableId" => {
+                Self::IllegalParamTransitRouterRouteTableId(error)
+            }
+            "IllegalParam.AggregationRouteCidr" => {
+                Self::IllegalParamAggregationRouteCidr(error)
+            }
+            "InstanceNotExist.TransitRouterRouteTable" => {
+                Self::InstanceNotExistTransitRouterRouteTable(error)
+            }
+            "InvalidCidrBlock" => Self::InvalidCidrBlock(error),
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "Unauthorized" => Self::Unauthorized(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -305,48 +305,44 @@ pub enum DetachCenChildInstanceError {
 }
 impl From<::acs_runtime::client::ServiceError> for DetachCenChildInstanceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "OperationFailed.AttachmentReferencedVpcRouteEntryExisted",
-                    "Forbidden.OptimizationCCNExisted",
-                    "Forbidden.PrivatezoneRouteExisted",
-                    "Forbidden.TypeInvalid",
-                    "IncorrectStatus.Vpc",
-                    "OperationFailed.VbrAttachedVbrHa",
-                    "OperationFailed.RIInstanceExist",
-                    "IncorrectStatus.VpcRouteTable",
-                    "OperationFailed.CenReferencedVpcRouteEntryExisted",
-                    "InvalidOperation.BondVbrAssociated",
-                    "OperationFailed.VbrWithAllowPrefixes",
-                    "InvalidOperation.CustomRegionDomainRouteEntryExist",
-                    "InvalidParameter",
-                    "Unauthorized",
-                    "OperationNotPermitted.AttachmentManagedByCloudService",
-                    "InvalidStatus.ResourceStatus",
-                    "Bid.NotFound",
-                ],
-            )
-        {
-            Some(0) => {
+        match error.code() {
+            "OperationFailed.AttachmentReferencedVpcRouteEntryExisted" => {
                 Self::OperationFailedAttachmentReferencedVpcRouteEntryExisted(error)
             }
-            Some(1) => Self::ForbiddenOptimizationCcnExisted(error),
-            Some(2) => Self::ForbiddenPrivatezoneRouteExisted(error),
-            Some(3) => Self::ForbiddenTypeInvalid(error),
-            Some(4) => Self::IncorrectStatusVpc(error),
-            Some(5) => Self::OperationFailedVbrAttachedVbrHa(error),
-            Some(6) => Self::OperationFailedRiInstanceExist(error),
-            Some(7) => Self::IncorrectStatusVpcRouteTable(error),
-            Some(8) => Self::OperationFailedCenReferencedVpcRouteEntryExisted(error),
-            Some(9) => Self::InvalidOperationBondVbrAssociated(error),
-            Some(10) => Self::OperationFailedVbrWithAllowPrefixes(error),
-            Some(11) => Self::InvalidOperationCustomRegionDomainRouteEntryExist(error),
-            Some(12) => Self::InvalidParameter(error),
-            Some(13) => Self::Unauthorized(error),
-            Some(14) => Self::OperationNotPermittedAttachmentManagedByCloudService(error),
-            Some(15) => Self::InvalidStatusResourceStatus(error),
-            Some(16) => Self::BidNotFound(error),
+            "Forbidden.OptimizationCCNExisted" => {
+                Self::ForbiddenOptimizationCcnExisted(error)
+            }
+            "Forbidden.PrivatezoneRouteExisted" => {
+                Self::ForbiddenPrivatezoneRouteExisted(error)
+            }
+            "Forbidden.TypeInvalid" => Self::ForbiddenTypeInvalid(error),
+            "IncorrectStatus.Vpc" => Self::IncorrectStatusVpc(error),
+            "OperationFailed.VbrAttachedVbrHa" => {
+                Self::OperationFailedVbrAttachedVbrHa(error)
+            }
+            "OperationFailed.RIInstanceExist" => {
+                Self::OperationFailedRiInstanceExist(error)
+            }
+            "IncorrectStatus.VpcRouteTable" => Self::IncorrectStatusVpcRouteTable(error),
+            "OperationFailed.CenReferencedVpcRouteEntryExisted" => {
+                Self::OperationFailedCenReferencedVpcRouteEntryExisted(error)
+            }
+            "InvalidOperation.BondVbrAssociated" => {
+                Self::InvalidOperationBondVbrAssociated(error)
+            }
+            "OperationFailed.VbrWithAllowPrefixes" => {
+                Self::OperationFailedVbrWithAllowPrefixes(error)
+            }
+            "InvalidOperation.CustomRegionDomainRouteEntryExist" => {
+                Self::InvalidOperationCustomRegionDomainRouteEntryExist(error)
+            }
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "Unauthorized" => Self::Unauthorized(error),
+            "OperationNotPermitted.AttachmentManagedByCloudService" => {
+                Self::OperationNotPermittedAttachmentManagedByCloudService(error)
+            }
+            "InvalidStatus.ResourceStatus" => Self::InvalidStatusResourceStatus(error),
+            "Bid.NotFound" => Self::BidNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -251,30 +251,26 @@ pub enum DisableTransitRouterRouteTablePropagationError {
 impl From<::acs_runtime::client::ServiceError>
 for DisableTransitRouterRouteTablePropagationError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidAttachmentId.NotFound",
-                    "IncorrectStatus.AttachmentOrRouteTable",
-                    "OperationUnsupported.DisablePropagation",
-                    "IncorrectStatus.TransitRouterInstance",
-                    "InvalidParameter",
-                    "Unauthorized",
-                    "InvalidParameter.TransitRouterRouteTableId",
-                    "InvalidParameter.TransitRouterAttachmentId",
-                    "InvalidRouteTableId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidAttachmentIdNotFound(error),
-            Some(1) => Self::IncorrectStatusAttachmentOrRouteTable(error),
-            Some(2) => Self::OperationUnsupportedDisablePropagation(error),
-            Some(3) => Self::IncorrectStatusTransitRouterInstance(error),
-            Some(4) => Self::InvalidParameter(error),
-            Some(5) => Self::Unauthorized(error),
-            Some(6) => Self::InvalidParameterTransitRouterRouteTableId(error),
-            Some(7) => Self::InvalidParameterTransitRouterAttachmentId(error),
-            Some(8) => Self::InvalidRouteTableIdNotFound(error),
+        match error.code() {
+            "InvalidAttachmentId.NotFound" => Self::InvalidAttachmentIdNotFound(error),
+            "IncorrectStatus.AttachmentOrRouteTable" => {
+                Self::IncorrectStatusAttachmentOrRouteTable(error)
+            }
+            "OperationUnsupported.DisablePropagation" => {
+                Self::OperationUnsupportedDisablePropagation(error)
+            }
+            "IncorrectStatus.TransitRouterInstance" => {
+                Self::IncorrectStatusTransitRouterInstance(error)
+            }
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "Unauthorized" => Self::Unauthorized(error),
+            "InvalidParameter.TransitRouterRouteTableId" => {
+                Self::InvalidParameterTransitRouterRouteTableId(error)
+            }
+            "InvalidParameter.TransitRouterAttachmentId" => {
+                Self::InvalidParameterTransitRouterAttachmentId(error)
+            }
+            "InvalidRouteTableId.NotFound" => Self::InvalidRouteTableIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -288,32 +288,23 @@ pub enum DisassociateTransitRouterMulticastDomainError {
 impl From<::acs_runtime::client::ServiceError>
 for DisassociateTransitRouterMulticastDomainError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidMulticastDomainId.NotFound",
-                    "IncorrectStatus.MulticastDomain",
-                    "InstanceStatusNotSupport",
-                    "InvalidAttachmentId.NotFound",
-                    "IncorrectStatus.Attachment",
-                    "IllegalParam.AttachmentId",
-                    "InvalidOperation.MulticastGroupExist",
-                    "DryRunOperation",
-                    "InvalidParameter",
-                    "Unauthorized",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidMulticastDomainIdNotFound(error),
-            Some(1) => Self::IncorrectStatusMulticastDomain(error),
-            Some(2) => Self::InstanceStatusNotSupport(error),
-            Some(3) => Self::InvalidAttachmentIdNotFound(error),
-            Some(4) => Self::IncorrectStatusAttachment(error),
-            Some(5) => Self::IllegalParamAttachmentId(error),
-            Some(6) => Self::InvalidOperationMulticastGroupExist(error),
-            Some(7) => Self::DryRunOperation(error),
-            Some(8) => Self::InvalidParameter(error),
-            Some(9) => Self::Unauthorized(error),
+        match error.code() {
+            "InvalidMulticastDomainId.NotFound" => {
+                Self::InvalidMulticastDomainIdNotFound(error)
+            }
+            "IncorrectStatus.MulticastDomain" => {
+                Self::IncorrectStatusMulticastDomain(error)
+            }
+            "InstanceStatusNotSupport" => Self::InstanceStatusNotSupport(error),
+            "InvalidAttachmentId.NotFound" => Self::InvalidAttachmentIdNotFound(error),
+            "IncorrectStatus.Attachment" => Self::IncorrectStatusAttachment(error),
+            "IllegalParam.AttachmentId" => Self::IllegalParamAttachmentId(error),
+            "InvalidOperation.MulticastGroupExist" => {
+                Self::InvalidOperationMulticastGroupExist(error)
+            }
+            "DryRunOperation" => Self::DryRunOperation(error),
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "Unauthorized" => Self::Unauthorized(error),
             _ => Self::Unhandled(error),
         }
     }

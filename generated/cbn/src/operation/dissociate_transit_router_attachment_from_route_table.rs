@@ -258,32 +258,29 @@ pub enum DissociateTransitRouterAttachmentFromRouteTableError {
 impl From<::acs_runtime::client::ServiceError>
 for DissociateTransitRouterAttachmentFromRouteTableError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IncorrectStatus.AttachmentOrRouteTable",
-                    "OperationUnsupported.dissociateRouteTable",
-                    "IncorrectStatus.TransitRouterConnectPeer",
-                    "IncorrectStatus.TransitRouterInstance",
-                    "InvalidParameter",
-                    "Unauthorized",
-                    "InvalidParameter.TransitRouterAttachmentId",
-                    "InvalidParameter.TransitRouterRouteTableId",
-                    "InvalidAttachmentId.NotFound",
-                    "InvalidRouteTableId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::IncorrectStatusAttachmentOrRouteTable(error),
-            Some(1) => Self::OperationUnsupportedDissociateRouteTable(error),
-            Some(2) => Self::IncorrectStatusTransitRouterConnectPeer(error),
-            Some(3) => Self::IncorrectStatusTransitRouterInstance(error),
-            Some(4) => Self::InvalidParameter(error),
-            Some(5) => Self::Unauthorized(error),
-            Some(6) => Self::InvalidParameterTransitRouterAttachmentId(error),
-            Some(7) => Self::InvalidParameterTransitRouterRouteTableId(error),
-            Some(8) => Self::InvalidAttachmentIdNotFound(error),
-            Some(9) => Self::InvalidRouteTableIdNotFound(error),
+        match error.code() {
+            "IncorrectStatus.AttachmentOrRouteTable" => {
+                Self::IncorrectStatusAttachmentOrRouteTable(error)
+            }
+            "OperationUnsupported.dissociateRouteTable" => {
+                Self::OperationUnsupportedDissociateRouteTable(error)
+            }
+            "IncorrectStatus.TransitRouterConnectPeer" => {
+                Self::IncorrectStatusTransitRouterConnectPeer(error)
+            }
+            "IncorrectStatus.TransitRouterInstance" => {
+                Self::IncorrectStatusTransitRouterInstance(error)
+            }
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "Unauthorized" => Self::Unauthorized(error),
+            "InvalidParameter.TransitRouterAttachmentId" => {
+                Self::InvalidParameterTransitRouterAttachmentId(error)
+            }
+            "InvalidParameter.TransitRouterRouteTableId" => {
+                Self::InvalidParameterTransitRouterRouteTableId(error)
+            }
+            "InvalidAttachmentId.NotFound" => Self::InvalidAttachmentIdNotFound(error),
+            "InvalidRouteTableId.NotFound" => Self::InvalidRouteTableIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

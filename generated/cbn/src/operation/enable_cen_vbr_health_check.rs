@@ -389,28 +389,21 @@ pub enum EnableCenVbrHealthCheckError {
 }
 impl From<::acs_runtime::client::ServiceError> for EnableCenVbrHealthCheckError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "RouteConflict",
-                    "Illegal.SourceIpOrTargetIp",
-                    "OperationFailed.StatusNotSupport",
-                    "OperationFailed.SourceIpUnSupported",
-                    "InvalidStatus.HealthCheck",
-                    "OperationFailed.IpAddressExhausted",
-                    "InvalidParameter",
-                    "Unauthorized",
-                ],
-            )
-        {
-            Some(0) => Self::RouteConflict(error),
-            Some(1) => Self::IllegalSourceIpOrTargetIp(error),
-            Some(2) => Self::OperationFailedStatusNotSupport(error),
-            Some(3) => Self::OperationFailedSourceIpUnSupported(error),
-            Some(4) => Self::InvalidStatusHealthCheck(error),
-            Some(5) => Self::OperationFailedIpAddressExhausted(error),
-            Some(6) => Self::InvalidParameter(error),
-            Some(7) => Self::Unauthorized(error),
+        match error.code() {
+            "RouteConflict" => Self::RouteConflict(error),
+            "Illegal.SourceIpOrTargetIp" => Self::IllegalSourceIpOrTargetIp(error),
+            "OperationFailed.StatusNotSupport" => {
+                Self::OperationFailedStatusNotSupport(error)
+            }
+            "OperationFailed.SourceIpUnSupported" => {
+                Self::OperationFailedSourceIpUnSupported(error)
+            }
+            "InvalidStatus.HealthCheck" => Self::InvalidStatusHealthCheck(error),
+            "OperationFailed.IpAddressExhausted" => {
+                Self::OperationFailedIpAddressExhausted(error)
+            }
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "Unauthorized" => Self::Unauthorized(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -256,32 +256,29 @@ pub enum EnableTransitRouterRouteTablePropagationError {
 impl From<::acs_runtime::client::ServiceError>
 for EnableTransitRouterRouteTablePropagationError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IllegalParam.TransitRouterTableId",
-                    "OperationFailed.TransitRouterType",
-                    "IncorrectStatus.AttachmentOrRouteTable",
-                    "OperationUnsupported.EnablePropagation",
-                    "InvalidParameter",
-                    "Unauthorized",
-                    "InvalidParameter.TransitRouterRouteTableId",
-                    "InvalidParameter.TransitRouterAttachmentId",
-                    "InvalidRouteTableId.NotFound",
-                    "InvalidAttachmentId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::IllegalParamTransitRouterTableId(error),
-            Some(1) => Self::OperationFailedTransitRouterType(error),
-            Some(2) => Self::IncorrectStatusAttachmentOrRouteTable(error),
-            Some(3) => Self::OperationUnsupportedEnablePropagation(error),
-            Some(4) => Self::InvalidParameter(error),
-            Some(5) => Self::Unauthorized(error),
-            Some(6) => Self::InvalidParameterTransitRouterRouteTableId(error),
-            Some(7) => Self::InvalidParameterTransitRouterAttachmentId(error),
-            Some(8) => Self::InvalidRouteTableIdNotFound(error),
-            Some(9) => Self::InvalidAttachmentIdNotFound(error),
+        match error.code() {
+            "IllegalParam.TransitRouterTableId" => {
+                Self::IllegalParamTransitRouterTableId(error)
+            }
+            "OperationFailed.TransitRouterType" => {
+                Self::OperationFailedTransitRouterType(error)
+            }
+            "IncorrectStatus.AttachmentOrRouteTable" => {
+                Self::IncorrectStatusAttachmentOrRouteTable(error)
+            }
+            "OperationUnsupported.EnablePropagation" => {
+                Self::OperationUnsupportedEnablePropagation(error)
+            }
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "Unauthorized" => Self::Unauthorized(error),
+            "InvalidParameter.TransitRouterRouteTableId" => {
+                Self::InvalidParameterTransitRouterRouteTableId(error)
+            }
+            "InvalidParameter.TransitRouterAttachmentId" => {
+                Self::InvalidParameterTransitRouterAttachmentId(error)
+            }
+            "InvalidRouteTableId.NotFound" => Self::InvalidRouteTableIdNotFound(error),
+            "InvalidAttachmentId.NotFound" => Self::InvalidAttachmentIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -322,34 +322,28 @@ pub enum GrantInstanceToTransitRouterError {
 }
 impl From<::acs_runtime::client::ServiceError> for GrantInstanceToTransitRouterError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "Forbbiden.TransitRouterServiceNotOpen",
-                    "NoPermission.AliyunServiceRoleForCEN",
-                    "IllegalParam.CenId",
-                    "OperationFailed.TaskConflict",
-                    "InvalidVbr.NotFound",
-                    "OperationFailed.GrantCrossAccountExist",
-                    "Forbidden.TransitRouterServiceExpired",
-                    "Forbidden.OperateShareResource",
-                    "InvalidParameter",
-                    "Unauthorized",
-                    "InvalidInstanceId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::ForbbidenTransitRouterServiceNotOpen(error),
-            Some(1) => Self::NoPermissionAliyunServiceRoleForCen(error),
-            Some(2) => Self::IllegalParamCenId(error),
-            Some(3) => Self::OperationFailedTaskConflict(error),
-            Some(4) => Self::InvalidVbrNotFound(error),
-            Some(5) => Self::OperationFailedGrantCrossAccountExist(error),
-            Some(6) => Self::ForbiddenTransitRouterServiceExpired(error),
-            Some(7) => Self::ForbiddenOperateShareResource(error),
-            Some(8) => Self::InvalidParameter(error),
-            Some(9) => Self::Unauthorized(error),
-            Some(10) => Self::InvalidInstanceIdNotFound(error),
+        match error.code() {
+            "Forbbiden.TransitRouterServiceNotOpen" => {
+                Self::ForbbidenTransitRouterServiceNotOpen(error)
+            }
+            "NoPermission.AliyunServiceRoleForCEN" => {
+                Self::NoPermissionAliyunServiceRoleForCen(error)
+            }
+            "IllegalParam.CenId" => Self::IllegalParamCenId(error),
+            "OperationFailed.TaskConflict" => Self::OperationFailedTaskConflict(error),
+            "InvalidVbr.NotFound" => Self::InvalidVbrNotFound(error),
+            "OperationFailed.GrantCrossAccountExist" => {
+                Self::OperationFailedGrantCrossAccountExist(error)
+            }
+            "Forbidden.TransitRouterServiceExpired" => {
+                Self::ForbiddenTransitRouterServiceExpired(error)
+            }
+            "Forbidden.OperateShareResource" => {
+                Self::ForbiddenOperateShareResource(error)
+            }
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "Unauthorized" => Self::Unauthorized(error),
+            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -310,30 +310,24 @@ pub enum ListCenChildInstanceRouteEntriesToAttachmentError {
 impl From<::acs_runtime::client::ServiceError>
 for ListCenChildInstanceRouteEntriesToAttachmentError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IllegalParam.NextToken",
-                    "MissingParam.TransitRouterAttachmentId",
-                    "MissingParam.ChildInstanceRouteTableId",
-                    "InvalidParam.RouteFilter",
-                    "ResourceNotFound.TransitRouterAttachment",
-                    "InvalidParam.RoutFilterKey",
-                    "InvalidParam.CenId",
-                    "OperationFailed.CenInstanceStatus",
-                    "Unauthorized",
-                ],
-            )
-        {
-            Some(0) => Self::IllegalParamNextToken(error),
-            Some(1) => Self::MissingParamTransitRouterAttachmentId(error),
-            Some(2) => Self::MissingParamChildInstanceRouteTableId(error),
-            Some(3) => Self::InvalidParamRouteFilter(error),
-            Some(4) => Self::ResourceNotFoundTransitRouterAttachment(error),
-            Some(5) => Self::InvalidParamRoutFilterKey(error),
-            Some(6) => Self::InvalidParamCenId(error),
-            Some(7) => Self::OperationFailedCenInstanceStatus(error),
-            Some(8) => Self::Unauthorized(error),
+        match error.code() {
+            "IllegalParam.NextToken" => Self::IllegalParamNextToken(error),
+            "MissingParam.TransitRouterAttachmentId" => {
+                Self::MissingParamTransitRouterAttachmentId(error)
+            }
+            "MissingParam.ChildInstanceRouteTableId" => {
+                Self::MissingParamChildInstanceRouteTableId(error)
+            }
+            "InvalidParam.RouteFilter" => Self::InvalidParamRouteFilter(error),
+            "ResourceNotFound.TransitRouterAttachment" => {
+                Self::ResourceNotFoundTransitRouterAttachment(error)
+            }
+            "InvalidParam.RoutFilterKey" => Self::InvalidParamRoutFilterKey(error),
+            "InvalidParam.CenId" => Self::InvalidParamCenId(error),
+            "OperationFailed.CenInstanceStatus" => {
+                Self::OperationFailedCenInstanceStatus(error)
+            }
+            "Unauthorized" => Self::Unauthorized(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -308,22 +308,14 @@ pub enum ListCenInterRegionTrafficQosPoliciesError {
 impl From<::acs_runtime::client::ServiceError>
 for ListCenInterRegionTrafficQosPoliciesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "MissingParam.TransitRouterIdOrTrafficQosPolicyId",
-                    "InvalidDescription",
-                    "InvalidName",
-                    "InvalidParameter",
-                    "Unauthorized",
-                ],
-            )
-        {
-            Some(0) => Self::MissingParamTransitRouterIdOrTrafficQosPolicyId(error),
-            Some(1) => Self::InvalidDescription(error),
-            Some(2) => Self::InvalidName(error),
-            Some(3) => Self::InvalidParameter(error),
-            Some(4) => Self::Unauthorized(error),
+        match error.code() {
+            "MissingParam.TransitRouterIdOrTrafficQosPolicyId" => {
+                Self::MissingParamTransitRouterIdOrTrafficQosPolicyId(error)
+            }
+            "InvalidDescription" => Self::InvalidDescription(error),
+            "InvalidName" => Self::InvalidName(error),
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "Unauthorized" => Self::Unauthorized(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -334,30 +334,20 @@ pub enum ListCenInterRegionTrafficQosQueuesError {
 impl From<::acs_runtime::client::ServiceError>
 for ListCenInterRegionTrafficQosQueuesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "MissingParam.TransitRouterIdOrTrafficQosPolicyIdOrTrafficQosQueueId",
-                    "InvalidParameter.MaxResults",
-                    "InvalidName",
-                    "InvalidDescription",
-                    "IllegalParam.EffectiveBandwidthFilter",
-                    "InvalidParameter",
-                    "Unauthorized",
-                ],
-            )
-        {
-            Some(0) => {
+        match error.code() {
+            "MissingParam.TransitRouterIdOrTrafficQosPolicyIdOrTrafficQosQueueId" => {
                 Self::MissingParamTransitRouterIdOrTrafficQosPolicyIdOrTrafficQosQueueId(
                     error,
                 )
             }
-            Some(1) => Self::InvalidParameterMaxResults(error),
-            Some(2) => Self::InvalidName(error),
-            Some(3) => Self::InvalidDescription(error),
-            Some(4) => Self::IllegalParamEffectiveBandwidthFilter(error),
-            Some(5) => Self::InvalidParameter(error),
-            Some(6) => Self::Unauthorized(error),
+            "InvalidParameter.MaxResults" => Self::InvalidParameterMaxResults(error),
+            "InvalidName" => Self::InvalidName(error),
+            "InvalidDescription" => Self::InvalidDescription(error),
+            "IllegalParam.EffectiveBandwidthFilter" => {
+                Self::IllegalParamEffectiveBandwidthFilter(error)
+            }
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "Unauthorized" => Self::Unauthorized(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -329,22 +329,14 @@ pub enum ListGrantVSwitchEnisError {
 }
 impl From<::acs_runtime::client::ServiceError> for ListGrantVSwitchEnisError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidCenId.NotFound",
-                    "InvalidVpcId.NotFound",
-                    "InvalidOperation.MulticastDomainAssociationNotExist",
-                    "InvalidParameter",
-                    "Unauthorized",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidCenIdNotFound(error),
-            Some(1) => Self::InvalidVpcIdNotFound(error),
-            Some(2) => Self::InvalidOperationMulticastDomainAssociationNotExist(error),
-            Some(3) => Self::InvalidParameter(error),
-            Some(4) => Self::Unauthorized(error),
+        match error.code() {
+            "InvalidCenId.NotFound" => Self::InvalidCenIdNotFound(error),
+            "InvalidVpcId.NotFound" => Self::InvalidVpcIdNotFound(error),
+            "InvalidOperation.MulticastDomainAssociationNotExist" => {
+                Self::InvalidOperationMulticastDomainAssociationNotExist(error)
+            }
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "Unauthorized" => Self::Unauthorized(error),
             _ => Self::Unhandled(error),
         }
     }

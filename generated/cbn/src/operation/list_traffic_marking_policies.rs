@@ -293,24 +293,15 @@ pub enum ListTrafficMarkingPoliciesError {
 }
 impl From<::acs_runtime::client::ServiceError> for ListTrafficMarkingPoliciesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "MissingParam.TransitRouterIdOrTrafficMarkingPolicyId",
-                    "IllegalParam.NextToken",
-                    "InvalidName",
-                    "InvalidDescription",
-                    "InvalidParameter",
-                    "Unauthorized",
-                ],
-            )
-        {
-            Some(0) => Self::MissingParamTransitRouterIdOrTrafficMarkingPolicyId(error),
-            Some(1) => Self::IllegalParamNextToken(error),
-            Some(2) => Self::InvalidName(error),
-            Some(3) => Self::InvalidDescription(error),
-            Some(4) => Self::InvalidParameter(error),
-            Some(5) => Self::Unauthorized(error),
+        match error.code() {
+            "MissingParam.TransitRouterIdOrTrafficMarkingPolicyId" => {
+                Self::MissingParamTransitRouterIdOrTrafficMarkingPolicyId(error)
+            }
+            "IllegalParam.NextToken" => Self::IllegalParamNextToken(error),
+            "InvalidName" => Self::InvalidName(error),
+            "InvalidDescription" => Self::InvalidDescription(error),
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "Unauthorized" => Self::Unauthorized(error),
             _ => Self::Unhandled(error),
         }
     }

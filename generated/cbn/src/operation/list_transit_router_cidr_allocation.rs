@@ -425,20 +425,11 @@ pub enum ListTransitRouterCidrAllocationError {
 }
 impl From<::acs_runtime::client::ServiceError> for ListTransitRouterCidrAllocationError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IllegalParam.NextToken",
-                    "IllegalParam.TransitRouterId",
-                    "InvalidParameter",
-                    "Unauthorized",
-                ],
-            )
-        {
-            Some(0) => Self::IllegalParamNextToken(error),
-            Some(1) => Self::IllegalParamTransitRouterId(error),
-            Some(2) => Self::InvalidParameter(error),
-            Some(3) => Self::Unauthorized(error),
+        match error.code() {
+            "IllegalParam.NextToken" => Self::IllegalParamNextToken(error),
+            "IllegalParam.TransitRouterId" => Self::IllegalParamTransitRouterId(error),
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "Unauthorized" => Self::Unauthorized(error),
             _ => Self::Unhandled(error),
         }
     }

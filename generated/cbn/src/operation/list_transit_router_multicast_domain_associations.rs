@@ -336,22 +336,14 @@ pub enum ListTransitRouterMulticastDomainAssociationsError {
 impl From<::acs_runtime::client::ServiceError>
 for ListTransitRouterMulticastDomainAssociationsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IllegalParam.NextToken",
-                    "IllegalParam.TransitRouterMulticastDomainId",
-                    "IllegalParam.MaxResults",
-                    "InvalidParameter",
-                    "Unauthorized",
-                ],
-            )
-        {
-            Some(0) => Self::IllegalParamNextToken(error),
-            Some(1) => Self::IllegalParamTransitRouterMulticastDomainId(error),
-            Some(2) => Self::IllegalParamMaxResults(error),
-            Some(3) => Self::InvalidParameter(error),
-            Some(4) => Self::Unauthorized(error),
+        match error.code() {
+            "IllegalParam.NextToken" => Self::IllegalParamNextToken(error),
+            "IllegalParam.TransitRouterMulticastDomainId" => {
+                Self::IllegalParamTransitRouterMulticastDomainId(error)
+            }
+            "IllegalParam.MaxResults" => Self::IllegalParamMaxResults(error),
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "Unauthorized" => Self::Unauthorized(error),
             _ => Self::Unhandled(error),
         }
     }

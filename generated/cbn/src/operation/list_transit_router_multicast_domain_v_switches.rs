@@ -239,26 +239,14 @@ pub enum ListTransitRouterMulticastDomainVSwitchesError {
 impl From<::acs_runtime::client::ServiceError>
 for ListTransitRouterMulticastDomainVSwitchesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IllegalParam.NextToken",
-                    "IllegalParam.TrInstance",
-                    "IllegalParam.Region",
-                    "InvalidCenId.NotFound",
-                    "IllegalParam.MaxResults",
-                    "InvalidParameter",
-                    "Unauthorized",
-                ],
-            )
-        {
-            Some(0) => Self::IllegalParamNextToken(error),
-            Some(1) => Self::IllegalParamTrInstance(error),
-            Some(2) => Self::IllegalParamRegion(error),
-            Some(3) => Self::InvalidCenIdNotFound(error),
-            Some(4) => Self::IllegalParamMaxResults(error),
-            Some(5) => Self::InvalidParameter(error),
-            Some(6) => Self::Unauthorized(error),
+        match error.code() {
+            "IllegalParam.NextToken" => Self::IllegalParamNextToken(error),
+            "IllegalParam.TrInstance" => Self::IllegalParamTrInstance(error),
+            "IllegalParam.Region" => Self::IllegalParamRegion(error),
+            "InvalidCenId.NotFound" => Self::InvalidCenIdNotFound(error),
+            "IllegalParam.MaxResults" => Self::IllegalParamMaxResults(error),
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "Unauthorized" => Self::Unauthorized(error),
             _ => Self::Unhandled(error),
         }
     }

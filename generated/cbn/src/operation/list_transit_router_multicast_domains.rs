@@ -336,24 +336,13 @@ pub enum ListTransitRouterMulticastDomainsError {
 impl From<::acs_runtime::client::ServiceError>
 for ListTransitRouterMulticastDomainsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IllegalParam.NextToken",
-                    "IllegalParam.TrInstance",
-                    "IllegalParam.CenId",
-                    "IllegalParam.MaxResults",
-                    "InvalidParameter",
-                    "Unauthorized",
-                ],
-            )
-        {
-            Some(0) => Self::IllegalParamNextToken(error),
-            Some(1) => Self::IllegalParamTrInstance(error),
-            Some(2) => Self::IllegalParamCenId(error),
-            Some(3) => Self::IllegalParamMaxResults(error),
-            Some(4) => Self::InvalidParameter(error),
-            Some(5) => Self::Unauthorized(error),
+        match error.code() {
+            "IllegalParam.NextToken" => Self::IllegalParamNextToken(error),
+            "IllegalParam.TrInstance" => Self::IllegalParamTrInstance(error),
+            "IllegalParam.CenId" => Self::IllegalParamCenId(error),
+            "IllegalParam.MaxResults" => Self::IllegalParamMaxResults(error),
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "Unauthorized" => Self::Unauthorized(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -488,24 +488,17 @@ pub enum ListTransitRouterMulticastGroupsError {
 impl From<::acs_runtime::client::ServiceError>
 for ListTransitRouterMulticastGroupsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IllegalParam.NextToken",
-                    "IllegalParam.TransitRouterMulticastDomainId",
-                    "IllegalParam.MaxResults",
-                    "IllegalParam.TransitRouterAttachmentId",
-                    "InvalidParameter",
-                    "Unauthorized",
-                ],
-            )
-        {
-            Some(0) => Self::IllegalParamNextToken(error),
-            Some(1) => Self::IllegalParamTransitRouterMulticastDomainId(error),
-            Some(2) => Self::IllegalParamMaxResults(error),
-            Some(3) => Self::IllegalParamTransitRouterAttachmentId(error),
-            Some(4) => Self::InvalidParameter(error),
-            Some(5) => Self::Unauthorized(error),
+        match error.code() {
+            "IllegalParam.NextToken" => Self::IllegalParamNextToken(error),
+            "IllegalParam.TransitRouterMulticastDomainId" => {
+                Self::IllegalParamTransitRouterMulticastDomainId(error)
+            }
+            "IllegalParam.MaxResults" => Self::IllegalParamMaxResults(error),
+            "IllegalParam.TransitRouterAttachmentId" => {
+                Self::IllegalParamTransitRouterAttachmentId(error)
+            }
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "Unauthorized" => Self::Unauthorized(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -378,12 +378,10 @@ pub enum ListTransitRouterPrefixListAssociationError {
 impl From<::acs_runtime::client::ServiceError>
 for ListTransitRouterPrefixListAssociationError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(&["IllegalParam.Region", "InvalidParameter", "Unauthorized"])
-        {
-            Some(0) => Self::IllegalParamRegion(error),
-            Some(1) => Self::InvalidParameter(error),
-            Some(2) => Self::Unauthorized(error),
+        match error.code() {
+            "IllegalParam.Region" => Self::IllegalParamRegion(error),
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "Unauthorized" => Self::Unauthorized(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -613,66 +613,65 @@ pub enum ListTransitRouterRouteEntriesError {
 }
 impl From<::acs_runtime::client::ServiceError> for ListTransitRouterRouteEntriesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IllegalParam.TransitRouterRouteTableId",
-                    "IllegalParam.TransitRouterRouteEntryStatus",
-                    "IllegalParam.NextToken",
-                    "ParamExclusive.RouteEntryIdsAndStatus",
-                    "InvalidTransitRouterRouteTableId.NotFound",
-                    "FilterKeyDuplicated.RouteFilter",
-                    "InvalidFilterKey",
-                    "IllegalParam.TransitRouterRouteEntryNextHopType",
-                    "IllegalParam.TransitRouterRouteEntryNextHopAttachmentId",
-                    "IllegalParam.TransitRouterRouteEntryNextHopResourceId",
-                    "IllegalParam.TransitRouterRouteEntryNextHopResourceType",
-                    "IllegalParam.TransitRouterRouteEntryOriginResourceId",
-                    "IllegalParam.TransitRouterRouteEntryOriginResourceType",
-                    "IllegalParam.TransitRouterRouteEntryType",
-                    "IllegalParam.PrefixExactMatchCidr",
-                    "IllegalParam.LongestPrefixMatchCidr",
-                    "IllegalParam.SubnetOfMatchCidr",
-                    "IllegalParam.SupernetOfMatchCidr",
-                    "InvalidName",
-                    "IllegalParam.TextMatchCidr",
-                    "ResourceNotFound.PrefixlistAssociation",
-                    "InvalidParameter",
-                    "Unauthorized",
-                    "InvalidRouteTableId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::IllegalParamTransitRouterRouteTableId(error),
-            Some(1) => Self::IllegalParamTransitRouterRouteEntryStatus(error),
-            Some(2) => Self::IllegalParamNextToken(error),
-            Some(3) => Self::ParamExclusiveRouteEntryIdsAndStatus(error),
-            Some(4) => Self::InvalidTransitRouterRouteTableIdNotFound(error),
-            Some(5) => Self::FilterKeyDuplicatedRouteFilter(error),
-            Some(6) => Self::InvalidFilterKey(error),
-            Some(7) => Self::IllegalParamTransitRouterRouteEntryNextHopType(error),
-            Some(8) => {
+        match error.code() {
+            "IllegalParam.TransitRouterRouteTableId" => {
+                Self::IllegalParamTransitRouterRouteTableId(error)
+            }
+            "IllegalParam.TransitRouterRouteEntryStatus" => {
+                Self::IllegalParamTransitRouterRouteEntryStatus(error)
+            }
+            "IllegalParam.NextToken" => Self::IllegalParamNextToken(error),
+            "ParamExclusive.RouteEntryIdsAndStatus" => {
+                Self::ParamExclusiveRouteEntryIdsAndStatus(error)
+            }
+            "InvalidTransitRouterRouteTableId.NotFound" => {
+                Self::InvalidTransitRouterRouteTableIdNotFound(error)
+            }
+            "FilterKeyDuplicated.RouteFilter" => {
+                Self::FilterKeyDuplicatedRouteFilter(error)
+            }
+            "InvalidFilterKey" => Self::InvalidFilterKey(error),
+            "IllegalParam.TransitRouterRouteEntryNextHopType" => {
+                Self::IllegalParamTransitRouterRouteEntryNextHopType(error)
+            }
+            "IllegalParam.TransitRouterRouteEntryNextHopAttachmentId" => {
                 Self::IllegalParamTransitRouterRouteEntryNextHopAttachmentId(error)
             }
-            Some(9) => Self::IllegalParamTransitRouterRouteEntryNextHopResourceId(error),
-            Some(10) => {
+            "IllegalParam.TransitRouterRouteEntryNextHopResourceId" => {
+                Self::IllegalParamTransitRouterRouteEntryNextHopResourceId(error)
+            }
+            "IllegalParam.TransitRouterRouteEntryNextHopResourceType" => {
                 Self::IllegalParamTransitRouterRouteEntryNextHopResourceType(error)
             }
-            Some(11) => Self::IllegalParamTransitRouterRouteEntryOriginResourceId(error),
-            Some(12) => {
+            "IllegalParam.TransitRouterRouteEntryOriginResourceId" => {
+                Self::IllegalParamTransitRouterRouteEntryOriginResourceId(error)
+            }
+            "IllegalParam.TransitRouterRouteEntryOriginResourceType" => {
                 Self::IllegalParamTransitRouterRouteEntryOriginResourceType(error)
             }
-            Some(13) => Self::IllegalParamTransitRouterRouteEntryType(error),
-            Some(14) => Self::IllegalParamPrefixExactMatchCidr(error),
-            Some(15) => Self::IllegalParamLongestPrefixMatchCidr(error),
-            Some(16) => Self::IllegalParamSubnetOfMatchCidr(error),
-            Some(17) => Self::IllegalParamSupernetOfMatchCidr(error),
-            Some(18) => Self::InvalidName(error),
-            Some(19) => Self::IllegalParamTextMatchCidr(error),
-            Some(20) => Self::ResourceNotFoundPrefixlistAssociation(error),
-            Some(21) => Self::InvalidParameter(error),
-            Some(22) => Self::Unauthorized(error),
-            Some(23) => Self::InvalidRouteTableIdNotFound(error),
+            "IllegalParam.TransitRouterRouteEntryType" => {
+                Self::IllegalParamTransitRouterRouteEntryType(error)
+            }
+            "IllegalParam.PrefixExactMatchCidr" => {
+                Self::IllegalParamPrefixExactMatchCidr(error)
+            }
+            "IllegalParam.LongestPrefixMatchCidr" => {
+                Self::IllegalParamLongestPrefixMatchCidr(error)
+            }
+            "IllegalParam.SubnetOfMatchCidr" => {
+                Self::IllegalParamSubnetOfMatchCidr(error)
+            }
+            "IllegalParam.SupernetOfMatchCidr" => {
+                Self::IllegalParamSupernetOfMatchCidr(error)
+            }
+            "InvalidName" => Self::InvalidName(error),
+            "IllegalParam.TextMatchCidr" => Self::IllegalParamTextMatchCidr(error),
+            "ResourceNotFound.PrefixlistAssociation" => {
+                Self::ResourceNotFoundPrefixlistAssociation(error)
+            }
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "Unauthorized" => Self::Unauthorized(error),
+            "InvalidRouteTableId.NotFound" => Self::InvalidRouteTableIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

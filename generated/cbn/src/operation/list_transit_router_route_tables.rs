@@ -402,28 +402,19 @@ pub enum ListTransitRouterRouteTablesError {
 }
 impl From<::acs_runtime::client::ServiceError> for ListTransitRouterRouteTablesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IllegalParam.NextToken",
-                    "InvalidTransitRouterId.NotFound",
-                    "IllegalParam.TagValue",
-                    "IllegalParam.TagKey",
-                    "MissingParam.TransitRouterIdOrTransitRouterRouteTables",
-                    "InvalidName",
-                    "InvalidParameter",
-                    "Unauthorized",
-                ],
-            )
-        {
-            Some(0) => Self::IllegalParamNextToken(error),
-            Some(1) => Self::InvalidTransitRouterIdNotFound(error),
-            Some(2) => Self::IllegalParamTagValue(error),
-            Some(3) => Self::IllegalParamTagKey(error),
-            Some(4) => Self::MissingParamTransitRouterIdOrTransitRouterRouteTables(error),
-            Some(5) => Self::InvalidName(error),
-            Some(6) => Self::InvalidParameter(error),
-            Some(7) => Self::Unauthorized(error),
+        match error.code() {
+            "IllegalParam.NextToken" => Self::IllegalParamNextToken(error),
+            "InvalidTransitRouterId.NotFound" => {
+                Self::InvalidTransitRouterIdNotFound(error)
+            }
+            "IllegalParam.TagValue" => Self::IllegalParamTagValue(error),
+            "IllegalParam.TagKey" => Self::IllegalParamTagKey(error),
+            "MissingParam.TransitRouterIdOrTransitRouterRouteTables" => {
+                Self::MissingParamTransitRouterIdOrTransitRouterRouteTables(error)
+            }
+            "InvalidName" => Self::InvalidName(error),
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "Unauthorized" => Self::Unauthorized(error),
             _ => Self::Unhandled(error),
         }
     }

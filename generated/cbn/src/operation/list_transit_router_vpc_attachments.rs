@@ -380,30 +380,16 @@ pub enum ListTransitRouterVpcAttachmentsError {
 }
 impl From<::acs_runtime::client::ServiceError> for ListTransitRouterVpcAttachmentsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IllegalParam.NextToken",
-                    "IllegalParam.TrInstance",
-                    "IllegalParam.Region",
-                    "IllegalParam.CenId",
-                    "IllegalParam.TransitRouterId",
-                    "IllegalParam.CenIdOrRegionId",
-                    "IllegalParam.MaxResults",
-                    "InvalidParameter",
-                    "Unauthorized",
-                ],
-            )
-        {
-            Some(0) => Self::IllegalParamNextToken(error),
-            Some(1) => Self::IllegalParamTrInstance(error),
-            Some(2) => Self::IllegalParamRegion(error),
-            Some(3) => Self::IllegalParamCenId(error),
-            Some(4) => Self::IllegalParamTransitRouterId(error),
-            Some(5) => Self::IllegalParamCenIdOrRegionId(error),
-            Some(6) => Self::IllegalParamMaxResults(error),
-            Some(7) => Self::InvalidParameter(error),
-            Some(8) => Self::Unauthorized(error),
+        match error.code() {
+            "IllegalParam.NextToken" => Self::IllegalParamNextToken(error),
+            "IllegalParam.TrInstance" => Self::IllegalParamTrInstance(error),
+            "IllegalParam.Region" => Self::IllegalParamRegion(error),
+            "IllegalParam.CenId" => Self::IllegalParamCenId(error),
+            "IllegalParam.TransitRouterId" => Self::IllegalParamTransitRouterId(error),
+            "IllegalParam.CenIdOrRegionId" => Self::IllegalParamCenIdOrRegionId(error),
+            "IllegalParam.MaxResults" => Self::IllegalParamMaxResults(error),
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "Unauthorized" => Self::Unauthorized(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -379,26 +379,20 @@ pub enum ListTransitRoutersError {
 }
 impl From<::acs_runtime::client::ServiceError> for ListTransitRoutersError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidParameterCombination.TransitRouter",
-                    "InvalidOperation.UnsupportFilterValue",
-                    "InvalidOperation.UnsupportFilter",
-                    "IllegalParam.TagValue",
-                    "IllegalParam.TagKey",
-                    "InvalidParameter",
-                    "Unauthorized",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidParameterCombinationTransitRouter(error),
-            Some(1) => Self::InvalidOperationUnsupportFilterValue(error),
-            Some(2) => Self::InvalidOperationUnsupportFilter(error),
-            Some(3) => Self::IllegalParamTagValue(error),
-            Some(4) => Self::IllegalParamTagKey(error),
-            Some(5) => Self::InvalidParameter(error),
-            Some(6) => Self::Unauthorized(error),
+        match error.code() {
+            "InvalidParameterCombination.TransitRouter" => {
+                Self::InvalidParameterCombinationTransitRouter(error)
+            }
+            "InvalidOperation.UnsupportFilterValue" => {
+                Self::InvalidOperationUnsupportFilterValue(error)
+            }
+            "InvalidOperation.UnsupportFilter" => {
+                Self::InvalidOperationUnsupportFilter(error)
+            }
+            "IllegalParam.TagValue" => Self::IllegalParamTagValue(error),
+            "IllegalParam.TagKey" => Self::IllegalParamTagKey(error),
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "Unauthorized" => Self::Unauthorized(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -224,18 +224,12 @@ pub enum ModifyCenAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyCenAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidOperation.EnhanceProtectionLevel",
-                    "InvalidParameter",
-                    "Unauthorized",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidOperationEnhanceProtectionLevel(error),
-            Some(1) => Self::InvalidParameter(error),
-            Some(2) => Self::Unauthorized(error),
+        match error.code() {
+            "InvalidOperation.EnhanceProtectionLevel" => {
+                Self::InvalidOperationEnhanceProtectionLevel(error)
+            }
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "Unauthorized" => Self::Unauthorized(error),
             _ => Self::Unhandled(error),
         }
     }

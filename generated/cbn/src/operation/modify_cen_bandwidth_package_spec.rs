@@ -195,30 +195,26 @@ pub enum ModifyCenBandwidthPackageSpecError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyCenBandwidthPackageSpecError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "Operation.Failed",
-                    "InvalidStatus.Resource",
-                    "OperationFailed.InsufficientBalance",
-                    "OperationFailed.OperationIsProcessing",
-                    "OperationFailed.OrderIsProcessing",
-                    "OperationFailed.UpDownRadeConfigNoChange",
-                    "InvalidOperation.SaleValidateFailed",
-                    "InvalidParameter",
-                    "Unauthorized",
-                ],
-            )
-        {
-            Some(0) => Self::OperationFailed(error),
-            Some(1) => Self::InvalidStatusResource(error),
-            Some(2) => Self::OperationFailedInsufficientBalance(error),
-            Some(3) => Self::OperationFailedOperationIsProcessing(error),
-            Some(4) => Self::OperationFailedOrderIsProcessing(error),
-            Some(5) => Self::OperationFailedUpDownRadeConfigNoChange(error),
-            Some(6) => Self::InvalidOperationSaleValidateFailed(error),
-            Some(7) => Self::InvalidParameter(error),
-            Some(8) => Self::Unauthorized(error),
+        match error.code() {
+            "Operation.Failed" => Self::OperationFailed(error),
+            "InvalidStatus.Resource" => Self::InvalidStatusResource(error),
+            "OperationFailed.InsufficientBalance" => {
+                Self::OperationFailedInsufficientBalance(error)
+            }
+            "OperationFailed.OperationIsProcessing" => {
+                Self::OperationFailedOperationIsProcessing(error)
+            }
+            "OperationFailed.OrderIsProcessing" => {
+                Self::OperationFailedOrderIsProcessing(error)
+            }
+            "OperationFailed.UpDownRadeConfigNoChange" => {
+                Self::OperationFailedUpDownRadeConfigNoChange(error)
+            }
+            "InvalidOperation.SaleValidateFailed" => {
+                Self::InvalidOperationSaleValidateFailed(error)
+            }
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "Unauthorized" => Self::Unauthorized(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -1121,52 +1121,47 @@ pub enum ModifyCenRouteMapError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyCenRouteMapError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidOperation.NoEffictiveAction",
-                    "InvalidOperation.CenRouteMapExist",
-                    "Invid.Parameter",
-                    "InvalidName",
-                    "InvalidDescription",
-                    "InvalidParam.DestinationInstanceIds",
-                    "Forbidden.NoMedAuthorized",
-                    "InvalidOperation.MedRouteMapExist",
-                    "InvalidOperation.MedRouteMapNotAllowedOtherAction",
-                    "InvalidOperation.MedRouteMapActionMustPermit",
-                    "InvalidParameter.MedRouteMapDestInstanceIds",
-                    "InvalidParameter.MedRouteMapDestInstanceType",
-                    "InvalidOperation.PrependAsPathWithInvalidSourceRegionId",
-                    "InvalidOperation.PrependAsPathWithInvalidSourceInstanceIds",
-                    "InvalidOperation.TransitRouterNotExist",
-                    "InvalidParameter",
-                    "Unauthorized",
-                    "InvalidParameter.RouteMapId",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidOperationNoEffictiveAction(error),
-            Some(1) => Self::InvalidOperationCenRouteMapExist(error),
-            Some(2) => Self::InvidParameter(error),
-            Some(3) => Self::InvalidName(error),
-            Some(4) => Self::InvalidDescription(error),
-            Some(5) => Self::InvalidParamDestinationInstanceIds(error),
-            Some(6) => Self::ForbiddenNoMedAuthorized(error),
-            Some(7) => Self::InvalidOperationMedRouteMapExist(error),
-            Some(8) => Self::InvalidOperationMedRouteMapNotAllowedOtherAction(error),
-            Some(9) => Self::InvalidOperationMedRouteMapActionMustPermit(error),
-            Some(10) => Self::InvalidParameterMedRouteMapDestInstanceIds(error),
-            Some(11) => Self::InvalidParameterMedRouteMapDestInstanceType(error),
-            Some(12) => {
+        match error.code() {
+            "InvalidOperation.NoEffictiveAction" => {
+                Self::InvalidOperationNoEffictiveAction(error)
+            }
+            "InvalidOperation.CenRouteMapExist" => {
+                Self::InvalidOperationCenRouteMapExist(error)
+            }
+            "Invid.Parameter" => Self::InvidParameter(error),
+            "InvalidName" => Self::InvalidName(error),
+            "InvalidDescription" => Self::InvalidDescription(error),
+            "InvalidParam.DestinationInstanceIds" => {
+                Self::InvalidParamDestinationInstanceIds(error)
+            }
+            "Forbidden.NoMedAuthorized" => Self::ForbiddenNoMedAuthorized(error),
+            "InvalidOperation.MedRouteMapExist" => {
+                Self::InvalidOperationMedRouteMapExist(error)
+            }
+            "InvalidOperation.MedRouteMapNotAllowedOtherAction" => {
+                Self::InvalidOperationMedRouteMapNotAllowedOtherAction(error)
+            }
+            "InvalidOperation.MedRouteMapActionMustPermit" => {
+                Self::InvalidOperationMedRouteMapActionMustPermit(error)
+            }
+            "InvalidParameter.MedRouteMapDestInstanceIds" => {
+                Self::InvalidParameterMedRouteMapDestInstanceIds(error)
+            }
+            "InvalidParameter.MedRouteMapDestInstanceType" => {
+                Self::InvalidParameterMedRouteMapDestInstanceType(error)
+            }
+            "InvalidOperation.PrependAsPathWithInvalidSourceRegionId" => {
                 Self::InvalidOperationPrependAsPathWithInvalidSourceRegionId(error)
             }
-            Some(13) => {
+            "InvalidOperation.PrependAsPathWithInvalidSourceInstanceIds" => {
                 Self::InvalidOperationPrependAsPathWithInvalidSourceInstanceIds(error)
             }
-            Some(14) => Self::InvalidOperationTransitRouterNotExist(error),
-            Some(15) => Self::InvalidParameter(error),
-            Some(16) => Self::Unauthorized(error),
-            Some(17) => Self::InvalidParameterRouteMapId(error),
+            "InvalidOperation.TransitRouterNotExist" => {
+                Self::InvalidOperationTransitRouterNotExist(error)
+            }
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "Unauthorized" => Self::Unauthorized(error),
+            "InvalidParameter.RouteMapId" => Self::InvalidParameterRouteMapId(error),
             _ => Self::Unhandled(error),
         }
     }

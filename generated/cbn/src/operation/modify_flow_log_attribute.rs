@@ -307,22 +307,14 @@ pub enum ModifyFlowLogAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyFlowLogAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidParameter.FlowLogId",
-                    "IncorrectStatus.flowlog",
-                    "InvalidParameter",
-                    "Unauthorized",
-                    "InvalidOperation.IntervalMismatch",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidParameterFlowLogId(error),
-            Some(1) => Self::IncorrectStatusFlowlog(error),
-            Some(2) => Self::InvalidParameter(error),
-            Some(3) => Self::Unauthorized(error),
-            Some(4) => Self::InvalidOperationIntervalMismatch(error),
+        match error.code() {
+            "InvalidParameter.FlowLogId" => Self::InvalidParameterFlowLogId(error),
+            "IncorrectStatus.flowlog" => Self::IncorrectStatusFlowlog(error),
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "Unauthorized" => Self::Unauthorized(error),
+            "InvalidOperation.IntervalMismatch" => {
+                Self::InvalidOperationIntervalMismatch(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

@@ -283,24 +283,21 @@ pub enum ModifyTrafficMatchRuleToTrafficMarkingPolicyError {
 impl From<::acs_runtime::client::ServiceError>
 for ModifyTrafficMatchRuleToTrafficMarkingPolicyError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IllegalParam.TrafficMatchRuleName",
-                    "IllegalParam.TrafficMatchRuleDescription",
-                    "InvalidTrafficMarkingPolicyId.NotFound",
-                    "InvalidTrafficMatchRuleId.NotFound",
-                    "InvalidParameter",
-                    "Unauthorized",
-                ],
-            )
-        {
-            Some(0) => Self::IllegalParamTrafficMatchRuleName(error),
-            Some(1) => Self::IllegalParamTrafficMatchRuleDescription(error),
-            Some(2) => Self::InvalidTrafficMarkingPolicyIdNotFound(error),
-            Some(3) => Self::InvalidTrafficMatchRuleIdNotFound(error),
-            Some(4) => Self::InvalidParameter(error),
-            Some(5) => Self::Unauthorized(error),
+        match error.code() {
+            "IllegalParam.TrafficMatchRuleName" => {
+                Self::IllegalParamTrafficMatchRuleName(error)
+            }
+            "IllegalParam.TrafficMatchRuleDescription" => {
+                Self::IllegalParamTrafficMatchRuleDescription(error)
+            }
+            "InvalidTrafficMarkingPolicyId.NotFound" => {
+                Self::InvalidTrafficMarkingPolicyIdNotFound(error)
+            }
+            "InvalidTrafficMatchRuleId.NotFound" => {
+                Self::InvalidTrafficMatchRuleIdNotFound(error)
+            }
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "Unauthorized" => Self::Unauthorized(error),
             _ => Self::Unhandled(error),
         }
     }

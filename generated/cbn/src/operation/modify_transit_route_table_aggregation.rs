@@ -382,54 +382,54 @@ pub enum ModifyTransitRouteTableAggregationError {
 impl From<::acs_runtime::client::ServiceError>
 for ModifyTransitRouteTableAggregationError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidOperation.RegionNotSupport",
-                    "InstanceNotExist.TransitRouteTable",
-                    "IncorrectStatus.TransitRouteTable",
-                    "QuotaExceeded.AggregationRoute",
-                    "InstanceNotExist.TransitRouter",
-                    "OperationUnsupported.TransitRouterType",
-                    "IncorrectStatus.TransitRouter",
-                    "OperationUnsupported.ServiceMode",
-                    "InvalidCidrBlock",
-                    "RouteConflict",
-                    "InvalidOperation.InstanceNotSupportIPv6Route",
-                    "IllegalParam.TransitRouteTableAggregationCidr",
-                    "InvalidParameter",
-                    "Unauthorized",
-                    "OperationUnsupported.ModifyTransitRouteTableAggregation",
-                    "InvalidParameter.TransitRouteTableAggregationScopeList",
-                    "InvalidParameter.TransitRouteTableAggregationScope",
-                    "IncorrectStatus.AggregationRoute",
-                    "InstanceNotExist.AggregationRoute",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidOperationRegionNotSupport(error),
-            Some(1) => Self::InstanceNotExistTransitRouteTable(error),
-            Some(2) => Self::IncorrectStatusTransitRouteTable(error),
-            Some(3) => Self::QuotaExceededAggregationRoute(error),
-            Some(4) => Self::InstanceNotExistTransitRouter(error),
-            Some(5) => Self::OperationUnsupportedTransitRouterType(error),
-            Some(6) => Self::IncorrectStatusTransitRouter(error),
-            Some(7) => Self::OperationUnsupportedServiceMode(error),
-            Some(8) => Self::InvalidCidrBlock(error),
-            Some(9) => Self::RouteConflict(error),
-            Some(10) => Self::InvalidOperationInstanceNotSupportIPv6Route(error),
-            Some(11) => Self::IllegalParamTransitRouteTableAggregationCidr(error),
-            Some(12) => Self::InvalidParameter(error),
-            Some(13) => Self::Unauthorized(error),
-            Some(14) => {
+        match error.code() {
+            "InvalidOperation.RegionNotSupport" => {
+                Self::InvalidOperationRegionNotSupport(error)
+            }
+            "InstanceNotExist.TransitRouteTable" => {
+                Self::InstanceNotExistTransitRouteTable(error)
+            }
+            "IncorrectStatus.TransitRouteTable" => {
+                Self::IncorrectStatusTransitRouteTable(error)
+            }
+            "QuotaExceeded.AggregationRoute" => {
+                Self::QuotaExceededAggregationRoute(error)
+            }
+            "InstanceNotExist.TransitRouter" => {
+                Self::InstanceNotExistTransitRouter(error)
+            }
+            "OperationUnsupported.TransitRouterType" => {
+                Self::OperationUnsupportedTransitRouterType(error)
+            }
+            "IncorrectStatus.TransitRouter" => Self::IncorrectStatusTransitRouter(error),
+            "OperationUnsupported.ServiceMode" => {
+                Self::OperationUnsupportedServiceMode(error)
+            }
+            "InvalidCidrBlock" => Self::InvalidCidrBlock(error),
+            "RouteConflict" => Self::RouteConflict(error),
+            "InvalidOperation.InstanceNotSupportIPv6Route" => {
+                Self::InvalidOperationInstanceNotSupportIPv6Route(error)
+            }
+            "IllegalParam.TransitRouteTableAggregationCidr" => {
+                Self::IllegalParamTransitRouteTableAggregationCidr(error)
+            }
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "Unauthorized" => Self::Unauthorized(error),
+            "OperationUnsupported.ModifyTransitRouteTableAggregation" => {
                 Self::OperationUnsupportedModifyTransitRouteTableAggregation(error)
             }
-            Some(15) => {
+            "InvalidParameter.TransitRouteTableAggregationScopeList" => {
                 Self::InvalidParameterTransitRouteTableAggregationScopeList(error)
             }
-            Some(16) => Self::InvalidParameterTransitRouteTableAggregationScope(error),
-            Some(17) => Self::IncorrectStatusAggregationRoute(error),
-            Some(18) => Self::InstanceNotExistAggregationRoute(error),
+            "InvalidParameter.TransitRouteTableAggregationScope" => {
+                Self::InvalidParameterTransitRouteTableAggregationScope(error)
+            }
+            "IncorrectStatus.AggregationRoute" => {
+                Self::IncorrectStatusAggregationRoute(error)
+            }
+            "InstanceNotExist.AggregationRoute" => {
+                Self::InstanceNotExistAggregationRoute(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

@@ -351,22 +351,14 @@ pub enum ModifyTransitRouterCidrError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyTransitRouterCidrError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IllegalParam.Cidr",
-                    "OperationFailed.CidrBlockAllocated",
-                    "OperationFailed.CidrNotExist",
-                    "InvalidParameter",
-                    "Unauthorized",
-                ],
-            )
-        {
-            Some(0) => Self::IllegalParamCidr(error),
-            Some(1) => Self::OperationFailedCidrBlockAllocated(error),
-            Some(2) => Self::OperationFailedCidrNotExist(error),
-            Some(3) => Self::InvalidParameter(error),
-            Some(4) => Self::Unauthorized(error),
+        match error.code() {
+            "IllegalParam.Cidr" => Self::IllegalParamCidr(error),
+            "OperationFailed.CidrBlockAllocated" => {
+                Self::OperationFailedCidrBlockAllocated(error)
+            }
+            "OperationFailed.CidrNotExist" => Self::OperationFailedCidrNotExist(error),
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "Unauthorized" => Self::Unauthorized(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -291,30 +291,22 @@ pub enum ModifyTransitRouterMulticastDomainError {
 impl From<::acs_runtime::client::ServiceError>
 for ModifyTransitRouterMulticastDomainError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "Illegal.Name",
-                    "Illegal.Description",
-                    "InvalidMulticastDomainId.NotFound",
-                    "DryRunOperation",
-                    "IllegalParam.Igmpv2Support",
-                    "OperationUnsupported.Igmpv2Support",
-                    "OperationUnsupported.NotAllowedDisableIgmpv2Support",
-                    "InvalidParameter",
-                    "Unauthorized",
-                ],
-            )
-        {
-            Some(0) => Self::IllegalName(error),
-            Some(1) => Self::IllegalDescription(error),
-            Some(2) => Self::InvalidMulticastDomainIdNotFound(error),
-            Some(3) => Self::DryRunOperation(error),
-            Some(4) => Self::IllegalParamIgmpv2Support(error),
-            Some(5) => Self::OperationUnsupportedIgmpv2Support(error),
-            Some(6) => Self::OperationUnsupportedNotAllowedDisableIgmpv2Support(error),
-            Some(7) => Self::InvalidParameter(error),
-            Some(8) => Self::Unauthorized(error),
+        match error.code() {
+            "Illegal.Name" => Self::IllegalName(error),
+            "Illegal.Description" => Self::IllegalDescription(error),
+            "InvalidMulticastDomainId.NotFound" => {
+                Self::InvalidMulticastDomainIdNotFound(error)
+            }
+            "DryRunOperation" => Self::DryRunOperation(error),
+            "IllegalParam.Igmpv2Support" => Self::IllegalParamIgmpv2Support(error),
+            "OperationUnsupported.Igmpv2Support" => {
+                Self::OperationUnsupportedIgmpv2Support(error)
+            }
+            "OperationUnsupported.NotAllowedDisableIgmpv2Support" => {
+                Self::OperationUnsupportedNotAllowedDisableIgmpv2Support(error)
+            }
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "Unauthorized" => Self::Unauthorized(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -257,12 +257,10 @@ pub enum MoveResourceGroupError {
 }
 impl From<::acs_runtime::client::ServiceError> for MoveResourceGroupError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(&["InvalidParameter", "Unauthorized", "Forbidden.ResourceGroup"])
-        {
-            Some(0) => Self::InvalidParameter(error),
-            Some(1) => Self::Unauthorized(error),
-            Some(2) => Self::ForbiddenResourceGroup(error),
+        match error.code() {
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "Unauthorized" => Self::Unauthorized(error),
+            "Forbidden.ResourceGroup" => Self::ForbiddenResourceGroup(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -200,48 +200,49 @@ pub enum OpenTransitRouterServiceError {
 }
 impl From<::acs_runtime::client::ServiceError> for OpenTransitRouterServiceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "Risk.RiskControlRejection",
-                    "Order.Opened",
-                    "OperationFailed.NoAvailablePaymentMethod",
-                    "OperationFailed.BasicInfoUncompleted",
-                    "PayFor.CreditPayInsufficientBalance",
-                    "NoPermission.AliyunServiceRoleForCEN",
-                    "OperationFailed.PurchaseQuantityLimit",
-                    "OperationFailed.QuotaNotEnough",
-                    "OperationFailed.ConcurrentOperation",
-                    "OperationFailed.Risk",
-                    "OperationFailed.UseStoredCardFailed",
-                    "PayFor.AccountMoneyValidateError",
-                    "EntityNotExist.Account",
-                    "OperationFailed.InsufficientAvailableQuota",
-                    "OperationFailed.NoRealNameAuthentication",
-                    "OperationFailed.ContainsForbiddenLabel",
-                    "InvalidParameter",
-                    "Unauthorized",
-                ],
-            )
-        {
-            Some(0) => Self::RiskRiskControlRejection(error),
-            Some(1) => Self::OrderOpened(error),
-            Some(2) => Self::OperationFailedNoAvailablePaymentMethod(error),
-            Some(3) => Self::OperationFailedBasicInfoUncompleted(error),
-            Some(4) => Self::PayForCreditPayInsufficientBalance(error),
-            Some(5) => Self::NoPermissionAliyunServiceRoleForCen(error),
-            Some(6) => Self::OperationFailedPurchaseQuantityLimit(error),
-            Some(7) => Self::OperationFailedQuotaNotEnough(error),
-            Some(8) => Self::OperationFailedConcurrentOperation(error),
-            Some(9) => Self::OperationFailedRisk(error),
-            Some(10) => Self::OperationFailedUseStoredCardFailed(error),
-            Some(11) => Self::PayForAccountMoneyValidateError(error),
-            Some(12) => Self::EntityNotExistAccount(error),
-            Some(13) => Self::OperationFailedInsufficientAvailableQuota(error),
-            Some(14) => Self::OperationFailedNoRealNameAuthentication(error),
-            Some(15) => Self::OperationFailedContainsForbiddenLabel(error),
-            Some(16) => Self::InvalidParameter(error),
-            Some(17) => Self::Unauthorized(error),
+        match error.code() {
+            "Risk.RiskControlRejection" => Self::RiskRiskControlRejection(error),
+            "Order.Opened" => Self::OrderOpened(error),
+            "OperationFailed.NoAvailablePaymentMethod" => {
+                Self::OperationFailedNoAvailablePaymentMethod(error)
+            }
+            "OperationFailed.BasicInfoUncompleted" => {
+                Self::OperationFailedBasicInfoUncompleted(error)
+            }
+            "PayFor.CreditPayInsufficientBalance" => {
+                Self::PayForCreditPayInsufficientBalance(error)
+            }
+            "NoPermission.AliyunServiceRoleForCEN" => {
+                Self::NoPermissionAliyunServiceRoleForCen(error)
+            }
+            "OperationFailed.PurchaseQuantityLimit" => {
+                Self::OperationFailedPurchaseQuantityLimit(error)
+            }
+            "OperationFailed.QuotaNotEnough" => {
+                Self::OperationFailedQuotaNotEnough(error)
+            }
+            "OperationFailed.ConcurrentOperation" => {
+                Self::OperationFailedConcurrentOperation(error)
+            }
+            "OperationFailed.Risk" => Self::OperationFailedRisk(error),
+            "OperationFailed.UseStoredCardFailed" => {
+                Self::OperationFailedUseStoredCardFailed(error)
+            }
+            "PayFor.AccountMoneyValidateError" => {
+                Self::PayForAccountMoneyValidateError(error)
+            }
+            "EntityNotExist.Account" => Self::EntityNotExistAccount(error),
+            "OperationFailed.InsufficientAvailableQuota" => {
+                Self::OperationFailedInsufficientAvailableQuota(error)
+            }
+            "OperationFailed.NoRealNameAuthentication" => {
+                Self::OperationFailedNoRealNameAuthentication(error)
+            }
+            "OperationFailed.ContainsForbiddenLabel" => {
+                Self::OperationFailedContainsForbiddenLabel(error)
+            }
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "Unauthorized" => Self::Unauthorized(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -302,36 +302,35 @@ pub enum PublishRouteEntriesError {
 }
 impl From<::acs_runtime::client::ServiceError> for PublishRouteEntriesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "ParameterIllegal.AliUid",
-                    "InvalidOperation.UnsupportnexthopType",
-                    "InvalidOperation.NotFoundRoute",
-                    "ParameterIllegal.CenInstanceId",
-                    "ParameterIllegal.ChildInstanceRegionId",
-                    "ParameterIllegal.ChildInstanceType",
-                    "InvalidOperation.UnsupportRouteTableType",
-                    "InvalidParameter",
-                    "Unauthorized",
-                    "Instance.NotExist",
-                    "InvalidOperation.ChildInstanceStatus",
-                    "InvalidOperation.CenInstanceStatus",
-                ],
-            )
-        {
-            Some(0) => Self::ParameterIllegalAliUid(error),
-            Some(1) => Self::InvalidOperationUnsupportnexthopType(error),
-            Some(2) => Self::InvalidOperationNotFoundRoute(error),
-            Some(3) => Self::ParameterIllegalCenInstanceId(error),
-            Some(4) => Self::ParameterIllegalChildInstanceRegionId(error),
-            Some(5) => Self::ParameterIllegalChildInstanceType(error),
-            Some(6) => Self::InvalidOperationUnsupportRouteTableType(error),
-            Some(7) => Self::InvalidParameter(error),
-            Some(8) => Self::Unauthorized(error),
-            Some(9) => Self::InstanceNotExist(error),
-            Some(10) => Self::InvalidOperationChildInstanceStatus(error),
-            Some(11) => Self::InvalidOperationCenInstanceStatus(error),
+        match error.code() {
+            "ParameterIllegal.AliUid" => Self::ParameterIllegalAliUid(error),
+            "InvalidOperation.UnsupportnexthopType" => {
+                Self::InvalidOperationUnsupportnexthopType(error)
+            }
+            "InvalidOperation.NotFoundRoute" => {
+                Self::InvalidOperationNotFoundRoute(error)
+            }
+            "ParameterIllegal.CenInstanceId" => {
+                Self::ParameterIllegalCenInstanceId(error)
+            }
+            "ParameterIllegal.ChildInstanceRegionId" => {
+                Self::ParameterIllegalChildInstanceRegionId(error)
+            }
+            "ParameterIllegal.ChildInstanceType" => {
+                Self::ParameterIllegalChildInstanceType(error)
+            }
+            "InvalidOperation.UnsupportRouteTableType" => {
+                Self::InvalidOperationUnsupportRouteTableType(error)
+            }
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "Unauthorized" => Self::Unauthorized(error),
+            "Instance.NotExist" => Self::InstanceNotExist(error),
+            "InvalidOperation.ChildInstanceStatus" => {
+                Self::InvalidOperationChildInstanceStatus(error)
+            }
+            "InvalidOperation.CenInstanceStatus" => {
+                Self::InvalidOperationCenInstanceStatus(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

@@ -203,26 +203,24 @@ pub enum RefreshTransitRouteTableAggregationError {
 impl From<::acs_runtime::client::ServiceError>
 for RefreshTransitRouteTableAggregationError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InstanceNotExist.TransitRouteTable",
-                    "IncorrectStatus.TransitRouteTable",
-                    "InstanceNotExist.AggregationRoute",
-                    "InstanceNotExist.TransitRouter",
-                    "IllegalParam.TransitRouteTableAggregationCidr",
-                    "InvalidParameter",
-                    "Unauthorized",
-                ],
-            )
-        {
-            Some(0) => Self::InstanceNotExistTransitRouteTable(error),
-            Some(1) => Self::IncorrectStatusTransitRouteTable(error),
-            Some(2) => Self::InstanceNotExistAggregationRoute(error),
-            Some(3) => Self::InstanceNotExistTransitRouter(error),
-            Some(4) => Self::IllegalParamTransitRouteTableAggregationCidr(error),
-            Some(5) => Self::InvalidParameter(error),
-            Some(6) => Self::Unauthorized(error),
+        match error.code() {
+            "InstanceNotExist.TransitRouteTable" => {
+                Self::InstanceNotExistTransitRouteTable(error)
+            }
+            "IncorrectStatus.TransitRouteTable" => {
+                Self::IncorrectStatusTransitRouteTable(error)
+            }
+            "InstanceNotExist.AggregationRoute" => {
+                Self::InstanceNotExistAggregationRoute(error)
+            }
+            "InstanceNotExist.TransitRouter" => {
+                Self::InstanceNotExistTransitRouter(error)
+            }
+            "IllegalParam.TransitRouteTableAggregationCidr" => {
+                Self::IllegalParamTransitRouteTableAggregationCidr(error)
+            }
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "Unauthorized" => Self::Unauthorized(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -402,72 +402,73 @@ pub enum RegisterTransitRouterMulticastGroupMembersError {
 impl From<::acs_runtime::client::ServiceError>
 for RegisterTransitRouterMulticastGroupMembersError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IllegalParam.GroupIpAddress",
-                    "InvalidMulticastDomainId.NotFound",
-                    "IncorrectStatus.MulticastDomainId",
-                    "IncorrectStatus.Cen",
-                    "InstanceNotExist",
-                    "InvalidOperation.PeerMulticastDomainRegion",
-                    "InvalidOperation.MulticastDomainStatus",
-                    "InvalidOperation.BandwidthLimitNotExist",
-                    "AttachmentNotFound",
-                    "IncorrectStatus.AttachmentId",
-                    "InstanceExist",
-                    "InvalidOperation.NetworkInterfaceNotExist",
-                    "InvalidOperation.NTRNetworkInterfaceNotSupport",
-                    "InvalidOperation.MulticastDomainAssociationNotExist",
-                    "InvalidOperation.MulticastDomainAssociationStatus",
-                    "InvalidPeerTrMulticastDomainId.NotFound",
-                    "IncorrectStatus.PeerTrMulticastDomainId",
-                    "IllegalParam.PeerTrMulticastDomainId",
-                    "InvalidOperation",
-                    "QuotaFull.MulticastGroupPerDomain",
-                    "QuotaFull.MulticastMemberPerGroup",
-                    "QuotaFull.MulticastPeerMemberPerGroup",
-                    "DryRunOperation",
-                    "InvalidConnectPeerIds.NotFound",
-                    "InvalidVpcId.NotFound",
-                    "OperationUnsupported.ExistsIgmpv2MemberOnEni",
-                    "InvalidVpcId.NotValid",
-                    "QuotaExceeded.SourceAndMemberPerTransitRouter",
-                    "InvalidParameter",
-                    "Unauthorized",
-                ],
-            )
-        {
-            Some(0) => Self::IllegalParamGroupIpAddress(error),
-            Some(1) => Self::InvalidMulticastDomainIdNotFound(error),
-            Some(2) => Self::IncorrectStatusMulticastDomainId(error),
-            Some(3) => Self::IncorrectStatusCen(error),
-            Some(4) => Self::InstanceNotExist(error),
-            Some(5) => Self::InvalidOperationPeerMulticastDomainRegion(error),
-            Some(6) => Self::InvalidOperationMulticastDomainStatus(error),
-            Some(7) => Self::InvalidOperationBandwidthLimitNotExist(error),
-            Some(8) => Self::AttachmentNotFound(error),
-            Some(9) => Self::IncorrectStatusAttachmentId(error),
-            Some(10) => Self::InstanceExist(error),
-            Some(11) => Self::InvalidOperationNetworkInterfaceNotExist(error),
-            Some(12) => Self::InvalidOperationNtrNetworkInterfaceNotSupport(error),
-            Some(13) => Self::InvalidOperationMulticastDomainAssociationNotExist(error),
-            Some(14) => Self::InvalidOperationMulticastDomainAssociationStatus(error),
-            Some(15) => Self::InvalidPeerTrMulticastDomainIdNotFound(error),
-            Some(16) => Self::IncorrectStatusPeerTrMulticastDomainId(error),
-            Some(17) => Self::IllegalParamPeerTrMulticastDomainId(error),
-            Some(18) => Self::InvalidOperation(error),
-            Some(19) => Self::QuotaFullMulticastGroupPerDomain(error),
-            Some(20) => Self::QuotaFullMulticastMemberPerGroup(error),
-            Some(21) => Self::QuotaFullMulticastPeerMemberPerGroup(error),
-            Some(22) => Self::DryRunOperation(error),
-            Some(23) => Self::InvalidConnectPeerIdsNotFound(error),
-            Some(24) => Self::InvalidVpcIdNotFound(error),
-            Some(25) => Self::OperationUnsupportedExistsIgmpv2MemberOnEni(error),
-            Some(26) => Self::InvalidVpcIdNotValid(error),
-            Some(27) => Self::QuotaExceededSourceAndMemberPerTransitRouter(error),
-            Some(28) => Self::InvalidParameter(error),
-            Some(29) => Self::Unauthorized(error),
+        match error.code() {
+            "IllegalParam.GroupIpAddress" => Self::IllegalParamGroupIpAddress(error),
+            "InvalidMulticastDomainId.NotFound" => {
+                Self::InvalidMulticastDomainIdNotFound(error)
+            }
+            "IncorrectStatus.MulticastDomainId" => {
+                Self::IncorrectStatusMulticastDomainId(error)
+            }
+            "IncorrectStatus.Cen" => Self::IncorrectStatusCen(error),
+            "InstanceNotExist" => Self::InstanceNotExist(error),
+            "InvalidOperation.PeerMulticastDomainRegion" => {
+                Self::InvalidOperationPeerMulticastDomainRegion(error)
+            }
+            "InvalidOperation.MulticastDomainStatus" => {
+                Self::InvalidOperationMulticastDomainStatus(error)
+            }
+            "InvalidOperation.BandwidthLimitNotExist" => {
+                Self::InvalidOperationBandwidthLimitNotExist(error)
+            }
+            "AttachmentNotFound" => Self::AttachmentNotFound(error),
+            "IncorrectStatus.AttachmentId" => Self::IncorrectStatusAttachmentId(error),
+            "InstanceExist" => Self::InstanceExist(error),
+            "InvalidOperation.NetworkInterfaceNotExist" => {
+                Self::InvalidOperationNetworkInterfaceNotExist(error)
+            }
+            "InvalidOperation.NTRNetworkInterfaceNotSupport" => {
+                Self::InvalidOperationNtrNetworkInterfaceNotSupport(error)
+            }
+            "InvalidOperation.MulticastDomainAssociationNotExist" => {
+                Self::InvalidOperationMulticastDomainAssociationNotExist(error)
+            }
+            "InvalidOperation.MulticastDomainAssociationStatus" => {
+                Self::InvalidOperationMulticastDomainAssociationStatus(error)
+            }
+            "InvalidPeerTrMulticastDomainId.NotFound" => {
+                Self::InvalidPeerTrMulticastDomainIdNotFound(error)
+            }
+            "IncorrectStatus.PeerTrMulticastDomainId" => {
+                Self::IncorrectStatusPeerTrMulticastDomainId(error)
+            }
+            "IllegalParam.PeerTrMulticastDomainId" => {
+                Self::IllegalParamPeerTrMulticastDomainId(error)
+            }
+            "InvalidOperation" => Self::InvalidOperation(error),
+            "QuotaFull.MulticastGroupPerDomain" => {
+                Self::QuotaFullMulticastGroupPerDomain(error)
+            }
+            "QuotaFull.MulticastMemberPerGroup" => {
+                Self::QuotaFullMulticastMemberPerGroup(error)
+            }
+            "QuotaFull.MulticastPeerMemberPerGroup" => {
+                Self::QuotaFullMulticastPeerMemberPerGroup(error)
+            }
+            "DryRunOperation" => Self::DryRunOperation(error),
+            "InvalidConnectPeerIds.NotFound" => {
+                Self::InvalidConnectPeerIdsNotFound(error)
+            }
+            "InvalidVpcId.NotFound" => Self::InvalidVpcIdNotFound(error),
+            "OperationUnsupported.ExistsIgmpv2MemberOnEni" => {
+                Self::OperationUnsupportedExistsIgmpv2MemberOnEni(error)
+            }
+            "InvalidVpcId.NotValid" => Self::InvalidVpcIdNotValid(error),
+            "QuotaExceeded.SourceAndMemberPerTransitRouter" => {
+                Self::QuotaExceededSourceAndMemberPerTransitRouter(error)
+            }
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "Unauthorized" => Self::Unauthorized(error),
             _ => Self::Unhandled(error),
         }
     }

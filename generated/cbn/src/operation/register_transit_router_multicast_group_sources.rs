@@ -351,52 +351,53 @@ pub enum RegisterTransitRouterMulticastGroupSourcesError {
 impl From<::acs_runtime::client::ServiceError>
 for RegisterTransitRouterMulticastGroupSourcesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidOperation.PeerMulticastDomainSource",
-                    "IllegalParam.GroupIpAddress",
-                    "InvalidMulticastDomainId.NotFound",
-                    "IncorrectStatus.MulticastDomainId",
-                    "IncorrectStatus.Cen",
-                    "InstanceExist",
-                    "InvalidOperation.NetworkInterfaceNotExist",
-                    "InvalidOperation.NTRNetworkInterfaceNotSupport",
-                    "InstanceNotExist",
-                    "InvalidOperation.MulticastDomainAssociationNotExist",
-                    "InvalidOperation.MulticastDomainAssociationStatus",
-                    "QuotaFull.MulticastGroupPerDomain",
-                    "QuotaFull.MulticastSourcePerGroup",
-                    "DryRunOperation",
-                    "IncorrectStatus.ConnectPeerIds",
-                    "InvalidConnectPeerIds.NotFound",
-                    "OperationUnsupported.ExistsIgmpv2MemberOnEni",
-                    "QuotaExceeded.SourceAndMemberPerTransitRouter",
-                    "InvalidParameter",
-                    "Unauthorized",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidOperationPeerMulticastDomainSource(error),
-            Some(1) => Self::IllegalParamGroupIpAddress(error),
-            Some(2) => Self::InvalidMulticastDomainIdNotFound(error),
-            Some(3) => Self::IncorrectStatusMulticastDomainId(error),
-            Some(4) => Self::IncorrectStatusCen(error),
-            Some(5) => Self::InstanceExist(error),
-            Some(6) => Self::InvalidOperationNetworkInterfaceNotExist(error),
-            Some(7) => Self::InvalidOperationNtrNetworkInterfaceNotSupport(error),
-            Some(8) => Self::InstanceNotExist(error),
-            Some(9) => Self::InvalidOperationMulticastDomainAssociationNotExist(error),
-            Some(10) => Self::InvalidOperationMulticastDomainAssociationStatus(error),
-            Some(11) => Self::QuotaFullMulticastGroupPerDomain(error),
-            Some(12) => Self::QuotaFullMulticastSourcePerGroup(error),
-            Some(13) => Self::DryRunOperation(error),
-            Some(14) => Self::IncorrectStatusConnectPeerIds(error),
-            Some(15) => Self::InvalidConnectPeerIdsNotFound(error),
-            Some(16) => Self::OperationUnsupportedExistsIgmpv2MemberOnEni(error),
-            Some(17) => Self::QuotaExceededSourceAndMemberPerTransitRouter(error),
-            Some(18) => Self::InvalidParameter(error),
-            Some(19) => Self::Unauthorized(error),
+        match error.code() {
+            "InvalidOperation.PeerMulticastDomainSource" => {
+                Self::InvalidOperationPeerMulticastDomainSource(error)
+            }
+            "IllegalParam.GroupIpAddress" => Self::IllegalParamGroupIpAddress(error),
+            "InvalidMulticastDomainId.NotFound" => {
+                Self::InvalidMulticastDomainIdNotFound(error)
+            }
+            "IncorrectStatus.MulticastDomainId" => {
+                Self::IncorrectStatusMulticastDomainId(error)
+            }
+            "IncorrectStatus.Cen" => Self::IncorrectStatusCen(error),
+            "InstanceExist" => Self::InstanceExist(error),
+            "InvalidOperation.NetworkInterfaceNotExist" => {
+                Self::InvalidOperationNetworkInterfaceNotExist(error)
+            }
+            "InvalidOperation.NTRNetworkInterfaceNotSupport" => {
+                Self::InvalidOperationNtrNetworkInterfaceNotSupport(error)
+            }
+            "InstanceNotExist" => Self::InstanceNotExist(error),
+            "InvalidOperation.MulticastDomainAssociationNotExist" => {
+                Self::InvalidOperationMulticastDomainAssociationNotExist(error)
+            }
+            "InvalidOperation.MulticastDomainAssociationStatus" => {
+                Self::InvalidOperationMulticastDomainAssociationStatus(error)
+            }
+            "QuotaFull.MulticastGroupPerDomain" => {
+                Self::QuotaFullMulticastGroupPerDomain(error)
+            }
+            "QuotaFull.MulticastSourcePerGroup" => {
+                Self::QuotaFullMulticastSourcePerGroup(error)
+            }
+            "DryRunOperation" => Self::DryRunOperation(error),
+            "IncorrectStatus.ConnectPeerIds" => {
+                Self::IncorrectStatusConnectPeerIds(error)
+            }
+            "InvalidConnectPeerIds.NotFound" => {
+                Self::InvalidConnectPeerIdsNotFound(error)
+            }
+            "OperationUnsupported.ExistsIgmpv2MemberOnEni" => {
+                Self::OperationUnsupportedExistsIgmpv2MemberOnEni(error)
+            }
+            "QuotaExceeded.SourceAndMemberPerTransitRouter" => {
+                Self::QuotaExceededSourceAndMemberPerTransitRouter(error)
+            }
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "Unauthorized" => Self::Unauthorized(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -266,24 +266,21 @@ pub enum RemoveTrafficMatchRuleFromTrafficMarkingPolicyError {
 impl From<::acs_runtime::client::ServiceError>
 for RemoveTrafficMatchRuleFromTrafficMarkingPolicyError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IncorrectStatus.TrafficMarkingPolicy",
-                    "IllegalParam.TrafficMarkingRuleIds",
-                    "InvalidTrafficMarkingPolicyId.NotFound",
-                    "InvalidParameter",
-                    "Unauthorized",
-                    "MissingParam.TrafficMarkingPolicyId",
-                ],
-            )
-        {
-            Some(0) => Self::IncorrectStatusTrafficMarkingPolicy(error),
-            Some(1) => Self::IllegalParamTrafficMarkingRuleIds(error),
-            Some(2) => Self::InvalidTrafficMarkingPolicyIdNotFound(error),
-            Some(3) => Self::InvalidParameter(error),
-            Some(4) => Self::Unauthorized(error),
-            Some(5) => Self::MissingParamTrafficMarkingPolicyId(error),
+        match error.code() {
+            "IncorrectStatus.TrafficMarkingPolicy" => {
+                Self::IncorrectStatusTrafficMarkingPolicy(error)
+            }
+            "IllegalParam.TrafficMarkingRuleIds" => {
+                Self::IllegalParamTrafficMarkingRuleIds(error)
+            }
+            "InvalidTrafficMarkingPolicyId.NotFound" => {
+                Self::InvalidTrafficMarkingPolicyIdNotFound(error)
+            }
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "Unauthorized" => Self::Unauthorized(error),
+            "MissingParam.TrafficMarkingPolicyId" => {
+                Self::MissingParamTrafficMarkingPolicyId(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

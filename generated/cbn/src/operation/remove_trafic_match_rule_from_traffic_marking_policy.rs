@@ -259,22 +259,18 @@ pub enum RemoveTraficMatchRuleFromTrafficMarkingPolicyError {
 impl From<::acs_runtime::client::ServiceError>
 for RemoveTraficMatchRuleFromTrafficMarkingPolicyError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IncorrectStatus.TrafficMarkingPolicy",
-                    "InvalidTrafficMarkingPolicyId.NotFound",
-                    "IllegalParam.TrafficMarkingRuleIds",
-                    "InvalidParameter",
-                    "Unauthorized",
-                ],
-            )
-        {
-            Some(0) => Self::IncorrectStatusTrafficMarkingPolicy(error),
-            Some(1) => Self::InvalidTrafficMarkingPolicyIdNotFound(error),
-            Some(2) => Self::IllegalParamTrafficMarkingRuleIds(error),
-            Some(3) => Self::InvalidParameter(error),
-            Some(4) => Self::Unauthorized(error),
+        match error.code() {
+            "IncorrectStatus.TrafficMarkingPolicy" => {
+                Self::IncorrectStatusTrafficMarkingPolicy(error)
+            }
+            "InvalidTrafficMarkingPolicyId.NotFound" => {
+                Self::InvalidTrafficMarkingPolicyIdNotFound(error)
+            }
+            "IllegalParam.TrafficMarkingRuleIds" => {
+                Self::IllegalParamTrafficMarkingRuleIds(error)
+            }
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "Unauthorized" => Self::Unauthorized(error),
             _ => Self::Unhandled(error),
         }
     }

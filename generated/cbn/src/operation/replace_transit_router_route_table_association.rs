@@ -248,30 +248,24 @@ pub enum ReplaceTransitRouterRouteTableAssociationError {
 impl From<::acs_runtime::client::ServiceError>
 for ReplaceTransitRouterRouteTableAssociationError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidAttachmentId.NotFound",
-                    "InvalidRouteTableId.NotFound",
-                    "OperationUnsupported.TransitAttachment",
-                    "IllegalParam.TransitRouterTableType",
-                    "IncorrectStatus.Status",
-                    "InvalidParameter",
-                    "Unauthorized",
-                    "InvalidParameter.TransitRouterRouteTableId",
-                    "InvalidParameter.TransitRouterAttachmentId",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidAttachmentIdNotFound(error),
-            Some(1) => Self::InvalidRouteTableIdNotFound(error),
-            Some(2) => Self::OperationUnsupportedTransitAttachment(error),
-            Some(3) => Self::IllegalParamTransitRouterTableType(error),
-            Some(4) => Self::IncorrectStatusStatus(error),
-            Some(5) => Self::InvalidParameter(error),
-            Some(6) => Self::Unauthorized(error),
-            Some(7) => Self::InvalidParameterTransitRouterRouteTableId(error),
-            Some(8) => Self::InvalidParameterTransitRouterAttachmentId(error),
+        match error.code() {
+            "InvalidAttachmentId.NotFound" => Self::InvalidAttachmentIdNotFound(error),
+            "InvalidRouteTableId.NotFound" => Self::InvalidRouteTableIdNotFound(error),
+            "OperationUnsupported.TransitAttachment" => {
+                Self::OperationUnsupportedTransitAttachment(error)
+            }
+            "IllegalParam.TransitRouterTableType" => {
+                Self::IllegalParamTransitRouterTableType(error)
+            }
+            "IncorrectStatus.Status" => Self::IncorrectStatusStatus(error),
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "Unauthorized" => Self::Unauthorized(error),
+            "InvalidParameter.TransitRouterRouteTableId" => {
+                Self::InvalidParameterTransitRouterRouteTableId(error)
+            }
+            "InvalidParameter.TransitRouterAttachmentId" => {
+                Self::InvalidParameterTransitRouterAttachmentId(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

@@ -341,42 +341,38 @@ pub enum ResolveAndRouteServiceInCenError {
 }
 impl From<::acs_runtime::client::ServiceError> for ResolveAndRouteServiceInCenError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "ParameterIllegal.Ipv6CloudRouteCidrNotAllow",
-                    "ParameterIllegal.AccessRegionId",
-                    "ParameterIllegal.CloudRouteHost",
-                    "ParameterIllegal.ClouteRouteNotSupportIpv6",
-                    "ParameterIllegal.ClouteRouteCidrNotAllow",
-                    "CloudRoute.Exist",
-                    "ParameterIllegal.Host",
-                    "CloudRoute.Conflict",
-                    "CloudRoute.VpcNotAttached",
-                    "OperationUnsupported.TransitRouterType",
-                    "ParameterIllegal.AccessRegionIdNoCCN",
-                    "IncorrectStatus.TransitRouter",
-                    "InvalidOperation.InstanceNotSupportIPv6Route",
-                    "InvalidParameter",
-                    "Unauthorized",
-                ],
-            )
-        {
-            Some(0) => Self::ParameterIllegalIpv6CloudRouteCidrNotAllow(error),
-            Some(1) => Self::ParameterIllegalAccessRegionId(error),
-            Some(2) => Self::ParameterIllegalCloudRouteHost(error),
-            Some(3) => Self::ParameterIllegalClouteRouteNotSupportIpv6(error),
-            Some(4) => Self::ParameterIllegalClouteRouteCidrNotAllow(error),
-            Some(5) => Self::CloudRouteExist(error),
-            Some(6) => Self::ParameterIllegalHost(error),
-            Some(7) => Self::CloudRouteConflict(error),
-            Some(8) => Self::CloudRouteVpcNotAttached(error),
-            Some(9) => Self::OperationUnsupportedTransitRouterType(error),
-            Some(10) => Self::ParameterIllegalAccessRegionIdNoCcn(error),
-            Some(11) => Self::IncorrectStatusTransitRouter(error),
-            Some(12) => Self::InvalidOperationInstanceNotSupportIPv6Route(error),
-            Some(13) => Self::InvalidParameter(error),
-            Some(14) => Self::Unauthorized(error),
+        match error.code() {
+            "ParameterIllegal.Ipv6CloudRouteCidrNotAllow" => {
+                Self::ParameterIllegalIpv6CloudRouteCidrNotAllow(error)
+            }
+            "ParameterIllegal.AccessRegionId" => {
+                Self::ParameterIllegalAccessRegionId(error)
+            }
+            "ParameterIllegal.CloudRouteHost" => {
+                Self::ParameterIllegalCloudRouteHost(error)
+            }
+            "ParameterIllegal.ClouteRouteNotSupportIpv6" => {
+                Self::ParameterIllegalClouteRouteNotSupportIpv6(error)
+            }
+            "ParameterIllegal.ClouteRouteCidrNotAllow" => {
+                Self::ParameterIllegalClouteRouteCidrNotAllow(error)
+            }
+            "CloudRoute.Exist" => Self::CloudRouteExist(error),
+            "ParameterIllegal.Host" => Self::ParameterIllegalHost(error),
+            "CloudRoute.Conflict" => Self::CloudRouteConflict(error),
+            "CloudRoute.VpcNotAttached" => Self::CloudRouteVpcNotAttached(error),
+            "OperationUnsupported.TransitRouterType" => {
+                Self::OperationUnsupportedTransitRouterType(error)
+            }
+            "ParameterIllegal.AccessRegionIdNoCCN" => {
+                Self::ParameterIllegalAccessRegionIdNoCcn(error)
+            }
+            "IncorrectStatus.TransitRouter" => Self::IncorrectStatusTransitRouter(error),
+            "InvalidOperation.InstanceNotSupportIPv6Route" => {
+                Self::InvalidOperationInstanceNotSupportIPv6Route(error)
+            }
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "Unauthorized" => Self::Unauthorized(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -271,20 +271,13 @@ pub enum RevokeInstanceFromTransitRouterError {
 }
 impl From<::acs_runtime::client::ServiceError> for RevokeInstanceFromTransitRouterError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IncorrectStatus.Cen",
-                    "OperationDenied.AttachmentExist",
-                    "InvalidParameter",
-                    "Unauthorized",
-                ],
-            )
-        {
-            Some(0) => Self::IncorrectStatusCen(error),
-            Some(1) => Self::OperationDeniedAttachmentExist(error),
-            Some(2) => Self::InvalidParameter(error),
-            Some(3) => Self::Unauthorized(error),
+        match error.code() {
+            "IncorrectStatus.Cen" => Self::IncorrectStatusCen(error),
+            "OperationDenied.AttachmentExist" => {
+                Self::OperationDeniedAttachmentExist(error)
+            }
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "Unauthorized" => Self::Unauthorized(error),
             _ => Self::Unhandled(error),
         }
     }

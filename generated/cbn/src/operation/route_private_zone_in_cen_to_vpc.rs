@@ -257,30 +257,30 @@ pub enum RoutePrivateZoneInCenToVpcError {
 }
 impl From<::acs_runtime::client::ServiceError> for RoutePrivateZoneInCenToVpcError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "OperationUnsupported.CrossRegionNotSupport",
-                    "Forbidden.PrivatezoneServiceNotAuthorize",
-                    "ParameterIllegal.AccessRegionIdNoCCN",
-                    "InvalidParameter",
-                    "Unauthorized",
-                    "InvalidOperation.PvtzNotAssociatedWithVpc",
-                    "InvalidOperation.PrivatezoneRouteExisted",
-                    "InvalidOperation.VpcNotAttachedToCen",
-                    "InvalidOperation.UnmatchRouteInVpcRegion",
-                ],
-            )
-        {
-            Some(0) => Self::OperationUnsupportedCrossRegionNotSupport(error),
-            Some(1) => Self::ForbiddenPrivatezoneServiceNotAuthorize(error),
-            Some(2) => Self::ParameterIllegalAccessRegionIdNoCcn(error),
-            Some(3) => Self::InvalidParameter(error),
-            Some(4) => Self::Unauthorized(error),
-            Some(5) => Self::InvalidOperationPvtzNotAssociatedWithVpc(error),
-            Some(6) => Self::InvalidOperationPrivatezoneRouteExisted(error),
-            Some(7) => Self::InvalidOperationVpcNotAttachedToCen(error),
-            Some(8) => Self::InvalidOperationUnmatchRouteInVpcRegion(error),
+        match error.code() {
+            "OperationUnsupported.CrossRegionNotSupport" => {
+                Self::OperationUnsupportedCrossRegionNotSupport(error)
+            }
+            "Forbidden.PrivatezoneServiceNotAuthorize" => {
+                Self::ForbiddenPrivatezoneServiceNotAuthorize(error)
+            }
+            "ParameterIllegal.AccessRegionIdNoCCN" => {
+                Self::ParameterIllegalAccessRegionIdNoCcn(error)
+            }
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "Unauthorized" => Self::Unauthorized(error),
+            "InvalidOperation.PvtzNotAssociatedWithVpc" => {
+                Self::InvalidOperationPvtzNotAssociatedWithVpc(error)
+            }
+            "InvalidOperation.PrivatezoneRouteExisted" => {
+                Self::InvalidOperationPrivatezoneRouteExisted(error)
+            }
+            "InvalidOperation.VpcNotAttachedToCen" => {
+                Self::InvalidOperationVpcNotAttachedToCen(error)
+            }
+            "InvalidOperation.UnmatchRouteInVpcRegion" => {
+                Self::InvalidOperationUnmatchRouteInVpcRegion(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

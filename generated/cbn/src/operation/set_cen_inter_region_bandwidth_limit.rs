@@ -299,46 +299,44 @@ pub enum SetCenInterRegionBandwidthLimitError {
 }
 impl From<::acs_runtime::client::ServiceError> for SetCenInterRegionBandwidthLimitError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "MissingParam.CbnBandwidthPackageId",
-                    "AttrMismatching.CbnBandwidthPackageId",
-                    "OperationFailed.InvalidOperation",
-                    "OperationUnsupported.Attachment",
-                    "InvalidOperation.UnsupportChargeType",
-                    "OperationUnsupported.TrafficQosPolicyExist",
-                    "OperationUnsupported.BandwidthType",
-                    "IllegalParam.BandwidthType",
-                    "IllegalParam.Bandwidth",
-                    "ParamExclusive.BandwidthTypeAndCenBandwidthPackageId",
-                    "IdentityRegistrationStatusNotSupport",
-                    "IllegalParam.BandwidthLessThanQosPolicyBandwidth",
-                    "OperationUnsupported.RegionId",
-                    "QuotaExceeded.Bandwidth",
-                    "InvalidParameter",
-                    "Unauthorized",
-                    "IncorrectStatus.TransitRouter",
-                ],
-            )
-        {
-            Some(0) => Self::MissingParamCbnBandwidthPackageId(error),
-            Some(1) => Self::AttrMismatchingCbnBandwidthPackageId(error),
-            Some(2) => Self::OperationFailedInvalidOperation(error),
-            Some(3) => Self::OperationUnsupportedAttachment(error),
-            Some(4) => Self::InvalidOperationUnsupportChargeType(error),
-            Some(5) => Self::OperationUnsupportedTrafficQosPolicyExist(error),
-            Some(6) => Self::OperationUnsupportedBandwidthType(error),
-            Some(7) => Self::IllegalParamBandwidthType(error),
-            Some(8) => Self::IllegalParamBandwidth(error),
-            Some(9) => Self::ParamExclusiveBandwidthTypeAndCenBandwidthPackageId(error),
-            Some(10) => Self::IdentityRegistrationStatusNotSupport(error),
-            Some(11) => Self::IllegalParamBandwidthLessThanQosPolicyBandwidth(error),
-            Some(12) => Self::OperationUnsupportedRegionId(error),
-            Some(13) => Self::QuotaExceededBandwidth(error),
-            Some(14) => Self::InvalidParameter(error),
-            Some(15) => Self::Unauthorized(error),
-            Some(16) => Self::IncorrectStatusTransitRouter(error),
+        match error.code() {
+            "MissingParam.CbnBandwidthPackageId" => {
+                Self::MissingParamCbnBandwidthPackageId(error)
+            }
+            "AttrMismatching.CbnBandwidthPackageId" => {
+                Self::AttrMismatchingCbnBandwidthPackageId(error)
+            }
+            "OperationFailed.InvalidOperation" => {
+                Self::OperationFailedInvalidOperation(error)
+            }
+            "OperationUnsupported.Attachment" => {
+                Self::OperationUnsupportedAttachment(error)
+            }
+            "InvalidOperation.UnsupportChargeType" => {
+                Self::InvalidOperationUnsupportChargeType(error)
+            }
+            "OperationUnsupported.TrafficQosPolicyExist" => {
+                Self::OperationUnsupportedTrafficQosPolicyExist(error)
+            }
+            "OperationUnsupported.BandwidthType" => {
+                Self::OperationUnsupportedBandwidthType(error)
+            }
+            "IllegalParam.BandwidthType" => Self::IllegalParamBandwidthType(error),
+            "IllegalParam.Bandwidth" => Self::IllegalParamBandwidth(error),
+            "ParamExclusive.BandwidthTypeAndCenBandwidthPackageId" => {
+                Self::ParamExclusiveBandwidthTypeAndCenBandwidthPackageId(error)
+            }
+            "IdentityRegistrationStatusNotSupport" => {
+                Self::IdentityRegistrationStatusNotSupport(error)
+            }
+            "IllegalParam.BandwidthLessThanQosPolicyBandwidth" => {
+                Self::IllegalParamBandwidthLessThanQosPolicyBandwidth(error)
+            }
+            "OperationUnsupported.RegionId" => Self::OperationUnsupportedRegionId(error),
+            "QuotaExceeded.Bandwidth" => Self::QuotaExceededBandwidth(error),
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "Unauthorized" => Self::Unauthorized(error),
+            "IncorrectStatus.TransitRouter" => Self::IncorrectStatusTransitRouter(error),
             _ => Self::Unhandled(error),
         }
     }

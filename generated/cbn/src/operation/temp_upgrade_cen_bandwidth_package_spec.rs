@@ -196,24 +196,18 @@ pub enum TempUpgradeCenBandwidthPackageSpecError {
 impl From<::acs_runtime::client::ServiceError>
 for TempUpgradeCenBandwidthPackageSpecError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "Forbidden.AssociatedUnsupportedInterRegionTrafficQosPolicy",
-                    "InvalidOperation.OrderParameterIllegal",
-                    "InvalidParameter",
-                    "Unauthorized",
-                    "InvalidOperation.UpgradeBwpBandwidth",
-                ],
-            )
-        {
-            Some(0) => {
+        match error.code() {
+            "Forbidden.AssociatedUnsupportedInterRegionTrafficQosPolicy" => {
                 Self::ForbiddenAssociatedUnsupportedInterRegionTrafficQosPolicy(error)
             }
-            Some(1) => Self::InvalidOperationOrderParameterIllegal(error),
-            Some(2) => Self::InvalidParameter(error),
-            Some(3) => Self::Unauthorized(error),
-            Some(4) => Self::InvalidOperationUpgradeBwpBandwidth(error),
+            "InvalidOperation.OrderParameterIllegal" => {
+                Self::InvalidOperationOrderParameterIllegal(error)
+            }
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "Unauthorized" => Self::Unauthorized(error),
+            "InvalidOperation.UpgradeBwpBandwidth" => {
+                Self::InvalidOperationUpgradeBwpBandwidth(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

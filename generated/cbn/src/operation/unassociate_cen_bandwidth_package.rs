@@ -185,18 +185,12 @@ pub enum UnassociateCenBandwidthPackageError {
 }
 impl From<::acs_runtime::client::ServiceError> for UnassociateCenBandwidthPackageError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "OperationFailed.SetPostPay95BandwidthLimitError",
-                    "InvalidParameter",
-                    "Unauthorized",
-                ],
-            )
-        {
-            Some(0) => Self::OperationFailedSetPostPay95BandwidthLimitError(error),
-            Some(1) => Self::InvalidParameter(error),
-            Some(2) => Self::Unauthorized(error),
+        match error.code() {
+            "OperationFailed.SetPostPay95BandwidthLimitError" => {
+                Self::OperationFailedSetPostPay95BandwidthLimitError(error)
+            }
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "Unauthorized" => Self::Unauthorized(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -172,18 +172,12 @@ pub enum UnroutePrivateZoneInCenToVpcError {
 }
 impl From<::acs_runtime::client::ServiceError> for UnroutePrivateZoneInCenToVpcError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidParameter",
-                    "Unauthorized",
-                    "InvalidOperation.PrivatezoneRouteExisted",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidParameter(error),
-            Some(1) => Self::Unauthorized(error),
-            Some(2) => Self::InvalidOperationPrivatezoneRouteExisted(error),
+        match error.code() {
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "Unauthorized" => Self::Unauthorized(error),
+            "InvalidOperation.PrivatezoneRouteExisted" => {
+                Self::InvalidOperationPrivatezoneRouteExisted(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

@@ -235,40 +235,23 @@ pub enum UntagResourcesError {
 }
 impl From<::acs_runtime::client::ServiceError> for UntagResourcesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidTagKey",
-                    "InvalidTagValue",
-                    "MissingParam",
-                    "InvalidInstanceType.NotFound",
-                    "InvalidInstanceIds.NotFound",
-                    "Forbidden.TagKeys",
-                    "QuotaExceeded.TagNum",
-                    "InvalidTagScope.NotFound",
-                    "Forbidden.NotAllowedCategary",
-                    "SizeLimitExceeded.ResourceIdNum",
-                    "IllegalParam.Region",
-                    "InvalidParameter",
-                    "Unauthorized",
-                    "InvalidParameter.TagKeyOrAll",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidTagKey(error),
-            Some(1) => Self::InvalidTagValue(error),
-            Some(2) => Self::MissingParam(error),
-            Some(3) => Self::InvalidInstanceTypeNotFound(error),
-            Some(4) => Self::InvalidInstanceIdsNotFound(error),
-            Some(5) => Self::ForbiddenTagKeys(error),
-            Some(6) => Self::QuotaExceededTagNum(error),
-            Some(7) => Self::InvalidTagScopeNotFound(error),
-            Some(8) => Self::ForbiddenNotAllowedCategary(error),
-            Some(9) => Self::SizeLimitExceededResourceIdNum(error),
-            Some(10) => Self::IllegalParamRegion(error),
-            Some(11) => Self::InvalidParameter(error),
-            Some(12) => Self::Unauthorized(error),
-            Some(13) => Self::InvalidParameterTagKeyOrAll(error),
+        match error.code() {
+            "InvalidTagKey" => Self::InvalidTagKey(error),
+            "InvalidTagValue" => Self::InvalidTagValue(error),
+            "MissingParam" => Self::MissingParam(error),
+            "InvalidInstanceType.NotFound" => Self::InvalidInstanceTypeNotFound(error),
+            "InvalidInstanceIds.NotFound" => Self::InvalidInstanceIdsNotFound(error),
+            "Forbidden.TagKeys" => Self::ForbiddenTagKeys(error),
+            "QuotaExceeded.TagNum" => Self::QuotaExceededTagNum(error),
+            "InvalidTagScope.NotFound" => Self::InvalidTagScopeNotFound(error),
+            "Forbidden.NotAllowedCategary" => Self::ForbiddenNotAllowedCategary(error),
+            "SizeLimitExceeded.ResourceIdNum" => {
+                Self::SizeLimitExceededResourceIdNum(error)
+            }
+            "IllegalParam.Region" => Self::IllegalParamRegion(error),
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "Unauthorized" => Self::Unauthorized(error),
+            "InvalidParameter.TagKeyOrAll" => Self::InvalidParameterTagKeyOrAll(error),
             _ => Self::Unhandled(error),
         }
     }

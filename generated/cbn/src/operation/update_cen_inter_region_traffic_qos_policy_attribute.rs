@@ -259,22 +259,16 @@ pub enum UpdateCenInterRegionTrafficQosPolicyAttributeError {
 impl From<::acs_runtime::client::ServiceError>
 for UpdateCenInterRegionTrafficQosPolicyAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidTrafficQosPolicyId.NotFound",
-                    "InvalidParameter",
-                    "Unauthorized",
-                    "MissingParam.TrafficQosPolicyId",
-                    "Forbidden.CDTServiceExpired",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidTrafficQosPolicyIdNotFound(error),
-            Some(1) => Self::InvalidParameter(error),
-            Some(2) => Self::Unauthorized(error),
-            Some(3) => Self::MissingParamTrafficQosPolicyId(error),
-            Some(4) => Self::ForbiddenCdtServiceExpired(error),
+        match error.code() {
+            "InvalidTrafficQosPolicyId.NotFound" => {
+                Self::InvalidTrafficQosPolicyIdNotFound(error)
+            }
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "Unauthorized" => Self::Unauthorized(error),
+            "MissingParam.TrafficQosPolicyId" => {
+                Self::MissingParamTrafficQosPolicyId(error)
+            }
+            "Forbidden.CDTServiceExpired" => Self::ForbiddenCdtServiceExpired(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -328,30 +328,28 @@ pub enum UpdateCenInterRegionTrafficQosQueueAttributeError {
 impl From<::acs_runtime::client::ServiceError>
 for UpdateCenInterRegionTrafficQosQueueAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IncorrectStatus.TrafficQosPolicy",
-                    "InvalidTrafficQosQueueId.NotFound",
-                    "IllegalParam.BandwidthGuaranteeModeMismatch",
-                    "IllegalParam.AttachmentBandwidthExceed",
-                    "IllegalParam.Bandwidth",
-                    "IllegalParam.RemainBandwidthPercent",
-                    "InvalidParameter",
-                    "Unauthorized",
-                    "MissingParam.TrafficQosPolicyQueueId",
-                ],
-            )
-        {
-            Some(0) => Self::IncorrectStatusTrafficQosPolicy(error),
-            Some(1) => Self::InvalidTrafficQosQueueIdNotFound(error),
-            Some(2) => Self::IllegalParamBandwidthGuaranteeModeMismatch(error),
-            Some(3) => Self::IllegalParamAttachmentBandwidthExceed(error),
-            Some(4) => Self::IllegalParamBandwidth(error),
-            Some(5) => Self::IllegalParamRemainBandwidthPercent(error),
-            Some(6) => Self::InvalidParameter(error),
-            Some(7) => Self::Unauthorized(error),
-            Some(8) => Self::MissingParamTrafficQosPolicyQueueId(error),
+        match error.code() {
+            "IncorrectStatus.TrafficQosPolicy" => {
+                Self::IncorrectStatusTrafficQosPolicy(error)
+            }
+            "InvalidTrafficQosQueueId.NotFound" => {
+                Self::InvalidTrafficQosQueueIdNotFound(error)
+            }
+            "IllegalParam.BandwidthGuaranteeModeMismatch" => {
+                Self::IllegalParamBandwidthGuaranteeModeMismatch(error)
+            }
+            "IllegalParam.AttachmentBandwidthExceed" => {
+                Self::IllegalParamAttachmentBandwidthExceed(error)
+            }
+            "IllegalParam.Bandwidth" => Self::IllegalParamBandwidth(error),
+            "IllegalParam.RemainBandwidthPercent" => {
+                Self::IllegalParamRemainBandwidthPercent(error)
+            }
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "Unauthorized" => Self::Unauthorized(error),
+            "MissingParam.TrafficQosPolicyQueueId" => {
+                Self::MissingParamTrafficQosPolicyQueueId(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

@@ -361,58 +361,55 @@ pub enum UpdateTrafficMarkingPolicyAttributeError {
 impl From<::acs_runtime::client::ServiceError>
 for UpdateTrafficMarkingPolicyAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidTrafficMarkingPolicyId.NotFound",
-                    "IncorrectStatus.TrafficMarkingPolicy",
-                    "Duplicated.AddTrafficMatchRules",
-                    "Duplicated.DeleteTrafficMatchRulese",
-                    "InstanceExist.AddTrafficMatchRules",
-                    "Duplicated.AddTrafficMatchRulesAndDeleteTrafficMatchRules",
-                    "IllegalParam.DstPortRange",
-                    "IllegalParam.SrcPortRange",
-                    "AttrMismatching.CidrAddressFamily",
-                    "IllegalParam.AddressFamily",
-                    "AttrMismatching.SrcCidrDstCidr",
-                    "AttrMismatching.CidrProtocol",
-                    "InvalidTransitRouterMode.NeedUpgrade",
-                    "OperationUnsupported.SrcPortRange",
-                    "OperationUnsupported.DstPortRange",
-                    "OperationUnsupported.IPv6Cidr",
-                    "IllegalParam.DstCidr",
-                    "IllegalParam.SrcCidr",
-                    "InvalidParameter",
-                    "Unauthorized",
-                    "MissingParam.TrafficMarkingPolicyId",
-                    "InvalidDeleteTrafficMatchRules.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidTrafficMarkingPolicyIdNotFound(error),
-            Some(1) => Self::IncorrectStatusTrafficMarkingPolicy(error),
-            Some(2) => Self::DuplicatedAddTrafficMatchRules(error),
-            Some(3) => Self::DuplicatedDeleteTrafficMatchRulese(error),
-            Some(4) => Self::InstanceExistAddTrafficMatchRules(error),
-            Some(5) => {
+        match error.code() {
+            "InvalidTrafficMarkingPolicyId.NotFound" => {
+                Self::InvalidTrafficMarkingPolicyIdNotFound(error)
+            }
+            "IncorrectStatus.TrafficMarkingPolicy" => {
+                Self::IncorrectStatusTrafficMarkingPolicy(error)
+            }
+            "Duplicated.AddTrafficMatchRules" => {
+                Self::DuplicatedAddTrafficMatchRules(error)
+            }
+            "Duplicated.DeleteTrafficMatchRulese" => {
+                Self::DuplicatedDeleteTrafficMatchRulese(error)
+            }
+            "InstanceExist.AddTrafficMatchRules" => {
+                Self::InstanceExistAddTrafficMatchRules(error)
+            }
+            "Duplicated.AddTrafficMatchRulesAndDeleteTrafficMatchRules" => {
                 Self::DuplicatedAddTrafficMatchRulesAndDeleteTrafficMatchRules(error)
             }
-            Some(6) => Self::IllegalParamDstPortRange(error),
-            Some(7) => Self::IllegalParamSrcPortRange(error),
-            Some(8) => Self::AttrMismatchingCidrAddressFamily(error),
-            Some(9) => Self::IllegalParamAddressFamily(error),
-            Some(10) => Self::AttrMismatchingSrcCidrDstCidr(error),
-            Some(11) => Self::AttrMismatchingCidrProtocol(error),
-            Some(12) => Self::InvalidTransitRouterModeNeedUpgrade(error),
-            Some(13) => Self::OperationUnsupportedSrcPortRange(error),
-            Some(14) => Self::OperationUnsupportedDstPortRange(error),
-            Some(15) => Self::OperationUnsupportedIPv6Cidr(error),
-            Some(16) => Self::IllegalParamDstCidr(error),
-            Some(17) => Self::IllegalParamSrcCidr(error),
-            Some(18) => Self::InvalidParameter(error),
-            Some(19) => Self::Unauthorized(error),
-            Some(20) => Self::MissingParamTrafficMarkingPolicyId(error),
-            Some(21) => Self::InvalidDeleteTrafficMatchRulesNotFound(error),
+            "IllegalParam.DstPortRange" => Self::IllegalParamDstPortRange(error),
+            "IllegalParam.SrcPortRange" => Self::IllegalParamSrcPortRange(error),
+            "AttrMismatching.CidrAddressFamily" => {
+                Self::AttrMismatchingCidrAddressFamily(error)
+            }
+            "IllegalParam.AddressFamily" => Self::IllegalParamAddressFamily(error),
+            "AttrMismatching.SrcCidrDstCidr" => {
+                Self::AttrMismatchingSrcCidrDstCidr(error)
+            }
+            "AttrMismatching.CidrProtocol" => Self::AttrMismatchingCidrProtocol(error),
+            "InvalidTransitRouterMode.NeedUpgrade" => {
+                Self::InvalidTransitRouterModeNeedUpgrade(error)
+            }
+            "OperationUnsupported.SrcPortRange" => {
+                Self::OperationUnsupportedSrcPortRange(error)
+            }
+            "OperationUnsupported.DstPortRange" => {
+                Self::OperationUnsupportedDstPortRange(error)
+            }
+            "OperationUnsupported.IPv6Cidr" => Self::OperationUnsupportedIPv6Cidr(error),
+            "IllegalParam.DstCidr" => Self::IllegalParamDstCidr(error),
+            "IllegalParam.SrcCidr" => Self::IllegalParamSrcCidr(error),
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "Unauthorized" => Self::Unauthorized(error),
+            "MissingParam.TrafficMarkingPolicyId" => {
+                Self::MissingParamTrafficMarkingPolicyId(error)
+            }
+            "InvalidDeleteTrafficMatchRules.NotFound" => {
+                Self::InvalidDeleteTrafficMatchRulesNotFound(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

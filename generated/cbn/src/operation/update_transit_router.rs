@@ -278,20 +278,13 @@ pub enum UpdateTransitRouterError {
 }
 impl From<::acs_runtime::client::ServiceError> for UpdateTransitRouterError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "OperationUnsupported.RegionId",
-                    "IncorrectStatus.TransitRouterInstance",
-                    "InvalidParameter",
-                    "Unauthorized",
-                ],
-            )
-        {
-            Some(0) => Self::OperationUnsupportedRegionId(error),
-            Some(1) => Self::IncorrectStatusTransitRouterInstance(error),
-            Some(2) => Self::InvalidParameter(error),
-            Some(3) => Self::Unauthorized(error),
+        match error.code() {
+            "OperationUnsupported.RegionId" => Self::OperationUnsupportedRegionId(error),
+            "IncorrectStatus.TransitRouterInstance" => {
+                Self::IncorrectStatusTransitRouterInstance(error)
+            }
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "Unauthorized" => Self::Unauthorized(error),
             _ => Self::Unhandled(error),
         }
     }

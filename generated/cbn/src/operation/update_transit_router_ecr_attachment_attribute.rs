@@ -263,20 +263,15 @@ pub enum UpdateTransitRouterEcrAttachmentAttributeError {
 impl From<::acs_runtime::client::ServiceError>
 for UpdateTransitRouterEcrAttachmentAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidTransitRouterAttachmentId.NotFound",
-                    "IncorrectStatus.TransitRouterAttachment",
-                    "InvalidParameter",
-                    "Unauthorized",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidTransitRouterAttachmentIdNotFound(error),
-            Some(1) => Self::IncorrectStatusTransitRouterAttachment(error),
-            Some(2) => Self::InvalidParameter(error),
-            Some(3) => Self::Unauthorized(error),
+        match error.code() {
+            "InvalidTransitRouterAttachmentId.NotFound" => {
+                Self::InvalidTransitRouterAttachmentIdNotFound(error)
+            }
+            "IncorrectStatus.TransitRouterAttachment" => {
+                Self::IncorrectStatusTransitRouterAttachment(error)
+            }
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "Unauthorized" => Self::Unauthorized(error),
             _ => Self::Unhandled(error),
         }
     }

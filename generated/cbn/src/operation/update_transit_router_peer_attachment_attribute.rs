@@ -435,64 +435,56 @@ pub enum UpdateTransitRouterPeerAttachmentAttributeError {
 impl From<::acs_runtime::client::ServiceError>
 for UpdateTransitRouterPeerAttachmentAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidTransitRouterAttachmentId.NotFound",
-                    "OperationUnsupported.BandwidthType",
-                    "MissingParam.Bandwidth",
-                    "IncorrectStatus.Attachment",
-                    "IllegalParam.BandwidthType",
-                    "IllegalParam.Bandwidth",
-                    "ParameterIllegal.BandwidthPackageDefaultLinkTypeOnlySupportGold",
-                    "ParameterIllegal.CdtDefaultLinkTypeOnlySupportPlatinumOrGold",
-                    "ParameterIllegal.CdtDefaultLinkTypeOnlySupportGold",
-                    "OperationNotAllowed.DefaultLinkTypeOnlySupportGold",
-                    "OperationUnsupported.TransitRouterAttachment",
-                    "IllegalParam.BandwidthLessThanQosPolicyBandwidth",
-                    "IllegalParam.BandwidthPackageStatus",
-                    "QuotaExceeded.Bandwidth",
-                    "ParamExclusive.BandwidthTypeAndCenBandwidthPackageId",
-                    "OperationUnsupported.CloudDataTransferService",
-                    "InvalidParameter",
-                    "Unauthorized",
-                    "ParameterIllegal.CdtDefaultLinkTypeOnlySupportUnderlaySilver",
-                    "ParameterIllegal.DefaultLinkTypeOnlySupportUnderlaySilver",
-                    "OperationNotAllowed.DefaultLinkTypeOnlySupportUnderlaySilver",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidTransitRouterAttachmentIdNotFound(error),
-            Some(1) => Self::OperationUnsupportedBandwidthType(error),
-            Some(2) => Self::MissingParamBandwidth(error),
-            Some(3) => Self::IncorrectStatusAttachment(error),
-            Some(4) => Self::IllegalParamBandwidthType(error),
-            Some(5) => Self::IllegalParamBandwidth(error),
-            Some(6) => {
+        match error.code() {
+            "InvalidTransitRouterAttachmentId.NotFound" => {
+                Self::InvalidTransitRouterAttachmentIdNotFound(error)
+            }
+            "OperationUnsupported.BandwidthType" => {
+                Self::OperationUnsupportedBandwidthType(error)
+            }
+            "MissingParam.Bandwidth" => Self::MissingParamBandwidth(error),
+            "IncorrectStatus.Attachment" => Self::IncorrectStatusAttachment(error),
+            "IllegalParam.BandwidthType" => Self::IllegalParamBandwidthType(error),
+            "IllegalParam.Bandwidth" => Self::IllegalParamBandwidth(error),
+            "ParameterIllegal.BandwidthPackageDefaultLinkTypeOnlySupportGold" => {
                 Self::ParameterIllegalBandwidthPackageDefaultLinkTypeOnlySupportGold(
                     error,
                 )
             }
-            Some(7) => {
+            "ParameterIllegal.CdtDefaultLinkTypeOnlySupportPlatinumOrGold" => {
                 Self::ParameterIllegalCdtDefaultLinkTypeOnlySupportPlatinumOrGold(error)
             }
-            Some(8) => Self::ParameterIllegalCdtDefaultLinkTypeOnlySupportGold(error),
-            Some(9) => Self::OperationNotAllowedDefaultLinkTypeOnlySupportGold(error),
-            Some(10) => Self::OperationUnsupportedTransitRouterAttachment(error),
-            Some(11) => Self::IllegalParamBandwidthLessThanQosPolicyBandwidth(error),
-            Some(12) => Self::IllegalParamBandwidthPackageStatus(error),
-            Some(13) => Self::QuotaExceededBandwidth(error),
-            Some(14) => Self::ParamExclusiveBandwidthTypeAndCenBandwidthPackageId(error),
-            Some(15) => Self::OperationUnsupportedCloudDataTransferService(error),
-            Some(16) => Self::InvalidParameter(error),
-            Some(17) => Self::Unauthorized(error),
-            Some(18) => {
+            "ParameterIllegal.CdtDefaultLinkTypeOnlySupportGold" => {
+                Self::ParameterIllegalCdtDefaultLinkTypeOnlySupportGold(error)
+            }
+            "OperationNotAllowed.DefaultLinkTypeOnlySupportGold" => {
+                Self::OperationNotAllowedDefaultLinkTypeOnlySupportGold(error)
+            }
+            "OperationUnsupported.TransitRouterAttachment" => {
+                Self::OperationUnsupportedTransitRouterAttachment(error)
+            }
+            "IllegalParam.BandwidthLessThanQosPolicyBandwidth" => {
+                Self::IllegalParamBandwidthLessThanQosPolicyBandwidth(error)
+            }
+            "IllegalParam.BandwidthPackageStatus" => {
+                Self::IllegalParamBandwidthPackageStatus(error)
+            }
+            "QuotaExceeded.Bandwidth" => Self::QuotaExceededBandwidth(error),
+            "ParamExclusive.BandwidthTypeAndCenBandwidthPackageId" => {
+                Self::ParamExclusiveBandwidthTypeAndCenBandwidthPackageId(error)
+            }
+            "OperationUnsupported.CloudDataTransferService" => {
+                Self::OperationUnsupportedCloudDataTransferService(error)
+            }
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "Unauthorized" => Self::Unauthorized(error),
+            "ParameterIllegal.CdtDefaultLinkTypeOnlySupportUnderlaySilver" => {
                 Self::ParameterIllegalCdtDefaultLinkTypeOnlySupportUnderlaySilver(error)
             }
-            Some(19) => {
+            "ParameterIllegal.DefaultLinkTypeOnlySupportUnderlaySilver" => {
                 Self::ParameterIllegalDefaultLinkTypeOnlySupportUnderlaySilver(error)
             }
-            Some(20) => {
+            "OperationNotAllowed.DefaultLinkTypeOnlySupportUnderlaySilver" => {
                 Self::OperationNotAllowedDefaultLinkTypeOnlySupportUnderlaySilver(error)
             }
             _ => Self::Unhandled(error),

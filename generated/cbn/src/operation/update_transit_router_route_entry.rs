@@ -262,26 +262,18 @@ pub enum UpdateTransitRouterRouteEntryError {
 }
 impl From<::acs_runtime::client::ServiceError> for UpdateTransitRouterRouteEntryError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IllegalParam.TransitRouterRouteEntryId",
-                    "DryRunOperation",
-                    "InvalidName",
-                    "InvalidDescription",
-                    "InvalidParameter",
-                    "Unauthorized",
-                    "OperationFailed.UpdateTransitRouterRouteEntry",
-                ],
-            )
-        {
-            Some(0) => Self::IllegalParamTransitRouterRouteEntryId(error),
-            Some(1) => Self::DryRunOperation(error),
-            Some(2) => Self::InvalidName(error),
-            Some(3) => Self::InvalidDescription(error),
-            Some(4) => Self::InvalidParameter(error),
-            Some(5) => Self::Unauthorized(error),
-            Some(6) => Self::OperationFailedUpdateTransitRouterRouteEntry(error),
+        match error.code() {
+            "IllegalParam.TransitRouterRouteEntryId" => {
+                Self::IllegalParamTransitRouterRouteEntryId(error)
+            }
+            "DryRunOperation" => Self::DryRunOperation(error),
+            "InvalidName" => Self::InvalidName(error),
+            "InvalidDescription" => Self::InvalidDescription(error),
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "Unauthorized" => Self::Unauthorized(error),
+            "OperationFailed.UpdateTransitRouterRouteEntry" => {
+                Self::OperationFailedUpdateTransitRouterRouteEntry(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

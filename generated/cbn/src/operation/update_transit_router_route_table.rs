@@ -278,24 +278,17 @@ pub enum UpdateTransitRouterRouteTableError {
 }
 impl From<::acs_runtime::client::ServiceError> for UpdateTransitRouterRouteTableError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidTransitRouterRouteTableId.NotFound",
-                    "InvalidName",
-                    "InvalidDescription",
-                    "OperationUnsupported.MultiRegionEcmp",
-                    "InvalidParameter",
-                    "Unauthorized",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidTransitRouterRouteTableIdNotFound(error),
-            Some(1) => Self::InvalidName(error),
-            Some(2) => Self::InvalidDescription(error),
-            Some(3) => Self::OperationUnsupportedMultiRegionEcmp(error),
-            Some(4) => Self::InvalidParameter(error),
-            Some(5) => Self::Unauthorized(error),
+        match error.code() {
+            "InvalidTransitRouterRouteTableId.NotFound" => {
+                Self::InvalidTransitRouterRouteTableIdNotFound(error)
+            }
+            "InvalidName" => Self::InvalidName(error),
+            "InvalidDescription" => Self::InvalidDescription(error),
+            "OperationUnsupported.MultiRegionEcmp" => {
+                Self::OperationUnsupportedMultiRegionEcmp(error)
+            }
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "Unauthorized" => Self::Unauthorized(error),
             _ => Self::Unhandled(error),
         }
     }

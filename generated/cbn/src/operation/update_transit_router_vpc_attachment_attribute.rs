@@ -357,64 +357,66 @@ pub enum UpdateTransitRouterVpcAttachmentAttributeError {
 impl From<::acs_runtime::client::ServiceError>
 for UpdateTransitRouterVpcAttachmentAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IncorrectStatus.TransitRouterAttachmentId",
-                    "InvalidTransitRouterAttachmentId.NotFound",
-                    "InvalidOperation.RegionNotSupport",
-                    "InvalidOperation.VpcAutoRoutesPublishInOtherCEN",
-                    "QuotaExceeded.VpcAutoRoutesPublishPerTransitRouter",
-                    "InvalidOperation.VpnAssociated",
-                    "IllegalParam.Ipv6Support",
-                    "OperationFailed.VSwitchNotFound",
-                    "OperationFailed.VSwitchIpv6CidrNotAllocated",
-                    "OperationInvalid.AttachmentReferencedIPv6RouteEntryExisted",
-                    "OperationInvalid.AttachmentReferencedVpcIPv6RouteEntryExisted",
-                    "OperationInvalid.EniReferencedIPv6RouteEntryExisted",
-                    "OperationUnsupported.VpcRoutePropagationSource",
-                    "OperationUnsupported.TransitRouterType",
-                    "InvalidParameter",
-                    "Unauthorized",
-                    "INVALID_OPERATION_RESOURCE_NOT_SUPPORT_APPLIANCE_MODE",
-                    "InvalidParameter.Ipv6Support",
-                    "InvalidParameter.ApplianceModeSupport",
-                    "ParamExclusive.TransitRouterVPCAttachmentOptionsAndOptions",
-                    "InvalidParameter.OrderType",
-                    "InvalidOperation.OrderTypeMustMatchGrantCrossAccount",
-                    "OperationFailed.GrantCrossAccountNotExist",
-                ],
-            )
-        {
-            Some(0) => Self::IncorrectStatusTransitRouterAttachmentId(error),
-            Some(1) => Self::InvalidTransitRouterAttachmentIdNotFound(error),
-            Some(2) => Self::InvalidOperationRegionNotSupport(error),
-            Some(3) => Self::InvalidOperationVpcAutoRoutesPublishInOtherCen(error),
-            Some(4) => Self::QuotaExceededVpcAutoRoutesPublishPerTransitRouter(error),
-            Some(5) => Self::InvalidOperationVpnAssociated(error),
-            Some(6) => Self::IllegalParamIpv6Support(error),
-            Some(7) => Self::OperationFailedVSwitchNotFound(error),
-            Some(8) => Self::OperationFailedVSwitchIpv6CidrNotAllocated(error),
-            Some(9) => {
+        match error.code() {
+            "IncorrectStatus.TransitRouterAttachmentId" => {
+                Self::IncorrectStatusTransitRouterAttachmentId(error)
+            }
+            "InvalidTransitRouterAttachmentId.NotFound" => {
+                Self::InvalidTransitRouterAttachmentIdNotFound(error)
+            }
+            "InvalidOperation.RegionNotSupport" => {
+                Self::InvalidOperationRegionNotSupport(error)
+            }
+            "InvalidOperation.VpcAutoRoutesPublishInOtherCEN" => {
+                Self::InvalidOperationVpcAutoRoutesPublishInOtherCen(error)
+            }
+            "QuotaExceeded.VpcAutoRoutesPublishPerTransitRouter" => {
+                Self::QuotaExceededVpcAutoRoutesPublishPerTransitRouter(error)
+            }
+            "InvalidOperation.VpnAssociated" => {
+                Self::InvalidOperationVpnAssociated(error)
+            }
+            "IllegalParam.Ipv6Support" => Self::IllegalParamIpv6Support(error),
+            "OperationFailed.VSwitchNotFound" => {
+                Self::OperationFailedVSwitchNotFound(error)
+            }
+            "OperationFailed.VSwitchIpv6CidrNotAllocated" => {
+                Self::OperationFailedVSwitchIpv6CidrNotAllocated(error)
+            }
+            "OperationInvalid.AttachmentReferencedIPv6RouteEntryExisted" => {
                 Self::OperationInvalidAttachmentReferencedIPv6RouteEntryExisted(error)
             }
-            Some(10) => {
+            "OperationInvalid.AttachmentReferencedVpcIPv6RouteEntryExisted" => {
                 Self::OperationInvalidAttachmentReferencedVpcIPv6RouteEntryExisted(error)
             }
-            Some(11) => Self::OperationInvalidEniReferencedIPv6RouteEntryExisted(error),
-            Some(12) => Self::OperationUnsupportedVpcRoutePropagationSource(error),
-            Some(13) => Self::OperationUnsupportedTransitRouterType(error),
-            Some(14) => Self::InvalidParameter(error),
-            Some(15) => Self::Unauthorized(error),
-            Some(16) => Self::InvalidOperationResourceNotSupportApplianceMode(error),
-            Some(17) => Self::InvalidParameterIpv6Support(error),
-            Some(18) => Self::InvalidParameterApplianceModeSupport(error),
-            Some(19) => {
+            "OperationInvalid.EniReferencedIPv6RouteEntryExisted" => {
+                Self::OperationInvalidEniReferencedIPv6RouteEntryExisted(error)
+            }
+            "OperationUnsupported.VpcRoutePropagationSource" => {
+                Self::OperationUnsupportedVpcRoutePropagationSource(error)
+            }
+            "OperationUnsupported.TransitRouterType" => {
+                Self::OperationUnsupportedTransitRouterType(error)
+            }
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "Unauthorized" => Self::Unauthorized(error),
+            "INVALID_OPERATION_RESOURCE_NOT_SUPPORT_APPLIANCE_MODE" => {
+                Self::InvalidOperationResourceNotSupportApplianceMode(error)
+            }
+            "InvalidParameter.Ipv6Support" => Self::InvalidParameterIpv6Support(error),
+            "InvalidParameter.ApplianceModeSupport" => {
+                Self::InvalidParameterApplianceModeSupport(error)
+            }
+            "ParamExclusive.TransitRouterVPCAttachmentOptionsAndOptions" => {
                 Self::ParamExclusiveTransitRouterVpcAttachmentOptionsAndOptions(error)
             }
-            Some(20) => Self::InvalidParameterOrderType(error),
-            Some(21) => Self::InvalidOperationOrderTypeMustMatchGrantCrossAccount(error),
-            Some(22) => Self::OperationFailedGrantCrossAccountNotExist(error),
+            "InvalidParameter.OrderType" => Self::InvalidParameterOrderType(error),
+            "InvalidOperation.OrderTypeMustMatchGrantCrossAccount" => {
+                Self::InvalidOperationOrderTypeMustMatchGrantCrossAccount(error)
+            }
+            "OperationFailed.GrantCrossAccountNotExist" => {
+                Self::OperationFailedGrantCrossAccountNotExist(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

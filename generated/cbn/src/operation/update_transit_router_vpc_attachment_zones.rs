@@ -302,48 +302,43 @@ pub enum UpdateTransitRouterVpcAttachmentZonesError {
 impl From<::acs_runtime::client::ServiceError>
 for UpdateTransitRouterVpcAttachmentZonesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IllegalParam.ZoneId",
-                    "IncorrectStatus.TransitRouterAttachment",
-                    "IllegalParam.VSwitchId",
-                    "InvalidTransitRouterAttachmentId.NotFound",
-                    "OperationUnsupported.ServiceMode",
-                    "IllegalParam.AddOrRemoveZoneMappings",
-                    "IncorrectStatus.Vpc",
-                    "OperationDenied.RouteEntryOnEni",
-                    "IncorrectStatus.VpcRouteEntry",
-                    "IncorrectStatus.VpcSwitch",
-                    "OperationUnsupported.TransitRouterType",
-                    "InsufficientIpAddr.vsw",
-                    "OperationFailed.VSwitchIpv6CidrNotAllocated",
-                    "InvalidTransitRouterMode.NeedUpgrade",
-                    "OperationInvalid.EniReferencedIPv6RouteEntryExisted",
-                    "InvalidParameter",
-                    "Unauthorized",
-                    "InvalidVSwitchId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::IllegalParamZoneId(error),
-            Some(1) => Self::IncorrectStatusTransitRouterAttachment(error),
-            Some(2) => Self::IllegalParamVSwitchId(error),
-            Some(3) => Self::InvalidTransitRouterAttachmentIdNotFound(error),
-            Some(4) => Self::OperationUnsupportedServiceMode(error),
-            Some(5) => Self::IllegalParamAddOrRemoveZoneMappings(error),
-            Some(6) => Self::IncorrectStatusVpc(error),
-            Some(7) => Self::OperationDeniedRouteEntryOnEni(error),
-            Some(8) => Self::IncorrectStatusVpcRouteEntry(error),
-            Some(9) => Self::IncorrectStatusVpcSwitch(error),
-            Some(10) => Self::OperationUnsupportedTransitRouterType(error),
-            Some(11) => Self::InsufficientIpAddrVsw(error),
-            Some(12) => Self::OperationFailedVSwitchIpv6CidrNotAllocated(error),
-            Some(13) => Self::InvalidTransitRouterModeNeedUpgrade(error),
-            Some(14) => Self::OperationInvalidEniReferencedIPv6RouteEntryExisted(error),
-            Some(15) => Self::InvalidParameter(error),
-            Some(16) => Self::Unauthorized(error),
-            Some(17) => Self::InvalidVSwitchIdNotFound(error),
+        match error.code() {
+            "IllegalParam.ZoneId" => Self::IllegalParamZoneId(error),
+            "IncorrectStatus.TransitRouterAttachment" => {
+                Self::IncorrectStatusTransitRouterAttachment(error)
+            }
+            "IllegalParam.VSwitchId" => Self::IllegalParamVSwitchId(error),
+            "InvalidTransitRouterAttachmentId.NotFound" => {
+                Self::InvalidTransitRouterAttachmentIdNotFound(error)
+            }
+            "OperationUnsupported.ServiceMode" => {
+                Self::OperationUnsupportedServiceMode(error)
+            }
+            "IllegalParam.AddOrRemoveZoneMappings" => {
+                Self::IllegalParamAddOrRemoveZoneMappings(error)
+            }
+            "IncorrectStatus.Vpc" => Self::IncorrectStatusVpc(error),
+            "OperationDenied.RouteEntryOnEni" => {
+                Self::OperationDeniedRouteEntryOnEni(error)
+            }
+            "IncorrectStatus.VpcRouteEntry" => Self::IncorrectStatusVpcRouteEntry(error),
+            "IncorrectStatus.VpcSwitch" => Self::IncorrectStatusVpcSwitch(error),
+            "OperationUnsupported.TransitRouterType" => {
+                Self::OperationUnsupportedTransitRouterType(error)
+            }
+            "InsufficientIpAddr.vsw" => Self::InsufficientIpAddrVsw(error),
+            "OperationFailed.VSwitchIpv6CidrNotAllocated" => {
+                Self::OperationFailedVSwitchIpv6CidrNotAllocated(error)
+            }
+            "InvalidTransitRouterMode.NeedUpgrade" => {
+                Self::InvalidTransitRouterModeNeedUpgrade(error)
+            }
+            "OperationInvalid.EniReferencedIPv6RouteEntryExisted" => {
+                Self::OperationInvalidEniReferencedIPv6RouteEntryExisted(error)
+            }
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "Unauthorized" => Self::Unauthorized(error),
+            "InvalidVSwitchId.NotFound" => Self::InvalidVSwitchIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -291,26 +291,22 @@ pub enum UpdateTransitRouterVpnAttachmentAttributeError {
 impl From<::acs_runtime::client::ServiceError>
 for UpdateTransitRouterVpnAttachmentAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidTransitRouterAttachmentId.NotFound",
-                    "IncorrectStatus.TransitRouterAttachmentId",
-                    "InvalidParameter",
-                    "Unauthorized",
-                    "InvalidParameter.OrderType",
-                    "InvalidOperation.OrderTypeMustMatchGrantCrossAccount",
-                    "OperationFailed.GrantCrossAccountNotExist",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidTransitRouterAttachmentIdNotFound(error),
-            Some(1) => Self::IncorrectStatusTransitRouterAttachmentId(error),
-            Some(2) => Self::InvalidParameter(error),
-            Some(3) => Self::Unauthorized(error),
-            Some(4) => Self::InvalidParameterOrderType(error),
-            Some(5) => Self::InvalidOperationOrderTypeMustMatchGrantCrossAccount(error),
-            Some(6) => Self::OperationFailedGrantCrossAccountNotExist(error),
+        match error.code() {
+            "InvalidTransitRouterAttachmentId.NotFound" => {
+                Self::InvalidTransitRouterAttachmentIdNotFound(error)
+            }
+            "IncorrectStatus.TransitRouterAttachmentId" => {
+                Self::IncorrectStatusTransitRouterAttachmentId(error)
+            }
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "Unauthorized" => Self::Unauthorized(error),
+            "InvalidParameter.OrderType" => Self::InvalidParameterOrderType(error),
+            "InvalidOperation.OrderTypeMustMatchGrantCrossAccount" => {
+                Self::InvalidOperationOrderTypeMustMatchGrantCrossAccount(error)
+            }
+            "OperationFailed.GrantCrossAccountNotExist" => {
+                Self::OperationFailedGrantCrossAccountNotExist(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

@@ -281,32 +281,31 @@ pub enum WithdrawPublishedRouteEntriesError {
 }
 impl From<::acs_runtime::client::ServiceError> for WithdrawPublishedRouteEntriesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidOperation.UnsupportnexthopType",
-                    "InvalidOperation.NotFoundRoute",
-                    "ParameterIllegal.CenInstanceId",
-                    "ParameterIllegal.ChildInstanceRegionId",
-                    "ParameterIllegal.ChildInstanceType",
-                    "InvalidParameter",
-                    "Unauthorized",
-                    "Instance.NotExist",
-                    "InvalidOperation.ChildInstanceStatus",
-                    "InvalidOperation.CenInstanceStatus",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidOperationUnsupportnexthopType(error),
-            Some(1) => Self::InvalidOperationNotFoundRoute(error),
-            Some(2) => Self::ParameterIllegalCenInstanceId(error),
-            Some(3) => Self::ParameterIllegalChildInstanceRegionId(error),
-            Some(4) => Self::ParameterIllegalChildInstanceType(error),
-            Some(5) => Self::InvalidParameter(error),
-            Some(6) => Self::Unauthorized(error),
-            Some(7) => Self::InstanceNotExist(error),
-            Some(8) => Self::InvalidOperationChildInstanceStatus(error),
-            Some(9) => Self::InvalidOperationCenInstanceStatus(error),
+        match error.code() {
+            "InvalidOperation.UnsupportnexthopType" => {
+                Self::InvalidOperationUnsupportnexthopType(error)
+            }
+            "InvalidOperation.NotFoundRoute" => {
+                Self::InvalidOperationNotFoundRoute(error)
+            }
+            "ParameterIllegal.CenInstanceId" => {
+                Self::ParameterIllegalCenInstanceId(error)
+            }
+            "ParameterIllegal.ChildInstanceRegionId" => {
+                Self::ParameterIllegalChildInstanceRegionId(error)
+            }
+            "ParameterIllegal.ChildInstanceType" => {
+                Self::ParameterIllegalChildInstanceType(error)
+            }
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "Unauthorized" => Self::Unauthorized(error),
+            "Instance.NotExist" => Self::InstanceNotExist(error),
+            "InvalidOperation.ChildInstanceStatus" => {
+                Self::InvalidOperationChildInstanceStatus(error)
+            }
+            "InvalidOperation.CenInstanceStatus" => {
+                Self::InvalidOperationCenInstanceStatus(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

@@ -201,38 +201,36 @@ pub enum AcceptInquiredSystemEventError {
 }
 impl From<::acs_runtime::client::ServiceError> for AcceptInquiredSystemEventError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "MissingParameter",
-                    "InvalidParameter",
-                    "IncorrectInstanceStatus",
-                    "OperationConflict",
-                    "OperationFail.DiskCategoryNotSupported",
-                    "OperationFail.DiskStatusNotSupported",
-                    "OperationFail.InstanceStatusNotSupported",
-                    "OperationDenied.AcceptNotSupported",
-                    "SwitchToOffline.OnlineIsolateFail",
-                    "SwitchToOffline.OnlineReinitFail",
-                    "Forbidden.RAM",
-                    "OperationFail.AcceptRecoverFail",
-                    "InvalidEventId.NoInquiringEventFound",
-                ],
-            )
-        {
-            Some(0) => Self::MissingParameter(error),
-            Some(1) => Self::InvalidParameter(error),
-            Some(2) => Self::IncorrectInstanceStatus(error),
-            Some(3) => Self::OperationConflict(error),
-            Some(4) => Self::OperationFailDiskCategoryNotSupported(error),
-            Some(5) => Self::OperationFailDiskStatusNotSupported(error),
-            Some(6) => Self::OperationFailInstanceStatusNotSupported(error),
-            Some(7) => Self::OperationDeniedAcceptNotSupported(error),
-            Some(8) => Self::SwitchToOfflineOnlineIsolateFail(error),
-            Some(9) => Self::SwitchToOfflineOnlineReinitFail(error),
-            Some(10) => Self::ForbiddenRam(error),
-            Some(11) => Self::OperationFailAcceptRecoverFail(error),
-            Some(12) => Self::InvalidEventIdNoInquiringEventFound(error),
+        match error.code() {
+            "MissingParameter" => Self::MissingParameter(error),
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "IncorrectInstanceStatus" => Self::IncorrectInstanceStatus(error),
+            "OperationConflict" => Self::OperationConflict(error),
+            "OperationFail.DiskCategoryNotSupported" => {
+                Self::OperationFailDiskCategoryNotSupported(error)
+            }
+            "OperationFail.DiskStatusNotSupported" => {
+                Self::OperationFailDiskStatusNotSupported(error)
+            }
+            "OperationFail.InstanceStatusNotSupported" => {
+                Self::OperationFailInstanceStatusNotSupported(error)
+            }
+            "OperationDenied.AcceptNotSupported" => {
+                Self::OperationDeniedAcceptNotSupported(error)
+            }
+            "SwitchToOffline.OnlineIsolateFail" => {
+                Self::SwitchToOfflineOnlineIsolateFail(error)
+            }
+            "SwitchToOffline.OnlineReinitFail" => {
+                Self::SwitchToOfflineOnlineReinitFail(error)
+            }
+            "Forbidden.RAM" => Self::ForbiddenRam(error),
+            "OperationFail.AcceptRecoverFail" => {
+                Self::OperationFailAcceptRecoverFail(error)
+            }
+            "InvalidEventId.NoInquiringEventFound" => {
+                Self::InvalidEventIdNoInquiringEventFound(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

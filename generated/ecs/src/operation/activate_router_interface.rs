@@ -170,22 +170,14 @@ pub enum ActivateRouterInterfaceError {
 }
 impl From<::acs_runtime::client::ServiceError> for ActivateRouterInterfaceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IncorrectStatus",
-                    "Forbidden.FinancialLocked",
-                    "Forbbiden",
-                    "InvalidRegionId.NotFound",
-                    "InvalidRouterInterfaceId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::IncorrectStatus(error),
-            Some(1) => Self::ForbiddenFinancialLocked(error),
-            Some(2) => Self::Forbbiden(error),
-            Some(3) => Self::InvalidRegionIdNotFound(error),
-            Some(4) => Self::InvalidRouterInterfaceIdNotFound(error),
+        match error.code() {
+            "IncorrectStatus" => Self::IncorrectStatus(error),
+            "Forbidden.FinancialLocked" => Self::ForbiddenFinancialLocked(error),
+            "Forbbiden" => Self::Forbbiden(error),
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "InvalidRouterInterfaceId.NotFound" => {
+                Self::InvalidRouterInterfaceIdNotFound(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

@@ -195,22 +195,18 @@ pub enum AddBandwidthPackageIpsError {
 }
 impl From<::acs_runtime::client::ServiceError> for AddBandwidthPackageIpsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidIpCount.ValueNotSupported",
-                    "QuotaExceeded.BandwidthPackageIps",
-                    "AllocateIpFailed",
-                    "InvalidRegionId.NotFound",
-                    "InvalidBandwidthPackageId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidIpCountValueNotSupported(error),
-            Some(1) => Self::QuotaExceededBandwidthPackageIps(error),
-            Some(2) => Self::AllocateIpFailed(error),
-            Some(3) => Self::InvalidRegionIdNotFound(error),
-            Some(4) => Self::InvalidBandwidthPackageIdNotFound(error),
+        match error.code() {
+            "InvalidIpCount.ValueNotSupported" => {
+                Self::InvalidIpCountValueNotSupported(error)
+            }
+            "QuotaExceeded.BandwidthPackageIps" => {
+                Self::QuotaExceededBandwidthPackageIps(error)
+            }
+            "AllocateIpFailed" => Self::AllocateIpFailed(error),
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "InvalidBandwidthPackageId.NotFound" => {
+                Self::InvalidBandwidthPackageIdNotFound(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

@@ -270,36 +270,21 @@ pub enum AddTagsError {
 }
 impl From<::acs_runtime::client::ServiceError> for AddTagsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidTagKey.Malformed",
-                    "InvalidTagValue.Malformed",
-                    "OperationDenied.QuotaExceed",
-                    "InvalidTag.Mismatch",
-                    "InvalidTagCount",
-                    "Duplicate.TagKey",
-                    "InvalidResourceId.NotSupported",
-                    "QuotaExceed.Tags",
-                    "TagKey.Duplication",
-                    "InvalidRegionId.NotFound",
-                    "InvalidResourceId.NotFound",
-                    "InvalidResourceType.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidTagKeyMalformed(error),
-            Some(1) => Self::InvalidTagValueMalformed(error),
-            Some(2) => Self::OperationDeniedQuotaExceed(error),
-            Some(3) => Self::InvalidTagMismatch(error),
-            Some(4) => Self::InvalidTagCount(error),
-            Some(5) => Self::DuplicateTagKey(error),
-            Some(6) => Self::InvalidResourceIdNotSupported(error),
-            Some(7) => Self::QuotaExceedTags(error),
-            Some(8) => Self::TagKeyDuplication(error),
-            Some(9) => Self::InvalidRegionIdNotFound(error),
-            Some(10) => Self::InvalidResourceIdNotFound(error),
-            Some(11) => Self::InvalidResourceTypeNotFound(error),
+        match error.code() {
+            "InvalidTagKey.Malformed" => Self::InvalidTagKeyMalformed(error),
+            "InvalidTagValue.Malformed" => Self::InvalidTagValueMalformed(error),
+            "OperationDenied.QuotaExceed" => Self::OperationDeniedQuotaExceed(error),
+            "InvalidTag.Mismatch" => Self::InvalidTagMismatch(error),
+            "InvalidTagCount" => Self::InvalidTagCount(error),
+            "Duplicate.TagKey" => Self::DuplicateTagKey(error),
+            "InvalidResourceId.NotSupported" => {
+                Self::InvalidResourceIdNotSupported(error)
+            }
+            "QuotaExceed.Tags" => Self::QuotaExceedTags(error),
+            "TagKey.Duplication" => Self::TagKeyDuplication(error),
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "InvalidResourceId.NotFound" => Self::InvalidResourceIdNotFound(error),
+            "InvalidResourceType.NotFound" => Self::InvalidResourceTypeNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

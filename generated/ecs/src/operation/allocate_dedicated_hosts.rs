@@ -677,88 +677,80 @@ pub enum AllocateDedicatedHostsError {
 }
 impl From<::acs_runtime::client::ServiceError> for AllocateDedicatedHostsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidInstanceType.ValueUnauthorized",
-                    "InvalidDescription.Malformed",
-                    "InvalidParameter.Conflict",
-                    "InvalidAutoRenewPeriod.ValueNotSupported",
-                    "InvalidTagKey.Malformed",
-                    "InvalidDedicatedHostType.ValueNotSupported",
-                    "RegionUnauthorized",
-                    "Zone.NotOnSale",
-                    "OperationDenied",
-                    "InvalidPeriodUnit.ValueNotSupported",
-                    "InvalidTagValue.Malformed",
-                    "QuotaExceed.AfterpayDedicatedHost",
-                    "InvalidChargeType.ValueNotSupported",
-                    "InvalidParameter.SlbUdpTimeout",
-                    "InvalidParameter.UdpTimeout",
-                    "Duplicate.TagKey",
-                    "InvalidParameter.Quantity",
-                    "InvalidDedicatedHostPrice.NotFound",
-                    "InvalidDedicatedHostType.CpuOverCommitRatioNotSupported",
-                    "InvalidCpuOverCommitRatio.ValueNotSupported",
-                    "OperationDenied.NoStock",
-                    "NodeControllerUnavailable",
-                    "InvalidParameter.ResourceOwnerAccount",
-                    "InvalidUserData.Forbidden",
-                    "Zone.NotOpen",
-                    "InvalidResourceType.NotSupported",
-                    "InvalidDedicatedHostType.ZoneNotSupported",
-                    "InvalidUserData.Base64FormatInvalid",
-                    "InvalidParameter.NotMatch",
-                    "Account.Arrearage",
-                    "InvalidZoneId.NotFound",
-                    "PaymentMethodNotFound",
-                    "InvalidDedicatedHostName.Malformed",
-                    "InvalidDedicatedHostClusterId.NotFound",
-                    "InvalidDedicatedHostClusterId.ExceedMaxSize",
-                    "InvalidParameter.ActionOnMaintenance",
-                    "InternalError",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidInstanceTypeValueUnauthorized(error),
-            Some(1) => Self::InvalidDescriptionMalformed(error),
-            Some(2) => Self::InvalidParameterConflict(error),
-            Some(3) => Self::InvalidAutoRenewPeriodValueNotSupported(error),
-            Some(4) => Self::InvalidTagKeyMalformed(error),
-            Some(5) => Self::InvalidDedicatedHostTypeValueNotSupported(error),
-            Some(6) => Self::RegionUnauthorized(error),
-            Some(7) => Self::ZoneNotOnSale(error),
-            Some(8) => Self::OperationDenied(error),
-            Some(9) => Self::InvalidPeriodUnitValueNotSupported(error),
-            Some(10) => Self::InvalidTagValueMalformed(error),
-            Some(11) => Self::QuotaExceedAfterpayDedicatedHost(error),
-            Some(12) => Self::InvalidChargeTypeValueNotSupported(error),
-            Some(13) => Self::InvalidParameterSlbUdpTimeout(error),
-            Some(14) => Self::InvalidParameterUdpTimeout(error),
-            Some(15) => Self::DuplicateTagKey(error),
-            Some(16) => Self::InvalidParameterQuantity(error),
-            Some(17) => Self::InvalidDedicatedHostPriceNotFound(error),
-            Some(18) => {
+        match error.code() {
+            "InvalidInstanceType.ValueUnauthorized" => {
+                Self::InvalidInstanceTypeValueUnauthorized(error)
+            }
+            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
+            "InvalidParameter.Conflict" => Self::InvalidParameterConflict(error),
+            "InvalidAutoRenewPeriod.ValueNotSupported" => {
+                Self::InvalidAutoRenewPeriodValueNotSupported(error)
+            }
+            "InvalidTagKey.Malformed" => Self::InvalidTagKeyMalformed(error),
+            "InvalidDedicatedHostType.ValueNotSupported" => {
+                Self::InvalidDedicatedHostTypeValueNotSupported(error)
+            }
+            "RegionUnauthorized" => Self::RegionUnauthorized(error),
+            "Zone.NotOnSale" => Self::ZoneNotOnSale(error),
+            "OperationDenied" => Self::OperationDenied(error),
+            "InvalidPeriodUnit.ValueNotSupported" => {
+                Self::InvalidPeriodUnitValueNotSupported(error)
+            }
+            "InvalidTagValue.Malformed" => Self::InvalidTagValueMalformed(error),
+            "QuotaExceed.AfterpayDedicatedHost" => {
+                Self::QuotaExceedAfterpayDedicatedHost(error)
+            }
+            "InvalidChargeType.ValueNotSupported" => {
+                Self::InvalidChargeTypeValueNotSupported(error)
+            }
+            "InvalidParameter.SlbUdpTimeout" => {
+                Self::InvalidParameterSlbUdpTimeout(error)
+            }
+            "InvalidParameter.UdpTimeout" => Self::InvalidParameterUdpTimeout(error),
+            "Duplicate.TagKey" => Self::DuplicateTagKey(error),
+            "InvalidParameter.Quantity" => Self::InvalidParameterQuantity(error),
+            "InvalidDedicatedHostPrice.NotFound" => {
+                Self::InvalidDedicatedHostPriceNotFound(error)
+            }
+            "InvalidDedicatedHostType.CpuOverCommitRatioNotSupported" => {
                 Self::InvalidDedicatedHostTypeCpuOverCommitRatioNotSupported(error)
             }
-            Some(19) => Self::InvalidCpuOverCommitRatioValueNotSupported(error),
-            Some(20) => Self::OperationDeniedNoStock(error),
-            Some(21) => Self::NodeControllerUnavailable(error),
-            Some(22) => Self::InvalidParameterResourceOwnerAccount(error),
-            Some(23) => Self::InvalidUserDataForbidden(error),
-            Some(24) => Self::ZoneNotOpen(error),
-            Some(25) => Self::InvalidResourceTypeNotSupported(error),
-            Some(26) => Self::InvalidDedicatedHostTypeZoneNotSupported(error),
-            Some(27) => Self::InvalidUserDataBase64FormatInvalid(error),
-            Some(28) => Self::InvalidParameterNotMatch(error),
-            Some(29) => Self::AccountArrearage(error),
-            Some(30) => Self::InvalidZoneIdNotFound(error),
-            Some(31) => Self::PaymentMethodNotFound(error),
-            Some(32) => Self::InvalidDedicatedHostNameMalformed(error),
-            Some(33) => Self::InvalidDedicatedHostClusterIdNotFound(error),
-            Some(34) => Self::InvalidDedicatedHostClusterIdExceedMaxSize(error),
-            Some(35) => Self::InvalidParameterActionOnMaintenance(error),
-            Some(36) => Self::InternalError(error),
+            "InvalidCpuOverCommitRatio.ValueNotSupported" => {
+                Self::InvalidCpuOverCommitRatioValueNotSupported(error)
+            }
+            "OperationDenied.NoStock" => Self::OperationDeniedNoStock(error),
+            "NodeControllerUnavailable" => Self::NodeControllerUnavailable(error),
+            "InvalidParameter.ResourceOwnerAccount" => {
+                Self::InvalidParameterResourceOwnerAccount(error)
+            }
+            "InvalidUserData.Forbidden" => Self::InvalidUserDataForbidden(error),
+            "Zone.NotOpen" => Self::ZoneNotOpen(error),
+            "InvalidResourceType.NotSupported" => {
+                Self::InvalidResourceTypeNotSupported(error)
+            }
+            "InvalidDedicatedHostType.ZoneNotSupported" => {
+                Self::InvalidDedicatedHostTypeZoneNotSupported(error)
+            }
+            "InvalidUserData.Base64FormatInvalid" => {
+                Self::InvalidUserDataBase64FormatInvalid(error)
+            }
+            "InvalidParameter.NotMatch" => Self::InvalidParameterNotMatch(error),
+            "Account.Arrearage" => Self::AccountArrearage(error),
+            "InvalidZoneId.NotFound" => Self::InvalidZoneIdNotFound(error),
+            "PaymentMethodNotFound" => Self::PaymentMethodNotFound(error),
+            "InvalidDedicatedHostName.Malformed" => {
+                Self::InvalidDedicatedHostNameMalformed(error)
+            }
+            "InvalidDedicatedHostClusterId.NotFound" => {
+                Self::InvalidDedicatedHostClusterIdNotFound(error)
+            }
+            "InvalidDedicatedHostClusterId.ExceedMaxSize" => {
+                Self::InvalidDedicatedHostClusterIdExceedMaxSize(error)
+            }
+            "InvalidParameter.ActionOnMaintenance" => {
+                Self::InvalidParameterActionOnMaintenance(error)
+            }
+            "InternalError" => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

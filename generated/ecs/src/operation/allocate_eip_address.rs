@@ -285,86 +285,68 @@ pub enum AllocateEipAddressError {
 }
 impl From<::acs_runtime::client::ServiceError> for AllocateEipAddressError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "QueryParameter.Illegal",
-                    "COMMODITY_NO_EXIST",
-                    "QuotaExceeded.Eip",
-                    "InvalidParameter",
-                    "InsufficientBalance",
-                    "ReserveIpFail",
-                    "InvalidRegion.NotSupport",
-                    "InvalidBandwidth.Malformed",
-                    "COMMODITY.INVALID_COMPONENT",
-                    "INSTANCE_TYPE_NOT_SUPPORT",
-                    "OrderFailed",
-                    "QuotaExceeded.LargeSpecEip",
-                    "PAYFOR.CREDIT_PAY_INSUFFICIENT_BALANCE",
-                    "SYSTEM.SALE_VALIDATE_UNEXPECTED_ERROR",
-                    "InvalidComponent.EipBandwidthMax",
-                    "OperationFailed.RiskControl",
-                    "OperationFailed.SaleValidate",
-                    "IllegalParam.OrderParamComponent",
-                    "OperationFailed.SaleExpression",
-                    "OperationFailed.SyncOrderToSub",
-                    "OperationFailed.CompleteUserInfo",
-                    "OperationFailed.QueryPrice",
-                    "OperationFailed.InvokeInnerApi",
-                    "OperationFailed.AccountMoneyInvalid",
-                    "OperationFailed.QueryCredtiInfo",
-                    "OperationFailed.QueryUserLabel",
-                    "FrequentPurchase.EIP",
-                    "PAY.INSUFFICIENT_BALANCE",
-                    "ORDER.QUANTITY_INVALID",
-                    "PAY.MAYI_WITHHOLDING_AGREEMENT_ILLEGAL",
-                    "OrderError.EIP",
-                    "IellgalParameter.OwnerAccount",
-                    "Forbbiden",
-                    "InvalidRegionId.NotFound",
-                    "OperationConflict",
-                    "InsufficientEipCapacity",
-                    "InternalError",
-                ],
-            )
-        {
-            Some(0) => Self::QueryParameterIllegal(error),
-            Some(1) => Self::CommodityNoExist(error),
-            Some(2) => Self::QuotaExceededEip(error),
-            Some(3) => Self::InvalidParameter(error),
-            Some(4) => Self::InsufficientBalance(error),
-            Some(5) => Self::ReserveIpFail(error),
-            Some(6) => Self::InvalidRegionNotSupport(error),
-            Some(7) => Self::InvalidBandwidthMalformed(error),
-            Some(8) => Self::CommodityInvalidComponent(error),
-            Some(9) => Self::InstanceTypeNotSupport(error),
-            Some(10) => Self::OrderFailed(error),
-            Some(11) => Self::QuotaExceededLargeSpecEip(error),
-            Some(12) => Self::PayforCreditPayInsufficientBalance(error),
-            Some(13) => Self::SystemSaleValidateUnexpectedError(error),
-            Some(14) => Self::InvalidComponentEipBandwidthMax(error),
-            Some(15) => Self::OperationFailedRiskControl(error),
-            Some(16) => Self::OperationFailedSaleValidate(error),
-            Some(17) => Self::IllegalParamOrderParamComponent(error),
-            Some(18) => Self::OperationFailedSaleExpression(error),
-            Some(19) => Self::OperationFailedSyncOrderToSub(error),
-            Some(20) => Self::OperationFailedCompleteUserInfo(error),
-            Some(21) => Self::OperationFailedQueryPrice(error),
-            Some(22) => Self::OperationFailedInvokeInnerApi(error),
-            Some(23) => Self::OperationFailedAccountMoneyInvalid(error),
-            Some(24) => Self::OperationFailedQueryCredtiInfo(error),
-            Some(25) => Self::OperationFailedQueryUserLabel(error),
-            Some(26) => Self::FrequentPurchaseEip(error),
-            Some(27) => Self::PayInsufficientBalance(error),
-            Some(28) => Self::OrderQuantityInvalid(error),
-            Some(29) => Self::PayMayiWithholdingAgreementIllegal(error),
-            Some(30) => Self::OrderErrorEip(error),
-            Some(31) => Self::IellgalParameterOwnerAccount(error),
-            Some(32) => Self::Forbbiden(error),
-            Some(33) => Self::InvalidRegionIdNotFound(error),
-            Some(34) => Self::OperationConflict(error),
-            Some(35) => Self::InsufficientEipCapacity(error),
-            Some(36) => Self::InternalError(error),
+        match error.code() {
+            "QueryParameter.Illegal" => Self::QueryParameterIllegal(error),
+            "COMMODITY_NO_EXIST" => Self::CommodityNoExist(error),
+            "QuotaExceeded.Eip" => Self::QuotaExceededEip(error),
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "InsufficientBalance" => Self::InsufficientBalance(error),
+            "ReserveIpFail" => Self::ReserveIpFail(error),
+            "InvalidRegion.NotSupport" => Self::InvalidRegionNotSupport(error),
+            "InvalidBandwidth.Malformed" => Self::InvalidBandwidthMalformed(error),
+            "COMMODITY.INVALID_COMPONENT" => Self::CommodityInvalidComponent(error),
+            "INSTANCE_TYPE_NOT_SUPPORT" => Self::InstanceTypeNotSupport(error),
+            "OrderFailed" => Self::OrderFailed(error),
+            "QuotaExceeded.LargeSpecEip" => Self::QuotaExceededLargeSpecEip(error),
+            "PAYFOR.CREDIT_PAY_INSUFFICIENT_BALANCE" => {
+                Self::PayforCreditPayInsufficientBalance(error)
+            }
+            "SYSTEM.SALE_VALIDATE_UNEXPECTED_ERROR" => {
+                Self::SystemSaleValidateUnexpectedError(error)
+            }
+            "InvalidComponent.EipBandwidthMax" => {
+                Self::InvalidComponentEipBandwidthMax(error)
+            }
+            "OperationFailed.RiskControl" => Self::OperationFailedRiskControl(error),
+            "OperationFailed.SaleValidate" => Self::OperationFailedSaleValidate(error),
+            "IllegalParam.OrderParamComponent" => {
+                Self::IllegalParamOrderParamComponent(error)
+            }
+            "OperationFailed.SaleExpression" => {
+                Self::OperationFailedSaleExpression(error)
+            }
+            "OperationFailed.SyncOrderToSub" => {
+                Self::OperationFailedSyncOrderToSub(error)
+            }
+            "OperationFailed.CompleteUserInfo" => {
+                Self::OperationFailedCompleteUserInfo(error)
+            }
+            "OperationFailed.QueryPrice" => Self::OperationFailedQueryPrice(error),
+            "OperationFailed.InvokeInnerApi" => {
+                Self::OperationFailedInvokeInnerApi(error)
+            }
+            "OperationFailed.AccountMoneyInvalid" => {
+                Self::OperationFailedAccountMoneyInvalid(error)
+            }
+            "OperationFailed.QueryCredtiInfo" => {
+                Self::OperationFailedQueryCredtiInfo(error)
+            }
+            "OperationFailed.QueryUserLabel" => {
+                Self::OperationFailedQueryUserLabel(error)
+            }
+            "FrequentPurchase.EIP" => Self::FrequentPurchaseEip(error),
+            "PAY.INSUFFICIENT_BALANCE" => Self::PayInsufficientBalance(error),
+            "ORDER.QUANTITY_INVALID" => Self::OrderQuantityInvalid(error),
+            "PAY.MAYI_WITHHOLDING_AGREEMENT_ILLEGAL" => {
+                Self::PayMayiWithholdingAgreementIllegal(error)
+            }
+            "OrderError.EIP" => Self::OrderErrorEip(error),
+            "IellgalParameter.OwnerAccount" => Self::IellgalParameterOwnerAccount(error),
+            "Forbbiden" => Self::Forbbiden(error),
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "OperationConflict" => Self::OperationConflict(error),
+            "InsufficientEipCapacity" => Self::InsufficientEipCapacity(error),
+            "InternalError" => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

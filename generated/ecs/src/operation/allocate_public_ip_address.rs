@@ -253,52 +253,35 @@ pub enum AllocatePublicIpAddressError {
 }
 impl From<::acs_runtime::client::ServiceError> for AllocatePublicIpAddressError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidOperation.AllocateFailed",
-                    "InvalidIpAddress.Malformed",
-                    "OperationDenied",
-                    "InsufficientPublicIp",
-                    "AllocateIpInvalidInstanceBandwidth",
-                    "OperationDenied.CloudboxNotSupport",
-                    "OperationDenied.DedicatedRegionNotSupported",
-                    "IncorrectInstanceStatus",
-                    "InstanceLockedForSecurity",
-                    "InstanceExpiredOrInArrears",
-                    "IpInUse",
-                    "AllocatedAlready",
-                    "AllocateIp.Fail",
-                    "NAT_PUBLIC_IP_BINDING_FAILED",
-                    "NAT_PUBLIC_IP_ALLOCATE_FAILED",
-                    "InvalidIpAddress.NotPublic",
-                    "InvalidInstanceId.NotFound",
-                    "InvalidVlanId.NotFound",
-                    "InvalidIpAddress.NotFound",
-                    "InternalError",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidOperationAllocateFailed(error),
-            Some(1) => Self::InvalidIpAddressMalformed(error),
-            Some(2) => Self::OperationDenied(error),
-            Some(3) => Self::InsufficientPublicIp(error),
-            Some(4) => Self::AllocateIpInvalidInstanceBandwidth(error),
-            Some(5) => Self::OperationDeniedCloudboxNotSupport(error),
-            Some(6) => Self::OperationDeniedDedicatedRegionNotSupported(error),
-            Some(7) => Self::IncorrectInstanceStatus(error),
-            Some(8) => Self::InstanceLockedForSecurity(error),
-            Some(9) => Self::InstanceExpiredOrInArrears(error),
-            Some(10) => Self::IpInUse(error),
-            Some(11) => Self::AllocatedAlready(error),
-            Some(12) => Self::AllocateIpFail(error),
-            Some(13) => Self::NatPublicIpBindingFailed(error),
-            Some(14) => Self::NatPublicIpAllocateFailed(error),
-            Some(15) => Self::InvalidIpAddressNotPublic(error),
-            Some(16) => Self::InvalidInstanceIdNotFound(error),
-            Some(17) => Self::InvalidVlanIdNotFound(error),
-            Some(18) => Self::InvalidIpAddressNotFound(error),
-            Some(19) => Self::InternalError(error),
+        match error.code() {
+            "InvalidOperation.AllocateFailed" => {
+                Self::InvalidOperationAllocateFailed(error)
+            }
+            "InvalidIpAddress.Malformed" => Self::InvalidIpAddressMalformed(error),
+            "OperationDenied" => Self::OperationDenied(error),
+            "InsufficientPublicIp" => Self::InsufficientPublicIp(error),
+            "AllocateIpInvalidInstanceBandwidth" => {
+                Self::AllocateIpInvalidInstanceBandwidth(error)
+            }
+            "OperationDenied.CloudboxNotSupport" => {
+                Self::OperationDeniedCloudboxNotSupport(error)
+            }
+            "OperationDenied.DedicatedRegionNotSupported" => {
+                Self::OperationDeniedDedicatedRegionNotSupported(error)
+            }
+            "IncorrectInstanceStatus" => Self::IncorrectInstanceStatus(error),
+            "InstanceLockedForSecurity" => Self::InstanceLockedForSecurity(error),
+            "InstanceExpiredOrInArrears" => Self::InstanceExpiredOrInArrears(error),
+            "IpInUse" => Self::IpInUse(error),
+            "AllocatedAlready" => Self::AllocatedAlready(error),
+            "AllocateIp.Fail" => Self::AllocateIpFail(error),
+            "NAT_PUBLIC_IP_BINDING_FAILED" => Self::NatPublicIpBindingFailed(error),
+            "NAT_PUBLIC_IP_ALLOCATE_FAILED" => Self::NatPublicIpAllocateFailed(error),
+            "InvalidIpAddress.NotPublic" => Self::InvalidIpAddressNotPublic(error),
+            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
+            "InvalidVlanId.NotFound" => Self::InvalidVlanIdNotFound(error),
+            "InvalidIpAddress.NotFound" => Self::InvalidIpAddressNotFound(error),
+            "InternalError" => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

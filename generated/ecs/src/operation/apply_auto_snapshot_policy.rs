@@ -237,32 +237,33 @@ pub enum ApplyAutoSnapshotPolicyError {
 }
 impl From<::acs_runtime::client::ServiceError> for ApplyAutoSnapshotPolicyError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "DiskCategory.OperationNotSupported",
-                    "PartofDiskCategory.OperationNotSupported",
-                    "InvalidAutoSnapshotPolicyId.NotFound",
-                    "ParameterInvalid",
-                    "InvalidAccountStatus.NotEnoughBalance",
-                    "InvalidAccountStatus.SnapshotServiceUnavailable",
-                    "InvalidOperation.SnapshotAlreadyCreatedUnsupported",
-                    "QuotaExceed.AppliedAutoSnapshotPolicyQuota",
-                    "InvalidOperation.AutoSnapshotPolicyConflict",
-                    "InvalidDiskId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::DiskCategoryOperationNotSupported(error),
-            Some(1) => Self::PartofDiskCategoryOperationNotSupported(error),
-            Some(2) => Self::InvalidAutoSnapshotPolicyIdNotFound(error),
-            Some(3) => Self::ParameterInvalid(error),
-            Some(4) => Self::InvalidAccountStatusNotEnoughBalance(error),
-            Some(5) => Self::InvalidAccountStatusSnapshotServiceUnavailable(error),
-            Some(6) => Self::InvalidOperationSnapshotAlreadyCreatedUnsupported(error),
-            Some(7) => Self::QuotaExceedAppliedAutoSnapshotPolicyQuota(error),
-            Some(8) => Self::InvalidOperationAutoSnapshotPolicyConflict(error),
-            Some(9) => Self::InvalidDiskIdNotFound(error),
+        match error.code() {
+            "DiskCategory.OperationNotSupported" => {
+                Self::DiskCategoryOperationNotSupported(error)
+            }
+            "PartofDiskCategory.OperationNotSupported" => {
+                Self::PartofDiskCategoryOperationNotSupported(error)
+            }
+            "InvalidAutoSnapshotPolicyId.NotFound" => {
+                Self::InvalidAutoSnapshotPolicyIdNotFound(error)
+            }
+            "ParameterInvalid" => Self::ParameterInvalid(error),
+            "InvalidAccountStatus.NotEnoughBalance" => {
+                Self::InvalidAccountStatusNotEnoughBalance(error)
+            }
+            "InvalidAccountStatus.SnapshotServiceUnavailable" => {
+                Self::InvalidAccountStatusSnapshotServiceUnavailable(error)
+            }
+            "InvalidOperation.SnapshotAlreadyCreatedUnsupported" => {
+                Self::InvalidOperationSnapshotAlreadyCreatedUnsupported(error)
+            }
+            "QuotaExceed.AppliedAutoSnapshotPolicyQuota" => {
+                Self::QuotaExceedAppliedAutoSnapshotPolicyQuota(error)
+            }
+            "InvalidOperation.AutoSnapshotPolicyConflict" => {
+                Self::InvalidOperationAutoSnapshotPolicyConflict(error)
+            }
+            "InvalidDiskId.NotFound" => Self::InvalidDiskIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

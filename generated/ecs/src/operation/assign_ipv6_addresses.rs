@@ -419,112 +419,100 @@ pub enum AssignIpv6AddressesError {
 }
 impl From<::acs_runtime::client::ServiceError> for AssignIpv6AddressesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "UnsupportedParameter",
-                    "InvalidParameter",
-                    "InvalidInstanceID.Malformed",
-                    "MissingParameter",
-                    "InValidParameter",
-                    "InvalidParams.EniId",
-                    "InvalidOperation.InvalidEcsState",
-                    "InvalidOperation.InvalidEniState",
-                    "InvalidPrivateIpAddress.Duplicated",
-                    "IncorrectVSwitchStatus",
-                    "InvalidParameter.Conflict",
-                    "InvalidOperation.EniOperationConflict",
-                    "InvalidUserType.NotSupported",
-                    "Abs.InvalidAccount.NotFound",
-                    "Forbedden.NotSupportRAM",
-                    "Forbbiden.SubUser",
-                    "InvalidOperation.InvalidEniType",
-                    "MaxEniIpv6IpsCountExceeded",
-                    "InvalidIp.IpUnassigned",
-                    "InvalidIp.IpRepeated",
-                    "InvalidIp.IpAssigned",
-                    "InvalidIp.Address",
-                    "InvalidOperation.EniCountExceeded",
-                    "InvalidOperation.Ipv4CountExceeded",
-                    "InvalidOperation.Ipv6CountExceeded",
-                    "InvalidOperation.Ipv6NotSupport",
-                    "InvalidOperation.Ipv4NotSupport",
-                    "InvalidVSwitch.Ipv6NotTurnOn",
-                    "InvalidParam.IpAssign",
-                    "InvalidVSwitchId.IpInvalid",
-                    "Forbidden.RegionId",
-                    "InvalidOperation.EniServiceManaged",
-                    "SecurityGroupInstanceLimitExceed",
-                    "InvalidOperation.HighPerformanceTrafficModeEniNotSupport",
-                    "InvalidOperation.EniTypeNotSupport",
-                    "InvalidIp.IpPrefixIllegal",
-                    "InvalidIp.IpPrefixMaskIllegal",
-                    "InvalidIp.IpPrefixMaskInvalid",
-                    "InvalidIp.IpPrefixMaskNotSame",
-                    "InvalidIp.IpPrefixMustInReserveSegment",
-                    "InvalidIp.IpPrefixNotAvailable",
-                    "InvalidIp.IpPrefixNotStrict",
-                    "InvalidVSwitchId.IpPrefixNotEnough",
-                    "InvalidEniId.NotFound",
-                    "InvalidOperation.VSwitchIpv6Disabled",
-                    "InvalidOperation.EnableIpv6Failed",
-                    "InvalidOperation.HasIpv6RouteEntry",
-                    "InvalidOperation.VSwitchCidrReservationNotExist",
-                    "InvalidOperation.RegionNotSupportIpPrefix",
-                ],
-            )
-        {
-            Some(0) => Self::UnsupportedParameter(error),
-            Some(1) => Self::InvalidParameter(error),
-            Some(2) => Self::InvalidInstanceIdMalformed(error),
-            Some(3) => Self::MissingParameter(error),
-            Some(4) => Self::InValidParameter(error),
-            Some(5) => Self::InvalidParamsEniId(error),
-            Some(6) => Self::InvalidOperationInvalidEcsState(error),
-            Some(7) => Self::InvalidOperationInvalidEniState(error),
-            Some(8) => Self::InvalidPrivateIpAddressDuplicated(error),
-            Some(9) => Self::IncorrectVSwitchStatus(error),
-            Some(10) => Self::InvalidParameterConflict(error),
-            Some(11) => Self::InvalidOperationEniOperationConflict(error),
-            Some(12) => Self::InvalidUserTypeNotSupported(error),
-            Some(13) => Self::AbsInvalidAccountNotFound(error),
-            Some(14) => Self::ForbeddenNotSupportRam(error),
-            Some(15) => Self::ForbbidenSubUser(error),
-            Some(16) => Self::InvalidOperationInvalidEniType(error),
-            Some(17) => Self::MaxEniIpv6IpsCountExceeded(error),
-            Some(18) => Self::InvalidIpIpUnassigned(error),
-            Some(19) => Self::InvalidIpIpRepeated(error),
-            Some(20) => Self::InvalidIpIpAssigned(error),
-            Some(21) => Self::InvalidIpAddress(error),
-            Some(22) => Self::InvalidOperationEniCountExceeded(error),
-            Some(23) => Self::InvalidOperationIpv4CountExceeded(error),
-            Some(24) => Self::InvalidOperationIpv6CountExceeded(error),
-            Some(25) => Self::InvalidOperationIpv6NotSupport(error),
-            Some(26) => Self::InvalidOperationIpv4NotSupport(error),
-            Some(27) => Self::InvalidVSwitchIpv6NotTurnOn(error),
-            Some(28) => Self::InvalidParamIpAssign(error),
-            Some(29) => Self::InvalidVSwitchIdIpInvalid(error),
-            Some(30) => Self::ForbiddenRegionId(error),
-            Some(31) => Self::InvalidOperationEniServiceManaged(error),
-            Some(32) => Self::SecurityGroupInstanceLimitExceed(error),
-            Some(33) => {
+        match error.code() {
+            "UnsupportedParameter" => Self::UnsupportedParameter(error),
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "InvalidInstanceID.Malformed" => Self::InvalidInstanceIdMalformed(error),
+            "MissingParameter" => Self::MissingParameter(error),
+            "InValidParameter" => Self::InValidParameter(error),
+            "InvalidParams.EniId" => Self::InvalidParamsEniId(error),
+            "InvalidOperation.InvalidEcsState" => {
+                Self::InvalidOperationInvalidEcsState(error)
+            }
+            "InvalidOperation.InvalidEniState" => {
+                Self::InvalidOperationInvalidEniState(error)
+            }
+            "InvalidPrivateIpAddress.Duplicated" => {
+                Self::InvalidPrivateIpAddressDuplicated(error)
+            }
+            "IncorrectVSwitchStatus" => Self::IncorrectVSwitchStatus(error),
+            "InvalidParameter.Conflict" => Self::InvalidParameterConflict(error),
+            "InvalidOperation.EniOperationConflict" => {
+                Self::InvalidOperationEniOperationConflict(error)
+            }
+            "InvalidUserType.NotSupported" => Self::InvalidUserTypeNotSupported(error),
+            "Abs.InvalidAccount.NotFound" => Self::AbsInvalidAccountNotFound(error),
+            "Forbedden.NotSupportRAM" => Self::ForbeddenNotSupportRam(error),
+            "Forbbiden.SubUser" => Self::ForbbidenSubUser(error),
+            "InvalidOperation.InvalidEniType" => {
+                Self::InvalidOperationInvalidEniType(error)
+            }
+            "MaxEniIpv6IpsCountExceeded" => Self::MaxEniIpv6IpsCountExceeded(error),
+            "InvalidIp.IpUnassigned" => Self::InvalidIpIpUnassigned(error),
+            "InvalidIp.IpRepeated" => Self::InvalidIpIpRepeated(error),
+            "InvalidIp.IpAssigned" => Self::InvalidIpIpAssigned(error),
+            "InvalidIp.Address" => Self::InvalidIpAddress(error),
+            "InvalidOperation.EniCountExceeded" => {
+                Self::InvalidOperationEniCountExceeded(error)
+            }
+            "InvalidOperation.Ipv4CountExceeded" => {
+                Self::InvalidOperationIpv4CountExceeded(error)
+            }
+            "InvalidOperation.Ipv6CountExceeded" => {
+                Self::InvalidOperationIpv6CountExceeded(error)
+            }
+            "InvalidOperation.Ipv6NotSupport" => {
+                Self::InvalidOperationIpv6NotSupport(error)
+            }
+            "InvalidOperation.Ipv4NotSupport" => {
+                Self::InvalidOperationIpv4NotSupport(error)
+            }
+            "InvalidVSwitch.Ipv6NotTurnOn" => Self::InvalidVSwitchIpv6NotTurnOn(error),
+            "InvalidParam.IpAssign" => Self::InvalidParamIpAssign(error),
+            "InvalidVSwitchId.IpInvalid" => Self::InvalidVSwitchIdIpInvalid(error),
+            "Forbidden.RegionId" => Self::ForbiddenRegionId(error),
+            "InvalidOperation.EniServiceManaged" => {
+                Self::InvalidOperationEniServiceManaged(error)
+            }
+            "SecurityGroupInstanceLimitExceed" => {
+                Self::SecurityGroupInstanceLimitExceed(error)
+            }
+            "InvalidOperation.HighPerformanceTrafficModeEniNotSupport" => {
                 Self::InvalidOperationHighPerformanceTrafficModeEniNotSupport(error)
             }
-            Some(34) => Self::InvalidOperationEniTypeNotSupport(error),
-            Some(35) => Self::InvalidIpIpPrefixIllegal(error),
-            Some(36) => Self::InvalidIpIpPrefixMaskIllegal(error),
-            Some(37) => Self::InvalidIpIpPrefixMaskInvalid(error),
-            Some(38) => Self::InvalidIpIpPrefixMaskNotSame(error),
-            Some(39) => Self::InvalidIpIpPrefixMustInReserveSegment(error),
-            Some(40) => Self::InvalidIpIpPrefixNotAvailable(error),
-            Some(41) => Self::InvalidIpIpPrefixNotStrict(error),
-            Some(42) => Self::InvalidVSwitchIdIpPrefixNotEnough(error),
-            Some(43) => Self::InvalidEniIdNotFound(error),
-            Some(44) => Self::InvalidOperationVSwitchIpv6Disabled(error),
-            Some(45) => Self::InvalidOperationEnableIpv6Failed(error),
-            Some(46) => Self::InvalidOperationHasIpv6RouteEntry(error),
-            Some(47) => Self::InvalidOperationVSwitchCidrReservationNotExist(error),
-            Some(48) => Self::InvalidOperationRegionNotSupportIpPrefix(error),
+            "InvalidOperation.EniTypeNotSupport" => {
+                Self::InvalidOperationEniTypeNotSupport(error)
+            }
+            "InvalidIp.IpPrefixIllegal" => Self::InvalidIpIpPrefixIllegal(error),
+            "InvalidIp.IpPrefixMaskIllegal" => Self::InvalidIpIpPrefixMaskIllegal(error),
+            "InvalidIp.IpPrefixMaskInvalid" => Self::InvalidIpIpPrefixMaskInvalid(error),
+            "InvalidIp.IpPrefixMaskNotSame" => Self::InvalidIpIpPrefixMaskNotSame(error),
+            "InvalidIp.IpPrefixMustInReserveSegment" => {
+                Self::InvalidIpIpPrefixMustInReserveSegment(error)
+            }
+            "InvalidIp.IpPrefixNotAvailable" => {
+                Self::InvalidIpIpPrefixNotAvailable(error)
+            }
+            "InvalidIp.IpPrefixNotStrict" => Self::InvalidIpIpPrefixNotStrict(error),
+            "InvalidVSwitchId.IpPrefixNotEnough" => {
+                Self::InvalidVSwitchIdIpPrefixNotEnough(error)
+            }
+            "InvalidEniId.NotFound" => Self::InvalidEniIdNotFound(error),
+            "InvalidOperation.VSwitchIpv6Disabled" => {
+                Self::InvalidOperationVSwitchIpv6Disabled(error)
+            }
+            "InvalidOperation.EnableIpv6Failed" => {
+                Self::InvalidOperationEnableIpv6Failed(error)
+            }
+            "InvalidOperation.HasIpv6RouteEntry" => {
+                Self::InvalidOperationHasIpv6RouteEntry(error)
+            }
+            "InvalidOperation.VSwitchCidrReservationNotExist" => {
+                Self::InvalidOperationVSwitchCidrReservationNotExist(error)
+            }
+            "InvalidOperation.RegionNotSupportIpPrefix" => {
+                Self::InvalidOperationRegionNotSupportIpPrefix(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

@@ -433,124 +433,103 @@ pub enum AssignPrivateIpAddressesError {
 }
 impl From<::acs_runtime::client::ServiceError> for AssignPrivateIpAddressesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "Throttling",
-                    "InvalidOperation.Unsupported",
-                    "UnsupportedParameter",
-                    "InvalidParameter",
-                    "InvalidInstanceID.Malformed",
-                    "InvalidOperation.InvalidEcsState",
-                    "InvalidOperation.InvalidEniState",
-                    "InvalidOperation.DetachPrimaryEniNotAllowed",
-                    "MissingParameter",
-                    "Forbidden.RegionId",
-                    "InvalidAction",
-                    "InvalidPrivateIpAddress.Duplicated",
-                    "InvalidPrivateIpAddress.Malformed",
-                    "InvalidSecondaryPrivateIpAddressCount.Malformed",
-                    "InvalidParameter.Conflict",
-                    "InvalidOperation.InstanceNotSupportMulitipleIp",
-                    "IncorrectVSwitchStatus",
-                    "QuotaExceeded.PrivateIpAddress",
-                    "InvalidStatus.InstanceIsMigrating",
-                    "InvalidEniId.Malformed",
-                    "InvalidVSwitch.IllegalStatus",
-                    "InvalidUserType.NotSupported",
-                    "Abs.InvalidAccount.NotFound",
-                    "Forbidden.NotSupportRAM",
-                    "Forbidden.SubUser",
-                    "MaxEniCountExceeded",
-                    "EniPerInstanceLimitExceeded",
-                    "InvalidOperation.AvailabilityZoneMismatch",
-                    "InvalidOperation.VpcMismatch",
-                    "SecurityGroupInstanceLimitExceed",
-                    "InvalidSecurityGroupId.NotVpc",
-                    "InvalidOperation.InvalidEniType",
-                    "InvalidVSwitchId.IpNotEnough",
-                    "InvalidVSwitchId.IpInvalid",
-                    "InvalidIp.IpAssigned",
-                    "MaxEniPrivateIpsCountExceeded",
-                    "Operation.Conflict",
-                    "InvalidOperation.Ipv4CountExceeded",
-                    "InvalidOperation.EniServiceManaged",
-                    "InvalidIp.IpRepeated",
-                    "InvalidIp.IpPrefixIllegal",
-                    "InvalidIp.IpPrefixMaskIllegal",
-                    "InvalidIp.IpPrefixMaskNotSame",
-                    "InvalidIp.IpPrefixNotAvailable",
-                    "InvalidIp.IpPrefixNotStrict",
-                    "InvalidVSwitchId.IpPrefixNotEnough",
-                    "InvalidIp.IpPrefixMaskInvalid",
-                    "InvalidIp.IpPrefixMustInReserveSegment",
-                    "InvalidEcsId.NotFound",
-                    "InvalidEniId.NotFound",
-                    "InvalidVSwitchId.NotFound",
-                    "InvalidSecurityGroupId.NotFound",
-                    "InvalidInstanceId.NotFound",
-                    "InvalidOperation.VSwitchCidrReservationNotExist",
-                    "InvalidOperation.RegionNotSupportIpPrefix",
-                    "InternalError",
-                ],
-            )
-        {
-            Some(0) => Self::Throttling(error),
-            Some(1) => Self::InvalidOperationUnsupported(error),
-            Some(2) => Self::UnsupportedParameter(error),
-            Some(3) => Self::InvalidParameter(error),
-            Some(4) => Self::InvalidInstanceIdMalformed(error),
-            Some(5) => Self::InvalidOperationInvalidEcsState(error),
-            Some(6) => Self::InvalidOperationInvalidEniState(error),
-            Some(7) => Self::InvalidOperationDetachPrimaryEniNotAllowed(error),
-            Some(8) => Self::MissingParameter(error),
-            Some(9) => Self::ForbiddenRegionId(error),
-            Some(10) => Self::InvalidAction(error),
-            Some(11) => Self::InvalidPrivateIpAddressDuplicated(error),
-            Some(12) => Self::InvalidPrivateIpAddressMalformed(error),
-            Some(13) => Self::InvalidSecondaryPrivateIpAddressCountMalformed(error),
-            Some(14) => Self::InvalidParameterConflict(error),
-            Some(15) => Self::InvalidOperationInstanceNotSupportMulitipleIp(error),
-            Some(16) => Self::IncorrectVSwitchStatus(error),
-            Some(17) => Self::QuotaExceededPrivateIpAddress(error),
-            Some(18) => Self::InvalidStatusInstanceIsMigrating(error),
-            Some(19) => Self::InvalidEniIdMalformed(error),
-            Some(20) => Self::InvalidVSwitchIllegalStatus(error),
-            Some(21) => Self::InvalidUserTypeNotSupported(error),
-            Some(22) => Self::AbsInvalidAccountNotFound(error),
-            Some(23) => Self::ForbiddenNotSupportRam(error),
-            Some(24) => Self::ForbiddenSubUser(error),
-            Some(25) => Self::MaxEniCountExceeded(error),
-            Some(26) => Self::EniPerInstanceLimitExceeded(error),
-            Some(27) => Self::InvalidOperationAvailabilityZoneMismatch(error),
-            Some(28) => Self::InvalidOperationVpcMismatch(error),
-            Some(29) => Self::SecurityGroupInstanceLimitExceed(error),
-            Some(30) => Self::InvalidSecurityGroupIdNotVpc(error),
-            Some(31) => Self::InvalidOperationInvalidEniType(error),
-            Some(32) => Self::InvalidVSwitchIdIpNotEnough(error),
-            Some(33) => Self::InvalidVSwitchIdIpInvalid(error),
-            Some(34) => Self::InvalidIpIpAssigned(error),
-            Some(35) => Self::MaxEniPrivateIpsCountExceeded(error),
-            Some(36) => Self::OperationConflict(error),
-            Some(37) => Self::InvalidOperationIpv4CountExceeded(error),
-            Some(38) => Self::InvalidOperationEniServiceManaged(error),
-            Some(39) => Self::InvalidIpIpRepeated(error),
-            Some(40) => Self::InvalidIpIpPrefixIllegal(error),
-            Some(41) => Self::InvalidIpIpPrefixMaskIllegal(error),
-            Some(42) => Self::InvalidIpIpPrefixMaskNotSame(error),
-            Some(43) => Self::InvalidIpIpPrefixNotAvailable(error),
-            Some(44) => Self::InvalidIpIpPrefixNotStrict(error),
-            Some(45) => Self::InvalidVSwitchIdIpPrefixNotEnough(error),
-            Some(46) => Self::InvalidIpIpPrefixMaskInvalid(error),
-            Some(47) => Self::InvalidIpIpPrefixMustInReserveSegment(error),
-            Some(48) => Self::InvalidEcsIdNotFound(error),
-            Some(49) => Self::InvalidEniIdNotFound(error),
-            Some(50) => Self::InvalidVSwitchIdNotFound(error),
-            Some(51) => Self::InvalidSecurityGroupIdNotFound(error),
-            Some(52) => Self::InvalidInstanceIdNotFound(error),
-            Some(53) => Self::InvalidOperationVSwitchCidrReservationNotExist(error),
-            Some(54) => Self::InvalidOperationRegionNotSupportIpPrefix(error),
-            Some(55) => Self::InternalError(error),
+        match error.code() {
+            "Throttling" => Self::Throttling(error),
+            "InvalidOperation.Unsupported" => Self::InvalidOperationUnsupported(error),
+            "UnsupportedParameter" => Self::UnsupportedParameter(error),
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "InvalidInstanceID.Malformed" => Self::InvalidInstanceIdMalformed(error),
+            "InvalidOperation.InvalidEcsState" => {
+                Self::InvalidOperationInvalidEcsState(error)
+            }
+            "InvalidOperation.InvalidEniState" => {
+                Self::InvalidOperationInvalidEniState(error)
+            }
+            "InvalidOperation.DetachPrimaryEniNotAllowed" => {
+                Self::InvalidOperationDetachPrimaryEniNotAllowed(error)
+            }
+            "MissingParameter" => Self::MissingParameter(error),
+            "Forbidden.RegionId" => Self::ForbiddenRegionId(error),
+            "InvalidAction" => Self::InvalidAction(error),
+            "InvalidPrivateIpAddress.Duplicated" => {
+                Self::InvalidPrivateIpAddressDuplicated(error)
+            }
+            "InvalidPrivateIpAddress.Malformed" => {
+                Self::InvalidPrivateIpAddressMalformed(error)
+            }
+            "InvalidSecondaryPrivateIpAddressCount.Malformed" => {
+                Self::InvalidSecondaryPrivateIpAddressCountMalformed(error)
+            }
+            "InvalidParameter.Conflict" => Self::InvalidParameterConflict(error),
+            "InvalidOperation.InstanceNotSupportMulitipleIp" => {
+                Self::InvalidOperationInstanceNotSupportMulitipleIp(error)
+            }
+            "IncorrectVSwitchStatus" => Self::IncorrectVSwitchStatus(error),
+            "QuotaExceeded.PrivateIpAddress" => {
+                Self::QuotaExceededPrivateIpAddress(error)
+            }
+            "InvalidStatus.InstanceIsMigrating" => {
+                Self::InvalidStatusInstanceIsMigrating(error)
+            }
+            "InvalidEniId.Malformed" => Self::InvalidEniIdMalformed(error),
+            "InvalidVSwitch.IllegalStatus" => Self::InvalidVSwitchIllegalStatus(error),
+            "InvalidUserType.NotSupported" => Self::InvalidUserTypeNotSupported(error),
+            "Abs.InvalidAccount.NotFound" => Self::AbsInvalidAccountNotFound(error),
+            "Forbidden.NotSupportRAM" => Self::ForbiddenNotSupportRam(error),
+            "Forbidden.SubUser" => Self::ForbiddenSubUser(error),
+            "MaxEniCountExceeded" => Self::MaxEniCountExceeded(error),
+            "EniPerInstanceLimitExceeded" => Self::EniPerInstanceLimitExceeded(error),
+            "InvalidOperation.AvailabilityZoneMismatch" => {
+                Self::InvalidOperationAvailabilityZoneMismatch(error)
+            }
+            "InvalidOperation.VpcMismatch" => Self::InvalidOperationVpcMismatch(error),
+            "SecurityGroupInstanceLimitExceed" => {
+                Self::SecurityGroupInstanceLimitExceed(error)
+            }
+            "InvalidSecurityGroupId.NotVpc" => Self::InvalidSecurityGroupIdNotVpc(error),
+            "InvalidOperation.InvalidEniType" => {
+                Self::InvalidOperationInvalidEniType(error)
+            }
+            "InvalidVSwitchId.IpNotEnough" => Self::InvalidVSwitchIdIpNotEnough(error),
+            "InvalidVSwitchId.IpInvalid" => Self::InvalidVSwitchIdIpInvalid(error),
+            "InvalidIp.IpAssigned" => Self::InvalidIpIpAssigned(error),
+            "MaxEniPrivateIpsCountExceeded" => Self::MaxEniPrivateIpsCountExceeded(error),
+            "Operation.Conflict" => Self::OperationConflict(error),
+            "InvalidOperation.Ipv4CountExceeded" => {
+                Self::InvalidOperationIpv4CountExceeded(error)
+            }
+            "InvalidOperation.EniServiceManaged" => {
+                Self::InvalidOperationEniServiceManaged(error)
+            }
+            "InvalidIp.IpRepeated" => Self::InvalidIpIpRepeated(error),
+            "InvalidIp.IpPrefixIllegal" => Self::InvalidIpIpPrefixIllegal(error),
+            "InvalidIp.IpPrefixMaskIllegal" => Self::InvalidIpIpPrefixMaskIllegal(error),
+            "InvalidIp.IpPrefixMaskNotSame" => Self::InvalidIpIpPrefixMaskNotSame(error),
+            "InvalidIp.IpPrefixNotAvailable" => {
+                Self::InvalidIpIpPrefixNotAvailable(error)
+            }
+            "InvalidIp.IpPrefixNotStrict" => Self::InvalidIpIpPrefixNotStrict(error),
+            "InvalidVSwitchId.IpPrefixNotEnough" => {
+                Self::InvalidVSwitchIdIpPrefixNotEnough(error)
+            }
+            "InvalidIp.IpPrefixMaskInvalid" => Self::InvalidIpIpPrefixMaskInvalid(error),
+            "InvalidIp.IpPrefixMustInReserveSegment" => {
+                Self::InvalidIpIpPrefixMustInReserveSegment(error)
+            }
+            "InvalidEcsId.NotFound" => Self::InvalidEcsIdNotFound(error),
+            "InvalidEniId.NotFound" => Self::InvalidEniIdNotFound(error),
+            "InvalidVSwitchId.NotFound" => Self::InvalidVSwitchIdNotFound(error),
+            "InvalidSecurityGroupId.NotFound" => {
+                Self::InvalidSecurityGroupIdNotFound(error)
+            }
+            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
+            "InvalidOperation.VSwitchCidrReservationNotExist" => {
+                Self::InvalidOperationVSwitchCidrReservationNotExist(error)
+            }
+            "InvalidOperation.RegionNotSupportIpPrefix" => {
+                Self::InvalidOperationRegionNotSupportIpPrefix(error)
+            }
+            "InternalError" => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

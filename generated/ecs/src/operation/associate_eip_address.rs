@@ -290,122 +290,94 @@ pub enum AssociateEipAddressError {
 }
 impl From<::acs_runtime::client::ServiceError> for AssociateEipAddressError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidAction.Denied",
-                    "InvalidAssociation.Duplicated",
-                    "OperationDenied",
-                    "InvalidParameter.Mismatch",
-                    "IncorrectEipStatus",
-                    "IncorrectInstanceStatus",
-                    "InvalidInstanceType.ValueNotSupported",
-                    "IncorrectHaVipStatus",
-                    "InvalidParameter",
-                    "ReserveIpFail",
-                    "Forbbiden",
-                    "TaskConflict",
-                    "InvalidBindingStatus",
-                    "BIND_INSTANCE_HAVE_PORTMAP_OR_BIND_EIP",
-                    "EIP_CAN_NOT_ASSOCIATE_WITH_PUBLIC_IP",
-                    "BIND_INSTANCE_OWENER_ERROR",
-                    "QuotaExceeded.NumberOfTrafficEip",
-                    "QuotaExceeded.NumberOfEip",
-                    "InvalidEipBandwidth.OutOfMaxValue",
-                    "Forbidden.EipCanNotBindGatgw",
-                    "Forbidden.InstanceBandwidthNotZero",
-                    "INSTANCE_TYPE_NOT_SUPPORT",
-                    "InvalidStatus.EcsStatusNotSupport",
-                    "NATGATEWAY_FINANCIALLOCKED",
-                    "InvalidParameter.InstanceTypeNotSupport",
-                    "InstanceType.NotSupport",
-                    "InvalidParams.NotFound",
-                    "BindInstance.NotSupported",
-                    "ServerRegion.Invalid",
-                    "Eni.Attached",
-                    "Invalid.DirectEip.BindType",
-                    "InvalidStatus.EniStatusNotSupport",
-                    "InvalidParameter.EniInstanceId",
-                    "InvalidNexthop.DirectEni",
-                    "InvalidEIPStatus.BizDisabled",
-                    "OperationFailed.EniSubIp",
-                    "InvalidEip.EipQuotaExceeded",
-                    "OperationFailed.QueryCommodityInfo",
-                    "OperationUnsupported.MultiIp",
-                    "InvalidNicOrVm.NotFound",
-                    "OperationUnsupported.EipBindModel",
-                    "IncorrectStatus.NatGateway",
-                    "InvalidParameter.BindingInstanceRegion",
-                    "OperationFailed.HavipBoundPortmap",
-                    "InvalidStatus.NotAllow",
-                    "InvalidInstance.NotVpc",
-                    "InvalidStatus.InstanceHasBandWidth",
-                    "OperationDenied.CloudBoxResourceExist",
-                    "InvalidAllocationId.NotFound",
-                    "InvalidInstanId.NotFound",
-                    "InvalidHaVip.NotFound",
-                    "Forbidden.RegionNotFound",
-                    "InvalidRegionId.NotFound",
-                    "InvalidInstance.NotExist",
-                    "ServiceUnavailable",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidActionDenied(error),
-            Some(1) => Self::InvalidAssociationDuplicated(error),
-            Some(2) => Self::OperationDenied(error),
-            Some(3) => Self::InvalidParameterMismatch(error),
-            Some(4) => Self::IncorrectEipStatus(error),
-            Some(5) => Self::IncorrectInstanceStatus(error),
-            Some(6) => Self::InvalidInstanceTypeValueNotSupported(error),
-            Some(7) => Self::IncorrectHaVipStatus(error),
-            Some(8) => Self::InvalidParameter(error),
-            Some(9) => Self::ReserveIpFail(error),
-            Some(10) => Self::Forbbiden(error),
-            Some(11) => Self::TaskConflict(error),
-            Some(12) => Self::InvalidBindingStatus(error),
-            Some(13) => Self::BindInstanceHavePortmapOrBindEip(error),
-            Some(14) => Self::EipCanNotAssociateWithPublicIp(error),
-            Some(15) => Self::BindInstanceOwenerError(error),
-            Some(16) => Self::QuotaExceededNumberOfTrafficEip(error),
-            Some(17) => Self::QuotaExceededNumberOfEip(error),
-            Some(18) => Self::InvalidEipBandwidthOutOfMaxValue(error),
-            Some(19) => Self::ForbiddenEipCanNotBindGatgw(error),
-            Some(20) => Self::ForbiddenInstanceBandwidthNotZero(error),
-            Some(21) => Self::InstanceTypeNotSupport(error),
-            Some(22) => Self::InvalidStatusEcsStatusNotSupport(error),
-            Some(23) => Self::NatgatewayFinanciallocked(error),
-            Some(24) => Self::InvalidParameterInstanceTypeNotSupport(error),
-            Some(25) => Self::InstanceTypeNotSupportError(error),
-            Some(26) => Self::InvalidParamsNotFound(error),
-            Some(27) => Self::BindInstanceNotSupported(error),
-            Some(28) => Self::ServerRegionInvalid(error),
-            Some(29) => Self::EniAttached(error),
-            Some(30) => Self::InvalidDirectEipBindType(error),
-            Some(31) => Self::InvalidStatusEniStatusNotSupport(error),
-            Some(32) => Self::InvalidParameterEniInstanceId(error),
-            Some(33) => Self::InvalidNexthopDirectEni(error),
-            Some(34) => Self::InvalidEipStatusBizDisabled(error),
-            Some(35) => Self::OperationFailedEniSubIp(error),
-            Some(36) => Self::InvalidEipEipQuotaExceeded(error),
-            Some(37) => Self::OperationFailedQueryCommodityInfo(error),
-            Some(38) => Self::OperationUnsupportedMultiIp(error),
-            Some(39) => Self::InvalidNicOrVmNotFound(error),
-            Some(40) => Self::OperationUnsupportedEipBindModel(error),
-            Some(41) => Self::IncorrectStatusNatGateway(error),
-            Some(42) => Self::InvalidParameterBindingInstanceRegion(error),
-            Some(43) => Self::OperationFailedHavipBoundPortmap(error),
-            Some(44) => Self::InvalidStatusNotAllow(error),
-            Some(45) => Self::InvalidInstanceNotVpc(error),
-            Some(46) => Self::InvalidStatusInstanceHasBandWidth(error),
-            Some(47) => Self::OperationDeniedCloudBoxResourceExist(error),
-            Some(48) => Self::InvalidAllocationIdNotFound(error),
-            Some(49) => Self::InvalidInstanIdNotFound(error),
-            Some(50) => Self::InvalidHaVipNotFound(error),
-            Some(51) => Self::ForbiddenRegionNotFound(error),
-            Some(52) => Self::InvalidRegionIdNotFound(error),
-            Some(53) => Self::InvalidInstanceNotExist(error),
-            Some(54) => Self::ServiceUnavailable(error),
+        match error.code() {
+            "InvalidAction.Denied" => Self::InvalidActionDenied(error),
+            "InvalidAssociation.Duplicated" => Self::InvalidAssociationDuplicated(error),
+            "OperationDenied" => Self::OperationDenied(error),
+            "InvalidParameter.Mismatch" => Self::InvalidParameterMismatch(error),
+            "IncorrectEipStatus" => Self::IncorrectEipStatus(error),
+            "IncorrectInstanceStatus" => Self::IncorrectInstanceStatus(error),
+            "InvalidInstanceType.ValueNotSupported" => {
+                Self::InvalidInstanceTypeValueNotSupported(error)
+            }
+            "IncorrectHaVipStatus" => Self::IncorrectHaVipStatus(error),
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "ReserveIpFail" => Self::ReserveIpFail(error),
+            "Forbbiden" => Self::Forbbiden(error),
+            "TaskConflict" => Self::TaskConflict(error),
+            "InvalidBindingStatus" => Self::InvalidBindingStatus(error),
+            "BIND_INSTANCE_HAVE_PORTMAP_OR_BIND_EIP" => {
+                Self::BindInstanceHavePortmapOrBindEip(error)
+            }
+            "EIP_CAN_NOT_ASSOCIATE_WITH_PUBLIC_IP" => {
+                Self::EipCanNotAssociateWithPublicIp(error)
+            }
+            "BIND_INSTANCE_OWENER_ERROR" => Self::BindInstanceOwenerError(error),
+            "QuotaExceeded.NumberOfTrafficEip" => {
+                Self::QuotaExceededNumberOfTrafficEip(error)
+            }
+            "QuotaExceeded.NumberOfEip" => Self::QuotaExceededNumberOfEip(error),
+            "InvalidEipBandwidth.OutOfMaxValue" => {
+                Self::InvalidEipBandwidthOutOfMaxValue(error)
+            }
+            "Forbidden.EipCanNotBindGatgw" => Self::ForbiddenEipCanNotBindGatgw(error),
+            "Forbidden.InstanceBandwidthNotZero" => {
+                Self::ForbiddenInstanceBandwidthNotZero(error)
+            }
+            "INSTANCE_TYPE_NOT_SUPPORT" => Self::InstanceTypeNotSupport(error),
+            "InvalidStatus.EcsStatusNotSupport" => {
+                Self::InvalidStatusEcsStatusNotSupport(error)
+            }
+            "NATGATEWAY_FINANCIALLOCKED" => Self::NatgatewayFinanciallocked(error),
+            "InvalidParameter.InstanceTypeNotSupport" => {
+                Self::InvalidParameterInstanceTypeNotSupport(error)
+            }
+            "InstanceType.NotSupport" => Self::InstanceTypeNotSupportError(error),
+            "InvalidParams.NotFound" => Self::InvalidParamsNotFound(error),
+            "BindInstance.NotSupported" => Self::BindInstanceNotSupported(error),
+            "ServerRegion.Invalid" => Self::ServerRegionInvalid(error),
+            "Eni.Attached" => Self::EniAttached(error),
+            "Invalid.DirectEip.BindType" => Self::InvalidDirectEipBindType(error),
+            "InvalidStatus.EniStatusNotSupport" => {
+                Self::InvalidStatusEniStatusNotSupport(error)
+            }
+            "InvalidParameter.EniInstanceId" => {
+                Self::InvalidParameterEniInstanceId(error)
+            }
+            "InvalidNexthop.DirectEni" => Self::InvalidNexthopDirectEni(error),
+            "InvalidEIPStatus.BizDisabled" => Self::InvalidEipStatusBizDisabled(error),
+            "OperationFailed.EniSubIp" => Self::OperationFailedEniSubIp(error),
+            "InvalidEip.EipQuotaExceeded" => Self::InvalidEipEipQuotaExceeded(error),
+            "OperationFailed.QueryCommodityInfo" => {
+                Self::OperationFailedQueryCommodityInfo(error)
+            }
+            "OperationUnsupported.MultiIp" => Self::OperationUnsupportedMultiIp(error),
+            "InvalidNicOrVm.NotFound" => Self::InvalidNicOrVmNotFound(error),
+            "OperationUnsupported.EipBindModel" => {
+                Self::OperationUnsupportedEipBindModel(error)
+            }
+            "IncorrectStatus.NatGateway" => Self::IncorrectStatusNatGateway(error),
+            "InvalidParameter.BindingInstanceRegion" => {
+                Self::InvalidParameterBindingInstanceRegion(error)
+            }
+            "OperationFailed.HavipBoundPortmap" => {
+                Self::OperationFailedHavipBoundPortmap(error)
+            }
+            "InvalidStatus.NotAllow" => Self::InvalidStatusNotAllow(error),
+            "InvalidInstance.NotVpc" => Self::InvalidInstanceNotVpc(error),
+            "InvalidStatus.InstanceHasBandWidth" => {
+                Self::InvalidStatusInstanceHasBandWidth(error)
+            }
+            "OperationDenied.CloudBoxResourceExist" => {
+                Self::OperationDeniedCloudBoxResourceExist(error)
+            }
+            "InvalidAllocationId.NotFound" => Self::InvalidAllocationIdNotFound(error),
+            "InvalidInstanId.NotFound" => Self::InvalidInstanIdNotFound(error),
+            "InvalidHaVip.NotFound" => Self::InvalidHaVipNotFound(error),
+            "Forbidden.RegionNotFound" => Self::ForbiddenRegionNotFound(error),
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "InvalidInstance.NotExist" => Self::InvalidInstanceNotExist(error),
+            "ServiceUnavailable" => Self::ServiceUnavailable(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -206,36 +206,25 @@ pub enum AssociateHaVipError {
 }
 impl From<::acs_runtime::client::ServiceError> for AssociateHaVipError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidVip.Status",
-                    "IncorrectHaVipStatus",
-                    "IncorrectInstanceStatus",
-                    "CountLimitExceed.HaVipOnInstance",
-                    "CountLimitExceeded.HaVipOnECSInstance",
-                    "OperationFailed.DistibuteLock",
-                    "Forbidden.HaVip",
-                    "OperationUnsupported.BindMultipleType",
-                    "InvalidHaVip.Exist",
-                    "InvalidRegionId.NotFound",
-                    "InvalidHaVipId.NotFound",
-                    "InvalidInstanceId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidVipStatus(error),
-            Some(1) => Self::IncorrectHaVipStatus(error),
-            Some(2) => Self::IncorrectInstanceStatus(error),
-            Some(3) => Self::CountLimitExceedHaVipOnInstance(error),
-            Some(4) => Self::CountLimitExceededHaVipOnEcsInstance(error),
-            Some(5) => Self::OperationFailedDistibuteLock(error),
-            Some(6) => Self::ForbiddenHaVip(error),
-            Some(7) => Self::OperationUnsupportedBindMultipleType(error),
-            Some(8) => Self::InvalidHaVipExist(error),
-            Some(9) => Self::InvalidRegionIdNotFound(error),
-            Some(10) => Self::InvalidHaVipIdNotFound(error),
-            Some(11) => Self::InvalidInstanceIdNotFound(error),
+        match error.code() {
+            "InvalidVip.Status" => Self::InvalidVipStatus(error),
+            "IncorrectHaVipStatus" => Self::IncorrectHaVipStatus(error),
+            "IncorrectInstanceStatus" => Self::IncorrectInstanceStatus(error),
+            "CountLimitExceed.HaVipOnInstance" => {
+                Self::CountLimitExceedHaVipOnInstance(error)
+            }
+            "CountLimitExceeded.HaVipOnECSInstance" => {
+                Self::CountLimitExceededHaVipOnEcsInstance(error)
+            }
+            "OperationFailed.DistibuteLock" => Self::OperationFailedDistibuteLock(error),
+            "Forbidden.HaVip" => Self::ForbiddenHaVip(error),
+            "OperationUnsupported.BindMultipleType" => {
+                Self::OperationUnsupportedBindMultipleType(error)
+            }
+            "InvalidHaVip.Exist" => Self::InvalidHaVipExist(error),
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "InvalidHaVipId.NotFound" => Self::InvalidHaVipIdNotFound(error),
+            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -225,38 +225,24 @@ pub enum AttachClassicLinkVpcError {
 }
 impl From<::acs_runtime::client::ServiceError> for AttachClassicLinkVpcError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidInstanceId.NotFound",
-                    "InvalidRegionId.Malformed",
-                    "InvalidVpcId.Malformed",
-                    "InvalidInstanceId.MalFormed",
-                    "OperationDenied",
-                    "InvalidParameter.InvalidInstanceIdAndVpcId",
-                    "InvalidStatus.InstanceStatus",
-                    "InvalidInstanceId.NotBelong",
-                    "QuotaExceeded",
-                    "InvalidStatus.InstanceLocked",
-                    "InvalidInstanceId.LimitedRegion",
-                    "Forbidden.SubUser",
-                    "InvalidRegionId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidInstanceIdNotFound(error),
-            Some(1) => Self::InvalidRegionIdMalformed(error),
-            Some(2) => Self::InvalidVpcIdMalformed(error),
-            Some(3) => Self::InvalidInstanceIdMalFormed(error),
-            Some(4) => Self::OperationDenied(error),
-            Some(5) => Self::InvalidParameterInvalidInstanceIdAndVpcId(error),
-            Some(6) => Self::InvalidStatusInstanceStatus(error),
-            Some(7) => Self::InvalidInstanceIdNotBelong(error),
-            Some(8) => Self::QuotaExceeded(error),
-            Some(9) => Self::InvalidStatusInstanceLocked(error),
-            Some(10) => Self::InvalidInstanceIdLimitedRegion(error),
-            Some(11) => Self::ForbiddenSubUser(error),
-            Some(12) => Self::InvalidRegionIdNotFound(error),
+        match error.code() {
+            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
+            "InvalidRegionId.Malformed" => Self::InvalidRegionIdMalformed(error),
+            "InvalidVpcId.Malformed" => Self::InvalidVpcIdMalformed(error),
+            "InvalidInstanceId.MalFormed" => Self::InvalidInstanceIdMalFormed(error),
+            "OperationDenied" => Self::OperationDenied(error),
+            "InvalidParameter.InvalidInstanceIdAndVpcId" => {
+                Self::InvalidParameterInvalidInstanceIdAndVpcId(error)
+            }
+            "InvalidStatus.InstanceStatus" => Self::InvalidStatusInstanceStatus(error),
+            "InvalidInstanceId.NotBelong" => Self::InvalidInstanceIdNotBelong(error),
+            "QuotaExceeded" => Self::QuotaExceeded(error),
+            "InvalidStatus.InstanceLocked" => Self::InvalidStatusInstanceLocked(error),
+            "InvalidInstanceId.LimitedRegion" => {
+                Self::InvalidInstanceIdLimitedRegion(error)
+            }
+            "Forbidden.SubUser" => Self::ForbiddenSubUser(error),
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -471,112 +471,102 @@ pub enum AttachDiskError {
 }
 impl From<::acs_runtime::client::ServiceError> for AttachDiskError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidDevice.Malformed",
-                    "IncorrectInstanceStatus",
-                    "InvalidParameter",
-                    "InvalidRegionId.MalFormed",
-                    "InvalidOperation.InstanceTypeNotSupport",
-                    "DiskCategory.OperationNotSupported",
-                    "InvalidDisk.DiskNotBootable",
-                    "InvalidInstance.NotOriginInstance",
-                    "InvalidParameterForce.DiskCategoryNotSupported",
-                    "InvalidParameterForce.PrepaidDiskNotSupported",
-                    "InvalidParameterForce.MultiAttachDiskNotSupported",
-                    "InvalidParameterForce.RegionNotSupported",
-                    "OperationConflict.DisksAttachingParallellyExceed",
-                    "InstanceDiskLimitExceeded",
-                    "InvalidDevice.InUse",
-                    "DiskNotPortable",
-                    "InstanceLockedForSecurity",
-                    "ResourcesNotInSameZone",
-                    "InstanceExpiredOrInArrears",
-                    "DiskInArrears",
-                    "DiskError",
-                    "DiskId.ValueNotSupported",
-                    "DiskId.StatusNotSupported",
-                    "IncorrectInstanceStatus.NotSupportESSD",
-                    "IncorrectDiskStatus",
-                    "UserNotInTheWhiteList",
-                    "InvalidParameter.KMSKeyId.CMKNotEnabled",
-                    "InvalidParameter.KMSKeyId.CMKUnauthorized",
-                    "InvalidParameter.KMSKeyId.KMSUnauthorized",
-                    "DependencyViolation.WindowsInstance",
-                    "InvalidInstanceType.NotSupportDiskCategory",
-                    "InvalidInstanceType.NotSupportPL0",
-                    "InvalidInstanceType.NvmeRequired",
-                    "InvalidInstanceType.NvmeUnsupported",
-                    "InvalidInstanceType.NotSupportMultiAttachDisk",
-                    "DiskAttachedNumberExceeded",
-                    "InvalidOperation.CanNotAttachMultiAttachDiskAsSystemDisk",
-                    "DeleteWithInstance.Conflict",
-                    "InvalidParameter.DeleteWithInstance",
-                    "InvalidOperation.OtherInstanceUnsupported",
-                    "InvalidInstance.ZoneConflict",
-                    "InvalidParameter.AllEmpty",
-                    "InvalidOperation.DiskQueueNumberNotEnough",
-                    "InvalidOperation.DiskAttachModeUnsupported",
-                    "InvalidInstanceId.NotFound",
-                    "InvalidDiskId.NotFound",
-                    "InvalidDisk.InUse",
-                    "InvalidKMSKeyId.NotFound",
-                    "InternalError",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidDeviceMalformed(error),
-            Some(1) => Self::IncorrectInstanceStatus(error),
-            Some(2) => Self::InvalidParameter(error),
-            Some(3) => Self::InvalidRegionIdMalFormed(error),
-            Some(4) => Self::InvalidOperationInstanceTypeNotSupport(error),
-            Some(5) => Self::DiskCategoryOperationNotSupported(error),
-            Some(6) => Self::InvalidDiskDiskNotBootable(error),
-            Some(7) => Self::InvalidInstanceNotOriginInstance(error),
-            Some(8) => Self::InvalidParameterForceDiskCategoryNotSupported(error),
-            Some(9) => Self::InvalidParameterForcePrepaidDiskNotSupported(error),
-            Some(10) => Self::InvalidParameterForceMultiAttachDiskNotSupported(error),
-            Some(11) => Self::InvalidParameterForceRegionNotSupported(error),
-            Some(12) => Self::OperationConflictDisksAttachingParallellyExceed(error),
-            Some(13) => Self::InstanceDiskLimitExceeded(error),
-            Some(14) => Self::InvalidDeviceInUse(error),
-            Some(15) => Self::DiskNotPortable(error),
-            Some(16) => Self::InstanceLockedForSecurity(error),
-            Some(17) => Self::ResourcesNotInSameZone(error),
-            Some(18) => Self::InstanceExpiredOrInArrears(error),
-            Some(19) => Self::DiskInArrears(error),
-            Some(20) => Self::DiskError(error),
-            Some(21) => Self::DiskIdValueNotSupported(error),
-            Some(22) => Self::DiskIdStatusNotSupported(error),
-            Some(23) => Self::IncorrectInstanceStatusNotSupportEssd(error),
-            Some(24) => Self::IncorrectDiskStatus(error),
-            Some(25) => Self::UserNotInTheWhiteList(error),
-            Some(26) => Self::InvalidParameterKmsKeyIdCmkNotEnabled(error),
-            Some(27) => Self::InvalidParameterKmsKeyIdCmkUnauthorized(error),
-            Some(28) => Self::InvalidParameterKmsKeyIdKmsUnauthorized(error),
-            Some(29) => Self::DependencyViolationWindowsInstance(error),
-            Some(30) => Self::InvalidInstanceTypeNotSupportDiskCategory(error),
-            Some(31) => Self::InvalidInstanceTypeNotSupportPl0(error),
-            Some(32) => Self::InvalidInstanceTypeNvmeRequired(error),
-            Some(33) => Self::InvalidInstanceTypeNvmeUnsupported(error),
-            Some(34) => Self::InvalidInstanceTypeNotSupportMultiAttachDisk(error),
-            Some(35) => Self::DiskAttachedNumberExceeded(error),
-            Some(36) => {
+        match error.code() {
+            "InvalidDevice.Malformed" => Self::InvalidDeviceMalformed(error),
+            "IncorrectInstanceStatus" => Self::IncorrectInstanceStatus(error),
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "InvalidRegionId.MalFormed" => Self::InvalidRegionIdMalFormed(error),
+            "InvalidOperation.InstanceTypeNotSupport" => {
+                Self::InvalidOperationInstanceTypeNotSupport(error)
+            }
+            "DiskCategory.OperationNotSupported" => {
+                Self::DiskCategoryOperationNotSupported(error)
+            }
+            "InvalidDisk.DiskNotBootable" => Self::InvalidDiskDiskNotBootable(error),
+            "InvalidInstance.NotOriginInstance" => {
+                Self::InvalidInstanceNotOriginInstance(error)
+            }
+            "InvalidParameterForce.DiskCategoryNotSupported" => {
+                Self::InvalidParameterForceDiskCategoryNotSupported(error)
+            }
+            "InvalidParameterForce.PrepaidDiskNotSupported" => {
+                Self::InvalidParameterForcePrepaidDiskNotSupported(error)
+            }
+            "InvalidParameterForce.MultiAttachDiskNotSupported" => {
+                Self::InvalidParameterForceMultiAttachDiskNotSupported(error)
+            }
+            "InvalidParameterForce.RegionNotSupported" => {
+                Self::InvalidParameterForceRegionNotSupported(error)
+            }
+            "OperationConflict.DisksAttachingParallellyExceed" => {
+                Self::OperationConflictDisksAttachingParallellyExceed(error)
+            }
+            "InstanceDiskLimitExceeded" => Self::InstanceDiskLimitExceeded(error),
+            "InvalidDevice.InUse" => Self::InvalidDeviceInUse(error),
+            "DiskNotPortable" => Self::DiskNotPortable(error),
+            "InstanceLockedForSecurity" => Self::InstanceLockedForSecurity(error),
+            "ResourcesNotInSameZone" => Self::ResourcesNotInSameZone(error),
+            "InstanceExpiredOrInArrears" => Self::InstanceExpiredOrInArrears(error),
+            "DiskInArrears" => Self::DiskInArrears(error),
+            "DiskError" => Self::DiskError(error),
+            "DiskId.ValueNotSupported" => Self::DiskIdValueNotSupported(error),
+            "DiskId.StatusNotSupported" => Self::DiskIdStatusNotSupported(error),
+            "IncorrectInstanceStatus.NotSupportESSD" => {
+                Self::IncorrectInstanceStatusNotSupportEssd(error)
+            }
+            "IncorrectDiskStatus" => Self::IncorrectDiskStatus(error),
+            "UserNotInTheWhiteList" => Self::UserNotInTheWhiteList(error),
+            "InvalidParameter.KMSKeyId.CMKNotEnabled" => {
+                Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
+            }
+            "InvalidParameter.KMSKeyId.CMKUnauthorized" => {
+                Self::InvalidParameterKmsKeyIdCmkUnauthorized(error)
+            }
+            "InvalidParameter.KMSKeyId.KMSUnauthorized" => {
+                Self::InvalidParameterKmsKeyIdKmsUnauthorized(error)
+            }
+            "DependencyViolation.WindowsInstance" => {
+                Self::DependencyViolationWindowsInstance(error)
+            }
+            "InvalidInstanceType.NotSupportDiskCategory" => {
+                Self::InvalidInstanceTypeNotSupportDiskCategory(error)
+            }
+            "InvalidInstanceType.NotSupportPL0" => {
+                Self::InvalidInstanceTypeNotSupportPl0(error)
+            }
+            "InvalidInstanceType.NvmeRequired" => {
+                Self::InvalidInstanceTypeNvmeRequired(error)
+            }
+            "InvalidInstanceType.NvmeUnsupported" => {
+                Self::InvalidInstanceTypeNvmeUnsupported(error)
+            }
+            "InvalidInstanceType.NotSupportMultiAttachDisk" => {
+                Self::InvalidInstanceTypeNotSupportMultiAttachDisk(error)
+            }
+            "DiskAttachedNumberExceeded" => Self::DiskAttachedNumberExceeded(error),
+            "InvalidOperation.CanNotAttachMultiAttachDiskAsSystemDisk" => {
                 Self::InvalidOperationCanNotAttachMultiAttachDiskAsSystemDisk(error)
             }
-            Some(37) => Self::DeleteWithInstanceConflict(error),
-            Some(38) => Self::InvalidParameterDeleteWithInstance(error),
-            Some(39) => Self::InvalidOperationOtherInstanceUnsupported(error),
-            Some(40) => Self::InvalidInstanceZoneConflict(error),
-            Some(41) => Self::InvalidParameterAllEmpty(error),
-            Some(42) => Self::InvalidOperationDiskQueueNumberNotEnough(error),
-            Some(43) => Self::InvalidOperationDiskAttachModeUnsupported(error),
-            Some(44) => Self::InvalidInstanceIdNotFound(error),
-            Some(45) => Self::InvalidDiskIdNotFound(error),
-            Some(46) => Self::InvalidDiskInUse(error),
-            Some(47) => Self::InvalidKmsKeyIdNotFound(error),
-            Some(48) => Self::InternalError(error),
+            "DeleteWithInstance.Conflict" => Self::DeleteWithInstanceConflict(error),
+            "InvalidParameter.DeleteWithInstance" => {
+                Self::InvalidParameterDeleteWithInstance(error)
+            }
+            "InvalidOperation.OtherInstanceUnsupported" => {
+                Self::InvalidOperationOtherInstanceUnsupported(error)
+            }
+            "InvalidInstance.ZoneConflict" => Self::InvalidInstanceZoneConflict(error),
+            "InvalidParameter.AllEmpty" => Self::InvalidParameterAllEmpty(error),
+            "InvalidOperation.DiskQueueNumberNotEnough" => {
+                Self::InvalidOperationDiskQueueNumberNotEnough(error)
+            }
+            "InvalidOperation.DiskAttachModeUnsupported" => {
+                Self::InvalidOperationDiskAttachModeUnsupported(error)
+            }
+            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
+            "InvalidDiskId.NotFound" => Self::InvalidDiskIdNotFound(error),
+            "InvalidDisk.InUse" => Self::InvalidDiskInUse(error),
+            "InvalidKMSKeyId.NotFound" => Self::InvalidKmsKeyIdNotFound(error),
+            "InternalError" => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

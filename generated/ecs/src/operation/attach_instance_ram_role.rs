@@ -248,24 +248,15 @@ pub enum AttachInstanceRamRoleError {
 }
 impl From<::acs_runtime::client::ServiceError> for AttachInstanceRamRoleError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidInstanceIds.Malformed",
-                    "InvalidNetworkType.MismatchRamRole",
-                    "InvalidUser.PassRoleForbidden",
-                    "InvalidInstanceId.NotFound",
-                    "InvalidRamRole.NotFound",
-                    "InvalidRamRole.NotEcsRole",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidInstanceIdsMalformed(error),
-            Some(1) => Self::InvalidNetworkTypeMismatchRamRole(error),
-            Some(2) => Self::InvalidUserPassRoleForbidden(error),
-            Some(3) => Self::InvalidInstanceIdNotFound(error),
-            Some(4) => Self::InvalidRamRoleNotFound(error),
-            Some(5) => Self::InvalidRamRoleNotEcsRole(error),
+        match error.code() {
+            "InvalidInstanceIds.Malformed" => Self::InvalidInstanceIdsMalformed(error),
+            "InvalidNetworkType.MismatchRamRole" => {
+                Self::InvalidNetworkTypeMismatchRamRole(error)
+            }
+            "InvalidUser.PassRoleForbidden" => Self::InvalidUserPassRoleForbidden(error),
+            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
+            "InvalidRamRole.NotFound" => Self::InvalidRamRoleNotFound(error),
+            "InvalidRamRole.NotEcsRole" => Self::InvalidRamRoleNotEcsRole(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -229,22 +229,18 @@ pub enum AttachKeyPairError {
 }
 impl From<::acs_runtime::client::ServiceError> for AttachKeyPairError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidKeyPairName.NotFound",
-                    "InvalidInstanceIds.ValueNotSupported",
-                    "DependencyViolation.IoOptimize",
-                    "DependencyViolation.WindowsInstance",
-                    "InstanceKeyPairLimitExceeded",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidKeyPairNameNotFound(error),
-            Some(1) => Self::InvalidInstanceIdsValueNotSupported(error),
-            Some(2) => Self::DependencyViolationIoOptimize(error),
-            Some(3) => Self::DependencyViolationWindowsInstance(error),
-            Some(4) => Self::InstanceKeyPairLimitExceeded(error),
+        match error.code() {
+            "InvalidKeyPairName.NotFound" => Self::InvalidKeyPairNameNotFound(error),
+            "InvalidInstanceIds.ValueNotSupported" => {
+                Self::InvalidInstanceIdsValueNotSupported(error)
+            }
+            "DependencyViolation.IoOptimize" => {
+                Self::DependencyViolationIoOptimize(error)
+            }
+            "DependencyViolation.WindowsInstance" => {
+                Self::DependencyViolationWindowsInstance(error)
+            }
+            "InstanceKeyPairLimitExceeded" => Self::InstanceKeyPairLimitExceeded(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -408,152 +408,154 @@ pub enum AttachNetworkInterfaceError {
 }
 impl From<::acs_runtime::client::ServiceError> for AttachNetworkInterfaceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "MissingParameter",
-                    "UnsupportedParameter",
-                    "InvalidParameter",
-                    "InvalidInstanceID.Malformed",
-                    "InvalidOperation.InvalidRegion",
-                    "InvalidOperation.InvalidEcsState",
-                    "InvalidOperation.InvalidEniState",
-                    "InvalidOperation.DetachPrimaryEniNotAllowed",
-                    "Forbidden.RegionId",
-                    "InvalidOperation.InvalidGeneration",
-                    "InvalidParams.EniId",
-                    "InvalidOperation.UserNotSupportNetworkCard",
-                    "InvalidOperation.ConnectionTrackingConfigNotSupportMemberEni",
-                    "InvalidParameter.NetworkCardIndexInvalid",
-                    "InvalidOperation.InstanceTypeNotSupportRss",
-                    "OperationDenied.NoEniStock",
-                    "InvalidUserType.NotSupported",
-                    "Abs.InvalidAccount.NotFound",
-                    "Forbidden.NotSupportRAM",
-                    "Forbidden.SubUser",
-                    "MaxEniCountExceeded",
-                    "EniPerInstanceLimitExceeded",
-                    "InvalidOperation.AvailabilityZoneMismatch",
-                    "InvalidOperation.VpcMismatch",
-                    "SecurityGroupInstanceLimitExceed",
-                    "InvalidSecurityGroupId.NotVpc",
-                    "InvalidOperation.InvalidEniType",
-                    "InvalidInstanceId.NotFound",
-                    "InvalidEni.NotSameVpc",
-                    "InvalidOperation.Ipv4CountExceeded",
-                    "InvalidOperation.EniServiceManaged",
-                    "InvalidOperation.MultiGroupType",
-                    "InvalidOperation.NotSupportEnterpriseGroup",
-                    "InvalidOperation.EniCountExceeded",
-                    "InvalidOperation.EipBindModel",
-                    "InvalidOperation.Ipv6NotSupport",
-                    "InvalidOperation.HotPlugNotSupport",
-                    "InvalidInstance.NetworkType",
-                    "InvalidOperation.InvalidTrunkEniStatus",
-                    "InvalidOperation.TrunkingIsNotAllowed",
-                    "InvalidOperation.InstanceTypeNotSupportEniTrunking",
-                    "InvalidOperation.EniTypeNotSupportTrunking",
-                    "InvalidOperation.EniTrunkDeviceFull",
-                    "InvalidParameter.EniNotBelongTrunk",
-                    "InvalidOperation.EniTypeNotSupportAttachToTrunk",
-                    "InvalidParameter.EniNotBelongEcs",
-                    "InvalidParameter.InvalidEniQueueNumber",
-                    "InvalidOperation.MaxEniQueueNumberExceeded",
-                    "InvalidOperation.ExceedInstanceTypeQueueNumber",
-                    "InvalidOperation.HighPerformanceTrafficModeNotSupportTrunkEni",
-                    "InvalidOperation.HighPerformanceTrafficModeNotSupportMemberEni",
-                    "InvalidOperation.InstanceTypeNotSupportHighPerformanceTrafficMode",
-                    "InvalidOperation.EniTrafficModeNotSupportIpv6",
-                    "InvalidOperation.MaxEniQueuePairNumberExceed",
-                    "InvalidParameter.InvalidQueuePairNumber",
-                    "InvalidOperation.EniQueuePairNumberOverflow",
-                    "InvalidOperation.HighPerformanceEniPerInstanceLimitExceeded",
-                    "InvalidOperation.Ipv6CountExceeded",
-                    "InvalidEcsId.NotFound",
-                    "InvalidEniId.NotFound",
-                    "InvalidVSwitchId.NotFound",
-                    "InvalidSecurityGroupId.NotFound",
-                    "InternalError",
-                ],
-            )
-        {
-            Some(0) => Self::MissingParameter(error),
-            Some(1) => Self::UnsupportedParameter(error),
-            Some(2) => Self::InvalidParameter(error),
-            Some(3) => Self::InvalidInstanceIdMalformed(error),
-            Some(4) => Self::InvalidOperationInvalidRegion(error),
-            Some(5) => Self::InvalidOperationInvalidEcsState(error),
-            Some(6) => Self::InvalidOperationInvalidEniState(error),
-            Some(7) => Self::InvalidOperationDetachPrimaryEniNotAllowed(error),
-            Some(8) => Self::ForbiddenRegionId(error),
-            Some(9) => Self::InvalidOperationInvalidGeneration(error),
-            Some(10) => Self::InvalidParamsEniId(error),
-            Some(11) => Self::InvalidOperationUserNotSupportNetworkCard(error),
-            Some(12) => {
+        match error.code() {
+            "MissingParameter" => Self::MissingParameter(error),
+            "UnsupportedParameter" => Self::UnsupportedParameter(error),
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "InvalidInstanceID.Malformed" => Self::InvalidInstanceIdMalformed(error),
+            "InvalidOperation.InvalidRegion" => {
+                Self::InvalidOperationInvalidRegion(error)
+            }
+            "InvalidOperation.InvalidEcsState" => {
+                Self::InvalidOperationInvalidEcsState(error)
+            }
+            "InvalidOperation.InvalidEniState" => {
+                Self::InvalidOperationInvalidEniState(error)
+            }
+            "InvalidOperation.DetachPrimaryEniNotAllowed" => {
+                Self::InvalidOperationDetachPrimaryEniNotAllowed(error)
+            }
+            "Forbidden.RegionId" => Self::ForbiddenRegionId(error),
+            "InvalidOperation.InvalidGeneration" => {
+                Self::InvalidOperationInvalidGeneration(error)
+            }
+            "InvalidParams.EniId" => Self::InvalidParamsEniId(error),
+            "InvalidOperation.UserNotSupportNetworkCard" => {
+                Self::InvalidOperationUserNotSupportNetworkCard(error)
+            }
+            "InvalidOperation.ConnectionTrackingConfigNotSupportMemberEni" => {
                 Self::InvalidOperationConnectionTrackingConfigNotSupportMemberEni(error)
             }
-            Some(13) => Self::InvalidParameterNetworkCardIndexInvalid(error),
-            Some(14) => Self::InvalidOperationInstanceTypeNotSupportRss(error),
-            Some(15) => Self::OperationDeniedNoEniStock(error),
-            Some(16) => Self::InvalidUserTypeNotSupported(error),
-            Some(17) => Self::AbsInvalidAccountNotFound(error),
-            Some(18) => Self::ForbiddenNotSupportRam(error),
-            Some(19) => Self::ForbiddenSubUser(error),
-            Some(20) => Self::MaxEniCountExceeded(error),
-            Some(21) => Self::EniPerInstanceLimitExceeded(error),
-            Some(22) => Self::InvalidOperationAvailabilityZoneMismatch(error),
-            Some(23) => Self::InvalidOperationVpcMismatch(error),
-            Some(24) => Self::SecurityGroupInstanceLimitExceed(error),
-            Some(25) => Self::InvalidSecurityGroupIdNotVpc(error),
-            Some(26) => Self::InvalidOperationInvalidEniType(error),
-            Some(27) => Self::InvalidInstanceIdNotFound(error),
-            Some(28) => Self::InvalidEniNotSameVpc(error),
-            Some(29) => Self::InvalidOperationIpv4CountExceeded(error),
-            Some(30) => Self::InvalidOperationEniServiceManaged(error),
-            Some(31) => Self::InvalidOperationMultiGroupType(error),
-            Some(32) => Self::InvalidOperationNotSupportEnterpriseGroup(error),
-            Some(33) => Self::InvalidOperationEniCountExceeded(error),
-            Some(34) => Self::InvalidOperationEipBindModel(error),
-            Some(35) => Self::InvalidOperationIpv6NotSupport(error),
-            Some(36) => Self::InvalidOperationHotPlugNotSupport(error),
-            Some(37) => Self::InvalidInstanceNetworkType(error),
-            Some(38) => Self::InvalidOperationInvalidTrunkEniStatus(error),
-            Some(39) => Self::InvalidOperationTrunkingIsNotAllowed(error),
-            Some(40) => Self::InvalidOperationInstanceTypeNotSupportEniTrunking(error),
-            Some(41) => Self::InvalidOperationEniTypeNotSupportTrunking(error),
-            Some(42) => Self::InvalidOperationEniTrunkDeviceFull(error),
-            Some(43) => Self::InvalidParameterEniNotBelongTrunk(error),
-            Some(44) => Self::InvalidOperationEniTypeNotSupportAttachToTrunk(error),
-            Some(45) => Self::InvalidParameterEniNotBelongEcs(error),
-            Some(46) => Self::InvalidParameterInvalidEniQueueNumber(error),
-            Some(47) => Self::InvalidOperationMaxEniQueueNumberExceeded(error),
-            Some(48) => Self::InvalidOperationExceedInstanceTypeQueueNumber(error),
-            Some(49) => {
+            "InvalidParameter.NetworkCardIndexInvalid" => {
+                Self::InvalidParameterNetworkCardIndexInvalid(error)
+            }
+            "InvalidOperation.InstanceTypeNotSupportRss" => {
+                Self::InvalidOperationInstanceTypeNotSupportRss(error)
+            }
+            "OperationDenied.NoEniStock" => Self::OperationDeniedNoEniStock(error),
+            "InvalidUserType.NotSupported" => Self::InvalidUserTypeNotSupported(error),
+            "Abs.InvalidAccount.NotFound" => Self::AbsInvalidAccountNotFound(error),
+            "Forbidden.NotSupportRAM" => Self::ForbiddenNotSupportRam(error),
+            "Forbidden.SubUser" => Self::ForbiddenSubUser(error),
+            "MaxEniCountExceeded" => Self::MaxEniCountExceeded(error),
+            "EniPerInstanceLimitExceeded" => Self::EniPerInstanceLimitExceeded(error),
+            "InvalidOperation.AvailabilityZoneMismatch" => {
+                Self::InvalidOperationAvailabilityZoneMismatch(error)
+            }
+            "InvalidOperation.VpcMismatch" => Self::InvalidOperationVpcMismatch(error),
+            "SecurityGroupInstanceLimitExceed" => {
+                Self::SecurityGroupInstanceLimitExceed(error)
+            }
+            "InvalidSecurityGroupId.NotVpc" => Self::InvalidSecurityGroupIdNotVpc(error),
+            "InvalidOperation.InvalidEniType" => {
+                Self::InvalidOperationInvalidEniType(error)
+            }
+            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
+            "InvalidEni.NotSameVpc" => Self::InvalidEniNotSameVpc(error),
+            "InvalidOperation.Ipv4CountExceeded" => {
+                Self::InvalidOperationIpv4CountExceeded(error)
+            }
+            "InvalidOperation.EniServiceManaged" => {
+                Self::InvalidOperationEniServiceManaged(error)
+            }
+            "InvalidOperation.MultiGroupType" => {
+                Self::InvalidOperationMultiGroupType(error)
+            }
+            "InvalidOperation.NotSupportEnterpriseGroup" => {
+                Self::InvalidOperationNotSupportEnterpriseGroup(error)
+            }
+            "InvalidOperation.EniCountExceeded" => {
+                Self::InvalidOperationEniCountExceeded(error)
+            }
+            "InvalidOperation.EipBindModel" => Self::InvalidOperationEipBindModel(error),
+            "InvalidOperation.Ipv6NotSupport" => {
+                Self::InvalidOperationIpv6NotSupport(error)
+            }
+            "InvalidOperation.HotPlugNotSupport" => {
+                Self::InvalidOperationHotPlugNotSupport(error)
+            }
+            "InvalidInstance.NetworkType" => Self::InvalidInstanceNetworkType(error),
+            "InvalidOperation.InvalidTrunkEniStatus" => {
+                Self::InvalidOperationInvalidTrunkEniStatus(error)
+            }
+            "InvalidOperation.TrunkingIsNotAllowed" => {
+                Self::InvalidOperationTrunkingIsNotAllowed(error)
+            }
+            "InvalidOperation.InstanceTypeNotSupportEniTrunking" => {
+                Self::InvalidOperationInstanceTypeNotSupportEniTrunking(error)
+            }
+            "InvalidOperation.EniTypeNotSupportTrunking" => {
+                Self::InvalidOperationEniTypeNotSupportTrunking(error)
+            }
+            "InvalidOperation.EniTrunkDeviceFull" => {
+                Self::InvalidOperationEniTrunkDeviceFull(error)
+            }
+            "InvalidParameter.EniNotBelongTrunk" => {
+                Self::InvalidParameterEniNotBelongTrunk(error)
+            }
+            "InvalidOperation.EniTypeNotSupportAttachToTrunk" => {
+                Self::InvalidOperationEniTypeNotSupportAttachToTrunk(error)
+            }
+            "InvalidParameter.EniNotBelongEcs" => {
+                Self::InvalidParameterEniNotBelongEcs(error)
+            }
+            "InvalidParameter.InvalidEniQueueNumber" => {
+                Self::InvalidParameterInvalidEniQueueNumber(error)
+            }
+            "InvalidOperation.MaxEniQueueNumberExceeded" => {
+                Self::InvalidOperationMaxEniQueueNumberExceeded(error)
+            }
+            "InvalidOperation.ExceedInstanceTypeQueueNumber" => {
+                Self::InvalidOperationExceedInstanceTypeQueueNumber(error)
+            }
+            "InvalidOperation.HighPerformanceTrafficModeNotSupportTrunkEni" => {
                 Self::InvalidOperationHighPerformanceTrafficModeNotSupportTrunkEni(error)
             }
-            Some(50) => {
+            "InvalidOperation.HighPerformanceTrafficModeNotSupportMemberEni" => {
                 Self::InvalidOperationHighPerformanceTrafficModeNotSupportMemberEni(
                     error,
                 )
             }
-            Some(51) => {
+            "InvalidOperation.InstanceTypeNotSupportHighPerformanceTrafficMode" => {
                 Self::InvalidOperationInstanceTypeNotSupportHighPerformanceTrafficMode(
                     error,
                 )
             }
-            Some(52) => Self::InvalidOperationEniTrafficModeNotSupportIpv6(error),
-            Some(53) => Self::InvalidOperationMaxEniQueuePairNumberExceed(error),
-            Some(54) => Self::InvalidParameterInvalidQueuePairNumber(error),
-            Some(55) => Self::InvalidOperationEniQueuePairNumberOverflow(error),
-            Some(56) => {
+            "InvalidOperation.EniTrafficModeNotSupportIpv6" => {
+                Self::InvalidOperationEniTrafficModeNotSupportIpv6(error)
+            }
+            "InvalidOperation.MaxEniQueuePairNumberExceed" => {
+                Self::InvalidOperationMaxEniQueuePairNumberExceed(error)
+            }
+            "InvalidParameter.InvalidQueuePairNumber" => {
+                Self::InvalidParameterInvalidQueuePairNumber(error)
+            }
+            "InvalidOperation.EniQueuePairNumberOverflow" => {
+                Self::InvalidOperationEniQueuePairNumberOverflow(error)
+            }
+            "InvalidOperation.HighPerformanceEniPerInstanceLimitExceeded" => {
                 Self::InvalidOperationHighPerformanceEniPerInstanceLimitExceeded(error)
             }
-            Some(57) => Self::InvalidOperationIpv6CountExceeded(error),
-            Some(58) => Self::InvalidEcsIdNotFound(error),
-            Some(59) => Self::InvalidEniIdNotFound(error),
-            Some(60) => Self::InvalidVSwitchIdNotFound(error),
-            Some(61) => Self::InvalidSecurityGroupIdNotFound(error),
-            Some(62) => Self::InternalError(error),
+            "InvalidOperation.Ipv6CountExceeded" => {
+                Self::InvalidOperationIpv6CountExceeded(error)
+            }
+            "InvalidEcsId.NotFound" => Self::InvalidEcsIdNotFound(error),
+            "InvalidEniId.NotFound" => Self::InvalidEniIdNotFound(error),
+            "InvalidVSwitchId.NotFound" => Self::InvalidVSwitchIdNotFound(error),
+            "InvalidSecurityGroupId.NotFound" => {
+                Self::InvalidSecurityGroupIdNotFound(error)
+            }
+            "InternalError" => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

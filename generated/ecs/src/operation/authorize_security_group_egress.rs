@@ -645,110 +645,98 @@ pub enum AuthorizeSecurityGroupEgressError {
 }
 impl From<::acs_runtime::client::ServiceError> for AuthorizeSecurityGroupEgressError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "OperationDenied",
-                    "InvalidIpProtocol.Malformed",
-                    "InvalidDestCidrIp.Malformed",
-                    "InvalidPolicy.Malformed",
-                    "InvalidNicType.ValueNotSupported",
-                    "InvalidNicType.Mismatch",
-                    "InvalidDestGroupId.Mismatch",
-                    "InvalidDestGroup.NotFound",
-                    "InvalidPriority.Malformed",
-                    "InvalidPriority.ValueNotSupported",
-                    "InvalidSecurityGroupDiscription.Malformed",
-                    "InvalidSecurityGroup.InvalidNetworkType",
-                    "MissingParameter.Dest",
-                    "InvalidParam.PortRange",
-                    "InvalidIpProtocol.ValueNotSupported",
-                    "InvalidSecurityGroupId.Malformed",
-                    "InvalidParamter.Conflict",
-                    "InvalidSourcePortRange.Malformed",
-                    "InvalidPortRange.Malformed",
-                    "InvalidParam.SourceIp",
-                    "InvalidParam.DestIp",
-                    "InvalidParam.Ipv6DestCidrIp",
-                    "InvalidParam.Ipv6SourceCidrIp",
-                    "InvalidParam.Ipv4ProtocolConflictWithIpv6Address",
-                    "InvalidParam.Ipv6ProtocolConflictWithIpv4Address",
-                    "InvalidParameter.Ipv6CidrIp",
-                    "InvalidGroupAuthParameter.OperationDenied",
-                    "InvalidParameter.Conflict",
-                    "InvalidParam.PrefixListAddressFamilyMismatch",
-                    "NotSupported.ClassicNetworkPrefixList",
-                    "AuthorizedGroupRule.LimitExceed",
-                    "InvalidParam.DestCidrIp",
-                    "InvalidParam.SourceCidrIp",
-                    "InvalidParam.Permissions",
-                    "InvalidParam.DuplicatePermissions",
-                    "InvalidGroupParameter.OperationDenied",
-                    "InvalidParam.ProtocolNotSupportPortRangeList",
-                    "InvalidPortRangeListId.NotFound",
-                    "InvalidOperation.SecurityGroupNotAuthorized",
-                    "MissingParameter",
-                    "AuthorizationLimitExceed",
-                    "InvalidNetworkType.Conflict",
-                    "InvalidSecurityGroup.IsSame",
-                    "InvalidOperation.ResourceManagedByCloudProduct",
-                    "LimitExceed.PrefixListAssociationResource",
-                    "InvalidSecurityGroupId.NotFound",
-                    "InvalidDestGroupId.NotFound",
-                    "InvalidPrefixListId.NotFound",
-                    "InternalError",
-                ],
-            )
-        {
-            Some(0) => Self::OperationDenied(error),
-            Some(1) => Self::InvalidIpProtocolMalformed(error),
-            Some(2) => Self::InvalidDestCidrIpMalformed(error),
-            Some(3) => Self::InvalidPolicyMalformed(error),
-            Some(4) => Self::InvalidNicTypeValueNotSupported(error),
-            Some(5) => Self::InvalidNicTypeMismatch(error),
-            Some(6) => Self::InvalidDestGroupIdMismatch(error),
-            Some(7) => Self::InvalidDestGroupNotFound(error),
-            Some(8) => Self::InvalidPriorityMalformed(error),
-            Some(9) => Self::InvalidPriorityValueNotSupported(error),
-            Some(10) => Self::InvalidSecurityGroupDiscriptionMalformed(error),
-            Some(11) => Self::InvalidSecurityGroupInvalidNetworkType(error),
-            Some(12) => Self::MissingParameterDest(error),
-            Some(13) => Self::InvalidParamPortRange(error),
-            Some(14) => Self::InvalidIpProtocolValueNotSupported(error),
-            Some(15) => Self::InvalidSecurityGroupIdMalformed(error),
-            Some(16) => Self::InvalidParamterConflict(error),
-            Some(17) => Self::InvalidSourcePortRangeMalformed(error),
-            Some(18) => Self::InvalidPortRangeMalformed(error),
-            Some(19) => Self::InvalidParamSourceIp(error),
-            Some(20) => Self::InvalidParamDestIp(error),
-            Some(21) => Self::InvalidParamIpv6DestCidrIp(error),
-            Some(22) => Self::InvalidParamIpv6SourceCidrIp(error),
-            Some(23) => Self::InvalidParamIpv4ProtocolConflictWithIpv6Address(error),
-            Some(24) => Self::InvalidParamIpv6ProtocolConflictWithIpv4Address(error),
-            Some(25) => Self::InvalidParameterIpv6CidrIp(error),
-            Some(26) => Self::InvalidGroupAuthParameterOperationDenied(error),
-            Some(27) => Self::InvalidParameterConflict(error),
-            Some(28) => Self::InvalidParamPrefixListAddressFamilyMismatch(error),
-            Some(29) => Self::NotSupportedClassicNetworkPrefixList(error),
-            Some(30) => Self::AuthorizedGroupRuleLimitExceed(error),
-            Some(31) => Self::InvalidParamDestCidrIp(error),
-            Some(32) => Self::InvalidParamSourceCidrIp(error),
-            Some(33) => Self::InvalidParamPermissions(error),
-            Some(34) => Self::InvalidParamDuplicatePermissions(error),
-            Some(35) => Self::InvalidGroupParameterOperationDenied(error),
-            Some(36) => Self::InvalidParamProtocolNotSupportPortRangeList(error),
-            Some(37) => Self::InvalidPortRangeListIdNotFound(error),
-            Some(38) => Self::InvalidOperationSecurityGroupNotAuthorized(error),
-            Some(39) => Self::MissingParameter(error),
-            Some(40) => Self::AuthorizationLimitExceed(error),
-            Some(41) => Self::InvalidNetworkTypeConflict(error),
-            Some(42) => Self::InvalidSecurityGroupIsSame(error),
-            Some(43) => Self::InvalidOperationResourceManagedByCloudProduct(error),
-            Some(44) => Self::LimitExceedPrefixListAssociationResource(error),
-            Some(45) => Self::InvalidSecurityGroupIdNotFound(error),
-            Some(46) => Self::InvalidDestGroupIdNotFound(error),
-            Some(47) => Self::InvalidPrefixListIdNotFound(error),
-            Some(48) => Self::InternalError(error),
+        match error.code() {
+            "OperationDenied" => Self::OperationDenied(error),
+            "InvalidIpProtocol.Malformed" => Self::InvalidIpProtocolMalformed(error),
+            "InvalidDestCidrIp.Malformed" => Self::InvalidDestCidrIpMalformed(error),
+            "InvalidPolicy.Malformed" => Self::InvalidPolicyMalformed(error),
+            "InvalidNicType.ValueNotSupported" => {
+                Self::InvalidNicTypeValueNotSupported(error)
+            }
+            "InvalidNicType.Mismatch" => Self::InvalidNicTypeMismatch(error),
+            "InvalidDestGroupId.Mismatch" => Self::InvalidDestGroupIdMismatch(error),
+            "InvalidDestGroup.NotFound" => Self::InvalidDestGroupNotFound(error),
+            "InvalidPriority.Malformed" => Self::InvalidPriorityMalformed(error),
+            "InvalidPriority.ValueNotSupported" => {
+                Self::InvalidPriorityValueNotSupported(error)
+            }
+            "InvalidSecurityGroupDiscription.Malformed" => {
+                Self::InvalidSecurityGroupDiscriptionMalformed(error)
+            }
+            "InvalidSecurityGroup.InvalidNetworkType" => {
+                Self::InvalidSecurityGroupInvalidNetworkType(error)
+            }
+            "MissingParameter.Dest" => Self::MissingParameterDest(error),
+            "InvalidParam.PortRange" => Self::InvalidParamPortRange(error),
+            "InvalidIpProtocol.ValueNotSupported" => {
+                Self::InvalidIpProtocolValueNotSupported(error)
+            }
+            "InvalidSecurityGroupId.Malformed" => {
+                Self::InvalidSecurityGroupIdMalformed(error)
+            }
+            "InvalidParamter.Conflict" => Self::InvalidParamterConflict(error),
+            "InvalidSourcePortRange.Malformed" => {
+                Self::InvalidSourcePortRangeMalformed(error)
+            }
+            "InvalidPortRange.Malformed" => Self::InvalidPortRangeMalformed(error),
+            "InvalidParam.SourceIp" => Self::InvalidParamSourceIp(error),
+            "InvalidParam.DestIp" => Self::InvalidParamDestIp(error),
+            "InvalidParam.Ipv6DestCidrIp" => Self::InvalidParamIpv6DestCidrIp(error),
+            "InvalidParam.Ipv6SourceCidrIp" => Self::InvalidParamIpv6SourceCidrIp(error),
+            "InvalidParam.Ipv4ProtocolConflictWithIpv6Address" => {
+                Self::InvalidParamIpv4ProtocolConflictWithIpv6Address(error)
+            }
+            "InvalidParam.Ipv6ProtocolConflictWithIpv4Address" => {
+                Self::InvalidParamIpv6ProtocolConflictWithIpv4Address(error)
+            }
+            "InvalidParameter.Ipv6CidrIp" => Self::InvalidParameterIpv6CidrIp(error),
+            "InvalidGroupAuthParameter.OperationDenied" => {
+                Self::InvalidGroupAuthParameterOperationDenied(error)
+            }
+            "InvalidParameter.Conflict" => Self::InvalidParameterConflict(error),
+            "InvalidParam.PrefixListAddressFamilyMismatch" => {
+                Self::InvalidParamPrefixListAddressFamilyMismatch(error)
+            }
+            "NotSupported.ClassicNetworkPrefixList" => {
+                Self::NotSupportedClassicNetworkPrefixList(error)
+            }
+            "AuthorizedGroupRule.LimitExceed" => {
+                Self::AuthorizedGroupRuleLimitExceed(error)
+            }
+            "InvalidParam.DestCidrIp" => Self::InvalidParamDestCidrIp(error),
+            "InvalidParam.SourceCidrIp" => Self::InvalidParamSourceCidrIp(error),
+            "InvalidParam.Permissions" => Self::InvalidParamPermissions(error),
+            "InvalidParam.DuplicatePermissions" => {
+                Self::InvalidParamDuplicatePermissions(error)
+            }
+            "InvalidGroupParameter.OperationDenied" => {
+                Self::InvalidGroupParameterOperationDenied(error)
+            }
+            "InvalidParam.ProtocolNotSupportPortRangeList" => {
+                Self::InvalidParamProtocolNotSupportPortRangeList(error)
+            }
+            "InvalidPortRangeListId.NotFound" => {
+                Self::InvalidPortRangeListIdNotFound(error)
+            }
+            "InvalidOperation.SecurityGroupNotAuthorized" => {
+                Self::InvalidOperationSecurityGroupNotAuthorized(error)
+            }
+            "MissingParameter" => Self::MissingParameter(error),
+            "AuthorizationLimitExceed" => Self::AuthorizationLimitExceed(error),
+            "InvalidNetworkType.Conflict" => Self::InvalidNetworkTypeConflict(error),
+            "InvalidSecurityGroup.IsSame" => Self::InvalidSecurityGroupIsSame(error),
+            "InvalidOperation.ResourceManagedByCloudProduct" => {
+                Self::InvalidOperationResourceManagedByCloudProduct(error)
+            }
+            "LimitExceed.PrefixListAssociationResource" => {
+                Self::LimitExceedPrefixListAssociationResource(error)
+            }
+            "InvalidSecurityGroupId.NotFound" => {
+                Self::InvalidSecurityGroupIdNotFound(error)
+            }
+            "InvalidDestGroupId.NotFound" => Self::InvalidDestGroupIdNotFound(error),
+            "InvalidPrefixListId.NotFound" => Self::InvalidPrefixListIdNotFound(error),
+            "InternalError" => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -191,20 +191,15 @@ pub enum CancelAutoSnapshotPolicyError {
 }
 impl From<::acs_runtime::client::ServiceError> for CancelAutoSnapshotPolicyError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "ParameterInvalid",
-                    "InvalidOperation.SnapshotPolicyHasDeleted",
-                    "OperationDenied.TooManyAutoSnapshotPolicies",
-                    "InvalidDiskId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::ParameterInvalid(error),
-            Some(1) => Self::InvalidOperationSnapshotPolicyHasDeleted(error),
-            Some(2) => Self::OperationDeniedTooManyAutoSnapshotPolicies(error),
-            Some(3) => Self::InvalidDiskIdNotFound(error),
+        match error.code() {
+            "ParameterInvalid" => Self::ParameterInvalid(error),
+            "InvalidOperation.SnapshotPolicyHasDeleted" => {
+                Self::InvalidOperationSnapshotPolicyHasDeleted(error)
+            }
+            "OperationDenied.TooManyAutoSnapshotPolicies" => {
+                Self::OperationDeniedTooManyAutoSnapshotPolicies(error)
+            }
+            "InvalidDiskId.NotFound" => Self::InvalidDiskIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -189,26 +189,14 @@ pub enum CancelCopyImageError {
 }
 impl From<::acs_runtime::client::ServiceError> for CancelCopyImageError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "ImageCreatedNotFromCopy",
-                    "InvalidDescription.Malformed",
-                    "IncorrectImageStatus",
-                    "CancelNotSupported",
-                    "InvalidRegionId.NotFound",
-                    "InvalidImageId.NotFound",
-                    "InternalError",
-                ],
-            )
-        {
-            Some(0) => Self::ImageCreatedNotFromCopy(error),
-            Some(1) => Self::InvalidDescriptionMalformed(error),
-            Some(2) => Self::IncorrectImageStatus(error),
-            Some(3) => Self::CancelNotSupported(error),
-            Some(4) => Self::InvalidRegionIdNotFound(error),
-            Some(5) => Self::InvalidImageIdNotFound(error),
-            Some(6) => Self::InternalError(error),
+        match error.code() {
+            "ImageCreatedNotFromCopy" => Self::ImageCreatedNotFromCopy(error),
+            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
+            "IncorrectImageStatus" => Self::IncorrectImageStatus(error),
+            "CancelNotSupported" => Self::CancelNotSupported(error),
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "InvalidImageId.NotFound" => Self::InvalidImageIdNotFound(error),
+            "InternalError" => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -206,20 +206,17 @@ pub enum CancelImagePipelineExecutionError {
 }
 impl From<::acs_runtime::client::ServiceError> for CancelImagePipelineExecutionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidStatus.CancelFailed",
-                    "InvalidStatus.ImagePipelineExecution",
-                    "InvalidImagePipelineExecution.NotFound",
-                    "InvalidImagePipelineExecutionId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidStatusCancelFailed(error),
-            Some(1) => Self::InvalidStatusImagePipelineExecution(error),
-            Some(2) => Self::InvalidImagePipelineExecutionNotFound(error),
-            Some(3) => Self::InvalidImagePipelineExecutionIdNotFound(error),
+        match error.code() {
+            "InvalidStatus.CancelFailed" => Self::InvalidStatusCancelFailed(error),
+            "InvalidStatus.ImagePipelineExecution" => {
+                Self::InvalidStatusImagePipelineExecution(error)
+            }
+            "InvalidImagePipelineExecution.NotFound" => {
+                Self::InvalidImagePipelineExecutionNotFound(error)
+            }
+            "InvalidImagePipelineExecutionId.NotFound" => {
+                Self::InvalidImagePipelineExecutionIdNotFound(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

@@ -188,18 +188,12 @@ pub enum CancelPhysicalConnectionError {
 }
 impl From<::acs_runtime::client::ServiceError> for CancelPhysicalConnectionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "Forbidden.NotAllowedInState",
-                    "InvalidRegionId.NotFound",
-                    "InvalidPhysicalConnectionId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::ForbiddenNotAllowedInState(error),
-            Some(1) => Self::InvalidRegionIdNotFound(error),
-            Some(2) => Self::InvalidPhysicalConnectionIdNotFound(error),
+        match error.code() {
+            "Forbidden.NotAllowedInState" => Self::ForbiddenNotAllowedInState(error),
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "InvalidPhysicalConnectionId.NotFound" => {
+                Self::InvalidPhysicalConnectionIdNotFound(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

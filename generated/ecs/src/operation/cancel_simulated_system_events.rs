@@ -191,22 +191,14 @@ pub enum CancelSimulatedSystemEventsError {
 }
 impl From<::acs_runtime::client::ServiceError> for CancelSimulatedSystemEventsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "EventIdLimitExceeded",
-                    "InvalidParameter",
-                    "CannotCancelSystemEvent.NotSimulated",
-                    "InvalidEventId.NotFound",
-                    "MissingParameter",
-                ],
-            )
-        {
-            Some(0) => Self::EventIdLimitExceeded(error),
-            Some(1) => Self::InvalidParameter(error),
-            Some(2) => Self::CannotCancelSystemEventNotSimulated(error),
-            Some(3) => Self::InvalidEventIdNotFound(error),
-            Some(4) => Self::MissingParameter(error),
+        match error.code() {
+            "EventIdLimitExceeded" => Self::EventIdLimitExceeded(error),
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "CannotCancelSystemEvent.NotSimulated" => {
+                Self::CannotCancelSystemEventNotSimulated(error)
+            }
+            "InvalidEventId.NotFound" => Self::InvalidEventIdNotFound(error),
+            "MissingParameter" => Self::MissingParameter(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -184,24 +184,17 @@ pub enum CancelTaskError {
 }
 impl From<::acs_runtime::client::ServiceError> for CancelTaskError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "MissingParameter",
-                    "InvalidRegionId.NotFound",
-                    "InvalidTaskId.NotFound",
-                    "InvalidTaskId.TaskActionNotSupport",
-                    "InvalidTaskId.IncorrectTaskStatus",
-                    "CancelTaskFailed",
-                ],
-            )
-        {
-            Some(0) => Self::MissingParameter(error),
-            Some(1) => Self::InvalidRegionIdNotFound(error),
-            Some(2) => Self::InvalidTaskIdNotFound(error),
-            Some(3) => Self::InvalidTaskIdTaskActionNotSupport(error),
-            Some(4) => Self::InvalidTaskIdIncorrectTaskStatus(error),
-            Some(5) => Self::CancelTaskFailed(error),
+        match error.code() {
+            "MissingParameter" => Self::MissingParameter(error),
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "InvalidTaskId.NotFound" => Self::InvalidTaskIdNotFound(error),
+            "InvalidTaskId.TaskActionNotSupport" => {
+                Self::InvalidTaskIdTaskActionNotSupport(error)
+            }
+            "InvalidTaskId.IncorrectTaskStatus" => {
+                Self::InvalidTaskIdIncorrectTaskStatus(error)
+            }
+            "CancelTaskFailed" => Self::CancelTaskFailed(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -226,50 +226,48 @@ pub enum ConvertNatPublicIpToEipError {
 }
 impl From<::acs_runtime::client::ServiceError> for ConvertNatPublicIpToEipError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "OperationDenied.CloudboxNotSupport",
-                    "InvalidParameter.CloudboxNotSupported",
-                    "OperationDenied.DedicatedRegionNotSupported",
-                    "InvalidInstanceId.PlanedChange",
-                    "InvalidEndTime.OperateNotSupport",
-                    "InvalidInstanceStatus.Released",
-                    "IncorrectInstanceStatus",
-                    "OperationDenied",
-                    "InvalidInstance.ZeroBandwidth",
-                    "InvalidInternetChargeType.ValueNotSupported",
-                    "InvalidInstanceId.NotFound",
-                    "MaxEIPQuotaExceeded",
-                    "Forbidden.InvalidPublicBandwidth",
-                    "InvalidInstance.OverduePayment",
-                    "EIPMaxBandwidthExceeded",
-                    "InvalidAccountStatus.NotEnoughBalance",
-                    "Forbidden.RiskControl",
-                    "UnsupportedPublicIpWithIsp",
-                    "InvalidInstance.IpAddressMissing",
-                ],
-            )
-        {
-            Some(0) => Self::OperationDeniedCloudboxNotSupport(error),
-            Some(1) => Self::InvalidParameterCloudboxNotSupported(error),
-            Some(2) => Self::OperationDeniedDedicatedRegionNotSupported(error),
-            Some(3) => Self::InvalidInstanceIdPlanedChange(error),
-            Some(4) => Self::InvalidEndTimeOperateNotSupport(error),
-            Some(5) => Self::InvalidInstanceStatusReleased(error),
-            Some(6) => Self::IncorrectInstanceStatus(error),
-            Some(7) => Self::OperationDenied(error),
-            Some(8) => Self::InvalidInstanceZeroBandwidth(error),
-            Some(9) => Self::InvalidInternetChargeTypeValueNotSupported(error),
-            Some(10) => Self::InvalidInstanceIdNotFound(error),
-            Some(11) => Self::MaxEipQuotaExceeded(error),
-            Some(12) => Self::ForbiddenInvalidPublicBandwidth(error),
-            Some(13) => Self::InvalidInstanceOverduePayment(error),
-            Some(14) => Self::EipMaxBandwidthExceeded(error),
-            Some(15) => Self::InvalidAccountStatusNotEnoughBalance(error),
-            Some(16) => Self::ForbiddenRiskControl(error),
-            Some(17) => Self::UnsupportedPublicIpWithIsp(error),
-            Some(18) => Self::InvalidInstanceIpAddressMissing(error),
+        match error.code() {
+            "OperationDenied.CloudboxNotSupport" => {
+                Self::OperationDeniedCloudboxNotSupport(error)
+            }
+            "InvalidParameter.CloudboxNotSupported" => {
+                Self::InvalidParameterCloudboxNotSupported(error)
+            }
+            "OperationDenied.DedicatedRegionNotSupported" => {
+                Self::OperationDeniedDedicatedRegionNotSupported(error)
+            }
+            "InvalidInstanceId.PlanedChange" => {
+                Self::InvalidInstanceIdPlanedChange(error)
+            }
+            "InvalidEndTime.OperateNotSupport" => {
+                Self::InvalidEndTimeOperateNotSupport(error)
+            }
+            "InvalidInstanceStatus.Released" => {
+                Self::InvalidInstanceStatusReleased(error)
+            }
+            "IncorrectInstanceStatus" => Self::IncorrectInstanceStatus(error),
+            "OperationDenied" => Self::OperationDenied(error),
+            "InvalidInstance.ZeroBandwidth" => Self::InvalidInstanceZeroBandwidth(error),
+            "InvalidInternetChargeType.ValueNotSupported" => {
+                Self::InvalidInternetChargeTypeValueNotSupported(error)
+            }
+            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
+            "MaxEIPQuotaExceeded" => Self::MaxEipQuotaExceeded(error),
+            "Forbidden.InvalidPublicBandwidth" => {
+                Self::ForbiddenInvalidPublicBandwidth(error)
+            }
+            "InvalidInstance.OverduePayment" => {
+                Self::InvalidInstanceOverduePayment(error)
+            }
+            "EIPMaxBandwidthExceeded" => Self::EipMaxBandwidthExceeded(error),
+            "InvalidAccountStatus.NotEnoughBalance" => {
+                Self::InvalidAccountStatusNotEnoughBalance(error)
+            }
+            "Forbidden.RiskControl" => Self::ForbiddenRiskControl(error),
+            "UnsupportedPublicIpWithIsp" => Self::UnsupportedPublicIpWithIsp(error),
+            "InvalidInstance.IpAddressMissing" => {
+                Self::InvalidInstanceIpAddressMissing(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

@@ -481,110 +481,100 @@ pub enum CopyImageError {
 }
 impl From<::acs_runtime::client::ServiceError> for CopyImageError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidDescription.Malformed",
-                    "SourceRegion.NotFound",
-                    "DestinationRegion.NotFound",
-                    "IncorrectImageStatus",
-                    "InvalidSnapshotId.NotFound",
-                    "InvalidImageName.Duplicated",
-                    "InvalidParameter.EncryptedIllegal",
-                    "InvalidEncrypted.NotMatchEncryptAlgorithm",
-                    "InvalidEncryptAlgorithm",
-                    "InvalidEncrypted.NotMatchKmsKeyId",
-                    "OperationDenied.CommunityImage",
-                    "InvalidImageName.Malformed",
-                    "InvalidParameter.KmsNotEnabled",
-                    "OperationDenied.ImageCopyConflict",
-                    "Account.Arrearage",
-                    "InvalidAliUid.IsNull",
-                    "Forbbiden",
-                    "InvalidOperation.CopyingDataFromThisRegionUnsupported",
-                    "InvalidOperation.CopyingDataToThisRegionUnsupported",
-                    "QuotaExceed.Image",
-                    "QuotaExceed.Snapshot",
-                    "OperationDenied.ImageCopying",
-                    "RegionNotSupportCopy",
-                    "InvalidSnapshot.TooOld",
-                    "OperationDenied",
-                    "IncorrectDestinationRegion",
-                    "OperationDeined.EncryptedSnapshot",
-                    "OperationDenied.SameRegionOnly",
-                    "OperationDenied.NotPublished",
-                    "OperationDenied.NotAuthorized",
-                    "OperationDenied.EncryptSnapshotAcrossRegion",
-                    "InvalidParameter.KMSKeyId.KMSUnauthorized",
-                    "InvalidRegion.NotSupport",
-                    "UserNotInTheWhiteList",
-                    "InvalidRegionId.NotSupportEncryptAlgorithm",
-                    "OperationDenied.KmsServiceUnauthorized",
-                    "OperationDenied.NonCompliantDestinationRegion",
-                    "InvalidEncrypted.NotMatchDiskDefaultEncryption",
-                    "InvalidParameter.DataEncryptedKeyCreateFailed",
-                    "SizeExceed.Image",
-                    "InvalidParameter.KMSKeyId.CMKNotEnabled",
-                    "InvalidParameter.KMSKeyId.CMKUnauthorized",
-                    "InvalidOperation.VhdImageUnsupported",
-                    "InvalidOperation.CloudBoxImageCopyUnsupported",
-                    "InvalidImageId.NotFound",
-                    "InvalidParameter.KMSKeyId.NotFound",
-                    "InvalidResourceGroup.NotFound",
-                    "InvalidOperation.Conflict",
-                    "InternalError",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidDescriptionMalformed(error),
-            Some(1) => Self::SourceRegionNotFound(error),
-            Some(2) => Self::DestinationRegionNotFound(error),
-            Some(3) => Self::IncorrectImageStatus(error),
-            Some(4) => Self::InvalidSnapshotIdNotFound(error),
-            Some(5) => Self::InvalidImageNameDuplicated(error),
-            Some(6) => Self::InvalidParameterEncryptedIllegal(error),
-            Some(7) => Self::InvalidEncryptedNotMatchEncryptAlgorithm(error),
-            Some(8) => Self::InvalidEncryptAlgorithm(error),
-            Some(9) => Self::InvalidEncryptedNotMatchKmsKeyId(error),
-            Some(10) => Self::OperationDeniedCommunityImage(error),
-            Some(11) => Self::InvalidImageNameMalformed(error),
-            Some(12) => Self::InvalidParameterKmsNotEnabled(error),
-            Some(13) => Self::OperationDeniedImageCopyConflict(error),
-            Some(14) => Self::AccountArrearage(error),
-            Some(15) => Self::InvalidAliUidIsNull(error),
-            Some(16) => Self::Forbbiden(error),
-            Some(17) => Self::InvalidOperationCopyingDataFromThisRegionUnsupported(error),
-            Some(18) => Self::InvalidOperationCopyingDataToThisRegionUnsupported(error),
-            Some(19) => Self::QuotaExceedImage(error),
-            Some(20) => Self::QuotaExceedSnapshot(error),
-            Some(21) => Self::OperationDeniedImageCopying(error),
-            Some(22) => Self::RegionNotSupportCopy(error),
-            Some(23) => Self::InvalidSnapshotTooOld(error),
-            Some(24) => Self::OperationDenied(error),
-            Some(25) => Self::IncorrectDestinationRegion(error),
-            Some(26) => Self::OperationDeinedEncryptedSnapshot(error),
-            Some(27) => Self::OperationDeniedSameRegionOnly(error),
-            Some(28) => Self::OperationDeniedNotPublished(error),
-            Some(29) => Self::OperationDeniedNotAuthorized(error),
-            Some(30) => Self::OperationDeniedEncryptSnapshotAcrossRegion(error),
-            Some(31) => Self::InvalidParameterKmsKeyIdKmsUnauthorized(error),
-            Some(32) => Self::InvalidRegionNotSupport(error),
-            Some(33) => Self::UserNotInTheWhiteList(error),
-            Some(34) => Self::InvalidRegionIdNotSupportEncryptAlgorithm(error),
-            Some(35) => Self::OperationDeniedKmsServiceUnauthorized(error),
-            Some(36) => Self::OperationDeniedNonCompliantDestinationRegion(error),
-            Some(37) => Self::InvalidEncryptedNotMatchDiskDefaultEncryption(error),
-            Some(38) => Self::InvalidParameterDataEncryptedKeyCreateFailed(error),
-            Some(39) => Self::SizeExceedImage(error),
-            Some(40) => Self::InvalidParameterKmsKeyIdCmkNotEnabled(error),
-            Some(41) => Self::InvalidParameterKmsKeyIdCmkUnauthorized(error),
-            Some(42) => Self::InvalidOperationVhdImageUnsupported(error),
-            Some(43) => Self::InvalidOperationCloudBoxImageCopyUnsupported(error),
-            Some(44) => Self::InvalidImageIdNotFound(error),
-            Some(45) => Self::InvalidParameterKmsKeyIdNotFound(error),
-            Some(46) => Self::InvalidResourceGroupNotFound(error),
-            Some(47) => Self::InvalidOperationConflict(error),
-            Some(48) => Self::InternalError(error),
+        match error.code() {
+            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
+            "SourceRegion.NotFound" => Self::SourceRegionNotFound(error),
+            "DestinationRegion.NotFound" => Self::DestinationRegionNotFound(error),
+            "IncorrectImageStatus" => Self::IncorrectImageStatus(error),
+            "InvalidSnapshotId.NotFound" => Self::InvalidSnapshotIdNotFound(error),
+            "InvalidImageName.Duplicated" => Self::InvalidImageNameDuplicated(error),
+            "InvalidParameter.EncryptedIllegal" => {
+                Self::InvalidParameterEncryptedIllegal(error)
+            }
+            "InvalidEncrypted.NotMatchEncryptAlgorithm" => {
+                Self::InvalidEncryptedNotMatchEncryptAlgorithm(error)
+            }
+            "InvalidEncryptAlgorithm" => Self::InvalidEncryptAlgorithm(error),
+            "InvalidEncrypted.NotMatchKmsKeyId" => {
+                Self::InvalidEncryptedNotMatchKmsKeyId(error)
+            }
+            "OperationDenied.CommunityImage" => {
+                Self::OperationDeniedCommunityImage(error)
+            }
+            "InvalidImageName.Malformed" => Self::InvalidImageNameMalformed(error),
+            "InvalidParameter.KmsNotEnabled" => {
+                Self::InvalidParameterKmsNotEnabled(error)
+            }
+            "OperationDenied.ImageCopyConflict" => {
+                Self::OperationDeniedImageCopyConflict(error)
+            }
+            "Account.Arrearage" => Self::AccountArrearage(error),
+            "InvalidAliUid.IsNull" => Self::InvalidAliUidIsNull(error),
+            "Forbbiden" => Self::Forbbiden(error),
+            "InvalidOperation.CopyingDataFromThisRegionUnsupported" => {
+                Self::InvalidOperationCopyingDataFromThisRegionUnsupported(error)
+            }
+            "InvalidOperation.CopyingDataToThisRegionUnsupported" => {
+                Self::InvalidOperationCopyingDataToThisRegionUnsupported(error)
+            }
+            "QuotaExceed.Image" => Self::QuotaExceedImage(error),
+            "QuotaExceed.Snapshot" => Self::QuotaExceedSnapshot(error),
+            "OperationDenied.ImageCopying" => Self::OperationDeniedImageCopying(error),
+            "RegionNotSupportCopy" => Self::RegionNotSupportCopy(error),
+            "InvalidSnapshot.TooOld" => Self::InvalidSnapshotTooOld(error),
+            "OperationDenied" => Self::OperationDenied(error),
+            "IncorrectDestinationRegion" => Self::IncorrectDestinationRegion(error),
+            "OperationDeined.EncryptedSnapshot" => {
+                Self::OperationDeinedEncryptedSnapshot(error)
+            }
+            "OperationDenied.SameRegionOnly" => {
+                Self::OperationDeniedSameRegionOnly(error)
+            }
+            "OperationDenied.NotPublished" => Self::OperationDeniedNotPublished(error),
+            "OperationDenied.NotAuthorized" => Self::OperationDeniedNotAuthorized(error),
+            "OperationDenied.EncryptSnapshotAcrossRegion" => {
+                Self::OperationDeniedEncryptSnapshotAcrossRegion(error)
+            }
+            "InvalidParameter.KMSKeyId.KMSUnauthorized" => {
+                Self::InvalidParameterKmsKeyIdKmsUnauthorized(error)
+            }
+            "InvalidRegion.NotSupport" => Self::InvalidRegionNotSupport(error),
+            "UserNotInTheWhiteList" => Self::UserNotInTheWhiteList(error),
+            "InvalidRegionId.NotSupportEncryptAlgorithm" => {
+                Self::InvalidRegionIdNotSupportEncryptAlgorithm(error)
+            }
+            "OperationDenied.KmsServiceUnauthorized" => {
+                Self::OperationDeniedKmsServiceUnauthorized(error)
+            }
+            "OperationDenied.NonCompliantDestinationRegion" => {
+                Self::OperationDeniedNonCompliantDestinationRegion(error)
+            }
+            "InvalidEncrypted.NotMatchDiskDefaultEncryption" => {
+                Self::InvalidEncryptedNotMatchDiskDefaultEncryption(error)
+            }
+            "InvalidParameter.DataEncryptedKeyCreateFailed" => {
+                Self::InvalidParameterDataEncryptedKeyCreateFailed(error)
+            }
+            "SizeExceed.Image" => Self::SizeExceedImage(error),
+            "InvalidParameter.KMSKeyId.CMKNotEnabled" => {
+                Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
+            }
+            "InvalidParameter.KMSKeyId.CMKUnauthorized" => {
+                Self::InvalidParameterKmsKeyIdCmkUnauthorized(error)
+            }
+            "InvalidOperation.VhdImageUnsupported" => {
+                Self::InvalidOperationVhdImageUnsupported(error)
+            }
+            "InvalidOperation.CloudBoxImageCopyUnsupported" => {
+                Self::InvalidOperationCloudBoxImageCopyUnsupported(error)
+            }
+            "InvalidImageId.NotFound" => Self::InvalidImageIdNotFound(error),
+            "InvalidParameter.KMSKeyId.NotFound" => {
+                Self::InvalidParameterKmsKeyIdNotFound(error)
+            }
+            "InvalidResourceGroup.NotFound" => Self::InvalidResourceGroupNotFound(error),
+            "InvalidOperation.Conflict" => Self::InvalidOperationConflict(error),
+            "InternalError" => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -507,110 +507,109 @@ pub enum CopySnapshotError {
 }
 impl From<::acs_runtime::client::ServiceError> for CopySnapshotError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "Duplicate.TagKey",
-                    "InvalidTagKey.Malformed",
-                    "InvalidTagValue.Malformed",
-                    "InvalidRegionId.MalFormed",
-                    "InvalidParameter.Arns",
-                    "InvalidSnapshotId.EncryptedNotSupport",
-                    "InvalidSnapshotId.NotFound",
-                    "InvalidSnapshotCategory.NotSupportCopy",
-                    "InvalidUser.NotInWhiteList",
-                    "InvalidAccountStatus.NotEnoughBalance",
-                    "InvalidAccountStatus.SnapshotServiceUnavailable",
-                    "InvalidSnapshotId.NotReady",
-                    "InvalidOperation.Unauthorized",
-                    "InvalidOperation.UnfinishedCrossRegionCopy",
-                    "InvalidOperation.NotSupportCopyInSameRegion",
-                    "InvalidSnapshotName.Malformed",
-                    "InvalidDescription.Malformed",
-                    "InvalidRetentionDays.Malformed",
-                    "InvalidRegionId.NotSupportedEncryptedSnapshotCopy",
-                    "InvalidRegion.NotSupport",
-                    "InvalidRegionId.NotSupportEncryptAlgorithm",
-                    "InvalidRegionId.NotExists",
-                    "InvalidEncryptAlgorithm",
-                    "InvalidEncrypted.NotMatchKmsKeyId",
-                    "InvalidEncrypted.NotMatchEncryptAlgorithm",
-                    "InvalidEncrypted.NotSupportDecrypt",
-                    "InvalidSnapshotCategory.NotSupportCrossRegionCopy",
-                    "InvalidSnapshotCategory.NotSupportEncryptedCopy",
-                    "InvalidParameter.KmsNotEnabled",
-                    "InvalidParameter.DataEncryptedKeyCreateFailed",
-                    "InvalidParameter.KMSKeyId.NotFound",
-                    "InvalidParameter.KMSKeyId.KMSUnauthorized",
-                    "InvalidKMSKeyId.NotSymmetric",
-                    "QuotaExceed.SnapshotQuota",
-                    "InvalidOperation.UnfinishedEncryptedSnapshotCopy",
-                    "InvalidParameterDestinationStorageLocationArn.Unauthorized",
-                    "InvalidParameterDestinationStorageLocationArn.RegionNotMatch",
-                    "InvalidSnapshot.StorageLocationNotSupported",
-                    "InvalidSnapshot.EncryptedNotSupported",
-                    "InvalidParameterDestinationStorageLocationArn.Malformed",
-                    "OperationDenied.NonCompliantDestinationRegion",
-                    "OperationDenied.SnapshotCategoryNotSupportCopy",
-                    "InvalidParameter.KMSKeyId.CMKNotEnabled",
-                    "InvalidParameter.KMSKeyId.CMKUnauthorized",
-                    "InvalidOperation.Conflict",
-                    "InternalError",
-                ],
-            )
-        {
-            Some(0) => Self::DuplicateTagKey(error),
-            Some(1) => Self::InvalidTagKeyMalformed(error),
-            Some(2) => Self::InvalidTagValueMalformed(error),
-            Some(3) => Self::InvalidRegionIdMalFormed(error),
-            Some(4) => Self::InvalidParameterArns(error),
-            Some(5) => Self::InvalidSnapshotIdEncryptedNotSupport(error),
-            Some(6) => Self::InvalidSnapshotIdNotFound(error),
-            Some(7) => Self::InvalidSnapshotCategoryNotSupportCopy(error),
-            Some(8) => Self::InvalidUserNotInWhiteList(error),
-            Some(9) => Self::InvalidAccountStatusNotEnoughBalance(error),
-            Some(10) => Self::InvalidAccountStatusSnapshotServiceUnavailable(error),
-            Some(11) => Self::InvalidSnapshotIdNotReady(error),
-            Some(12) => Self::InvalidOperationUnauthorized(error),
-            Some(13) => Self::InvalidOperationUnfinishedCrossRegionCopy(error),
-            Some(14) => Self::InvalidOperationNotSupportCopyInSameRegion(error),
-            Some(15) => Self::InvalidSnapshotNameMalformed(error),
-            Some(16) => Self::InvalidDescriptionMalformed(error),
-            Some(17) => Self::InvalidRetentionDaysMalformed(error),
-            Some(18) => Self::InvalidRegionIdNotSupportedEncryptedSnapshotCopy(error),
-            Some(19) => Self::InvalidRegionNotSupport(error),
-            Some(20) => Self::InvalidRegionIdNotSupportEncryptAlgorithm(error),
-            Some(21) => Self::InvalidRegionIdNotExists(error),
-            Some(22) => Self::InvalidEncryptAlgorithm(error),
-            Some(23) => Self::InvalidEncryptedNotMatchKmsKeyId(error),
-            Some(24) => Self::InvalidEncryptedNotMatchEncryptAlgorithm(error),
-            Some(25) => Self::InvalidEncryptedNotSupportDecrypt(error),
-            Some(26) => Self::InvalidSnapshotCategoryNotSupportCrossRegionCopy(error),
-            Some(27) => Self::InvalidSnapshotCategoryNotSupportEncryptedCopy(error),
-            Some(28) => Self::InvalidParameterKmsNotEnabled(error),
-            Some(29) => Self::InvalidParameterDataEncryptedKeyCreateFailed(error),
-            Some(30) => Self::InvalidParameterKmsKeyIdNotFound(error),
-            Some(31) => Self::InvalidParameterKmsKeyIdKmsUnauthorized(error),
-            Some(32) => Self::InvalidKmsKeyIdNotSymmetric(error),
-            Some(33) => Self::QuotaExceedSnapshotQuota(error),
-            Some(34) => Self::InvalidOperationUnfinishedEncryptedSnapshotCopy(error),
-            Some(35) => {
+        match error.code() {
+            "Duplicate.TagKey" => Self::DuplicateTagKey(error),
+            "InvalidTagKey.Malformed" => Self::InvalidTagKeyMalformed(error),
+            "InvalidTagValue.Malformed" => Self::InvalidTagValueMalformed(error),
+            "InvalidRegionId.MalFormed" => Self::InvalidRegionIdMalFormed(error),
+            "InvalidParameter.Arns" => Self::InvalidParameterArns(error),
+            "InvalidSnapshotId.EncryptedNotSupport" => {
+                Self::InvalidSnapshotIdEncryptedNotSupport(error)
+            }
+            "InvalidSnapshotId.NotFound" => Self::InvalidSnapshotIdNotFound(error),
+            "InvalidSnapshotCategory.NotSupportCopy" => {
+                Self::InvalidSnapshotCategoryNotSupportCopy(error)
+            }
+            "InvalidUser.NotInWhiteList" => Self::InvalidUserNotInWhiteList(error),
+            "InvalidAccountStatus.NotEnoughBalance" => {
+                Self::InvalidAccountStatusNotEnoughBalance(error)
+            }
+            "InvalidAccountStatus.SnapshotServiceUnavailable" => {
+                Self::InvalidAccountStatusSnapshotServiceUnavailable(error)
+            }
+            "InvalidSnapshotId.NotReady" => Self::InvalidSnapshotIdNotReady(error),
+            "InvalidOperation.Unauthorized" => Self::InvalidOperationUnauthorized(error),
+            "InvalidOperation.UnfinishedCrossRegionCopy" => {
+                Self::InvalidOperationUnfinishedCrossRegionCopy(error)
+            }
+            "InvalidOperation.NotSupportCopyInSameRegion" => {
+                Self::InvalidOperationNotSupportCopyInSameRegion(error)
+            }
+            "InvalidSnapshotName.Malformed" => Self::InvalidSnapshotNameMalformed(error),
+            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
+            "InvalidRetentionDays.Malformed" => {
+                Self::InvalidRetentionDaysMalformed(error)
+            }
+            "InvalidRegionId.NotSupportedEncryptedSnapshotCopy" => {
+                Self::InvalidRegionIdNotSupportedEncryptedSnapshotCopy(error)
+            }
+            "InvalidRegion.NotSupport" => Self::InvalidRegionNotSupport(error),
+            "InvalidRegionId.NotSupportEncryptAlgorithm" => {
+                Self::InvalidRegionIdNotSupportEncryptAlgorithm(error)
+            }
+            "InvalidRegionId.NotExists" => Self::InvalidRegionIdNotExists(error),
+            "InvalidEncryptAlgorithm" => Self::InvalidEncryptAlgorithm(error),
+            "InvalidEncrypted.NotMatchKmsKeyId" => {
+                Self::InvalidEncryptedNotMatchKmsKeyId(error)
+            }
+            "InvalidEncrypted.NotMatchEncryptAlgorithm" => {
+                Self::InvalidEncryptedNotMatchEncryptAlgorithm(error)
+            }
+            "InvalidEncrypted.NotSupportDecrypt" => {
+                Self::InvalidEncryptedNotSupportDecrypt(error)
+            }
+            "InvalidSnapshotCategory.NotSupportCrossRegionCopy" => {
+                Self::InvalidSnapshotCategoryNotSupportCrossRegionCopy(error)
+            }
+            "InvalidSnapshotCategory.NotSupportEncryptedCopy" => {
+                Self::InvalidSnapshotCategoryNotSupportEncryptedCopy(error)
+            }
+            "InvalidParameter.KmsNotEnabled" => {
+                Self::InvalidParameterKmsNotEnabled(error)
+            }
+            "InvalidParameter.DataEncryptedKeyCreateFailed" => {
+                Self::InvalidParameterDataEncryptedKeyCreateFailed(error)
+            }
+            "InvalidParameter.KMSKeyId.NotFound" => {
+                Self::InvalidParameterKmsKeyIdNotFound(error)
+            }
+            "InvalidParameter.KMSKeyId.KMSUnauthorized" => {
+                Self::InvalidParameterKmsKeyIdKmsUnauthorized(error)
+            }
+            "InvalidKMSKeyId.NotSymmetric" => Self::InvalidKmsKeyIdNotSymmetric(error),
+            "QuotaExceed.SnapshotQuota" => Self::QuotaExceedSnapshotQuota(error),
+            "InvalidOperation.UnfinishedEncryptedSnapshotCopy" => {
+                Self::InvalidOperationUnfinishedEncryptedSnapshotCopy(error)
+            }
+            "InvalidParameterDestinationStorageLocationArn.Unauthorized" => {
                 Self::InvalidParameterDestinationStorageLocationArnUnauthorized(error)
             }
-            Some(36) => {
+            "InvalidParameterDestinationStorageLocationArn.RegionNotMatch" => {
                 Self::InvalidParameterDestinationStorageLocationArnRegionNotMatch(error)
             }
-            Some(37) => Self::InvalidSnapshotStorageLocationNotSupported(error),
-            Some(38) => Self::InvalidSnapshotEncryptedNotSupported(error),
-            Some(39) => {
+            "InvalidSnapshot.StorageLocationNotSupported" => {
+                Self::InvalidSnapshotStorageLocationNotSupported(error)
+            }
+            "InvalidSnapshot.EncryptedNotSupported" => {
+                Self::InvalidSnapshotEncryptedNotSupported(error)
+            }
+            "InvalidParameterDestinationStorageLocationArn.Malformed" => {
                 Self::InvalidParameterDestinationStorageLocationArnMalformed(error)
             }
-            Some(40) => Self::OperationDeniedNonCompliantDestinationRegion(error),
-            Some(41) => Self::OperationDeniedSnapshotCategoryNotSupportCopy(error),
-            Some(42) => Self::InvalidParameterKmsKeyIdCmkNotEnabled(error),
-            Some(43) => Self::InvalidParameterKmsKeyIdCmkUnauthorized(error),
-            Some(44) => Self::InvalidOperationConflict(error),
-            Some(45) => Self::InternalError(error),
+            "OperationDenied.NonCompliantDestinationRegion" => {
+                Self::OperationDeniedNonCompliantDestinationRegion(error)
+            }
+            "OperationDenied.SnapshotCategoryNotSupportCopy" => {
+                Self::OperationDeniedSnapshotCategoryNotSupportCopy(error)
+            }
+            "InvalidParameter.KMSKeyId.CMKNotEnabled" => {
+                Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
+            }
+            "InvalidParameter.KMSKeyId.CMKUnauthorized" => {
+                Self::InvalidParameterKmsKeyIdCmkUnauthorized(error)
+            }
+            "InvalidOperation.Conflict" => Self::InvalidOperationConflict(error),
+            "InternalError" => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

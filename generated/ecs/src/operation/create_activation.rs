@@ -354,52 +354,29 @@ pub enum CreateActivationError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateActivationError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "RegionId.ApiNotSupported",
-                    "InstanceName.ExceedLimit",
-                    "InstanceName.InvalidPattern",
-                    "ActivationDesc.ExceedLimit",
-                    "ActivationLimitation.Invalid",
-                    "AddressRange.InvalidPattern",
-                    "ActivationCount.ExceedLimit",
-                    "ActivationTTL.ExceedLimit",
-                    "InvalidTagKey.Malformed",
-                    "InvalidTagValue.Malformed",
-                    "NumberExceed.Tags",
-                    "MissingParameter.TagKey",
-                    "Duplicate.TagKey",
-                    "Operation.Forbidden",
-                    "InvalidStatus.ResourceGroup",
-                    "RealNameAuthenticationError",
-                    "ManagedInstanceCountExceedLimit",
-                    "InvalidRegionId.NotFound",
-                    "InvalidResourceGroup.NotFound",
-                    "InternalError.Dispatch",
-                ],
-            )
-        {
-            Some(0) => Self::RegionIdApiNotSupported(error),
-            Some(1) => Self::InstanceNameExceedLimit(error),
-            Some(2) => Self::InstanceNameInvalidPattern(error),
-            Some(3) => Self::ActivationDescExceedLimit(error),
-            Some(4) => Self::ActivationLimitationInvalid(error),
-            Some(5) => Self::AddressRangeInvalidPattern(error),
-            Some(6) => Self::ActivationCountExceedLimit(error),
-            Some(7) => Self::ActivationTtlExceedLimit(error),
-            Some(8) => Self::InvalidTagKeyMalformed(error),
-            Some(9) => Self::InvalidTagValueMalformed(error),
-            Some(10) => Self::NumberExceedTags(error),
-            Some(11) => Self::MissingParameterTagKey(error),
-            Some(12) => Self::DuplicateTagKey(error),
-            Some(13) => Self::OperationForbidden(error),
-            Some(14) => Self::InvalidStatusResourceGroup(error),
-            Some(15) => Self::RealNameAuthenticationError(error),
-            Some(16) => Self::ManagedInstanceCountExceedLimit(error),
-            Some(17) => Self::InvalidRegionIdNotFound(error),
-            Some(18) => Self::InvalidResourceGroupNotFound(error),
-            Some(19) => Self::InternalErrorDispatch(error),
+        match error.code() {
+            "RegionId.ApiNotSupported" => Self::RegionIdApiNotSupported(error),
+            "InstanceName.ExceedLimit" => Self::InstanceNameExceedLimit(error),
+            "InstanceName.InvalidPattern" => Self::InstanceNameInvalidPattern(error),
+            "ActivationDesc.ExceedLimit" => Self::ActivationDescExceedLimit(error),
+            "ActivationLimitation.Invalid" => Self::ActivationLimitationInvalid(error),
+            "AddressRange.InvalidPattern" => Self::AddressRangeInvalidPattern(error),
+            "ActivationCount.ExceedLimit" => Self::ActivationCountExceedLimit(error),
+            "ActivationTTL.ExceedLimit" => Self::ActivationTtlExceedLimit(error),
+            "InvalidTagKey.Malformed" => Self::InvalidTagKeyMalformed(error),
+            "InvalidTagValue.Malformed" => Self::InvalidTagValueMalformed(error),
+            "NumberExceed.Tags" => Self::NumberExceedTags(error),
+            "MissingParameter.TagKey" => Self::MissingParameterTagKey(error),
+            "Duplicate.TagKey" => Self::DuplicateTagKey(error),
+            "Operation.Forbidden" => Self::OperationForbidden(error),
+            "InvalidStatus.ResourceGroup" => Self::InvalidStatusResourceGroup(error),
+            "RealNameAuthenticationError" => Self::RealNameAuthenticationError(error),
+            "ManagedInstanceCountExceedLimit" => {
+                Self::ManagedInstanceCountExceedLimit(error)
+            }
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "InvalidResourceGroup.NotFound" => Self::InvalidResourceGroupNotFound(error),
+            "InternalError.Dispatch" => Self::InternalErrorDispatch(error),
             _ => Self::Unhandled(error),
         }
     }

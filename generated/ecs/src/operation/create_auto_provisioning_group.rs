@@ -941,112 +941,127 @@ pub enum CreateAutoProvisioningGroupError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateAutoProvisioningGroupError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidParameter",
-                    "InvalidAutoProvisioningGroupName.Malformed",
-                    "InvalidAutoProvisioningGroupType.ValueNotSupported",
-                    "InvalidFleetExcessCapacityTerminationPolicy.ValueNotSupported",
-                    "InvalidDefaultTargetCapacityType.ValueNotSupported",
-                    "InvalidSpotAllocationStrategy.ValueNotSupported",
-                    "InvalidSpotInstanceInterruptionBehavior.ValueNotSupported",
-                    "InvalidPayAsYouGoAllocationStrategy.ValueNotSupported",
-                    "MissingParameter.SpotAllocationStrategy",
-                    "MissingParameter.LaunchTemplateConfigs",
-                    "InvalidValidTime.MalFormed",
-                    "InvalidLaunchTemplateVersion.ValueNotSupported",
-                    "MissingParameter",
-                    "InvalidRegion.ValueNotSupported",
-                    "InvalidDescription.ValueNotSupported",
-                    "InvalidLaunchTemplate.ValueNotSupported",
-                    "InvalidCapacity.ValueNotSupported",
-                    "InvalidInstanceType.ValueNotSupported",
-                    "InternalError",
-                    "InvalidLaunchTemplateConfigs.SizeExceed",
-                    "InvalidParameter.SpotInstancePoolsToUseCount",
-                    "InvalidParameter.ResourceGroupId",
-                    "InvalidParameter.TargetCapacity",
-                    "MissingParameter.WeightedCapacity",
-                    "InvalidParameter.WeightedCapacityBeyondRange",
-                    "InvalidParameter.MaxPrice",
-                    "NoPermission",
-                    "Duplicate.DiskCategory",
-                    "InvalidImageFamily.Confict",
-                    "Invalid.ResourcePoolOptions.PrivatePoolIds",
-                    "Invalid.ResourcePoolOptions.Strategy",
-                    "Invalid.ResourcePoolOptionsPrivatePoolIds.SizeExceed",
-                    "MissingParameter.ResourcePoolOptions.PrivatePoolIds",
-                    "InvalidSpotDuration",
-                    "InvalidSpotInterruptionBehavior",
-                    "InvalidParameter.SecurityGroupIdRepeated",
-                    "VpcMismatch.SecurityGroupAndVSwitch",
-                    "InvalidMinTargetCapacity.NotSatisfied",
-                    "InvalidParameterRange.MinTargetCapacity",
-                    "InvalidUserData.Base64FormatInvalid",
-                    "InvalidUserData.SizeExceeded",
-                    "InvalidAutoReleaseTime.Malformed",
-                    "TotalTargetCapacityLimitExceed",
-                    "SpotTargetCapacityLimitExceed",
-                    "PayAsYouGoTargetCapacityLimitExceed",
-                    "InvalidResourcePoolOptionsPrivatePoolIds.NotFound",
-                    "InvalidSecurityGroupId.NotFound",
-                    "InvalidVSwitchId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidParameter(error),
-            Some(1) => Self::InvalidAutoProvisioningGroupNameMalformed(error),
-            Some(2) => Self::InvalidAutoProvisioningGroupTypeValueNotSupported(error),
-            Some(3) => {
+        match error.code() {
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "InvalidAutoProvisioningGroupName.Malformed" => {
+                Self::InvalidAutoProvisioningGroupNameMalformed(error)
+            }
+            "InvalidAutoProvisioningGroupType.ValueNotSupported" => {
+                Self::InvalidAutoProvisioningGroupTypeValueNotSupported(error)
+            }
+            "InvalidFleetExcessCapacityTerminationPolicy.ValueNotSupported" => {
                 Self::InvalidFleetExcessCapacityTerminationPolicyValueNotSupported(error)
             }
-            Some(4) => Self::InvalidDefaultTargetCapacityTypeValueNotSupported(error),
-            Some(5) => Self::InvalidSpotAllocationStrategyValueNotSupported(error),
-            Some(6) => {
+            "InvalidDefaultTargetCapacityType.ValueNotSupported" => {
+                Self::InvalidDefaultTargetCapacityTypeValueNotSupported(error)
+            }
+            "InvalidSpotAllocationStrategy.ValueNotSupported" => {
+                Self::InvalidSpotAllocationStrategyValueNotSupported(error)
+            }
+            "InvalidSpotInstanceInterruptionBehavior.ValueNotSupported" => {
                 Self::InvalidSpotInstanceInterruptionBehaviorValueNotSupported(error)
             }
-            Some(7) => Self::InvalidPayAsYouGoAllocationStrategyValueNotSupported(error),
-            Some(8) => Self::MissingParameterSpotAllocationStrategy(error),
-            Some(9) => Self::MissingParameterLaunchTemplateConfigs(error),
-            Some(10) => Self::InvalidValidTimeMalFormed(error),
-            Some(11) => Self::InvalidLaunchTemplateVersionValueNotSupported(error),
-            Some(12) => Self::MissingParameter(error),
-            Some(13) => Self::InvalidRegionValueNotSupported(error),
-            Some(14) => Self::InvalidDescriptionValueNotSupported(error),
-            Some(15) => Self::InvalidLaunchTemplateValueNotSupported(error),
-            Some(16) => Self::InvalidCapacityValueNotSupported(error),
-            Some(17) => Self::InvalidInstanceTypeValueNotSupported(error),
-            Some(18) => Self::InternalError(error),
-            Some(19) => Self::InvalidLaunchTemplateConfigsSizeExceed(error),
-            Some(20) => Self::InvalidParameterSpotInstancePoolsToUseCount(error),
-            Some(21) => Self::InvalidParameterResourceGroupId(error),
-            Some(22) => Self::InvalidParameterTargetCapacity(error),
-            Some(23) => Self::MissingParameterWeightedCapacity(error),
-            Some(24) => Self::InvalidParameterWeightedCapacityBeyondRange(error),
-            Some(25) => Self::InvalidParameterMaxPrice(error),
-            Some(26) => Self::NoPermission(error),
-            Some(27) => Self::DuplicateDiskCategory(error),
-            Some(28) => Self::InvalidImageFamilyConfict(error),
-            Some(29) => Self::InvalidResourcePoolOptionsPrivatePoolIds(error),
-            Some(30) => Self::InvalidResourcePoolOptionsStrategy(error),
-            Some(31) => Self::InvalidResourcePoolOptionsPrivatePoolIdsSizeExceed(error),
-            Some(32) => Self::MissingParameterResourcePoolOptionsPrivatePoolIds(error),
-            Some(33) => Self::InvalidSpotDuration(error),
-            Some(34) => Self::InvalidSpotInterruptionBehavior(error),
-            Some(35) => Self::InvalidParameterSecurityGroupIdRepeated(error),
-            Some(36) => Self::VpcMismatchSecurityGroupAndVSwitch(error),
-            Some(37) => Self::InvalidMinTargetCapacityNotSatisfied(error),
-            Some(38) => Self::InvalidParameterRangeMinTargetCapacity(error),
-            Some(39) => Self::InvalidUserDataBase64FormatInvalid(error),
-            Some(40) => Self::InvalidUserDataSizeExceeded(error),
-            Some(41) => Self::InvalidAutoReleaseTimeMalformed(error),
-            Some(42) => Self::TotalTargetCapacityLimitExceed(error),
-            Some(43) => Self::SpotTargetCapacityLimitExceed(error),
-            Some(44) => Self::PayAsYouGoTargetCapacityLimitExceed(error),
-            Some(45) => Self::InvalidResourcePoolOptionsPrivatePoolIdsNotFound(error),
-            Some(46) => Self::InvalidSecurityGroupIdNotFound(error),
-            Some(47) => Self::InvalidVSwitchIdNotFound(error),
+            "InvalidPayAsYouGoAllocationStrategy.ValueNotSupported" => {
+                Self::InvalidPayAsYouGoAllocationStrategyValueNotSupported(error)
+            }
+            "MissingParameter.SpotAllocationStrategy" => {
+                Self::MissingParameterSpotAllocationStrategy(error)
+            }
+            "MissingParameter.LaunchTemplateConfigs" => {
+                Self::MissingParameterLaunchTemplateConfigs(error)
+            }
+            "InvalidValidTime.MalFormed" => Self::InvalidValidTimeMalFormed(error),
+            "InvalidLaunchTemplateVersion.ValueNotSupported" => {
+                Self::InvalidLaunchTemplateVersionValueNotSupported(error)
+            }
+            "MissingParameter" => Self::MissingParameter(error),
+            "InvalidRegion.ValueNotSupported" => {
+                Self::InvalidRegionValueNotSupported(error)
+            }
+            "InvalidDescription.ValueNotSupported" => {
+                Self::InvalidDescriptionValueNotSupported(error)
+            }
+            "InvalidLaunchTemplate.ValueNotSupported" => {
+                Self::InvalidLaunchTemplateValueNotSupported(error)
+            }
+            "InvalidCapacity.ValueNotSupported" => {
+                Self::InvalidCapacityValueNotSupported(error)
+            }
+            "InvalidInstanceType.ValueNotSupported" => {
+                Self::InvalidInstanceTypeValueNotSupported(error)
+            }
+            "InternalError" => Self::InternalError(error),
+            "InvalidLaunchTemplateConfigs.SizeExceed" => {
+                Self::InvalidLaunchTemplateConfigsSizeExceed(error)
+            }
+            "InvalidParameter.SpotInstancePoolsToUseCount" => {
+                Self::InvalidParameterSpotInstancePoolsToUseCount(error)
+            }
+            "InvalidParameter.ResourceGroupId" => {
+                Self::InvalidParameterResourceGroupId(error)
+            }
+            "InvalidParameter.TargetCapacity" => {
+                Self::InvalidParameterTargetCapacity(error)
+            }
+            "MissingParameter.WeightedCapacity" => {
+                Self::MissingParameterWeightedCapacity(error)
+            }
+            "InvalidParameter.WeightedCapacityBeyondRange" => {
+                Self::InvalidParameterWeightedCapacityBeyondRange(error)
+            }
+            "InvalidParameter.MaxPrice" => Self::InvalidParameterMaxPrice(error),
+            "NoPermission" => Self::NoPermission(error),
+            "Duplicate.DiskCategory" => Self::DuplicateDiskCategory(error),
+            "InvalidImageFamily.Confict" => Self::InvalidImageFamilyConfict(error),
+            "Invalid.ResourcePoolOptions.PrivatePoolIds" => {
+                Self::InvalidResourcePoolOptionsPrivatePoolIds(error)
+            }
+            "Invalid.ResourcePoolOptions.Strategy" => {
+                Self::InvalidResourcePoolOptionsStrategy(error)
+            }
+            "Invalid.ResourcePoolOptionsPrivatePoolIds.SizeExceed" => {
+                Self::InvalidResourcePoolOptionsPrivatePoolIdsSizeExceed(error)
+            }
+            "MissingParameter.ResourcePoolOptions.PrivatePoolIds" => {
+                Self::MissingParameterResourcePoolOptionsPrivatePoolIds(error)
+            }
+            "InvalidSpotDuration" => Self::InvalidSpotDuration(error),
+            "InvalidSpotInterruptionBehavior" => {
+                Self::InvalidSpotInterruptionBehavior(error)
+            }
+            "InvalidParameter.SecurityGroupIdRepeated" => {
+                Self::InvalidParameterSecurityGroupIdRepeated(error)
+            }
+            "VpcMismatch.SecurityGroupAndVSwitch" => {
+                Self::VpcMismatchSecurityGroupAndVSwitch(error)
+            }
+            "InvalidMinTargetCapacity.NotSatisfied" => {
+                Self::InvalidMinTargetCapacityNotSatisfied(error)
+            }
+            "InvalidParameterRange.MinTargetCapacity" => {
+                Self::InvalidParameterRangeMinTargetCapacity(error)
+            }
+            "InvalidUserData.Base64FormatInvalid" => {
+                Self::InvalidUserDataBase64FormatInvalid(error)
+            }
+            "InvalidUserData.SizeExceeded" => Self::InvalidUserDataSizeExceeded(error),
+            "InvalidAutoReleaseTime.Malformed" => {
+                Self::InvalidAutoReleaseTimeMalformed(error)
+            }
+            "TotalTargetCapacityLimitExceed" => {
+                Self::TotalTargetCapacityLimitExceed(error)
+            }
+            "SpotTargetCapacityLimitExceed" => Self::SpotTargetCapacityLimitExceed(error),
+            "PayAsYouGoTargetCapacityLimitExceed" => {
+                Self::PayAsYouGoTargetCapacityLimitExceed(error)
+            }
+            "InvalidResourcePoolOptionsPrivatePoolIds.NotFound" => {
+                Self::InvalidResourcePoolOptionsPrivatePoolIdsNotFound(error)
+            }
+            "InvalidSecurityGroupId.NotFound" => {
+                Self::InvalidSecurityGroupIdNotFound(error)
+            }
+            "InvalidVSwitchId.NotFound" => Self::InvalidVSwitchIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -451,54 +451,60 @@ pub enum CreateAutoSnapshotPolicyError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateAutoSnapshotPolicyError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "DiskCategory.OperationNotSupported",
-                    "InvalidSnapshotPolicyName.Malformed",
-                    "Duplicate.TagKey",
-                    "InvalidTagKey.Malformed",
-                    "InvalidTagValue.Malformed",
-                    "InvalidParameter.EncryptedIllegal",
-                    "InvalidParameter.KmsNotEnabled",
-                    "InvalidParameter.Encrypted.KmsNotEnable",
-                    "InvalidParam.EncryptedMismatch",
-                    "ParameterInvalid",
-                    "AutoSnapshotPolicy.QuotaExceed",
-                    "InvalidAccountStatus.NotEnoughBalance",
-                    "InvalidAccountStatus.SnapshotServiceUnavailable",
-                    "InvalidParameter.TargetCopyRegions",
-                    "InvalidParameter.CopiedSnapshotsRetentionDays",
-                    "InvalidParameter.KMSKeyId.KMSUnauthorized",
-                    "InvalidOperation.KMSKeyIdNotFound",
-                    "Abs.InvalidAction.RegionNotSupport",
-                    "InvalidParameter.KMSKeyId.CMKNotEnabled",
-                    "InvalidParameter.KMSKeyId.CMKUnauthorized",
-                    "InvalidResourceGroup.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::DiskCategoryOperationNotSupported(error),
-            Some(1) => Self::InvalidSnapshotPolicyNameMalformed(error),
-            Some(2) => Self::DuplicateTagKey(error),
-            Some(3) => Self::InvalidTagKeyMalformed(error),
-            Some(4) => Self::InvalidTagValueMalformed(error),
-            Some(5) => Self::InvalidParameterEncryptedIllegal(error),
-            Some(6) => Self::InvalidParameterKmsNotEnabled(error),
-            Some(7) => Self::InvalidParameterEncryptedKmsNotEnable(error),
-            Some(8) => Self::InvalidParamEncryptedMismatch(error),
-            Some(9) => Self::ParameterInvalid(error),
-            Some(10) => Self::AutoSnapshotPolicyQuotaExceed(error),
-            Some(11) => Self::InvalidAccountStatusNotEnoughBalance(error),
-            Some(12) => Self::InvalidAccountStatusSnapshotServiceUnavailable(error),
-            Some(13) => Self::InvalidParameterTargetCopyRegions(error),
-            Some(14) => Self::InvalidParameterCopiedSnapshotsRetentionDays(error),
-            Some(15) => Self::InvalidParameterKmsKeyIdKmsUnauthorized(error),
-            Some(16) => Self::InvalidOperationKmsKeyIdNotFound(error),
-            Some(17) => Self::AbsInvalidActionRegionNotSupport(error),
-            Some(18) => Self::InvalidParameterKmsKeyIdCmkNotEnabled(error),
-            Some(19) => Self::InvalidParameterKmsKeyIdCmkUnauthorized(error),
-            Some(20) => Self::InvalidResourceGroupNotFound(error),
+        match error.code() {
+            "DiskCategory.OperationNotSupported" => {
+                Self::DiskCategoryOperationNotSupported(error)
+            }
+            "InvalidSnapshotPolicyName.Malformed" => {
+                Self::InvalidSnapshotPolicyNameMalformed(error)
+            }
+            "Duplicate.TagKey" => Self::DuplicateTagKey(error),
+            "InvalidTagKey.Malformed" => Self::InvalidTagKeyMalformed(error),
+            "InvalidTagValue.Malformed" => Self::InvalidTagValueMalformed(error),
+            "InvalidParameter.EncryptedIllegal" => {
+                Self::InvalidParameterEncryptedIllegal(error)
+            }
+            "InvalidParameter.KmsNotEnabled" => {
+                Self::InvalidParameterKmsNotEnabled(error)
+            }
+            "InvalidParameter.Encrypted.KmsNotEnable" => {
+                Self::InvalidParameterEncryptedKmsNotEnable(error)
+            }
+            "InvalidParam.EncryptedMismatch" => {
+                Self::InvalidParamEncryptedMismatch(error)
+            }
+            "ParameterInvalid" => Self::ParameterInvalid(error),
+            "AutoSnapshotPolicy.QuotaExceed" => {
+                Self::AutoSnapshotPolicyQuotaExceed(error)
+            }
+            "InvalidAccountStatus.NotEnoughBalance" => {
+                Self::InvalidAccountStatusNotEnoughBalance(error)
+            }
+            "InvalidAccountStatus.SnapshotServiceUnavailable" => {
+                Self::InvalidAccountStatusSnapshotServiceUnavailable(error)
+            }
+            "InvalidParameter.TargetCopyRegions" => {
+                Self::InvalidParameterTargetCopyRegions(error)
+            }
+            "InvalidParameter.CopiedSnapshotsRetentionDays" => {
+                Self::InvalidParameterCopiedSnapshotsRetentionDays(error)
+            }
+            "InvalidParameter.KMSKeyId.KMSUnauthorized" => {
+                Self::InvalidParameterKmsKeyIdKmsUnauthorized(error)
+            }
+            "InvalidOperation.KMSKeyIdNotFound" => {
+                Self::InvalidOperationKmsKeyIdNotFound(error)
+            }
+            "Abs.InvalidAction.RegionNotSupport" => {
+                Self::AbsInvalidActionRegionNotSupport(error)
+            }
+            "InvalidParameter.KMSKeyId.CMKNotEnabled" => {
+                Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
+            }
+            "InvalidParameter.KMSKeyId.CMKUnauthorized" => {
+                Self::InvalidParameterKmsKeyIdCmkUnauthorized(error)
+            }
+            "InvalidResourceGroup.NotFound" => Self::InvalidResourceGroupNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

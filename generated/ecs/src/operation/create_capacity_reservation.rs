@@ -523,114 +523,90 @@ pub enum CreateCapacityReservationError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateCapacityReservationError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidParameter.RegionId",
-                    "NoStock",
-                    "MissingParameter",
-                    "OperationDenied",
-                    "MissingParameter.RegionId",
-                    "InvalidStartTime.NotSupported",
-                    "InvalidStartTime.MalFormed",
-                    "Invalid.PrivatePoolOptionsName.MalFormed",
-                    "Invalid.ZoneId",
-                    "Invalid.InstanceType",
-                    "DedicatedHostNotSupported",
-                    "SpotNotSupported",
-                    "ClassicNetworkNotSupported",
-                    "Invalid.InstanceId",
-                    "Invalid.PrivatePoolOptions.MatchCriteria",
-                    "MissingParameter.PrivatePoolOptions.Id",
-                    "Invalid.PrivatePoolOptions.Id",
-                    "Invalid.InstanceChargeType",
-                    "Invalid.PrivatePoolOptions.status",
-                    "InvalidPlatform.ValueNotSupported",
-                    "InvalidAliUid",
-                    "MissingParameter.PackageType",
-                    "MissingParameter.PrivatePoolOptions.Ids",
-                    "MissingParameter.InstanceCpuCoreCount",
-                    "MissingParameter.InstanceAmount",
-                    "MissingParameter.InstanceCpuCoreCountOrInstanceAmount",
-                    "Invalid.TooManyPrivatePoolOptions.Ids",
-                    "Invalid.TooManyZoneIds",
-                    "Invalid.TooManyInstanceTypes",
-                    "Invalid.TooManyUnpaidPrivatePool",
-                    "Invalid.InstanceCpuCoreCountOrInstanceAmount",
-                    "Invalid.PrivatePoolOptions.Ids",
-                    "Invalid.PackageType",
-                    "Invalid.PrivatePool.Purchase",
-                    "Invalid.AssuranceTimes.NotSupported",
-                    "RepeatStartPrivatePool",
-                    "Invalid.TimeSlot",
-                    "Invalid.EndTime",
-                    "StartTime.NotNeed",
-                    "AccountForbidden.ProductCreationLimited",
-                    "RegionUnauthorized",
-                    "PriceNotFound",
-                    "Zone.NotOpen",
-                    "InvalidResourceType.NotSupported",
-                    "OperationDenied.NoStock",
-                    "InvalidInstanceType.NotSupported",
-                    "Invalid.ZoneIds",
-                    "Zone.NotOnSale",
-                    "InvalidZoneId.NotFound",
-                    "InvalidResourceGroup.NotFound",
-                    "InternalError",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidParameterRegionId(error),
-            Some(1) => Self::NoStock(error),
-            Some(2) => Self::MissingParameter(error),
-            Some(3) => Self::OperationDenied(error),
-            Some(4) => Self::MissingParameterRegionId(error),
-            Some(5) => Self::InvalidStartTimeNotSupported(error),
-            Some(6) => Self::InvalidStartTimeMalFormed(error),
-            Some(7) => Self::InvalidPrivatePoolOptionsNameMalFormed(error),
-            Some(8) => Self::InvalidZoneId(error),
-            Some(9) => Self::InvalidInstanceType(error),
-            Some(10) => Self::DedicatedHostNotSupported(error),
-            Some(11) => Self::SpotNotSupported(error),
-            Some(12) => Self::ClassicNetworkNotSupported(error),
-            Some(13) => Self::InvalidInstanceId(error),
-            Some(14) => Self::InvalidPrivatePoolOptionsMatchCriteria(error),
-            Some(15) => Self::MissingParameterPrivatePoolOptionsId(error),
-            Some(16) => Self::InvalidPrivatePoolOptionsId(error),
-            Some(17) => Self::InvalidInstanceChargeType(error),
-            Some(18) => Self::InvalidPrivatePoolOptionsStatus(error),
-            Some(19) => Self::InvalidPlatformValueNotSupported(error),
-            Some(20) => Self::InvalidAliUid(error),
-            Some(21) => Self::MissingParameterPackageType(error),
-            Some(22) => Self::MissingParameterPrivatePoolOptionsIds(error),
-            Some(23) => Self::MissingParameterInstanceCpuCoreCount(error),
-            Some(24) => Self::MissingParameterInstanceAmount(error),
-            Some(25) => Self::MissingParameterInstanceCpuCoreCountOrInstanceAmount(error),
-            Some(26) => Self::InvalidTooManyPrivatePoolOptionsIds(error),
-            Some(27) => Self::InvalidTooManyZoneIds(error),
-            Some(28) => Self::InvalidTooManyInstanceTypes(error),
-            Some(29) => Self::InvalidTooManyUnpaidPrivatePool(error),
-            Some(30) => Self::InvalidInstanceCpuCoreCountOrInstanceAmount(error),
-            Some(31) => Self::InvalidPrivatePoolOptionsIds(error),
-            Some(32) => Self::InvalidPackageType(error),
-            Some(33) => Self::InvalidPrivatePoolPurchase(error),
-            Some(34) => Self::InvalidAssuranceTimesNotSupported(error),
-            Some(35) => Self::RepeatStartPrivatePool(error),
-            Some(36) => Self::InvalidTimeSlot(error),
-            Some(37) => Self::InvalidEndTime(error),
-            Some(38) => Self::StartTimeNotNeed(error),
-            Some(39) => Self::AccountForbiddenProductCreationLimited(error),
-            Some(40) => Self::RegionUnauthorized(error),
-            Some(41) => Self::PriceNotFound(error),
-            Some(42) => Self::ZoneNotOpen(error),
-            Some(43) => Self::InvalidResourceTypeNotSupported(error),
-            Some(44) => Self::OperationDeniedNoStock(error),
-            Some(45) => Self::InvalidInstanceTypeNotSupported(error),
-            Some(46) => Self::InvalidZoneIds(error),
-            Some(47) => Self::ZoneNotOnSale(error),
-            Some(48) => Self::InvalidZoneIdNotFound(error),
-            Some(49) => Self::InvalidResourceGroupNotFound(error),
-            Some(50) => Self::InternalError(error),
+        match error.code() {
+            "InvalidParameter.RegionId" => Self::InvalidParameterRegionId(error),
+            "NoStock" => Self::NoStock(error),
+            "MissingParameter" => Self::MissingParameter(error),
+            "OperationDenied" => Self::OperationDenied(error),
+            "MissingParameter.RegionId" => Self::MissingParameterRegionId(error),
+            "InvalidStartTime.NotSupported" => Self::InvalidStartTimeNotSupported(error),
+            "InvalidStartTime.MalFormed" => Self::InvalidStartTimeMalFormed(error),
+            "Invalid.PrivatePoolOptionsName.MalFormed" => {
+                Self::InvalidPrivatePoolOptionsNameMalFormed(error)
+            }
+            "Invalid.ZoneId" => Self::InvalidZoneId(error),
+            "Invalid.InstanceType" => Self::InvalidInstanceType(error),
+            "DedicatedHostNotSupported" => Self::DedicatedHostNotSupported(error),
+            "SpotNotSupported" => Self::SpotNotSupported(error),
+            "ClassicNetworkNotSupported" => Self::ClassicNetworkNotSupported(error),
+            "Invalid.InstanceId" => Self::InvalidInstanceId(error),
+            "Invalid.PrivatePoolOptions.MatchCriteria" => {
+                Self::InvalidPrivatePoolOptionsMatchCriteria(error)
+            }
+            "MissingParameter.PrivatePoolOptions.Id" => {
+                Self::MissingParameterPrivatePoolOptionsId(error)
+            }
+            "Invalid.PrivatePoolOptions.Id" => Self::InvalidPrivatePoolOptionsId(error),
+            "Invalid.InstanceChargeType" => Self::InvalidInstanceChargeType(error),
+            "Invalid.PrivatePoolOptions.status" => {
+                Self::InvalidPrivatePoolOptionsStatus(error)
+            }
+            "InvalidPlatform.ValueNotSupported" => {
+                Self::InvalidPlatformValueNotSupported(error)
+            }
+            "InvalidAliUid" => Self::InvalidAliUid(error),
+            "MissingParameter.PackageType" => Self::MissingParameterPackageType(error),
+            "MissingParameter.PrivatePoolOptions.Ids" => {
+                Self::MissingParameterPrivatePoolOptionsIds(error)
+            }
+            "MissingParameter.InstanceCpuCoreCount" => {
+                Self::MissingParameterInstanceCpuCoreCount(error)
+            }
+            "MissingParameter.InstanceAmount" => {
+                Self::MissingParameterInstanceAmount(error)
+            }
+            "MissingParameter.InstanceCpuCoreCountOrInstanceAmount" => {
+                Self::MissingParameterInstanceCpuCoreCountOrInstanceAmount(error)
+            }
+            "Invalid.TooManyPrivatePoolOptions.Ids" => {
+                Self::InvalidTooManyPrivatePoolOptionsIds(error)
+            }
+            "Invalid.TooManyZoneIds" => Self::InvalidTooManyZoneIds(error),
+            "Invalid.TooManyInstanceTypes" => Self::InvalidTooManyInstanceTypes(error),
+            "Invalid.TooManyUnpaidPrivatePool" => {
+                Self::InvalidTooManyUnpaidPrivatePool(error)
+            }
+            "Invalid.InstanceCpuCoreCountOrInstanceAmount" => {
+                Self::InvalidInstanceCpuCoreCountOrInstanceAmount(error)
+            }
+            "Invalid.PrivatePoolOptions.Ids" => Self::InvalidPrivatePoolOptionsIds(error),
+            "Invalid.PackageType" => Self::InvalidPackageType(error),
+            "Invalid.PrivatePool.Purchase" => Self::InvalidPrivatePoolPurchase(error),
+            "Invalid.AssuranceTimes.NotSupported" => {
+                Self::InvalidAssuranceTimesNotSupported(error)
+            }
+            "RepeatStartPrivatePool" => Self::RepeatStartPrivatePool(error),
+            "Invalid.TimeSlot" => Self::InvalidTimeSlot(error),
+            "Invalid.EndTime" => Self::InvalidEndTime(error),
+            "StartTime.NotNeed" => Self::StartTimeNotNeed(error),
+            "AccountForbidden.ProductCreationLimited" => {
+                Self::AccountForbiddenProductCreationLimited(error)
+            }
+            "RegionUnauthorized" => Self::RegionUnauthorized(error),
+            "PriceNotFound" => Self::PriceNotFound(error),
+            "Zone.NotOpen" => Self::ZoneNotOpen(error),
+            "InvalidResourceType.NotSupported" => {
+                Self::InvalidResourceTypeNotSupported(error)
+            }
+            "OperationDenied.NoStock" => Self::OperationDeniedNoStock(error),
+            "InvalidInstanceType.NotSupported" => {
+                Self::InvalidInstanceTypeNotSupported(error)
+            }
+            "Invalid.ZoneIds" => Self::InvalidZoneIds(error),
+            "Zone.NotOnSale" => Self::ZoneNotOnSale(error),
+            "InvalidZoneId.NotFound" => Self::InvalidZoneIdNotFound(error),
+            "InvalidResourceGroup.NotFound" => Self::InvalidResourceGroupNotFound(error),
+            "InternalError" => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -513,56 +513,37 @@ pub enum CreateCommandError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateCommandError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "RegionId.ApiNotSupported",
-                    "CmdParam.EmptyKey",
-                    "CmdParam.InvalidParamName",
-                    "CmdContent.DecodeError",
-                    "InvalidParameter.WorkingDir",
-                    "CmdContent.ExceedLimit",
-                    "CmdName.ExceedLimit",
-                    "CmdDesc.ExceedLimit",
-                    "CmdCount.ExceedQuota",
-                    "CmdParamCount.ExceedLimit",
-                    "CmdParamName.ExceedLimit",
-                    "Operation.Forbidden",
-                    "InvalidStatus.ResourceGroup",
-                    "InvalidParameterCharacter.CommandName",
-                    "InvalidParameterCharacter.CommandDescription",
-                    "InvalidParameterCharacter.CommandWorkingDir",
-                    "InvalidLauncher.LengthLimitExceeded",
-                    "InvalidTimeout.ExceedLimit",
-                    "InvalidCmdType.NotFound",
-                    "InvalidRegionId.NotFound",
-                    "InvalidResourceGroup.NotFound",
-                    "InternalError.Dispatch",
-                ],
-            )
-        {
-            Some(0) => Self::RegionIdApiNotSupported(error),
-            Some(1) => Self::CmdParamEmptyKey(error),
-            Some(2) => Self::CmdParamInvalidParamName(error),
-            Some(3) => Self::CmdContentDecodeError(error),
-            Some(4) => Self::InvalidParameterWorkingDir(error),
-            Some(5) => Self::CmdContentExceedLimit(error),
-            Some(6) => Self::CmdNameExceedLimit(error),
-            Some(7) => Self::CmdDescExceedLimit(error),
-            Some(8) => Self::CmdCountExceedQuota(error),
-            Some(9) => Self::CmdParamCountExceedLimit(error),
-            Some(10) => Self::CmdParamNameExceedLimit(error),
-            Some(11) => Self::OperationForbidden(error),
-            Some(12) => Self::InvalidStatusResourceGroup(error),
-            Some(13) => Self::InvalidParameterCharacterCommandName(error),
-            Some(14) => Self::InvalidParameterCharacterCommandDescription(error),
-            Some(15) => Self::InvalidParameterCharacterCommandWorkingDir(error),
-            Some(16) => Self::InvalidLauncherLengthLimitExceeded(error),
-            Some(17) => Self::InvalidTimeoutExceedLimit(error),
-            Some(18) => Self::InvalidCmdTypeNotFound(error),
-            Some(19) => Self::InvalidRegionIdNotFound(error),
-            Some(20) => Self::InvalidResourceGroupNotFound(error),
-            Some(21) => Self::InternalErrorDispatch(error),
+        match error.code() {
+            "RegionId.ApiNotSupported" => Self::RegionIdApiNotSupported(error),
+            "CmdParam.EmptyKey" => Self::CmdParamEmptyKey(error),
+            "CmdParam.InvalidParamName" => Self::CmdParamInvalidParamName(error),
+            "CmdContent.DecodeError" => Self::CmdContentDecodeError(error),
+            "InvalidParameter.WorkingDir" => Self::InvalidParameterWorkingDir(error),
+            "CmdContent.ExceedLimit" => Self::CmdContentExceedLimit(error),
+            "CmdName.ExceedLimit" => Self::CmdNameExceedLimit(error),
+            "CmdDesc.ExceedLimit" => Self::CmdDescExceedLimit(error),
+            "CmdCount.ExceedQuota" => Self::CmdCountExceedQuota(error),
+            "CmdParamCount.ExceedLimit" => Self::CmdParamCountExceedLimit(error),
+            "CmdParamName.ExceedLimit" => Self::CmdParamNameExceedLimit(error),
+            "Operation.Forbidden" => Self::OperationForbidden(error),
+            "InvalidStatus.ResourceGroup" => Self::InvalidStatusResourceGroup(error),
+            "InvalidParameterCharacter.CommandName" => {
+                Self::InvalidParameterCharacterCommandName(error)
+            }
+            "InvalidParameterCharacter.CommandDescription" => {
+                Self::InvalidParameterCharacterCommandDescription(error)
+            }
+            "InvalidParameterCharacter.CommandWorkingDir" => {
+                Self::InvalidParameterCharacterCommandWorkingDir(error)
+            }
+            "InvalidLauncher.LengthLimitExceeded" => {
+                Self::InvalidLauncherLengthLimitExceeded(error)
+            }
+            "InvalidTimeout.ExceedLimit" => Self::InvalidTimeoutExceedLimit(error),
+            "InvalidCmdType.NotFound" => Self::InvalidCmdTypeNotFound(error),
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "InvalidResourceGroup.NotFound" => Self::InvalidResourceGroupNotFound(error),
+            "InternalError.Dispatch" => Self::InternalErrorDispatch(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -301,30 +301,16 @@ pub enum CreateDedicatedHostClusterError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateDedicatedHostClusterError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidTagKey.Malformed",
-                    "InvalidTagValue.Malformed",
-                    "Duplicate.TagKey",
-                    "InvalidResourceGroup.NotFound",
-                    "InvalidZone.NotFound",
-                    "QuotaExceed.Region",
-                    "QuotaExceed.Zone",
-                    "InvalidParam.Zone",
-                    "InvalidRegionId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidTagKeyMalformed(error),
-            Some(1) => Self::InvalidTagValueMalformed(error),
-            Some(2) => Self::DuplicateTagKey(error),
-            Some(3) => Self::InvalidResourceGroupNotFound(error),
-            Some(4) => Self::InvalidZoneNotFound(error),
-            Some(5) => Self::QuotaExceedRegion(error),
-            Some(6) => Self::QuotaExceedZone(error),
-            Some(7) => Self::InvalidParamZone(error),
-            Some(8) => Self::InvalidRegionIdNotFound(error),
+        match error.code() {
+            "InvalidTagKey.Malformed" => Self::InvalidTagKeyMalformed(error),
+            "InvalidTagValue.Malformed" => Self::InvalidTagValueMalformed(error),
+            "Duplicate.TagKey" => Self::DuplicateTagKey(error),
+            "InvalidResourceGroup.NotFound" => Self::InvalidResourceGroupNotFound(error),
+            "InvalidZone.NotFound" => Self::InvalidZoneNotFound(error),
+            "QuotaExceed.Region" => Self::QuotaExceedRegion(error),
+            "QuotaExceed.Zone" => Self::QuotaExceedZone(error),
+            "InvalidParam.Zone" => Self::InvalidParamZone(error),
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

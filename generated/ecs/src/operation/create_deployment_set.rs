@@ -348,36 +348,25 @@ pub enum CreateDeploymentSetError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateDeploymentSetError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "MissingParameter",
-                    "InvalidDeploymentSetName.Malformed",
-                    "InvalidDescription.Malformed",
-                    "InvalidParameter.Domain",
-                    "InvalidParameter.Strategy",
-                    "InvalidParameter.granularity",
-                    "DependencyViolation.domain.granularity",
-                    "DependencyViolation.strategy.granularity",
-                    "DeploymentSet.GroupQuotaFull",
-                    "InvalidParameter.GroupCount",
-                    "InvalidZoneId.NotFound",
-                    "QuotaExceed.DeploymentSet",
-                ],
-            )
-        {
-            Some(0) => Self::MissingParameter(error),
-            Some(1) => Self::InvalidDeploymentSetNameMalformed(error),
-            Some(2) => Self::InvalidDescriptionMalformed(error),
-            Some(3) => Self::InvalidParameterDomain(error),
-            Some(4) => Self::InvalidParameterStrategy(error),
-            Some(5) => Self::InvalidParameterGranularity(error),
-            Some(6) => Self::DependencyViolationDomainGranularity(error),
-            Some(7) => Self::DependencyViolationStrategyGranularity(error),
-            Some(8) => Self::DeploymentSetGroupQuotaFull(error),
-            Some(9) => Self::InvalidParameterGroupCount(error),
-            Some(10) => Self::InvalidZoneIdNotFound(error),
-            Some(11) => Self::QuotaExceedDeploymentSet(error),
+        match error.code() {
+            "MissingParameter" => Self::MissingParameter(error),
+            "InvalidDeploymentSetName.Malformed" => {
+                Self::InvalidDeploymentSetNameMalformed(error)
+            }
+            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
+            "InvalidParameter.Domain" => Self::InvalidParameterDomain(error),
+            "InvalidParameter.Strategy" => Self::InvalidParameterStrategy(error),
+            "InvalidParameter.granularity" => Self::InvalidParameterGranularity(error),
+            "DependencyViolation.domain.granularity" => {
+                Self::DependencyViolationDomainGranularity(error)
+            }
+            "DependencyViolation.strategy.granularity" => {
+                Self::DependencyViolationStrategyGranularity(error)
+            }
+            "DeploymentSet.GroupQuotaFull" => Self::DeploymentSetGroupQuotaFull(error),
+            "InvalidParameter.GroupCount" => Self::InvalidParameterGroupCount(error),
+            "InvalidZoneId.NotFound" => Self::InvalidZoneIdNotFound(error),
+            "QuotaExceed.DeploymentSet" => Self::QuotaExceedDeploymentSet(error),
             _ => Self::Unhandled(error),
         }
     }

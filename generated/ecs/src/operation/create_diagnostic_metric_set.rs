@@ -259,8 +259,8 @@ pub enum CreateDiagnosticMetricSetError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateDiagnosticMetricSetError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code_index(&["InvalidParameter.MetricId"]) {
-            Some(0) => Self::InvalidParameterMetricId(error),
+        match error.code() {
+            "InvalidParameter.MetricId" => Self::InvalidParameterMetricId(error),
             _ => Self::Unhandled(error),
         }
     }

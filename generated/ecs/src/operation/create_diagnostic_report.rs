@@ -239,22 +239,14 @@ pub enum CreateDiagnosticReportError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateDiagnosticReportError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidResource.NotExists",
-                    "InvalidParameter",
-                    "InvalidOperation.CloudAssistantNotReady",
-                    "InvalidAxt.ServiceNotReady",
-                    "Forbidden.CreateSLR",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidResourceNotExists(error),
-            Some(1) => Self::InvalidParameter(error),
-            Some(2) => Self::InvalidOperationCloudAssistantNotReady(error),
-            Some(3) => Self::InvalidAxtServiceNotReady(error),
-            Some(4) => Self::ForbiddenCreateSlr(error),
+        match error.code() {
+            "InvalidResource.NotExists" => Self::InvalidResourceNotExists(error),
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "InvalidOperation.CloudAssistantNotReady" => {
+                Self::InvalidOperationCloudAssistantNotReady(error)
+            }
+            "InvalidAxt.ServiceNotReady" => Self::InvalidAxtServiceNotReady(error),
+            "Forbidden.CreateSLR" => Self::ForbiddenCreateSlr(error),
             _ => Self::Unhandled(error),
         }
     }

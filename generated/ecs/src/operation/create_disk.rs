@@ -1012,244 +1012,267 @@ pub enum CreateDiskError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateDiskError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidSize.ValueNotSupported",
-                    "InvalidDiskName.Malformed",
-                    "InvalidDescription.Malformed",
-                    "MissingParameter",
-                    "InvalidDiskCategory.NotSupported",
-                    "Account.Arrearage",
-                    "InvalidDiskCategory.ValueNotSupported",
-                    "InvalidParameter.Conflict",
-                    "OperationDenied",
-                    "InvalidDiskSize.NotSupported",
-                    "InvalidDiskSizeOrCategory",
-                    "InvalidParameter.EncryptedIllegal",
-                    "Duplicate.TagKey",
-                    "InvalidTagKey.Malformed",
-                    "InvalidTagValue.Malformed",
-                    "InvalidParameter.Arns",
-                    "InvalidPerformanceLevel.Malformed",
-                    "InvalidDiskCategory.ConflictSnapshotCategory",
-                    "InvalidEncrypted.NotMatchEncryptAlgorithm",
-                    "InvalidEncrypted.NotMatchKmsKeyId",
-                    "InvalidEncryptAlgorithm.NotMatchSnapshot",
-                    "InvalidKmsKeyId.NotMatchSnapshot",
-                    "InvalidEncryptAlgorithm",
-                    "InvalidPerformanceLevel.ValueNotSupported",
-                    "InvalidKMSKeyId.NotSymmetric",
-                    "InvalidStorageSetId.NotFound",
-                    "InvalidStorageClusterId.StatusNotSupport",
-                    "InvalidStorageClusterId.ConflictWithStorageSetId",
-                    "InvalidStorageClusterId.ConflictWithInstanceId",
-                    "InvalidStorageClusterId.CategoryNotMatch",
-                    "InvalidStorageClusterId.PerformanceLevelNotMatch",
-                    "InvalidStorageClusterId.CapacityNotEnough",
-                    "InvalidCloudBoxZone.EncryptedNotSupported",
-                    "InvalidInstance.NotFoundSystemDisk",
-                    "ProvisionedIopsForDiskCategoryUnsupported",
-                    "InvalidProvisionedIops.LimitExceed",
-                    "BurstingEnabledForDiskCategoryUnsupported",
-                    "BurstingEnabledForMultiAttachDiskUnsupported",
-                    "ProvisionedIopsForDiskCategoryRequired",
-                    "NotSupportSnapshotEncrypted.RegionId",
-                    "NotSupportSnapshotEncrypted.ZoneId",
-                    "NotSupportSnapshotEncrypted.ShareImage",
-                    "NotSupport.SnapshotEncryptedAlgorithmConflict",
-                    "QuotaExceed.DiskCapacity",
-                    "InsufficientBalance.AgentAccount",
-                    "InvalidParam.EncryptedMismatch",
-                    "InvalidAccountStatus.NotEnoughBalance",
-                    "InvalidParameter.KmsNotEnabled",
-                    "InvalidParameter.Encrypted.KmsNotEnable",
-                    "InvalidZoneId.DiskCategoryUnsupported",
-                    "InvalidStorageSetId.DiskCategoryUnsupported",
-                    "InvalidStorageClusterId.DiskCategoryUnsupported",
-                    "InvalidParameter.Encrypted",
-                    "EncryptedOption.Conflict",
-                    "InvalidDataDiskCategory.NotSupported",
-                    "InvalidBurstingEnabled.DiskSizeTooSmall",
-                    "OperationDenied.RiskIssue",
-                    "InvalidDiskSize.ExceedsMultiAttachLimit",
-                    "InvalidStatus.ValueNotSupported",
-                    "InstanceDiskCategoryLimitExceed",
-                    "InvalidSnapshot.NotReady",
-                    "InvalidSnapshot.TooOld",
-                    "InvalidSnapshot.TooLarge",
-                    "QuotaExceed.PortableCloudDisk",
-                    "InvalidDiskCategory.ValueUnauthorized",
-                    "InvalidSnapshotId.NotReady",
-                    "InvalidSnapshotId.NotDataDiskSnapshot",
-                    "InvalidDiskSize.TooSmall",
-                    "InvalidAccountStatus.SnapshotServiceUnavailable",
-                    "InvalidPayMethod",
-                    "UserNotInTheWhiteList",
-                    "QuotaExceed.PostPaidDisk",
-                    "InvalidRegion.NotSupport",
-                    "InvalidParameter.KMSKeyId.KMSUnauthorized",
-                    "SecurityRisk.3DVerification",
-                    "InvalidParameter.AdvancedFeatures",
-                    "InvalidInstanceChargeType.ValueNotSupported",
-                    "InvalidStatus.Upgrading",
-                    "InvalidParam.ZoneIdAndInstanceId.Conflict",
-                    "OperationDenied.PerformanceLevelNotMatch",
-                    "InvalidStorageSetName.Malformed",
-                    "InvalidMaxPartitionNumber.Malformed",
-                    "InvalidParameter.StorageSetPartitionNumber",
-                    "InvalidParameter.StorageSetId",
-                    "InvalidParameter.StorageSetZoneId",
-                    "QuotaExceed.Tags",
-                    "QuotaExceeded.PostpaidDataDiskCapacity",
-                    "InvalidRegionId.NotSupportEncryptAlgorithm",
-                    "OperationDenied.SnapshotNotAllowed",
-                    "LastTokenProcessing",
-                    "InvalidParameter.MultiAttach",
-                    "InvalidParameter.MultiAttachAndInstanceIdConflict",
-                    "InvalidParameter.DiskCategoryAndMultiAttachConflict",
-                    "InvalidParameter.DiskCategoryAndMultiAttachNotMatch",
-                    "OperationDenied.ZoneNotSupportMultiAttachDisk",
-                    "InvalidAccountStatus.CouponAmountNotEnough",
-                    "InvalidOperation.CreateFromSnapshotUnsupported",
-                    "NotSupportSnapshotEncrypted.DiskCategory",
-                    "InvalidParameter.DataEncryptedKeyCreateFailed",
-                    "Zone.NotOnSale",
-                    "RegionUnauthorized",
-                    "InvalidDataDiskCategory.ValueNotSupported",
-                    "InvalidParameter.EncryptedNotSupported",
-                    "InvalidDataDiskSize.ValueNotSupported",
-                    "InvalidParameter.KMSKeyId.CMKNotEnabled",
-                    "InvalidParameter.KMSKeyId.CMKUnauthorized",
-                    "InvalidEncrypted.NotMatchSnapshot",
-                    "InvalidEncrypted.NotMatchDiskDefaultEncryption",
-                    "InvalidRegionId.NotFound",
-                    "InvalidZoneId.NotFound",
-                    "InvalidSnapshotId.NotFound",
-                    "InvalidResourceGroup.NotFound",
-                    "InvalidParameter.KMSKeyId.NotFound",
-                    "InvalidInstanceId.NotFound",
-                    "InvalidStorageClusterId.NotExist",
-                    "InternalError",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidSizeValueNotSupported(error),
-            Some(1) => Self::InvalidDiskNameMalformed(error),
-            Some(2) => Self::InvalidDescriptionMalformed(error),
-            Some(3) => Self::MissingParameter(error),
-            Some(4) => Self::InvalidDiskCategoryNotSupported(error),
-            Some(5) => Self::AccountArrearage(error),
-            Some(6) => Self::InvalidDiskCategoryValueNotSupported(error),
-            Some(7) => Self::InvalidParameterConflict(error),
-            Some(8) => Self::OperationDenied(error),
-            Some(9) => Self::InvalidDiskSizeNotSupported(error),
-            Some(10) => Self::InvalidDiskSizeOrCategory(error),
-            Some(11) => Self::InvalidParameterEncryptedIllegal(error),
-            Some(12) => Self::DuplicateTagKey(error),
-            Some(13) => Self::InvalidTagKeyMalformed(error),
-            Some(14) => Self::InvalidTagValueMalformed(error),
-            Some(15) => Self::InvalidParameterArns(error),
-            Some(16) => Self::InvalidPerformanceLevelMalformed(error),
-            Some(17) => Self::InvalidDiskCategoryConflictSnapshotCategory(error),
-            Some(18) => Self::InvalidEncryptedNotMatchEncryptAlgorithm(error),
-            Some(19) => Self::InvalidEncryptedNotMatchKmsKeyId(error),
-            Some(20) => Self::InvalidEncryptAlgorithmNotMatchSnapshot(error),
-            Some(21) => Self::InvalidKmsKeyIdNotMatchSnapshot(error),
-            Some(22) => Self::InvalidEncryptAlgorithm(error),
-            Some(23) => Self::InvalidPerformanceLevelValueNotSupported(error),
-            Some(24) => Self::InvalidKmsKeyIdNotSymmetric(error),
-            Some(25) => Self::InvalidStorageSetIdNotFound(error),
-            Some(26) => Self::InvalidStorageClusterIdStatusNotSupport(error),
-            Some(27) => Self::InvalidStorageClusterIdConflictWithStorageSetId(error),
-            Some(28) => Self::InvalidStorageClusterIdConflictWithInstanceId(error),
-            Some(29) => Self::InvalidStorageClusterIdCategoryNotMatch(error),
-            Some(30) => Self::InvalidStorageClusterIdPerformanceLevelNotMatch(error),
-            Some(31) => Self::InvalidStorageClusterIdCapacityNotEnough(error),
-            Some(32) => Self::InvalidCloudBoxZoneEncryptedNotSupported(error),
-            Some(33) => Self::InvalidInstanceNotFoundSystemDisk(error),
-            Some(34) => Self::ProvisionedIopsForDiskCategoryUnsupported(error),
-            Some(35) => Self::InvalidProvisionedIopsLimitExceed(error),
-            Some(36) => Self::BurstingEnabledForDiskCategoryUnsupported(error),
-            Some(37) => Self::BurstingEnabledForMultiAttachDiskUnsupported(error),
-            Some(38) => Self::ProvisionedIopsForDiskCategoryRequired(error),
-            Some(39) => Self::NotSupportSnapshotEncryptedRegionId(error),
-            Some(40) => Self::NotSupportSnapshotEncryptedZoneId(error),
-            Some(41) => Self::NotSupportSnapshotEncryptedShareImage(error),
-            Some(42) => Self::NotSupportSnapshotEncryptedAlgorithmConflict(error),
-            Some(43) => Self::QuotaExceedDiskCapacity(error),
-            Some(44) => Self::InsufficientBalanceAgentAccount(error),
-            Some(45) => Self::InvalidParamEncryptedMismatch(error),
-            Some(46) => Self::InvalidAccountStatusNotEnoughBalance(error),
-            Some(47) => Self::InvalidParameterKmsNotEnabled(error),
-            Some(48) => Self::InvalidParameterEncryptedKmsNotEnable(error),
-            Some(49) => Self::InvalidZoneIdDiskCategoryUnsupported(error),
-            Some(50) => Self::InvalidStorageSetIdDiskCategoryUnsupported(error),
-            Some(51) => Self::InvalidStorageClusterIdDiskCategoryUnsupported(error),
-            Some(52) => Self::InvalidParameterEncrypted(error),
-            Some(53) => Self::EncryptedOptionConflict(error),
-            Some(54) => Self::InvalidDataDiskCategoryNotSupported(error),
-            Some(55) => Self::InvalidBurstingEnabledDiskSizeTooSmall(error),
-            Some(56) => Self::OperationDeniedRiskIssue(error),
-            Some(57) => Self::InvalidDiskSizeExceedsMultiAttachLimit(error),
-            Some(58) => Self::InvalidStatusValueNotSupported(error),
-            Some(59) => Self::InstanceDiskCategoryLimitExceed(error),
-            Some(60) => Self::InvalidSnapshotNotReady(error),
-            Some(61) => Self::InvalidSnapshotTooOld(error),
-            Some(62) => Self::InvalidSnapshotTooLarge(error),
-            Some(63) => Self::QuotaExceedPortableCloudDisk(error),
-            Some(64) => Self::InvalidDiskCategoryValueUnauthorized(error),
-            Some(65) => Self::InvalidSnapshotIdNotReady(error),
-            Some(66) => Self::InvalidSnapshotIdNotDataDiskSnapshot(error),
-            Some(67) => Self::InvalidDiskSizeTooSmall(error),
-            Some(68) => Self::InvalidAccountStatusSnapshotServiceUnavailable(error),
-            Some(69) => Self::InvalidPayMethod(error),
-            Some(70) => Self::UserNotInTheWhiteList(error),
-            Some(71) => Self::QuotaExceedPostPaidDisk(error),
-            Some(72) => Self::InvalidRegionNotSupport(error),
-            Some(73) => Self::InvalidParameterKmsKeyIdKmsUnauthorized(error),
-            Some(74) => Self::SecurityRisk3dVerification(error),
-            Some(75) => Self::InvalidParameterAdvancedFeatures(error),
-            Some(76) => Self::InvalidInstanceChargeTypeValueNotSupported(error),
-            Some(77) => Self::InvalidStatusUpgrading(error),
-            Some(78) => Self::InvalidParamZoneIdAndInstanceIdConflict(error),
-            Some(79) => Self::OperationDeniedPerformanceLevelNotMatch(error),
-            Some(80) => Self::InvalidStorageSetNameMalformed(error),
-            Some(81) => Self::InvalidMaxPartitionNumberMalformed(error),
-            Some(82) => Self::InvalidParameterStorageSetPartitionNumber(error),
-            Some(83) => Self::InvalidParameterStorageSetId(error),
-            Some(84) => Self::InvalidParameterStorageSetZoneId(error),
-            Some(85) => Self::QuotaExceedTags(error),
-            Some(86) => Self::QuotaExceededPostpaidDataDiskCapacity(error),
-            Some(87) => Self::InvalidRegionIdNotSupportEncryptAlgorithm(error),
-            Some(88) => Self::OperationDeniedSnapshotNotAllowed(error),
-            Some(89) => Self::LastTokenProcessing(error),
-            Some(90) => Self::InvalidParameterMultiAttach(error),
-            Some(91) => Self::InvalidParameterMultiAttachAndInstanceIdConflict(error),
-            Some(92) => Self::InvalidParameterDiskCategoryAndMultiAttachConflict(error),
-            Some(93) => Self::InvalidParameterDiskCategoryAndMultiAttachNotMatch(error),
-            Some(94) => Self::OperationDeniedZoneNotSupportMultiAttachDisk(error),
-            Some(95) => Self::InvalidAccountStatusCouponAmountNotEnough(error),
-            Some(96) => Self::InvalidOperationCreateFromSnapshotUnsupported(error),
-            Some(97) => Self::NotSupportSnapshotEncryptedDiskCategory(error),
-            Some(98) => Self::InvalidParameterDataEncryptedKeyCreateFailed(error),
-            Some(99) => Self::ZoneNotOnSale(error),
-            Some(100) => Self::RegionUnauthorized(error),
-            Some(101) => Self::InvalidDataDiskCategoryValueNotSupported(error),
-            Some(102) => Self::InvalidParameterEncryptedNotSupported(error),
-            Some(103) => Self::InvalidDataDiskSizeValueNotSupported(error),
-            Some(104) => Self::InvalidParameterKmsKeyIdCmkNotEnabled(error),
-            Some(105) => Self::InvalidParameterKmsKeyIdCmkUnauthorized(error),
-            Some(106) => Self::InvalidEncryptedNotMatchSnapshot(error),
-            Some(107) => Self::InvalidEncryptedNotMatchDiskDefaultEncryption(error),
-            Some(108) => Self::InvalidRegionIdNotFound(error),
-            Some(109) => Self::InvalidZoneIdNotFound(error),
-            Some(110) => Self::InvalidSnapshotIdNotFound(error),
-            Some(111) => Self::InvalidResourceGroupNotFound(error),
-            Some(112) => Self::InvalidParameterKmsKeyIdNotFound(error),
-            Some(113) => Self::InvalidInstanceIdNotFound(error),
-            Some(114) => Self::InvalidStorageClusterIdNotExist(error),
-            Some(115) => Self::InternalError(error),
+        match error.code() {
+            "InvalidSize.ValueNotSupported" => Self::InvalidSizeValueNotSupported(error),
+            "InvalidDiskName.Malformed" => Self::InvalidDiskNameMalformed(error),
+            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
+            "MissingParameter" => Self::MissingParameter(error),
+            "InvalidDiskCategory.NotSupported" => {
+                Self::InvalidDiskCategoryNotSupported(error)
+            }
+            "Account.Arrearage" => Self::AccountArrearage(error),
+            "InvalidDiskCategory.ValueNotSupported" => {
+                Self::InvalidDiskCategoryValueNotSupported(error)
+            }
+            "InvalidParameter.Conflict" => Self::InvalidParameterConflict(error),
+            "OperationDenied" => Self::OperationDenied(error),
+            "InvalidDiskSize.NotSupported" => Self::InvalidDiskSizeNotSupported(error),
+            "InvalidDiskSizeOrCategory" => Self::InvalidDiskSizeOrCategory(error),
+            "InvalidParameter.EncryptedIllegal" => {
+                Self::InvalidParameterEncryptedIllegal(error)
+            }
+            "Duplicate.TagKey" => Self::DuplicateTagKey(error),
+            "InvalidTagKey.Malformed" => Self::InvalidTagKeyMalformed(error),
+            "InvalidTagValue.Malformed" => Self::InvalidTagValueMalformed(error),
+            "InvalidParameter.Arns" => Self::InvalidParameterArns(error),
+            "InvalidPerformanceLevel.Malformed" => {
+                Self::InvalidPerformanceLevelMalformed(error)
+            }
+            "InvalidDiskCategory.ConflictSnapshotCategory" => {
+                Self::InvalidDiskCategoryConflictSnapshotCategory(error)
+            }
+            "InvalidEncrypted.NotMatchEncryptAlgorithm" => {
+                Self::InvalidEncryptedNotMatchEncryptAlgorithm(error)
+            }
+            "InvalidEncrypted.NotMatchKmsKeyId" => {
+                Self::InvalidEncryptedNotMatchKmsKeyId(error)
+            }
+            "InvalidEncryptAlgorithm.NotMatchSnapshot" => {
+                Self::InvalidEncryptAlgorithmNotMatchSnapshot(error)
+            }
+            "InvalidKmsKeyId.NotMatchSnapshot" => {
+                Self::InvalidKmsKeyIdNotMatchSnapshot(error)
+            }
+            "InvalidEncryptAlgorithm" => Self::InvalidEncryptAlgorithm(error),
+            "InvalidPerformanceLevel.ValueNotSupported" => {
+                Self::InvalidPerformanceLevelValueNotSupported(error)
+            }
+            "InvalidKMSKeyId.NotSymmetric" => Self::InvalidKmsKeyIdNotSymmetric(error),
+            "InvalidStorageSetId.NotFound" => Self::InvalidStorageSetIdNotFound(error),
+            "InvalidStorageClusterId.StatusNotSupport" => {
+                Self::InvalidStorageClusterIdStatusNotSupport(error)
+            }
+            "InvalidStorageClusterId.ConflictWithStorageSetId" => {
+                Self::InvalidStorageClusterIdConflictWithStorageSetId(error)
+            }
+            "InvalidStorageClusterId.ConflictWithInstanceId" => {
+                Self::InvalidStorageClusterIdConflictWithInstanceId(error)
+            }
+            "InvalidStorageClusterId.CategoryNotMatch" => {
+                Self::InvalidStorageClusterIdCategoryNotMatch(error)
+            }
+            "InvalidStorageClusterId.PerformanceLevelNotMatch" => {
+                Self::InvalidStorageClusterIdPerformanceLevelNotMatch(error)
+            }
+            "InvalidStorageClusterId.CapacityNotEnough" => {
+                Self::InvalidStorageClusterIdCapacityNotEnough(error)
+            }
+            "InvalidCloudBoxZone.EncryptedNotSupported" => {
+                Self::InvalidCloudBoxZoneEncryptedNotSupported(error)
+            }
+            "InvalidInstance.NotFoundSystemDisk" => {
+                Self::InvalidInstanceNotFoundSystemDisk(error)
+            }
+            "ProvisionedIopsForDiskCategoryUnsupported" => {
+                Self::ProvisionedIopsForDiskCategoryUnsupported(error)
+            }
+            "InvalidProvisionedIops.LimitExceed" => {
+                Self::InvalidProvisionedIopsLimitExceed(error)
+            }
+            "BurstingEnabledForDiskCategoryUnsupported" => {
+                Self::BurstingEnabledForDiskCategoryUnsupported(error)
+            }
+            "BurstingEnabledForMultiAttachDiskUnsupported" => {
+                Self::BurstingEnabledForMultiAttachDiskUnsupported(error)
+            }
+            "ProvisionedIopsForDiskCategoryRequired" => {
+                Self::ProvisionedIopsForDiskCategoryRequired(error)
+            }
+            "NotSupportSnapshotEncrypted.RegionId" => {
+                Self::NotSupportSnapshotEncryptedRegionId(error)
+            }
+            "NotSupportSnapshotEncrypted.ZoneId" => {
+                Self::NotSupportSnapshotEncryptedZoneId(error)
+            }
+            "NotSupportSnapshotEncrypted.ShareImage" => {
+                Self::NotSupportSnapshotEncryptedShareImage(error)
+            }
+            "NotSupport.SnapshotEncryptedAlgorithmConflict" => {
+                Self::NotSupportSnapshotEncryptedAlgorithmConflict(error)
+            }
+            "QuotaExceed.DiskCapacity" => Self::QuotaExceedDiskCapacity(error),
+            "InsufficientBalance.AgentAccount" => {
+                Self::InsufficientBalanceAgentAccount(error)
+            }
+            "InvalidParam.EncryptedMismatch" => {
+                Self::InvalidParamEncryptedMismatch(error)
+            }
+            "InvalidAccountStatus.NotEnoughBalance" => {
+                Self::InvalidAccountStatusNotEnoughBalance(error)
+            }
+            "InvalidParameter.KmsNotEnabled" => {
+                Self::InvalidParameterKmsNotEnabled(error)
+            }
+            "InvalidParameter.Encrypted.KmsNotEnable" => {
+                Self::InvalidParameterEncryptedKmsNotEnable(error)
+            }
+            "InvalidZoneId.DiskCategoryUnsupported" => {
+                Self::InvalidZoneIdDiskCategoryUnsupported(error)
+            }
+            "InvalidStorageSetId.DiskCategoryUnsupported" => {
+                Self::InvalidStorageSetIdDiskCategoryUnsupported(error)
+            }
+            "InvalidStorageClusterId.DiskCategoryUnsupported" => {
+                Self::InvalidStorageClusterIdDiskCategoryUnsupported(error)
+            }
+            "InvalidParameter.Encrypted" => Self::InvalidParameterEncrypted(error),
+            "EncryptedOption.Conflict" => Self::EncryptedOptionConflict(error),
+            "InvalidDataDiskCategory.NotSupported" => {
+                Self::InvalidDataDiskCategoryNotSupported(error)
+            }
+            "InvalidBurstingEnabled.DiskSizeTooSmall" => {
+                Self::InvalidBurstingEnabledDiskSizeTooSmall(error)
+            }
+            "OperationDenied.RiskIssue" => Self::OperationDeniedRiskIssue(error),
+            "InvalidDiskSize.ExceedsMultiAttachLimit" => {
+                Self::InvalidDiskSizeExceedsMultiAttachLimit(error)
+            }
+            "InvalidStatus.ValueNotSupported" => {
+                Self::InvalidStatusValueNotSupported(error)
+            }
+            "InstanceDiskCategoryLimitExceed" => {
+                Self::InstanceDiskCategoryLimitExceed(error)
+            }
+            "InvalidSnapshot.NotReady" => Self::InvalidSnapshotNotReady(error),
+            "InvalidSnapshot.TooOld" => Self::InvalidSnapshotTooOld(error),
+            "InvalidSnapshot.TooLarge" => Self::InvalidSnapshotTooLarge(error),
+            "QuotaExceed.PortableCloudDisk" => Self::QuotaExceedPortableCloudDisk(error),
+            "InvalidDiskCategory.ValueUnauthorized" => {
+                Self::InvalidDiskCategoryValueUnauthorized(error)
+            }
+            "InvalidSnapshotId.NotReady" => Self::InvalidSnapshotIdNotReady(error),
+            "InvalidSnapshotId.NotDataDiskSnapshot" => {
+                Self::InvalidSnapshotIdNotDataDiskSnapshot(error)
+            }
+            "InvalidDiskSize.TooSmall" => Self::InvalidDiskSizeTooSmall(error),
+            "InvalidAccountStatus.SnapshotServiceUnavailable" => {
+                Self::InvalidAccountStatusSnapshotServiceUnavailable(error)
+            }
+            "InvalidPayMethod" => Self::InvalidPayMethod(error),
+            "UserNotInTheWhiteList" => Self::UserNotInTheWhiteList(error),
+            "QuotaExceed.PostPaidDisk" => Self::QuotaExceedPostPaidDisk(error),
+            "InvalidRegion.NotSupport" => Self::InvalidRegionNotSupport(error),
+            "InvalidParameter.KMSKeyId.KMSUnauthorized" => {
+                Self::InvalidParameterKmsKeyIdKmsUnauthorized(error)
+            }
+            "SecurityRisk.3DVerification" => Self::SecurityRisk3dVerification(error),
+            "InvalidParameter.AdvancedFeatures" => {
+                Self::InvalidParameterAdvancedFeatures(error)
+            }
+            "InvalidInstanceChargeType.ValueNotSupported" => {
+                Self::InvalidInstanceChargeTypeValueNotSupported(error)
+            }
+            "InvalidStatus.Upgrading" => Self::InvalidStatusUpgrading(error),
+            "InvalidParam.ZoneIdAndInstanceId.Conflict" => {
+                Self::InvalidParamZoneIdAndInstanceIdConflict(error)
+            }
+            "OperationDenied.PerformanceLevelNotMatch" => {
+                Self::OperationDeniedPerformanceLevelNotMatch(error)
+            }
+            "InvalidStorageSetName.Malformed" => {
+                Self::InvalidStorageSetNameMalformed(error)
+            }
+            "InvalidMaxPartitionNumber.Malformed" => {
+                Self::InvalidMaxPartitionNumberMalformed(error)
+            }
+            "InvalidParameter.StorageSetPartitionNumber" => {
+                Self::InvalidParameterStorageSetPartitionNumber(error)
+            }
+            "InvalidParameter.StorageSetId" => Self::InvalidParameterStorageSetId(error),
+            "InvalidParameter.StorageSetZoneId" => {
+                Self::InvalidParameterStorageSetZoneId(error)
+            }
+            "QuotaExceed.Tags" => Self::QuotaExceedTags(error),
+            "QuotaExceeded.PostpaidDataDiskCapacity" => {
+                Self::QuotaExceededPostpaidDataDiskCapacity(error)
+            }
+            "InvalidRegionId.NotSupportEncryptAlgorithm" => {
+                Self::InvalidRegionIdNotSupportEncryptAlgorithm(error)
+            }
+            "OperationDenied.SnapshotNotAllowed" => {
+                Self::OperationDeniedSnapshotNotAllowed(error)
+            }
+            "LastTokenProcessing" => Self::LastTokenProcessing(error),
+            "InvalidParameter.MultiAttach" => Self::InvalidParameterMultiAttach(error),
+            "InvalidParameter.MultiAttachAndInstanceIdConflict" => {
+                Self::InvalidParameterMultiAttachAndInstanceIdConflict(error)
+            }
+            "InvalidParameter.DiskCategoryAndMultiAttachConflict" => {
+                Self::InvalidParameterDiskCategoryAndMultiAttachConflict(error)
+            }
+            "InvalidParameter.DiskCategoryAndMultiAttachNotMatch" => {
+                Self::InvalidParameterDiskCategoryAndMultiAttachNotMatch(error)
+            }
+            "OperationDenied.ZoneNotSupportMultiAttachDisk" => {
+                Self::OperationDeniedZoneNotSupportMultiAttachDisk(error)
+            }
+            "InvalidAccountStatus.CouponAmountNotEnough" => {
+                Self::InvalidAccountStatusCouponAmountNotEnough(error)
+            }
+            "InvalidOperation.CreateFromSnapshotUnsupported" => {
+                Self::InvalidOperationCreateFromSnapshotUnsupported(error)
+            }
+            "NotSupportSnapshotEncrypted.DiskCategory" => {
+                Self::NotSupportSnapshotEncryptedDiskCategory(error)
+            }
+            "InvalidParameter.DataEncryptedKeyCreateFailed" => {
+                Self::InvalidParameterDataEncryptedKeyCreateFailed(error)
+            }
+            "Zone.NotOnSale" => Self::ZoneNotOnSale(error),
+            "RegionUnauthorized" => Self::RegionUnauthorized(error),
+            "InvalidDataDiskCategory.ValueNotSupported" => {
+                Self::InvalidDataDiskCategoryValueNotSupported(error)
+            }
+            "InvalidParameter.EncryptedNotSupported" => {
+                Self::InvalidParameterEncryptedNotSupported(error)
+            }
+            "InvalidDataDiskSize.ValueNotSupported" => {
+                Self::InvalidDataDiskSizeValueNotSupported(error)
+            }
+            "InvalidParameter.KMSKeyId.CMKNotEnabled" => {
+                Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
+            }
+            "InvalidParameter.KMSKeyId.CMKUnauthorized" => {
+                Self::InvalidParameterKmsKeyIdCmkUnauthorized(error)
+            }
+            "InvalidEncrypted.NotMatchSnapshot" => {
+                Self::InvalidEncryptedNotMatchSnapshot(error)
+            }
+            "InvalidEncrypted.NotMatchDiskDefaultEncryption" => {
+                Self::InvalidEncryptedNotMatchDiskDefaultEncryption(error)
+            }
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "InvalidZoneId.NotFound" => Self::InvalidZoneIdNotFound(error),
+            "InvalidSnapshotId.NotFound" => Self::InvalidSnapshotIdNotFound(error),
+            "InvalidResourceGroup.NotFound" => Self::InvalidResourceGroupNotFound(error),
+            "InvalidParameter.KMSKeyId.NotFound" => {
+                Self::InvalidParameterKmsKeyIdNotFound(error)
+            }
+            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
+            "InvalidStorageClusterId.NotExist" => {
+                Self::InvalidStorageClusterIdNotExist(error)
+            }
+            "InternalError" => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

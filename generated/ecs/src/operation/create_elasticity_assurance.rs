@@ -672,134 +672,120 @@ pub enum CreateElasticityAssuranceError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateElasticityAssuranceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidOperation.PeriodUnitUnsupported",
-                    "InvalidParameter.RegionId",
-                    "OperationDenied",
-                    "MissingParameter.RegionId",
-                    "InvalidStartTime.NotSupported",
-                    "InvalidStartTime.MalFormed",
-                    "Invalid.PrivatePoolOptionsName.MalFormed",
-                    "Invalid.ZoneId",
-                    "Invalid.InstanceType",
-                    "DedicatedHostNotSupported",
-                    "SpotNotSupported",
-                    "ClassicNetworkNotSupported",
-                    "Invalid.InstanceId",
-                    "Invalid.PrivatePoolOptions.MatchCriteria",
-                    "MissingParameter.PrivatePoolOptions.Id",
-                    "Invalid.PrivatePoolOptions.Id",
-                    "Invalid.InstanceChargeType",
-                    "Invalid.PrivatePoolOptions.status",
-                    "InvalidPlatform.ValueNotSupported",
-                    "InvalidAliUid",
-                    "MissingParameter.PackageType",
-                    "MissingParameter.PrivatePoolOptions.Ids",
-                    "MissingParameter.InstanceCpuCoreCount",
-                    "MissingParameter.InstanceAmount",
-                    "MissingParameter.InstanceCpuCoreCountOrInstanceAmount",
-                    "Invalid.TooManyPrivatePoolOptions.Ids",
-                    "Invalid.TooManyZoneIds",
-                    "Invalid.TooManyInstanceTypes",
-                    "Invalid.TooManyUnpaidPrivatePool",
-                    "Invalid.InstanceCpuCoreCountOrInstanceAmount",
-                    "Invalid.PrivatePoolOptions.Ids",
-                    "Invalid.PackageType",
-                    "Invalid.PrivatePool.Purchase",
-                    "Invalid.AssuranceTimes.NotSupported",
-                    "RepeatStartPrivatePool",
-                    "Invalid.PeriodUnit",
-                    "AccountForbidden.ProductCreationLimited",
-                    "RegionUnauthorized",
-                    "PriceNotFound",
-                    "InvalidRecurrenceRules.CountLimitExceeded",
-                    "InvalidRecurrenceRulesStartHourEndHour.TooShort",
-                    "InvalidParameter.RecurrenceRulesStartHourEndHour",
-                    "InvalidParameter.RecurrenceRulesRecurrenceValueMonthly",
-                    "InvalidParameter.RecurrenceRulesRecurrenceValueWeekly",
-                    "InvalidParameter.RecurrenceRulesRecurrenceValueDaily",
-                    "InvalidParameter.RecurrenceRulesRecurrenceType",
-                    "InvalidAutoRenewPeriod.ValueNotSupported",
-                    "InvalidOperation.ElasticityAssuranceActiveTimeTooShort",
-                    "Zone.NotOpen",
-                    "InvalidResourceType.NotSupported",
-                    "OperationDenied.NoStock",
-                    "InvalidInstanceType.NotSupported",
-                    "Invalid.ZoneIds",
-                    "Zone.NotOnSale",
-                    "QuotaExceed.ElasticityAssuranceCapacity",
-                    "InvalidAccount.NotSupportEA",
-                    "InvalidZoneId.NotFound",
-                    "InvalidResourceGroup.NotFound",
-                    "InternalError",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidOperationPeriodUnitUnsupported(error),
-            Some(1) => Self::InvalidParameterRegionId(error),
-            Some(2) => Self::OperationDenied(error),
-            Some(3) => Self::MissingParameterRegionId(error),
-            Some(4) => Self::InvalidStartTimeNotSupported(error),
-            Some(5) => Self::InvalidStartTimeMalFormed(error),
-            Some(6) => Self::InvalidPrivatePoolOptionsNameMalFormed(error),
-            Some(7) => Self::InvalidZoneId(error),
-            Some(8) => Self::InvalidInstanceType(error),
-            Some(9) => Self::DedicatedHostNotSupported(error),
-            Some(10) => Self::SpotNotSupported(error),
-            Some(11) => Self::ClassicNetworkNotSupported(error),
-            Some(12) => Self::InvalidInstanceId(error),
-            Some(13) => Self::InvalidPrivatePoolOptionsMatchCriteria(error),
-            Some(14) => Self::MissingParameterPrivatePoolOptionsId(error),
-            Some(15) => Self::InvalidPrivatePoolOptionsId(error),
-            Some(16) => Self::InvalidInstanceChargeType(error),
-            Some(17) => Self::InvalidPrivatePoolOptionsStatus(error),
-            Some(18) => Self::InvalidPlatformValueNotSupported(error),
-            Some(19) => Self::InvalidAliUid(error),
-            Some(20) => Self::MissingParameterPackageType(error),
-            Some(21) => Self::MissingParameterPrivatePoolOptionsIds(error),
-            Some(22) => Self::MissingParameterInstanceCpuCoreCount(error),
-            Some(23) => Self::MissingParameterInstanceAmount(error),
-            Some(24) => Self::MissingParameterInstanceCpuCoreCountOrInstanceAmount(error),
-            Some(25) => Self::InvalidTooManyPrivatePoolOptionsIds(error),
-            Some(26) => Self::InvalidTooManyZoneIds(error),
-            Some(27) => Self::InvalidTooManyInstanceTypes(error),
-            Some(28) => Self::InvalidTooManyUnpaidPrivatePool(error),
-            Some(29) => Self::InvalidInstanceCpuCoreCountOrInstanceAmount(error),
-            Some(30) => Self::InvalidPrivatePoolOptionsIds(error),
-            Some(31) => Self::InvalidPackageType(error),
-            Some(32) => Self::InvalidPrivatePoolPurchase(error),
-            Some(33) => Self::InvalidAssuranceTimesNotSupported(error),
-            Some(34) => Self::RepeatStartPrivatePool(error),
-            Some(35) => Self::InvalidPeriodUnit(error),
-            Some(36) => Self::AccountForbiddenProductCreationLimited(error),
-            Some(37) => Self::RegionUnauthorized(error),
-            Some(38) => Self::PriceNotFound(error),
-            Some(39) => Self::InvalidRecurrenceRulesCountLimitExceeded(error),
-            Some(40) => Self::InvalidRecurrenceRulesStartHourEndHourTooShort(error),
-            Some(41) => Self::InvalidParameterRecurrenceRulesStartHourEndHour(error),
-            Some(42) => {
+        match error.code() {
+            "InvalidOperation.PeriodUnitUnsupported" => {
+                Self::InvalidOperationPeriodUnitUnsupported(error)
+            }
+            "InvalidParameter.RegionId" => Self::InvalidParameterRegionId(error),
+            "OperationDenied" => Self::OperationDenied(error),
+            "MissingParameter.RegionId" => Self::MissingParameterRegionId(error),
+            "InvalidStartTime.NotSupported" => Self::InvalidStartTimeNotSupported(error),
+            "InvalidStartTime.MalFormed" => Self::InvalidStartTimeMalFormed(error),
+            "Invalid.PrivatePoolOptionsName.MalFormed" => {
+                Self::InvalidPrivatePoolOptionsNameMalFormed(error)
+            }
+            "Invalid.ZoneId" => Self::InvalidZoneId(error),
+            "Invalid.InstanceType" => Self::InvalidInstanceType(error),
+            "DedicatedHostNotSupported" => Self::DedicatedHostNotSupported(error),
+            "SpotNotSupported" => Self::SpotNotSupported(error),
+            "ClassicNetworkNotSupported" => Self::ClassicNetworkNotSupported(error),
+            "Invalid.InstanceId" => Self::InvalidInstanceId(error),
+            "Invalid.PrivatePoolOptions.MatchCriteria" => {
+                Self::InvalidPrivatePoolOptionsMatchCriteria(error)
+            }
+            "MissingParameter.PrivatePoolOptions.Id" => {
+                Self::MissingParameterPrivatePoolOptionsId(error)
+            }
+            "Invalid.PrivatePoolOptions.Id" => Self::InvalidPrivatePoolOptionsId(error),
+            "Invalid.InstanceChargeType" => Self::InvalidInstanceChargeType(error),
+            "Invalid.PrivatePoolOptions.status" => {
+                Self::InvalidPrivatePoolOptionsStatus(error)
+            }
+            "InvalidPlatform.ValueNotSupported" => {
+                Self::InvalidPlatformValueNotSupported(error)
+            }
+            "InvalidAliUid" => Self::InvalidAliUid(error),
+            "MissingParameter.PackageType" => Self::MissingParameterPackageType(error),
+            "MissingParameter.PrivatePoolOptions.Ids" => {
+                Self::MissingParameterPrivatePoolOptionsIds(error)
+            }
+            "MissingParameter.InstanceCpuCoreCount" => {
+                Self::MissingParameterInstanceCpuCoreCount(error)
+            }
+            "MissingParameter.InstanceAmount" => {
+                Self::MissingParameterInstanceAmount(error)
+            }
+            "MissingParameter.InstanceCpuCoreCountOrInstanceAmount" => {
+                Self::MissingParameterInstanceCpuCoreCountOrInstanceAmount(error)
+            }
+            "Invalid.TooManyPrivatePoolOptions.Ids" => {
+                Self::InvalidTooManyPrivatePoolOptionsIds(error)
+            }
+            "Invalid.TooManyZoneIds" => Self::InvalidTooManyZoneIds(error),
+            "Invalid.TooManyInstanceTypes" => Self::InvalidTooManyInstanceTypes(error),
+            "Invalid.TooManyUnpaidPrivatePool" => {
+                Self::InvalidTooManyUnpaidPrivatePool(error)
+            }
+            "Invalid.InstanceCpuCoreCountOrInstanceAmount" => {
+                Self::InvalidInstanceCpuCoreCountOrInstanceAmount(error)
+            }
+            "Invalid.PrivatePoolOptions.Ids" => Self::InvalidPrivatePoolOptionsIds(error),
+            "Invalid.PackageType" => Self::InvalidPackageType(error),
+            "Invalid.PrivatePool.Purchase" => Self::InvalidPrivatePoolPurchase(error),
+            "Invalid.AssuranceTimes.NotSupported" => {
+                Self::InvalidAssuranceTimesNotSupported(error)
+            }
+            "RepeatStartPrivatePool" => Self::RepeatStartPrivatePool(error),
+            "Invalid.PeriodUnit" => Self::InvalidPeriodUnit(error),
+            "AccountForbidden.ProductCreationLimited" => {
+                Self::AccountForbiddenProductCreationLimited(error)
+            }
+            "RegionUnauthorized" => Self::RegionUnauthorized(error),
+            "PriceNotFound" => Self::PriceNotFound(error),
+            "InvalidRecurrenceRules.CountLimitExceeded" => {
+                Self::InvalidRecurrenceRulesCountLimitExceeded(error)
+            }
+            "InvalidRecurrenceRulesStartHourEndHour.TooShort" => {
+                Self::InvalidRecurrenceRulesStartHourEndHourTooShort(error)
+            }
+            "InvalidParameter.RecurrenceRulesStartHourEndHour" => {
+                Self::InvalidParameterRecurrenceRulesStartHourEndHour(error)
+            }
+            "InvalidParameter.RecurrenceRulesRecurrenceValueMonthly" => {
                 Self::InvalidParameterRecurrenceRulesRecurrenceValueMonthly(error)
             }
-            Some(43) => Self::InvalidParameterRecurrenceRulesRecurrenceValueWeekly(error),
-            Some(44) => Self::InvalidParameterRecurrenceRulesRecurrenceValueDaily(error),
-            Some(45) => Self::InvalidParameterRecurrenceRulesRecurrenceType(error),
-            Some(46) => Self::InvalidAutoRenewPeriodValueNotSupported(error),
-            Some(47) => {
+            "InvalidParameter.RecurrenceRulesRecurrenceValueWeekly" => {
+                Self::InvalidParameterRecurrenceRulesRecurrenceValueWeekly(error)
+            }
+            "InvalidParameter.RecurrenceRulesRecurrenceValueDaily" => {
+                Self::InvalidParameterRecurrenceRulesRecurrenceValueDaily(error)
+            }
+            "InvalidParameter.RecurrenceRulesRecurrenceType" => {
+                Self::InvalidParameterRecurrenceRulesRecurrenceType(error)
+            }
+            "InvalidAutoRenewPeriod.ValueNotSupported" => {
+                Self::InvalidAutoRenewPeriodValueNotSupported(error)
+            }
+            "InvalidOperation.ElasticityAssuranceActiveTimeTooShort" => {
                 Self::InvalidOperationElasticityAssuranceActiveTimeTooShort(error)
             }
-            Some(48) => Self::ZoneNotOpen(error),
-            Some(49) => Self::InvalidResourceTypeNotSupported(error),
-            Some(50) => Self::OperationDeniedNoStock(error),
-            Some(51) => Self::InvalidInstanceTypeNotSupported(error),
-            Some(52) => Self::InvalidZoneIds(error),
-            Some(53) => Self::ZoneNotOnSale(error),
-            Some(54) => Self::QuotaExceedElasticityAssuranceCapacity(error),
-            Some(55) => Self::InvalidAccountNotSupportEa(error),
-            Some(56) => Self::InvalidZoneIdNotFound(error),
-            Some(57) => Self::InvalidResourceGroupNotFound(error),
-            Some(58) => Self::InternalError(error),
+            "Zone.NotOpen" => Self::ZoneNotOpen(error),
+            "InvalidResourceType.NotSupported" => {
+                Self::InvalidResourceTypeNotSupported(error)
+            }
+            "OperationDenied.NoStock" => Self::OperationDeniedNoStock(error),
+            "InvalidInstanceType.NotSupported" => {
+                Self::InvalidInstanceTypeNotSupported(error)
+            }
+            "Invalid.ZoneIds" => Self::InvalidZoneIds(error),
+            "Zone.NotOnSale" => Self::ZoneNotOnSale(error),
+            "QuotaExceed.ElasticityAssuranceCapacity" => {
+                Self::QuotaExceedElasticityAssuranceCapacity(error)
+            }
+            "InvalidAccount.NotSupportEA" => Self::InvalidAccountNotSupportEa(error),
+            "InvalidZoneId.NotFound" => Self::InvalidZoneIdNotFound(error),
+            "InvalidResourceGroup.NotFound" => Self::InvalidResourceGroupNotFound(error),
+            "InternalError" => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

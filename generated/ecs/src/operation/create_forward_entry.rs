@@ -304,88 +304,71 @@ pub enum CreateForwardEntryError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateForwardEntryError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "OperationUnsupported.ForwardEntry",
-                    "InvalidExternalIp.Malformed",
-                    "InvalidInternalIp.Malformed",
-                    "InvalidExternalPort.Malformed",
-                    "InvalidInternalPort.Malformed",
-                    "Forbidden.DestnationIpOutOfVpcCIDR",
-                    "InvalidProtocal.ValueNotSupported",
-                    "IncorretForwardEntryStatus",
-                    "QuotaExceeded",
-                    "ForwardEntry.Duplicated",
-                    "Invalid.natgwNotExist",
-                    "InvalidIp.NotInNatgw",
-                    "MissingParameter",
-                    "OperationFailed.InstacneBindEip",
-                    "DuplicatedParam.ExternalPort",
-                    "DuplicatedParam.InternalPort",
-                    "UnsupportedFeature.PrivateLinkEnabled",
-                    "UnsupportedFeature.PortSegment",
-                    "OperationFailed.AnyPortConfig",
-                    "QuotaExceeded.ForwardEntry",
-                    "IncorrectStatus.NatIp",
-                    "Forbidden.IpHasBeenUsedInSnat",
-                    "Forbidden.DestinationIpOutOfVswitchCIDR",
-                    "Forbidden.ExternalIp.UsedInSnatTable",
-                    "Forbidden.InternalIpOutOfVpcCIDR",
-                    "AnyPort.PortMustBeZero",
-                    "InvalidParameter.Name.Malformed",
-                    "IncorrectStatus.ForwardEntry",
-                    "Duplicated.DestinationPort",
-                    "OperationUnsupported.EipInBinding",
-                    "QuotaExceeded.ForwardEntrySessionManytoOne",
-                    "Operation.Conflict",
-                    "InvalidRegionId.NotFound",
-                    "InvalidForwardTableId.NotFound",
-                    "InvalidExternalIp.NotFound",
-                    "ResourceNotFound.NatIp",
-                    "InternalError",
-                    "System.Error",
-                ],
-            )
-        {
-            Some(0) => Self::OperationUnsupportedForwardEntry(error),
-            Some(1) => Self::InvalidExternalIpMalformed(error),
-            Some(2) => Self::InvalidInternalIpMalformed(error),
-            Some(3) => Self::InvalidExternalPortMalformed(error),
-            Some(4) => Self::InvalidInternalPortMalformed(error),
-            Some(5) => Self::ForbiddenDestnationIpOutOfVpcCidr(error),
-            Some(6) => Self::InvalidProtocalValueNotSupported(error),
-            Some(7) => Self::IncorretForwardEntryStatus(error),
-            Some(8) => Self::QuotaExceeded(error),
-            Some(9) => Self::ForwardEntryDuplicated(error),
-            Some(10) => Self::InvalidNatgwNotExist(error),
-            Some(11) => Self::InvalidIpNotInNatgw(error),
-            Some(12) => Self::MissingParameter(error),
-            Some(13) => Self::OperationFailedInstacneBindEip(error),
-            Some(14) => Self::DuplicatedParamExternalPort(error),
-            Some(15) => Self::DuplicatedParamInternalPort(error),
-            Some(16) => Self::UnsupportedFeaturePrivateLinkEnabled(error),
-            Some(17) => Self::UnsupportedFeaturePortSegment(error),
-            Some(18) => Self::OperationFailedAnyPortConfig(error),
-            Some(19) => Self::QuotaExceededForwardEntry(error),
-            Some(20) => Self::IncorrectStatusNatIp(error),
-            Some(21) => Self::ForbiddenIpHasBeenUsedInSnat(error),
-            Some(22) => Self::ForbiddenDestinationIpOutOfVswitchCidr(error),
-            Some(23) => Self::ForbiddenExternalIpUsedInSnatTable(error),
-            Some(24) => Self::ForbiddenInternalIpOutOfVpcCidr(error),
-            Some(25) => Self::AnyPortPortMustBeZero(error),
-            Some(26) => Self::InvalidParameterNameMalformed(error),
-            Some(27) => Self::IncorrectStatusForwardEntry(error),
-            Some(28) => Self::DuplicatedDestinationPort(error),
-            Some(29) => Self::OperationUnsupportedEipInBinding(error),
-            Some(30) => Self::QuotaExceededForwardEntrySessionManytoOne(error),
-            Some(31) => Self::OperationConflict(error),
-            Some(32) => Self::InvalidRegionIdNotFound(error),
-            Some(33) => Self::InvalidForwardTableIdNotFound(error),
-            Some(34) => Self::InvalidExternalIpNotFound(error),
-            Some(35) => Self::ResourceNotFoundNatIp(error),
-            Some(36) => Self::InternalError(error),
-            Some(37) => Self::SystemError(error),
+        match error.code() {
+            "OperationUnsupported.ForwardEntry" => {
+                Self::OperationUnsupportedForwardEntry(error)
+            }
+            "InvalidExternalIp.Malformed" => Self::InvalidExternalIpMalformed(error),
+            "InvalidInternalIp.Malformed" => Self::InvalidInternalIpMalformed(error),
+            "InvalidExternalPort.Malformed" => Self::InvalidExternalPortMalformed(error),
+            "InvalidInternalPort.Malformed" => Self::InvalidInternalPortMalformed(error),
+            "Forbidden.DestnationIpOutOfVpcCIDR" => {
+                Self::ForbiddenDestnationIpOutOfVpcCidr(error)
+            }
+            "InvalidProtocal.ValueNotSupported" => {
+                Self::InvalidProtocalValueNotSupported(error)
+            }
+            "IncorretForwardEntryStatus" => Self::IncorretForwardEntryStatus(error),
+            "QuotaExceeded" => Self::QuotaExceeded(error),
+            "ForwardEntry.Duplicated" => Self::ForwardEntryDuplicated(error),
+            "Invalid.natgwNotExist" => Self::InvalidNatgwNotExist(error),
+            "InvalidIp.NotInNatgw" => Self::InvalidIpNotInNatgw(error),
+            "MissingParameter" => Self::MissingParameter(error),
+            "OperationFailed.InstacneBindEip" => {
+                Self::OperationFailedInstacneBindEip(error)
+            }
+            "DuplicatedParam.ExternalPort" => Self::DuplicatedParamExternalPort(error),
+            "DuplicatedParam.InternalPort" => Self::DuplicatedParamInternalPort(error),
+            "UnsupportedFeature.PrivateLinkEnabled" => {
+                Self::UnsupportedFeaturePrivateLinkEnabled(error)
+            }
+            "UnsupportedFeature.PortSegment" => {
+                Self::UnsupportedFeaturePortSegment(error)
+            }
+            "OperationFailed.AnyPortConfig" => Self::OperationFailedAnyPortConfig(error),
+            "QuotaExceeded.ForwardEntry" => Self::QuotaExceededForwardEntry(error),
+            "IncorrectStatus.NatIp" => Self::IncorrectStatusNatIp(error),
+            "Forbidden.IpHasBeenUsedInSnat" => Self::ForbiddenIpHasBeenUsedInSnat(error),
+            "Forbidden.DestinationIpOutOfVswitchCIDR" => {
+                Self::ForbiddenDestinationIpOutOfVswitchCidr(error)
+            }
+            "Forbidden.ExternalIp.UsedInSnatTable" => {
+                Self::ForbiddenExternalIpUsedInSnatTable(error)
+            }
+            "Forbidden.InternalIpOutOfVpcCIDR" => {
+                Self::ForbiddenInternalIpOutOfVpcCidr(error)
+            }
+            "AnyPort.PortMustBeZero" => Self::AnyPortPortMustBeZero(error),
+            "InvalidParameter.Name.Malformed" => {
+                Self::InvalidParameterNameMalformed(error)
+            }
+            "IncorrectStatus.ForwardEntry" => Self::IncorrectStatusForwardEntry(error),
+            "Duplicated.DestinationPort" => Self::DuplicatedDestinationPort(error),
+            "OperationUnsupported.EipInBinding" => {
+                Self::OperationUnsupportedEipInBinding(error)
+            }
+            "QuotaExceeded.ForwardEntrySessionManytoOne" => {
+                Self::QuotaExceededForwardEntrySessionManytoOne(error)
+            }
+            "Operation.Conflict" => Self::OperationConflict(error),
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "InvalidForwardTableId.NotFound" => {
+                Self::InvalidForwardTableIdNotFound(error)
+            }
+            "InvalidExternalIp.NotFound" => Self::InvalidExternalIpNotFound(error),
+            "ResourceNotFound.NatIp" => Self::ResourceNotFoundNatIp(error),
+            "InternalError" => Self::InternalError(error),
+            "System.Error" => Self::SystemError(error),
             _ => Self::Unhandled(error),
         }
     }

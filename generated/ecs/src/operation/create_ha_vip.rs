@@ -216,36 +216,19 @@ pub enum CreateHaVipError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateHaVipError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidDescription.Malformed",
-                    "InvalidIPAddress.OutOfRange",
-                    "InvalidIPAddress.NotAvailable",
-                    "InvalidIPAddress.AlreadyUsed",
-                    "InvalidIPAddress.Malformed",
-                    "InvalidVSwitch.NotFound",
-                    "InvalidPrivateIp.NotFound",
-                    "Forbidden.HaVip",
-                    "CountLimitExceed.HaVipInVpc",
-                    "QuotaExceeded.HaVip",
-                    "InvalidRegionId.NotFound",
-                    "InvalidVSwitchId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidDescriptionMalformed(error),
-            Some(1) => Self::InvalidIpAddressOutOfRange(error),
-            Some(2) => Self::InvalidIpAddressNotAvailable(error),
-            Some(3) => Self::InvalidIpAddressAlreadyUsed(error),
-            Some(4) => Self::InvalidIpAddressMalformed(error),
-            Some(5) => Self::InvalidVSwitchNotFound(error),
-            Some(6) => Self::InvalidPrivateIpNotFound(error),
-            Some(7) => Self::ForbiddenHaVip(error),
-            Some(8) => Self::CountLimitExceedHaVipInVpc(error),
-            Some(9) => Self::QuotaExceededHaVip(error),
-            Some(10) => Self::InvalidRegionIdNotFound(error),
-            Some(11) => Self::InvalidVSwitchIdNotFound(error),
+        match error.code() {
+            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
+            "InvalidIPAddress.OutOfRange" => Self::InvalidIpAddressOutOfRange(error),
+            "InvalidIPAddress.NotAvailable" => Self::InvalidIpAddressNotAvailable(error),
+            "InvalidIPAddress.AlreadyUsed" => Self::InvalidIpAddressAlreadyUsed(error),
+            "InvalidIPAddress.Malformed" => Self::InvalidIpAddressMalformed(error),
+            "InvalidVSwitch.NotFound" => Self::InvalidVSwitchNotFound(error),
+            "InvalidPrivateIp.NotFound" => Self::InvalidPrivateIpNotFound(error),
+            "Forbidden.HaVip" => Self::ForbiddenHaVip(error),
+            "CountLimitExceed.HaVipInVpc" => Self::CountLimitExceedHaVipInVpc(error),
+            "QuotaExceeded.HaVip" => Self::QuotaExceededHaVip(error),
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "InvalidVSwitchId.NotFound" => Self::InvalidVSwitchIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -228,24 +228,17 @@ pub enum CreateHpcClusterError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateHpcClusterError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "MissingParameter",
-                    "InvalidHpcClusterName.Malformed",
-                    "InvalidHpcClusterDescription.Malformed",
-                    "InvalidRegionId.NotFound",
-                    "Invalid.Parameter",
-                    "InternalError",
-                ],
-            )
-        {
-            Some(0) => Self::MissingParameter(error),
-            Some(1) => Self::InvalidHpcClusterNameMalformed(error),
-            Some(2) => Self::InvalidHpcClusterDescriptionMalformed(error),
-            Some(3) => Self::InvalidRegionIdNotFound(error),
-            Some(4) => Self::InvalidParameter(error),
-            Some(5) => Self::InternalError(error),
+        match error.code() {
+            "MissingParameter" => Self::MissingParameter(error),
+            "InvalidHpcClusterName.Malformed" => {
+                Self::InvalidHpcClusterNameMalformed(error)
+            }
+            "InvalidHpcClusterDescription.Malformed" => {
+                Self::InvalidHpcClusterDescriptionMalformed(error)
+            }
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "Invalid.Parameter" => Self::InvalidParameter(error),
+            "InternalError" => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -669,136 +669,111 @@ pub enum CreateImageError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateImageError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidImageName.Malformed",
-                    "InvalidImageName.Duplicated",
-                    "InvalidDescription.Malformed",
-                    "InvalidImageVersion.Malformed",
-                    "IncorrectInstanceStatus",
-                    "InstanceLockedForSecurity",
-                    "InvalidDevice.Malformed",
-                    "MissingParameter",
-                    "InvalidSize.ValueNotSupported",
-                    "InvalidDevice.InUse",
-                    "OperationDenied",
-                    "InvalidDiskCategory.CreateImage",
-                    "InvalidArchitecture.Malformed",
-                    "InvalidPlatform.Malformed",
-                    "InvalidParameter.AllEmpty",
-                    "InvalidParameter.DiskType",
-                    "Duplicate.TagKey",
-                    "InvalidTagKey.Malformed",
-                    "InvalidTagValue.Malformed",
-                    "InvalidInstance.NotFoundSystemDisk",
-                    "InvalidImageFamily.Malformed",
-                    "ImageQuotaExceed.ImageFamily",
-                    "ImageFamilyQuotaExceed",
-                    "InvalidDiskType.ValueNotSupported",
-                    "IdempotenceParamNotMatch",
-                    "InvalidBootMode.NotSupport",
-                    "InvalidParameter.FeaturesImdsSupport",
-                    "InvalidOperation.DiskCategoryUnsupported",
-                    "AccountForbidden.CreateOrder",
-                    "InvalidBootMode.Malformed",
-                    "InvalidDetectionStrategy.Malformed",
-                    "IncorrectDiskStatus.NeverAttached",
-                    "InvalidSnapshotId.NotReady",
-                    "InvalidSnapshot.TooOld",
-                    "QuotaExceed.Image",
-                    "InvalidParamter.Conflict",
-                    "InvalidAccountStatus.NotEnoughBalance",
-                    "InvalidAccountStatus.SnapshotServiceUnavailable",
-                    "UserNotInTheWhiteList",
-                    "IncorrectDiskStatus.Invalid",
-                    "OperationDenied.InvalidSnapshotCategory",
-                    "QuotaExceed.Snapshot",
-                    "IncorrectDiskStatus.Transferring",
-                    "IncorrectDiskStatus",
-                    "InvalidSystemSnapshot.Missing",
-                    "IncorrectDiskStatus.CreatingSnapshot",
-                    "InvalidParameter.KMSKeyId.CMKUnauthorized",
-                    "InvalidParameter.KMSKeyId.CMKNotEnabled",
-                    "InvalidParameter.KMSKeyId.KMSUnauthorized",
-                    "QuotaExceed.Tags",
-                    "InvalidSnapshotCategory.NotSupportImageCreation",
-                    "TooManySnapshot.Unfinished",
-                    "HibernationConfigured.InstanceOperationForbidden",
-                    "SnapshotNotReady",
-                    "IncorrectInstanceStatus.NeedRestart",
-                    "QuotaExceed.ConcurrentSnapshotQuota",
-                    "InvalidOperation.SnapshotStorageLocationUnsupported",
-                    "AccountEnterpriseStatusInvalid",
-                    "InvalidSnapshotId.NotFound",
-                    "InvalidInstanceId.NotFound",
-                    "InvalidResourceGroup.NotFound",
-                    "InternalError",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidImageNameMalformed(error),
-            Some(1) => Self::InvalidImageNameDuplicated(error),
-            Some(2) => Self::InvalidDescriptionMalformed(error),
-            Some(3) => Self::InvalidImageVersionMalformed(error),
-            Some(4) => Self::IncorrectInstanceStatus(error),
-            Some(5) => Self::InstanceLockedForSecurity(error),
-            Some(6) => Self::InvalidDeviceMalformed(error),
-            Some(7) => Self::MissingParameter(error),
-            Some(8) => Self::InvalidSizeValueNotSupported(error),
-            Some(9) => Self::InvalidDeviceInUse(error),
-            Some(10) => Self::OperationDenied(error),
-            Some(11) => Self::InvalidDiskCategoryCreateImage(error),
-            Some(12) => Self::InvalidArchitectureMalformed(error),
-            Some(13) => Self::InvalidPlatformMalformed(error),
-            Some(14) => Self::InvalidParameterAllEmpty(error),
-            Some(15) => Self::InvalidParameterDiskType(error),
-            Some(16) => Self::DuplicateTagKey(error),
-            Some(17) => Self::InvalidTagKeyMalformed(error),
-            Some(18) => Self::InvalidTagValueMalformed(error),
-            Some(19) => Self::InvalidInstanceNotFoundSystemDisk(error),
-            Some(20) => Self::InvalidImageFamilyMalformed(error),
-            Some(21) => Self::ImageQuotaExceedImageFamily(error),
-            Some(22) => Self::ImageFamilyQuotaExceed(error),
-            Some(23) => Self::InvalidDiskTypeValueNotSupported(error),
-            Some(24) => Self::IdempotenceParamNotMatch(error),
-            Some(25) => Self::InvalidBootModeNotSupport(error),
-            Some(26) => Self::InvalidParameterFeaturesImdsSupport(error),
-            Some(27) => Self::InvalidOperationDiskCategoryUnsupported(error),
-            Some(28) => Self::AccountForbiddenCreateOrder(error),
-            Some(29) => Self::InvalidBootModeMalformed(error),
-            Some(30) => Self::InvalidDetectionStrategyMalformed(error),
-            Some(31) => Self::IncorrectDiskStatusNeverAttached(error),
-            Some(32) => Self::InvalidSnapshotIdNotReady(error),
-            Some(33) => Self::InvalidSnapshotTooOld(error),
-            Some(34) => Self::QuotaExceedImage(error),
-            Some(35) => Self::InvalidParamterConflict(error),
-            Some(36) => Self::InvalidAccountStatusNotEnoughBalance(error),
-            Some(37) => Self::InvalidAccountStatusSnapshotServiceUnavailable(error),
-            Some(38) => Self::UserNotInTheWhiteList(error),
-            Some(39) => Self::IncorrectDiskStatusInvalid(error),
-            Some(40) => Self::OperationDeniedInvalidSnapshotCategory(error),
-            Some(41) => Self::QuotaExceedSnapshot(error),
-            Some(42) => Self::IncorrectDiskStatusTransferring(error),
-            Some(43) => Self::IncorrectDiskStatus(error),
-            Some(44) => Self::InvalidSystemSnapshotMissing(error),
-            Some(45) => Self::IncorrectDiskStatusCreatingSnapshot(error),
-            Some(46) => Self::InvalidParameterKmsKeyIdCmkUnauthorized(error),
-            Some(47) => Self::InvalidParameterKmsKeyIdCmkNotEnabled(error),
-            Some(48) => Self::InvalidParameterKmsKeyIdKmsUnauthorized(error),
-            Some(49) => Self::QuotaExceedTags(error),
-            Some(50) => Self::InvalidSnapshotCategoryNotSupportImageCreation(error),
-            Some(51) => Self::TooManySnapshotUnfinished(error),
-            Some(52) => Self::HibernationConfiguredInstanceOperationForbidden(error),
-            Some(53) => Self::SnapshotNotReady(error),
-            Some(54) => Self::IncorrectInstanceStatusNeedRestart(error),
-            Some(55) => Self::QuotaExceedConcurrentSnapshotQuota(error),
-            Some(56) => Self::InvalidOperationSnapshotStorageLocationUnsupported(error),
-            Some(57) => Self::AccountEnterpriseStatusInvalid(error),
-            Some(58) => Self::InvalidSnapshotIdNotFound(error),
-            Some(59) => Self::InvalidInstanceIdNotFound(error),
-            Some(60) => Self::InvalidResourceGroupNotFound(error),
-            Some(61) => Self::InternalError(error),
+        match error.code() {
+            "InvalidImageName.Malformed" => Self::InvalidImageNameMalformed(error),
+            "InvalidImageName.Duplicated" => Self::InvalidImageNameDuplicated(error),
+            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
+            "InvalidImageVersion.Malformed" => Self::InvalidImageVersionMalformed(error),
+            "IncorrectInstanceStatus" => Self::IncorrectInstanceStatus(error),
+            "InstanceLockedForSecurity" => Self::InstanceLockedForSecurity(error),
+            "InvalidDevice.Malformed" => Self::InvalidDeviceMalformed(error),
+            "MissingParameter" => Self::MissingParameter(error),
+            "InvalidSize.ValueNotSupported" => Self::InvalidSizeValueNotSupported(error),
+            "InvalidDevice.InUse" => Self::InvalidDeviceInUse(error),
+            "OperationDenied" => Self::OperationDenied(error),
+            "InvalidDiskCategory.CreateImage" => {
+                Self::InvalidDiskCategoryCreateImage(error)
+            }
+            "InvalidArchitecture.Malformed" => Self::InvalidArchitectureMalformed(error),
+            "InvalidPlatform.Malformed" => Self::InvalidPlatformMalformed(error),
+            "InvalidParameter.AllEmpty" => Self::InvalidParameterAllEmpty(error),
+            "InvalidParameter.DiskType" => Self::InvalidParameterDiskType(error),
+            "Duplicate.TagKey" => Self::DuplicateTagKey(error),
+            "InvalidTagKey.Malformed" => Self::InvalidTagKeyMalformed(error),
+            "InvalidTagValue.Malformed" => Self::InvalidTagValueMalformed(error),
+            "InvalidInstance.NotFoundSystemDisk" => {
+                Self::InvalidInstanceNotFoundSystemDisk(error)
+            }
+            "InvalidImageFamily.Malformed" => Self::InvalidImageFamilyMalformed(error),
+            "ImageQuotaExceed.ImageFamily" => Self::ImageQuotaExceedImageFamily(error),
+            "ImageFamilyQuotaExceed" => Self::ImageFamilyQuotaExceed(error),
+            "InvalidDiskType.ValueNotSupported" => {
+                Self::InvalidDiskTypeValueNotSupported(error)
+            }
+            "IdempotenceParamNotMatch" => Self::IdempotenceParamNotMatch(error),
+            "InvalidBootMode.NotSupport" => Self::InvalidBootModeNotSupport(error),
+            "InvalidParameter.FeaturesImdsSupport" => {
+                Self::InvalidParameterFeaturesImdsSupport(error)
+            }
+            "InvalidOperation.DiskCategoryUnsupported" => {
+                Self::InvalidOperationDiskCategoryUnsupported(error)
+            }
+            "AccountForbidden.CreateOrder" => Self::AccountForbiddenCreateOrder(error),
+            "InvalidBootMode.Malformed" => Self::InvalidBootModeMalformed(error),
+            "InvalidDetectionStrategy.Malformed" => {
+                Self::InvalidDetectionStrategyMalformed(error)
+            }
+            "IncorrectDiskStatus.NeverAttached" => {
+                Self::IncorrectDiskStatusNeverAttached(error)
+            }
+            "InvalidSnapshotId.NotReady" => Self::InvalidSnapshotIdNotReady(error),
+            "InvalidSnapshot.TooOld" => Self::InvalidSnapshotTooOld(error),
+            "QuotaExceed.Image" => Self::QuotaExceedImage(error),
+            "InvalidParamter.Conflict" => Self::InvalidParamterConflict(error),
+            "InvalidAccountStatus.NotEnoughBalance" => {
+                Self::InvalidAccountStatusNotEnoughBalance(error)
+            }
+            "InvalidAccountStatus.SnapshotServiceUnavailable" => {
+                Self::InvalidAccountStatusSnapshotServiceUnavailable(error)
+            }
+            "UserNotInTheWhiteList" => Self::UserNotInTheWhiteList(error),
+            "IncorrectDiskStatus.Invalid" => Self::IncorrectDiskStatusInvalid(error),
+            "OperationDenied.InvalidSnapshotCategory" => {
+                Self::OperationDeniedInvalidSnapshotCategory(error)
+            }
+            "QuotaExceed.Snapshot" => Self::QuotaExceedSnapshot(error),
+            "IncorrectDiskStatus.Transferring" => {
+                Self::IncorrectDiskStatusTransferring(error)
+            }
+            "IncorrectDiskStatus" => Self::IncorrectDiskStatus(error),
+            "InvalidSystemSnapshot.Missing" => Self::InvalidSystemSnapshotMissing(error),
+            "IncorrectDiskStatus.CreatingSnapshot" => {
+                Self::IncorrectDiskStatusCreatingSnapshot(error)
+            }
+            "InvalidParameter.KMSKeyId.CMKUnauthorized" => {
+                Self::InvalidParameterKmsKeyIdCmkUnauthorized(error)
+            }
+            "InvalidParameter.KMSKeyId.CMKNotEnabled" => {
+                Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
+            }
+            "InvalidParameter.KMSKeyId.KMSUnauthorized" => {
+                Self::InvalidParameterKmsKeyIdKmsUnauthorized(error)
+            }
+            "QuotaExceed.Tags" => Self::QuotaExceedTags(error),
+            "InvalidSnapshotCategory.NotSupportImageCreation" => {
+                Self::InvalidSnapshotCategoryNotSupportImageCreation(error)
+            }
+            "TooManySnapshot.Unfinished" => Self::TooManySnapshotUnfinished(error),
+            "HibernationConfigured.InstanceOperationForbidden" => {
+                Self::HibernationConfiguredInstanceOperationForbidden(error)
+            }
+            "SnapshotNotReady" => Self::SnapshotNotReady(error),
+            "IncorrectInstanceStatus.NeedRestart" => {
+                Self::IncorrectInstanceStatusNeedRestart(error)
+            }
+            "QuotaExceed.ConcurrentSnapshotQuota" => {
+                Self::QuotaExceedConcurrentSnapshotQuota(error)
+            }
+            "InvalidOperation.SnapshotStorageLocationUnsupported" => {
+                Self::InvalidOperationSnapshotStorageLocationUnsupported(error)
+            }
+            "AccountEnterpriseStatusInvalid" => {
+                Self::AccountEnterpriseStatusInvalid(error)
+            }
+            "InvalidSnapshotId.NotFound" => Self::InvalidSnapshotIdNotFound(error),
+            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
+            "InvalidResourceGroup.NotFound" => Self::InvalidResourceGroupNotFound(error),
+            "InternalError" => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

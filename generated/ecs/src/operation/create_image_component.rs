@@ -429,78 +429,60 @@ pub enum CreateImageComponentError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateImageComponentError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidCommand.Component",
-                    "InvalidName.Malformed",
-                    "InvalidDescription.Malformed",
-                    "InvalidSystemType.NotSupportedValue",
-                    "InvalidComponentType.NotSupportedValue",
-                    "InvalidContent.LengthExceeded",
-                    "InvalidImageTemplateCommandSize.ExceededMaxNumber",
-                    "InvalidImageTemplateCommand.NotSupported",
-                    "InvalidCommandContent.RUN",
-                    "InvalidCommandContent.ENV",
-                    "InvalidCommandContent.WORKDIR",
-                    "InvalidCommandContent.COPY",
-                    "InvalidCommandContent.USER",
-                    "InvalidCommandContent.CMD",
-                    "InvalidCommandContent.ENTRYPOINT",
-                    "MissingParameter.Content",
-                    "EmptyCommandContent.RUN",
-                    "EmptyCommandContent.ENV",
-                    "EmptyCommandContent.LABEL",
-                    "EmptyCommandContent.COPY",
-                    "EmptyCommandContent.ENTRYPOINT",
-                    "EmptyCommandContent.CMD",
-                    "NotEmptyCommandContent.RESTART",
-                    "EmptyCommandContent.WORKDIR",
-                    "EmptyCommandContent.USER",
-                    "QuotaExceed.ImageComponent",
-                    "InvalidParameter.Content",
-                    "InvalidImage.OsTypeUnsupported",
-                    "InvalidParameter.ComponentVersion",
-                    "InvalidComponentVersion.Exist",
-                    "InvalidOperation.NoPermissionCreateServiceLinkedRole",
-                    "InvalidResourceGroup.NotFound",
-                    "NotSupportedCommand.FROM",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidCommandComponent(error),
-            Some(1) => Self::InvalidNameMalformed(error),
-            Some(2) => Self::InvalidDescriptionMalformed(error),
-            Some(3) => Self::InvalidSystemTypeNotSupportedValue(error),
-            Some(4) => Self::InvalidComponentTypeNotSupportedValue(error),
-            Some(5) => Self::InvalidContentLengthExceeded(error),
-            Some(6) => Self::InvalidImageTemplateCommandSizeExceededMaxNumber(error),
-            Some(7) => Self::InvalidImageTemplateCommandNotSupported(error),
-            Some(8) => Self::InvalidCommandContentRun(error),
-            Some(9) => Self::InvalidCommandContentEnv(error),
-            Some(10) => Self::InvalidCommandContentWorkdir(error),
-            Some(11) => Self::InvalidCommandContentCopy(error),
-            Some(12) => Self::InvalidCommandContentUser(error),
-            Some(13) => Self::InvalidCommandContentCmd(error),
-            Some(14) => Self::InvalidCommandContentEntrypoint(error),
-            Some(15) => Self::MissingParameterContent(error),
-            Some(16) => Self::EmptyCommandContentRun(error),
-            Some(17) => Self::EmptyCommandContentEnv(error),
-            Some(18) => Self::EmptyCommandContentLabel(error),
-            Some(19) => Self::EmptyCommandContentCopy(error),
-            Some(20) => Self::EmptyCommandContentEntrypoint(error),
-            Some(21) => Self::EmptyCommandContentCmd(error),
-            Some(22) => Self::NotEmptyCommandContentRestart(error),
-            Some(23) => Self::EmptyCommandContentWorkdir(error),
-            Some(24) => Self::EmptyCommandContentUser(error),
-            Some(25) => Self::QuotaExceedImageComponent(error),
-            Some(26) => Self::InvalidParameterContent(error),
-            Some(27) => Self::InvalidImageOsTypeUnsupported(error),
-            Some(28) => Self::InvalidParameterComponentVersion(error),
-            Some(29) => Self::InvalidComponentVersionExist(error),
-            Some(30) => Self::InvalidOperationNoPermissionCreateServiceLinkedRole(error),
-            Some(31) => Self::InvalidResourceGroupNotFound(error),
-            Some(32) => Self::NotSupportedCommandFrom(error),
+        match error.code() {
+            "InvalidCommand.Component" => Self::InvalidCommandComponent(error),
+            "InvalidName.Malformed" => Self::InvalidNameMalformed(error),
+            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
+            "InvalidSystemType.NotSupportedValue" => {
+                Self::InvalidSystemTypeNotSupportedValue(error)
+            }
+            "InvalidComponentType.NotSupportedValue" => {
+                Self::InvalidComponentTypeNotSupportedValue(error)
+            }
+            "InvalidContent.LengthExceeded" => Self::InvalidContentLengthExceeded(error),
+            "InvalidImageTemplateCommandSize.ExceededMaxNumber" => {
+                Self::InvalidImageTemplateCommandSizeExceededMaxNumber(error)
+            }
+            "InvalidImageTemplateCommand.NotSupported" => {
+                Self::InvalidImageTemplateCommandNotSupported(error)
+            }
+            "InvalidCommandContent.RUN" => Self::InvalidCommandContentRun(error),
+            "InvalidCommandContent.ENV" => Self::InvalidCommandContentEnv(error),
+            "InvalidCommandContent.WORKDIR" => Self::InvalidCommandContentWorkdir(error),
+            "InvalidCommandContent.COPY" => Self::InvalidCommandContentCopy(error),
+            "InvalidCommandContent.USER" => Self::InvalidCommandContentUser(error),
+            "InvalidCommandContent.CMD" => Self::InvalidCommandContentCmd(error),
+            "InvalidCommandContent.ENTRYPOINT" => {
+                Self::InvalidCommandContentEntrypoint(error)
+            }
+            "MissingParameter.Content" => Self::MissingParameterContent(error),
+            "EmptyCommandContent.RUN" => Self::EmptyCommandContentRun(error),
+            "EmptyCommandContent.ENV" => Self::EmptyCommandContentEnv(error),
+            "EmptyCommandContent.LABEL" => Self::EmptyCommandContentLabel(error),
+            "EmptyCommandContent.COPY" => Self::EmptyCommandContentCopy(error),
+            "EmptyCommandContent.ENTRYPOINT" => {
+                Self::EmptyCommandContentEntrypoint(error)
+            }
+            "EmptyCommandContent.CMD" => Self::EmptyCommandContentCmd(error),
+            "NotEmptyCommandContent.RESTART" => {
+                Self::NotEmptyCommandContentRestart(error)
+            }
+            "EmptyCommandContent.WORKDIR" => Self::EmptyCommandContentWorkdir(error),
+            "EmptyCommandContent.USER" => Self::EmptyCommandContentUser(error),
+            "QuotaExceed.ImageComponent" => Self::QuotaExceedImageComponent(error),
+            "InvalidParameter.Content" => Self::InvalidParameterContent(error),
+            "InvalidImage.OsTypeUnsupported" => {
+                Self::InvalidImageOsTypeUnsupported(error)
+            }
+            "InvalidParameter.ComponentVersion" => {
+                Self::InvalidParameterComponentVersion(error)
+            }
+            "InvalidComponentVersion.Exist" => Self::InvalidComponentVersionExist(error),
+            "InvalidOperation.NoPermissionCreateServiceLinkedRole" => {
+                Self::InvalidOperationNoPermissionCreateServiceLinkedRole(error)
+            }
+            "InvalidResourceGroup.NotFound" => Self::InvalidResourceGroupNotFound(error),
+            "NotSupportedCommand.FROM" => Self::NotSupportedCommandFrom(error),
             _ => Self::Unhandled(error),
         }
     }

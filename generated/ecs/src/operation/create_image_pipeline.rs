@@ -853,194 +853,171 @@ pub enum CreateImagePipelineError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateImagePipelineError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidSourceInstance.NotFound",
-                    "InvalidName.Malformed",
-                    "InvalidDescription.Malformed",
-                    "InvalidImageName.Malformed",
-                    "InvalidBaseImageType.NotSupportedValue",
-                    "InvalidSystemDiskSize.NotSupportedValue",
-                    "InvalidInternetMaxBandwidthOut.NotSupportedValue",
-                    "InvalidAddAccountSize.ExceededMaxNumber",
-                    "InvalidToRegionIdSize.ExceededMaxNumber",
-                    "InvalidBuildContent.LengthExceeded",
-                    "InvalidImageTemplateCommandSize.ExceededMaxNumber",
-                    "DuplicatedCommand.FROM",
-                    "InvalidCommandOrder.FROM",
-                    "InvalidImageTemplateCommand.NotSupported",
-                    "InvalidCommandContent.RUN",
-                    "InvalidCommandContent.ENV",
-                    "InvalidCommandContent.WORKDIR",
-                    "InvalidCommandContent.COPY",
-                    "InvalidCommandContent.USER",
-                    "InvalidCommandContent.FROM",
-                    "InvalidCommandContent.CMD",
-                    "InvalidCommandContent.ENTRYPOINT",
-                    "QuotaExceed.ImagePipeline",
-                    "NoPermission",
-                    "EmptyCommandContent.LABEL",
-                    "EmptyCommandContent.ENV",
-                    "EmptyCommandContent.ENTRYPOINT",
-                    "EmptyCommandContent.CMD",
-                    "EmptyCommandContent.COPY",
-                    "EmptyCommandContent.WORKDIR",
-                    "NotEmptyCommandContent.RESTART",
-                    "EmptyCommandContent.USER",
-                    "EmptyCommandContent.RUN",
-                    "InvalidImage.OsTypeUnsupported",
-                    "InvalidParameter.BuildContent",
-                    "InvalidParameter.TestContent",
-                    "InvalidImageComponent.NotSupported",
-                    "InvalidParameterCombination",
-                    "InvalidParameter.RepairMode",
-                    "InvalidImageFamily.Malformed",
-                    "InvalidImage.ImageOwnerAliasUnsupported",
-                    "InvalidParameter.ImportImageOptionsArchitecture",
-                    "InvalidParameter.ImportImageOptionsOSType",
-                    "InvalidParameter.ImportImageOptionsBootMode",
-                    "InvalidImportImageOptionsDiskDeviceMappings.LengthLimitExceeded",
-                    "InvalidParameter.ImportImageOptionsDiskDeviceMappingsOSSObject",
-                    "InvalidParameter.ImportImageOptionsDiskDeviceMappingsOSSBucket",
-                    "InvalidParameter.ImportImageOptionsPlatform",
-                    "InvalidParameter.ImportImageOptionsLicenseType",
-                    "InvalidParameter.ImportImageOptionsFeaturesNvmeSupport",
-                    "InvalidParameter.NvmeSupport",
-                    "InvalidParameter.ImportImageOptionsDiskDeviceMappingsFormat",
-                    "InvalidOperation.DiskImageSizeExceeded",
-                    "InvalidImageOptions.Description",
-                    "InvalidImageName.Duplicated",
-                    "InvalidImage.NotSupportRepair",
-                    "Duplicate.TagKey",
-                    "InvalidTagKey.Malformed",
-                    "InvalidTagValue.Malformed",
-                    "InvalidAdvancedOptions.ImageNameSuffix",
-                    "ImagePipeline.NotSupportWindowsInstance",
-                    "InvalidOSSObject.NotAuthorized",
-                    "InvalidOperation.NoPermissionCreateServiceLinkedRole",
-                    "InvalidOSSObject.NeedRestore",
-                    "InvalidOperation.NoRightAccessOSS",
-                    "InvalidOperation.OSSObjectIsImporting",
-                    "InvalidImage.NotFound",
-                    "InvalidResourceGroup.NotFound",
-                    "ImageComponent.NotFound",
-                    "InvalidInstanceType.NotFound",
-                    "InvalidVSwitchId.NotFound",
-                    "InvalidRegionId.NotFound",
-                    "InvalidImportImageOptionsDiskDeviceMappingsOSSObject.NotFound",
-                    "MissingParameter.RepairMode",
-                    "MissingParameter.ImportImageOptions",
-                    "MissingParameter.ImportImageOptionsDiskDeviceMappingsOSSObject",
-                    "MissingParameter.ImportImageOptionsDiskDeviceMappingsOSSBucket",
-                    "MissingParameter.ImageOptionsDiskDeviceMappings",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidSourceInstanceNotFound(error),
-            Some(1) => Self::InvalidNameMalformed(error),
-            Some(2) => Self::InvalidDescriptionMalformed(error),
-            Some(3) => Self::InvalidImageNameMalformed(error),
-            Some(4) => Self::InvalidBaseImageTypeNotSupportedValue(error),
-            Some(5) => Self::InvalidSystemDiskSizeNotSupportedValue(error),
-            Some(6) => Self::InvalidInternetMaxBandwidthOutNotSupportedValue(error),
-            Some(7) => Self::InvalidAddAccountSizeExceededMaxNumber(error),
-            Some(8) => Self::InvalidToRegionIdSizeExceededMaxNumber(error),
-            Some(9) => Self::InvalidBuildContentLengthExceeded(error),
-            Some(10) => Self::InvalidImageTemplateCommandSizeExceededMaxNumber(error),
-            Some(11) => Self::DuplicatedCommandFrom(error),
-            Some(12) => Self::InvalidCommandOrderFrom(error),
-            Some(13) => Self::InvalidImageTemplateCommandNotSupported(error),
-            Some(14) => Self::InvalidCommandContentRun(error),
-            Some(15) => Self::InvalidCommandContentEnv(error),
-            Some(16) => Self::InvalidCommandContentWorkdir(error),
-            Some(17) => Self::InvalidCommandContentCopy(error),
-            Some(18) => Self::InvalidCommandContentUser(error),
-            Some(19) => Self::InvalidCommandContentFrom(error),
-            Some(20) => Self::InvalidCommandContentCmd(error),
-            Some(21) => Self::InvalidCommandContentEntrypoint(error),
-            Some(22) => Self::QuotaExceedImagePipeline(error),
-            Some(23) => Self::NoPermission(error),
-            Some(24) => Self::EmptyCommandContentLabel(error),
-            Some(25) => Self::EmptyCommandContentEnv(error),
-            Some(26) => Self::EmptyCommandContentEntrypoint(error),
-            Some(27) => Self::EmptyCommandContentCmd(error),
-            Some(28) => Self::EmptyCommandContentCopy(error),
-            Some(29) => Self::EmptyCommandContentWorkdir(error),
-            Some(30) => Self::NotEmptyCommandContentRestart(error),
-            Some(31) => Self::EmptyCommandContentUser(error),
-            Some(32) => Self::EmptyCommandContentRun(error),
-            Some(33) => Self::InvalidImageOsTypeUnsupported(error),
-            Some(34) => Self::InvalidParameterBuildContent(error),
-            Some(35) => Self::InvalidParameterTestContent(error),
-            Some(36) => Self::InvalidImageComponentNotSupported(error),
-            Some(37) => Self::InvalidParameterCombination(error),
-            Some(38) => Self::InvalidParameterRepairMode(error),
-            Some(39) => Self::InvalidImageFamilyMalformed(error),
-            Some(40) => Self::InvalidImageImageOwnerAliasUnsupported(error),
-            Some(41) => Self::InvalidParameterImportImageOptionsArchitecture(error),
-            Some(42) => Self::InvalidParameterImportImageOptionsOsType(error),
-            Some(43) => Self::InvalidParameterImportImageOptionsBootMode(error),
-            Some(44) => {
+        match error.code() {
+            "InvalidSourceInstance.NotFound" => {
+                Self::InvalidSourceInstanceNotFound(error)
+            }
+            "InvalidName.Malformed" => Self::InvalidNameMalformed(error),
+            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
+            "InvalidImageName.Malformed" => Self::InvalidImageNameMalformed(error),
+            "InvalidBaseImageType.NotSupportedValue" => {
+                Self::InvalidBaseImageTypeNotSupportedValue(error)
+            }
+            "InvalidSystemDiskSize.NotSupportedValue" => {
+                Self::InvalidSystemDiskSizeNotSupportedValue(error)
+            }
+            "InvalidInternetMaxBandwidthOut.NotSupportedValue" => {
+                Self::InvalidInternetMaxBandwidthOutNotSupportedValue(error)
+            }
+            "InvalidAddAccountSize.ExceededMaxNumber" => {
+                Self::InvalidAddAccountSizeExceededMaxNumber(error)
+            }
+            "InvalidToRegionIdSize.ExceededMaxNumber" => {
+                Self::InvalidToRegionIdSizeExceededMaxNumber(error)
+            }
+            "InvalidBuildContent.LengthExceeded" => {
+                Self::InvalidBuildContentLengthExceeded(error)
+            }
+            "InvalidImageTemplateCommandSize.ExceededMaxNumber" => {
+                Self::InvalidImageTemplateCommandSizeExceededMaxNumber(error)
+            }
+            "DuplicatedCommand.FROM" => Self::DuplicatedCommandFrom(error),
+            "InvalidCommandOrder.FROM" => Self::InvalidCommandOrderFrom(error),
+            "InvalidImageTemplateCommand.NotSupported" => {
+                Self::InvalidImageTemplateCommandNotSupported(error)
+            }
+            "InvalidCommandContent.RUN" => Self::InvalidCommandContentRun(error),
+            "InvalidCommandContent.ENV" => Self::InvalidCommandContentEnv(error),
+            "InvalidCommandContent.WORKDIR" => Self::InvalidCommandContentWorkdir(error),
+            "InvalidCommandContent.COPY" => Self::InvalidCommandContentCopy(error),
+            "InvalidCommandContent.USER" => Self::InvalidCommandContentUser(error),
+            "InvalidCommandContent.FROM" => Self::InvalidCommandContentFrom(error),
+            "InvalidCommandContent.CMD" => Self::InvalidCommandContentCmd(error),
+            "InvalidCommandContent.ENTRYPOINT" => {
+                Self::InvalidCommandContentEntrypoint(error)
+            }
+            "QuotaExceed.ImagePipeline" => Self::QuotaExceedImagePipeline(error),
+            "NoPermission" => Self::NoPermission(error),
+            "EmptyCommandContent.LABEL" => Self::EmptyCommandContentLabel(error),
+            "EmptyCommandContent.ENV" => Self::EmptyCommandContentEnv(error),
+            "EmptyCommandContent.ENTRYPOINT" => {
+                Self::EmptyCommandContentEntrypoint(error)
+            }
+            "EmptyCommandContent.CMD" => Self::EmptyCommandContentCmd(error),
+            "EmptyCommandContent.COPY" => Self::EmptyCommandContentCopy(error),
+            "EmptyCommandContent.WORKDIR" => Self::EmptyCommandContentWorkdir(error),
+            "NotEmptyCommandContent.RESTART" => {
+                Self::NotEmptyCommandContentRestart(error)
+            }
+            "EmptyCommandContent.USER" => Self::EmptyCommandContentUser(error),
+            "EmptyCommandContent.RUN" => Self::EmptyCommandContentRun(error),
+            "InvalidImage.OsTypeUnsupported" => {
+                Self::InvalidImageOsTypeUnsupported(error)
+            }
+            "InvalidParameter.BuildContent" => Self::InvalidParameterBuildContent(error),
+            "InvalidParameter.TestContent" => Self::InvalidParameterTestContent(error),
+            "InvalidImageComponent.NotSupported" => {
+                Self::InvalidImageComponentNotSupported(error)
+            }
+            "InvalidParameterCombination" => Self::InvalidParameterCombination(error),
+            "InvalidParameter.RepairMode" => Self::InvalidParameterRepairMode(error),
+            "InvalidImageFamily.Malformed" => Self::InvalidImageFamilyMalformed(error),
+            "InvalidImage.ImageOwnerAliasUnsupported" => {
+                Self::InvalidImageImageOwnerAliasUnsupported(error)
+            }
+            "InvalidParameter.ImportImageOptionsArchitecture" => {
+                Self::InvalidParameterImportImageOptionsArchitecture(error)
+            }
+            "InvalidParameter.ImportImageOptionsOSType" => {
+                Self::InvalidParameterImportImageOptionsOsType(error)
+            }
+            "InvalidParameter.ImportImageOptionsBootMode" => {
+                Self::InvalidParameterImportImageOptionsBootMode(error)
+            }
+            "InvalidImportImageOptionsDiskDeviceMappings.LengthLimitExceeded" => {
                 Self::InvalidImportImageOptionsDiskDeviceMappingsLengthLimitExceeded(
                     error,
                 )
             }
-            Some(45) => {
+            "InvalidParameter.ImportImageOptionsDiskDeviceMappingsOSSObject" => {
                 Self::InvalidParameterImportImageOptionsDiskDeviceMappingsOssObject(
                     error,
                 )
             }
-            Some(46) => {
+            "InvalidParameter.ImportImageOptionsDiskDeviceMappingsOSSBucket" => {
                 Self::InvalidParameterImportImageOptionsDiskDeviceMappingsOssBucket(
                     error,
                 )
             }
-            Some(47) => Self::InvalidParameterImportImageOptionsPlatform(error),
-            Some(48) => Self::InvalidParameterImportImageOptionsLicenseType(error),
-            Some(49) => {
+            "InvalidParameter.ImportImageOptionsPlatform" => {
+                Self::InvalidParameterImportImageOptionsPlatform(error)
+            }
+            "InvalidParameter.ImportImageOptionsLicenseType" => {
+                Self::InvalidParameterImportImageOptionsLicenseType(error)
+            }
+            "InvalidParameter.ImportImageOptionsFeaturesNvmeSupport" => {
                 Self::InvalidParameterImportImageOptionsFeaturesNvmeSupport(error)
             }
-            Some(50) => Self::InvalidParameterNvmeSupport(error),
-            Some(51) => {
+            "InvalidParameter.NvmeSupport" => Self::InvalidParameterNvmeSupport(error),
+            "InvalidParameter.ImportImageOptionsDiskDeviceMappingsFormat" => {
                 Self::InvalidParameterImportImageOptionsDiskDeviceMappingsFormat(error)
             }
-            Some(52) => Self::InvalidOperationDiskImageSizeExceeded(error),
-            Some(53) => Self::InvalidImageOptionsDescription(error),
-            Some(54) => Self::InvalidImageNameDuplicated(error),
-            Some(55) => Self::InvalidImageNotSupportRepair(error),
-            Some(56) => Self::DuplicateTagKey(error),
-            Some(57) => Self::InvalidTagKeyMalformed(error),
-            Some(58) => Self::InvalidTagValueMalformed(error),
-            Some(59) => Self::InvalidAdvancedOptionsImageNameSuffix(error),
-            Some(60) => Self::ImagePipelineNotSupportWindowsInstance(error),
-            Some(61) => Self::InvalidOssObjectNotAuthorized(error),
-            Some(62) => Self::InvalidOperationNoPermissionCreateServiceLinkedRole(error),
-            Some(63) => Self::InvalidOssObjectNeedRestore(error),
-            Some(64) => Self::InvalidOperationNoRightAccessOss(error),
-            Some(65) => Self::InvalidOperationOssObjectIsImporting(error),
-            Some(66) => Self::InvalidImageNotFound(error),
-            Some(67) => Self::InvalidResourceGroupNotFound(error),
-            Some(68) => Self::ImageComponentNotFound(error),
-            Some(69) => Self::InvalidInstanceTypeNotFound(error),
-            Some(70) => Self::InvalidVSwitchIdNotFound(error),
-            Some(71) => Self::InvalidRegionIdNotFound(error),
-            Some(72) => {
+            "InvalidOperation.DiskImageSizeExceeded" => {
+                Self::InvalidOperationDiskImageSizeExceeded(error)
+            }
+            "InvalidImageOptions.Description" => {
+                Self::InvalidImageOptionsDescription(error)
+            }
+            "InvalidImageName.Duplicated" => Self::InvalidImageNameDuplicated(error),
+            "InvalidImage.NotSupportRepair" => Self::InvalidImageNotSupportRepair(error),
+            "Duplicate.TagKey" => Self::DuplicateTagKey(error),
+            "InvalidTagKey.Malformed" => Self::InvalidTagKeyMalformed(error),
+            "InvalidTagValue.Malformed" => Self::InvalidTagValueMalformed(error),
+            "InvalidAdvancedOptions.ImageNameSuffix" => {
+                Self::InvalidAdvancedOptionsImageNameSuffix(error)
+            }
+            "ImagePipeline.NotSupportWindowsInstance" => {
+                Self::ImagePipelineNotSupportWindowsInstance(error)
+            }
+            "InvalidOSSObject.NotAuthorized" => {
+                Self::InvalidOssObjectNotAuthorized(error)
+            }
+            "InvalidOperation.NoPermissionCreateServiceLinkedRole" => {
+                Self::InvalidOperationNoPermissionCreateServiceLinkedRole(error)
+            }
+            "InvalidOSSObject.NeedRestore" => Self::InvalidOssObjectNeedRestore(error),
+            "InvalidOperation.NoRightAccessOSS" => {
+                Self::InvalidOperationNoRightAccessOss(error)
+            }
+            "InvalidOperation.OSSObjectIsImporting" => {
+                Self::InvalidOperationOssObjectIsImporting(error)
+            }
+            "InvalidImage.NotFound" => Self::InvalidImageNotFound(error),
+            "InvalidResourceGroup.NotFound" => Self::InvalidResourceGroupNotFound(error),
+            "ImageComponent.NotFound" => Self::ImageComponentNotFound(error),
+            "InvalidInstanceType.NotFound" => Self::InvalidInstanceTypeNotFound(error),
+            "InvalidVSwitchId.NotFound" => Self::InvalidVSwitchIdNotFound(error),
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "InvalidImportImageOptionsDiskDeviceMappingsOSSObject.NotFound" => {
                 Self::InvalidImportImageOptionsDiskDeviceMappingsOssObjectNotFound(error)
             }
-            Some(73) => Self::MissingParameterRepairMode(error),
-            Some(74) => Self::MissingParameterImportImageOptions(error),
-            Some(75) => {
+            "MissingParameter.RepairMode" => Self::MissingParameterRepairMode(error),
+            "MissingParameter.ImportImageOptions" => {
+                Self::MissingParameterImportImageOptions(error)
+            }
+            "MissingParameter.ImportImageOptionsDiskDeviceMappingsOSSObject" => {
                 Self::MissingParameterImportImageOptionsDiskDeviceMappingsOssObject(
                     error,
                 )
             }
-            Some(76) => {
+            "MissingParameter.ImportImageOptionsDiskDeviceMappingsOSSBucket" => {
                 Self::MissingParameterImportImageOptionsDiskDeviceMappingsOssBucket(
                     error,
                 )
             }
-            Some(77) => Self::MissingParameterImageOptionsDiskDeviceMappings(error),
+            "MissingParameter.ImageOptionsDiskDeviceMappings" => {
+                Self::MissingParameterImageOptionsDiskDeviceMappings(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

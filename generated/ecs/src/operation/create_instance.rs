@@ -1966,580 +1966,590 @@ pub enum CreateInstanceError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateInstanceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidStorageClusterId.CapacityNotEnough",
-                    "InvalidStorageClusterId.StatusNotSupport",
-                    "InvalidStorageClusterId.ZoneIdEmpty",
-                    "InvalidStorageClusterId.PerformanceLevelNotMatch",
-                    "InvalidStorageClusterId.CategoryNotMatch",
-                    "InvalidStorageClusterId.DiskSizeEmpty",
-                    "InvalidInstanceType.ValueUnauthorized",
-                    "InvalidInternetChargeType.ValueNotSupported",
-                    "InvalidParameter",
-                    "InvalidSystemDiskCategory.ValueNotSupported",
-                    "InvalidDataDiskSize.ValueNotSupported",
-                    "InvalidInstanceType.ValueNotSupported",
-                    "InvalidDescription.Malformed",
-                    "InvalidHostName.Malformed",
-                    "InvalidPassword.Malformed",
-                    "InvalidPasswordParam.Mismatch",
-                    "InvalidDiskName.Malformed",
-                    "InvalidDiskDescription.Malformed",
-                    "InvalidDataDiskCategory.ValueNotSupported",
-                    "InvalidDataDevice.Malformed",
-                    "InvalidNodeControllerId.Malformed",
-                    "InvalidInnerIpAddress.Malformed",
-                    "InvalidInnerIpAddress.Unusable",
-                    "OperationDenied",
-                    "InvalidParameter.Conflict",
-                    "ImageNotSupportCloudInit",
-                    "InvalidSnapshotId.BasedSnapshotTooOld",
-                    "QuotaExceed.AfterpayInstance",
-                    "InvalidMarketImageChargeType.NotSupport",
-                    "InvalidInstanceName.Malformed",
-                    "InvalidParameter.Mismatch",
-                    "InvalidNetworkType.Mismatch",
-                    "InvalidPrivateIpAddress",
-                    "InvalidPrivateIpAddress.Malformed",
-                    "InvalidPrivateIpAddress.Duplicated",
-                    "QuotaExceeded.PrivateIpAddress",
-                    "QuotaExceeded",
-                    "IncorrectVSwitchStatus",
-                    "ResourceNotAvailable",
-                    "MissingParameter",
-                    "InvalidDiskCategory.Mismatch",
-                    "InvalidIoOptimizedValue.ValueNotSupported",
-                    "MissingParamter",
-                    "InvalidPeriod",
-                    "InstanceDiskCategoryLimitExceed",
-                    "InvalidParameter.Bandwidth",
-                    "InvalidIPAddress.AlreadyUsed",
-                    "InvalidUserData.SizeExceeded",
-                    "InvalidUserData.NotSupported",
-                    "InstanceDiskNumber.LimitExceed",
-                    "Account.Arrearage",
-                    "InvalidDiskCategory.ValueNotSupported",
-                    "InvalidAutoRenewPeriod.ValueNotSupported",
-                    "InvalidSpotStrategy",
-                    "InvalidSpotParam.EmptyZoneID",
-                    "InvalidSpotPriceLimit",
-                    "InvalidSpotDuration",
-                    "InvalidSpotAuthorized",
-                    "InvalidSpotPrepaid",
-                    "InvalidSpotAliUid",
-                    "InvalidTagKey.Malformed",
-                    "RegionUnauthorized",
-                    "Zone.NotOnSale",
-                    "InvalidSystemDiskSize.ValueNotSupported",
-                    "InvalidParameter.EncryptedIllegal",
-                    "InvalidParameter.EncryptedNotSupported",
-                    "EncryptedOption.Conflict",
-                    "InvalidSpotPriceLimit.LowerThanPublicPrice",
-                    "InvalidHpcClusterId.Unnecessary",
-                    "InvalidVSwitchId.Necessary",
-                    "InvalidHpcClusterId.Necessary",
-                    "InvalidHpcClusterId.NotFound",
-                    "InvalidHpcClusterId.Creating",
-                    "InvalidPeriodUnit.ValueNotSupported",
-                    "IncorrectImageStatus",
-                    "InvalidTagValue.Malformed",
-                    "InvalidSecurityGroup.NotInDefaultVpc",
-                    "VpcNotFound",
-                    "InvalidSpotInterruptionBehavior",
-                    "OperationDenied.IllegalPaymentPolicy",
-                    "InvalidDeploymentOnHost",
-                    "InvalidInstanceChargeType.NotSupport",
-                    "InvalidNetworkType.NotSupported",
-                    "InvalidDedicatedHostId.NotFound",
-                    "InvalidDedicatedHostStatus.NotSupport",
-                    "IncorrectDedicatedHostStatus",
-                    "ChargeTypeViolation.PostPaidDedicatedHost",
-                    "InvalidPeriod.ExceededDedicatedHost",
-                    "DedicatedHostType.Unmatched",
-                    "NoAvaliableDedicatedHost",
-                    "InvalidParameter.Affinity",
-                    "InvalidParameter.Tenancy",
-                    "InvalidParam.Tenancy",
-                    "InvalidParameter.CreditSpecification",
-                    "InvalidInstanceType.NotSupported",
-                    "InvalidVpcZone.NotSupported",
-                    "IncorrectDefaultVpcStatus",
-                    "IoOptimized.NotSupported",
-                    "InvalidClientToken.ValueNotSupported",
-                    "InvalidCapacityReservationId.NotFound",
-                    "LackResource",
-                    "Duplicate.TagKey",
-                    "InvalidParameter.Arns",
-                    "InvalidOperation.NotSupportEnterpriseGroup",
-                    "InvalidOperation.MultiGroupType",
-                    "InvalidAccountStatus.PayAmountLimitExceeded",
-                    "InvalidPerformanceLevel.Malformed",
-                    "InvalidSecurityGroup.NetworkType",
-                    "QuotaExceeded.PrepayDataDiskCapacity",
-                    "InvalidCustomInstanceType.NotSupported",
-                    "InvalidOperation.EniCountExceeded",
-                    "AccountForbidden.ProductCreationLimited",
-                    "UnexpectedImageFamily.ImageIdSupplied",
-                    "InvalidEncrypted.NotMatchEncryptAlgorithm",
-                    "InvalidEncrypted.NotMatchKmsKeyId",
-                    "InvalidEncryptAlgorithm.NotMatchSnapshot",
-                    "InvalidKmsKeyId.NotMatchSnapshot",
-                    "InvalidEncryptAlgorithm",
-                    "InvalidHttpEndpoint.NotSupported",
-                    "InvalidHttpTokens.NotSupported",
-                    "InvalidHttpPutResponseHopLimit.NotSupported",
-                    "InvalidOperation.VpcHasEnabledAdvancedNetworkFeature",
-                    "InvalidChargeType.CapacityReservationNotSupported",
-                    "InvalidPerformanceLevel.ValueNotSupported",
-                    "InvalidKMSKeyId.NotSymmetric",
-                    "InvalidDedicatedHostClusterId.NotFound",
-                    "InvalidDedicatedHostClusterId.InValid",
-                    "InvalidOperation.UserNotSupported",
-                    "InvalidDeploymentSetId.NotFound",
-                    "MissingParameter.PrivatePoolOptionsId",
-                    "Invalid.PrivatePoolOptionsId",
-                    "DedicatedHostNotSupported",
-                    "SpotNotSupported",
-                    "ClassicNetworkNotSupported",
-                    "Invalid.InstanceId",
-                    "Invalid.PrivatePoolOptions.MatchCriteria",
-                    "MissingParameter.PrivatePoolOptions.Id",
-                    "Invalid.PrivatePoolOptions.Id",
-                    "Invalid.InstanceType",
-                    "Invalid.InstanceChargeType",
-                    "Invalid.ZoneId",
-                    "Invalid.PrivatePoolOptions.NoStock",
-                    "InvalidPlatform.ValueNotSupported",
-                    "Invalid.PrivatePoolOptions.status",
-                    "InvalidAliUid",
-                    "HibernationConfigured.InstanceTypeNotSupport",
-                    "HibernationConfigured.ImageNotEncrypted",
-                    "HibernationConfigured.MemorySizeTooBig",
-                    "InvalidSystemDiskSize.LessThanMemSize",
-                    "InvalidCloudBoxZone.OperationNotSupported",
-                    "InvalidInternetMaxBandwidthOut.Malformed",
-                    "InvalidInternetMaxBandwidthIn.Malformed",
-                    "InvalidParameter.CloudboxNotSupported",
-                    "NotSupportSnapshotEncrypted.ShareImage",
-                    "QuotaExceed.DiskCapacity",
-                    "InvalidParameter.DataEncryptedKeyCreateFailed",
-                    "InvalidDiskCategory.NotSupported",
-                    "InvalidDestinationZone.DeploymentSetMismatch",
-                    "NoPermission.Price",
-                    "InvalidParameter.DedicatedRegionNotSupported",
-                    "InvalidParameter.KmsNotEnabled",
-                    "InvalidParameter.Encrypted.KmsNotEnable",
-                    "InvalidParam.EncryptedMismatch",
-                    "InvalidParameter.Encrypted",
-                    "QuotaExceeded.InternetBandwidth",
-                    "InvalidVSwitchId.NotFound",
-                    "OperationDenied.TestAccountRetricted",
-                    "InvalidRamRole.NotEcsRole",
-                    "ImageNotSubscribed",
-                    "InvalidSystemDiskCategory.ValueUnauthorized",
-                    "InvalidSnapshotId.NotReady",
-                    "InvalidDevice.InUse",
-                    "ImageRemovedInMarket",
-                    "CategoryNotSupported",
-                    "OperationDenied.NoStock",
-                    "QuotaExceed.PortableCloudDisk",
-                    "SecurityGroupInstanceLimitExceed",
-                    "NodeControllerUnavailable",
-                    "InvalidSnapshotId.NotDataDiskSnapshot",
-                    "DeleteWithInstance.Conflict",
-                    "InstanceDiskNumLimitExceed",
-                    "ImageNotSupportInstanceType",
-                    "InvalidDiskSize.TooSmall",
-                    "QuotaExceed.BuyImage",
-                    "InvalidParameter.ResourceOwnerAccount",
-                    "InvalidUserData.Forbidden",
-                    "Zone.NotOpen",
-                    "InvalidClusterId.NotFound",
-                    "InvalidResourceType.NotSupported",
-                    "InvalidInstanceType.ZoneNotSupported",
-                    "InvalidPayMethod",
-                    "OperationDenied.ImageNotValid",
-                    "InvalidUserData.Base64FormatInvalid",
-                    "InstanceType.Offline",
-                    "DependencyViolation.WindowsInstance",
-                    "RealNameAuthenticationError",
-                    "InvalidNetworkType.MismatchRamRole",
-                    "InvalidUser.PassRoleForbidden",
-                    "InvalidImage.NotSupported",
-                    "InvalidAccountStatus.NotEnoughBalance",
-                    "IncorrectVpcStatus",
-                    "InvalidParameter.NotMatch",
-                    "OperationDenied.InvalidNetworkType",
-                    "InvalidSpotInterruptionBehavior.ClassicNetworkNotSupport",
-                    "InvalidSpotInterruptionBehavior.LocalDiskNotSupport",
-                    "QuotaExceed.PostPaidDisk",
-                    "QuotaExceed.DeploymentSetInstanceQuotaFull",
-                    "InvalidVSwitch.DefaultVSwitchNotSupport",
-                    "OperationDenied.LocalDiskUnsupported",
-                    "OperationDenied.InconsistentNetwork",
-                    "DefaultVswitch.Existed",
-                    "InvalidChargeType.ValueNotSupported",
-                    "IncorrectInstanceStatus",
-                    "CategoryViolation",
-                    "ResourcesNotInSameZone",
-                    "InvalidRegion.NotSupport",
-                    "UserNotInTheWhiteList",
-                    "InvalidParameter.KMSKeyId.KMSUnauthorized",
-                    "SecurityRisk.3DVerification",
-                    "InvalidDisk.SystemDiskSize",
-                    "InsufficientBalance",
-                    "Mayi.InternalError",
-                    "InvalidNetworkType",
-                    "InvalidAccountStatus",
-                    "InvalidVSwitchId.IpInvalid",
-                    "OperationDenied.PerformanceLevelNotMatch",
-                    "InvalidStorageSetName.Malformed",
-                    "InvalidMaxPartitionNumber.Malformed",
-                    "InvalidParameter.StorageSetPartitionNumber",
-                    "InvalidParameter.StorageSetId",
-                    "InvalidParameter.StorageSetZoneId",
-                    "QuotaExceed.Tags",
-                    "OperationDenied.RegionIdNotSupported",
-                    "OperationDenied.FlavorNotSupported",
-                    "OperationDenied.TimestampNotSupported",
-                    "OperationDenied.PrepayNotAvailable",
-                    "OperationDenied.PaygNotAvailable",
-                    "EnterpriseGroupLimited.MutliGroupType",
-                    "EnterpriseGroupLimited.InstanceType",
-                    "InternalError.AllocateUnderlayIp",
-                    "OperationDenied.BidOwnResource",
-                    "OperationDenied.CloudSSDNotSupported",
-                    "InvalidVPCStatus.NotWorking",
-                    "QuotaExceed.ElasticQuota",
-                    "QuotaExceeded.PostpaidDataDiskCapacity",
-                    "InvalidImageFamily.MissingAvailableImage",
-                    "InvalidRegionId.NotSupportEncryptAlgorithm",
-                    "InvalidOperation.ResourceManagedByCloudProduct",
-                    "Forbidden.OnlySupportEnterpriseGroup",
-                    "HibernationConfigured.InstanceOperationForbidden",
-                    "InstanceDiskLimitExceeded",
-                    "InvalidInstanceType.NotSupportDiskCategory",
-                    "NotSupportSnapshotEncrypted.DiskCategory",
-                    "InvalidOperation.PublicIpAddressNoStock",
-                    "InvalidParameter.KMSKeyId.CMKNotEnabled",
-                    "InvalidParameter.KMSKeyId.CMKUnauthorized",
-                    "InvalidEncrypted.NotMatchDiskDefaultEncryption",
-                    "InvalidEncrypted.NotMatchSnapshot",
-                    "InvalidStorageClusterId.NotExist",
-                    "InvalidRegionId.NotFound",
-                    "InvalidZoneId.NotFound",
-                    "InvalidSecurityGroupId.NotFound",
-                    "InvalidDataDiskSnapshotId.NotFound",
-                    "InvalidImageId.NotFound",
-                    "InvalidInstanceChargeType.NotFound",
-                    "DependencyViolation.IoOptimized",
-                    "PaymentMethodNotFound",
-                    "HOSTNAME_ILLEGAL",
-                    "InvalidSystemDiskSize.LessThanImageSize",
-                    "InvalidSystemDiskSize.LessThanMinSize",
-                    "InvalidSystemDiskSize.MoreThanMaxSize",
-                    "InvalidSystemDiskSize",
-                    "InvalidKeyPairName.NotFound",
-                    "InvalidRamRole.NotFound",
-                    "InvalidResourceGroup.NotFound",
-                    "InvalidMarketImage.NotFound",
-                    "DeploymentSet.NotFound",
-                    "InvalidParameter.KMSKeyId.NotFound",
-                    "InvalidDiskIds.NotPortable",
-                    "OperationConflict",
-                    "Throttling.Resource",
-                    "InternalError",
-                    "InvalidImage.OSType",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidStorageClusterIdCapacityNotEnough(error),
-            Some(1) => Self::InvalidStorageClusterIdStatusNotSupport(error),
-            Some(2) => Self::InvalidStorageClusterIdZoneIdEmpty(error),
-            Some(3) => Self::InvalidStorageClusterIdPerformanceLevelNotMatch(error),
-            Some(4) => Self::InvalidStorageClusterIdCategoryNotMatch(error),
-            Some(5) => Self::InvalidStorageClusterIdDiskSizeEmpty(error),
-            Some(6) => Self::InvalidInstanceTypeValueUnauthorized(error),
-            Some(7) => Self::InvalidInternetChargeTypeValueNotSupported(error),
-            Some(8) => Self::InvalidParameter(error),
-            Some(9) => Self::InvalidSystemDiskCategoryValueNotSupported(error),
-            Some(10) => Self::InvalidDataDiskSizeValueNotSupported(error),
-            Some(11) => Self::InvalidInstanceTypeValueNotSupported(error),
-            Some(12) => Self::InvalidDescriptionMalformed(error),
-            Some(13) => Self::InvalidHostNameMalformed(error),
-            Some(14) => Self::InvalidPasswordMalformed(error),
-            Some(15) => Self::InvalidPasswordParamMismatch(error),
-            Some(16) => Self::InvalidDiskNameMalformed(error),
-            Some(17) => Self::InvalidDiskDescriptionMalformed(error),
-            Some(18) => Self::InvalidDataDiskCategoryValueNotSupported(error),
-            Some(19) => Self::InvalidDataDeviceMalformed(error),
-            Some(20) => Self::InvalidNodeControllerIdMalformed(error),
-            Some(21) => Self::InvalidInnerIpAddressMalformed(error),
-            Some(22) => Self::InvalidInnerIpAddressUnusable(error),
-            Some(23) => Self::OperationDenied(error),
-            Some(24) => Self::InvalidParameterConflict(error),
-            Some(25) => Self::ImageNotSupportCloudInit(error),
-            Some(26) => Self::InvalidSnapshotIdBasedSnapshotTooOld(error),
-            Some(27) => Self::QuotaExceedAfterpayInstance(error),
-            Some(28) => Self::InvalidMarketImageChargeTypeNotSupport(error),
-            Some(29) => Self::InvalidInstanceNameMalformed(error),
-            Some(30) => Self::InvalidParameterMismatch(error),
-            Some(31) => Self::InvalidNetworkTypeMismatch(error),
-            Some(32) => Self::InvalidPrivateIpAddress(error),
-            Some(33) => Self::InvalidPrivateIpAddressMalformed(error),
-            Some(34) => Self::InvalidPrivateIpAddressDuplicated(error),
-            Some(35) => Self::QuotaExceededPrivateIpAddress(error),
-            Some(36) => Self::QuotaExceeded(error),
-            Some(37) => Self::IncorrectVSwitchStatus(error),
-            Some(38) => Self::ResourceNotAvailable(error),
-            Some(39) => Self::MissingParameter(error),
-            Some(40) => Self::InvalidDiskCategoryMismatch(error),
-            Some(41) => Self::InvalidIoOptimizedValueValueNotSupported(error),
-            Some(42) => Self::MissingParamter(error),
-            Some(43) => Self::InvalidPeriod(error),
-            Some(44) => Self::InstanceDiskCategoryLimitExceed(error),
-            Some(45) => Self::InvalidParameterBandwidth(error),
-            Some(46) => Self::InvalidIpAddressAlreadyUsed(error),
-            Some(47) => Self::InvalidUserDataSizeExceeded(error),
-            Some(48) => Self::InvalidUserDataNotSupported(error),
-            Some(49) => Self::InstanceDiskNumberLimitExceed(error),
-            Some(50) => Self::AccountArrearage(error),
-            Some(51) => Self::InvalidDiskCategoryValueNotSupported(error),
-            Some(52) => Self::InvalidAutoRenewPeriodValueNotSupported(error),
-            Some(53) => Self::InvalidSpotStrategy(error),
-            Some(54) => Self::InvalidSpotParamEmptyZoneId(error),
-            Some(55) => Self::InvalidSpotPriceLimit(error),
-            Some(56) => Self::InvalidSpotDuration(error),
-            Some(57) => Self::InvalidSpotAuthorized(error),
-            Some(58) => Self::InvalidSpotPrepaid(error),
-            Some(59) => Self::InvalidSpotAliUid(error),
-            Some(60) => Self::InvalidTagKeyMalformed(error),
-            Some(61) => Self::RegionUnauthorized(error),
-            Some(62) => Self::ZoneNotOnSale(error),
-            Some(63) => Self::InvalidSystemDiskSizeValueNotSupported(error),
-            Some(64) => Self::InvalidParameterEncryptedIllegal(error),
-            Some(65) => Self::InvalidParameterEncryptedNotSupported(error),
-            Some(66) => Self::EncryptedOptionConflict(error),
-            Some(67) => Self::InvalidSpotPriceLimitLowerThanPublicPrice(error),
-            Some(68) => Self::InvalidHpcClusterIdUnnecessary(error),
-            Some(69) => Self::InvalidVSwitchIdNecessary(error),
-            Some(70) => Self::InvalidHpcClusterIdNecessary(error),
-            Some(71) => Self::InvalidHpcClusterIdNotFound(error),
-            Some(72) => Self::InvalidHpcClusterIdCreating(error),
-            Some(73) => Self::InvalidPeriodUnitValueNotSupported(error),
-            Some(74) => Self::IncorrectImageStatus(error),
-            Some(75) => Self::InvalidTagValueMalformed(error),
-            Some(76) => Self::InvalidSecurityGroupNotInDefaultVpc(error),
-            Some(77) => Self::VpcNotFound(error),
-            Some(78) => Self::InvalidSpotInterruptionBehavior(error),
-            Some(79) => Self::OperationDeniedIllegalPaymentPolicy(error),
-            Some(80) => Self::InvalidDeploymentOnHost(error),
-            Some(81) => Self::InvalidInstanceChargeTypeNotSupport(error),
-            Some(82) => Self::InvalidNetworkTypeNotSupported(error),
-            Some(83) => Self::InvalidDedicatedHostIdNotFound(error),
-            Some(84) => Self::InvalidDedicatedHostStatusNotSupport(error),
-            Some(85) => Self::IncorrectDedicatedHostStatus(error),
-            Some(86) => Self::ChargeTypeViolationPostPaidDedicatedHost(error),
-            Some(87) => Self::InvalidPeriodExceededDedicatedHost(error),
-            Some(88) => Self::DedicatedHostTypeUnmatched(error),
-            Some(89) => Self::NoAvaliableDedicatedHost(error),
-            Some(90) => Self::InvalidParameterAffinity(error),
-            Some(91) => Self::InvalidParameterTenancy(error),
-            Some(92) => Self::InvalidParamTenancy(error),
-            Some(93) => Self::InvalidParameterCreditSpecification(error),
-            Some(94) => Self::InvalidInstanceTypeNotSupported(error),
-            Some(95) => Self::InvalidVpcZoneNotSupported(error),
-            Some(96) => Self::IncorrectDefaultVpcStatus(error),
-            Some(97) => Self::IoOptimizedNotSupported(error),
-            Some(98) => Self::InvalidClientTokenValueNotSupported(error),
-            Some(99) => Self::InvalidCapacityReservationIdNotFound(error),
-            Some(100) => Self::LackResource(error),
-            Some(101) => Self::DuplicateTagKey(error),
-            Some(102) => Self::InvalidParameterArns(error),
-            Some(103) => Self::InvalidOperationNotSupportEnterpriseGroup(error),
-            Some(104) => Self::InvalidOperationMultiGroupType(error),
-            Some(105) => Self::InvalidAccountStatusPayAmountLimitExceeded(error),
-            Some(106) => Self::InvalidPerformanceLevelMalformed(error),
-            Some(107) => Self::InvalidSecurityGroupNetworkType(error),
-            Some(108) => Self::QuotaExceededPrepayDataDiskCapacity(error),
-            Some(109) => Self::InvalidCustomInstanceTypeNotSupported(error),
-            Some(110) => Self::InvalidOperationEniCountExceeded(error),
-            Some(111) => Self::AccountForbiddenProductCreationLimited(error),
-            Some(112) => Self::UnexpectedImageFamilyImageIdSupplied(error),
-            Some(113) => Self::InvalidEncryptedNotMatchEncryptAlgorithm(error),
-            Some(114) => Self::InvalidEncryptedNotMatchKmsKeyId(error),
-            Some(115) => Self::InvalidEncryptAlgorithmNotMatchSnapshot(error),
-            Some(116) => Self::InvalidKmsKeyIdNotMatchSnapshot(error),
-            Some(117) => Self::InvalidEncryptAlgorithm(error),
-            Some(118) => Self::InvalidHttpEndpointNotSupported(error),
-            Some(119) => Self::InvalidHttpTokensNotSupported(error),
-            Some(120) => Self::InvalidHttpPutResponseHopLimitNotSupported(error),
-            Some(121) => Self::InvalidOperationVpcHasEnabledAdvancedNetworkFeature(error),
-            Some(122) => Self::InvalidChargeTypeCapacityReservationNotSupported(error),
-            Some(123) => Self::InvalidPerformanceLevelValueNotSupported(error),
-            Some(124) => Self::InvalidKmsKeyIdNotSymmetric(error),
-            Some(125) => Self::InvalidDedicatedHostClusterIdNotFound(error),
-            Some(126) => Self::InvalidDedicatedHostClusterIdInValid(error),
-            Some(127) => Self::InvalidOperationUserNotSupported(error),
-            Some(128) => Self::InvalidDeploymentSetIdNotFound(error),
-            Some(129) => Self::MissingParameterPrivatePoolOptionsId(error),
-            Some(130) => Self::InvalidPrivatePoolOptionsId(error),
-            Some(131) => Self::DedicatedHostNotSupported(error),
-            Some(132) => Self::SpotNotSupported(error),
-            Some(133) => Self::ClassicNetworkNotSupported(error),
-            Some(134) => Self::InvalidInstanceId(error),
-            Some(135) => Self::InvalidPrivatePoolOptionsMatchCriteria(error),
-            Some(136) => Self::MissingParameterPrivatePoolOptionsIdError(error),
-            Some(137) => Self::InvalidPrivatePoolOptionsIdError(error),
-            Some(138) => Self::InvalidInstanceType(error),
-            Some(139) => Self::InvalidInstanceChargeType(error),
-            Some(140) => Self::InvalidZoneId(error),
-            Some(141) => Self::InvalidPrivatePoolOptionsNoStock(error),
-            Some(142) => Self::InvalidPlatformValueNotSupported(error),
-            Some(143) => Self::InvalidPrivatePoolOptionsStatus(error),
-            Some(144) => Self::InvalidAliUid(error),
-            Some(145) => Self::HibernationConfiguredInstanceTypeNotSupport(error),
-            Some(146) => Self::HibernationConfiguredImageNotEncrypted(error),
-            Some(147) => Self::HibernationConfiguredMemorySizeTooBig(error),
-            Some(148) => Self::InvalidSystemDiskSizeLessThanMemSize(error),
-            Some(149) => Self::InvalidCloudBoxZoneOperationNotSupported(error),
-            Some(150) => Self::InvalidInternetMaxBandwidthOutMalformed(error),
-            Some(151) => Self::InvalidInternetMaxBandwidthInMalformed(error),
-            Some(152) => Self::InvalidParameterCloudboxNotSupported(error),
-            Some(153) => Self::NotSupportSnapshotEncryptedShareImage(error),
-            Some(154) => Self::QuotaExceedDiskCapacity(error),
-            Some(155) => Self::InvalidParameterDataEncryptedKeyCreateFailed(error),
-            Some(156) => Self::InvalidDiskCategoryNotSupported(error),
-            Some(157) => Self::InvalidDestinationZoneDeploymentSetMismatch(error),
-            Some(158) => Self::NoPermissionPrice(error),
-            Some(159) => Self::InvalidParameterDedicatedRegionNotSupported(error),
-            Some(160) => Self::InvalidParameterKmsNotEnabled(error),
-            Some(161) => Self::InvalidParameterEncryptedKmsNotEnable(error),
-            Some(162) => Self::InvalidParamEncryptedMismatch(error),
-            Some(163) => Self::InvalidParameterEncrypted(error),
-            Some(164) => Self::QuotaExceededInternetBandwidth(error),
-            Some(165) => Self::InvalidVSwitchIdNotFound(error),
-            Some(166) => Self::OperationDeniedTestAccountRetricted(error),
-            Some(167) => Self::InvalidRamRoleNotEcsRole(error),
-            Some(168) => Self::ImageNotSubscribed(error),
-            Some(169) => Self::InvalidSystemDiskCategoryValueUnauthorized(error),
-            Some(170) => Self::InvalidSnapshotIdNotReady(error),
-            Some(171) => Self::InvalidDeviceInUse(error),
-            Some(172) => Self::ImageRemovedInMarket(error),
-            Some(173) => Self::CategoryNotSupported(error),
-            Some(174) => Self::OperationDeniedNoStock(error),
-            Some(175) => Self::QuotaExceedPortableCloudDisk(error),
-            Some(176) => Self::SecurityGroupInstanceLimitExceed(error),
-            Some(177) => Self::NodeControllerUnavailable(error),
-            Some(178) => Self::InvalidSnapshotIdNotDataDiskSnapshot(error),
-            Some(179) => Self::DeleteWithInstanceConflict(error),
-            Some(180) => Self::InstanceDiskNumLimitExceed(error),
-            Some(181) => Self::ImageNotSupportInstanceType(error),
-            Some(182) => Self::InvalidDiskSizeTooSmall(error),
-            Some(183) => Self::QuotaExceedBuyImage(error),
-            Some(184) => Self::InvalidParameterResourceOwnerAccount(error),
-            Some(185) => Self::InvalidUserDataForbidden(error),
-            Some(186) => Self::ZoneNotOpen(error),
-            Some(187) => Self::InvalidClusterIdNotFound(error),
-            Some(188) => Self::InvalidResourceTypeNotSupported(error),
-            Some(189) => Self::InvalidInstanceTypeZoneNotSupported(error),
-            Some(190) => Self::InvalidPayMethod(error),
-            Some(191) => Self::OperationDeniedImageNotValid(error),
-            Some(192) => Self::InvalidUserDataBase64FormatInvalid(error),
-            Some(193) => Self::InstanceTypeOffline(error),
-            Some(194) => Self::DependencyViolationWindowsInstance(error),
-            Some(195) => Self::RealNameAuthenticationError(error),
-            Some(196) => Self::InvalidNetworkTypeMismatchRamRole(error),
-            Some(197) => Self::InvalidUserPassRoleForbidden(error),
-            Some(198) => Self::InvalidImageNotSupported(error),
-            Some(199) => Self::InvalidAccountStatusNotEnoughBalance(error),
-            Some(200) => Self::IncorrectVpcStatus(error),
-            Some(201) => Self::InvalidParameterNotMatch(error),
-            Some(202) => Self::OperationDeniedInvalidNetworkType(error),
-            Some(203) => {
+        match error.code() {
+            "InvalidStorageClusterId.CapacityNotEnough" => {
+                Self::InvalidStorageClusterIdCapacityNotEnough(error)
+            }
+            "InvalidStorageClusterId.StatusNotSupport" => {
+                Self::InvalidStorageClusterIdStatusNotSupport(error)
+            }
+            "InvalidStorageClusterId.ZoneIdEmpty" => {
+                Self::InvalidStorageClusterIdZoneIdEmpty(error)
+            }
+            "InvalidStorageClusterId.PerformanceLevelNotMatch" => {
+                Self::InvalidStorageClusterIdPerformanceLevelNotMatch(error)
+            }
+            "InvalidStorageClusterId.CategoryNotMatch" => {
+                Self::InvalidStorageClusterIdCategoryNotMatch(error)
+            }
+            "InvalidStorageClusterId.DiskSizeEmpty" => {
+                Self::InvalidStorageClusterIdDiskSizeEmpty(error)
+            }
+            "InvalidInstanceType.ValueUnauthorized" => {
+                Self::InvalidInstanceTypeValueUnauthorized(error)
+            }
+            "InvalidInternetChargeType.ValueNotSupported" => {
+                Self::InvalidInternetChargeTypeValueNotSupported(error)
+            }
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "InvalidSystemDiskCategory.ValueNotSupported" => {
+                Self::InvalidSystemDiskCategoryValueNotSupported(error)
+            }
+            "InvalidDataDiskSize.ValueNotSupported" => {
+                Self::InvalidDataDiskSizeValueNotSupported(error)
+            }
+            "InvalidInstanceType.ValueNotSupported" => {
+                Self::InvalidInstanceTypeValueNotSupported(error)
+            }
+            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
+            "InvalidHostName.Malformed" => Self::InvalidHostNameMalformed(error),
+            "InvalidPassword.Malformed" => Self::InvalidPasswordMalformed(error),
+            "InvalidPasswordParam.Mismatch" => Self::InvalidPasswordParamMismatch(error),
+            "InvalidDiskName.Malformed" => Self::InvalidDiskNameMalformed(error),
+            "InvalidDiskDescription.Malformed" => {
+                Self::InvalidDiskDescriptionMalformed(error)
+            }
+            "InvalidDataDiskCategory.ValueNotSupported" => {
+                Self::InvalidDataDiskCategoryValueNotSupported(error)
+            }
+            "InvalidDataDevice.Malformed" => Self::InvalidDataDeviceMalformed(error),
+            "InvalidNodeControllerId.Malformed" => {
+                Self::InvalidNodeControllerIdMalformed(error)
+            }
+            "InvalidInnerIpAddress.Malformed" => {
+                Self::InvalidInnerIpAddressMalformed(error)
+            }
+            "InvalidInnerIpAddress.Unusable" => {
+                Self::InvalidInnerIpAddressUnusable(error)
+            }
+            "OperationDenied" => Self::OperationDenied(error),
+            "InvalidParameter.Conflict" => Self::InvalidParameterConflict(error),
+            "ImageNotSupportCloudInit" => Self::ImageNotSupportCloudInit(error),
+            "InvalidSnapshotId.BasedSnapshotTooOld" => {
+                Self::InvalidSnapshotIdBasedSnapshotTooOld(error)
+            }
+            "QuotaExceed.AfterpayInstance" => Self::QuotaExceedAfterpayInstance(error),
+            "InvalidMarketImageChargeType.NotSupport" => {
+                Self::InvalidMarketImageChargeTypeNotSupport(error)
+            }
+            "InvalidInstanceName.Malformed" => Self::InvalidInstanceNameMalformed(error),
+            "InvalidParameter.Mismatch" => Self::InvalidParameterMismatch(error),
+            "InvalidNetworkType.Mismatch" => Self::InvalidNetworkTypeMismatch(error),
+            "InvalidPrivateIpAddress" => Self::InvalidPrivateIpAddress(error),
+            "InvalidPrivateIpAddress.Malformed" => {
+                Self::InvalidPrivateIpAddressMalformed(error)
+            }
+            "InvalidPrivateIpAddress.Duplicated" => {
+                Self::InvalidPrivateIpAddressDuplicated(error)
+            }
+            "QuotaExceeded.PrivateIpAddress" => {
+                Self::QuotaExceededPrivateIpAddress(error)
+            }
+            "QuotaExceeded" => Self::QuotaExceeded(error),
+            "IncorrectVSwitchStatus" => Self::IncorrectVSwitchStatus(error),
+            "ResourceNotAvailable" => Self::ResourceNotAvailable(error),
+            "MissingParameter" => Self::MissingParameter(error),
+            "InvalidDiskCategory.Mismatch" => Self::InvalidDiskCategoryMismatch(error),
+            "InvalidIoOptimizedValue.ValueNotSupported" => {
+                Self::InvalidIoOptimizedValueValueNotSupported(error)
+            }
+            "MissingParamter" => Self::MissingParamter(error),
+            "InvalidPeriod" => Self::InvalidPeriod(error),
+            "InstanceDiskCategoryLimitExceed" => {
+                Self::InstanceDiskCategoryLimitExceed(error)
+            }
+            "InvalidParameter.Bandwidth" => Self::InvalidParameterBandwidth(error),
+            "InvalidIPAddress.AlreadyUsed" => Self::InvalidIpAddressAlreadyUsed(error),
+            "InvalidUserData.SizeExceeded" => Self::InvalidUserDataSizeExceeded(error),
+            "InvalidUserData.NotSupported" => Self::InvalidUserDataNotSupported(error),
+            "InstanceDiskNumber.LimitExceed" => {
+                Self::InstanceDiskNumberLimitExceed(error)
+            }
+            "Account.Arrearage" => Self::AccountArrearage(error),
+            "InvalidDiskCategory.ValueNotSupported" => {
+                Self::InvalidDiskCategoryValueNotSupported(error)
+            }
+            "InvalidAutoRenewPeriod.ValueNotSupported" => {
+                Self::InvalidAutoRenewPeriodValueNotSupported(error)
+            }
+            "InvalidSpotStrategy" => Self::InvalidSpotStrategy(error),
+            "InvalidSpotParam.EmptyZoneID" => Self::InvalidSpotParamEmptyZoneId(error),
+            "InvalidSpotPriceLimit" => Self::InvalidSpotPriceLimit(error),
+            "InvalidSpotDuration" => Self::InvalidSpotDuration(error),
+            "InvalidSpotAuthorized" => Self::InvalidSpotAuthorized(error),
+            "InvalidSpotPrepaid" => Self::InvalidSpotPrepaid(error),
+            "InvalidSpotAliUid" => Self::InvalidSpotAliUid(error),
+            "InvalidTagKey.Malformed" => Self::InvalidTagKeyMalformed(error),
+            "RegionUnauthorized" => Self::RegionUnauthorized(error),
+            "Zone.NotOnSale" => Self::ZoneNotOnSale(error),
+            "InvalidSystemDiskSize.ValueNotSupported" => {
+                Self::InvalidSystemDiskSizeValueNotSupported(error)
+            }
+            "InvalidParameter.EncryptedIllegal" => {
+                Self::InvalidParameterEncryptedIllegal(error)
+            }
+            "InvalidParameter.EncryptedNotSupported" => {
+                Self::InvalidParameterEncryptedNotSupported(error)
+            }
+            "EncryptedOption.Conflict" => Self::EncryptedOptionConflict(error),
+            "InvalidSpotPriceLimit.LowerThanPublicPrice" => {
+                Self::InvalidSpotPriceLimitLowerThanPublicPrice(error)
+            }
+            "InvalidHpcClusterId.Unnecessary" => {
+                Self::InvalidHpcClusterIdUnnecessary(error)
+            }
+            "InvalidVSwitchId.Necessary" => Self::InvalidVSwitchIdNecessary(error),
+            "InvalidHpcClusterId.Necessary" => Self::InvalidHpcClusterIdNecessary(error),
+            "InvalidHpcClusterId.NotFound" => Self::InvalidHpcClusterIdNotFound(error),
+            "InvalidHpcClusterId.Creating" => Self::InvalidHpcClusterIdCreating(error),
+            "InvalidPeriodUnit.ValueNotSupported" => {
+                Self::InvalidPeriodUnitValueNotSupported(error)
+            }
+            "IncorrectImageStatus" => Self::IncorrectImageStatus(error),
+            "InvalidTagValue.Malformed" => Self::InvalidTagValueMalformed(error),
+            "InvalidSecurityGroup.NotInDefaultVpc" => {
+                Self::InvalidSecurityGroupNotInDefaultVpc(error)
+            }
+            "VpcNotFound" => Self::VpcNotFound(error),
+            "InvalidSpotInterruptionBehavior" => {
+                Self::InvalidSpotInterruptionBehavior(error)
+            }
+            "OperationDenied.IllegalPaymentPolicy" => {
+                Self::OperationDeniedIllegalPaymentPolicy(error)
+            }
+            "InvalidDeploymentOnHost" => Self::InvalidDeploymentOnHost(error),
+            "InvalidInstanceChargeType.NotSupport" => {
+                Self::InvalidInstanceChargeTypeNotSupport(error)
+            }
+            "InvalidNetworkType.NotSupported" => {
+                Self::InvalidNetworkTypeNotSupported(error)
+            }
+            "InvalidDedicatedHostId.NotFound" => {
+                Self::InvalidDedicatedHostIdNotFound(error)
+            }
+            "InvalidDedicatedHostStatus.NotSupport" => {
+                Self::InvalidDedicatedHostStatusNotSupport(error)
+            }
+            "IncorrectDedicatedHostStatus" => Self::IncorrectDedicatedHostStatus(error),
+            "ChargeTypeViolation.PostPaidDedicatedHost" => {
+                Self::ChargeTypeViolationPostPaidDedicatedHost(error)
+            }
+            "InvalidPeriod.ExceededDedicatedHost" => {
+                Self::InvalidPeriodExceededDedicatedHost(error)
+            }
+            "DedicatedHostType.Unmatched" => Self::DedicatedHostTypeUnmatched(error),
+            "NoAvaliableDedicatedHost" => Self::NoAvaliableDedicatedHost(error),
+            "InvalidParameter.Affinity" => Self::InvalidParameterAffinity(error),
+            "InvalidParameter.Tenancy" => Self::InvalidParameterTenancy(error),
+            "InvalidParam.Tenancy" => Self::InvalidParamTenancy(error),
+            "InvalidParameter.CreditSpecification" => {
+                Self::InvalidParameterCreditSpecification(error)
+            }
+            "InvalidInstanceType.NotSupported" => {
+                Self::InvalidInstanceTypeNotSupported(error)
+            }
+            "InvalidVpcZone.NotSupported" => Self::InvalidVpcZoneNotSupported(error),
+            "IncorrectDefaultVpcStatus" => Self::IncorrectDefaultVpcStatus(error),
+            "IoOptimized.NotSupported" => Self::IoOptimizedNotSupported(error),
+            "InvalidClientToken.ValueNotSupported" => {
+                Self::InvalidClientTokenValueNotSupported(error)
+            }
+            "InvalidCapacityReservationId.NotFound" => {
+                Self::InvalidCapacityReservationIdNotFound(error)
+            }
+            "LackResource" => Self::LackResource(error),
+            "Duplicate.TagKey" => Self::DuplicateTagKey(error),
+            "InvalidParameter.Arns" => Self::InvalidParameterArns(error),
+            "InvalidOperation.NotSupportEnterpriseGroup" => {
+                Self::InvalidOperationNotSupportEnterpriseGroup(error)
+            }
+            "InvalidOperation.MultiGroupType" => {
+                Self::InvalidOperationMultiGroupType(error)
+            }
+            "InvalidAccountStatus.PayAmountLimitExceeded" => {
+                Self::InvalidAccountStatusPayAmountLimitExceeded(error)
+            }
+            "InvalidPerformanceLevel.Malformed" => {
+                Self::InvalidPerformanceLevelMalformed(error)
+            }
+            "InvalidSecurityGroup.NetworkType" => {
+                Self::InvalidSecurityGroupNetworkType(error)
+            }
+            "QuotaExceeded.PrepayDataDiskCapacity" => {
+                Self::QuotaExceededPrepayDataDiskCapacity(error)
+            }
+            "InvalidCustomInstanceType.NotSupported" => {
+                Self::InvalidCustomInstanceTypeNotSupported(error)
+            }
+            "InvalidOperation.EniCountExceeded" => {
+                Self::InvalidOperationEniCountExceeded(error)
+            }
+            "AccountForbidden.ProductCreationLimited" => {
+                Self::AccountForbiddenProductCreationLimited(error)
+            }
+            "UnexpectedImageFamily.ImageIdSupplied" => {
+                Self::UnexpectedImageFamilyImageIdSupplied(error)
+            }
+            "InvalidEncrypted.NotMatchEncryptAlgorithm" => {
+                Self::InvalidEncryptedNotMatchEncryptAlgorithm(error)
+            }
+            "InvalidEncrypted.NotMatchKmsKeyId" => {
+                Self::InvalidEncryptedNotMatchKmsKeyId(error)
+            }
+            "InvalidEncryptAlgorithm.NotMatchSnapshot" => {
+                Self::InvalidEncryptAlgorithmNotMatchSnapshot(error)
+            }
+            "InvalidKmsKeyId.NotMatchSnapshot" => {
+                Self::InvalidKmsKeyIdNotMatchSnapshot(error)
+            }
+            "InvalidEncryptAlgorithm" => Self::InvalidEncryptAlgorithm(error),
+            "InvalidHttpEndpoint.NotSupported" => {
+                Self::InvalidHttpEndpointNotSupported(error)
+            }
+            "InvalidHttpTokens.NotSupported" => {
+                Self::InvalidHttpTokensNotSupported(error)
+            }
+            "InvalidHttpPutResponseHopLimit.NotSupported" => {
+                Self::InvalidHttpPutResponseHopLimitNotSupported(error)
+            }
+            "InvalidOperation.VpcHasEnabledAdvancedNetworkFeature" => {
+                Self::InvalidOperationVpcHasEnabledAdvancedNetworkFeature(error)
+            }
+            "InvalidChargeType.CapacityReservationNotSupported" => {
+                Self::InvalidChargeTypeCapacityReservationNotSupported(error)
+            }
+            "InvalidPerformanceLevel.ValueNotSupported" => {
+                Self::InvalidPerformanceLevelValueNotSupported(error)
+            }
+            "InvalidKMSKeyId.NotSymmetric" => Self::InvalidKmsKeyIdNotSymmetric(error),
+            "InvalidDedicatedHostClusterId.NotFound" => {
+                Self::InvalidDedicatedHostClusterIdNotFound(error)
+            }
+            "InvalidDedicatedHostClusterId.InValid" => {
+                Self::InvalidDedicatedHostClusterIdInValid(error)
+            }
+            "InvalidOperation.UserNotSupported" => {
+                Self::InvalidOperationUserNotSupported(error)
+            }
+            "InvalidDeploymentSetId.NotFound" => {
+                Self::InvalidDeploymentSetIdNotFound(error)
+            }
+            "MissingParameter.PrivatePoolOptionsId" => {
+                Self::MissingParameterPrivatePoolOptionsId(error)
+            }
+            "Invalid.PrivatePoolOptionsId" => Self::InvalidPrivatePoolOptionsId(error),
+            "DedicatedHostNotSupported" => Self::DedicatedHostNotSupported(error),
+            "SpotNotSupported" => Self::SpotNotSupported(error),
+            "ClassicNetworkNotSupported" => Self::ClassicNetworkNotSupported(error),
+            "Invalid.InstanceId" => Self::InvalidInstanceId(error),
+            "Invalid.PrivatePoolOptions.MatchCriteria" => {
+                Self::InvalidPrivatePoolOptionsMatchCriteria(error)
+            }
+            "MissingParameter.PrivatePoolOptions.Id" => {
+                Self::MissingParameterPrivatePoolOptionsIdError(error)
+            }
+            "Invalid.PrivatePoolOptions.Id" => {
+                Self::InvalidPrivatePoolOptionsIdError(error)
+            }
+            "Invalid.InstanceType" => Self::InvalidInstanceType(error),
+            "Invalid.InstanceChargeType" => Self::InvalidInstanceChargeType(error),
+            "Invalid.ZoneId" => Self::InvalidZoneId(error),
+            "Invalid.PrivatePoolOptions.NoStock" => {
+                Self::InvalidPrivatePoolOptionsNoStock(error)
+            }
+            "InvalidPlatform.ValueNotSupported" => {
+                Self::InvalidPlatformValueNotSupported(error)
+            }
+            "Invalid.PrivatePoolOptions.status" => {
+                Self::InvalidPrivatePoolOptionsStatus(error)
+            }
+            "InvalidAliUid" => Self::InvalidAliUid(error),
+            "HibernationConfigured.InstanceTypeNotSupport" => {
+                Self::HibernationConfiguredInstanceTypeNotSupport(error)
+            }
+            "HibernationConfigured.ImageNotEncrypted" => {
+                Self::HibernationConfiguredImageNotEncrypted(error)
+            }
+            "HibernationConfigured.MemorySizeTooBig" => {
+                Self::HibernationConfiguredMemorySizeTooBig(error)
+            }
+            "InvalidSystemDiskSize.LessThanMemSize" => {
+                Self::InvalidSystemDiskSizeLessThanMemSize(error)
+            }
+            "InvalidCloudBoxZone.OperationNotSupported" => {
+                Self::InvalidCloudBoxZoneOperationNotSupported(error)
+            }
+            "InvalidInternetMaxBandwidthOut.Malformed" => {
+                Self::InvalidInternetMaxBandwidthOutMalformed(error)
+            }
+            "InvalidInternetMaxBandwidthIn.Malformed" => {
+                Self::InvalidInternetMaxBandwidthInMalformed(error)
+            }
+            "InvalidParameter.CloudboxNotSupported" => {
+                Self::InvalidParameterCloudboxNotSupported(error)
+            }
+            "NotSupportSnapshotEncrypted.ShareImage" => {
+                Self::NotSupportSnapshotEncryptedShareImage(error)
+            }
+            "QuotaExceed.DiskCapacity" => Self::QuotaExceedDiskCapacity(error),
+            "InvalidParameter.DataEncryptedKeyCreateFailed" => {
+                Self::InvalidParameterDataEncryptedKeyCreateFailed(error)
+            }
+            "InvalidDiskCategory.NotSupported" => {
+                Self::InvalidDiskCategoryNotSupported(error)
+            }
+            "InvalidDestinationZone.DeploymentSetMismatch" => {
+                Self::InvalidDestinationZoneDeploymentSetMismatch(error)
+            }
+            "NoPermission.Price" => Self::NoPermissionPrice(error),
+            "InvalidParameter.DedicatedRegionNotSupported" => {
+                Self::InvalidParameterDedicatedRegionNotSupported(error)
+            }
+            "InvalidParameter.KmsNotEnabled" => {
+                Self::InvalidParameterKmsNotEnabled(error)
+            }
+            "InvalidParameter.Encrypted.KmsNotEnable" => {
+                Self::InvalidParameterEncryptedKmsNotEnable(error)
+            }
+            "InvalidParam.EncryptedMismatch" => {
+                Self::InvalidParamEncryptedMismatch(error)
+            }
+            "InvalidParameter.Encrypted" => Self::InvalidParameterEncrypted(error),
+            "QuotaExceeded.InternetBandwidth" => {
+                Self::QuotaExceededInternetBandwidth(error)
+            }
+            "InvalidVSwitchId.NotFound" => Self::InvalidVSwitchIdNotFound(error),
+            "OperationDenied.TestAccountRetricted" => {
+                Self::OperationDeniedTestAccountRetricted(error)
+            }
+            "InvalidRamRole.NotEcsRole" => Self::InvalidRamRoleNotEcsRole(error),
+            "ImageNotSubscribed" => Self::ImageNotSubscribed(error),
+            "InvalidSystemDiskCategory.ValueUnauthorized" => {
+                Self::InvalidSystemDiskCategoryValueUnauthorized(error)
+            }
+            "InvalidSnapshotId.NotReady" => Self::InvalidSnapshotIdNotReady(error),
+            "InvalidDevice.InUse" => Self::InvalidDeviceInUse(error),
+            "ImageRemovedInMarket" => Self::ImageRemovedInMarket(error),
+            "CategoryNotSupported" => Self::CategoryNotSupported(error),
+            "OperationDenied.NoStock" => Self::OperationDeniedNoStock(error),
+            "QuotaExceed.PortableCloudDisk" => Self::QuotaExceedPortableCloudDisk(error),
+            "SecurityGroupInstanceLimitExceed" => {
+                Self::SecurityGroupInstanceLimitExceed(error)
+            }
+            "NodeControllerUnavailable" => Self::NodeControllerUnavailable(error),
+            "InvalidSnapshotId.NotDataDiskSnapshot" => {
+                Self::InvalidSnapshotIdNotDataDiskSnapshot(error)
+            }
+            "DeleteWithInstance.Conflict" => Self::DeleteWithInstanceConflict(error),
+            "InstanceDiskNumLimitExceed" => Self::InstanceDiskNumLimitExceed(error),
+            "ImageNotSupportInstanceType" => Self::ImageNotSupportInstanceType(error),
+            "InvalidDiskSize.TooSmall" => Self::InvalidDiskSizeTooSmall(error),
+            "QuotaExceed.BuyImage" => Self::QuotaExceedBuyImage(error),
+            "InvalidParameter.ResourceOwnerAccount" => {
+                Self::InvalidParameterResourceOwnerAccount(error)
+            }
+            "InvalidUserData.Forbidden" => Self::InvalidUserDataForbidden(error),
+            "Zone.NotOpen" => Self::ZoneNotOpen(error),
+            "InvalidClusterId.NotFound" => Self::InvalidClusterIdNotFound(error),
+            "InvalidResourceType.NotSupported" => {
+                Self::InvalidResourceTypeNotSupported(error)
+            }
+            "InvalidInstanceType.ZoneNotSupported" => {
+                Self::InvalidInstanceTypeZoneNotSupported(error)
+            }
+            "InvalidPayMethod" => Self::InvalidPayMethod(error),
+            "OperationDenied.ImageNotValid" => Self::OperationDeniedImageNotValid(error),
+            "InvalidUserData.Base64FormatInvalid" => {
+                Self::InvalidUserDataBase64FormatInvalid(error)
+            }
+            "InstanceType.Offline" => Self::InstanceTypeOffline(error),
+            "DependencyViolation.WindowsInstance" => {
+                Self::DependencyViolationWindowsInstance(error)
+            }
+            "RealNameAuthenticationError" => Self::RealNameAuthenticationError(error),
+            "InvalidNetworkType.MismatchRamRole" => {
+                Self::InvalidNetworkTypeMismatchRamRole(error)
+            }
+            "InvalidUser.PassRoleForbidden" => Self::InvalidUserPassRoleForbidden(error),
+            "InvalidImage.NotSupported" => Self::InvalidImageNotSupported(error),
+            "InvalidAccountStatus.NotEnoughBalance" => {
+                Self::InvalidAccountStatusNotEnoughBalance(error)
+            }
+            "IncorrectVpcStatus" => Self::IncorrectVpcStatus(error),
+            "InvalidParameter.NotMatch" => Self::InvalidParameterNotMatch(error),
+            "OperationDenied.InvalidNetworkType" => {
+                Self::OperationDeniedInvalidNetworkType(error)
+            }
+            "InvalidSpotInterruptionBehavior.ClassicNetworkNotSupport" => {
                 Self::InvalidSpotInterruptionBehaviorClassicNetworkNotSupport(error)
             }
-            Some(204) => Self::InvalidSpotInterruptionBehaviorLocalDiskNotSupport(error),
-            Some(205) => Self::QuotaExceedPostPaidDisk(error),
-            Some(206) => Self::QuotaExceedDeploymentSetInstanceQuotaFull(error),
-            Some(207) => Self::InvalidVSwitchDefaultVSwitchNotSupport(error),
-            Some(208) => Self::OperationDeniedLocalDiskUnsupported(error),
-            Some(209) => Self::OperationDeniedInconsistentNetwork(error),
-            Some(210) => Self::DefaultVswitchExisted(error),
-            Some(211) => Self::InvalidChargeTypeValueNotSupported(error),
-            Some(212) => Self::IncorrectInstanceStatus(error),
-            Some(213) => Self::CategoryViolation(error),
-            Some(214) => Self::ResourcesNotInSameZone(error),
-            Some(215) => Self::InvalidRegionNotSupport(error),
-            Some(216) => Self::UserNotInTheWhiteList(error),
-            Some(217) => Self::InvalidParameterKmsKeyIdKmsUnauthorized(error),
-            Some(218) => Self::SecurityRisk3dVerification(error),
-            Some(219) => Self::InvalidDiskSystemDiskSize(error),
-            Some(220) => Self::InsufficientBalance(error),
-            Some(221) => Self::MayiInternalError(error),
-            Some(222) => Self::InvalidNetworkType(error),
-            Some(223) => Self::InvalidAccountStatus(error),
-            Some(224) => Self::InvalidVSwitchIdIpInvalid(error),
-            Some(225) => Self::OperationDeniedPerformanceLevelNotMatch(error),
-            Some(226) => Self::InvalidStorageSetNameMalformed(error),
-            Some(227) => Self::InvalidMaxPartitionNumberMalformed(error),
-            Some(228) => Self::InvalidParameterStorageSetPartitionNumber(error),
-            Some(229) => Self::InvalidParameterStorageSetId(error),
-            Some(230) => Self::InvalidParameterStorageSetZoneId(error),
-            Some(231) => Self::QuotaExceedTags(error),
-            Some(232) => Self::OperationDeniedRegionIdNotSupported(error),
-            Some(233) => Self::OperationDeniedFlavorNotSupported(error),
-            Some(234) => Self::OperationDeniedTimestampNotSupported(error),
-            Some(235) => Self::OperationDeniedPrepayNotAvailable(error),
-            Some(236) => Self::OperationDeniedPaygNotAvailable(error),
-            Some(237) => Self::EnterpriseGroupLimitedMutliGroupType(error),
-            Some(238) => Self::EnterpriseGroupLimitedInstanceType(error),
-            Some(239) => Self::InternalErrorAllocateUnderlayIp(error),
-            Some(240) => Self::OperationDeniedBidOwnResource(error),
-            Some(241) => Self::OperationDeniedCloudSsdNotSupported(error),
-            Some(242) => Self::InvalidVpcStatusNotWorking(error),
-            Some(243) => Self::QuotaExceedElasticQuota(error),
-            Some(244) => Self::QuotaExceededPostpaidDataDiskCapacity(error),
-            Some(245) => Self::InvalidImageFamilyMissingAvailableImage(error),
-            Some(246) => Self::InvalidRegionIdNotSupportEncryptAlgorithm(error),
-            Some(247) => Self::InvalidOperationResourceManagedByCloudProduct(error),
-            Some(248) => Self::ForbiddenOnlySupportEnterpriseGroup(error),
-            Some(249) => Self::HibernationConfiguredInstanceOperationForbidden(error),
-            Some(250) => Self::InstanceDiskLimitExceeded(error),
-            Some(251) => Self::InvalidInstanceTypeNotSupportDiskCategory(error),
-            Some(252) => Self::NotSupportSnapshotEncryptedDiskCategory(error),
-            Some(253) => Self::InvalidOperationPublicIpAddressNoStock(error),
-            Some(254) => Self::InvalidParameterKmsKeyIdCmkNotEnabled(error),
-            Some(255) => Self::InvalidParameterKmsKeyIdCmkUnauthorized(error),
-            Some(256) => Self::InvalidEncryptedNotMatchDiskDefaultEncryption(error),
-            Some(257) => Self::InvalidEncryptedNotMatchSnapshot(error),
-            Some(258) => Self::InvalidStorageClusterIdNotExist(error),
-            Some(259) => Self::InvalidRegionIdNotFound(error),
-            Some(260) => Self::InvalidZoneIdNotFound(error),
-            Some(261) => Self::InvalidSecurityGroupIdNotFound(error),
-            Some(262) => Self::InvalidDataDiskSnapshotIdNotFound(error),
-            Some(263) => Self::InvalidImageIdNotFound(error),
-            Some(264) => Self::InvalidInstanceChargeTypeNotFound(error),
-            Some(265) => Self::DependencyViolationIoOptimized(error),
-            Some(266) => Self::PaymentMethodNotFound(error),
-            Some(267) => Self::HostnameIllegal(error),
-            Some(268) => Self::InvalidSystemDiskSizeLessThanImageSize(error),
-            Some(269) => Self::InvalidSystemDiskSizeLessThanMinSize(error),
-            Some(270) => Self::InvalidSystemDiskSizeMoreThanMaxSize(error),
-            Some(271) => Self::InvalidSystemDiskSize(error),
-            Some(272) => Self::InvalidKeyPairNameNotFound(error),
-            Some(273) => Self::InvalidRamRoleNotFound(error),
-            Some(274) => Self::InvalidResourceGroupNotFound(error),
-            Some(275) => Self::InvalidMarketImageNotFound(error),
-            Some(276) => Self::DeploymentSetNotFound(error),
-            Some(277) => Self::InvalidParameterKmsKeyIdNotFound(error),
-            Some(278) => Self::InvalidDiskIdsNotPortable(error),
-            Some(279) => Self::OperationConflict(error),
-            Some(280) => Self::ThrottlingResource(error),
-            Some(281) => Self::InternalError(error),
-            Some(282) => Self::InvalidImageOsType(error),
+            "InvalidSpotInterruptionBehavior.LocalDiskNotSupport" => {
+                Self::InvalidSpotInterruptionBehaviorLocalDiskNotSupport(error)
+            }
+            "QuotaExceed.PostPaidDisk" => Self::QuotaExceedPostPaidDisk(error),
+            "QuotaExceed.DeploymentSetInstanceQuotaFull" => {
+                Self::QuotaExceedDeploymentSetInstanceQuotaFull(error)
+            }
+            "InvalidVSwitch.DefaultVSwitchNotSupport" => {
+                Self::InvalidVSwitchDefaultVSwitchNotSupport(error)
+            }
+            "OperationDenied.LocalDiskUnsupported" => {
+                Self::OperationDeniedLocalDiskUnsupported(error)
+            }
+            "OperationDenied.InconsistentNetwork" => {
+                Self::OperationDeniedInconsistentNetwork(error)
+            }
+            "DefaultVswitch.Existed" => Self::DefaultVswitchExisted(error),
+            "InvalidChargeType.ValueNotSupported" => {
+                Self::InvalidChargeTypeValueNotSupported(error)
+            }
+            "IncorrectInstanceStatus" => Self::IncorrectInstanceStatus(error),
+            "CategoryViolation" => Self::CategoryViolation(error),
+            "ResourcesNotInSameZone" => Self::ResourcesNotInSameZone(error),
+            "InvalidRegion.NotSupport" => Self::InvalidRegionNotSupport(error),
+            "UserNotInTheWhiteList" => Self::UserNotInTheWhiteList(error),
+            "InvalidParameter.KMSKeyId.KMSUnauthorized" => {
+                Self::InvalidParameterKmsKeyIdKmsUnauthorized(error)
+            }
+            "SecurityRisk.3DVerification" => Self::SecurityRisk3dVerification(error),
+            "InvalidDisk.SystemDiskSize" => Self::InvalidDiskSystemDiskSize(error),
+            "InsufficientBalance" => Self::InsufficientBalance(error),
+            "Mayi.InternalError" => Self::MayiInternalError(error),
+            "InvalidNetworkType" => Self::InvalidNetworkType(error),
+            "InvalidAccountStatus" => Self::InvalidAccountStatus(error),
+            "InvalidVSwitchId.IpInvalid" => Self::InvalidVSwitchIdIpInvalid(error),
+            "OperationDenied.PerformanceLevelNotMatch" => {
+                Self::OperationDeniedPerformanceLevelNotMatch(error)
+            }
+            "InvalidStorageSetName.Malformed" => {
+                Self::InvalidStorageSetNameMalformed(error)
+            }
+            "InvalidMaxPartitionNumber.Malformed" => {
+                Self::InvalidMaxPartitionNumberMalformed(error)
+            }
+            "InvalidParameter.StorageSetPartitionNumber" => {
+                Self::InvalidParameterStorageSetPartitionNumber(error)
+            }
+            "InvalidParameter.StorageSetId" => Self::InvalidParameterStorageSetId(error),
+            "InvalidParameter.StorageSetZoneId" => {
+                Self::InvalidParameterStorageSetZoneId(error)
+            }
+            "QuotaExceed.Tags" => Self::QuotaExceedTags(error),
+            "OperationDenied.RegionIdNotSupported" => {
+                Self::OperationDeniedRegionIdNotSupported(error)
+            }
+            "OperationDenied.FlavorNotSupported" => {
+                Self::OperationDeniedFlavorNotSupported(error)
+            }
+            "OperationDenied.TimestampNotSupported" => {
+                Self::OperationDeniedTimestampNotSupported(error)
+            }
+            "OperationDenied.PrepayNotAvailable" => {
+                Self::OperationDeniedPrepayNotAvailable(error)
+            }
+            "OperationDenied.PaygNotAvailable" => {
+                Self::OperationDeniedPaygNotAvailable(error)
+            }
+            "EnterpriseGroupLimited.MutliGroupType" => {
+                Self::EnterpriseGroupLimitedMutliGroupType(error)
+            }
+            "EnterpriseGroupLimited.InstanceType" => {
+                Self::EnterpriseGroupLimitedInstanceType(error)
+            }
+            "InternalError.AllocateUnderlayIp" => {
+                Self::InternalErrorAllocateUnderlayIp(error)
+            }
+            "OperationDenied.BidOwnResource" => {
+                Self::OperationDeniedBidOwnResource(error)
+            }
+            "OperationDenied.CloudSSDNotSupported" => {
+                Self::OperationDeniedCloudSsdNotSupported(error)
+            }
+            "InvalidVPCStatus.NotWorking" => Self::InvalidVpcStatusNotWorking(error),
+            "QuotaExceed.ElasticQuota" => Self::QuotaExceedElasticQuota(error),
+            "QuotaExceeded.PostpaidDataDiskCapacity" => {
+                Self::QuotaExceededPostpaidDataDiskCapacity(error)
+            }
+            "InvalidImageFamily.MissingAvailableImage" => {
+                Self::InvalidImageFamilyMissingAvailableImage(error)
+            }
+            "InvalidRegionId.NotSupportEncryptAlgorithm" => {
+                Self::InvalidRegionIdNotSupportEncryptAlgorithm(error)
+            }
+            "InvalidOperation.ResourceManagedByCloudProduct" => {
+                Self::InvalidOperationResourceManagedByCloudProduct(error)
+            }
+            "Forbidden.OnlySupportEnterpriseGroup" => {
+                Self::ForbiddenOnlySupportEnterpriseGroup(error)
+            }
+            "HibernationConfigured.InstanceOperationForbidden" => {
+                Self::HibernationConfiguredInstanceOperationForbidden(error)
+            }
+            "InstanceDiskLimitExceeded" => Self::InstanceDiskLimitExceeded(error),
+            "InvalidInstanceType.NotSupportDiskCategory" => {
+                Self::InvalidInstanceTypeNotSupportDiskCategory(error)
+            }
+            "NotSupportSnapshotEncrypted.DiskCategory" => {
+                Self::NotSupportSnapshotEncryptedDiskCategory(error)
+            }
+            "InvalidOperation.PublicIpAddressNoStock" => {
+                Self::InvalidOperationPublicIpAddressNoStock(error)
+            }
+            "InvalidParameter.KMSKeyId.CMKNotEnabled" => {
+                Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
+            }
+            "InvalidParameter.KMSKeyId.CMKUnauthorized" => {
+                Self::InvalidParameterKmsKeyIdCmkUnauthorized(error)
+            }
+            "InvalidEncrypted.NotMatchDiskDefaultEncryption" => {
+                Self::InvalidEncryptedNotMatchDiskDefaultEncryption(error)
+            }
+            "InvalidEncrypted.NotMatchSnapshot" => {
+                Self::InvalidEncryptedNotMatchSnapshot(error)
+            }
+            "InvalidStorageClusterId.NotExist" => {
+                Self::InvalidStorageClusterIdNotExist(error)
+            }
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "InvalidZoneId.NotFound" => Self::InvalidZoneIdNotFound(error),
+            "InvalidSecurityGroupId.NotFound" => {
+                Self::InvalidSecurityGroupIdNotFound(error)
+            }
+            "InvalidDataDiskSnapshotId.NotFound" => {
+                Self::InvalidDataDiskSnapshotIdNotFound(error)
+            }
+            "InvalidImageId.NotFound" => Self::InvalidImageIdNotFound(error),
+            "InvalidInstanceChargeType.NotFound" => {
+                Self::InvalidInstanceChargeTypeNotFound(error)
+            }
+            "DependencyViolation.IoOptimized" => {
+                Self::DependencyViolationIoOptimized(error)
+            }
+            "PaymentMethodNotFound" => Self::PaymentMethodNotFound(error),
+            "HOSTNAME_ILLEGAL" => Self::HostnameIllegal(error),
+            "InvalidSystemDiskSize.LessThanImageSize" => {
+                Self::InvalidSystemDiskSizeLessThanImageSize(error)
+            }
+            "InvalidSystemDiskSize.LessThanMinSize" => {
+                Self::InvalidSystemDiskSizeLessThanMinSize(error)
+            }
+            "InvalidSystemDiskSize.MoreThanMaxSize" => {
+                Self::InvalidSystemDiskSizeMoreThanMaxSize(error)
+            }
+            "InvalidSystemDiskSize" => Self::InvalidSystemDiskSize(error),
+            "InvalidKeyPairName.NotFound" => Self::InvalidKeyPairNameNotFound(error),
+            "InvalidRamRole.NotFound" => Self::InvalidRamRoleNotFound(error),
+            "InvalidResourceGroup.NotFound" => Self::InvalidResourceGroupNotFound(error),
+            "InvalidMarketImage.NotFound" => Self::InvalidMarketImageNotFound(error),
+            "DeploymentSet.NotFound" => Self::DeploymentSetNotFound(error),
+            "InvalidParameter.KMSKeyId.NotFound" => {
+                Self::InvalidParameterKmsKeyIdNotFound(error)
+            }
+            "InvalidDiskIds.NotPortable" => Self::InvalidDiskIdsNotPortable(error),
+            "OperationConflict" => Self::OperationConflict(error),
+            "Throttling.Resource" => Self::ThrottlingResource(error),
+            "InternalError" => Self::InternalError(error),
+            "InvalidImage.OSType" => Self::InvalidImageOsType(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -252,30 +252,16 @@ pub enum CreateKeyPairError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateKeyPairError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidKeyPairName.Malformed",
-                    "KeyPair.AlreadyExist",
-                    "Duplicate.TagKey",
-                    "InvalidTagKey.Malformed",
-                    "InvalidTagValue.Malformed",
-                    "QuotaExceed.KeyPair",
-                    "QuotaExceed.Tags",
-                    "InvalidRegionId.NotFound",
-                    "InvalidResourceGroup.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidKeyPairNameMalformed(error),
-            Some(1) => Self::KeyPairAlreadyExist(error),
-            Some(2) => Self::DuplicateTagKey(error),
-            Some(3) => Self::InvalidTagKeyMalformed(error),
-            Some(4) => Self::InvalidTagValueMalformed(error),
-            Some(5) => Self::QuotaExceedKeyPair(error),
-            Some(6) => Self::QuotaExceedTags(error),
-            Some(7) => Self::InvalidRegionIdNotFound(error),
-            Some(8) => Self::InvalidResourceGroupNotFound(error),
+        match error.code() {
+            "InvalidKeyPairName.Malformed" => Self::InvalidKeyPairNameMalformed(error),
+            "KeyPair.AlreadyExist" => Self::KeyPairAlreadyExist(error),
+            "Duplicate.TagKey" => Self::DuplicateTagKey(error),
+            "InvalidTagKey.Malformed" => Self::InvalidTagKeyMalformed(error),
+            "InvalidTagValue.Malformed" => Self::InvalidTagValueMalformed(error),
+            "QuotaExceed.KeyPair" => Self::QuotaExceedKeyPair(error),
+            "QuotaExceed.Tags" => Self::QuotaExceedTags(error),
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "InvalidResourceGroup.NotFound" => Self::InvalidResourceGroupNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -1246,46 +1246,28 @@ pub enum CreateLaunchTemplateError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateLaunchTemplateError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidRegion.NotExist",
-                    "MissingParameter",
-                    "InvalidParameter",
-                    "InvalidLaunchTemplateName.Malformed",
-                    "InvalidDescription.Malformed",
-                    "InvalidUserData.SizeExceeded",
-                    "InvalidUserData.Base64FormatInvalid",
-                    "Duplicate.TagKey",
-                    "InvalidTagKey.Malformed",
-                    "InvalidTagValue.Malformed",
-                    "InvalidHostName.Malformed",
-                    "InvalidParams.CreateEniParams",
-                    "LaunchTemplateLimitExceed",
-                    "LaunchTemplateName.Duplicated",
-                    "QuotaExceed.Tags",
-                    "InvalidResourceGroup.NotFound",
-                    "InternalError",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidRegionNotExist(error),
-            Some(1) => Self::MissingParameter(error),
-            Some(2) => Self::InvalidParameter(error),
-            Some(3) => Self::InvalidLaunchTemplateNameMalformed(error),
-            Some(4) => Self::InvalidDescriptionMalformed(error),
-            Some(5) => Self::InvalidUserDataSizeExceeded(error),
-            Some(6) => Self::InvalidUserDataBase64FormatInvalid(error),
-            Some(7) => Self::DuplicateTagKey(error),
-            Some(8) => Self::InvalidTagKeyMalformed(error),
-            Some(9) => Self::InvalidTagValueMalformed(error),
-            Some(10) => Self::InvalidHostNameMalformed(error),
-            Some(11) => Self::InvalidParamsCreateEniParams(error),
-            Some(12) => Self::LaunchTemplateLimitExceed(error),
-            Some(13) => Self::LaunchTemplateNameDuplicated(error),
-            Some(14) => Self::QuotaExceedTags(error),
-            Some(15) => Self::InvalidResourceGroupNotFound(error),
-            Some(16) => Self::InternalError(error),
+        match error.code() {
+            "InvalidRegion.NotExist" => Self::InvalidRegionNotExist(error),
+            "MissingParameter" => Self::MissingParameter(error),
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "InvalidLaunchTemplateName.Malformed" => {
+                Self::InvalidLaunchTemplateNameMalformed(error)
+            }
+            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
+            "InvalidUserData.SizeExceeded" => Self::InvalidUserDataSizeExceeded(error),
+            "InvalidUserData.Base64FormatInvalid" => {
+                Self::InvalidUserDataBase64FormatInvalid(error)
+            }
+            "Duplicate.TagKey" => Self::DuplicateTagKey(error),
+            "InvalidTagKey.Malformed" => Self::InvalidTagKeyMalformed(error),
+            "InvalidTagValue.Malformed" => Self::InvalidTagValueMalformed(error),
+            "InvalidHostName.Malformed" => Self::InvalidHostNameMalformed(error),
+            "InvalidParams.CreateEniParams" => Self::InvalidParamsCreateEniParams(error),
+            "LaunchTemplateLimitExceed" => Self::LaunchTemplateLimitExceed(error),
+            "LaunchTemplateName.Duplicated" => Self::LaunchTemplateNameDuplicated(error),
+            "QuotaExceed.Tags" => Self::QuotaExceedTags(error),
+            "InvalidResourceGroup.NotFound" => Self::InvalidResourceGroupNotFound(error),
+            "InternalError" => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

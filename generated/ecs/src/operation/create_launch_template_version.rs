@@ -1199,38 +1199,26 @@ pub enum CreateLaunchTemplateVersionError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateLaunchTemplateVersionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidRegion.NotExist",
-                    "MissingParameter",
-                    "InvalidParameter",
-                    "InvalidDescription.Malformed",
-                    "InvalidUserData.SizeExceeded",
-                    "InvalidUserData.Base64FormatInvalid",
-                    "InvalidHostName.Malformed",
-                    "InvalidParams.CreateEniParams",
-                    "Duplicate.TagKey",
-                    "LaunchTemplateVersionLimitExceed",
-                    "InvalidLaunchTemplate.NotFound",
-                    "InvalidResourceGroup.NotFound",
-                    "InternalError",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidRegionNotExist(error),
-            Some(1) => Self::MissingParameter(error),
-            Some(2) => Self::InvalidParameter(error),
-            Some(3) => Self::InvalidDescriptionMalformed(error),
-            Some(4) => Self::InvalidUserDataSizeExceeded(error),
-            Some(5) => Self::InvalidUserDataBase64FormatInvalid(error),
-            Some(6) => Self::InvalidHostNameMalformed(error),
-            Some(7) => Self::InvalidParamsCreateEniParams(error),
-            Some(8) => Self::DuplicateTagKey(error),
-            Some(9) => Self::LaunchTemplateVersionLimitExceed(error),
-            Some(10) => Self::InvalidLaunchTemplateNotFound(error),
-            Some(11) => Self::InvalidResourceGroupNotFound(error),
-            Some(12) => Self::InternalError(error),
+        match error.code() {
+            "InvalidRegion.NotExist" => Self::InvalidRegionNotExist(error),
+            "MissingParameter" => Self::MissingParameter(error),
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
+            "InvalidUserData.SizeExceeded" => Self::InvalidUserDataSizeExceeded(error),
+            "InvalidUserData.Base64FormatInvalid" => {
+                Self::InvalidUserDataBase64FormatInvalid(error)
+            }
+            "InvalidHostName.Malformed" => Self::InvalidHostNameMalformed(error),
+            "InvalidParams.CreateEniParams" => Self::InvalidParamsCreateEniParams(error),
+            "Duplicate.TagKey" => Self::DuplicateTagKey(error),
+            "LaunchTemplateVersionLimitExceed" => {
+                Self::LaunchTemplateVersionLimitExceed(error)
+            }
+            "InvalidLaunchTemplate.NotFound" => {
+                Self::InvalidLaunchTemplateNotFound(error)
+            }
+            "InvalidResourceGroup.NotFound" => Self::InvalidResourceGroupNotFound(error),
+            "InternalError" => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

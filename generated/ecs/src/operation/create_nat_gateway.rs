@@ -281,70 +281,58 @@ pub enum CreateNatGatewayError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateNatGatewayError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidVPCStatus",
-                    "InvalidNatGatewayName.MalFormed",
-                    "InvalidNatGatewayDescription.MalFormed",
-                    "MissingParameter.BandwidthPackage",
-                    "OperationDenied",
-                    "RouterEntryConflict.Duplicated",
-                    "MissingParameter",
-                    "QuotaExceeded.BandwidthPackageIps",
-                    "AllocateIpFailed",
-                    "ParameterIllegal",
-                    "ZONE_NO_AVAILABLE_IP",
-                    "InvalidNatGatewayId.NotFound",
-                    "InvalidParameter.Spec.ValueNotSupported",
-                    "COMMODITY.INVALID_COMPONENT",
-                    "OperationUnsupported.MultiNatGateway",
-                    "VswitchStatusError",
-                    "Forbidden.CheckEntryRuleQuota",
-                    "OperationFailed.UnpaidBillsExist",
-                    "IncorrectStatus.RouteEntry",
-                    "IncorrectStatus.RouteTableStatus",
-                    "TaskConflict",
-                    "OperationFailed.TokenVerfiy",
-                    "IllegalParam.Name",
-                    "InvalidRegionId.NotFound",
-                    "InvalidVpcId.NotFound",
-                    "InvalidZoneId.NotFound",
-                    "VPC_ONLY_CAN_CREATE_ONE_NAT_GATEWAY",
-                    "OperationFailed.CrateEntryTimeOut",
-                    "OrderError.NatGateway",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidVpcStatus(error),
-            Some(1) => Self::InvalidNatGatewayNameMalFormed(error),
-            Some(2) => Self::InvalidNatGatewayDescriptionMalFormed(error),
-            Some(3) => Self::MissingParameterBandwidthPackage(error),
-            Some(4) => Self::OperationDenied(error),
-            Some(5) => Self::RouterEntryConflictDuplicated(error),
-            Some(6) => Self::MissingParameter(error),
-            Some(7) => Self::QuotaExceededBandwidthPackageIps(error),
-            Some(8) => Self::AllocateIpFailed(error),
-            Some(9) => Self::ParameterIllegal(error),
-            Some(10) => Self::ZoneNoAvailableIp(error),
-            Some(11) => Self::InvalidNatGatewayIdNotFound(error),
-            Some(12) => Self::InvalidParameterSpecValueNotSupported(error),
-            Some(13) => Self::CommodityInvalidComponent(error),
-            Some(14) => Self::OperationUnsupportedMultiNatGateway(error),
-            Some(15) => Self::VswitchStatusError(error),
-            Some(16) => Self::ForbiddenCheckEntryRuleQuota(error),
-            Some(17) => Self::OperationFailedUnpaidBillsExist(error),
-            Some(18) => Self::IncorrectStatusRouteEntry(error),
-            Some(19) => Self::IncorrectStatusRouteTableStatus(error),
-            Some(20) => Self::TaskConflict(error),
-            Some(21) => Self::OperationFailedTokenVerfiy(error),
-            Some(22) => Self::IllegalParamName(error),
-            Some(23) => Self::InvalidRegionIdNotFound(error),
-            Some(24) => Self::InvalidVpcIdNotFound(error),
-            Some(25) => Self::InvalidZoneIdNotFound(error),
-            Some(26) => Self::VpcOnlyCanCreateOneNatGateway(error),
-            Some(27) => Self::OperationFailedCrateEntryTimeOut(error),
-            Some(28) => Self::OrderErrorNatGateway(error),
+        match error.code() {
+            "InvalidVPCStatus" => Self::InvalidVpcStatus(error),
+            "InvalidNatGatewayName.MalFormed" => {
+                Self::InvalidNatGatewayNameMalFormed(error)
+            }
+            "InvalidNatGatewayDescription.MalFormed" => {
+                Self::InvalidNatGatewayDescriptionMalFormed(error)
+            }
+            "MissingParameter.BandwidthPackage" => {
+                Self::MissingParameterBandwidthPackage(error)
+            }
+            "OperationDenied" => Self::OperationDenied(error),
+            "RouterEntryConflict.Duplicated" => {
+                Self::RouterEntryConflictDuplicated(error)
+            }
+            "MissingParameter" => Self::MissingParameter(error),
+            "QuotaExceeded.BandwidthPackageIps" => {
+                Self::QuotaExceededBandwidthPackageIps(error)
+            }
+            "AllocateIpFailed" => Self::AllocateIpFailed(error),
+            "ParameterIllegal" => Self::ParameterIllegal(error),
+            "ZONE_NO_AVAILABLE_IP" => Self::ZoneNoAvailableIp(error),
+            "InvalidNatGatewayId.NotFound" => Self::InvalidNatGatewayIdNotFound(error),
+            "InvalidParameter.Spec.ValueNotSupported" => {
+                Self::InvalidParameterSpecValueNotSupported(error)
+            }
+            "COMMODITY.INVALID_COMPONENT" => Self::CommodityInvalidComponent(error),
+            "OperationUnsupported.MultiNatGateway" => {
+                Self::OperationUnsupportedMultiNatGateway(error)
+            }
+            "VswitchStatusError" => Self::VswitchStatusError(error),
+            "Forbidden.CheckEntryRuleQuota" => Self::ForbiddenCheckEntryRuleQuota(error),
+            "OperationFailed.UnpaidBillsExist" => {
+                Self::OperationFailedUnpaidBillsExist(error)
+            }
+            "IncorrectStatus.RouteEntry" => Self::IncorrectStatusRouteEntry(error),
+            "IncorrectStatus.RouteTableStatus" => {
+                Self::IncorrectStatusRouteTableStatus(error)
+            }
+            "TaskConflict" => Self::TaskConflict(error),
+            "OperationFailed.TokenVerfiy" => Self::OperationFailedTokenVerfiy(error),
+            "IllegalParam.Name" => Self::IllegalParamName(error),
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "InvalidVpcId.NotFound" => Self::InvalidVpcIdNotFound(error),
+            "InvalidZoneId.NotFound" => Self::InvalidZoneIdNotFound(error),
+            "VPC_ONLY_CAN_CREATE_ONE_NAT_GATEWAY" => {
+                Self::VpcOnlyCanCreateOneNatGateway(error)
+            }
+            "OperationFailed.CrateEntryTimeOut" => {
+                Self::OperationFailedCrateEntryTimeOut(error)
+            }
+            "OrderError.NatGateway" => Self::OrderErrorNatGateway(error),
             _ => Self::Unhandled(error),
         }
     }

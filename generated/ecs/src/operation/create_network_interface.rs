@@ -1173,190 +1173,182 @@ pub enum CreateNetworkInterfaceError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateNetworkInterfaceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "MissingParameter",
-                    "UnsupportedParameter",
-                    "InvalidParameter",
-                    "InvalidInstanceID.Malformed",
-                    "InvalidOperation.InvalidEcsState",
-                    "InvalidOperation.InvalidEniState",
-                    "InvalidOperation.DetachPrimaryEniNotAllowed",
-                    "Forbidden.RegionId",
-                    "Duplicate.TagKey",
-                    "InvalidTagKey.Malformed",
-                    "InvalidTagValue.Malformed",
-                    "JoinedGroupLimitExceed",
-                    "InvalidParameter.SecurityGroupIdRepeated",
-                    "InvalidSecurityGroupId.SingleIdAndMultiIdConflict",
-                    "InvalidParameter.Conflict",
-                    "InvalidConnectionTrackingConfiguration.RegionOrUserNotSupported",
-                    "InvalidOperation.EniCountExceeded",
-                    "InvalidPrivateIpAddress.Duplicated",
-                    "IncorrectVSwitchStatus",
-                    "InvalidEniQueueSize.RegionOrUserNotSupported",
-                    "InvalidParameter.EniQueueSize",
-                    "InvalidParameter.EniConnectionTrackingConfiguration",
-                    "QuotaExceeded.PrivateIpAddress",
-                    "Throttling",
-                    "InvalidVSwitch.IllegalStatus",
-                    "InvalidParameter.EniEnhancedNetwork",
-                    "InvalidOperation.SecurityGroupNotAuthorized",
-                    "InvalidUserType.NotSupported",
-                    "Abs.InvalidAccount.NotFound",
-                    "Forbidden.NotSupportRAM",
-                    "Forbidden.SubUser",
-                    "InValidParameter",
-                    "MaxEniCountExceeded",
-                    "EniPerInstanceLimitExceeded",
-                    "InvalidOperation.AvailabilityZoneMismatch",
-                    "InvalidOperation.VpcMismatch",
-                    "SecurityGroupInstanceLimitExceed",
-                    "InvalidSecurityGroupId.NotVpc",
-                    "InvalidOperation.InvalidEniType",
-                    "InvalidVSwitchId.IpNotEnough",
-                    "InvalidVSwitchId.IpInvalid",
-                    "QuotaExceed.Tags",
-                    "InvalidIp.Address",
-                    "InvalidIp.IpRepeated",
-                    "MaxEniPrivateIpsCountExceeded",
-                    "InvalidOperation.ResourceManagedByCloudProduct",
-                    "InvalidOperation.TrunkingIsNotAllowed",
-                    "InvalidParameter.InvalidEniQueueNumber",
-                    "InvalidOperation.MaxEniQueueNumberExceeded",
-                    "InvalidOperation.ExceedInstanceTypeQueueNumber",
-                    "InvalidParameter.EniTrafficMode",
-                    "InvalidOperation.HighPerformanceTrafficModeIsNotAllowed",
-                    "InvalidParameter.QueuePairNumberMustEmpty",
-                    "InvalidParameter.InvalidQueuePairNumber",
-                    "InvalidParams.NetworkInterfaceName",
-                    "InvalidIp.IpPrefixIllegal",
-                    "InvalidIp.IpPrefixMustInReserveSegment",
-                    "InvalidOperation.Ipv4CountExceeded",
-                    "InvalidOperation.Ipv6CountExceeded",
-                    "InvalidOperation.HighPerformanceTrafficModeEniUnsupported",
-                    "AclLimitExceed",
-                    "InvalidIp.IpPrefixMaskInvalid",
-                    "InvalidVSwitchId.IpPrefixNotEnough",
-                    "InvalidIp.IpPrefixMaskNotSame",
-                    "EnterpriseGroupLimited.MutliGroupType",
-                    "InvalidOperation.BoundingEniSlaveQuotaExceed",
-                    "InvalidIp.IpPrefixNotAvailable",
-                    "InvalidIp.IpPrefixMaskIllegal",
-                    "InvalidIp.IpPrefixNotStrict",
-                    "InvalidOperation.NotSupport",
-                    "InvalidEcsId.NotFound",
-                    "InvalidEniId.NotFound",
-                    "InvalidVSwitchId.NotFound",
-                    "InvalidSecurityGroupId.NotFound",
-                    "InvalidResourceGroup.NotFound",
-                    "InvalidOperation.MaxEniIpv6IpsCountExceeded",
-                    "InvalidOperation.VSwitchIpv6Disabled",
-                    "InvalidOperation.EnableIpv6Failed",
-                    "InvalidOperation.AddressAlreadyAllocated",
-                    "InvalidOperation.AddressNotInVSwitchCidr",
-                    "InvalidOperation.SlaveEniMustHaveBondingEni",
-                    "InvalidOperation.EniTrafficModeNotSupportIpv6",
-                    "InvalidOperation.VSwitchCidrReservationNotExist",
-                    "InternalError",
-                    "InvalidOperation.RegionNotSupportIpPrefix",
-                ],
-            )
-        {
-            Some(0) => Self::MissingParameter(error),
-            Some(1) => Self::UnsupportedParameter(error),
-            Some(2) => Self::InvalidParameter(error),
-            Some(3) => Self::InvalidInstanceIdMalformed(error),
-            Some(4) => Self::InvalidOperationInvalidEcsState(error),
-            Some(5) => Self::InvalidOperationInvalidEniState(error),
-            Some(6) => Self::InvalidOperationDetachPrimaryEniNotAllowed(error),
-            Some(7) => Self::ForbiddenRegionId(error),
-            Some(8) => Self::DuplicateTagKey(error),
-            Some(9) => Self::InvalidTagKeyMalformed(error),
-            Some(10) => Self::InvalidTagValueMalformed(error),
-            Some(11) => Self::JoinedGroupLimitExceed(error),
-            Some(12) => Self::InvalidParameterSecurityGroupIdRepeated(error),
-            Some(13) => Self::InvalidSecurityGroupIdSingleIdAndMultiIdConflict(error),
-            Some(14) => Self::InvalidParameterConflict(error),
-            Some(15) => {
+        match error.code() {
+            "MissingParameter" => Self::MissingParameter(error),
+            "UnsupportedParameter" => Self::UnsupportedParameter(error),
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "InvalidInstanceID.Malformed" => Self::InvalidInstanceIdMalformed(error),
+            "InvalidOperation.InvalidEcsState" => {
+                Self::InvalidOperationInvalidEcsState(error)
+            }
+            "InvalidOperation.InvalidEniState" => {
+                Self::InvalidOperationInvalidEniState(error)
+            }
+            "InvalidOperation.DetachPrimaryEniNotAllowed" => {
+                Self::InvalidOperationDetachPrimaryEniNotAllowed(error)
+            }
+            "Forbidden.RegionId" => Self::ForbiddenRegionId(error),
+            "Duplicate.TagKey" => Self::DuplicateTagKey(error),
+            "InvalidTagKey.Malformed" => Self::InvalidTagKeyMalformed(error),
+            "InvalidTagValue.Malformed" => Self::InvalidTagValueMalformed(error),
+            "JoinedGroupLimitExceed" => Self::JoinedGroupLimitExceed(error),
+            "InvalidParameter.SecurityGroupIdRepeated" => {
+                Self::InvalidParameterSecurityGroupIdRepeated(error)
+            }
+            "InvalidSecurityGroupId.SingleIdAndMultiIdConflict" => {
+                Self::InvalidSecurityGroupIdSingleIdAndMultiIdConflict(error)
+            }
+            "InvalidParameter.Conflict" => Self::InvalidParameterConflict(error),
+            "InvalidConnectionTrackingConfiguration.RegionOrUserNotSupported" => {
                 Self::InvalidConnectionTrackingConfigurationRegionOrUserNotSupported(
                     error,
                 )
             }
-            Some(16) => Self::InvalidOperationEniCountExceeded(error),
-            Some(17) => Self::InvalidPrivateIpAddressDuplicated(error),
-            Some(18) => Self::IncorrectVSwitchStatus(error),
-            Some(19) => Self::InvalidEniQueueSizeRegionOrUserNotSupported(error),
-            Some(20) => Self::InvalidParameterEniQueueSize(error),
-            Some(21) => Self::InvalidParameterEniConnectionTrackingConfiguration(error),
-            Some(22) => Self::QuotaExceededPrivateIpAddress(error),
-            Some(23) => Self::Throttling(error),
-            Some(24) => Self::InvalidVSwitchIllegalStatus(error),
-            Some(25) => Self::InvalidParameterEniEnhancedNetwork(error),
-            Some(26) => Self::InvalidOperationSecurityGroupNotAuthorized(error),
-            Some(27) => Self::InvalidUserTypeNotSupported(error),
-            Some(28) => Self::AbsInvalidAccountNotFound(error),
-            Some(29) => Self::ForbiddenNotSupportRam(error),
-            Some(30) => Self::ForbiddenSubUser(error),
-            Some(31) => Self::InValidParameter(error),
-            Some(32) => Self::MaxEniCountExceeded(error),
-            Some(33) => Self::EniPerInstanceLimitExceeded(error),
-            Some(34) => Self::InvalidOperationAvailabilityZoneMismatch(error),
-            Some(35) => Self::InvalidOperationVpcMismatch(error),
-            Some(36) => Self::SecurityGroupInstanceLimitExceed(error),
-            Some(37) => Self::InvalidSecurityGroupIdNotVpc(error),
-            Some(38) => Self::InvalidOperationInvalidEniType(error),
-            Some(39) => Self::InvalidVSwitchIdIpNotEnough(error),
-            Some(40) => Self::InvalidVSwitchIdIpInvalid(error),
-            Some(41) => Self::QuotaExceedTags(error),
-            Some(42) => Self::InvalidIpAddress(error),
-            Some(43) => Self::InvalidIpIpRepeated(error),
-            Some(44) => Self::MaxEniPrivateIpsCountExceeded(error),
-            Some(45) => Self::InvalidOperationResourceManagedByCloudProduct(error),
-            Some(46) => Self::InvalidOperationTrunkingIsNotAllowed(error),
-            Some(47) => Self::InvalidParameterInvalidEniQueueNumber(error),
-            Some(48) => Self::InvalidOperationMaxEniQueueNumberExceeded(error),
-            Some(49) => Self::InvalidOperationExceedInstanceTypeQueueNumber(error),
-            Some(50) => Self::InvalidParameterEniTrafficMode(error),
-            Some(51) => {
+            "InvalidOperation.EniCountExceeded" => {
+                Self::InvalidOperationEniCountExceeded(error)
+            }
+            "InvalidPrivateIpAddress.Duplicated" => {
+                Self::InvalidPrivateIpAddressDuplicated(error)
+            }
+            "IncorrectVSwitchStatus" => Self::IncorrectVSwitchStatus(error),
+            "InvalidEniQueueSize.RegionOrUserNotSupported" => {
+                Self::InvalidEniQueueSizeRegionOrUserNotSupported(error)
+            }
+            "InvalidParameter.EniQueueSize" => Self::InvalidParameterEniQueueSize(error),
+            "InvalidParameter.EniConnectionTrackingConfiguration" => {
+                Self::InvalidParameterEniConnectionTrackingConfiguration(error)
+            }
+            "QuotaExceeded.PrivateIpAddress" => {
+                Self::QuotaExceededPrivateIpAddress(error)
+            }
+            "Throttling" => Self::Throttling(error),
+            "InvalidVSwitch.IllegalStatus" => Self::InvalidVSwitchIllegalStatus(error),
+            "InvalidParameter.EniEnhancedNetwork" => {
+                Self::InvalidParameterEniEnhancedNetwork(error)
+            }
+            "InvalidOperation.SecurityGroupNotAuthorized" => {
+                Self::InvalidOperationSecurityGroupNotAuthorized(error)
+            }
+            "InvalidUserType.NotSupported" => Self::InvalidUserTypeNotSupported(error),
+            "Abs.InvalidAccount.NotFound" => Self::AbsInvalidAccountNotFound(error),
+            "Forbidden.NotSupportRAM" => Self::ForbiddenNotSupportRam(error),
+            "Forbidden.SubUser" => Self::ForbiddenSubUser(error),
+            "InValidParameter" => Self::InValidParameter(error),
+            "MaxEniCountExceeded" => Self::MaxEniCountExceeded(error),
+            "EniPerInstanceLimitExceeded" => Self::EniPerInstanceLimitExceeded(error),
+            "InvalidOperation.AvailabilityZoneMismatch" => {
+                Self::InvalidOperationAvailabilityZoneMismatch(error)
+            }
+            "InvalidOperation.VpcMismatch" => Self::InvalidOperationVpcMismatch(error),
+            "SecurityGroupInstanceLimitExceed" => {
+                Self::SecurityGroupInstanceLimitExceed(error)
+            }
+            "InvalidSecurityGroupId.NotVpc" => Self::InvalidSecurityGroupIdNotVpc(error),
+            "InvalidOperation.InvalidEniType" => {
+                Self::InvalidOperationInvalidEniType(error)
+            }
+            "InvalidVSwitchId.IpNotEnough" => Self::InvalidVSwitchIdIpNotEnough(error),
+            "InvalidVSwitchId.IpInvalid" => Self::InvalidVSwitchIdIpInvalid(error),
+            "QuotaExceed.Tags" => Self::QuotaExceedTags(error),
+            "InvalidIp.Address" => Self::InvalidIpAddress(error),
+            "InvalidIp.IpRepeated" => Self::InvalidIpIpRepeated(error),
+            "MaxEniPrivateIpsCountExceeded" => Self::MaxEniPrivateIpsCountExceeded(error),
+            "InvalidOperation.ResourceManagedByCloudProduct" => {
+                Self::InvalidOperationResourceManagedByCloudProduct(error)
+            }
+            "InvalidOperation.TrunkingIsNotAllowed" => {
+                Self::InvalidOperationTrunkingIsNotAllowed(error)
+            }
+            "InvalidParameter.InvalidEniQueueNumber" => {
+                Self::InvalidParameterInvalidEniQueueNumber(error)
+            }
+            "InvalidOperation.MaxEniQueueNumberExceeded" => {
+                Self::InvalidOperationMaxEniQueueNumberExceeded(error)
+            }
+            "InvalidOperation.ExceedInstanceTypeQueueNumber" => {
+                Self::InvalidOperationExceedInstanceTypeQueueNumber(error)
+            }
+            "InvalidParameter.EniTrafficMode" => {
+                Self::InvalidParameterEniTrafficMode(error)
+            }
+            "InvalidOperation.HighPerformanceTrafficModeIsNotAllowed" => {
                 Self::InvalidOperationHighPerformanceTrafficModeIsNotAllowed(error)
             }
-            Some(52) => Self::InvalidParameterQueuePairNumberMustEmpty(error),
-            Some(53) => Self::InvalidParameterInvalidQueuePairNumber(error),
-            Some(54) => Self::InvalidParamsNetworkInterfaceName(error),
-            Some(55) => Self::InvalidIpIpPrefixIllegal(error),
-            Some(56) => Self::InvalidIpIpPrefixMustInReserveSegment(error),
-            Some(57) => Self::InvalidOperationIpv4CountExceeded(error),
-            Some(58) => Self::InvalidOperationIpv6CountExceeded(error),
-            Some(59) => {
+            "InvalidParameter.QueuePairNumberMustEmpty" => {
+                Self::InvalidParameterQueuePairNumberMustEmpty(error)
+            }
+            "InvalidParameter.InvalidQueuePairNumber" => {
+                Self::InvalidParameterInvalidQueuePairNumber(error)
+            }
+            "InvalidParams.NetworkInterfaceName" => {
+                Self::InvalidParamsNetworkInterfaceName(error)
+            }
+            "InvalidIp.IpPrefixIllegal" => Self::InvalidIpIpPrefixIllegal(error),
+            "InvalidIp.IpPrefixMustInReserveSegment" => {
+                Self::InvalidIpIpPrefixMustInReserveSegment(error)
+            }
+            "InvalidOperation.Ipv4CountExceeded" => {
+                Self::InvalidOperationIpv4CountExceeded(error)
+            }
+            "InvalidOperation.Ipv6CountExceeded" => {
+                Self::InvalidOperationIpv6CountExceeded(error)
+            }
+            "InvalidOperation.HighPerformanceTrafficModeEniUnsupported" => {
                 Self::InvalidOperationHighPerformanceTrafficModeEniUnsupported(error)
             }
-            Some(60) => Self::AclLimitExceed(error),
-            Some(61) => Self::InvalidIpIpPrefixMaskInvalid(error),
-            Some(62) => Self::InvalidVSwitchIdIpPrefixNotEnough(error),
-            Some(63) => Self::InvalidIpIpPrefixMaskNotSame(error),
-            Some(64) => Self::EnterpriseGroupLimitedMutliGroupType(error),
-            Some(65) => Self::InvalidOperationBoundingEniSlaveQuotaExceed(error),
-            Some(66) => Self::InvalidIpIpPrefixNotAvailable(error),
-            Some(67) => Self::InvalidIpIpPrefixMaskIllegal(error),
-            Some(68) => Self::InvalidIpIpPrefixNotStrict(error),
-            Some(69) => Self::InvalidOperationNotSupport(error),
-            Some(70) => Self::InvalidEcsIdNotFound(error),
-            Some(71) => Self::InvalidEniIdNotFound(error),
-            Some(72) => Self::InvalidVSwitchIdNotFound(error),
-            Some(73) => Self::InvalidSecurityGroupIdNotFound(error),
-            Some(74) => Self::InvalidResourceGroupNotFound(error),
-            Some(75) => Self::InvalidOperationMaxEniIpv6IpsCountExceeded(error),
-            Some(76) => Self::InvalidOperationVSwitchIpv6Disabled(error),
-            Some(77) => Self::InvalidOperationEnableIpv6Failed(error),
-            Some(78) => Self::InvalidOperationAddressAlreadyAllocated(error),
-            Some(79) => Self::InvalidOperationAddressNotInVSwitchCidr(error),
-            Some(80) => Self::InvalidOperationSlaveEniMustHaveBondingEni(error),
-            Some(81) => Self::InvalidOperationEniTrafficModeNotSupportIpv6(error),
-            Some(82) => Self::InvalidOperationVSwitchCidrReservationNotExist(error),
-            Some(83) => Self::InternalError(error),
-            Some(84) => Self::InvalidOperationRegionNotSupportIpPrefix(error),
+            "AclLimitExceed" => Self::AclLimitExceed(error),
+            "InvalidIp.IpPrefixMaskInvalid" => Self::InvalidIpIpPrefixMaskInvalid(error),
+            "InvalidVSwitchId.IpPrefixNotEnough" => {
+                Self::InvalidVSwitchIdIpPrefixNotEnough(error)
+            }
+            "InvalidIp.IpPrefixMaskNotSame" => Self::InvalidIpIpPrefixMaskNotSame(error),
+            "EnterpriseGroupLimited.MutliGroupType" => {
+                Self::EnterpriseGroupLimitedMutliGroupType(error)
+            }
+            "InvalidOperation.BoundingEniSlaveQuotaExceed" => {
+                Self::InvalidOperationBoundingEniSlaveQuotaExceed(error)
+            }
+            "InvalidIp.IpPrefixNotAvailable" => {
+                Self::InvalidIpIpPrefixNotAvailable(error)
+            }
+            "InvalidIp.IpPrefixMaskIllegal" => Self::InvalidIpIpPrefixMaskIllegal(error),
+            "InvalidIp.IpPrefixNotStrict" => Self::InvalidIpIpPrefixNotStrict(error),
+            "InvalidOperation.NotSupport" => Self::InvalidOperationNotSupport(error),
+            "InvalidEcsId.NotFound" => Self::InvalidEcsIdNotFound(error),
+            "InvalidEniId.NotFound" => Self::InvalidEniIdNotFound(error),
+            "InvalidVSwitchId.NotFound" => Self::InvalidVSwitchIdNotFound(error),
+            "InvalidSecurityGroupId.NotFound" => {
+                Self::InvalidSecurityGroupIdNotFound(error)
+            }
+            "InvalidResourceGroup.NotFound" => Self::InvalidResourceGroupNotFound(error),
+            "InvalidOperation.MaxEniIpv6IpsCountExceeded" => {
+                Self::InvalidOperationMaxEniIpv6IpsCountExceeded(error)
+            }
+            "InvalidOperation.VSwitchIpv6Disabled" => {
+                Self::InvalidOperationVSwitchIpv6Disabled(error)
+            }
+            "InvalidOperation.EnableIpv6Failed" => {
+                Self::InvalidOperationEnableIpv6Failed(error)
+            }
+            "InvalidOperation.AddressAlreadyAllocated" => {
+                Self::InvalidOperationAddressAlreadyAllocated(error)
+            }
+            "InvalidOperation.AddressNotInVSwitchCidr" => {
+                Self::InvalidOperationAddressNotInVSwitchCidr(error)
+            }
+            "InvalidOperation.SlaveEniMustHaveBondingEni" => {
+                Self::InvalidOperationSlaveEniMustHaveBondingEni(error)
+            }
+            "InvalidOperation.EniTrafficModeNotSupportIpv6" => {
+                Self::InvalidOperationEniTrafficModeNotSupportIpv6(error)
+            }
+            "InvalidOperation.VSwitchCidrReservationNotExist" => {
+                Self::InvalidOperationVSwitchCidrReservationNotExist(error)
+            }
+            "InternalError" => Self::InternalError(error),
+            "InvalidOperation.RegionNotSupportIpPrefix" => {
+                Self::InvalidOperationRegionNotSupportIpPrefix(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

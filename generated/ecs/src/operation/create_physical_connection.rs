@@ -334,56 +334,43 @@ pub enum CreatePhysicalConnectionError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreatePhysicalConnectionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "Invalid.Status",
-                    "InvalidAccessPointId.NotEnabled",
-                    "InvalidType.Malformd",
-                    "InvalidPeerLocation.Malformd",
-                    "InvalidLineOperator.Malformd",
-                    "InvalidPortType.Malformd",
-                    "InvalidDescription.Malformed",
-                    "InvalidRedundantPhysicalConnectionId.NotFound",
-                    "InvalidName.Malformed",
-                    "QuotaExceeded.pConnPerAP",
-                    "InvalidBandwidth",
-                    "InvalidRedundantPhysicalConnection",
-                    "InvalidRedundantPhysicalConnectionStatus",
-                    "InvalidCircuitCode.Malformed",
-                    "QuotaExceeded.freePconnPerAP",
-                    "InvalidPhysicalConnectionOperator.Malformed",
-                    "InvalidPhysicalConnectionPortType.Malformed",
-                    "InvalidPhysicalConnectionBandwidth.Malformed",
-                    "IllegalParam.ClientToken",
-                    "InvalidRegionId.NotFound",
-                    "InvalidAccessPointId.NotFound",
-                    "InvalidPortType.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidStatus(error),
-            Some(1) => Self::InvalidAccessPointIdNotEnabled(error),
-            Some(2) => Self::InvalidTypeMalformd(error),
-            Some(3) => Self::InvalidPeerLocationMalformd(error),
-            Some(4) => Self::InvalidLineOperatorMalformd(error),
-            Some(5) => Self::InvalidPortTypeMalformd(error),
-            Some(6) => Self::InvalidDescriptionMalformed(error),
-            Some(7) => Self::InvalidRedundantPhysicalConnectionIdNotFound(error),
-            Some(8) => Self::InvalidNameMalformed(error),
-            Some(9) => Self::QuotaExceededPConnPerAp(error),
-            Some(10) => Self::InvalidBandwidth(error),
-            Some(11) => Self::InvalidRedundantPhysicalConnection(error),
-            Some(12) => Self::InvalidRedundantPhysicalConnectionStatus(error),
-            Some(13) => Self::InvalidCircuitCodeMalformed(error),
-            Some(14) => Self::QuotaExceededFreePconnPerAp(error),
-            Some(15) => Self::InvalidPhysicalConnectionOperatorMalformed(error),
-            Some(16) => Self::InvalidPhysicalConnectionPortTypeMalformed(error),
-            Some(17) => Self::InvalidPhysicalConnectionBandwidthMalformed(error),
-            Some(18) => Self::IllegalParamClientToken(error),
-            Some(19) => Self::InvalidRegionIdNotFound(error),
-            Some(20) => Self::InvalidAccessPointIdNotFound(error),
-            Some(21) => Self::InvalidPortTypeNotFound(error),
+        match error.code() {
+            "Invalid.Status" => Self::InvalidStatus(error),
+            "InvalidAccessPointId.NotEnabled" => {
+                Self::InvalidAccessPointIdNotEnabled(error)
+            }
+            "InvalidType.Malformd" => Self::InvalidTypeMalformd(error),
+            "InvalidPeerLocation.Malformd" => Self::InvalidPeerLocationMalformd(error),
+            "InvalidLineOperator.Malformd" => Self::InvalidLineOperatorMalformd(error),
+            "InvalidPortType.Malformd" => Self::InvalidPortTypeMalformd(error),
+            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
+            "InvalidRedundantPhysicalConnectionId.NotFound" => {
+                Self::InvalidRedundantPhysicalConnectionIdNotFound(error)
+            }
+            "InvalidName.Malformed" => Self::InvalidNameMalformed(error),
+            "QuotaExceeded.pConnPerAP" => Self::QuotaExceededPConnPerAp(error),
+            "InvalidBandwidth" => Self::InvalidBandwidth(error),
+            "InvalidRedundantPhysicalConnection" => {
+                Self::InvalidRedundantPhysicalConnection(error)
+            }
+            "InvalidRedundantPhysicalConnectionStatus" => {
+                Self::InvalidRedundantPhysicalConnectionStatus(error)
+            }
+            "InvalidCircuitCode.Malformed" => Self::InvalidCircuitCodeMalformed(error),
+            "QuotaExceeded.freePconnPerAP" => Self::QuotaExceededFreePconnPerAp(error),
+            "InvalidPhysicalConnectionOperator.Malformed" => {
+                Self::InvalidPhysicalConnectionOperatorMalformed(error)
+            }
+            "InvalidPhysicalConnectionPortType.Malformed" => {
+                Self::InvalidPhysicalConnectionPortTypeMalformed(error)
+            }
+            "InvalidPhysicalConnectionBandwidth.Malformed" => {
+                Self::InvalidPhysicalConnectionBandwidthMalformed(error)
+            }
+            "IllegalParam.ClientToken" => Self::IllegalParamClientToken(error),
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "InvalidAccessPointId.NotFound" => Self::InvalidAccessPointIdNotFound(error),
+            "InvalidPortType.NotFound" => Self::InvalidPortTypeNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

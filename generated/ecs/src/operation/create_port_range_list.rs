@@ -320,34 +320,28 @@ pub enum CreatePortRangeListError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreatePortRangeListError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidParam.Entry",
-                    "InvalidOperation.MaxEntriesCountExceed",
-                    "InvalidOperation.EntryCountExceedMaxEntries",
-                    "InvalidParameter.PortRange",
-                    "InvalidParameter.PortRangeListName",
-                    "LimitExceed.MaxEntries",
-                    "LimitExceed.Entry",
-                    "InvalidOperation.MaxCountExceed",
-                    "InvalidParameter.PortRangeDuplicated",
-                    "InvalidDescription.Malformed",
-                    "InvalidRegionId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidParamEntry(error),
-            Some(1) => Self::InvalidOperationMaxEntriesCountExceed(error),
-            Some(2) => Self::InvalidOperationEntryCountExceedMaxEntries(error),
-            Some(3) => Self::InvalidParameterPortRange(error),
-            Some(4) => Self::InvalidParameterPortRangeListName(error),
-            Some(5) => Self::LimitExceedMaxEntries(error),
-            Some(6) => Self::LimitExceedEntry(error),
-            Some(7) => Self::InvalidOperationMaxCountExceed(error),
-            Some(8) => Self::InvalidParameterPortRangeDuplicated(error),
-            Some(9) => Self::InvalidDescriptionMalformed(error),
-            Some(10) => Self::InvalidRegionIdNotFound(error),
+        match error.code() {
+            "InvalidParam.Entry" => Self::InvalidParamEntry(error),
+            "InvalidOperation.MaxEntriesCountExceed" => {
+                Self::InvalidOperationMaxEntriesCountExceed(error)
+            }
+            "InvalidOperation.EntryCountExceedMaxEntries" => {
+                Self::InvalidOperationEntryCountExceedMaxEntries(error)
+            }
+            "InvalidParameter.PortRange" => Self::InvalidParameterPortRange(error),
+            "InvalidParameter.PortRangeListName" => {
+                Self::InvalidParameterPortRangeListName(error)
+            }
+            "LimitExceed.MaxEntries" => Self::LimitExceedMaxEntries(error),
+            "LimitExceed.Entry" => Self::LimitExceedEntry(error),
+            "InvalidOperation.MaxCountExceed" => {
+                Self::InvalidOperationMaxCountExceed(error)
+            }
+            "InvalidParameter.PortRangeDuplicated" => {
+                Self::InvalidParameterPortRangeDuplicated(error)
+            }
+            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -353,38 +353,32 @@ pub enum CreatePrefixListError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreatePrefixListError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "MissingParameter",
-                    "InvalidParameter.AddressFamily",
-                    "InvalidParameter",
-                    "InvalidParameter.PrefixListName",
-                    "InvalidDescription.Malformed",
-                    "InvalidClientToken.ValueNotSupported",
-                    "InvalidParameter.CidrMalformed",
-                    "InvalidParameter.CidrDuplicated",
-                    "LimitExceed.Entry",
-                    "LimitExceed.MaxEntries",
-                    "LimitExceed.PrefixListPerRegion",
-                    "InvalidRegionId.NotFound",
-                    "InvalidResourceGroup.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::MissingParameter(error),
-            Some(1) => Self::InvalidParameterAddressFamily(error),
-            Some(2) => Self::InvalidParameter(error),
-            Some(3) => Self::InvalidParameterPrefixListName(error),
-            Some(4) => Self::InvalidDescriptionMalformed(error),
-            Some(5) => Self::InvalidClientTokenValueNotSupported(error),
-            Some(6) => Self::InvalidParameterCidrMalformed(error),
-            Some(7) => Self::InvalidParameterCidrDuplicated(error),
-            Some(8) => Self::LimitExceedEntry(error),
-            Some(9) => Self::LimitExceedMaxEntries(error),
-            Some(10) => Self::LimitExceedPrefixListPerRegion(error),
-            Some(11) => Self::InvalidRegionIdNotFound(error),
-            Some(12) => Self::InvalidResourceGroupNotFound(error),
+        match error.code() {
+            "MissingParameter" => Self::MissingParameter(error),
+            "InvalidParameter.AddressFamily" => {
+                Self::InvalidParameterAddressFamily(error)
+            }
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "InvalidParameter.PrefixListName" => {
+                Self::InvalidParameterPrefixListName(error)
+            }
+            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
+            "InvalidClientToken.ValueNotSupported" => {
+                Self::InvalidClientTokenValueNotSupported(error)
+            }
+            "InvalidParameter.CidrMalformed" => {
+                Self::InvalidParameterCidrMalformed(error)
+            }
+            "InvalidParameter.CidrDuplicated" => {
+                Self::InvalidParameterCidrDuplicated(error)
+            }
+            "LimitExceed.Entry" => Self::LimitExceedEntry(error),
+            "LimitExceed.MaxEntries" => Self::LimitExceedMaxEntries(error),
+            "LimitExceed.PrefixListPerRegion" => {
+                Self::LimitExceedPrefixListPerRegion(error)
+            }
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "InvalidResourceGroup.NotFound" => Self::InvalidResourceGroupNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -367,164 +367,134 @@ pub enum CreateRouteEntryError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateRouteEntryError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "MissingParameter",
-                    "InvalidCidrBlock.Malformed",
-                    "InvalidCIDRBlock.Duplicate",
-                    "IncorrectVpcStatus",
-                    "QuotaExceeded",
-                    "IncorrectRouteEntryStatus",
-                    "InvalidCidrBlock",
-                    "InvalidNextHopType",
-                    "InvalidNextHop.NotFound",
-                    "InvalidVRouter.NotFound",
-                    "InvalidVPC.NotFound",
-                    "InvalidNexthopTypeAndList.BothNull",
-                    "InvalidNexthopTypeAndList.BothNotNull",
-                    "InvalidRouterInterface",
-                    "InvalidOppositeRouterType",
-                    "InvalidNexthopListSize",
-                    "InvalidEntryRuleQuota.NotFound",
-                    "Forbidden.CheckEntryRuleQuota",
-                    "InvalidVBRStatus",
-                    "InvalidPhysicalConnectionBusinessStatus",
-                    "InvalidRouterType",
-                    "IncorrectHaVipStatus",
-                    "CountLimitExceed.HaVipRouteEntry",
-                    "InvalidRouteEntry.Duplicate",
-                    "InvalidParam",
-                    "INVALID_WEIGHT_PARAM",
-                    "FORBIDDEN_USE_VPC_AS_INTERNET_GATEWAY",
-                    "InvalidNexthop",
-                    "INVALID_VPC_ID",
-                    "InvalidRouteEntrySize",
-                    "TaskConflict",
-                    "InvalidRouteEntry",
-                    "InvalidDestinationCidrBlock",
-                    "VswitchStatusError",
-                    "Forbidden.PrivateIpNotFound",
-                    "RouteConflict.AlreadyExist",
-                    "OperationUnsupported.InactiveMode",
-                    "IncorrectStatus.MultiScopeRiRouteEntry",
-                    "OperationUnsupported.MoreThanOneVpnOrHavip",
-                    "OperationUnsupported.EcmpRiTypeOrNumber",
-                    "Duplicated.VpcNextHop",
-                    "OperationUnsupported.SubRouteTableECMP",
-                    "InvalidNexthop.NotFound",
-                    "IllegalParam.NextHopId",
-                    "InvalidVpnInstanceId.NotFound",
-                    "OperationFailed.ScopeActiveRouteEntryType",
-                    "OperationFailed.ScopeStandbyRouteEntryQuota",
-                    "OperationFailed.ScopeActiveRouteEntryQuota",
-                    "OperationUnsupported.ScopeInvalidRouteType",
-                    "OperationFailed.EcmpInvalidRouterInterfaceOppositeType",
-                    "QuotaExceeded.HaVipRouteEntry",
-                    "OperationFailed.InvalidNexthop",
-                    "OperationFailed.NotifyCenDelete",
-                    "InvalidNatGateway.NotFound",
-                    "OperationFailed.CxpRouteExist",
-                    "InvalidNexthop.DirectEni",
-                    "OperationFailed.NotifyCenCreate",
-                    "IncorrectStatus.RouteTableStatus",
-                    "OperationFailed.GetEniInfo",
-                    "QuotaExceeded.EcmpRouteEntryNextHopCount",
-                    "OperationFailed.InvalidNextHopType",
-                    "OperationUnsupported.InvalidRouterInterfaceType",
-                    "InvalidHaVip.NotFound",
-                    "OperationFailed.MultiScopeType",
-                    "OperationFailed.DistibuteLock",
-                    "IncorrectInstanceStatus",
-                    "InvalidNatGatewayId.NotFound",
-                    "InvalidInstanId.NotFound",
-                    "InvalidNextHopId.NotFound",
-                    "InvalidRouteTableId.NotFound",
-                    "InvalidHaVipId.NotFound",
-                    "InvalidNetworkInterface.NotFound",
-                    "InvalidVpc.NotFound",
-                    "OperationFailed.InstanceDismatchCurrentVpc",
-                    "InvalidIpv6Gateway.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::MissingParameter(error),
-            Some(1) => Self::InvalidCidrBlockMalformed(error),
-            Some(2) => Self::InvalidCidrBlockDuplicate(error),
-            Some(3) => Self::IncorrectVpcStatus(error),
-            Some(4) => Self::QuotaExceeded(error),
-            Some(5) => Self::IncorrectRouteEntryStatus(error),
-            Some(6) => Self::InvalidCidrBlock(error),
-            Some(7) => Self::InvalidNextHopType(error),
-            Some(8) => Self::InvalidNextHopNotFound(error),
-            Some(9) => Self::InvalidVRouterNotFound(error),
-            Some(10) => Self::InvalidVpcNotFound(error),
-            Some(11) => Self::InvalidNexthopTypeAndListBothNull(error),
-            Some(12) => Self::InvalidNexthopTypeAndListBothNotNull(error),
-            Some(13) => Self::InvalidRouterInterface(error),
-            Some(14) => Self::InvalidOppositeRouterType(error),
-            Some(15) => Self::InvalidNexthopListSize(error),
-            Some(16) => Self::InvalidEntryRuleQuotaNotFound(error),
-            Some(17) => Self::ForbiddenCheckEntryRuleQuota(error),
-            Some(18) => Self::InvalidVbrStatus(error),
-            Some(19) => Self::InvalidPhysicalConnectionBusinessStatus(error),
-            Some(20) => Self::InvalidRouterType(error),
-            Some(21) => Self::IncorrectHaVipStatus(error),
-            Some(22) => Self::CountLimitExceedHaVipRouteEntry(error),
-            Some(23) => Self::InvalidRouteEntryDuplicate(error),
-            Some(24) => Self::InvalidParam(error),
-            Some(25) => Self::InvalidWeightParam(error),
-            Some(26) => Self::ForbiddenUseVpcAsInternetGateway(error),
-            Some(27) => Self::InvalidNexthop(error),
-            Some(28) => Self::InvalidVpcId(error),
-            Some(29) => Self::InvalidRouteEntrySize(error),
-            Some(30) => Self::TaskConflict(error),
-            Some(31) => Self::InvalidRouteEntry(error),
-            Some(32) => Self::InvalidDestinationCidrBlock(error),
-            Some(33) => Self::VswitchStatusError(error),
-            Some(34) => Self::ForbiddenPrivateIpNotFound(error),
-            Some(35) => Self::RouteConflictAlreadyExist(error),
-            Some(36) => Self::OperationUnsupportedInactiveMode(error),
-            Some(37) => Self::IncorrectStatusMultiScopeRiRouteEntry(error),
-            Some(38) => Self::OperationUnsupportedMoreThanOneVpnOrHavip(error),
-            Some(39) => Self::OperationUnsupportedEcmpRiTypeOrNumber(error),
-            Some(40) => Self::DuplicatedVpcNextHop(error),
-            Some(41) => Self::OperationUnsupportedSubRouteTableEcmp(error),
-            Some(42) => Self::InvalidNexthopNotFound(error),
-            Some(43) => Self::IllegalParamNextHopId(error),
-            Some(44) => Self::InvalidVpnInstanceIdNotFound(error),
-            Some(45) => Self::OperationFailedScopeActiveRouteEntryType(error),
-            Some(46) => Self::OperationFailedScopeStandbyRouteEntryQuota(error),
-            Some(47) => Self::OperationFailedScopeActiveRouteEntryQuota(error),
-            Some(48) => Self::OperationUnsupportedScopeInvalidRouteType(error),
-            Some(49) => {
+        match error.code() {
+            "MissingParameter" => Self::MissingParameter(error),
+            "InvalidCidrBlock.Malformed" => Self::InvalidCidrBlockMalformed(error),
+            "InvalidCIDRBlock.Duplicate" => Self::InvalidCidrBlockDuplicate(error),
+            "IncorrectVpcStatus" => Self::IncorrectVpcStatus(error),
+            "QuotaExceeded" => Self::QuotaExceeded(error),
+            "IncorrectRouteEntryStatus" => Self::IncorrectRouteEntryStatus(error),
+            "InvalidCidrBlock" => Self::InvalidCidrBlock(error),
+            "InvalidNextHopType" => Self::InvalidNextHopType(error),
+            "InvalidNextHop.NotFound" => Self::InvalidNextHopNotFound(error),
+            "InvalidVRouter.NotFound" => Self::InvalidVRouterNotFound(error),
+            "InvalidVPC.NotFound" => Self::InvalidVpcNotFound(error),
+            "InvalidNexthopTypeAndList.BothNull" => {
+                Self::InvalidNexthopTypeAndListBothNull(error)
+            }
+            "InvalidNexthopTypeAndList.BothNotNull" => {
+                Self::InvalidNexthopTypeAndListBothNotNull(error)
+            }
+            "InvalidRouterInterface" => Self::InvalidRouterInterface(error),
+            "InvalidOppositeRouterType" => Self::InvalidOppositeRouterType(error),
+            "InvalidNexthopListSize" => Self::InvalidNexthopListSize(error),
+            "InvalidEntryRuleQuota.NotFound" => {
+                Self::InvalidEntryRuleQuotaNotFound(error)
+            }
+            "Forbidden.CheckEntryRuleQuota" => Self::ForbiddenCheckEntryRuleQuota(error),
+            "InvalidVBRStatus" => Self::InvalidVbrStatus(error),
+            "InvalidPhysicalConnectionBusinessStatus" => {
+                Self::InvalidPhysicalConnectionBusinessStatus(error)
+            }
+            "InvalidRouterType" => Self::InvalidRouterType(error),
+            "IncorrectHaVipStatus" => Self::IncorrectHaVipStatus(error),
+            "CountLimitExceed.HaVipRouteEntry" => {
+                Self::CountLimitExceedHaVipRouteEntry(error)
+            }
+            "InvalidRouteEntry.Duplicate" => Self::InvalidRouteEntryDuplicate(error),
+            "InvalidParam" => Self::InvalidParam(error),
+            "INVALID_WEIGHT_PARAM" => Self::InvalidWeightParam(error),
+            "FORBIDDEN_USE_VPC_AS_INTERNET_GATEWAY" => {
+                Self::ForbiddenUseVpcAsInternetGateway(error)
+            }
+            "InvalidNexthop" => Self::InvalidNexthop(error),
+            "INVALID_VPC_ID" => Self::InvalidVpcId(error),
+            "InvalidRouteEntrySize" => Self::InvalidRouteEntrySize(error),
+            "TaskConflict" => Self::TaskConflict(error),
+            "InvalidRouteEntry" => Self::InvalidRouteEntry(error),
+            "InvalidDestinationCidrBlock" => Self::InvalidDestinationCidrBlock(error),
+            "VswitchStatusError" => Self::VswitchStatusError(error),
+            "Forbidden.PrivateIpNotFound" => Self::ForbiddenPrivateIpNotFound(error),
+            "RouteConflict.AlreadyExist" => Self::RouteConflictAlreadyExist(error),
+            "OperationUnsupported.InactiveMode" => {
+                Self::OperationUnsupportedInactiveMode(error)
+            }
+            "IncorrectStatus.MultiScopeRiRouteEntry" => {
+                Self::IncorrectStatusMultiScopeRiRouteEntry(error)
+            }
+            "OperationUnsupported.MoreThanOneVpnOrHavip" => {
+                Self::OperationUnsupportedMoreThanOneVpnOrHavip(error)
+            }
+            "OperationUnsupported.EcmpRiTypeOrNumber" => {
+                Self::OperationUnsupportedEcmpRiTypeOrNumber(error)
+            }
+            "Duplicated.VpcNextHop" => Self::DuplicatedVpcNextHop(error),
+            "OperationUnsupported.SubRouteTableECMP" => {
+                Self::OperationUnsupportedSubRouteTableEcmp(error)
+            }
+            "InvalidNexthop.NotFound" => Self::InvalidNexthopNotFound(error),
+            "IllegalParam.NextHopId" => Self::IllegalParamNextHopId(error),
+            "InvalidVpnInstanceId.NotFound" => Self::InvalidVpnInstanceIdNotFound(error),
+            "OperationFailed.ScopeActiveRouteEntryType" => {
+                Self::OperationFailedScopeActiveRouteEntryType(error)
+            }
+            "OperationFailed.ScopeStandbyRouteEntryQuota" => {
+                Self::OperationFailedScopeStandbyRouteEntryQuota(error)
+            }
+            "OperationFailed.ScopeActiveRouteEntryQuota" => {
+                Self::OperationFailedScopeActiveRouteEntryQuota(error)
+            }
+            "OperationUnsupported.ScopeInvalidRouteType" => {
+                Self::OperationUnsupportedScopeInvalidRouteType(error)
+            }
+            "OperationFailed.EcmpInvalidRouterInterfaceOppositeType" => {
                 Self::OperationFailedEcmpInvalidRouterInterfaceOppositeType(error)
             }
-            Some(50) => Self::QuotaExceededHaVipRouteEntry(error),
-            Some(51) => Self::OperationFailedInvalidNexthop(error),
-            Some(52) => Self::OperationFailedNotifyCenDelete(error),
-            Some(53) => Self::InvalidNatGatewayNotFound(error),
-            Some(54) => Self::OperationFailedCxpRouteExist(error),
-            Some(55) => Self::InvalidNexthopDirectEni(error),
-            Some(56) => Self::OperationFailedNotifyCenCreate(error),
-            Some(57) => Self::IncorrectStatusRouteTableStatus(error),
-            Some(58) => Self::OperationFailedGetEniInfo(error),
-            Some(59) => Self::QuotaExceededEcmpRouteEntryNextHopCount(error),
-            Some(60) => Self::OperationFailedInvalidNextHopType(error),
-            Some(61) => Self::OperationUnsupportedInvalidRouterInterfaceType(error),
-            Some(62) => Self::InvalidHaVipNotFound(error),
-            Some(63) => Self::OperationFailedMultiScopeType(error),
-            Some(64) => Self::OperationFailedDistibuteLock(error),
-            Some(65) => Self::IncorrectInstanceStatus(error),
-            Some(66) => Self::InvalidNatGatewayIdNotFound(error),
-            Some(67) => Self::InvalidInstanIdNotFound(error),
-            Some(68) => Self::InvalidNextHopIdNotFound(error),
-            Some(69) => Self::InvalidRouteTableIdNotFound(error),
-            Some(70) => Self::InvalidHaVipIdNotFound(error),
-            Some(71) => Self::InvalidNetworkInterfaceNotFound(error),
-            Some(72) => Self::InvalidVpcNotFoundError(error),
-            Some(73) => Self::OperationFailedInstanceDismatchCurrentVpc(error),
-            Some(74) => Self::InvalidIpv6GatewayNotFound(error),
+            "QuotaExceeded.HaVipRouteEntry" => Self::QuotaExceededHaVipRouteEntry(error),
+            "OperationFailed.InvalidNexthop" => {
+                Self::OperationFailedInvalidNexthop(error)
+            }
+            "OperationFailed.NotifyCenDelete" => {
+                Self::OperationFailedNotifyCenDelete(error)
+            }
+            "InvalidNatGateway.NotFound" => Self::InvalidNatGatewayNotFound(error),
+            "OperationFailed.CxpRouteExist" => Self::OperationFailedCxpRouteExist(error),
+            "InvalidNexthop.DirectEni" => Self::InvalidNexthopDirectEni(error),
+            "OperationFailed.NotifyCenCreate" => {
+                Self::OperationFailedNotifyCenCreate(error)
+            }
+            "IncorrectStatus.RouteTableStatus" => {
+                Self::IncorrectStatusRouteTableStatus(error)
+            }
+            "OperationFailed.GetEniInfo" => Self::OperationFailedGetEniInfo(error),
+            "QuotaExceeded.EcmpRouteEntryNextHopCount" => {
+                Self::QuotaExceededEcmpRouteEntryNextHopCount(error)
+            }
+            "OperationFailed.InvalidNextHopType" => {
+                Self::OperationFailedInvalidNextHopType(error)
+            }
+            "OperationUnsupported.InvalidRouterInterfaceType" => {
+                Self::OperationUnsupportedInvalidRouterInterfaceType(error)
+            }
+            "InvalidHaVip.NotFound" => Self::InvalidHaVipNotFound(error),
+            "OperationFailed.MultiScopeType" => {
+                Self::OperationFailedMultiScopeType(error)
+            }
+            "OperationFailed.DistibuteLock" => Self::OperationFailedDistibuteLock(error),
+            "IncorrectInstanceStatus" => Self::IncorrectInstanceStatus(error),
+            "InvalidNatGatewayId.NotFound" => Self::InvalidNatGatewayIdNotFound(error),
+            "InvalidInstanId.NotFound" => Self::InvalidInstanIdNotFound(error),
+            "InvalidNextHopId.NotFound" => Self::InvalidNextHopIdNotFound(error),
+            "InvalidRouteTableId.NotFound" => Self::InvalidRouteTableIdNotFound(error),
+            "InvalidHaVipId.NotFound" => Self::InvalidHaVipIdNotFound(error),
+            "InvalidNetworkInterface.NotFound" => {
+                Self::InvalidNetworkInterfaceNotFound(error)
+            }
+            "InvalidVpc.NotFound" => Self::InvalidVpcNotFoundError(error),
+            "OperationFailed.InstanceDismatchCurrentVpc" => {
+                Self::OperationFailedInstanceDismatchCurrentVpc(error)
+            }
+            "InvalidIpv6Gateway.NotFound" => Self::InvalidIpv6GatewayNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

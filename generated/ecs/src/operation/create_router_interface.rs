@@ -462,86 +462,70 @@ pub enum CreateRouterInterfaceError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateRouterInterfaceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidPrice.NotFound",
-                    "InvalidAliuid",
-                    "InvalidBandwidth.NotEnough",
-                    "InvalidRole.ValueNotSupported",
-                    "InvalidSpec.ValudNotSupported",
-                    "InvalidRouterType.ValueNotSupported",
-                    "InvalidOppositeRouterType.ValueNotSupported",
-                    "ParameterMismatch.Role-Spec",
-                    "InvalidName.Malformed",
-                    "InvalidDescription.Malformed",
-                    "Forbidden.BillsOutstanding",
-                    "QuotaExceed.RouterInterface",
-                    "LimitationExceed.InterfaceNumberOnRouter",
-                    "InvalidParam.NotFound",
-                    "InvalidAccessPoint.NotMatch",
-                    "InvalidAccessPoint.NotExist",
-                    "ForbiddenAction",
-                    "Forbidden.AcceptRoleNotSupportPrePay",
-                    "IllegalParam.HealthcheckIp",
-                    "OperationFailed.HcForInvalidRiType",
-                    "OperationFailed.SyncOrderToSub",
-                    "IllegalParam.CrossBorderBandwidth",
-                    "IllegalParam.VRouterType",
-                    "IllegalParam.Spec",
-                    "Forbidden.CrossBorder",
-                    "InvalidRouterId.NotFound",
-                    "INVAID_VBR_STATUS",
-                    "InvalidRouterInterfaceSpec.Malformed",
-                    "InvalidCommodity.NotFound",
-                    "InvalidRouterInterfaceChargeType.Malformed",
-                    "IllegalParam.RegionId",
-                    "PAY.MAYI_WITHHOLDING_AGREEMENT_ILLEGAL",
-                    "InvalidRegionId.NotFound",
-                    "InvalidOppositeRegionId.NotFound",
-                    "Forbidden.NotInRouterInterfaceCreateWhitelist",
-                    "RI_CREATE_ONE_LIMIT_BY_SYNC",
-                    "InvalidAccessPoint.ValueNotAllowed",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidPriceNotFound(error),
-            Some(1) => Self::InvalidAliuid(error),
-            Some(2) => Self::InvalidBandwidthNotEnough(error),
-            Some(3) => Self::InvalidRoleValueNotSupported(error),
-            Some(4) => Self::InvalidSpecValudNotSupported(error),
-            Some(5) => Self::InvalidRouterTypeValueNotSupported(error),
-            Some(6) => Self::InvalidOppositeRouterTypeValueNotSupported(error),
-            Some(7) => Self::ParameterMismatchRoleSpec(error),
-            Some(8) => Self::InvalidNameMalformed(error),
-            Some(9) => Self::InvalidDescriptionMalformed(error),
-            Some(10) => Self::ForbiddenBillsOutstanding(error),
-            Some(11) => Self::QuotaExceedRouterInterface(error),
-            Some(12) => Self::LimitationExceedInterfaceNumberOnRouter(error),
-            Some(13) => Self::InvalidParamNotFound(error),
-            Some(14) => Self::InvalidAccessPointNotMatch(error),
-            Some(15) => Self::InvalidAccessPointNotExist(error),
-            Some(16) => Self::ForbiddenAction(error),
-            Some(17) => Self::ForbiddenAcceptRoleNotSupportPrePay(error),
-            Some(18) => Self::IllegalParamHealthcheckIp(error),
-            Some(19) => Self::OperationFailedHcForInvalidRiType(error),
-            Some(20) => Self::OperationFailedSyncOrderToSub(error),
-            Some(21) => Self::IllegalParamCrossBorderBandwidth(error),
-            Some(22) => Self::IllegalParamVRouterType(error),
-            Some(23) => Self::IllegalParamSpec(error),
-            Some(24) => Self::ForbiddenCrossBorder(error),
-            Some(25) => Self::InvalidRouterIdNotFound(error),
-            Some(26) => Self::InvaidVbrStatus(error),
-            Some(27) => Self::InvalidRouterInterfaceSpecMalformed(error),
-            Some(28) => Self::InvalidCommodityNotFound(error),
-            Some(29) => Self::InvalidRouterInterfaceChargeTypeMalformed(error),
-            Some(30) => Self::IllegalParamRegionId(error),
-            Some(31) => Self::PayMayiWithholdingAgreementIllegal(error),
-            Some(32) => Self::InvalidRegionIdNotFound(error),
-            Some(33) => Self::InvalidOppositeRegionIdNotFound(error),
-            Some(34) => Self::ForbiddenNotInRouterInterfaceCreateWhitelist(error),
-            Some(35) => Self::RiCreateOneLimitBySync(error),
-            Some(36) => Self::InvalidAccessPointValueNotAllowed(error),
+        match error.code() {
+            "InvalidPrice.NotFound" => Self::InvalidPriceNotFound(error),
+            "InvalidAliuid" => Self::InvalidAliuid(error),
+            "InvalidBandwidth.NotEnough" => Self::InvalidBandwidthNotEnough(error),
+            "InvalidRole.ValueNotSupported" => Self::InvalidRoleValueNotSupported(error),
+            "InvalidSpec.ValudNotSupported" => Self::InvalidSpecValudNotSupported(error),
+            "InvalidRouterType.ValueNotSupported" => {
+                Self::InvalidRouterTypeValueNotSupported(error)
+            }
+            "InvalidOppositeRouterType.ValueNotSupported" => {
+                Self::InvalidOppositeRouterTypeValueNotSupported(error)
+            }
+            "ParameterMismatch.Role-Spec" => Self::ParameterMismatchRoleSpec(error),
+            "InvalidName.Malformed" => Self::InvalidNameMalformed(error),
+            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
+            "Forbidden.BillsOutstanding" => Self::ForbiddenBillsOutstanding(error),
+            "QuotaExceed.RouterInterface" => Self::QuotaExceedRouterInterface(error),
+            "LimitationExceed.InterfaceNumberOnRouter" => {
+                Self::LimitationExceedInterfaceNumberOnRouter(error)
+            }
+            "InvalidParam.NotFound" => Self::InvalidParamNotFound(error),
+            "InvalidAccessPoint.NotMatch" => Self::InvalidAccessPointNotMatch(error),
+            "InvalidAccessPoint.NotExist" => Self::InvalidAccessPointNotExist(error),
+            "ForbiddenAction" => Self::ForbiddenAction(error),
+            "Forbidden.AcceptRoleNotSupportPrePay" => {
+                Self::ForbiddenAcceptRoleNotSupportPrePay(error)
+            }
+            "IllegalParam.HealthcheckIp" => Self::IllegalParamHealthcheckIp(error),
+            "OperationFailed.HcForInvalidRiType" => {
+                Self::OperationFailedHcForInvalidRiType(error)
+            }
+            "OperationFailed.SyncOrderToSub" => {
+                Self::OperationFailedSyncOrderToSub(error)
+            }
+            "IllegalParam.CrossBorderBandwidth" => {
+                Self::IllegalParamCrossBorderBandwidth(error)
+            }
+            "IllegalParam.VRouterType" => Self::IllegalParamVRouterType(error),
+            "IllegalParam.Spec" => Self::IllegalParamSpec(error),
+            "Forbidden.CrossBorder" => Self::ForbiddenCrossBorder(error),
+            "InvalidRouterId.NotFound" => Self::InvalidRouterIdNotFound(error),
+            "INVAID_VBR_STATUS" => Self::InvaidVbrStatus(error),
+            "InvalidRouterInterfaceSpec.Malformed" => {
+                Self::InvalidRouterInterfaceSpecMalformed(error)
+            }
+            "InvalidCommodity.NotFound" => Self::InvalidCommodityNotFound(error),
+            "InvalidRouterInterfaceChargeType.Malformed" => {
+                Self::InvalidRouterInterfaceChargeTypeMalformed(error)
+            }
+            "IllegalParam.RegionId" => Self::IllegalParamRegionId(error),
+            "PAY.MAYI_WITHHOLDING_AGREEMENT_ILLEGAL" => {
+                Self::PayMayiWithholdingAgreementIllegal(error)
+            }
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "InvalidOppositeRegionId.NotFound" => {
+                Self::InvalidOppositeRegionIdNotFound(error)
+            }
+            "Forbidden.NotInRouterInterfaceCreateWhitelist" => {
+                Self::ForbiddenNotInRouterInterfaceCreateWhitelist(error)
+            }
+            "RI_CREATE_ONE_LIMIT_BY_SYNC" => Self::RiCreateOneLimitBySync(error),
+            "InvalidAccessPoint.ValueNotAllowed" => {
+                Self::InvalidAccessPointValueNotAllowed(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

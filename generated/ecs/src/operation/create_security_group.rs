@@ -351,46 +351,30 @@ pub enum CreateSecurityGroupError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateSecurityGroupError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidDescription.Malformed",
-                    "InvalidSecurityGroupDiscription.Malformed",
-                    "IncorrectVpcStatus",
-                    "InvalidTagKey.Malformed",
-                    "InvalidTagValue.Malformed",
-                    "Duplicate.TagKey",
-                    "InvalidParams.GroupType",
-                    "InvalidParams.VpcIdGroupType",
-                    "InvalidSecurityGroupName.Malformed",
-                    "QuotaExceed.SecurityGroup",
-                    "InvalidVpcId.NotFound",
-                    "IdempotentProcessing",
-                    "QuotaExceed.Tags",
-                    "InvalidOperation.ResourceManagedByCloudProduct",
-                    "InvalidRegionId.NotFound",
-                    "InvalidResourceGroup.NotFound",
-                    "InternalError",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidDescriptionMalformed(error),
-            Some(1) => Self::InvalidSecurityGroupDiscriptionMalformed(error),
-            Some(2) => Self::IncorrectVpcStatus(error),
-            Some(3) => Self::InvalidTagKeyMalformed(error),
-            Some(4) => Self::InvalidTagValueMalformed(error),
-            Some(5) => Self::DuplicateTagKey(error),
-            Some(6) => Self::InvalidParamsGroupType(error),
-            Some(7) => Self::InvalidParamsVpcIdGroupType(error),
-            Some(8) => Self::InvalidSecurityGroupNameMalformed(error),
-            Some(9) => Self::QuotaExceedSecurityGroup(error),
-            Some(10) => Self::InvalidVpcIdNotFound(error),
-            Some(11) => Self::IdempotentProcessing(error),
-            Some(12) => Self::QuotaExceedTags(error),
-            Some(13) => Self::InvalidOperationResourceManagedByCloudProduct(error),
-            Some(14) => Self::InvalidRegionIdNotFound(error),
-            Some(15) => Self::InvalidResourceGroupNotFound(error),
-            Some(16) => Self::InternalError(error),
+        match error.code() {
+            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
+            "InvalidSecurityGroupDiscription.Malformed" => {
+                Self::InvalidSecurityGroupDiscriptionMalformed(error)
+            }
+            "IncorrectVpcStatus" => Self::IncorrectVpcStatus(error),
+            "InvalidTagKey.Malformed" => Self::InvalidTagKeyMalformed(error),
+            "InvalidTagValue.Malformed" => Self::InvalidTagValueMalformed(error),
+            "Duplicate.TagKey" => Self::DuplicateTagKey(error),
+            "InvalidParams.GroupType" => Self::InvalidParamsGroupType(error),
+            "InvalidParams.VpcIdGroupType" => Self::InvalidParamsVpcIdGroupType(error),
+            "InvalidSecurityGroupName.Malformed" => {
+                Self::InvalidSecurityGroupNameMalformed(error)
+            }
+            "QuotaExceed.SecurityGroup" => Self::QuotaExceedSecurityGroup(error),
+            "InvalidVpcId.NotFound" => Self::InvalidVpcIdNotFound(error),
+            "IdempotentProcessing" => Self::IdempotentProcessing(error),
+            "QuotaExceed.Tags" => Self::QuotaExceedTags(error),
+            "InvalidOperation.ResourceManagedByCloudProduct" => {
+                Self::InvalidOperationResourceManagedByCloudProduct(error)
+            }
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "InvalidResourceGroup.NotFound" => Self::InvalidResourceGroupNotFound(error),
+            "InternalError" => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

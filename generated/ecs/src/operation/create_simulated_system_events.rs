@@ -267,24 +267,13 @@ pub enum CreateSimulatedSystemEventsError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateSimulatedSystemEventsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidParameter",
-                    "InvalidNotBefore.Passed",
-                    "SimulatedEventLimitExceeded",
-                    "InstanceIdLimitExceeded",
-                    "MissingParameter",
-                    "InvalidInstanceId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidParameter(error),
-            Some(1) => Self::InvalidNotBeforePassed(error),
-            Some(2) => Self::SimulatedEventLimitExceeded(error),
-            Some(3) => Self::InstanceIdLimitExceeded(error),
-            Some(4) => Self::MissingParameter(error),
-            Some(5) => Self::InvalidInstanceIdNotFound(error),
+        match error.code() {
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "InvalidNotBefore.Passed" => Self::InvalidNotBeforePassed(error),
+            "SimulatedEventLimitExceeded" => Self::SimulatedEventLimitExceeded(error),
+            "InstanceIdLimitExceeded" => Self::InstanceIdLimitExceeded(error),
+            "MissingParameter" => Self::MissingParameter(error),
+            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

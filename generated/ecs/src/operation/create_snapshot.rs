@@ -504,108 +504,95 @@ pub enum CreateSnapshotError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateSnapshotError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidParameter.KMSKeyId.NotFound",
-                    "InvalidSnapshotName.Malformed",
-                    "IncorrectInstanceStatus",
-                    "DiskCategory.OperationNotSupported",
-                    "Duplicate.TagKey",
-                    "InvalidTagKey.Malformed",
-                    "InvalidTagValue.Malformed",
-                    "InvalidRetentionDays.Malformed",
-                    "CreateSnapshot.Failed",
-                    "Throttling",
-                    "IncorrectDiskStatus.CreatingSnapshot",
-                    "InstanceLockedForSecurity",
-                    "IncorrectDiskStatus.NeverAttached",
-                    "QuotaExceed.Snapshot",
-                    "IncorrectDiskStatus.NeverUsed",
-                    "DiskInArrears",
-                    "DiskId.ValueNotSupported",
-                    "IncorrectDiskStatus",
-                    "InvalidAccountStatus.NotEnoughBalance",
-                    "InvalidAccountStatus.SnapshotServiceUnavailable",
-                    "IncorrectVolumeStatus",
-                    "IdempotentParameterMismatch",
-                    "IncorrectDiskStatus.Invalid",
-                    "IncorrectDiskType.NotSupport",
-                    "IncorrectDiskStatus.Transferring",
-                    "InvalidParameter.KMSKeyId.CMKUnauthorized",
-                    "InvalidParameter.KMSKeyId.CMKNotEnabled",
-                    "InvalidParameter.KMSKeyId.KMSUnauthorized",
-                    "IdempotentProcessing",
-                    "InvalidSnapshotCategory.Malformed",
-                    "InvalidAction.Unauthorized",
-                    "InvalidRegion.NotSupportSnapshotInstantAccessRegion",
-                    "InvalidCategoryAndInstantAccess.Malformed",
-                    "DISK_HAS_CREATING_SNAPSHOT",
-                    "HibernationConfigured.InstanceOperationForbidden",
-                    "QuotaExceed.SnapshotQuota",
-                    "InvalidInstantAccessRetentionDays.Malformed",
-                    "CloudBoxNotSupportSnapshotWithInstantAccess",
-                    "InvalidOperation.UnfinishedEncryptedSnapshotCopy",
-                    "QuotaExceed.ConcurrentSnapshotQuota",
-                    "InvalidClientToken.Malformed",
-                    "InvalidParameter.UnauthorizedStorageLocationArn",
-                    "InvalidDiskId.NotFound",
-                    "InvalidDescription.Malformed",
-                    "InvalidInstanceId.NotFound",
-                    "InvalidVolumeId.NotFound",
-                    "InvalidResourceGroup.NotFound",
-                    "InternalError",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidParameterKmsKeyIdNotFound(error),
-            Some(1) => Self::InvalidSnapshotNameMalformed(error),
-            Some(2) => Self::IncorrectInstanceStatus(error),
-            Some(3) => Self::DiskCategoryOperationNotSupported(error),
-            Some(4) => Self::DuplicateTagKey(error),
-            Some(5) => Self::InvalidTagKeyMalformed(error),
-            Some(6) => Self::InvalidTagValueMalformed(error),
-            Some(7) => Self::InvalidRetentionDaysMalformed(error),
-            Some(8) => Self::CreateSnapshotFailed(error),
-            Some(9) => Self::Throttling(error),
-            Some(10) => Self::IncorrectDiskStatusCreatingSnapshot(error),
-            Some(11) => Self::InstanceLockedForSecurity(error),
-            Some(12) => Self::IncorrectDiskStatusNeverAttached(error),
-            Some(13) => Self::QuotaExceedSnapshot(error),
-            Some(14) => Self::IncorrectDiskStatusNeverUsed(error),
-            Some(15) => Self::DiskInArrears(error),
-            Some(16) => Self::DiskIdValueNotSupported(error),
-            Some(17) => Self::IncorrectDiskStatus(error),
-            Some(18) => Self::InvalidAccountStatusNotEnoughBalance(error),
-            Some(19) => Self::InvalidAccountStatusSnapshotServiceUnavailable(error),
-            Some(20) => Self::IncorrectVolumeStatus(error),
-            Some(21) => Self::IdempotentParameterMismatch(error),
-            Some(22) => Self::IncorrectDiskStatusInvalid(error),
-            Some(23) => Self::IncorrectDiskTypeNotSupport(error),
-            Some(24) => Self::IncorrectDiskStatusTransferring(error),
-            Some(25) => Self::InvalidParameterKmsKeyIdCmkUnauthorized(error),
-            Some(26) => Self::InvalidParameterKmsKeyIdCmkNotEnabled(error),
-            Some(27) => Self::InvalidParameterKmsKeyIdKmsUnauthorized(error),
-            Some(28) => Self::IdempotentProcessing(error),
-            Some(29) => Self::InvalidSnapshotCategoryMalformed(error),
-            Some(30) => Self::InvalidActionUnauthorized(error),
-            Some(31) => Self::InvalidRegionNotSupportSnapshotInstantAccessRegion(error),
-            Some(32) => Self::InvalidCategoryAndInstantAccessMalformed(error),
-            Some(33) => Self::DiskHasCreatingSnapshot(error),
-            Some(34) => Self::HibernationConfiguredInstanceOperationForbidden(error),
-            Some(35) => Self::QuotaExceedSnapshotQuota(error),
-            Some(36) => Self::InvalidInstantAccessRetentionDaysMalformed(error),
-            Some(37) => Self::CloudBoxNotSupportSnapshotWithInstantAccess(error),
-            Some(38) => Self::InvalidOperationUnfinishedEncryptedSnapshotCopy(error),
-            Some(39) => Self::QuotaExceedConcurrentSnapshotQuota(error),
-            Some(40) => Self::InvalidClientTokenMalformed(error),
-            Some(41) => Self::InvalidParameterUnauthorizedStorageLocationArn(error),
-            Some(42) => Self::InvalidDiskIdNotFound(error),
-            Some(43) => Self::InvalidDescriptionMalformed(error),
-            Some(44) => Self::InvalidInstanceIdNotFound(error),
-            Some(45) => Self::InvalidVolumeIdNotFound(error),
-            Some(46) => Self::InvalidResourceGroupNotFound(error),
-            Some(47) => Self::InternalError(error),
+        match error.code() {
+            "InvalidParameter.KMSKeyId.NotFound" => {
+                Self::InvalidParameterKmsKeyIdNotFound(error)
+            }
+            "InvalidSnapshotName.Malformed" => Self::InvalidSnapshotNameMalformed(error),
+            "IncorrectInstanceStatus" => Self::IncorrectInstanceStatus(error),
+            "DiskCategory.OperationNotSupported" => {
+                Self::DiskCategoryOperationNotSupported(error)
+            }
+            "Duplicate.TagKey" => Self::DuplicateTagKey(error),
+            "InvalidTagKey.Malformed" => Self::InvalidTagKeyMalformed(error),
+            "InvalidTagValue.Malformed" => Self::InvalidTagValueMalformed(error),
+            "InvalidRetentionDays.Malformed" => {
+                Self::InvalidRetentionDaysMalformed(error)
+            }
+            "CreateSnapshot.Failed" => Self::CreateSnapshotFailed(error),
+            "Throttling" => Self::Throttling(error),
+            "IncorrectDiskStatus.CreatingSnapshot" => {
+                Self::IncorrectDiskStatusCreatingSnapshot(error)
+            }
+            "InstanceLockedForSecurity" => Self::InstanceLockedForSecurity(error),
+            "IncorrectDiskStatus.NeverAttached" => {
+                Self::IncorrectDiskStatusNeverAttached(error)
+            }
+            "QuotaExceed.Snapshot" => Self::QuotaExceedSnapshot(error),
+            "IncorrectDiskStatus.NeverUsed" => Self::IncorrectDiskStatusNeverUsed(error),
+            "DiskInArrears" => Self::DiskInArrears(error),
+            "DiskId.ValueNotSupported" => Self::DiskIdValueNotSupported(error),
+            "IncorrectDiskStatus" => Self::IncorrectDiskStatus(error),
+            "InvalidAccountStatus.NotEnoughBalance" => {
+                Self::InvalidAccountStatusNotEnoughBalance(error)
+            }
+            "InvalidAccountStatus.SnapshotServiceUnavailable" => {
+                Self::InvalidAccountStatusSnapshotServiceUnavailable(error)
+            }
+            "IncorrectVolumeStatus" => Self::IncorrectVolumeStatus(error),
+            "IdempotentParameterMismatch" => Self::IdempotentParameterMismatch(error),
+            "IncorrectDiskStatus.Invalid" => Self::IncorrectDiskStatusInvalid(error),
+            "IncorrectDiskType.NotSupport" => Self::IncorrectDiskTypeNotSupport(error),
+            "IncorrectDiskStatus.Transferring" => {
+                Self::IncorrectDiskStatusTransferring(error)
+            }
+            "InvalidParameter.KMSKeyId.CMKUnauthorized" => {
+                Self::InvalidParameterKmsKeyIdCmkUnauthorized(error)
+            }
+            "InvalidParameter.KMSKeyId.CMKNotEnabled" => {
+                Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
+            }
+            "InvalidParameter.KMSKeyId.KMSUnauthorized" => {
+                Self::InvalidParameterKmsKeyIdKmsUnauthorized(error)
+            }
+            "IdempotentProcessing" => Self::IdempotentProcessing(error),
+            "InvalidSnapshotCategory.Malformed" => {
+                Self::InvalidSnapshotCategoryMalformed(error)
+            }
+            "InvalidAction.Unauthorized" => Self::InvalidActionUnauthorized(error),
+            "InvalidRegion.NotSupportSnapshotInstantAccessRegion" => {
+                Self::InvalidRegionNotSupportSnapshotInstantAccessRegion(error)
+            }
+            "InvalidCategoryAndInstantAccess.Malformed" => {
+                Self::InvalidCategoryAndInstantAccessMalformed(error)
+            }
+            "DISK_HAS_CREATING_SNAPSHOT" => Self::DiskHasCreatingSnapshot(error),
+            "HibernationConfigured.InstanceOperationForbidden" => {
+                Self::HibernationConfiguredInstanceOperationForbidden(error)
+            }
+            "QuotaExceed.SnapshotQuota" => Self::QuotaExceedSnapshotQuota(error),
+            "InvalidInstantAccessRetentionDays.Malformed" => {
+                Self::InvalidInstantAccessRetentionDaysMalformed(error)
+            }
+            "CloudBoxNotSupportSnapshotWithInstantAccess" => {
+                Self::CloudBoxNotSupportSnapshotWithInstantAccess(error)
+            }
+            "InvalidOperation.UnfinishedEncryptedSnapshotCopy" => {
+                Self::InvalidOperationUnfinishedEncryptedSnapshotCopy(error)
+            }
+            "QuotaExceed.ConcurrentSnapshotQuota" => {
+                Self::QuotaExceedConcurrentSnapshotQuota(error)
+            }
+            "InvalidClientToken.Malformed" => Self::InvalidClientTokenMalformed(error),
+            "InvalidParameter.UnauthorizedStorageLocationArn" => {
+                Self::InvalidParameterUnauthorizedStorageLocationArn(error)
+            }
+            "InvalidDiskId.NotFound" => Self::InvalidDiskIdNotFound(error),
+            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
+            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
+            "InvalidVolumeId.NotFound" => Self::InvalidVolumeIdNotFound(error),
+            "InvalidResourceGroup.NotFound" => Self::InvalidResourceGroupNotFound(error),
+            "InternalError" => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

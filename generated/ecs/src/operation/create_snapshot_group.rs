@@ -526,122 +526,100 @@ pub enum CreateSnapshotGroupError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateSnapshotGroupError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidDiskIds.NotInSameZone",
-                    "MissingParamter.InstanceId",
-                    "InvalidParam.ExcludeDiskIdsAndDiskIds.Conflict",
-                    "InvalidSnapshotName.Malformed",
-                    "IncorrectInstanceStatus",
-                    "Duplicate.TagKey",
-                    "InvalidTagKey.Malformed",
-                    "InvalidTagValue.Malformed",
-                    "InvalidRetentionDays.Malformed",
-                    "DiskCategory.OperationNotSupported",
-                    "InvalidParameter.Name",
-                    "InvalidParameter.Description",
-                    "IncorrectDiskStatus.CreatingSnapshot",
-                    "InstanceLockedForSecurity",
-                    "IncorrectDiskStatus.NeverAttached",
-                    "QuotaExceed.Snapshot",
-                    "IncorrectDiskStatus.NeverUsed",
-                    "CreateSnapshot.Failed",
-                    "DiskInArrears",
-                    "DiskId.ValueNotSupported",
-                    "IncorrectDiskStatus",
-                    "InvalidAccountStatus.NotEnoughBalance",
-                    "InvalidAccountStatus.SnapshotServiceUnavailable",
-                    "IncorrectVolumeStatus",
-                    "IdempotentParameterMismatch",
-                    "IncorrectDiskStatus.Invalid",
-                    "IncorrectDiskType.NotSupport",
-                    "IncorrectDiskStatus.Transferring",
-                    "InvalidParameter.KMSKeyId.CMKNotEnabled",
-                    "InvalidParameter.KMSKeyId.KMSUnauthorized",
-                    "IdempotentProcessing",
-                    "InvalidSnapshotCategory.Malformed",
-                    "InvalidOperation.Unauthorized",
-                    "InvalidRegion.NotSupportSnapshotInstantAccessRegion",
-                    "InvalidCategoryAndInstantAccess.Malformed",
-                    "IncorrectDiskStatus.TooManyCreatingSnapshots",
-                    "InvalidRegion.NotSupport",
-                    "UserNotInTheWhiteList",
-                    "InvalidInstance.NoDisk",
-                    "NumberExceed.TooManyDisks",
-                    "CapacityExceed.TooManyDisks",
-                    "InvalidOperation.MultiAttachDisk",
-                    "InvalidParameter.KMSKeyId.CMKUnauthorized",
-                    "InvalidDisk.DiskCategoryInconsistent",
-                    "QuotaExceed.ConcurrentSnapshotQuota",
-                    "InvalidDisk.ShareVolume",
-                    "InvalidParameter.UnauthorizedStorageLocationArn",
-                    "InvalidDiskId.NotFound",
-                    "InvalidDescription.Malformed",
-                    "InvalidInstanceId.NotFound",
-                    "InvalidVolumeId.NotFound",
-                    "InvalidRegionId.NotFound",
-                    "InvalidKMSKeyId.NotFound",
-                    "InvalidResourceGroup.NotFound",
-                    "InternalError",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidDiskIdsNotInSameZone(error),
-            Some(1) => Self::MissingParamterInstanceId(error),
-            Some(2) => Self::InvalidParamExcludeDiskIdsAndDiskIdsConflict(error),
-            Some(3) => Self::InvalidSnapshotNameMalformed(error),
-            Some(4) => Self::IncorrectInstanceStatus(error),
-            Some(5) => Self::DuplicateTagKey(error),
-            Some(6) => Self::InvalidTagKeyMalformed(error),
-            Some(7) => Self::InvalidTagValueMalformed(error),
-            Some(8) => Self::InvalidRetentionDaysMalformed(error),
-            Some(9) => Self::DiskCategoryOperationNotSupported(error),
-            Some(10) => Self::InvalidParameterName(error),
-            Some(11) => Self::InvalidParameterDescription(error),
-            Some(12) => Self::IncorrectDiskStatusCreatingSnapshot(error),
-            Some(13) => Self::InstanceLockedForSecurity(error),
-            Some(14) => Self::IncorrectDiskStatusNeverAttached(error),
-            Some(15) => Self::QuotaExceedSnapshot(error),
-            Some(16) => Self::IncorrectDiskStatusNeverUsed(error),
-            Some(17) => Self::CreateSnapshotFailed(error),
-            Some(18) => Self::DiskInArrears(error),
-            Some(19) => Self::DiskIdValueNotSupported(error),
-            Some(20) => Self::IncorrectDiskStatus(error),
-            Some(21) => Self::InvalidAccountStatusNotEnoughBalance(error),
-            Some(22) => Self::InvalidAccountStatusSnapshotServiceUnavailable(error),
-            Some(23) => Self::IncorrectVolumeStatus(error),
-            Some(24) => Self::IdempotentParameterMismatch(error),
-            Some(25) => Self::IncorrectDiskStatusInvalid(error),
-            Some(26) => Self::IncorrectDiskTypeNotSupport(error),
-            Some(27) => Self::IncorrectDiskStatusTransferring(error),
-            Some(28) => Self::InvalidParameterKmsKeyIdCmkNotEnabled(error),
-            Some(29) => Self::InvalidParameterKmsKeyIdKmsUnauthorized(error),
-            Some(30) => Self::IdempotentProcessing(error),
-            Some(31) => Self::InvalidSnapshotCategoryMalformed(error),
-            Some(32) => Self::InvalidOperationUnauthorized(error),
-            Some(33) => Self::InvalidRegionNotSupportSnapshotInstantAccessRegion(error),
-            Some(34) => Self::InvalidCategoryAndInstantAccessMalformed(error),
-            Some(35) => Self::IncorrectDiskStatusTooManyCreatingSnapshots(error),
-            Some(36) => Self::InvalidRegionNotSupport(error),
-            Some(37) => Self::UserNotInTheWhiteList(error),
-            Some(38) => Self::InvalidInstanceNoDisk(error),
-            Some(39) => Self::NumberExceedTooManyDisks(error),
-            Some(40) => Self::CapacityExceedTooManyDisks(error),
-            Some(41) => Self::InvalidOperationMultiAttachDisk(error),
-            Some(42) => Self::InvalidParameterKmsKeyIdCmkUnauthorized(error),
-            Some(43) => Self::InvalidDiskDiskCategoryInconsistent(error),
-            Some(44) => Self::QuotaExceedConcurrentSnapshotQuota(error),
-            Some(45) => Self::InvalidDiskShareVolume(error),
-            Some(46) => Self::InvalidParameterUnauthorizedStorageLocationArn(error),
-            Some(47) => Self::InvalidDiskIdNotFound(error),
-            Some(48) => Self::InvalidDescriptionMalformed(error),
-            Some(49) => Self::InvalidInstanceIdNotFound(error),
-            Some(50) => Self::InvalidVolumeIdNotFound(error),
-            Some(51) => Self::InvalidRegionIdNotFound(error),
-            Some(52) => Self::InvalidKmsKeyIdNotFound(error),
-            Some(53) => Self::InvalidResourceGroupNotFound(error),
-            Some(54) => Self::InternalError(error),
+        match error.code() {
+            "InvalidDiskIds.NotInSameZone" => Self::InvalidDiskIdsNotInSameZone(error),
+            "MissingParamter.InstanceId" => Self::MissingParamterInstanceId(error),
+            "InvalidParam.ExcludeDiskIdsAndDiskIds.Conflict" => {
+                Self::InvalidParamExcludeDiskIdsAndDiskIdsConflict(error)
+            }
+            "InvalidSnapshotName.Malformed" => Self::InvalidSnapshotNameMalformed(error),
+            "IncorrectInstanceStatus" => Self::IncorrectInstanceStatus(error),
+            "Duplicate.TagKey" => Self::DuplicateTagKey(error),
+            "InvalidTagKey.Malformed" => Self::InvalidTagKeyMalformed(error),
+            "InvalidTagValue.Malformed" => Self::InvalidTagValueMalformed(error),
+            "InvalidRetentionDays.Malformed" => {
+                Self::InvalidRetentionDaysMalformed(error)
+            }
+            "DiskCategory.OperationNotSupported" => {
+                Self::DiskCategoryOperationNotSupported(error)
+            }
+            "InvalidParameter.Name" => Self::InvalidParameterName(error),
+            "InvalidParameter.Description" => Self::InvalidParameterDescription(error),
+            "IncorrectDiskStatus.CreatingSnapshot" => {
+                Self::IncorrectDiskStatusCreatingSnapshot(error)
+            }
+            "InstanceLockedForSecurity" => Self::InstanceLockedForSecurity(error),
+            "IncorrectDiskStatus.NeverAttached" => {
+                Self::IncorrectDiskStatusNeverAttached(error)
+            }
+            "QuotaExceed.Snapshot" => Self::QuotaExceedSnapshot(error),
+            "IncorrectDiskStatus.NeverUsed" => Self::IncorrectDiskStatusNeverUsed(error),
+            "CreateSnapshot.Failed" => Self::CreateSnapshotFailed(error),
+            "DiskInArrears" => Self::DiskInArrears(error),
+            "DiskId.ValueNotSupported" => Self::DiskIdValueNotSupported(error),
+            "IncorrectDiskStatus" => Self::IncorrectDiskStatus(error),
+            "InvalidAccountStatus.NotEnoughBalance" => {
+                Self::InvalidAccountStatusNotEnoughBalance(error)
+            }
+            "InvalidAccountStatus.SnapshotServiceUnavailable" => {
+                Self::InvalidAccountStatusSnapshotServiceUnavailable(error)
+            }
+            "IncorrectVolumeStatus" => Self::IncorrectVolumeStatus(error),
+            "IdempotentParameterMismatch" => Self::IdempotentParameterMismatch(error),
+            "IncorrectDiskStatus.Invalid" => Self::IncorrectDiskStatusInvalid(error),
+            "IncorrectDiskType.NotSupport" => Self::IncorrectDiskTypeNotSupport(error),
+            "IncorrectDiskStatus.Transferring" => {
+                Self::IncorrectDiskStatusTransferring(error)
+            }
+            "InvalidParameter.KMSKeyId.CMKNotEnabled" => {
+                Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
+            }
+            "InvalidParameter.KMSKeyId.KMSUnauthorized" => {
+                Self::InvalidParameterKmsKeyIdKmsUnauthorized(error)
+            }
+            "IdempotentProcessing" => Self::IdempotentProcessing(error),
+            "InvalidSnapshotCategory.Malformed" => {
+                Self::InvalidSnapshotCategoryMalformed(error)
+            }
+            "InvalidOperation.Unauthorized" => Self::InvalidOperationUnauthorized(error),
+            "InvalidRegion.NotSupportSnapshotInstantAccessRegion" => {
+                Self::InvalidRegionNotSupportSnapshotInstantAccessRegion(error)
+            }
+            "InvalidCategoryAndInstantAccess.Malformed" => {
+                Self::InvalidCategoryAndInstantAccessMalformed(error)
+            }
+            "IncorrectDiskStatus.TooManyCreatingSnapshots" => {
+                Self::IncorrectDiskStatusTooManyCreatingSnapshots(error)
+            }
+            "InvalidRegion.NotSupport" => Self::InvalidRegionNotSupport(error),
+            "UserNotInTheWhiteList" => Self::UserNotInTheWhiteList(error),
+            "InvalidInstance.NoDisk" => Self::InvalidInstanceNoDisk(error),
+            "NumberExceed.TooManyDisks" => Self::NumberExceedTooManyDisks(error),
+            "CapacityExceed.TooManyDisks" => Self::CapacityExceedTooManyDisks(error),
+            "InvalidOperation.MultiAttachDisk" => {
+                Self::InvalidOperationMultiAttachDisk(error)
+            }
+            "InvalidParameter.KMSKeyId.CMKUnauthorized" => {
+                Self::InvalidParameterKmsKeyIdCmkUnauthorized(error)
+            }
+            "InvalidDisk.DiskCategoryInconsistent" => {
+                Self::InvalidDiskDiskCategoryInconsistent(error)
+            }
+            "QuotaExceed.ConcurrentSnapshotQuota" => {
+                Self::QuotaExceedConcurrentSnapshotQuota(error)
+            }
+            "InvalidDisk.ShareVolume" => Self::InvalidDiskShareVolume(error),
+            "InvalidParameter.UnauthorizedStorageLocationArn" => {
+                Self::InvalidParameterUnauthorizedStorageLocationArn(error)
+            }
+            "InvalidDiskId.NotFound" => Self::InvalidDiskIdNotFound(error),
+            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
+            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
+            "InvalidVolumeId.NotFound" => Self::InvalidVolumeIdNotFound(error),
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "InvalidKMSKeyId.NotFound" => Self::InvalidKmsKeyIdNotFound(error),
+            "InvalidResourceGroup.NotFound" => Self::InvalidResourceGroupNotFound(error),
+            "InternalError" => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

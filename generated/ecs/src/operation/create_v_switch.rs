@@ -273,70 +273,46 @@ pub enum CreateVSwitchError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateVSwitchError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "OperationFailed.IdempotentTokenProcessing",
-                    "InvalidDescription.Malformed",
-                    "InvalidVSwitchName.Malformed",
-                    "InvalidVSwitchDiscription.Malformed",
-                    "ResourceNotAvailable",
-                    "InvalidParameter",
-                    "InvalidCidrBlock.Overlapped",
-                    "QuotaExceeded.VSwitch",
-                    "IncorrectRouteEntryStatus",
-                    "IncorrectVSwitchStatus",
-                    "InvalidCirdrBlock.MaskLength",
-                    "IncorrectVpcStatus",
-                    "InvalidCidrBlock.Malformed",
-                    "MissingParameter",
-                    "TaskConflict",
-                    "RouteConflict.AlreadyExist",
-                    "OperationFailed.CidrAcross",
-                    "VPC.SWITCH.RULE.QUOTA.NOT.EXISTS",
-                    "CreateVSwitch.IncorrectStatus.cbnStatus",
-                    "OperationFailed.NotifyCenCreate",
-                    "Forbidden.VpcNotFound",
-                    "Duplicated.ClientToken",
-                    "OperationFailed.DistibuteLock",
-                    "IllegalParam.CidrBlock",
-                    "Invalid.NotExist",
-                    "InvalidStatus.RouteEntry",
-                    "InvalidZoneId.NotFound",
-                    "InvalidVpcId.NotFound",
-                    "InternalError",
-                ],
-            )
-        {
-            Some(0) => Self::OperationFailedIdempotentTokenProcessing(error),
-            Some(1) => Self::InvalidDescriptionMalformed(error),
-            Some(2) => Self::InvalidVSwitchNameMalformed(error),
-            Some(3) => Self::InvalidVSwitchDiscriptionMalformed(error),
-            Some(4) => Self::ResourceNotAvailable(error),
-            Some(5) => Self::InvalidParameter(error),
-            Some(6) => Self::InvalidCidrBlockOverlapped(error),
-            Some(7) => Self::QuotaExceededVSwitch(error),
-            Some(8) => Self::IncorrectRouteEntryStatus(error),
-            Some(9) => Self::IncorrectVSwitchStatus(error),
-            Some(10) => Self::InvalidCirdrBlockMaskLength(error),
-            Some(11) => Self::IncorrectVpcStatus(error),
-            Some(12) => Self::InvalidCidrBlockMalformed(error),
-            Some(13) => Self::MissingParameter(error),
-            Some(14) => Self::TaskConflict(error),
-            Some(15) => Self::RouteConflictAlreadyExist(error),
-            Some(16) => Self::OperationFailedCidrAcross(error),
-            Some(17) => Self::VpcSwitchRuleQuotaNotExists(error),
-            Some(18) => Self::CreateVSwitchIncorrectStatusCbnStatus(error),
-            Some(19) => Self::OperationFailedNotifyCenCreate(error),
-            Some(20) => Self::ForbiddenVpcNotFound(error),
-            Some(21) => Self::DuplicatedClientToken(error),
-            Some(22) => Self::OperationFailedDistibuteLock(error),
-            Some(23) => Self::IllegalParamCidrBlock(error),
-            Some(24) => Self::InvalidNotExist(error),
-            Some(25) => Self::InvalidStatusRouteEntry(error),
-            Some(26) => Self::InvalidZoneIdNotFound(error),
-            Some(27) => Self::InvalidVpcIdNotFound(error),
-            Some(28) => Self::InternalError(error),
+        match error.code() {
+            "OperationFailed.IdempotentTokenProcessing" => {
+                Self::OperationFailedIdempotentTokenProcessing(error)
+            }
+            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
+            "InvalidVSwitchName.Malformed" => Self::InvalidVSwitchNameMalformed(error),
+            "InvalidVSwitchDiscription.Malformed" => {
+                Self::InvalidVSwitchDiscriptionMalformed(error)
+            }
+            "ResourceNotAvailable" => Self::ResourceNotAvailable(error),
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "InvalidCidrBlock.Overlapped" => Self::InvalidCidrBlockOverlapped(error),
+            "QuotaExceeded.VSwitch" => Self::QuotaExceededVSwitch(error),
+            "IncorrectRouteEntryStatus" => Self::IncorrectRouteEntryStatus(error),
+            "IncorrectVSwitchStatus" => Self::IncorrectVSwitchStatus(error),
+            "InvalidCirdrBlock.MaskLength" => Self::InvalidCirdrBlockMaskLength(error),
+            "IncorrectVpcStatus" => Self::IncorrectVpcStatus(error),
+            "InvalidCidrBlock.Malformed" => Self::InvalidCidrBlockMalformed(error),
+            "MissingParameter" => Self::MissingParameter(error),
+            "TaskConflict" => Self::TaskConflict(error),
+            "RouteConflict.AlreadyExist" => Self::RouteConflictAlreadyExist(error),
+            "OperationFailed.CidrAcross" => Self::OperationFailedCidrAcross(error),
+            "VPC.SWITCH.RULE.QUOTA.NOT.EXISTS" => {
+                Self::VpcSwitchRuleQuotaNotExists(error)
+            }
+            "CreateVSwitch.IncorrectStatus.cbnStatus" => {
+                Self::CreateVSwitchIncorrectStatusCbnStatus(error)
+            }
+            "OperationFailed.NotifyCenCreate" => {
+                Self::OperationFailedNotifyCenCreate(error)
+            }
+            "Forbidden.VpcNotFound" => Self::ForbiddenVpcNotFound(error),
+            "Duplicated.ClientToken" => Self::DuplicatedClientToken(error),
+            "OperationFailed.DistibuteLock" => Self::OperationFailedDistibuteLock(error),
+            "IllegalParam.CidrBlock" => Self::IllegalParamCidrBlock(error),
+            "Invalid.NotExist" => Self::InvalidNotExist(error),
+            "InvalidStatus.RouteEntry" => Self::InvalidStatusRouteEntry(error),
+            "InvalidZoneId.NotFound" => Self::InvalidZoneIdNotFound(error),
+            "InvalidVpcId.NotFound" => Self::InvalidVpcIdNotFound(error),
+            "InternalError" => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

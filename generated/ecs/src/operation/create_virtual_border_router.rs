@@ -319,60 +319,53 @@ pub enum CreateVirtualBorderRouterError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateVirtualBorderRouterError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidPhysicalConnectionId.NotFound",
-                    "InvalidVlanId.Used",
-                    "MissingParameter",
-                    "InvalidPhysicalConnectionId.NotEnabled",
-                    "InvalidVlanId.Malformed",
-                    "InvalidCircuitCode.Malformed",
-                    "InvalidLocalGatewayIp.Malformed",
-                    "InvalidPeeringSubnetMask.Malformed",
-                    "InvalidName.Malformed",
-                    "InvalidDescription.Malformed",
-                    "QuotaExceeded.vbrPerpConn",
-                    "QuotaExceeded.freevbr",
-                    "InvalidIp.NotSameSubnet",
-                    "TaskConflict",
-                    "QuotaExceeded.CrossUserVBRPerUser",
-                    "OperationFailed.VlanIdInUse",
-                    "Forbidden.LocalGatewayIpNotAllowedByCaller",
-                    "Forbidden.PeerGatewayIpNotAllowedByCaller",
-                    "Forbidden.PeeringSubnetMaskNotAllowedByCaller",
-                    "Forbidden.NameNotAllowedByCaller",
-                    "Forbidden.DescriptionNotAllowedByCaller",
-                    "InvalidRegionId.NotFound",
-                    "InvalidVbrOwnerId.NotFound",
-                    "OperationFailed.AccessDeviceDisabled",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidPhysicalConnectionIdNotFound(error),
-            Some(1) => Self::InvalidVlanIdUsed(error),
-            Some(2) => Self::MissingParameter(error),
-            Some(3) => Self::InvalidPhysicalConnectionIdNotEnabled(error),
-            Some(4) => Self::InvalidVlanIdMalformed(error),
-            Some(5) => Self::InvalidCircuitCodeMalformed(error),
-            Some(6) => Self::InvalidLocalGatewayIpMalformed(error),
-            Some(7) => Self::InvalidPeeringSubnetMaskMalformed(error),
-            Some(8) => Self::InvalidNameMalformed(error),
-            Some(9) => Self::InvalidDescriptionMalformed(error),
-            Some(10) => Self::QuotaExceededVbrPerpConn(error),
-            Some(11) => Self::QuotaExceededFreevbr(error),
-            Some(12) => Self::InvalidIpNotSameSubnet(error),
-            Some(13) => Self::TaskConflict(error),
-            Some(14) => Self::QuotaExceededCrossUserVbrPerUser(error),
-            Some(15) => Self::OperationFailedVlanIdInUse(error),
-            Some(16) => Self::ForbiddenLocalGatewayIpNotAllowedByCaller(error),
-            Some(17) => Self::ForbiddenPeerGatewayIpNotAllowedByCaller(error),
-            Some(18) => Self::ForbiddenPeeringSubnetMaskNotAllowedByCaller(error),
-            Some(19) => Self::ForbiddenNameNotAllowedByCaller(error),
-            Some(20) => Self::ForbiddenDescriptionNotAllowedByCaller(error),
-            Some(21) => Self::InvalidRegionIdNotFound(error),
-            Some(22) => Self::InvalidVbrOwnerIdNotFound(error),
-            Some(23) => Self::OperationFailedAccessDeviceDisabled(error),
+        match error.code() {
+            "InvalidPhysicalConnectionId.NotFound" => {
+                Self::InvalidPhysicalConnectionIdNotFound(error)
+            }
+            "InvalidVlanId.Used" => Self::InvalidVlanIdUsed(error),
+            "MissingParameter" => Self::MissingParameter(error),
+            "InvalidPhysicalConnectionId.NotEnabled" => {
+                Self::InvalidPhysicalConnectionIdNotEnabled(error)
+            }
+            "InvalidVlanId.Malformed" => Self::InvalidVlanIdMalformed(error),
+            "InvalidCircuitCode.Malformed" => Self::InvalidCircuitCodeMalformed(error),
+            "InvalidLocalGatewayIp.Malformed" => {
+                Self::InvalidLocalGatewayIpMalformed(error)
+            }
+            "InvalidPeeringSubnetMask.Malformed" => {
+                Self::InvalidPeeringSubnetMaskMalformed(error)
+            }
+            "InvalidName.Malformed" => Self::InvalidNameMalformed(error),
+            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
+            "QuotaExceeded.vbrPerpConn" => Self::QuotaExceededVbrPerpConn(error),
+            "QuotaExceeded.freevbr" => Self::QuotaExceededFreevbr(error),
+            "InvalidIp.NotSameSubnet" => Self::InvalidIpNotSameSubnet(error),
+            "TaskConflict" => Self::TaskConflict(error),
+            "QuotaExceeded.CrossUserVBRPerUser" => {
+                Self::QuotaExceededCrossUserVbrPerUser(error)
+            }
+            "OperationFailed.VlanIdInUse" => Self::OperationFailedVlanIdInUse(error),
+            "Forbidden.LocalGatewayIpNotAllowedByCaller" => {
+                Self::ForbiddenLocalGatewayIpNotAllowedByCaller(error)
+            }
+            "Forbidden.PeerGatewayIpNotAllowedByCaller" => {
+                Self::ForbiddenPeerGatewayIpNotAllowedByCaller(error)
+            }
+            "Forbidden.PeeringSubnetMaskNotAllowedByCaller" => {
+                Self::ForbiddenPeeringSubnetMaskNotAllowedByCaller(error)
+            }
+            "Forbidden.NameNotAllowedByCaller" => {
+                Self::ForbiddenNameNotAllowedByCaller(error)
+            }
+            "Forbidden.DescriptionNotAllowedByCaller" => {
+                Self::ForbiddenDescriptionNotAllowedByCaller(error)
+            }
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "InvalidVbrOwnerId.NotFound" => Self::InvalidVbrOwnerIdNotFound(error),
+            "OperationFailed.AccessDeviceDisabled" => {
+                Self::OperationFailedAccessDeviceDisabled(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

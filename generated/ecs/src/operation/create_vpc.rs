@@ -239,46 +239,28 @@ pub enum CreateVpcError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateVpcError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "TOKEN_PROCESSING",
-                    "InvokeError",
-                    "InvalidParameter",
-                    "ResourceNotAvailable",
-                    "InvalidVpcName.Malformed",
-                    "InvalidVpcDiscription.Malformed",
-                    "QuotaExceeded.Vpc",
-                    "ResourceNotAvailable.Vpc",
-                    "InvalidUserCidr.Quota",
-                    "InvalidUserCidr.Malformed",
-                    "System.ServiceBusy",
-                    "IllegalParam.UserCidr",
-                    "OperationUnsupported.ResourceGroupId",
-                    "IllegalParam.EnableIpv6",
-                    "Forbbiden",
-                    "InvalidRegionId.NotFound",
-                    "InternalError",
-                ],
-            )
-        {
-            Some(0) => Self::TokenProcessing(error),
-            Some(1) => Self::InvokeError(error),
-            Some(2) => Self::InvalidParameter(error),
-            Some(3) => Self::ResourceNotAvailable(error),
-            Some(4) => Self::InvalidVpcNameMalformed(error),
-            Some(5) => Self::InvalidVpcDiscriptionMalformed(error),
-            Some(6) => Self::QuotaExceededVpc(error),
-            Some(7) => Self::ResourceNotAvailableVpc(error),
-            Some(8) => Self::InvalidUserCidrQuota(error),
-            Some(9) => Self::InvalidUserCidrMalformed(error),
-            Some(10) => Self::SystemServiceBusy(error),
-            Some(11) => Self::IllegalParamUserCidr(error),
-            Some(12) => Self::OperationUnsupportedResourceGroupId(error),
-            Some(13) => Self::IllegalParamEnableIpv6(error),
-            Some(14) => Self::Forbbiden(error),
-            Some(15) => Self::InvalidRegionIdNotFound(error),
-            Some(16) => Self::InternalError(error),
+        match error.code() {
+            "TOKEN_PROCESSING" => Self::TokenProcessing(error),
+            "InvokeError" => Self::InvokeError(error),
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "ResourceNotAvailable" => Self::ResourceNotAvailable(error),
+            "InvalidVpcName.Malformed" => Self::InvalidVpcNameMalformed(error),
+            "InvalidVpcDiscription.Malformed" => {
+                Self::InvalidVpcDiscriptionMalformed(error)
+            }
+            "QuotaExceeded.Vpc" => Self::QuotaExceededVpc(error),
+            "ResourceNotAvailable.Vpc" => Self::ResourceNotAvailableVpc(error),
+            "InvalidUserCidr.Quota" => Self::InvalidUserCidrQuota(error),
+            "InvalidUserCidr.Malformed" => Self::InvalidUserCidrMalformed(error),
+            "System.ServiceBusy" => Self::SystemServiceBusy(error),
+            "IllegalParam.UserCidr" => Self::IllegalParamUserCidr(error),
+            "OperationUnsupported.ResourceGroupId" => {
+                Self::OperationUnsupportedResourceGroupId(error)
+            }
+            "IllegalParam.EnableIpv6" => Self::IllegalParamEnableIpv6(error),
+            "Forbbiden" => Self::Forbbiden(error),
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "InternalError" => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -170,22 +170,14 @@ pub enum DeactivateRouterInterfaceError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeactivateRouterInterfaceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IncorrectStatus",
-                    "Forbidden.FinancialLocked",
-                    "Forbbiden.InvaildOwner",
-                    "InvalidRegionId.NotFound",
-                    "InvalidRouterInterfaceId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::IncorrectStatus(error),
-            Some(1) => Self::ForbiddenFinancialLocked(error),
-            Some(2) => Self::ForbbidenInvaildOwner(error),
-            Some(3) => Self::InvalidRegionIdNotFound(error),
-            Some(4) => Self::InvalidRouterInterfaceIdNotFound(error),
+        match error.code() {
+            "IncorrectStatus" => Self::IncorrectStatus(error),
+            "Forbidden.FinancialLocked" => Self::ForbiddenFinancialLocked(error),
+            "Forbbiden.InvaildOwner" => Self::ForbbidenInvaildOwner(error),
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "InvalidRouterInterfaceId.NotFound" => {
+                Self::InvalidRouterInterfaceIdNotFound(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

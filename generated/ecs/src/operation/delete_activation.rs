@@ -195,24 +195,13 @@ pub enum DeleteActivationError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteActivationError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "RegionId.ApiNotSupported",
-                    "ActivationId.InUse",
-                    "Operation.Forbidden",
-                    "InvalidRegionId.NotFound",
-                    "ActivationId.NotFound",
-                    "InternalError.Dispatch",
-                ],
-            )
-        {
-            Some(0) => Self::RegionIdApiNotSupported(error),
-            Some(1) => Self::ActivationIdInUse(error),
-            Some(2) => Self::OperationForbidden(error),
-            Some(3) => Self::InvalidRegionIdNotFound(error),
-            Some(4) => Self::ActivationIdNotFound(error),
-            Some(5) => Self::InternalErrorDispatch(error),
+        match error.code() {
+            "RegionId.ApiNotSupported" => Self::RegionIdApiNotSupported(error),
+            "ActivationId.InUse" => Self::ActivationIdInUse(error),
+            "Operation.Forbidden" => Self::OperationForbidden(error),
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "ActivationId.NotFound" => Self::ActivationIdNotFound(error),
+            "InternalError.Dispatch" => Self::InternalErrorDispatch(error),
             _ => Self::Unhandled(error),
         }
     }

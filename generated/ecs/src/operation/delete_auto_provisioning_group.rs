@@ -216,26 +216,20 @@ pub enum DeleteAutoProvisioningGroupError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteAutoProvisioningGroupError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "MissingParameter.InstanceType",
-                    "MissingParameter",
-                    "NoPermission",
-                    "Forbidden.RAM",
-                    "AutoProvisioningGroup.Unauthorized",
-                    "AutoProvisioningGroup.IncorrectStatus",
-                    "InvalidAutoProvisioningGroupId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::MissingParameterInstanceType(error),
-            Some(1) => Self::MissingParameter(error),
-            Some(2) => Self::NoPermission(error),
-            Some(3) => Self::ForbiddenRam(error),
-            Some(4) => Self::AutoProvisioningGroupUnauthorized(error),
-            Some(5) => Self::AutoProvisioningGroupIncorrectStatus(error),
-            Some(6) => Self::InvalidAutoProvisioningGroupIdNotFound(error),
+        match error.code() {
+            "MissingParameter.InstanceType" => Self::MissingParameterInstanceType(error),
+            "MissingParameter" => Self::MissingParameter(error),
+            "NoPermission" => Self::NoPermission(error),
+            "Forbidden.RAM" => Self::ForbiddenRam(error),
+            "AutoProvisioningGroup.Unauthorized" => {
+                Self::AutoProvisioningGroupUnauthorized(error)
+            }
+            "AutoProvisioningGroup.IncorrectStatus" => {
+                Self::AutoProvisioningGroupIncorrectStatus(error)
+            }
+            "InvalidAutoProvisioningGroupId.NotFound" => {
+                Self::InvalidAutoProvisioningGroupIdNotFound(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

@@ -175,8 +175,8 @@ pub enum DeleteAutoSnapshotPolicyError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteAutoSnapshotPolicyError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code_index(&["ParameterInvalid"]) {
-            Some(0) => Self::ParameterInvalid(error),
+        match error.code() {
+            "ParameterInvalid" => Self::ParameterInvalid(error),
             _ => Self::Unhandled(error),
         }
     }

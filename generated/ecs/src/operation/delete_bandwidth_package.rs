@@ -172,24 +172,17 @@ pub enum DeleteBandwidthPackageError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteBandwidthPackageError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "DependencyViolation.ForwardEntry",
-                    "DependencyViolation.SnatEntry",
-                    "InvalidBandwidth.NotExist",
-                    "InvalidRegionId.NotFound",
-                    "InvalidBandwidthPackageId.NotFound",
-                    "InvalidNatGateway.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::DependencyViolationForwardEntry(error),
-            Some(1) => Self::DependencyViolationSnatEntry(error),
-            Some(2) => Self::InvalidBandwidthNotExist(error),
-            Some(3) => Self::InvalidRegionIdNotFound(error),
-            Some(4) => Self::InvalidBandwidthPackageIdNotFound(error),
-            Some(5) => Self::InvalidNatGatewayNotFound(error),
+        match error.code() {
+            "DependencyViolation.ForwardEntry" => {
+                Self::DependencyViolationForwardEntry(error)
+            }
+            "DependencyViolation.SnatEntry" => Self::DependencyViolationSnatEntry(error),
+            "InvalidBandwidth.NotExist" => Self::InvalidBandwidthNotExist(error),
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "InvalidBandwidthPackageId.NotFound" => {
+                Self::InvalidBandwidthPackageIdNotFound(error)
+            }
+            "InvalidNatGateway.NotFound" => Self::InvalidNatGatewayNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

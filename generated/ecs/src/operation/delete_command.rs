@@ -182,24 +182,13 @@ pub enum DeleteCommandError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteCommandError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "RegionId.ApiNotSupported",
-                    "InvalidStatus.CmdIdInUse",
-                    "Operation.Forbidden",
-                    "InvalidRegionId.NotFound",
-                    "InvalidCmdId.NotFound",
-                    "InternalError.Dispatch",
-                ],
-            )
-        {
-            Some(0) => Self::RegionIdApiNotSupported(error),
-            Some(1) => Self::InvalidStatusCmdIdInUse(error),
-            Some(2) => Self::OperationForbidden(error),
-            Some(3) => Self::InvalidRegionIdNotFound(error),
-            Some(4) => Self::InvalidCmdIdNotFound(error),
-            Some(5) => Self::InternalErrorDispatch(error),
+        match error.code() {
+            "RegionId.ApiNotSupported" => Self::RegionIdApiNotSupported(error),
+            "InvalidStatus.CmdIdInUse" => Self::InvalidStatusCmdIdInUse(error),
+            "Operation.Forbidden" => Self::OperationForbidden(error),
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "InvalidCmdId.NotFound" => Self::InvalidCmdIdNotFound(error),
+            "InternalError.Dispatch" => Self::InternalErrorDispatch(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -177,9 +177,9 @@ pub enum DeleteDedicatedHostClusterError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteDedicatedHostClusterError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code_index(&["DedicatedHostExists", "IncompleteParamter"]) {
-            Some(0) => Self::DedicatedHostExists(error),
-            Some(1) => Self::IncompleteParamter(error),
+        match error.code() {
+            "DedicatedHostExists" => Self::DedicatedHostExists(error),
+            "IncompleteParamter" => Self::IncompleteParamter(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -181,18 +181,12 @@ pub enum DeleteDeploymentSetError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteDeploymentSetError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "MissingParameter",
-                    "DependencyViolation.NotEmpty",
-                    "DependencyViolation.ReferByHPC",
-                ],
-            )
-        {
-            Some(0) => Self::MissingParameter(error),
-            Some(1) => Self::DependencyViolationNotEmpty(error),
-            Some(2) => Self::DependencyViolationReferByHpc(error),
+        match error.code() {
+            "MissingParameter" => Self::MissingParameter(error),
+            "DependencyViolation.NotEmpty" => Self::DependencyViolationNotEmpty(error),
+            "DependencyViolation.ReferByHPC" => {
+                Self::DependencyViolationReferByHpc(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

@@ -180,8 +180,8 @@ pub enum DeleteDiagnosticMetricSetsError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteDiagnosticMetricSetsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code_index(&["InvalidMetricSetId.NotExist"]) {
-            Some(0) => Self::InvalidMetricSetIdNotExist(error),
+        match error.code() {
+            "InvalidMetricSetId.NotExist" => Self::InvalidMetricSetIdNotExist(error),
             _ => Self::Unhandled(error),
         }
     }

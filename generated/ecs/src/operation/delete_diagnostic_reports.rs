@@ -184,10 +184,9 @@ pub enum DeleteDiagnosticReportsError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteDiagnosticReportsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code_index(&["InvalidStatus.InProgress", "InvalidResource.NotFound"])
-        {
-            Some(0) => Self::InvalidStatusInProgress(error),
-            Some(1) => Self::InvalidResourceNotFound(error),
+        match error.code() {
+            "InvalidStatus.InProgress" => Self::InvalidStatusInProgress(error),
+            "InvalidResource.NotFound" => Self::InvalidResourceNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -179,34 +179,22 @@ pub enum DeleteDiskError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteDiskError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidRegionId.MalFormed",
-                    "IncorrectDiskStatus",
-                    "DiskNotPortable",
-                    "DiskTypeViolation",
-                    "DiskCreatingSnapshot",
-                    "IncorrectDiskStatus.Initializing",
-                    "DiskStillAttached",
-                    "UserNotInTheWhiteList",
-                    "InvalidDiskStatus.DeleteProtection",
-                    "InvalidDiskId.NotFound",
-                    "InternalError",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidRegionIdMalFormed(error),
-            Some(1) => Self::IncorrectDiskStatus(error),
-            Some(2) => Self::DiskNotPortable(error),
-            Some(3) => Self::DiskTypeViolation(error),
-            Some(4) => Self::DiskCreatingSnapshot(error),
-            Some(5) => Self::IncorrectDiskStatusInitializing(error),
-            Some(6) => Self::DiskStillAttached(error),
-            Some(7) => Self::UserNotInTheWhiteList(error),
-            Some(8) => Self::InvalidDiskStatusDeleteProtection(error),
-            Some(9) => Self::InvalidDiskIdNotFound(error),
-            Some(10) => Self::InternalError(error),
+        match error.code() {
+            "InvalidRegionId.MalFormed" => Self::InvalidRegionIdMalFormed(error),
+            "IncorrectDiskStatus" => Self::IncorrectDiskStatus(error),
+            "DiskNotPortable" => Self::DiskNotPortable(error),
+            "DiskTypeViolation" => Self::DiskTypeViolation(error),
+            "DiskCreatingSnapshot" => Self::DiskCreatingSnapshot(error),
+            "IncorrectDiskStatus.Initializing" => {
+                Self::IncorrectDiskStatusInitializing(error)
+            }
+            "DiskStillAttached" => Self::DiskStillAttached(error),
+            "UserNotInTheWhiteList" => Self::UserNotInTheWhiteList(error),
+            "InvalidDiskStatus.DeleteProtection" => {
+                Self::InvalidDiskStatusDeleteProtection(error)
+            }
+            "InvalidDiskId.NotFound" => Self::InvalidDiskIdNotFound(error),
+            "InternalError" => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -181,20 +181,13 @@ pub enum DeleteForwardEntryError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteForwardEntryError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IncorretForwardEntryStatus",
-                    "MissingParameter",
-                    "InvalidRegionId.NotFound",
-                    "InvalidForwardEntryId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::IncorretForwardEntryStatus(error),
-            Some(1) => Self::MissingParameter(error),
-            Some(2) => Self::InvalidRegionIdNotFound(error),
-            Some(3) => Self::InvalidForwardEntryIdNotFound(error),
+        match error.code() {
+            "IncorretForwardEntryStatus" => Self::IncorretForwardEntryStatus(error),
+            "MissingParameter" => Self::MissingParameter(error),
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "InvalidForwardEntryId.NotFound" => {
+                Self::InvalidForwardEntryIdNotFound(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

@@ -183,26 +183,18 @@ pub enum DeleteHaVipError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteHaVipError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IncorrectStatus",
-                    "DependencyViolation.HaVipReferedByRouteEntry",
-                    "DependencyViolation.HaVipAssociatedWithEIP",
-                    "IncorrectHaVipStatus",
-                    "Forbidden.HaVip",
-                    "InvalidRegionId.NotFound",
-                    "InvalidHaVipId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::IncorrectStatus(error),
-            Some(1) => Self::DependencyViolationHaVipReferedByRouteEntry(error),
-            Some(2) => Self::DependencyViolationHaVipAssociatedWithEip(error),
-            Some(3) => Self::IncorrectHaVipStatus(error),
-            Some(4) => Self::ForbiddenHaVip(error),
-            Some(5) => Self::InvalidRegionIdNotFound(error),
-            Some(6) => Self::InvalidHaVipIdNotFound(error),
+        match error.code() {
+            "IncorrectStatus" => Self::IncorrectStatus(error),
+            "DependencyViolation.HaVipReferedByRouteEntry" => {
+                Self::DependencyViolationHaVipReferedByRouteEntry(error)
+            }
+            "DependencyViolation.HaVipAssociatedWithEIP" => {
+                Self::DependencyViolationHaVipAssociatedWithEip(error)
+            }
+            "IncorrectHaVipStatus" => Self::IncorrectHaVipStatus(error),
+            "Forbidden.HaVip" => Self::ForbiddenHaVip(error),
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "InvalidHaVipId.NotFound" => Self::InvalidHaVipIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

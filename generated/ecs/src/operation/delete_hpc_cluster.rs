@@ -202,24 +202,13 @@ pub enum DeleteHpcClusterError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteHpcClusterError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "MissingParameter.RegionId",
-                    "MissingParameter.HpcClusterId",
-                    "Invalid.Parameter",
-                    "InvalidRegionId.NotFound",
-                    "NotExists.HpcCluster",
-                    "NotEmpty.HpcCluster",
-                ],
-            )
-        {
-            Some(0) => Self::MissingParameterRegionId(error),
-            Some(1) => Self::MissingParameterHpcClusterId(error),
-            Some(2) => Self::InvalidParameter(error),
-            Some(3) => Self::InvalidRegionIdNotFound(error),
-            Some(4) => Self::NotExistsHpcCluster(error),
-            Some(5) => Self::NotEmptyHpcCluster(error),
+        match error.code() {
+            "MissingParameter.RegionId" => Self::MissingParameterRegionId(error),
+            "MissingParameter.HpcClusterId" => Self::MissingParameterHpcClusterId(error),
+            "Invalid.Parameter" => Self::InvalidParameter(error),
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "NotExists.HpcCluster" => Self::NotExistsHpcCluster(error),
+            "NotEmpty.HpcCluster" => Self::NotEmptyHpcCluster(error),
             _ => Self::Unhandled(error),
         }
     }

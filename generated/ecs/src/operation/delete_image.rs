@@ -224,26 +224,14 @@ pub enum DeleteImageError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteImageError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "ImageUsingByInstance",
-                    "ImageUseShared",
-                    "OperationDenied.ImageCopying",
-                    "ImageIsImporting",
-                    "ImageIsExporting",
-                    "ImageIsPublic",
-                    "InvalidImageId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::ImageUsingByInstance(error),
-            Some(1) => Self::ImageUseShared(error),
-            Some(2) => Self::OperationDeniedImageCopying(error),
-            Some(3) => Self::ImageIsImporting(error),
-            Some(4) => Self::ImageIsExporting(error),
-            Some(5) => Self::ImageIsPublic(error),
-            Some(6) => Self::InvalidImageIdNotFound(error),
+        match error.code() {
+            "ImageUsingByInstance" => Self::ImageUsingByInstance(error),
+            "ImageUseShared" => Self::ImageUseShared(error),
+            "OperationDenied.ImageCopying" => Self::OperationDeniedImageCopying(error),
+            "ImageIsImporting" => Self::ImageIsImporting(error),
+            "ImageIsExporting" => Self::ImageIsExporting(error),
+            "ImageIsPublic" => Self::ImageIsPublic(error),
+            "InvalidImageId.NotFound" => Self::InvalidImageIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -180,13 +180,11 @@ pub enum DeleteImageComponentError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteImageComponentError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &["InvalidImageComponent.InUse", "InvalidImageComponent.NotFound"],
-            )
-        {
-            Some(0) => Self::InvalidImageComponentInUse(error),
-            Some(1) => Self::InvalidImageComponentNotFound(error),
+        match error.code() {
+            "InvalidImageComponent.InUse" => Self::InvalidImageComponentInUse(error),
+            "InvalidImageComponent.NotFound" => {
+                Self::InvalidImageComponentNotFound(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

@@ -179,16 +179,11 @@ pub enum DeleteImagePipelineError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteImagePipelineError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidImagePipeline.HasRunningExecution",
-                    "InvalidImagePipeline.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidImagePipelineHasRunningExecution(error),
-            Some(1) => Self::InvalidImagePipelineNotFound(error),
+        match error.code() {
+            "InvalidImagePipeline.HasRunningExecution" => {
+                Self::InvalidImagePipelineHasRunningExecution(error)
+            }
+            "InvalidImagePipeline.NotFound" => Self::InvalidImagePipelineNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -311,36 +311,29 @@ pub enum DeleteInstanceError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteInstanceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "DependencyViolation.SLBConfiguring",
-                    "DependencyViolation.RouteEntry",
-                    "InvalidParameter",
-                    "IncorrectInstanceStatus",
-                    "InstanceLockedForSecurity",
-                    "ChargeTypeViolation",
-                    "IncorrectInstanceStatus.Initializing",
-                    "InvalidOperation.DeletionProtection",
-                    "InvalidOperation.EniLinked",
-                    "OperationDenied.SystemInstanceNotSupport",
-                    "InvalidInstanceId.NotFound",
-                    "InternalError",
-                ],
-            )
-        {
-            Some(0) => Self::DependencyViolationSlbConfiguring(error),
-            Some(1) => Self::DependencyViolationRouteEntry(error),
-            Some(2) => Self::InvalidParameter(error),
-            Some(3) => Self::IncorrectInstanceStatus(error),
-            Some(4) => Self::InstanceLockedForSecurity(error),
-            Some(5) => Self::ChargeTypeViolation(error),
-            Some(6) => Self::IncorrectInstanceStatusInitializing(error),
-            Some(7) => Self::InvalidOperationDeletionProtection(error),
-            Some(8) => Self::InvalidOperationEniLinked(error),
-            Some(9) => Self::OperationDeniedSystemInstanceNotSupport(error),
-            Some(10) => Self::InvalidInstanceIdNotFound(error),
-            Some(11) => Self::InternalError(error),
+        match error.code() {
+            "DependencyViolation.SLBConfiguring" => {
+                Self::DependencyViolationSlbConfiguring(error)
+            }
+            "DependencyViolation.RouteEntry" => {
+                Self::DependencyViolationRouteEntry(error)
+            }
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "IncorrectInstanceStatus" => Self::IncorrectInstanceStatus(error),
+            "InstanceLockedForSecurity" => Self::InstanceLockedForSecurity(error),
+            "ChargeTypeViolation" => Self::ChargeTypeViolation(error),
+            "IncorrectInstanceStatus.Initializing" => {
+                Self::IncorrectInstanceStatusInitializing(error)
+            }
+            "InvalidOperation.DeletionProtection" => {
+                Self::InvalidOperationDeletionProtection(error)
+            }
+            "InvalidOperation.EniLinked" => Self::InvalidOperationEniLinked(error),
+            "OperationDenied.SystemInstanceNotSupport" => {
+                Self::OperationDeniedSystemInstanceNotSupport(error)
+            }
+            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
+            "InternalError" => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

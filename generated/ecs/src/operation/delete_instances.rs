@@ -364,46 +364,40 @@ pub enum DeleteInstancesError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteInstancesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidParameter.CrossRegionNotSupport",
-                    "DRYRUN.SUCCESS",
-                    "DependencyViolation.SLBConfiguring",
-                    "DependencyViolation.RouteEntry",
-                    "InvalidParameter.TooManyInstanceIds",
-                    "InvalidInstanceIds.ValueNotSupported",
-                    "InvalidOperation.DeletionProtection",
-                    "ChargeTypeViolation",
-                    "IncorrectInstanceStatus.Initializing",
-                    "InvalidOperation.EniLinked",
-                    "IncorrectInstanceStatus",
-                    "InstanceLockedForSecurity",
-                    "OperationDenied.SystemInstanceNotSupport",
-                    "InvalidInstanceIds.NotFound",
-                    "InvalidInstanceId.NotFound",
-                    "InvalidParameter",
-                    "InternalError",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidParameterCrossRegionNotSupport(error),
-            Some(1) => Self::DryrunSuccess(error),
-            Some(2) => Self::DependencyViolationSlbConfiguring(error),
-            Some(3) => Self::DependencyViolationRouteEntry(error),
-            Some(4) => Self::InvalidParameterTooManyInstanceIds(error),
-            Some(5) => Self::InvalidInstanceIdsValueNotSupported(error),
-            Some(6) => Self::InvalidOperationDeletionProtection(error),
-            Some(7) => Self::ChargeTypeViolation(error),
-            Some(8) => Self::IncorrectInstanceStatusInitializing(error),
-            Some(9) => Self::InvalidOperationEniLinked(error),
-            Some(10) => Self::IncorrectInstanceStatus(error),
-            Some(11) => Self::InstanceLockedForSecurity(error),
-            Some(12) => Self::OperationDeniedSystemInstanceNotSupport(error),
-            Some(13) => Self::InvalidInstanceIdsNotFound(error),
-            Some(14) => Self::InvalidInstanceIdNotFound(error),
-            Some(15) => Self::InvalidParameter(error),
-            Some(16) => Self::InternalError(error),
+        match error.code() {
+            "InvalidParameter.CrossRegionNotSupport" => {
+                Self::InvalidParameterCrossRegionNotSupport(error)
+            }
+            "DRYRUN.SUCCESS" => Self::DryrunSuccess(error),
+            "DependencyViolation.SLBConfiguring" => {
+                Self::DependencyViolationSlbConfiguring(error)
+            }
+            "DependencyViolation.RouteEntry" => {
+                Self::DependencyViolationRouteEntry(error)
+            }
+            "InvalidParameter.TooManyInstanceIds" => {
+                Self::InvalidParameterTooManyInstanceIds(error)
+            }
+            "InvalidInstanceIds.ValueNotSupported" => {
+                Self::InvalidInstanceIdsValueNotSupported(error)
+            }
+            "InvalidOperation.DeletionProtection" => {
+                Self::InvalidOperationDeletionProtection(error)
+            }
+            "ChargeTypeViolation" => Self::ChargeTypeViolation(error),
+            "IncorrectInstanceStatus.Initializing" => {
+                Self::IncorrectInstanceStatusInitializing(error)
+            }
+            "InvalidOperation.EniLinked" => Self::InvalidOperationEniLinked(error),
+            "IncorrectInstanceStatus" => Self::IncorrectInstanceStatus(error),
+            "InstanceLockedForSecurity" => Self::InstanceLockedForSecurity(error),
+            "OperationDenied.SystemInstanceNotSupport" => {
+                Self::OperationDeniedSystemInstanceNotSupport(error)
+            }
+            "InvalidInstanceIds.NotFound" => Self::InvalidInstanceIdsNotFound(error),
+            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "InternalError" => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -187,20 +187,15 @@ pub enum DeleteKeyPairsError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteKeyPairsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "MissingParameter",
-                    "InvalidKeyPairNames.ValueNotSupported",
-                    "InvalidParameter.KeypairAlreadyAttachedInstance",
-                    "InstanceKeyPairLimitExceeded",
-                ],
-            )
-        {
-            Some(0) => Self::MissingParameter(error),
-            Some(1) => Self::InvalidKeyPairNamesValueNotSupported(error),
-            Some(2) => Self::InvalidParameterKeypairAlreadyAttachedInstance(error),
-            Some(3) => Self::InstanceKeyPairLimitExceeded(error),
+        match error.code() {
+            "MissingParameter" => Self::MissingParameter(error),
+            "InvalidKeyPairNames.ValueNotSupported" => {
+                Self::InvalidKeyPairNamesValueNotSupported(error)
+            }
+            "InvalidParameter.KeypairAlreadyAttachedInstance" => {
+                Self::InvalidParameterKeypairAlreadyAttachedInstance(error)
+            }
+            "InstanceKeyPairLimitExceeded" => Self::InstanceKeyPairLimitExceeded(error),
             _ => Self::Unhandled(error),
         }
     }

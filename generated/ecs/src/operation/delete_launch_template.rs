@@ -219,20 +219,11 @@ pub enum DeleteLaunchTemplateError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteLaunchTemplateError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidRegion.NotExist",
-                    "MissingParameter",
-                    "InvalidParameter",
-                    "InnerServiceFailed",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidRegionNotExist(error),
-            Some(1) => Self::MissingParameter(error),
-            Some(2) => Self::InvalidParameter(error),
-            Some(3) => Self::InnerServiceFailed(error),
+        match error.code() {
+            "InvalidRegion.NotExist" => Self::InvalidRegionNotExist(error),
+            "MissingParameter" => Self::MissingParameter(error),
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "InnerServiceFailed" => Self::InnerServiceFailed(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -229,22 +229,14 @@ pub enum DeleteLaunchTemplateVersionError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteLaunchTemplateVersionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidRegion.NotExist",
-                    "MissingParameter",
-                    "InvalidParameter",
-                    "InvalidOperation.DeleteDefaultVersion",
-                    "InnerServiceFailed",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidRegionNotExist(error),
-            Some(1) => Self::MissingParameter(error),
-            Some(2) => Self::InvalidParameter(error),
-            Some(3) => Self::InvalidOperationDeleteDefaultVersion(error),
-            Some(4) => Self::InnerServiceFailed(error),
+        match error.code() {
+            "InvalidRegion.NotExist" => Self::InvalidRegionNotExist(error),
+            "MissingParameter" => Self::MissingParameter(error),
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "InvalidOperation.DeleteDefaultVersion" => {
+                Self::InvalidOperationDeleteDefaultVersion(error)
+            }
+            "InnerServiceFailed" => Self::InnerServiceFailed(error),
             _ => Self::Unhandled(error),
         }
     }

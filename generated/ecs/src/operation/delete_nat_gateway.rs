@@ -173,28 +173,17 @@ pub enum DeleteNatGatewayError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteNatGatewayError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "DependencyViolation.BandwidthPackages",
-                    "DependencyViolation.EIPS",
-                    "Forbidden.PrePaidNatGateway",
-                    "TaskConflict",
-                    "INSTANCE_NOT_EXISTS",
-                    "InvalidRegionId.NotFound",
-                    "InvalidNatGatewayId.NotFound",
-                    "IncorrectStatus.natgw",
-                ],
-            )
-        {
-            Some(0) => Self::DependencyViolationBandwidthPackages(error),
-            Some(1) => Self::DependencyViolationEips(error),
-            Some(2) => Self::ForbiddenPrePaidNatGateway(error),
-            Some(3) => Self::TaskConflict(error),
-            Some(4) => Self::InstanceNotExists(error),
-            Some(5) => Self::InvalidRegionIdNotFound(error),
-            Some(6) => Self::InvalidNatGatewayIdNotFound(error),
-            Some(7) => Self::IncorrectStatusNatgw(error),
+        match error.code() {
+            "DependencyViolation.BandwidthPackages" => {
+                Self::DependencyViolationBandwidthPackages(error)
+            }
+            "DependencyViolation.EIPS" => Self::DependencyViolationEips(error),
+            "Forbidden.PrePaidNatGateway" => Self::ForbiddenPrePaidNatGateway(error),
+            "TaskConflict" => Self::TaskConflict(error),
+            "INSTANCE_NOT_EXISTS" => Self::InstanceNotExists(error),
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "InvalidNatGatewayId.NotFound" => Self::InvalidNatGatewayIdNotFound(error),
+            "IncorrectStatus.natgw" => Self::IncorrectStatusNatgw(error),
             _ => Self::Unhandled(error),
         }
     }

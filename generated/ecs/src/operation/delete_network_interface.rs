@@ -251,66 +251,52 @@ pub enum DeleteNetworkInterfaceError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteNetworkInterfaceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidOperation.HasSlaveEniBonded",
-                    "MissingParameter",
-                    "UnsupportedParameter",
-                    "InvalidParameter",
-                    "InvalidInstanceID.Malformed",
-                    "InvalidOperation.InvalidEcsState",
-                    "InvalidOperation.InvalidEniState",
-                    "InvalidOperation.DetachPrimaryEniNotAllowed",
-                    "Forbidden.RegionId",
-                    "InvalidParams.EniId",
-                    "InvalidUserType.NotSupported",
-                    "Abs.InvalidAccount.NotFound",
-                    "Forbidden.NotSupportRAM",
-                    "Forbidden.SubUser",
-                    "MaxEniCountExceeded",
-                    "EniPerInstanceLimitExceeded",
-                    "InvalidOperation.AvailabilityZoneMismatch",
-                    "InvalidOperation.VpcMismatch",
-                    "SecurityGroupInstanceLimitExceed",
-                    "InvalidSecurityGroupId.NotVpc",
-                    "InvalidOperation.InvalidEniType",
-                    "InvalidEniId.NotFound",
-                    "InvalidOperation.EniServiceManaged",
-                    "InvalidEcsId.NotFound",
-                    "InvalidVSwitchId.NotFound",
-                    "InvalidSecurityGroupId.NotFound",
-                    "InternalError",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidOperationHasSlaveEniBonded(error),
-            Some(1) => Self::MissingParameter(error),
-            Some(2) => Self::UnsupportedParameter(error),
-            Some(3) => Self::InvalidParameter(error),
-            Some(4) => Self::InvalidInstanceIdMalformed(error),
-            Some(5) => Self::InvalidOperationInvalidEcsState(error),
-            Some(6) => Self::InvalidOperationInvalidEniState(error),
-            Some(7) => Self::InvalidOperationDetachPrimaryEniNotAllowed(error),
-            Some(8) => Self::ForbiddenRegionId(error),
-            Some(9) => Self::InvalidParamsEniId(error),
-            Some(10) => Self::InvalidUserTypeNotSupported(error),
-            Some(11) => Self::AbsInvalidAccountNotFound(error),
-            Some(12) => Self::ForbiddenNotSupportRam(error),
-            Some(13) => Self::ForbiddenSubUser(error),
-            Some(14) => Self::MaxEniCountExceeded(error),
-            Some(15) => Self::EniPerInstanceLimitExceeded(error),
-            Some(16) => Self::InvalidOperationAvailabilityZoneMismatch(error),
-            Some(17) => Self::InvalidOperationVpcMismatch(error),
-            Some(18) => Self::SecurityGroupInstanceLimitExceed(error),
-            Some(19) => Self::InvalidSecurityGroupIdNotVpc(error),
-            Some(20) => Self::InvalidOperationInvalidEniType(error),
-            Some(21) => Self::InvalidEniIdNotFound(error),
-            Some(22) => Self::InvalidOperationEniServiceManaged(error),
-            Some(23) => Self::InvalidEcsIdNotFound(error),
-            Some(24) => Self::InvalidVSwitchIdNotFound(error),
-            Some(25) => Self::InvalidSecurityGroupIdNotFound(error),
-            Some(26) => Self::InternalError(error),
+        match error.code() {
+            "InvalidOperation.HasSlaveEniBonded" => {
+                Self::InvalidOperationHasSlaveEniBonded(error)
+            }
+            "MissingParameter" => Self::MissingParameter(error),
+            "UnsupportedParameter" => Self::UnsupportedParameter(error),
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "InvalidInstanceID.Malformed" => Self::InvalidInstanceIdMalformed(error),
+            "InvalidOperation.InvalidEcsState" => {
+                Self::InvalidOperationInvalidEcsState(error)
+            }
+            "InvalidOperation.InvalidEniState" => {
+                Self::InvalidOperationInvalidEniState(error)
+            }
+            "InvalidOperation.DetachPrimaryEniNotAllowed" => {
+                Self::InvalidOperationDetachPrimaryEniNotAllowed(error)
+            }
+            "Forbidden.RegionId" => Self::ForbiddenRegionId(error),
+            "InvalidParams.EniId" => Self::InvalidParamsEniId(error),
+            "InvalidUserType.NotSupported" => Self::InvalidUserTypeNotSupported(error),
+            "Abs.InvalidAccount.NotFound" => Self::AbsInvalidAccountNotFound(error),
+            "Forbidden.NotSupportRAM" => Self::ForbiddenNotSupportRam(error),
+            "Forbidden.SubUser" => Self::ForbiddenSubUser(error),
+            "MaxEniCountExceeded" => Self::MaxEniCountExceeded(error),
+            "EniPerInstanceLimitExceeded" => Self::EniPerInstanceLimitExceeded(error),
+            "InvalidOperation.AvailabilityZoneMismatch" => {
+                Self::InvalidOperationAvailabilityZoneMismatch(error)
+            }
+            "InvalidOperation.VpcMismatch" => Self::InvalidOperationVpcMismatch(error),
+            "SecurityGroupInstanceLimitExceed" => {
+                Self::SecurityGroupInstanceLimitExceed(error)
+            }
+            "InvalidSecurityGroupId.NotVpc" => Self::InvalidSecurityGroupIdNotVpc(error),
+            "InvalidOperation.InvalidEniType" => {
+                Self::InvalidOperationInvalidEniType(error)
+            }
+            "InvalidEniId.NotFound" => Self::InvalidEniIdNotFound(error),
+            "InvalidOperation.EniServiceManaged" => {
+                Self::InvalidOperationEniServiceManaged(error)
+            }
+            "InvalidEcsId.NotFound" => Self::InvalidEcsIdNotFound(error),
+            "InvalidVSwitchId.NotFound" => Self::InvalidVSwitchIdNotFound(error),
+            "InvalidSecurityGroupId.NotFound" => {
+                Self::InvalidSecurityGroupIdNotFound(error)
+            }
+            "InternalError" => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

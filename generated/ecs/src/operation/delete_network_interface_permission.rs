@@ -205,38 +205,28 @@ pub enum DeleteNetworkInterfacePermissionError {
 impl From<::acs_runtime::client::ServiceError>
 for DeleteNetworkInterfacePermissionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "MissingParameter",
-                    "UnsupportedParameter",
-                    "InvalidParameter",
-                    "InvalidInstanceID.Malformed",
-                    "InvalidOperation.InvalidEniState",
-                    "NotBelongUser",
-                    "InvalidOperation.PermissionExisted",
-                    "InvalidUserType.NotSupported",
-                    "Abs.InvalidAccount.NotFound",
-                    "Forbidden.NotSupportRAM",
-                    "Forbidden.SubUser",
-                    "InvalidOperation.PermissionNotExisted",
-                    "InvalidEniPermissionId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::MissingParameter(error),
-            Some(1) => Self::UnsupportedParameter(error),
-            Some(2) => Self::InvalidParameter(error),
-            Some(3) => Self::InvalidInstanceIdMalformed(error),
-            Some(4) => Self::InvalidOperationInvalidEniState(error),
-            Some(5) => Self::NotBelongUser(error),
-            Some(6) => Self::InvalidOperationPermissionExisted(error),
-            Some(7) => Self::InvalidUserTypeNotSupported(error),
-            Some(8) => Self::AbsInvalidAccountNotFound(error),
-            Some(9) => Self::ForbiddenNotSupportRam(error),
-            Some(10) => Self::ForbiddenSubUser(error),
-            Some(11) => Self::InvalidOperationPermissionNotExisted(error),
-            Some(12) => Self::InvalidEniPermissionIdNotFound(error),
+        match error.code() {
+            "MissingParameter" => Self::MissingParameter(error),
+            "UnsupportedParameter" => Self::UnsupportedParameter(error),
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "InvalidInstanceID.Malformed" => Self::InvalidInstanceIdMalformed(error),
+            "InvalidOperation.InvalidEniState" => {
+                Self::InvalidOperationInvalidEniState(error)
+            }
+            "NotBelongUser" => Self::NotBelongUser(error),
+            "InvalidOperation.PermissionExisted" => {
+                Self::InvalidOperationPermissionExisted(error)
+            }
+            "InvalidUserType.NotSupported" => Self::InvalidUserTypeNotSupported(error),
+            "Abs.InvalidAccount.NotFound" => Self::AbsInvalidAccountNotFound(error),
+            "Forbidden.NotSupportRAM" => Self::ForbiddenNotSupportRam(error),
+            "Forbidden.SubUser" => Self::ForbiddenSubUser(error),
+            "InvalidOperation.PermissionNotExisted" => {
+                Self::InvalidOperationPermissionNotExisted(error)
+            }
+            "InvalidEniPermissionId.NotFound" => {
+                Self::InvalidEniPermissionIdNotFound(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

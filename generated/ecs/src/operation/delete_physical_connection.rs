@@ -184,24 +184,17 @@ pub enum DeletePhysicalConnectionError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeletePhysicalConnectionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "Forbidden.NotAllowedInState",
-                    "InvalidPhysicalConnectionId.NotMatched",
-                    "Forbidden.VBRExists",
-                    "Forbidden.AssociateToVBR",
-                    "InvalidRegionId.NotFound",
-                    "InvalidPhysicalConnectionId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::ForbiddenNotAllowedInState(error),
-            Some(1) => Self::InvalidPhysicalConnectionIdNotMatched(error),
-            Some(2) => Self::ForbiddenVbrExists(error),
-            Some(3) => Self::ForbiddenAssociateToVbr(error),
-            Some(4) => Self::InvalidRegionIdNotFound(error),
-            Some(5) => Self::InvalidPhysicalConnectionIdNotFound(error),
+        match error.code() {
+            "Forbidden.NotAllowedInState" => Self::ForbiddenNotAllowedInState(error),
+            "InvalidPhysicalConnectionId.NotMatched" => {
+                Self::InvalidPhysicalConnectionIdNotMatched(error)
+            }
+            "Forbidden.VBRExists" => Self::ForbiddenVbrExists(error),
+            "Forbidden.AssociateToVBR" => Self::ForbiddenAssociateToVbr(error),
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "InvalidPhysicalConnectionId.NotFound" => {
+                Self::InvalidPhysicalConnectionIdNotFound(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

@@ -187,20 +187,15 @@ pub enum DeletePortRangeListError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeletePortRangeListError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidOperation.Conflict",
-                    "InvalidPortRangeListId.AssociationExist",
-                    "InvalidPortRangeListId.NotFound",
-                    "InvalidRegionId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidOperationConflict(error),
-            Some(1) => Self::InvalidPortRangeListIdAssociationExist(error),
-            Some(2) => Self::InvalidPortRangeListIdNotFound(error),
-            Some(3) => Self::InvalidRegionIdNotFound(error),
+        match error.code() {
+            "InvalidOperation.Conflict" => Self::InvalidOperationConflict(error),
+            "InvalidPortRangeListId.AssociationExist" => {
+                Self::InvalidPortRangeListIdAssociationExist(error)
+            }
+            "InvalidPortRangeListId.NotFound" => {
+                Self::InvalidPortRangeListIdNotFound(error)
+            }
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

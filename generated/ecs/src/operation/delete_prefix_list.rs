@@ -178,18 +178,10 @@ pub enum DeletePrefixListError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeletePrefixListError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "NotAllowed.AssociationExist",
-                    "InvalidPrefixListId.NotFound",
-                    "InvalidRegionId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::NotAllowedAssociationExist(error),
-            Some(1) => Self::InvalidPrefixListIdNotFound(error),
-            Some(2) => Self::InvalidRegionIdNotFound(error),
+        match error.code() {
+            "NotAllowed.AssociationExist" => Self::NotAllowedAssociationExist(error),
+            "InvalidPrefixListId.NotFound" => Self::InvalidPrefixListIdNotFound(error),
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

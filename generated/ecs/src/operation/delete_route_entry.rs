@@ -235,54 +235,32 @@ pub enum DeleteRouteEntryError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteRouteEntryError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "MissingParameter",
-                    "IncorrcetRouteEntryStatus",
-                    "InvalidCidrBlock.Malformed",
-                    "OperationDenied",
-                    "InvalidRouteEntry.NotFound",
-                    "InvalidVRouter.NotFound",
-                    "IncorrectRouteEntryStatus",
-                    "Forbbiden",
-                    "InvalidNextHop",
-                    "InvalidRouteEntry",
-                    "Forbidden.VRouterNotFound",
-                    "TaskConflict",
-                    "IncorrectVpcStatus",
-                    "InvalidVpnInstanceId.NotFound",
-                    "InvalidNextHopList.Size",
-                    "ParamExclusive.NextHopIdAndList",
-                    "OperationFailed.DeleteMultiScopeEntry",
-                    "OperationFailed.DistibuteLock",
-                    "InvalidRouteTableId.NotFound",
-                    "InvalidVpcId.NotFound",
-                    "Vpc.Error",
-                ],
-            )
-        {
-            Some(0) => Self::MissingParameter(error),
-            Some(1) => Self::IncorrcetRouteEntryStatus(error),
-            Some(2) => Self::InvalidCidrBlockMalformed(error),
-            Some(3) => Self::OperationDenied(error),
-            Some(4) => Self::InvalidRouteEntryNotFound(error),
-            Some(5) => Self::InvalidVRouterNotFound(error),
-            Some(6) => Self::IncorrectRouteEntryStatus(error),
-            Some(7) => Self::Forbbiden(error),
-            Some(8) => Self::InvalidNextHop(error),
-            Some(9) => Self::InvalidRouteEntry(error),
-            Some(10) => Self::ForbiddenVRouterNotFound(error),
-            Some(11) => Self::TaskConflict(error),
-            Some(12) => Self::IncorrectVpcStatus(error),
-            Some(13) => Self::InvalidVpnInstanceIdNotFound(error),
-            Some(14) => Self::InvalidNextHopListSize(error),
-            Some(15) => Self::ParamExclusiveNextHopIdAndList(error),
-            Some(16) => Self::OperationFailedDeleteMultiScopeEntry(error),
-            Some(17) => Self::OperationFailedDistibuteLock(error),
-            Some(18) => Self::InvalidRouteTableIdNotFound(error),
-            Some(19) => Self::InvalidVpcIdNotFound(error),
-            Some(20) => Self::VpcError(error),
+        match error.code() {
+            "MissingParameter" => Self::MissingParameter(error),
+            "IncorrcetRouteEntryStatus" => Self::IncorrcetRouteEntryStatus(error),
+            "InvalidCidrBlock.Malformed" => Self::InvalidCidrBlockMalformed(error),
+            "OperationDenied" => Self::OperationDenied(error),
+            "InvalidRouteEntry.NotFound" => Self::InvalidRouteEntryNotFound(error),
+            "InvalidVRouter.NotFound" => Self::InvalidVRouterNotFound(error),
+            "IncorrectRouteEntryStatus" => Self::IncorrectRouteEntryStatus(error),
+            "Forbbiden" => Self::Forbbiden(error),
+            "InvalidNextHop" => Self::InvalidNextHop(error),
+            "InvalidRouteEntry" => Self::InvalidRouteEntry(error),
+            "Forbidden.VRouterNotFound" => Self::ForbiddenVRouterNotFound(error),
+            "TaskConflict" => Self::TaskConflict(error),
+            "IncorrectVpcStatus" => Self::IncorrectVpcStatus(error),
+            "InvalidVpnInstanceId.NotFound" => Self::InvalidVpnInstanceIdNotFound(error),
+            "InvalidNextHopList.Size" => Self::InvalidNextHopListSize(error),
+            "ParamExclusive.NextHopIdAndList" => {
+                Self::ParamExclusiveNextHopIdAndList(error)
+            }
+            "OperationFailed.DeleteMultiScopeEntry" => {
+                Self::OperationFailedDeleteMultiScopeEntry(error)
+            }
+            "OperationFailed.DistibuteLock" => Self::OperationFailedDistibuteLock(error),
+            "InvalidRouteTableId.NotFound" => Self::InvalidRouteTableIdNotFound(error),
+            "InvalidVpcId.NotFound" => Self::InvalidVpcIdNotFound(error),
+            "Vpc.Error" => Self::VpcError(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -196,24 +196,17 @@ pub enum DeleteRouterInterfaceError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteRouterInterfaceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IncorrectStatus",
-                    "DependencyViolation.RouterInterfaceReferedByRouteEntry",
-                    "IllegalParam.InstanceOwner",
-                    "InvalidRegionId.NotFound",
-                    "InvalidInstanceId.NotFound",
-                    "InvalidRouterInterfaceChargeType.Malformed",
-                ],
-            )
-        {
-            Some(0) => Self::IncorrectStatus(error),
-            Some(1) => Self::DependencyViolationRouterInterfaceReferedByRouteEntry(error),
-            Some(2) => Self::IllegalParamInstanceOwner(error),
-            Some(3) => Self::InvalidRegionIdNotFound(error),
-            Some(4) => Self::InvalidInstanceIdNotFound(error),
-            Some(5) => Self::InvalidRouterInterfaceChargeTypeMalformed(error),
+        match error.code() {
+            "IncorrectStatus" => Self::IncorrectStatus(error),
+            "DependencyViolation.RouterInterfaceReferedByRouteEntry" => {
+                Self::DependencyViolationRouterInterfaceReferedByRouteEntry(error)
+            }
+            "IllegalParam.InstanceOwner" => Self::IllegalParamInstanceOwner(error),
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
+            "InvalidRouterInterfaceChargeType.Malformed" => {
+                Self::InvalidRouterInterfaceChargeTypeMalformed(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

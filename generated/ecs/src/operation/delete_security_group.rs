@@ -190,24 +190,17 @@ pub enum DeleteSecurityGroupError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteSecurityGroupError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "MissingParameter.RegionId",
-                    "InvalidOperation.SecurityGroupNotAuthorized",
-                    "DependencyViolation",
-                    "InvalidOperation.ResourceManagedByCloudProduct",
-                    "InvalidSecurityGroup.NotFound",
-                    "InternalError",
-                ],
-            )
-        {
-            Some(0) => Self::MissingParameterRegionId(error),
-            Some(1) => Self::InvalidOperationSecurityGroupNotAuthorized(error),
-            Some(2) => Self::DependencyViolation(error),
-            Some(3) => Self::InvalidOperationResourceManagedByCloudProduct(error),
-            Some(4) => Self::InvalidSecurityGroupNotFound(error),
-            Some(5) => Self::InternalError(error),
+        match error.code() {
+            "MissingParameter.RegionId" => Self::MissingParameterRegionId(error),
+            "InvalidOperation.SecurityGroupNotAuthorized" => {
+                Self::InvalidOperationSecurityGroupNotAuthorized(error)
+            }
+            "DependencyViolation" => Self::DependencyViolation(error),
+            "InvalidOperation.ResourceManagedByCloudProduct" => {
+                Self::InvalidOperationResourceManagedByCloudProduct(error)
+            }
+            "InvalidSecurityGroup.NotFound" => Self::InvalidSecurityGroupNotFound(error),
+            "InternalError" => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -204,32 +204,25 @@ pub enum DeleteSnapshotError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteSnapshotError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "MissingParameter",
-                    "IncorrectDiskStatus.CreatingSnapshot",
-                    "SnapshotCreatedImage",
-                    "SnapshotCreatedDisk",
-                    "Operation.Conflict",
-                    "InvalidOperation.RelatedSnapshotNotFinished",
-                    "InvalidOperation.DeleteSharedSnapshotUnsupported",
-                    "InvalidOperation.ResourceManagedByCloudProduct",
-                    "InvalidSnapshotId.NotFound",
-                    "InternalError",
-                ],
-            )
-        {
-            Some(0) => Self::MissingParameter(error),
-            Some(1) => Self::IncorrectDiskStatusCreatingSnapshot(error),
-            Some(2) => Self::SnapshotCreatedImage(error),
-            Some(3) => Self::SnapshotCreatedDisk(error),
-            Some(4) => Self::OperationConflict(error),
-            Some(5) => Self::InvalidOperationRelatedSnapshotNotFinished(error),
-            Some(6) => Self::InvalidOperationDeleteSharedSnapshotUnsupported(error),
-            Some(7) => Self::InvalidOperationResourceManagedByCloudProduct(error),
-            Some(8) => Self::InvalidSnapshotIdNotFound(error),
-            Some(9) => Self::InternalError(error),
+        match error.code() {
+            "MissingParameter" => Self::MissingParameter(error),
+            "IncorrectDiskStatus.CreatingSnapshot" => {
+                Self::IncorrectDiskStatusCreatingSnapshot(error)
+            }
+            "SnapshotCreatedImage" => Self::SnapshotCreatedImage(error),
+            "SnapshotCreatedDisk" => Self::SnapshotCreatedDisk(error),
+            "Operation.Conflict" => Self::OperationConflict(error),
+            "InvalidOperation.RelatedSnapshotNotFinished" => {
+                Self::InvalidOperationRelatedSnapshotNotFinished(error)
+            }
+            "InvalidOperation.DeleteSharedSnapshotUnsupported" => {
+                Self::InvalidOperationDeleteSharedSnapshotUnsupported(error)
+            }
+            "InvalidOperation.ResourceManagedByCloudProduct" => {
+                Self::InvalidOperationResourceManagedByCloudProduct(error)
+            }
+            "InvalidSnapshotId.NotFound" => Self::InvalidSnapshotIdNotFound(error),
+            "InternalError" => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -192,26 +192,16 @@ pub enum DeleteSnapshotGroupError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteSnapshotGroupError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "SnapshotCreatedImage",
-                    "Operation.Forbidden",
-                    "SnapshotCreatedDisk",
-                    "InvalidOperation.ResourceManagedByCloudProduct",
-                    "InvalidRegionId.NotFound",
-                    "InvalidSnapshotGroup.NotFound",
-                    "InternalError",
-                ],
-            )
-        {
-            Some(0) => Self::SnapshotCreatedImage(error),
-            Some(1) => Self::OperationForbidden(error),
-            Some(2) => Self::SnapshotCreatedDisk(error),
-            Some(3) => Self::InvalidOperationResourceManagedByCloudProduct(error),
-            Some(4) => Self::InvalidRegionIdNotFound(error),
-            Some(5) => Self::InvalidSnapshotGroupNotFound(error),
-            Some(6) => Self::InternalError(error),
+        match error.code() {
+            "SnapshotCreatedImage" => Self::SnapshotCreatedImage(error),
+            "Operation.Forbidden" => Self::OperationForbidden(error),
+            "SnapshotCreatedDisk" => Self::SnapshotCreatedDisk(error),
+            "InvalidOperation.ResourceManagedByCloudProduct" => {
+                Self::InvalidOperationResourceManagedByCloudProduct(error)
+            }
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "InvalidSnapshotGroup.NotFound" => Self::InvalidSnapshotGroupNotFound(error),
+            "InternalError" => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

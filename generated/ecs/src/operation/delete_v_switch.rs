@@ -192,48 +192,35 @@ pub enum DeleteVSwitchError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteVSwitchError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IncorrectVSwitchStatus",
-                    "DependencyViolation",
-                    "IncorrectRouteEntryStatus",
-                    "DependencyViolation.HaVip",
-                    "MissingParameter",
-                    "TaskConflict",
-                    "DependencyViolation.RouteTable",
-                    "DependencyViolation.Snat",
-                    "DeleteVSwitch.IncorrectStatus.cbnStatus",
-                    "AttrMismatching.NaclAndBindInstance",
-                    "InvalidResource.NotBinding",
-                    "DependencyViolation.SnatEntry",
-                    "DependencyViolation.NetworkAcl",
-                    "DependencyViolation.EnhancedNatgw",
-                    "InvalidVSwitchId.NotFound",
-                    "Forbidden.RegionNotFound",
-                    "IncorrectVSwitchId",
-                    "IncorrectStatus",
-                ],
-            )
-        {
-            Some(0) => Self::IncorrectVSwitchStatus(error),
-            Some(1) => Self::DependencyViolation(error),
-            Some(2) => Self::IncorrectRouteEntryStatus(error),
-            Some(3) => Self::DependencyViolationHaVip(error),
-            Some(4) => Self::MissingParameter(error),
-            Some(5) => Self::TaskConflict(error),
-            Some(6) => Self::DependencyViolationRouteTable(error),
-            Some(7) => Self::DependencyViolationSnat(error),
-            Some(8) => Self::DeleteVSwitchIncorrectStatusCbnStatus(error),
-            Some(9) => Self::AttrMismatchingNaclAndBindInstance(error),
-            Some(10) => Self::InvalidResourceNotBinding(error),
-            Some(11) => Self::DependencyViolationSnatEntry(error),
-            Some(12) => Self::DependencyViolationNetworkAcl(error),
-            Some(13) => Self::DependencyViolationEnhancedNatgw(error),
-            Some(14) => Self::InvalidVSwitchIdNotFound(error),
-            Some(15) => Self::ForbiddenRegionNotFound(error),
-            Some(16) => Self::IncorrectVSwitchId(error),
-            Some(17) => Self::IncorrectStatus(error),
+        match error.code() {
+            "IncorrectVSwitchStatus" => Self::IncorrectVSwitchStatus(error),
+            "DependencyViolation" => Self::DependencyViolation(error),
+            "IncorrectRouteEntryStatus" => Self::IncorrectRouteEntryStatus(error),
+            "DependencyViolation.HaVip" => Self::DependencyViolationHaVip(error),
+            "MissingParameter" => Self::MissingParameter(error),
+            "TaskConflict" => Self::TaskConflict(error),
+            "DependencyViolation.RouteTable" => {
+                Self::DependencyViolationRouteTable(error)
+            }
+            "DependencyViolation.Snat" => Self::DependencyViolationSnat(error),
+            "DeleteVSwitch.IncorrectStatus.cbnStatus" => {
+                Self::DeleteVSwitchIncorrectStatusCbnStatus(error)
+            }
+            "AttrMismatching.NaclAndBindInstance" => {
+                Self::AttrMismatchingNaclAndBindInstance(error)
+            }
+            "InvalidResource.NotBinding" => Self::InvalidResourceNotBinding(error),
+            "DependencyViolation.SnatEntry" => Self::DependencyViolationSnatEntry(error),
+            "DependencyViolation.NetworkAcl" => {
+                Self::DependencyViolationNetworkAcl(error)
+            }
+            "DependencyViolation.EnhancedNatgw" => {
+                Self::DependencyViolationEnhancedNatgw(error)
+            }
+            "InvalidVSwitchId.NotFound" => Self::InvalidVSwitchIdNotFound(error),
+            "Forbidden.RegionNotFound" => Self::ForbiddenRegionNotFound(error),
+            "IncorrectVSwitchId" => Self::IncorrectVSwitchId(error),
+            "IncorrectStatus" => Self::IncorrectStatus(error),
             _ => Self::Unhandled(error),
         }
     }

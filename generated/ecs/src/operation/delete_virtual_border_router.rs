@@ -208,36 +208,29 @@ pub enum DeleteVirtualBorderRouterError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteVirtualBorderRouterError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidOperation.RouterInterfaceNotDeleted",
-                    "InvalidOperation.OperationNotAllowedInState",
-                    "InvalidStatus.NotAllowed",
-                    "DependencyViolation.RouterInterfaceReferedByRouteEntry",
-                    "DependencyViolation.BgpGroup",
-                    "DependencyViolation.Nqa",
-                    "DependencyViolation.BgpNetwork",
-                    "Forbidden.OperationNotAllowedByUser",
-                    "Forbidden.MultiVlanRi",
-                    "Forbidden.NoRiFound",
-                    "InvalidRegionId.NotFound",
-                    "InvalidVbrId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidOperationRouterInterfaceNotDeleted(error),
-            Some(1) => Self::InvalidOperationOperationNotAllowedInState(error),
-            Some(2) => Self::InvalidStatusNotAllowed(error),
-            Some(3) => Self::DependencyViolationRouterInterfaceReferedByRouteEntry(error),
-            Some(4) => Self::DependencyViolationBgpGroup(error),
-            Some(5) => Self::DependencyViolationNqa(error),
-            Some(6) => Self::DependencyViolationBgpNetwork(error),
-            Some(7) => Self::ForbiddenOperationNotAllowedByUser(error),
-            Some(8) => Self::ForbiddenMultiVlanRi(error),
-            Some(9) => Self::ForbiddenNoRiFound(error),
-            Some(10) => Self::InvalidRegionIdNotFound(error),
-            Some(11) => Self::InvalidVbrIdNotFound(error),
+        match error.code() {
+            "InvalidOperation.RouterInterfaceNotDeleted" => {
+                Self::InvalidOperationRouterInterfaceNotDeleted(error)
+            }
+            "InvalidOperation.OperationNotAllowedInState" => {
+                Self::InvalidOperationOperationNotAllowedInState(error)
+            }
+            "InvalidStatus.NotAllowed" => Self::InvalidStatusNotAllowed(error),
+            "DependencyViolation.RouterInterfaceReferedByRouteEntry" => {
+                Self::DependencyViolationRouterInterfaceReferedByRouteEntry(error)
+            }
+            "DependencyViolation.BgpGroup" => Self::DependencyViolationBgpGroup(error),
+            "DependencyViolation.Nqa" => Self::DependencyViolationNqa(error),
+            "DependencyViolation.BgpNetwork" => {
+                Self::DependencyViolationBgpNetwork(error)
+            }
+            "Forbidden.OperationNotAllowedByUser" => {
+                Self::ForbiddenOperationNotAllowedByUser(error)
+            }
+            "Forbidden.MultiVlanRi" => Self::ForbiddenMultiVlanRi(error),
+            "Forbidden.NoRiFound" => Self::ForbiddenNoRiFound(error),
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "InvalidVbrId.NotFound" => Self::InvalidVbrIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

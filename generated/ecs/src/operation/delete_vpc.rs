@@ -212,68 +212,61 @@ pub enum DeleteVpcError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteVpcError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "DependencyViolation.RouteTable",
-                    "IncorrectVpcStatus",
-                    "DependencyViolation.RouteEntry",
-                    "DependencyViolation.Instance",
-                    "DependencyViolation.VSwitch",
-                    "DependencyViolation.SecurityGroup",
-                    "DependencyViolation.RouteInterface",
-                    "DependencyViolation.Tunnel",
-                    "DependencyViolation.NatGateway",
-                    "DependencyViolation.RouterInterface",
-                    "Forbidden.VpcNotFound",
-                    "Forbbiden",
-                    "TaskConflict",
-                    "InvalidAction",
-                    "DependencyViolation.Ipv6Gateway",
-                    "IncorrectStatus.cbnStatus",
-                    "DependencyViolation.CloudServiceResource",
-                    "DependencyViolation.ClassicLinkInstance",
-                    "IllegalParam.RegionId",
-                    "DependencyViolation.NetworkAcl",
-                    "InvalidRegionInstance",
-                    "DependencyViolation.Ipv4Gateway",
-                    "OperationDenied.VpcPeerExists",
-                    "DependencyViolation.GatewayRouteTable",
-                    "DependencyViolation.DhcpOptionsSet",
-                    "InternalError",
-                    "OperationDenied",
-                    "InvalidVpcId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::DependencyViolationRouteTable(error),
-            Some(1) => Self::IncorrectVpcStatus(error),
-            Some(2) => Self::DependencyViolationRouteEntry(error),
-            Some(3) => Self::DependencyViolationInstance(error),
-            Some(4) => Self::DependencyViolationVSwitch(error),
-            Some(5) => Self::DependencyViolationSecurityGroup(error),
-            Some(6) => Self::DependencyViolationRouteInterface(error),
-            Some(7) => Self::DependencyViolationTunnel(error),
-            Some(8) => Self::DependencyViolationNatGateway(error),
-            Some(9) => Self::DependencyViolationRouterInterface(error),
-            Some(10) => Self::ForbiddenVpcNotFound(error),
-            Some(11) => Self::Forbbiden(error),
-            Some(12) => Self::TaskConflict(error),
-            Some(13) => Self::InvalidAction(error),
-            Some(14) => Self::DependencyViolationIpv6Gateway(error),
-            Some(15) => Self::IncorrectStatusCbnStatus(error),
-            Some(16) => Self::DependencyViolationCloudServiceResource(error),
-            Some(17) => Self::DependencyViolationClassicLinkInstance(error),
-            Some(18) => Self::IllegalParamRegionId(error),
-            Some(19) => Self::DependencyViolationNetworkAcl(error),
-            Some(20) => Self::InvalidRegionInstance(error),
-            Some(21) => Self::DependencyViolationIpv4Gateway(error),
-            Some(22) => Self::OperationDeniedVpcPeerExists(error),
-            Some(23) => Self::DependencyViolationGatewayRouteTable(error),
-            Some(24) => Self::DependencyViolationDhcpOptionsSet(error),
-            Some(25) => Self::InternalError(error),
-            Some(26) => Self::OperationDenied(error),
-            Some(27) => Self::InvalidVpcIdNotFound(error),
+        match error.code() {
+            "DependencyViolation.RouteTable" => {
+                Self::DependencyViolationRouteTable(error)
+            }
+            "IncorrectVpcStatus" => Self::IncorrectVpcStatus(error),
+            "DependencyViolation.RouteEntry" => {
+                Self::DependencyViolationRouteEntry(error)
+            }
+            "DependencyViolation.Instance" => Self::DependencyViolationInstance(error),
+            "DependencyViolation.VSwitch" => Self::DependencyViolationVSwitch(error),
+            "DependencyViolation.SecurityGroup" => {
+                Self::DependencyViolationSecurityGroup(error)
+            }
+            "DependencyViolation.RouteInterface" => {
+                Self::DependencyViolationRouteInterface(error)
+            }
+            "DependencyViolation.Tunnel" => Self::DependencyViolationTunnel(error),
+            "DependencyViolation.NatGateway" => {
+                Self::DependencyViolationNatGateway(error)
+            }
+            "DependencyViolation.RouterInterface" => {
+                Self::DependencyViolationRouterInterface(error)
+            }
+            "Forbidden.VpcNotFound" => Self::ForbiddenVpcNotFound(error),
+            "Forbbiden" => Self::Forbbiden(error),
+            "TaskConflict" => Self::TaskConflict(error),
+            "InvalidAction" => Self::InvalidAction(error),
+            "DependencyViolation.Ipv6Gateway" => {
+                Self::DependencyViolationIpv6Gateway(error)
+            }
+            "IncorrectStatus.cbnStatus" => Self::IncorrectStatusCbnStatus(error),
+            "DependencyViolation.CloudServiceResource" => {
+                Self::DependencyViolationCloudServiceResource(error)
+            }
+            "DependencyViolation.ClassicLinkInstance" => {
+                Self::DependencyViolationClassicLinkInstance(error)
+            }
+            "IllegalParam.RegionId" => Self::IllegalParamRegionId(error),
+            "DependencyViolation.NetworkAcl" => {
+                Self::DependencyViolationNetworkAcl(error)
+            }
+            "InvalidRegionInstance" => Self::InvalidRegionInstance(error),
+            "DependencyViolation.Ipv4Gateway" => {
+                Self::DependencyViolationIpv4Gateway(error)
+            }
+            "OperationDenied.VpcPeerExists" => Self::OperationDeniedVpcPeerExists(error),
+            "DependencyViolation.GatewayRouteTable" => {
+                Self::DependencyViolationGatewayRouteTable(error)
+            }
+            "DependencyViolation.DhcpOptionsSet" => {
+                Self::DependencyViolationDhcpOptionsSet(error)
+            }
+            "InternalError" => Self::InternalError(error),
+            "OperationDenied" => Self::OperationDenied(error),
+            "InvalidVpcId.NotFound" => Self::InvalidVpcIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

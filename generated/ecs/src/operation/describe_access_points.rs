@@ -222,18 +222,12 @@ pub enum DescribeAccessPointsError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeAccessPointsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidAccessPointType.NotSupport",
-                    "InvalidRegionId.NotFound",
-                    "InvalidRegionId.NotSupport",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidAccessPointTypeNotSupport(error),
-            Some(1) => Self::InvalidRegionIdNotFound(error),
-            Some(2) => Self::InvalidRegionIdNotSupport(error),
+        match error.code() {
+            "InvalidAccessPointType.NotSupport" => {
+                Self::InvalidAccessPointTypeNotSupport(error)
+            }
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "InvalidRegionId.NotSupport" => Self::InvalidRegionIdNotSupport(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -248,12 +248,10 @@ pub enum DescribeAccountAttributesError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeAccountAttributesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(&["Invalid.Parameter", "InternalError", "ServiceUnavailable"])
-        {
-            Some(0) => Self::InvalidParameter(error),
-            Some(1) => Self::InternalError(error),
-            Some(2) => Self::ServiceUnavailable(error),
+        match error.code() {
+            "Invalid.Parameter" => Self::InvalidParameter(error),
+            "InternalError" => Self::InternalError(error),
+            "ServiceUnavailable" => Self::ServiceUnavailable(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -292,22 +292,14 @@ pub enum DescribeAutoProvisioningGroupHistoryError {
 impl From<::acs_runtime::client::ServiceError>
 for DescribeAutoProvisioningGroupHistoryError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "MissingParameter",
-                    "MissingParamter.RegionId",
-                    "InvalidParameter.periodTime",
-                    "Forbidden.RAM",
-                    "InvalidAutoProvisioningGroupId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::MissingParameter(error),
-            Some(1) => Self::MissingParamterRegionId(error),
-            Some(2) => Self::InvalidParameterPeriodTime(error),
-            Some(3) => Self::ForbiddenRam(error),
-            Some(4) => Self::InvalidAutoProvisioningGroupIdNotFound(error),
+        match error.code() {
+            "MissingParameter" => Self::MissingParameter(error),
+            "MissingParamter.RegionId" => Self::MissingParamterRegionId(error),
+            "InvalidParameter.periodTime" => Self::InvalidParameterPeriodTime(error),
+            "Forbidden.RAM" => Self::ForbiddenRam(error),
+            "InvalidAutoProvisioningGroupId.NotFound" => {
+                Self::InvalidAutoProvisioningGroupIdNotFound(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

@@ -264,20 +264,13 @@ pub enum DescribeAutoProvisioningGroupInstancesError {
 impl From<::acs_runtime::client::ServiceError>
 for DescribeAutoProvisioningGroupInstancesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "MissingParameter",
-                    "MissingParamter.RegionId",
-                    "Forbidden.RAM",
-                    "InvalidAutoProvisioningGroupId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::MissingParameter(error),
-            Some(1) => Self::MissingParamterRegionId(error),
-            Some(2) => Self::ForbiddenRam(error),
-            Some(3) => Self::InvalidAutoProvisioningGroupIdNotFound(error),
+        match error.code() {
+            "MissingParameter" => Self::MissingParameter(error),
+            "MissingParamter.RegionId" => Self::MissingParamterRegionId(error),
+            "Forbidden.RAM" => Self::ForbiddenRam(error),
+            "InvalidAutoProvisioningGroupId.NotFound" => {
+                Self::InvalidAutoProvisioningGroupIdNotFound(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

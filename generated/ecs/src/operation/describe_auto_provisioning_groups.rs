@@ -350,9 +350,9 @@ pub enum DescribeAutoProvisioningGroupsError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeAutoProvisioningGroupsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code_index(&["MissingParamter.RegionId", "InvalidName.Malformed"]) {
-            Some(0) => Self::MissingParamterRegionId(error),
-            Some(1) => Self::InvalidNameMalformed(error),
+        match error.code() {
+            "MissingParamter.RegionId" => Self::MissingParamterRegionId(error),
+            "InvalidName.Malformed" => Self::InvalidNameMalformed(error),
             _ => Self::Unhandled(error),
         }
     }

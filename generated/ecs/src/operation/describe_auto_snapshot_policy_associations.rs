@@ -268,22 +268,18 @@ pub enum DescribeAutoSnapshotPolicyAssociationsError {
 impl From<::acs_runtime::client::ServiceError>
 for DescribeAutoSnapshotPolicyAssociationsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "MissingParameter.AutoSnapshotPolicyIdOrDiskId",
-                    "ParameterConflict.AutoSnapshotPolicyIdAndDiskId",
-                    "InvalidRegionId.NotFound",
-                    "InvalidAutoSnapshotPolicyId.NotFound",
-                    "InvalidDiskId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::MissingParameterAutoSnapshotPolicyIdOrDiskId(error),
-            Some(1) => Self::ParameterConflictAutoSnapshotPolicyIdAndDiskId(error),
-            Some(2) => Self::InvalidRegionIdNotFound(error),
-            Some(3) => Self::InvalidAutoSnapshotPolicyIdNotFound(error),
-            Some(4) => Self::InvalidDiskIdNotFound(error),
+        match error.code() {
+            "MissingParameter.AutoSnapshotPolicyIdOrDiskId" => {
+                Self::MissingParameterAutoSnapshotPolicyIdOrDiskId(error)
+            }
+            "ParameterConflict.AutoSnapshotPolicyIdAndDiskId" => {
+                Self::ParameterConflictAutoSnapshotPolicyIdAndDiskId(error)
+            }
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "InvalidAutoSnapshotPolicyId.NotFound" => {
+                Self::InvalidAutoSnapshotPolicyIdNotFound(error)
+            }
+            "InvalidDiskId.NotFound" => Self::InvalidDiskIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -313,14 +313,10 @@ pub enum DescribeAutoSnapshotPolicyExError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeAutoSnapshotPolicyExError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &["InvalidRegionId.NotFound", "InvalidTag.Mismatch", "InvalidTagCount"],
-            )
-        {
-            Some(0) => Self::InvalidRegionIdNotFound(error),
-            Some(1) => Self::InvalidTagMismatch(error),
-            Some(2) => Self::InvalidTagCount(error),
+        match error.code() {
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "InvalidTag.Mismatch" => Self::InvalidTagMismatch(error),
+            "InvalidTagCount" => Self::InvalidTagCount(error),
             _ => Self::Unhandled(error),
         }
     }

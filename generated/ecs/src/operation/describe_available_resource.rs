@@ -383,56 +383,41 @@ pub enum DescribeAvailableResourceError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeAvailableResourceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "Invalid.InstanceChargeType",
-                    "Invalid.Param",
-                    "InvalidRegionId.MalFormed",
-                    "InvalidDedicatedHostId.NotFound",
-                    "InvalidParam.TypeAndCpuMem.Conflict",
-                    "InvalidParam.Cores",
-                    "InvalidParam.Memory",
-                    "InvalidParameter.Scope",
-                    "OperationDenied.RegionIdNotSupported",
-                    "OperationDenied.FlavorNotSupported",
-                    "OperationDenied.TimestampNotSupported",
-                    "InvalidParameter.ResourceOwnerId",
-                    "Invalid.RegionId",
-                    "Unavailable.Regions",
-                    "Invalid.ResourceType",
-                    "Invalid.DestinationResource",
-                    "Invalid.IoOptimized",
-                    "Invalid.NetworkCategory",
-                    "Invalid.SpotStrategy",
-                    "Invalid.NetworkType",
-                    "InvalidResourceId.NotFound",
-                    "InvalidRegionId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidInstanceChargeType(error),
-            Some(1) => Self::InvalidParam(error),
-            Some(2) => Self::InvalidRegionIdMalFormed(error),
-            Some(3) => Self::InvalidDedicatedHostIdNotFound(error),
-            Some(4) => Self::InvalidParamTypeAndCpuMemConflict(error),
-            Some(5) => Self::InvalidParamCores(error),
-            Some(6) => Self::InvalidParamMemory(error),
-            Some(7) => Self::InvalidParameterScope(error),
-            Some(8) => Self::OperationDeniedRegionIdNotSupported(error),
-            Some(9) => Self::OperationDeniedFlavorNotSupported(error),
-            Some(10) => Self::OperationDeniedTimestampNotSupported(error),
-            Some(11) => Self::InvalidParameterResourceOwnerId(error),
-            Some(12) => Self::InvalidRegionId(error),
-            Some(13) => Self::UnavailableRegions(error),
-            Some(14) => Self::InvalidResourceType(error),
-            Some(15) => Self::InvalidDestinationResource(error),
-            Some(16) => Self::InvalidIoOptimized(error),
-            Some(17) => Self::InvalidNetworkCategory(error),
-            Some(18) => Self::InvalidSpotStrategy(error),
-            Some(19) => Self::InvalidNetworkType(error),
-            Some(20) => Self::InvalidResourceIdNotFound(error),
-            Some(21) => Self::InvalidRegionIdNotFound(error),
+        match error.code() {
+            "Invalid.InstanceChargeType" => Self::InvalidInstanceChargeType(error),
+            "Invalid.Param" => Self::InvalidParam(error),
+            "InvalidRegionId.MalFormed" => Self::InvalidRegionIdMalFormed(error),
+            "InvalidDedicatedHostId.NotFound" => {
+                Self::InvalidDedicatedHostIdNotFound(error)
+            }
+            "InvalidParam.TypeAndCpuMem.Conflict" => {
+                Self::InvalidParamTypeAndCpuMemConflict(error)
+            }
+            "InvalidParam.Cores" => Self::InvalidParamCores(error),
+            "InvalidParam.Memory" => Self::InvalidParamMemory(error),
+            "InvalidParameter.Scope" => Self::InvalidParameterScope(error),
+            "OperationDenied.RegionIdNotSupported" => {
+                Self::OperationDeniedRegionIdNotSupported(error)
+            }
+            "OperationDenied.FlavorNotSupported" => {
+                Self::OperationDeniedFlavorNotSupported(error)
+            }
+            "OperationDenied.TimestampNotSupported" => {
+                Self::OperationDeniedTimestampNotSupported(error)
+            }
+            "InvalidParameter.ResourceOwnerId" => {
+                Self::InvalidParameterResourceOwnerId(error)
+            }
+            "Invalid.RegionId" => Self::InvalidRegionId(error),
+            "Unavailable.Regions" => Self::UnavailableRegions(error),
+            "Invalid.ResourceType" => Self::InvalidResourceType(error),
+            "Invalid.DestinationResource" => Self::InvalidDestinationResource(error),
+            "Invalid.IoOptimized" => Self::InvalidIoOptimized(error),
+            "Invalid.NetworkCategory" => Self::InvalidNetworkCategory(error),
+            "Invalid.SpotStrategy" => Self::InvalidSpotStrategy(error),
+            "Invalid.NetworkType" => Self::InvalidNetworkType(error),
+            "InvalidResourceId.NotFound" => Self::InvalidResourceIdNotFound(error),
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -307,34 +307,20 @@ pub enum DescribeBandwidthLimitationError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeBandwidthLimitationError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "Invalid.InstanceChargeType",
-                    "InvalidParam",
-                    "InvalidInstanceType.ValueNotSupported",
-                    "InvalidInstanceId.NotFound",
-                    "Invalid.ResourceType.NotFound",
-                    "Invalid.NetworkCategory",
-                    "Invalid.SpotStrategy",
-                    "Invalid.IoOptimized",
-                    "Invalid.ResourceId",
-                    "Invalid.InstancePayType",
-                    "Invalid.OperationType",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidInstanceChargeType(error),
-            Some(1) => Self::InvalidParam(error),
-            Some(2) => Self::InvalidInstanceTypeValueNotSupported(error),
-            Some(3) => Self::InvalidInstanceIdNotFound(error),
-            Some(4) => Self::InvalidResourceTypeNotFound(error),
-            Some(5) => Self::InvalidNetworkCategory(error),
-            Some(6) => Self::InvalidSpotStrategy(error),
-            Some(7) => Self::InvalidIoOptimized(error),
-            Some(8) => Self::InvalidResourceId(error),
-            Some(9) => Self::InvalidInstancePayType(error),
-            Some(10) => Self::InvalidOperationType(error),
+        match error.code() {
+            "Invalid.InstanceChargeType" => Self::InvalidInstanceChargeType(error),
+            "InvalidParam" => Self::InvalidParam(error),
+            "InvalidInstanceType.ValueNotSupported" => {
+                Self::InvalidInstanceTypeValueNotSupported(error)
+            }
+            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
+            "Invalid.ResourceType.NotFound" => Self::InvalidResourceTypeNotFound(error),
+            "Invalid.NetworkCategory" => Self::InvalidNetworkCategory(error),
+            "Invalid.SpotStrategy" => Self::InvalidSpotStrategy(error),
+            "Invalid.IoOptimized" => Self::InvalidIoOptimized(error),
+            "Invalid.ResourceId" => Self::InvalidResourceId(error),
+            "Invalid.InstancePayType" => Self::InvalidInstancePayType(error),
+            "Invalid.OperationType" => Self::InvalidOperationType(error),
             _ => Self::Unhandled(error),
         }
     }

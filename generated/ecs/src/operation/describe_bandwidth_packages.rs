@@ -213,9 +213,9 @@ pub enum DescribeBandwidthPackagesError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeBandwidthPackagesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code_index(&["InvalidAliuid", "InvalidRegionId.NotFound"]) {
-            Some(0) => Self::InvalidAliuid(error),
-            Some(1) => Self::InvalidRegionIdNotFound(error),
+        match error.code() {
+            "InvalidAliuid" => Self::InvalidAliuid(error),
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

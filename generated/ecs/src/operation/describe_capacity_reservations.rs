@@ -467,80 +467,69 @@ pub enum DescribeCapacityReservationsError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeCapacityReservationsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "MissingParameter.RegionId",
-                    "InvalidParameter.Name",
-                    "InvalidParameter.PrivatePoolOptions.Ids",
-                    "DedicatedHostNotSupported",
-                    "SpotNotSupported",
-                    "ClassicNetworkNotSupported",
-                    "Invalid.InstanceId",
-                    "Invalid.PrivatePoolOptions.MatchCriteria",
-                    "MissingParameter.PrivatePoolOptions.Id",
-                    "Invalid.PrivatePoolOptions.Id",
-                    "Invalid.InstanceType",
-                    "Invalid.InstanceChargeType",
-                    "Invalid.ZoneId",
-                    "Invalid.PrivatePoolOptions.status",
-                    "InvalidPlatform.ValueNotSupported",
-                    "InvalidAliUid",
-                    "MissingParameter.PackageType",
-                    "MissingParameter.PrivatePoolOptions.Ids",
-                    "MissingParameter.InstanceCpuCoreCount",
-                    "MissingParameter.InstanceAmount",
-                    "MissingParameter.InstanceCpuCoreCountOrInstanceAmount",
-                    "Invalid.TooManyPrivatePoolOptions.Ids",
-                    "Invalid.TooManyZoneIds",
-                    "Invalid.TooManyInstanceTypes",
-                    "Invalid.TooManyUnpaidPrivatePool",
-                    "Invalid.InstanceCpuCoreCountOrInstanceAmount",
-                    "Invalid.PrivatePoolOptions.Ids",
-                    "Invalid.PackageType",
-                    "Invalid.PrivatePool.Purchase",
-                    "Invalid.AssuranceTimes.NotSupported",
-                    "RepeatStartPrivatePool",
-                    "InvalidParameter.RegionId",
-                    "InvalidPermission.ResourceShareAssocoated",
-                    "InternalError",
-                ],
-            )
-        {
-            Some(0) => Self::MissingParameterRegionId(error),
-            Some(1) => Self::InvalidParameterName(error),
-            Some(2) => Self::InvalidParameterPrivatePoolOptionsIds(error),
-            Some(3) => Self::DedicatedHostNotSupported(error),
-            Some(4) => Self::SpotNotSupported(error),
-            Some(5) => Self::ClassicNetworkNotSupported(error),
-            Some(6) => Self::InvalidInstanceId(error),
-            Some(7) => Self::InvalidPrivatePoolOptionsMatchCriteria(error),
-            Some(8) => Self::MissingParameterPrivatePoolOptionsId(error),
-            Some(9) => Self::InvalidPrivatePoolOptionsId(error),
-            Some(10) => Self::InvalidInstanceType(error),
-            Some(11) => Self::InvalidInstanceChargeType(error),
-            Some(12) => Self::InvalidZoneId(error),
-            Some(13) => Self::InvalidPrivatePoolOptionsStatus(error),
-            Some(14) => Self::InvalidPlatformValueNotSupported(error),
-            Some(15) => Self::InvalidAliUid(error),
-            Some(16) => Self::MissingParameterPackageType(error),
-            Some(17) => Self::MissingParameterPrivatePoolOptionsIds(error),
-            Some(18) => Self::MissingParameterInstanceCpuCoreCount(error),
-            Some(19) => Self::MissingParameterInstanceAmount(error),
-            Some(20) => Self::MissingParameterInstanceCpuCoreCountOrInstanceAmount(error),
-            Some(21) => Self::InvalidTooManyPrivatePoolOptionsIds(error),
-            Some(22) => Self::InvalidTooManyZoneIds(error),
-            Some(23) => Self::InvalidTooManyInstanceTypes(error),
-            Some(24) => Self::InvalidTooManyUnpaidPrivatePool(error),
-            Some(25) => Self::InvalidInstanceCpuCoreCountOrInstanceAmount(error),
-            Some(26) => Self::InvalidPrivatePoolOptionsIds(error),
-            Some(27) => Self::InvalidPackageType(error),
-            Some(28) => Self::InvalidPrivatePoolPurchase(error),
-            Some(29) => Self::InvalidAssuranceTimesNotSupported(error),
-            Some(30) => Self::RepeatStartPrivatePool(error),
-            Some(31) => Self::InvalidParameterRegionId(error),
-            Some(32) => Self::InvalidPermissionResourceShareAssocoated(error),
-            Some(33) => Self::InternalError(error),
+        match error.code() {
+            "MissingParameter.RegionId" => Self::MissingParameterRegionId(error),
+            "InvalidParameter.Name" => Self::InvalidParameterName(error),
+            "InvalidParameter.PrivatePoolOptions.Ids" => {
+                Self::InvalidParameterPrivatePoolOptionsIds(error)
+            }
+            "DedicatedHostNotSupported" => Self::DedicatedHostNotSupported(error),
+            "SpotNotSupported" => Self::SpotNotSupported(error),
+            "ClassicNetworkNotSupported" => Self::ClassicNetworkNotSupported(error),
+            "Invalid.InstanceId" => Self::InvalidInstanceId(error),
+            "Invalid.PrivatePoolOptions.MatchCriteria" => {
+                Self::InvalidPrivatePoolOptionsMatchCriteria(error)
+            }
+            "MissingParameter.PrivatePoolOptions.Id" => {
+                Self::MissingParameterPrivatePoolOptionsId(error)
+            }
+            "Invalid.PrivatePoolOptions.Id" => Self::InvalidPrivatePoolOptionsId(error),
+            "Invalid.InstanceType" => Self::InvalidInstanceType(error),
+            "Invalid.InstanceChargeType" => Self::InvalidInstanceChargeType(error),
+            "Invalid.ZoneId" => Self::InvalidZoneId(error),
+            "Invalid.PrivatePoolOptions.status" => {
+                Self::InvalidPrivatePoolOptionsStatus(error)
+            }
+            "InvalidPlatform.ValueNotSupported" => {
+                Self::InvalidPlatformValueNotSupported(error)
+            }
+            "InvalidAliUid" => Self::InvalidAliUid(error),
+            "MissingParameter.PackageType" => Self::MissingParameterPackageType(error),
+            "MissingParameter.PrivatePoolOptions.Ids" => {
+                Self::MissingParameterPrivatePoolOptionsIds(error)
+            }
+            "MissingParameter.InstanceCpuCoreCount" => {
+                Self::MissingParameterInstanceCpuCoreCount(error)
+            }
+            "MissingParameter.InstanceAmount" => {
+                Self::MissingParameterInstanceAmount(error)
+            }
+            "MissingParameter.InstanceCpuCoreCountOrInstanceAmount" => {
+                Self::MissingParameterInstanceCpuCoreCountOrInstanceAmount(error)
+            }
+            "Invalid.TooManyPrivatePoolOptions.Ids" => {
+                Self::InvalidTooManyPrivatePoolOptionsIds(error)
+            }
+            "Invalid.TooManyZoneIds" => Self::InvalidTooManyZoneIds(error),
+            "Invalid.TooManyInstanceTypes" => Self::InvalidTooManyInstanceTypes(error),
+            "Invalid.TooManyUnpaidPrivatePool" => {
+                Self::InvalidTooManyUnpaidPrivatePool(error)
+            }
+            "Invalid.InstanceCpuCoreCountOrInstanceAmount" => {
+                Self::InvalidInstanceCpuCoreCountOrInstanceAmount(error)
+            }
+            "Invalid.PrivatePoolOptions.Ids" => Self::InvalidPrivatePoolOptionsIds(error),
+            "Invalid.PackageType" => Self::InvalidPackageType(error),
+            "Invalid.PrivatePool.Purchase" => Self::InvalidPrivatePoolPurchase(error),
+            "Invalid.AssuranceTimes.NotSupported" => {
+                Self::InvalidAssuranceTimesNotSupported(error)
+            }
+            "RepeatStartPrivatePool" => Self::RepeatStartPrivatePool(error),
+            "InvalidParameter.RegionId" => Self::InvalidParameterRegionId(error),
+            "InvalidPermission.ResourceShareAssocoated" => {
+                Self::InvalidPermissionResourceShareAssocoated(error)
+            }
+            "InternalError" => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -271,28 +271,19 @@ pub enum DescribeClassicLinkInstancesError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeClassicLinkInstancesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidInstanceId.NotFound",
-                    "InvalidParameter.ToManyInstanceIds",
-                    "InvalidParameter.InvalidInstanceIdAndVpcId",
-                    "InvalidInstanceId.NotBelong",
-                    "InvalidVpc.NotBelong",
-                    "InvalidParameter.PageNumber",
-                    "InvalidParameter.PageSize",
-                    "InvalidRegionId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidInstanceIdNotFound(error),
-            Some(1) => Self::InvalidParameterToManyInstanceIds(error),
-            Some(2) => Self::InvalidParameterInvalidInstanceIdAndVpcId(error),
-            Some(3) => Self::InvalidInstanceIdNotBelong(error),
-            Some(4) => Self::InvalidVpcNotBelong(error),
-            Some(5) => Self::InvalidParameterPageNumber(error),
-            Some(6) => Self::InvalidParameterPageSize(error),
-            Some(7) => Self::InvalidRegionIdNotFound(error),
+        match error.code() {
+            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
+            "InvalidParameter.ToManyInstanceIds" => {
+                Self::InvalidParameterToManyInstanceIds(error)
+            }
+            "InvalidParameter.InvalidInstanceIdAndVpcId" => {
+                Self::InvalidParameterInvalidInstanceIdAndVpcId(error)
+            }
+            "InvalidInstanceId.NotBelong" => Self::InvalidInstanceIdNotBelong(error),
+            "InvalidVpc.NotBelong" => Self::InvalidVpcNotBelong(error),
+            "InvalidParameter.PageNumber" => Self::InvalidParameterPageNumber(error),
+            "InvalidParameter.PageSize" => Self::InvalidParameterPageSize(error),
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

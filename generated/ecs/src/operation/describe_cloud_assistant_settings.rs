@@ -202,18 +202,10 @@ pub enum DescribeCloudAssistantSettingsError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeCloudAssistantSettingsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidParameter.SettingType",
-                    "InvalidRegionId.NotFound",
-                    "InternalError",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidParameterSettingType(error),
-            Some(1) => Self::InvalidRegionIdNotFound(error),
-            Some(2) => Self::InternalError(error),
+        match error.code() {
+            "InvalidParameter.SettingType" => Self::InvalidParameterSettingType(error),
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "InternalError" => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

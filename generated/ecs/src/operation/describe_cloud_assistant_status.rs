@@ -333,36 +333,19 @@ pub enum DescribeCloudAssistantStatusError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeCloudAssistantStatusError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "RegionId.ApiNotSupported",
-                    "MissingParam.InstanceId",
-                    "InvalidParam.PageSize",
-                    "InvalidParam.PageNumber",
-                    "InvalidParameter.NextToken",
-                    "InvalidParameter.MaxResults",
-                    "InstanceIds.ExceedLimit",
-                    "Operation.Forbidden",
-                    "InvalidRegionId.NotFound",
-                    "InvalidInstance.NotFound",
-                    "InternalError.Dispatch",
-                    "ServiceUnavailable",
-                ],
-            )
-        {
-            Some(0) => Self::RegionIdApiNotSupported(error),
-            Some(1) => Self::MissingParamInstanceId(error),
-            Some(2) => Self::InvalidParamPageSize(error),
-            Some(3) => Self::InvalidParamPageNumber(error),
-            Some(4) => Self::InvalidParameterNextToken(error),
-            Some(5) => Self::InvalidParameterMaxResults(error),
-            Some(6) => Self::InstanceIdsExceedLimit(error),
-            Some(7) => Self::OperationForbidden(error),
-            Some(8) => Self::InvalidRegionIdNotFound(error),
-            Some(9) => Self::InvalidInstanceNotFound(error),
-            Some(10) => Self::InternalErrorDispatch(error),
-            Some(11) => Self::ServiceUnavailable(error),
+        match error.code() {
+            "RegionId.ApiNotSupported" => Self::RegionIdApiNotSupported(error),
+            "MissingParam.InstanceId" => Self::MissingParamInstanceId(error),
+            "InvalidParam.PageSize" => Self::InvalidParamPageSize(error),
+            "InvalidParam.PageNumber" => Self::InvalidParamPageNumber(error),
+            "InvalidParameter.NextToken" => Self::InvalidParameterNextToken(error),
+            "InvalidParameter.MaxResults" => Self::InvalidParameterMaxResults(error),
+            "InstanceIds.ExceedLimit" => Self::InstanceIdsExceedLimit(error),
+            "Operation.Forbidden" => Self::OperationForbidden(error),
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "InvalidInstance.NotFound" => Self::InvalidInstanceNotFound(error),
+            "InternalError.Dispatch" => Self::InternalErrorDispatch(error),
+            "ServiceUnavailable" => Self::ServiceUnavailable(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -194,24 +194,19 @@ pub enum DescribeDedicatedHostAutoRenewError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeDedicatedHostAutoRenewError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "ChargeTypeViolation",
-                    "MissingParameter.DedicatedHostId",
-                    "InvalidParameter.ToManyDedicatedHostIds",
-                    "InvalidParameter.InvalidDedicatedHostId",
-                    "IncorrectDedicatedHostStatus",
-                    "MissingParamter.InstanceId",
-                ],
-            )
-        {
-            Some(0) => Self::ChargeTypeViolation(error),
-            Some(1) => Self::MissingParameterDedicatedHostId(error),
-            Some(2) => Self::InvalidParameterToManyDedicatedHostIds(error),
-            Some(3) => Self::InvalidParameterInvalidDedicatedHostId(error),
-            Some(4) => Self::IncorrectDedicatedHostStatus(error),
-            Some(5) => Self::MissingParamterInstanceId(error),
+        match error.code() {
+            "ChargeTypeViolation" => Self::ChargeTypeViolation(error),
+            "MissingParameter.DedicatedHostId" => {
+                Self::MissingParameterDedicatedHostId(error)
+            }
+            "InvalidParameter.ToManyDedicatedHostIds" => {
+                Self::InvalidParameterToManyDedicatedHostIds(error)
+            }
+            "InvalidParameter.InvalidDedicatedHostId" => {
+                Self::InvalidParameterInvalidDedicatedHostId(error)
+            }
+            "IncorrectDedicatedHostStatus" => Self::IncorrectDedicatedHostStatus(error),
+            "MissingParamter.InstanceId" => Self::MissingParamterInstanceId(error),
             _ => Self::Unhandled(error),
         }
     }

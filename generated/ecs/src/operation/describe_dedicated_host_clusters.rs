@@ -368,22 +368,16 @@ pub enum DescribeDedicatedHostClustersError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeDedicatedHostClustersError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "MissingParamter.RegionId",
-                    "InvalidParameter.DedicatedHostClusterIds",
-                    "InvalidRegion.NotFound",
-                    "InvalidZone.NotFound",
-                    "InvalidDedicatedHostIds.Malformed",
-                ],
-            )
-        {
-            Some(0) => Self::MissingParamterRegionId(error),
-            Some(1) => Self::InvalidParameterDedicatedHostClusterIds(error),
-            Some(2) => Self::InvalidRegionNotFound(error),
-            Some(3) => Self::InvalidZoneNotFound(error),
-            Some(4) => Self::InvalidDedicatedHostIdsMalformed(error),
+        match error.code() {
+            "MissingParamter.RegionId" => Self::MissingParamterRegionId(error),
+            "InvalidParameter.DedicatedHostClusterIds" => {
+                Self::InvalidParameterDedicatedHostClusterIds(error)
+            }
+            "InvalidRegion.NotFound" => Self::InvalidRegionNotFound(error),
+            "InvalidZone.NotFound" => Self::InvalidZoneNotFound(error),
+            "InvalidDedicatedHostIds.Malformed" => {
+                Self::InvalidDedicatedHostIdsMalformed(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

@@ -500,26 +500,20 @@ pub enum DescribeDedicatedHostsError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeDedicatedHostsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidStatus.ValueNotSupported",
-                    "MissingParamter.RegionId",
-                    "InvalidParameter.DedicatedHostIds",
-                    "InvalidRegion.NotFound",
-                    "InvalidZone.NotFound",
-                    "InvalidDedicatedHostIds.Malformed",
-                    "InvalidLockReason.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidStatusValueNotSupported(error),
-            Some(1) => Self::MissingParamterRegionId(error),
-            Some(2) => Self::InvalidParameterDedicatedHostIds(error),
-            Some(3) => Self::InvalidRegionNotFound(error),
-            Some(4) => Self::InvalidZoneNotFound(error),
-            Some(5) => Self::InvalidDedicatedHostIdsMalformed(error),
-            Some(6) => Self::InvalidLockReasonNotFound(error),
+        match error.code() {
+            "InvalidStatus.ValueNotSupported" => {
+                Self::InvalidStatusValueNotSupported(error)
+            }
+            "MissingParamter.RegionId" => Self::MissingParamterRegionId(error),
+            "InvalidParameter.DedicatedHostIds" => {
+                Self::InvalidParameterDedicatedHostIds(error)
+            }
+            "InvalidRegion.NotFound" => Self::InvalidRegionNotFound(error),
+            "InvalidZone.NotFound" => Self::InvalidZoneNotFound(error),
+            "InvalidDedicatedHostIds.Malformed" => {
+                Self::InvalidDedicatedHostIdsMalformed(error)
+            }
+            "InvalidLockReason.NotFound" => Self::InvalidLockReasonNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

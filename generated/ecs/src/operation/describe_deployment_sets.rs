@@ -342,8 +342,10 @@ pub enum DescribeDeploymentSetsError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeDeploymentSetsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code_index(&["InvalidDeploymentSetIds.TooManyInput"]) {
-            Some(0) => Self::InvalidDeploymentSetIdsTooManyInput(error),
+        match error.code() {
+            "InvalidDeploymentSetIds.TooManyInput" => {
+                Self::InvalidDeploymentSetIdsTooManyInput(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

@@ -297,8 +297,8 @@ pub enum DescribeDiagnosticMetricSetsError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeDiagnosticMetricSetsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code_index(&["InvalidMetricSetId.NotExist"]) {
-            Some(0) => Self::InvalidMetricSetIdNotExist(error),
+        match error.code() {
+            "InvalidMetricSetId.NotExist" => Self::InvalidMetricSetIdNotExist(error),
             _ => Self::Unhandled(error),
         }
     }

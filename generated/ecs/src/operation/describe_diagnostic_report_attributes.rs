@@ -261,8 +261,10 @@ pub enum DescribeDiagnosticReportAttributesError {
 impl From<::acs_runtime::client::ServiceError>
 for DescribeDiagnosticReportAttributesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code_index(&["InvalidParameter.ReportNotExist"]) {
-            Some(0) => Self::InvalidParameterReportNotExist(error),
+        match error.code() {
+            "InvalidParameter.ReportNotExist" => {
+                Self::InvalidParameterReportNotExist(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

@@ -173,8 +173,10 @@ pub enum DescribeDiskEncryptionByDefaultStatusError {
 impl From<::acs_runtime::client::ServiceError>
 for DescribeDiskEncryptionByDefaultStatusError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code_index(&["InvalidParameter.RegionIdNotExists"]) {
-            Some(0) => Self::InvalidParameterRegionIdNotExists(error),
+        match error.code() {
+            "InvalidParameter.RegionIdNotExists" => {
+                Self::InvalidParameterRegionIdNotExists(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

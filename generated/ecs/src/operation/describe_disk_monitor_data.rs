@@ -285,32 +285,23 @@ pub enum DescribeDiskMonitorDataError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeDiskMonitorDataError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidStartTime.Malformed",
-                    "InvalidEndTime.Malformed",
-                    "InvalidPeriod.ValueNotSupported",
-                    "InvalidStartTime.TooEarly",
-                    "InvalidParameter.TooManyDataQueried",
-                    "Throttling",
-                    "InvalidInstanceType.NotSupportCredit",
-                    "InvalidParameter.EndTime",
-                    "InvalidDiskId.NotFound",
-                    "InternalError",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidStartTimeMalformed(error),
-            Some(1) => Self::InvalidEndTimeMalformed(error),
-            Some(2) => Self::InvalidPeriodValueNotSupported(error),
-            Some(3) => Self::InvalidStartTimeTooEarly(error),
-            Some(4) => Self::InvalidParameterTooManyDataQueried(error),
-            Some(5) => Self::Throttling(error),
-            Some(6) => Self::InvalidInstanceTypeNotSupportCredit(error),
-            Some(7) => Self::InvalidParameterEndTime(error),
-            Some(8) => Self::InvalidDiskIdNotFound(error),
-            Some(9) => Self::InternalError(error),
+        match error.code() {
+            "InvalidStartTime.Malformed" => Self::InvalidStartTimeMalformed(error),
+            "InvalidEndTime.Malformed" => Self::InvalidEndTimeMalformed(error),
+            "InvalidPeriod.ValueNotSupported" => {
+                Self::InvalidPeriodValueNotSupported(error)
+            }
+            "InvalidStartTime.TooEarly" => Self::InvalidStartTimeTooEarly(error),
+            "InvalidParameter.TooManyDataQueried" => {
+                Self::InvalidParameterTooManyDataQueried(error)
+            }
+            "Throttling" => Self::Throttling(error),
+            "InvalidInstanceType.NotSupportCredit" => {
+                Self::InvalidInstanceTypeNotSupportCredit(error)
+            }
+            "InvalidParameter.EndTime" => Self::InvalidParameterEndTime(error),
+            "InvalidDiskId.NotFound" => Self::InvalidDiskIdNotFound(error),
+            "InternalError" => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

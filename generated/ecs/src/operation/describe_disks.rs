@@ -946,56 +946,41 @@ pub enum DescribeDisksError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeDisksError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidDiskType.ValueNotSupported",
-                    "InvalidCategory.ValueNotSupported",
-                    "InvalidStatus.ValueNotSupported",
-                    "InvalidTag.Mismatch",
-                    "InvalidTagCount",
-                    "InvalidRegion.NotFound",
-                    "InvalidZoneId.NotFound",
-                    "MissingParamter.RegionId",
-                    "InvalidParameter.DiskIds",
-                    "IncompleteParamter",
-                    "InvalidParamter",
-                    "InvalidSnapshot.NotFound",
-                    "InvalidDiskIds.Malformed",
-                    "UserNotInTheWhiteList",
-                    "InvalidParameter.MultiAttachAndEnableSharedNotMatch",
-                    "InvalidParameter.MultiAttach",
-                    "InvalidFilterKey.NotFound",
-                    "InvalidFilterValue",
-                    "InvalidDiskIds.ValueNotSupported",
-                    "InvalidDiskChargeType.NotFound",
-                    "InvalidLockReason.NotFound",
-                    "InternalError",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidDiskTypeValueNotSupported(error),
-            Some(1) => Self::InvalidCategoryValueNotSupported(error),
-            Some(2) => Self::InvalidStatusValueNotSupported(error),
-            Some(3) => Self::InvalidTagMismatch(error),
-            Some(4) => Self::InvalidTagCount(error),
-            Some(5) => Self::InvalidRegionNotFound(error),
-            Some(6) => Self::InvalidZoneIdNotFound(error),
-            Some(7) => Self::MissingParamterRegionId(error),
-            Some(8) => Self::InvalidParameterDiskIds(error),
-            Some(9) => Self::IncompleteParamter(error),
-            Some(10) => Self::InvalidParamter(error),
-            Some(11) => Self::InvalidSnapshotNotFound(error),
-            Some(12) => Self::InvalidDiskIdsMalformed(error),
-            Some(13) => Self::UserNotInTheWhiteList(error),
-            Some(14) => Self::InvalidParameterMultiAttachAndEnableSharedNotMatch(error),
-            Some(15) => Self::InvalidParameterMultiAttach(error),
-            Some(16) => Self::InvalidFilterKeyNotFound(error),
-            Some(17) => Self::InvalidFilterValue(error),
-            Some(18) => Self::InvalidDiskIdsValueNotSupported(error),
-            Some(19) => Self::InvalidDiskChargeTypeNotFound(error),
-            Some(20) => Self::InvalidLockReasonNotFound(error),
-            Some(21) => Self::InternalError(error),
+        match error.code() {
+            "InvalidDiskType.ValueNotSupported" => {
+                Self::InvalidDiskTypeValueNotSupported(error)
+            }
+            "InvalidCategory.ValueNotSupported" => {
+                Self::InvalidCategoryValueNotSupported(error)
+            }
+            "InvalidStatus.ValueNotSupported" => {
+                Self::InvalidStatusValueNotSupported(error)
+            }
+            "InvalidTag.Mismatch" => Self::InvalidTagMismatch(error),
+            "InvalidTagCount" => Self::InvalidTagCount(error),
+            "InvalidRegion.NotFound" => Self::InvalidRegionNotFound(error),
+            "InvalidZoneId.NotFound" => Self::InvalidZoneIdNotFound(error),
+            "MissingParamter.RegionId" => Self::MissingParamterRegionId(error),
+            "InvalidParameter.DiskIds" => Self::InvalidParameterDiskIds(error),
+            "IncompleteParamter" => Self::IncompleteParamter(error),
+            "InvalidParamter" => Self::InvalidParamter(error),
+            "InvalidSnapshot.NotFound" => Self::InvalidSnapshotNotFound(error),
+            "InvalidDiskIds.Malformed" => Self::InvalidDiskIdsMalformed(error),
+            "UserNotInTheWhiteList" => Self::UserNotInTheWhiteList(error),
+            "InvalidParameter.MultiAttachAndEnableSharedNotMatch" => {
+                Self::InvalidParameterMultiAttachAndEnableSharedNotMatch(error)
+            }
+            "InvalidParameter.MultiAttach" => Self::InvalidParameterMultiAttach(error),
+            "InvalidFilterKey.NotFound" => Self::InvalidFilterKeyNotFound(error),
+            "InvalidFilterValue" => Self::InvalidFilterValue(error),
+            "InvalidDiskIds.ValueNotSupported" => {
+                Self::InvalidDiskIdsValueNotSupported(error)
+            }
+            "InvalidDiskChargeType.NotFound" => {
+                Self::InvalidDiskChargeTypeNotFound(error)
+            }
+            "InvalidLockReason.NotFound" => Self::InvalidLockReasonNotFound(error),
+            "InternalError" => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -405,26 +405,20 @@ pub enum DescribeDisksFullStatusError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeDisksFullStatusError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidParameter",
-                    "DiskIdLimitExceeded",
-                    "EventIdLimitExceeded",
-                    "InvalidParameter.TimeEndBeforeStart",
-                    "OperationDenied.NotInWhiteList",
-                    "TooManyDiskEvent.DiskIdRequired",
-                    "MissingParameter",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidParameter(error),
-            Some(1) => Self::DiskIdLimitExceeded(error),
-            Some(2) => Self::EventIdLimitExceeded(error),
-            Some(3) => Self::InvalidParameterTimeEndBeforeStart(error),
-            Some(4) => Self::OperationDeniedNotInWhiteList(error),
-            Some(5) => Self::TooManyDiskEventDiskIdRequired(error),
-            Some(6) => Self::MissingParameter(error),
+        match error.code() {
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "DiskIdLimitExceeded" => Self::DiskIdLimitExceeded(error),
+            "EventIdLimitExceeded" => Self::EventIdLimitExceeded(error),
+            "InvalidParameter.TimeEndBeforeStart" => {
+                Self::InvalidParameterTimeEndBeforeStart(error)
+            }
+            "OperationDenied.NotInWhiteList" => {
+                Self::OperationDeniedNotInWhiteList(error)
+            }
+            "TooManyDiskEvent.DiskIdRequired" => {
+                Self::TooManyDiskEventDiskIdRequired(error)
+            }
+            "MissingParameter" => Self::MissingParameter(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -315,42 +315,28 @@ pub enum DescribeEipAddressesError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeEipAddressesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidIAssociatedInstanceType.ValueNotSupported",
-                    "InvalidChargeType.ValueNotSupported",
-                    "InvalidAliuid",
-                    "ResourceQueryError",
-                    "InstanceType.Invalid",
-                    "InvalidParameter",
-                    "OperationUnsupported.ResourceGroupId",
-                    "IellgalParameter.OwnerAccount",
-                    "InvalidResourceGroupId",
-                    "OperationFailed.Endpoint",
-                    "Forbidden.RegionNotFound",
-                    "InvalidFilterKey.NotFound",
-                    "InvalidFilterValue",
-                    "InvalidLockReason.NotFound",
-                    "InternalError",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidIAssociatedInstanceTypeValueNotSupported(error),
-            Some(1) => Self::InvalidChargeTypeValueNotSupported(error),
-            Some(2) => Self::InvalidAliuid(error),
-            Some(3) => Self::ResourceQueryError(error),
-            Some(4) => Self::InstanceTypeInvalid(error),
-            Some(5) => Self::InvalidParameter(error),
-            Some(6) => Self::OperationUnsupportedResourceGroupId(error),
-            Some(7) => Self::IellgalParameterOwnerAccount(error),
-            Some(8) => Self::InvalidResourceGroupId(error),
-            Some(9) => Self::OperationFailedEndpoint(error),
-            Some(10) => Self::ForbiddenRegionNotFound(error),
-            Some(11) => Self::InvalidFilterKeyNotFound(error),
-            Some(12) => Self::InvalidFilterValue(error),
-            Some(13) => Self::InvalidLockReasonNotFound(error),
-            Some(14) => Self::InternalError(error),
+        match error.code() {
+            "InvalidIAssociatedInstanceType.ValueNotSupported" => {
+                Self::InvalidIAssociatedInstanceTypeValueNotSupported(error)
+            }
+            "InvalidChargeType.ValueNotSupported" => {
+                Self::InvalidChargeTypeValueNotSupported(error)
+            }
+            "InvalidAliuid" => Self::InvalidAliuid(error),
+            "ResourceQueryError" => Self::ResourceQueryError(error),
+            "InstanceType.Invalid" => Self::InstanceTypeInvalid(error),
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "OperationUnsupported.ResourceGroupId" => {
+                Self::OperationUnsupportedResourceGroupId(error)
+            }
+            "IellgalParameter.OwnerAccount" => Self::IellgalParameterOwnerAccount(error),
+            "InvalidResourceGroupId" => Self::InvalidResourceGroupId(error),
+            "OperationFailed.Endpoint" => Self::OperationFailedEndpoint(error),
+            "Forbidden.RegionNotFound" => Self::ForbiddenRegionNotFound(error),
+            "InvalidFilterKey.NotFound" => Self::InvalidFilterKeyNotFound(error),
+            "InvalidFilterValue" => Self::InvalidFilterValue(error),
+            "InvalidLockReason.NotFound" => Self::InvalidLockReasonNotFound(error),
+            "InternalError" => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -193,18 +193,14 @@ pub enum DescribeElasticityAssuranceAutoRenewAttributeError {
 impl From<::acs_runtime::client::ServiceError>
 for DescribeElasticityAssuranceAutoRenewAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "Invalid.PrivatePoolOptionsId",
-                    "Invalid.TooManyPrivatePoolOptions.Ids",
-                    "MissingParameter.PrivatePoolOptionsId",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidPrivatePoolOptionsId(error),
-            Some(1) => Self::InvalidTooManyPrivatePoolOptionsIds(error),
-            Some(2) => Self::MissingParameterPrivatePoolOptionsId(error),
+        match error.code() {
+            "Invalid.PrivatePoolOptionsId" => Self::InvalidPrivatePoolOptionsId(error),
+            "Invalid.TooManyPrivatePoolOptions.Ids" => {
+                Self::InvalidTooManyPrivatePoolOptionsIds(error)
+            }
+            "MissingParameter.PrivatePoolOptionsId" => {
+                Self::MissingParameterPrivatePoolOptionsId(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

@@ -309,74 +309,64 @@ pub enum DescribeElasticityAssuranceInstancesError {
 impl From<::acs_runtime::client::ServiceError>
 for DescribeElasticityAssuranceInstancesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "MissingParameter.RegionId",
-                    "InvalidParameter.PrivatePoolOptions.Id",
-                    "DedicatedHostNotSupported",
-                    "SpotNotSupported",
-                    "ClassicNetworkNotSupported",
-                    "Invalid.InstanceId",
-                    "Invalid.PrivatePoolOptions.MatchCriteria",
-                    "MissingParameter.PrivatePoolOptions.Id",
-                    "Invalid.PrivatePoolOptions.Id",
-                    "Invalid.InstanceType",
-                    "Invalid.InstanceChargeType",
-                    "Invalid.ZoneId",
-                    "Invalid.PrivatePoolOptions.status",
-                    "InvalidPlatform.ValueNotSupported",
-                    "InvalidAliUid",
-                    "MissingParameter.PackageType",
-                    "MissingParameter.PrivatePoolOptions.Ids",
-                    "MissingParameter.InstanceCpuCoreCount",
-                    "MissingParameter.InstanceAmount",
-                    "MissingParameter.InstanceCpuCoreCountOrInstanceAmount",
-                    "Invalid.TooManyPrivatePoolOptions.Ids",
-                    "Invalid.TooManyZoneIds",
-                    "Invalid.TooManyInstanceTypes",
-                    "Invalid.TooManyUnpaidPrivatePool",
-                    "Invalid.InstanceCpuCoreCountOrInstanceAmount",
-                    "Invalid.PrivatePoolOptions.Ids",
-                    "Invalid.PackageType",
-                    "Invalid.PrivatePool.Purchase",
-                    "Invalid.AssuranceTimes.NotSupported",
-                    "RepeatStartPrivatePool",
-                    "InternalError",
-                ],
-            )
-        {
-            Some(0) => Self::MissingParameterRegionId(error),
-            Some(1) => Self::InvalidParameterPrivatePoolOptionsId(error),
-            Some(2) => Self::DedicatedHostNotSupported(error),
-            Some(3) => Self::SpotNotSupported(error),
-            Some(4) => Self::ClassicNetworkNotSupported(error),
-            Some(5) => Self::InvalidInstanceId(error),
-            Some(6) => Self::InvalidPrivatePoolOptionsMatchCriteria(error),
-            Some(7) => Self::MissingParameterPrivatePoolOptionsId(error),
-            Some(8) => Self::InvalidPrivatePoolOptionsId(error),
-            Some(9) => Self::InvalidInstanceType(error),
-            Some(10) => Self::InvalidInstanceChargeType(error),
-            Some(11) => Self::InvalidZoneId(error),
-            Some(12) => Self::InvalidPrivatePoolOptionsStatus(error),
-            Some(13) => Self::InvalidPlatformValueNotSupported(error),
-            Some(14) => Self::InvalidAliUid(error),
-            Some(15) => Self::MissingParameterPackageType(error),
-            Some(16) => Self::MissingParameterPrivatePoolOptionsIds(error),
-            Some(17) => Self::MissingParameterInstanceCpuCoreCount(error),
-            Some(18) => Self::MissingParameterInstanceAmount(error),
-            Some(19) => Self::MissingParameterInstanceCpuCoreCountOrInstanceAmount(error),
-            Some(20) => Self::InvalidTooManyPrivatePoolOptionsIds(error),
-            Some(21) => Self::InvalidTooManyZoneIds(error),
-            Some(22) => Self::InvalidTooManyInstanceTypes(error),
-            Some(23) => Self::InvalidTooManyUnpaidPrivatePool(error),
-            Some(24) => Self::InvalidInstanceCpuCoreCountOrInstanceAmount(error),
-            Some(25) => Self::InvalidPrivatePoolOptionsIds(error),
-            Some(26) => Self::InvalidPackageType(error),
-            Some(27) => Self::InvalidPrivatePoolPurchase(error),
-            Some(28) => Self::InvalidAssuranceTimesNotSupported(error),
-            Some(29) => Self::RepeatStartPrivatePool(error),
-            Some(30) => Self::InternalError(error),
+        match error.code() {
+            "MissingParameter.RegionId" => Self::MissingParameterRegionId(error),
+            "InvalidParameter.PrivatePoolOptions.Id" => {
+                Self::InvalidParameterPrivatePoolOptionsId(error)
+            }
+            "DedicatedHostNotSupported" => Self::DedicatedHostNotSupported(error),
+            "SpotNotSupported" => Self::SpotNotSupported(error),
+            "ClassicNetworkNotSupported" => Self::ClassicNetworkNotSupported(error),
+            "Invalid.InstanceId" => Self::InvalidInstanceId(error),
+            "Invalid.PrivatePoolOptions.MatchCriteria" => {
+                Self::InvalidPrivatePoolOptionsMatchCriteria(error)
+            }
+            "MissingParameter.PrivatePoolOptions.Id" => {
+                Self::MissingParameterPrivatePoolOptionsId(error)
+            }
+            "Invalid.PrivatePoolOptions.Id" => Self::InvalidPrivatePoolOptionsId(error),
+            "Invalid.InstanceType" => Self::InvalidInstanceType(error),
+            "Invalid.InstanceChargeType" => Self::InvalidInstanceChargeType(error),
+            "Invalid.ZoneId" => Self::InvalidZoneId(error),
+            "Invalid.PrivatePoolOptions.status" => {
+                Self::InvalidPrivatePoolOptionsStatus(error)
+            }
+            "InvalidPlatform.ValueNotSupported" => {
+                Self::InvalidPlatformValueNotSupported(error)
+            }
+            "InvalidAliUid" => Self::InvalidAliUid(error),
+            "MissingParameter.PackageType" => Self::MissingParameterPackageType(error),
+            "MissingParameter.PrivatePoolOptions.Ids" => {
+                Self::MissingParameterPrivatePoolOptionsIds(error)
+            }
+            "MissingParameter.InstanceCpuCoreCount" => {
+                Self::MissingParameterInstanceCpuCoreCount(error)
+            }
+            "MissingParameter.InstanceAmount" => {
+                Self::MissingParameterInstanceAmount(error)
+            }
+            "MissingParameter.InstanceCpuCoreCountOrInstanceAmount" => {
+                Self::MissingParameterInstanceCpuCoreCountOrInstanceAmount(error)
+            }
+            "Invalid.TooManyPrivatePoolOptions.Ids" => {
+                Self::InvalidTooManyPrivatePoolOptionsIds(error)
+            }
+            "Invalid.TooManyZoneIds" => Self::InvalidTooManyZoneIds(error),
+            "Invalid.TooManyInstanceTypes" => Self::InvalidTooManyInstanceTypes(error),
+            "Invalid.TooManyUnpaidPrivatePool" => {
+                Self::InvalidTooManyUnpaidPrivatePool(error)
+            }
+            "Invalid.InstanceCpuCoreCountOrInstanceAmount" => {
+                Self::InvalidInstanceCpuCoreCountOrInstanceAmount(error)
+            }
+            "Invalid.PrivatePoolOptions.Ids" => Self::InvalidPrivatePoolOptionsIds(error),
+            "Invalid.PackageType" => Self::InvalidPackageType(error),
+            "Invalid.PrivatePool.Purchase" => Self::InvalidPrivatePoolPurchase(error),
+            "Invalid.AssuranceTimes.NotSupported" => {
+                Self::InvalidAssuranceTimesNotSupported(error)
+            }
+            "RepeatStartPrivatePool" => Self::RepeatStartPrivatePool(error),
+            "InternalError" => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -304,36 +304,25 @@ pub enum DescribeEniMonitorDataError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeEniMonitorDataError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidEniId.NotFound",
-                    "InvalidStartTime.Malformed",
-                    "InvalidEndTime.Malformed",
-                    "InvalidPeriod.ValueNotSupported",
-                    "InvalidStartTime.TooEarly",
-                    "InvalidParameter.TooManyDataQueried",
-                    "Throttling",
-                    "InvalidInstanceType.NotSupportCredit",
-                    "InvalidParameter.EndTime",
-                    "InvalidDiskId.NotFound",
-                    "InvalidEcsId.NotFound",
-                    "InvalidParam.Malformed",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidEniIdNotFound(error),
-            Some(1) => Self::InvalidStartTimeMalformed(error),
-            Some(2) => Self::InvalidEndTimeMalformed(error),
-            Some(3) => Self::InvalidPeriodValueNotSupported(error),
-            Some(4) => Self::InvalidStartTimeTooEarly(error),
-            Some(5) => Self::InvalidParameterTooManyDataQueried(error),
-            Some(6) => Self::Throttling(error),
-            Some(7) => Self::InvalidInstanceTypeNotSupportCredit(error),
-            Some(8) => Self::InvalidParameterEndTime(error),
-            Some(9) => Self::InvalidDiskIdNotFound(error),
-            Some(10) => Self::InvalidEcsIdNotFound(error),
-            Some(11) => Self::InvalidParamMalformed(error),
+        match error.code() {
+            "InvalidEniId.NotFound" => Self::InvalidEniIdNotFound(error),
+            "InvalidStartTime.Malformed" => Self::InvalidStartTimeMalformed(error),
+            "InvalidEndTime.Malformed" => Self::InvalidEndTimeMalformed(error),
+            "InvalidPeriod.ValueNotSupported" => {
+                Self::InvalidPeriodValueNotSupported(error)
+            }
+            "InvalidStartTime.TooEarly" => Self::InvalidStartTimeTooEarly(error),
+            "InvalidParameter.TooManyDataQueried" => {
+                Self::InvalidParameterTooManyDataQueried(error)
+            }
+            "Throttling" => Self::Throttling(error),
+            "InvalidInstanceType.NotSupportCredit" => {
+                Self::InvalidInstanceTypeNotSupportCredit(error)
+            }
+            "InvalidParameter.EndTime" => Self::InvalidParameterEndTime(error),
+            "InvalidDiskId.NotFound" => Self::InvalidDiskIdNotFound(error),
+            "InvalidEcsId.NotFound" => Self::InvalidEcsIdNotFound(error),
+            "InvalidParam.Malformed" => Self::InvalidParamMalformed(error),
             _ => Self::Unhandled(error),
         }
     }

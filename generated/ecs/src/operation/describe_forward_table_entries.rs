@@ -221,18 +221,12 @@ pub enum DescribeForwardTableEntriesError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeForwardTableEntriesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IncorretForwardEntryStatus",
-                    "InvalidRegionId.NotFound",
-                    "InvalidForwardTableId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::IncorretForwardEntryStatus(error),
-            Some(1) => Self::InvalidRegionIdNotFound(error),
-            Some(2) => Self::InvalidForwardTableIdNotFound(error),
+        match error.code() {
+            "IncorretForwardEntryStatus" => Self::IncorretForwardEntryStatus(error),
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "InvalidForwardTableId.NotFound" => {
+                Self::InvalidForwardTableIdNotFound(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

@@ -292,22 +292,16 @@ pub enum DescribeHpcClustersError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeHpcClustersError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidRegionId.NotFound",
-                    "MissingParameter.HpcClusterId",
-                    "InvalidHpcClusterIds.ExceedLimit",
-                    "InvalidHpcClusterIds.Malformed",
-                    "Invalid.Parameter",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidRegionIdNotFound(error),
-            Some(1) => Self::MissingParameterHpcClusterId(error),
-            Some(2) => Self::InvalidHpcClusterIdsExceedLimit(error),
-            Some(3) => Self::InvalidHpcClusterIdsMalformed(error),
-            Some(4) => Self::InvalidParameter(error),
+        match error.code() {
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "MissingParameter.HpcClusterId" => Self::MissingParameterHpcClusterId(error),
+            "InvalidHpcClusterIds.ExceedLimit" => {
+                Self::InvalidHpcClusterIdsExceedLimit(error)
+            }
+            "InvalidHpcClusterIds.Malformed" => {
+                Self::InvalidHpcClusterIdsMalformed(error)
+            }
+            "Invalid.Parameter" => Self::InvalidParameter(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -409,24 +409,21 @@ pub enum DescribeImageComponentsError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeImageComponentsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidParameter.Owner",
-                    "InvalidImageComponentIdSize.ExceededMaxNumber",
-                    "InvalidSystemType.NotSupportedValue",
-                    "InvalidComponentType.NotSupportedValue",
-                    "InvalidParameter.ComponentVersion",
-                    "Invalid.NextToken",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidParameterOwner(error),
-            Some(1) => Self::InvalidImageComponentIdSizeExceededMaxNumber(error),
-            Some(2) => Self::InvalidSystemTypeNotSupportedValue(error),
-            Some(3) => Self::InvalidComponentTypeNotSupportedValue(error),
-            Some(4) => Self::InvalidParameterComponentVersion(error),
-            Some(5) => Self::InvalidNextToken(error),
+        match error.code() {
+            "InvalidParameter.Owner" => Self::InvalidParameterOwner(error),
+            "InvalidImageComponentIdSize.ExceededMaxNumber" => {
+                Self::InvalidImageComponentIdSizeExceededMaxNumber(error)
+            }
+            "InvalidSystemType.NotSupportedValue" => {
+                Self::InvalidSystemTypeNotSupportedValue(error)
+            }
+            "InvalidComponentType.NotSupportedValue" => {
+                Self::InvalidComponentTypeNotSupportedValue(error)
+            }
+            "InvalidParameter.ComponentVersion" => {
+                Self::InvalidParameterComponentVersion(error)
+            }
+            "Invalid.NextToken" => Self::InvalidNextToken(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -190,10 +190,9 @@ pub enum DescribeImageFromFamilyError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeImageFromFamilyError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code_index(&["InvalidUser.Unauthorized", "InvalidRegionId.NotFound"])
-        {
-            Some(0) => Self::InvalidUserUnauthorized(error),
-            Some(1) => Self::InvalidRegionIdNotFound(error),
+        match error.code() {
+            "InvalidUser.Unauthorized" => Self::InvalidUserUnauthorized(error),
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -340,22 +340,16 @@ pub enum DescribeImagePipelineExecutionsError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeImagePipelineExecutionsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidParameter.Status",
-                    "MissingParameter.ImagePipelineId",
-                    "InvalidExecutionId.SizeExceeded",
-                    "Invalid.NextToken",
-                    "InvalidImagePipeline.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidParameterStatus(error),
-            Some(1) => Self::MissingParameterImagePipelineId(error),
-            Some(2) => Self::InvalidExecutionIdSizeExceeded(error),
-            Some(3) => Self::InvalidNextToken(error),
-            Some(4) => Self::InvalidImagePipelineNotFound(error),
+        match error.code() {
+            "InvalidParameter.Status" => Self::InvalidParameterStatus(error),
+            "MissingParameter.ImagePipelineId" => {
+                Self::MissingParameterImagePipelineId(error)
+            }
+            "InvalidExecutionId.SizeExceeded" => {
+                Self::InvalidExecutionIdSizeExceeded(error)
+            }
+            "Invalid.NextToken" => Self::InvalidNextToken(error),
+            "InvalidImagePipeline.NotFound" => Self::InvalidImagePipelineNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -303,18 +303,12 @@ pub enum DescribeImagePipelinesError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeImagePipelinesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidImagePipelineIdSize.ExceededMaxNumber",
-                    "InvalidName.Malformed",
-                    "Invalid.NextToken",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidImagePipelineIdSizeExceededMaxNumber(error),
-            Some(1) => Self::InvalidNameMalformed(error),
-            Some(2) => Self::InvalidNextToken(error),
+        match error.code() {
+            "InvalidImagePipelineIdSize.ExceededMaxNumber" => {
+                Self::InvalidImagePipelineIdSizeExceededMaxNumber(error)
+            }
+            "InvalidName.Malformed" => Self::InvalidNameMalformed(error),
+            "Invalid.NextToken" => Self::InvalidNextToken(error),
             _ => Self::Unhandled(error),
         }
     }

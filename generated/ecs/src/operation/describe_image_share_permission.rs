@@ -274,9 +274,9 @@ pub enum DescribeImageSharePermissionError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeImageSharePermissionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code_index(&["MissingParameter", "InvalidImageId.NotFound"]) {
-            Some(0) => Self::MissingParameter(error),
-            Some(1) => Self::InvalidImageIdNotFound(error),
+        match error.code() {
+            "MissingParameter" => Self::MissingParameter(error),
+            "InvalidImageId.NotFound" => Self::InvalidImageIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -260,20 +260,13 @@ pub enum DescribeImageSupportInstanceTypesError {
 impl From<::acs_runtime::client::ServiceError>
 for DescribeImageSupportInstanceTypesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidParamter",
-                    "InvalidInstanceType.ValueNotSupported",
-                    "InvalidUsage",
-                    "InvalidImageId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidParamter(error),
-            Some(1) => Self::InvalidInstanceTypeValueNotSupported(error),
-            Some(2) => Self::InvalidUsage(error),
-            Some(3) => Self::InvalidImageIdNotFound(error),
+        match error.code() {
+            "InvalidParamter" => Self::InvalidParamter(error),
+            "InvalidInstanceType.ValueNotSupported" => {
+                Self::InvalidInstanceTypeValueNotSupported(error)
+            }
+            "InvalidUsage" => Self::InvalidUsage(error),
+            "InvalidImageId.NotFound" => Self::InvalidImageIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

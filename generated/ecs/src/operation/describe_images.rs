@@ -709,42 +709,34 @@ pub enum DescribeImagesError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeImagesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidImageOwnerAlias.ValueNotSupported",
-                    "InvalidParamter",
-                    "InvalidTag.Mismatch",
-                    "InvalidTagCount",
-                    "InvalidInstanceType.ValueNotSupported",
-                    "InvalidFilterValue.NetworkType",
-                    "InvalidOperation.ImageOwnerIdUnsupported",
-                    "InvalidImageOwnerAlias.PublicImageUnsupported",
-                    "CurrentAccount.NotSupportPublicImage",
-                    "InvalidFilterKey.NotFound",
-                    "InvalidFilterValue",
-                    "InvalidUsage",
-                    "InvalidOSType",
-                    "InvalidArchitecture",
-                    "InternalError",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidImageOwnerAliasValueNotSupported(error),
-            Some(1) => Self::InvalidParamter(error),
-            Some(2) => Self::InvalidTagMismatch(error),
-            Some(3) => Self::InvalidTagCount(error),
-            Some(4) => Self::InvalidInstanceTypeValueNotSupported(error),
-            Some(5) => Self::InvalidFilterValueNetworkType(error),
-            Some(6) => Self::InvalidOperationImageOwnerIdUnsupported(error),
-            Some(7) => Self::InvalidImageOwnerAliasPublicImageUnsupported(error),
-            Some(8) => Self::CurrentAccountNotSupportPublicImage(error),
-            Some(9) => Self::InvalidFilterKeyNotFound(error),
-            Some(10) => Self::InvalidFilterValue(error),
-            Some(11) => Self::InvalidUsage(error),
-            Some(12) => Self::InvalidOsType(error),
-            Some(13) => Self::InvalidArchitecture(error),
-            Some(14) => Self::InternalError(error),
+        match error.code() {
+            "InvalidImageOwnerAlias.ValueNotSupported" => {
+                Self::InvalidImageOwnerAliasValueNotSupported(error)
+            }
+            "InvalidParamter" => Self::InvalidParamter(error),
+            "InvalidTag.Mismatch" => Self::InvalidTagMismatch(error),
+            "InvalidTagCount" => Self::InvalidTagCount(error),
+            "InvalidInstanceType.ValueNotSupported" => {
+                Self::InvalidInstanceTypeValueNotSupported(error)
+            }
+            "InvalidFilterValue.NetworkType" => {
+                Self::InvalidFilterValueNetworkType(error)
+            }
+            "InvalidOperation.ImageOwnerIdUnsupported" => {
+                Self::InvalidOperationImageOwnerIdUnsupported(error)
+            }
+            "InvalidImageOwnerAlias.PublicImageUnsupported" => {
+                Self::InvalidImageOwnerAliasPublicImageUnsupported(error)
+            }
+            "CurrentAccount.NotSupportPublicImage" => {
+                Self::CurrentAccountNotSupportPublicImage(error)
+            }
+            "InvalidFilterKey.NotFound" => Self::InvalidFilterKeyNotFound(error),
+            "InvalidFilterValue" => Self::InvalidFilterValue(error),
+            "InvalidUsage" => Self::InvalidUsage(error),
+            "InvalidOSType" => Self::InvalidOsType(error),
+            "InvalidArchitecture" => Self::InvalidArchitecture(error),
+            "InternalError" => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -333,80 +333,69 @@ pub enum DescribeInstanceAttachmentAttributesError {
 impl From<::acs_runtime::client::ServiceError>
 for DescribeInstanceAttachmentAttributesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "MissingParameter.RegionId",
-                    "DedicatedHostNotSupported",
-                    "SpotNotSupported",
-                    "ClassicNetworkNotSupported",
-                    "Invalid.InstanceId",
-                    "Invalid.PrivatePoolOptions.MatchCriteria",
-                    "MissingParameter.PrivatePoolOptions.Id",
-                    "Invalid.PrivatePoolOptions.Id",
-                    "Invalid.InstanceType",
-                    "Invalid.InstanceChargeType",
-                    "Invalid.ZoneId",
-                    "Invalid.PrivatePoolOptions.status",
-                    "InvalidPlatform.ValueNotSupported",
-                    "InvalidAliUid",
-                    "MissingParameter.PackageType",
-                    "MissingParameter.PrivatePoolOptions.Ids",
-                    "MissingParameter.InstanceCpuCoreCount",
-                    "MissingParameter.InstanceAmount",
-                    "MissingParameter.InstanceCpuCoreCountOrInstanceAmount",
-                    "Invalid.TooManyPrivatePoolOptions.Ids",
-                    "Invalid.TooManyZoneIds",
-                    "Invalid.TooManyInstanceTypes",
-                    "Invalid.TooManyUnpaidPrivatePool",
-                    "Invalid.InstanceCpuCoreCountOrInstanceAmount",
-                    "Invalid.PrivatePoolOptions.Ids",
-                    "Invalid.PackageType",
-                    "Invalid.PrivatePool.Purchase",
-                    "Invalid.AssuranceTimes.NotSupported",
-                    "RepeatStartPrivatePool",
-                    "InvalidParameter.TooManyInstanceIds",
-                    "Abs.InvalidInstanceIds.MalFormed",
-                    "InvalidInstanceIds.NotFound",
-                    "InvalidParameter",
-                    "InternalError",
-                ],
-            )
-        {
-            Some(0) => Self::MissingParameterRegionId(error),
-            Some(1) => Self::DedicatedHostNotSupported(error),
-            Some(2) => Self::SpotNotSupported(error),
-            Some(3) => Self::ClassicNetworkNotSupported(error),
-            Some(4) => Self::InvalidInstanceId(error),
-            Some(5) => Self::InvalidPrivatePoolOptionsMatchCriteria(error),
-            Some(6) => Self::MissingParameterPrivatePoolOptionsId(error),
-            Some(7) => Self::InvalidPrivatePoolOptionsId(error),
-            Some(8) => Self::InvalidInstanceType(error),
-            Some(9) => Self::InvalidInstanceChargeType(error),
-            Some(10) => Self::InvalidZoneId(error),
-            Some(11) => Self::InvalidPrivatePoolOptionsStatus(error),
-            Some(12) => Self::InvalidPlatformValueNotSupported(error),
-            Some(13) => Self::InvalidAliUid(error),
-            Some(14) => Self::MissingParameterPackageType(error),
-            Some(15) => Self::MissingParameterPrivatePoolOptionsIds(error),
-            Some(16) => Self::MissingParameterInstanceCpuCoreCount(error),
-            Some(17) => Self::MissingParameterInstanceAmount(error),
-            Some(18) => Self::MissingParameterInstanceCpuCoreCountOrInstanceAmount(error),
-            Some(19) => Self::InvalidTooManyPrivatePoolOptionsIds(error),
-            Some(20) => Self::InvalidTooManyZoneIds(error),
-            Some(21) => Self::InvalidTooManyInstanceTypes(error),
-            Some(22) => Self::InvalidTooManyUnpaidPrivatePool(error),
-            Some(23) => Self::InvalidInstanceCpuCoreCountOrInstanceAmount(error),
-            Some(24) => Self::InvalidPrivatePoolOptionsIds(error),
-            Some(25) => Self::InvalidPackageType(error),
-            Some(26) => Self::InvalidPrivatePoolPurchase(error),
-            Some(27) => Self::InvalidAssuranceTimesNotSupported(error),
-            Some(28) => Self::RepeatStartPrivatePool(error),
-            Some(29) => Self::InvalidParameterTooManyInstanceIds(error),
-            Some(30) => Self::AbsInvalidInstanceIdsMalFormed(error),
-            Some(31) => Self::InvalidInstanceIdsNotFound(error),
-            Some(32) => Self::InvalidParameter(error),
-            Some(33) => Self::InternalError(error),
+        match error.code() {
+            "MissingParameter.RegionId" => Self::MissingParameterRegionId(error),
+            "DedicatedHostNotSupported" => Self::DedicatedHostNotSupported(error),
+            "SpotNotSupported" => Self::SpotNotSupported(error),
+            "ClassicNetworkNotSupported" => Self::ClassicNetworkNotSupported(error),
+            "Invalid.InstanceId" => Self::InvalidInstanceId(error),
+            "Invalid.PrivatePoolOptions.MatchCriteria" => {
+                Self::InvalidPrivatePoolOptionsMatchCriteria(error)
+            }
+            "MissingParameter.PrivatePoolOptions.Id" => {
+                Self::MissingParameterPrivatePoolOptionsId(error)
+            }
+            "Invalid.PrivatePoolOptions.Id" => Self::InvalidPrivatePoolOptionsId(error),
+            "Invalid.InstanceType" => Self::InvalidInstanceType(error),
+            "Invalid.InstanceChargeType" => Self::InvalidInstanceChargeType(error),
+            "Invalid.ZoneId" => Self::InvalidZoneId(error),
+            "Invalid.PrivatePoolOptions.status" => {
+                Self::InvalidPrivatePoolOptionsStatus(error)
+            }
+            "InvalidPlatform.ValueNotSupported" => {
+                Self::InvalidPlatformValueNotSupported(error)
+            }
+            "InvalidAliUid" => Self::InvalidAliUid(error),
+            "MissingParameter.PackageType" => Self::MissingParameterPackageType(error),
+            "MissingParameter.PrivatePoolOptions.Ids" => {
+                Self::MissingParameterPrivatePoolOptionsIds(error)
+            }
+            "MissingParameter.InstanceCpuCoreCount" => {
+                Self::MissingParameterInstanceCpuCoreCount(error)
+            }
+            "MissingParameter.InstanceAmount" => {
+                Self::MissingParameterInstanceAmount(error)
+            }
+            "MissingParameter.InstanceCpuCoreCountOrInstanceAmount" => {
+                Self::MissingParameterInstanceCpuCoreCountOrInstanceAmount(error)
+            }
+            "Invalid.TooManyPrivatePoolOptions.Ids" => {
+                Self::InvalidTooManyPrivatePoolOptionsIds(error)
+            }
+            "Invalid.TooManyZoneIds" => Self::InvalidTooManyZoneIds(error),
+            "Invalid.TooManyInstanceTypes" => Self::InvalidTooManyInstanceTypes(error),
+            "Invalid.TooManyUnpaidPrivatePool" => {
+                Self::InvalidTooManyUnpaidPrivatePool(error)
+            }
+            "Invalid.InstanceCpuCoreCountOrInstanceAmount" => {
+                Self::InvalidInstanceCpuCoreCountOrInstanceAmount(error)
+            }
+            "Invalid.PrivatePoolOptions.Ids" => Self::InvalidPrivatePoolOptionsIds(error),
+            "Invalid.PackageType" => Self::InvalidPackageType(error),
+            "Invalid.PrivatePool.Purchase" => Self::InvalidPrivatePoolPurchase(error),
+            "Invalid.AssuranceTimes.NotSupported" => {
+                Self::InvalidAssuranceTimesNotSupported(error)
+            }
+            "RepeatStartPrivatePool" => Self::RepeatStartPrivatePool(error),
+            "InvalidParameter.TooManyInstanceIds" => {
+                Self::InvalidParameterTooManyInstanceIds(error)
+            }
+            "Abs.InvalidInstanceIds.MalFormed" => {
+                Self::AbsInvalidInstanceIdsMalFormed(error)
+            }
+            "InvalidInstanceIds.NotFound" => Self::InvalidInstanceIdsNotFound(error),
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "InternalError" => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -380,9 +380,9 @@ pub enum DescribeInstanceAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeInstanceAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code_index(&["InvalidInstanceId.NotFound", "InternalError"]) {
-            Some(0) => Self::InvalidInstanceIdNotFound(error),
-            Some(1) => Self::InternalError(error),
+        match error.code() {
+            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
+            "InternalError" => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

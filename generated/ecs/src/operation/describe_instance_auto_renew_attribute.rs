@@ -312,32 +312,25 @@ pub enum DescribeInstanceAutoRenewAttributeError {
 impl From<::acs_runtime::client::ServiceError>
 for DescribeInstanceAutoRenewAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "Throttling",
-                    "MissingParameter.InstanceId",
-                    "InvalidParameter.ToManyInstanceIds",
-                    "IncorrectInstanceStatus",
-                    "ChargeTypeViolation",
-                    "InvalidParameter.RenewalStatus",
-                    "InvalidParameter.RenewalStatusInstanceId",
-                    "InvalidParameter.PageSize",
-                    "InvalidParameter.PageNumber",
-                    "InvalidParameter.InvalidInstanceId",
-                ],
-            )
-        {
-            Some(0) => Self::Throttling(error),
-            Some(1) => Self::MissingParameterInstanceId(error),
-            Some(2) => Self::InvalidParameterToManyInstanceIds(error),
-            Some(3) => Self::IncorrectInstanceStatus(error),
-            Some(4) => Self::ChargeTypeViolation(error),
-            Some(5) => Self::InvalidParameterRenewalStatus(error),
-            Some(6) => Self::InvalidParameterRenewalStatusInstanceId(error),
-            Some(7) => Self::InvalidParameterPageSize(error),
-            Some(8) => Self::InvalidParameterPageNumber(error),
-            Some(9) => Self::InvalidParameterInvalidInstanceId(error),
+        match error.code() {
+            "Throttling" => Self::Throttling(error),
+            "MissingParameter.InstanceId" => Self::MissingParameterInstanceId(error),
+            "InvalidParameter.ToManyInstanceIds" => {
+                Self::InvalidParameterToManyInstanceIds(error)
+            }
+            "IncorrectInstanceStatus" => Self::IncorrectInstanceStatus(error),
+            "ChargeTypeViolation" => Self::ChargeTypeViolation(error),
+            "InvalidParameter.RenewalStatus" => {
+                Self::InvalidParameterRenewalStatus(error)
+            }
+            "InvalidParameter.RenewalStatusInstanceId" => {
+                Self::InvalidParameterRenewalStatusInstanceId(error)
+            }
+            "InvalidParameter.PageSize" => Self::InvalidParameterPageSize(error),
+            "InvalidParameter.PageNumber" => Self::InvalidParameterPageNumber(error),
+            "InvalidParameter.InvalidInstanceId" => {
+                Self::InvalidParameterInvalidInstanceId(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

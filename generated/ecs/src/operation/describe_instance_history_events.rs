@@ -636,22 +636,16 @@ pub enum DescribeInstanceHistoryEventsError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeInstanceHistoryEventsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidParameter",
-                    "EventIdLimitExceeded",
-                    "InvalidParameter.TimeEndBeforeStart",
-                    "OperationDenied.NotInWhiteList",
-                    "MissingParameter",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidParameter(error),
-            Some(1) => Self::EventIdLimitExceeded(error),
-            Some(2) => Self::InvalidParameterTimeEndBeforeStart(error),
-            Some(3) => Self::OperationDeniedNotInWhiteList(error),
-            Some(4) => Self::MissingParameter(error),
+        match error.code() {
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "EventIdLimitExceeded" => Self::EventIdLimitExceeded(error),
+            "InvalidParameter.TimeEndBeforeStart" => {
+                Self::InvalidParameterTimeEndBeforeStart(error)
+            }
+            "OperationDenied.NotInWhiteList" => {
+                Self::OperationDeniedNotInWhiteList(error)
+            }
+            "MissingParameter" => Self::MissingParameter(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -260,22 +260,14 @@ pub enum DescribeInstanceMaintenanceAttributesError {
 impl From<::acs_runtime::client::ServiceError>
 for DescribeInstanceMaintenanceAttributesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "MissingParameter",
-                    "InvalidParameter",
-                    "InstanceIdLimitExceeded",
-                    "OperationDenied.NotInWhiteList",
-                    "InvalidInstanceId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::MissingParameter(error),
-            Some(1) => Self::InvalidParameter(error),
-            Some(2) => Self::InstanceIdLimitExceeded(error),
-            Some(3) => Self::OperationDeniedNotInWhiteList(error),
-            Some(4) => Self::InvalidInstanceIdNotFound(error),
+        match error.code() {
+            "MissingParameter" => Self::MissingParameter(error),
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "InstanceIdLimitExceeded" => Self::InstanceIdLimitExceeded(error),
+            "OperationDenied.NotInWhiteList" => {
+                Self::OperationDeniedNotInWhiteList(error)
+            }
+            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -290,60 +290,53 @@ pub enum DescribeInstanceModificationPriceError {
 impl From<::acs_runtime::client::ServiceError>
 for DescribeInstanceModificationPriceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "MissingParameter.InstanceTypeOrDataDisk",
-                    "InvalidSystemDiskCategory.ValueNotSupported",
-                    "InvalidDiskCategory.Missing",
-                    "InvalidDataDiskCategory.ValueNotSupported",
-                    "InvalidDiskCategory.ValueNotSupported",
-                    "InvalidDataDiskSize.ValueNotSupported",
-                    "InvalidPerformanceLevel.Malformed",
-                    "InvalidDiskSize.TooSmall",
-                    "OperationDenied.PerformanceLevelNotMatch",
-                    "InvalidInstanceType.ValueNotSupported",
-                    "InvalidAction.WithActiveElasticUpgrade",
-                    "PriceNotFound",
-                    "InvalidParameter.ResourceOwnerAccount",
-                    "ChargeTypeViolation",
-                    "InvalidInstanceType.NotSupportUpgrade",
-                    "InstanceExpired",
-                    "Throttling.User",
-                    "Throttling",
-                    "InstanceType.Offline",
-                    "RegionUnauthorized",
-                    "InvalidRegionId.NotFound",
-                    "InvalidResourceGroup.NotFound",
-                    "InvalidInstanceId.NotFound",
-                    "InternalError",
-                ],
-            )
-        {
-            Some(0) => Self::MissingParameterInstanceTypeOrDataDisk(error),
-            Some(1) => Self::InvalidSystemDiskCategoryValueNotSupported(error),
-            Some(2) => Self::InvalidDiskCategoryMissing(error),
-            Some(3) => Self::InvalidDataDiskCategoryValueNotSupported(error),
-            Some(4) => Self::InvalidDiskCategoryValueNotSupported(error),
-            Some(5) => Self::InvalidDataDiskSizeValueNotSupported(error),
-            Some(6) => Self::InvalidPerformanceLevelMalformed(error),
-            Some(7) => Self::InvalidDiskSizeTooSmall(error),
-            Some(8) => Self::OperationDeniedPerformanceLevelNotMatch(error),
-            Some(9) => Self::InvalidInstanceTypeValueNotSupported(error),
-            Some(10) => Self::InvalidActionWithActiveElasticUpgrade(error),
-            Some(11) => Self::PriceNotFound(error),
-            Some(12) => Self::InvalidParameterResourceOwnerAccount(error),
-            Some(13) => Self::ChargeTypeViolation(error),
-            Some(14) => Self::InvalidInstanceTypeNotSupportUpgrade(error),
-            Some(15) => Self::InstanceExpired(error),
-            Some(16) => Self::ThrottlingUser(error),
-            Some(17) => Self::Throttling(error),
-            Some(18) => Self::InstanceTypeOffline(error),
-            Some(19) => Self::RegionUnauthorized(error),
-            Some(20) => Self::InvalidRegionIdNotFound(error),
-            Some(21) => Self::InvalidResourceGroupNotFound(error),
-            Some(22) => Self::InvalidInstanceIdNotFound(error),
-            Some(23) => Self::InternalError(error),
+        match error.code() {
+            "MissingParameter.InstanceTypeOrDataDisk" => {
+                Self::MissingParameterInstanceTypeOrDataDisk(error)
+            }
+            "InvalidSystemDiskCategory.ValueNotSupported" => {
+                Self::InvalidSystemDiskCategoryValueNotSupported(error)
+            }
+            "InvalidDiskCategory.Missing" => Self::InvalidDiskCategoryMissing(error),
+            "InvalidDataDiskCategory.ValueNotSupported" => {
+                Self::InvalidDataDiskCategoryValueNotSupported(error)
+            }
+            "InvalidDiskCategory.ValueNotSupported" => {
+                Self::InvalidDiskCategoryValueNotSupported(error)
+            }
+            "InvalidDataDiskSize.ValueNotSupported" => {
+                Self::InvalidDataDiskSizeValueNotSupported(error)
+            }
+            "InvalidPerformanceLevel.Malformed" => {
+                Self::InvalidPerformanceLevelMalformed(error)
+            }
+            "InvalidDiskSize.TooSmall" => Self::InvalidDiskSizeTooSmall(error),
+            "OperationDenied.PerformanceLevelNotMatch" => {
+                Self::OperationDeniedPerformanceLevelNotMatch(error)
+            }
+            "InvalidInstanceType.ValueNotSupported" => {
+                Self::InvalidInstanceTypeValueNotSupported(error)
+            }
+            "InvalidAction.WithActiveElasticUpgrade" => {
+                Self::InvalidActionWithActiveElasticUpgrade(error)
+            }
+            "PriceNotFound" => Self::PriceNotFound(error),
+            "InvalidParameter.ResourceOwnerAccount" => {
+                Self::InvalidParameterResourceOwnerAccount(error)
+            }
+            "ChargeTypeViolation" => Self::ChargeTypeViolation(error),
+            "InvalidInstanceType.NotSupportUpgrade" => {
+                Self::InvalidInstanceTypeNotSupportUpgrade(error)
+            }
+            "InstanceExpired" => Self::InstanceExpired(error),
+            "Throttling.User" => Self::ThrottlingUser(error),
+            "Throttling" => Self::Throttling(error),
+            "InstanceType.Offline" => Self::InstanceTypeOffline(error),
+            "RegionUnauthorized" => Self::RegionUnauthorized(error),
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "InvalidResourceGroup.NotFound" => Self::InvalidResourceGroupNotFound(error),
+            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
+            "InternalError" => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

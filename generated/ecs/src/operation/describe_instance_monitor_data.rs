@@ -257,30 +257,22 @@ pub enum DescribeInstanceMonitorDataError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeInstanceMonitorDataError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidStartTime.Malformed",
-                    "InvalidEndTime.Malformed",
-                    "InvalidPeriod.ValueNotSupported",
-                    "InvalidStartTime.TooEarly",
-                    "InvalidParameter.TooManyDataQueried",
-                    "Throttling",
-                    "InvalidStartTime.ValueNotSupported",
-                    "InvalidInstanceId.NotFound",
-                    "InternalError",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidStartTimeMalformed(error),
-            Some(1) => Self::InvalidEndTimeMalformed(error),
-            Some(2) => Self::InvalidPeriodValueNotSupported(error),
-            Some(3) => Self::InvalidStartTimeTooEarly(error),
-            Some(4) => Self::InvalidParameterTooManyDataQueried(error),
-            Some(5) => Self::Throttling(error),
-            Some(6) => Self::InvalidStartTimeValueNotSupported(error),
-            Some(7) => Self::InvalidInstanceIdNotFound(error),
-            Some(8) => Self::InternalError(error),
+        match error.code() {
+            "InvalidStartTime.Malformed" => Self::InvalidStartTimeMalformed(error),
+            "InvalidEndTime.Malformed" => Self::InvalidEndTimeMalformed(error),
+            "InvalidPeriod.ValueNotSupported" => {
+                Self::InvalidPeriodValueNotSupported(error)
+            }
+            "InvalidStartTime.TooEarly" => Self::InvalidStartTimeTooEarly(error),
+            "InvalidParameter.TooManyDataQueried" => {
+                Self::InvalidParameterTooManyDataQueried(error)
+            }
+            "Throttling" => Self::Throttling(error),
+            "InvalidStartTime.ValueNotSupported" => {
+                Self::InvalidStartTimeValueNotSupported(error)
+            }
+            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
+            "InternalError" => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -276,22 +276,14 @@ pub enum DescribeInstanceRamRoleError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeInstanceRamRoleError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidInstanceIds.Malformed",
-                    "InvalidNetworkType.MismatchRamRole",
-                    "InvalidParameter.AllEmpty",
-                    "InvalidInstanceId.NotFound",
-                    "InternalError",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidInstanceIdsMalformed(error),
-            Some(1) => Self::InvalidNetworkTypeMismatchRamRole(error),
-            Some(2) => Self::InvalidParameterAllEmpty(error),
-            Some(3) => Self::InvalidInstanceIdNotFound(error),
-            Some(4) => Self::InternalError(error),
+        match error.code() {
+            "InvalidInstanceIds.Malformed" => Self::InvalidInstanceIdsMalformed(error),
+            "InvalidNetworkType.MismatchRamRole" => {
+                Self::InvalidNetworkTypeMismatchRamRole(error)
+            }
+            "InvalidParameter.AllEmpty" => Self::InvalidParameterAllEmpty(error),
+            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
+            "InternalError" => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

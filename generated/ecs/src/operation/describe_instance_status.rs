@@ -326,18 +326,14 @@ pub enum DescribeInstanceStatusError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeInstanceStatusError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidParameter.TooManyInstanceIds",
-                    "Abs.InvalidInstanceIds.MalFormed",
-                    "InvalidZoneId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidParameterTooManyInstanceIds(error),
-            Some(1) => Self::AbsInvalidInstanceIdsMalFormed(error),
-            Some(2) => Self::InvalidZoneIdNotFound(error),
+        match error.code() {
+            "InvalidParameter.TooManyInstanceIds" => {
+                Self::InvalidParameterTooManyInstanceIds(error)
+            }
+            "Abs.InvalidInstanceIds.MalFormed" => {
+                Self::AbsInvalidInstanceIdsMalFormed(error)
+            }
+            "InvalidZoneId.NotFound" => Self::InvalidZoneIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -193,8 +193,8 @@ pub enum DescribeInstanceTypeFamiliesError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeInstanceTypeFamiliesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code_index(&["InvalidRegionId.NotFound"]) {
-            Some(0) => Self::InvalidRegionIdNotFound(error),
+        match error.code() {
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -210,24 +210,13 @@ pub enum DescribeInstanceVncUrlError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeInstanceVncUrlError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidRegionInstance",
-                    "IncorrectInstanceStatus",
-                    "InstanceNotReady",
-                    "InvalidRegionId.NotFound",
-                    "InvalidInstanceId.NotFound",
-                    "InternalError",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidRegionInstance(error),
-            Some(1) => Self::IncorrectInstanceStatus(error),
-            Some(2) => Self::InstanceNotReady(error),
-            Some(3) => Self::InvalidRegionIdNotFound(error),
-            Some(4) => Self::InvalidInstanceIdNotFound(error),
-            Some(5) => Self::InternalError(error),
+        match error.code() {
+            "InvalidRegionInstance" => Self::InvalidRegionInstance(error),
+            "IncorrectInstanceStatus" => Self::IncorrectInstanceStatus(error),
+            "InstanceNotReady" => Self::InstanceNotReady(error),
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
+            "InternalError" => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -943,36 +943,23 @@ pub enum DescribeInstancesError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeInstancesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidTag.Mismatch",
-                    "InvalidTagCount",
-                    "InvalidHpcClusterId.NotFound",
-                    "InvalidHpcClusterId.Creating",
-                    "InternalError",
-                    "InvalidInstanceChargeType.NotFound",
-                    "InvalidInternetChargeType.ValueNotSupported",
-                    "InvalidLockReason.NotFound",
-                    "InvalidFilterKey.NotFound",
-                    "InvalidFilterValue",
-                    "InvalidNetworkType.NotFound",
-                    "InvalidStatus.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidTagMismatch(error),
-            Some(1) => Self::InvalidTagCount(error),
-            Some(2) => Self::InvalidHpcClusterIdNotFound(error),
-            Some(3) => Self::InvalidHpcClusterIdCreating(error),
-            Some(4) => Self::InternalError(error),
-            Some(5) => Self::InvalidInstanceChargeTypeNotFound(error),
-            Some(6) => Self::InvalidInternetChargeTypeValueNotSupported(error),
-            Some(7) => Self::InvalidLockReasonNotFound(error),
-            Some(8) => Self::InvalidFilterKeyNotFound(error),
-            Some(9) => Self::InvalidFilterValue(error),
-            Some(10) => Self::InvalidNetworkTypeNotFound(error),
-            Some(11) => Self::InvalidStatusNotFound(error),
+        match error.code() {
+            "InvalidTag.Mismatch" => Self::InvalidTagMismatch(error),
+            "InvalidTagCount" => Self::InvalidTagCount(error),
+            "InvalidHpcClusterId.NotFound" => Self::InvalidHpcClusterIdNotFound(error),
+            "InvalidHpcClusterId.Creating" => Self::InvalidHpcClusterIdCreating(error),
+            "InternalError" => Self::InternalError(error),
+            "InvalidInstanceChargeType.NotFound" => {
+                Self::InvalidInstanceChargeTypeNotFound(error)
+            }
+            "InvalidInternetChargeType.ValueNotSupported" => {
+                Self::InvalidInternetChargeTypeValueNotSupported(error)
+            }
+            "InvalidLockReason.NotFound" => Self::InvalidLockReasonNotFound(error),
+            "InvalidFilterKey.NotFound" => Self::InvalidFilterKeyNotFound(error),
+            "InvalidFilterValue" => Self::InvalidFilterValue(error),
+            "InvalidNetworkType.NotFound" => Self::InvalidNetworkTypeNotFound(error),
+            "InvalidStatus.NotFound" => Self::InvalidStatusNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -419,24 +419,17 @@ pub enum DescribeInstancesFullStatusError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeInstancesFullStatusError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidParameter",
-                    "InvalidParameter.TimeEndBeforeStart",
-                    "OperationDenied.NotInWhiteList",
-                    "InstanceIdLimitExceeded",
-                    "EventIdLimitExceeded",
-                    "MissingParameter",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidParameter(error),
-            Some(1) => Self::InvalidParameterTimeEndBeforeStart(error),
-            Some(2) => Self::OperationDeniedNotInWhiteList(error),
-            Some(3) => Self::InstanceIdLimitExceeded(error),
-            Some(4) => Self::EventIdLimitExceeded(error),
-            Some(5) => Self::MissingParameter(error),
+        match error.code() {
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "InvalidParameter.TimeEndBeforeStart" => {
+                Self::InvalidParameterTimeEndBeforeStart(error)
+            }
+            "OperationDenied.NotInWhiteList" => {
+                Self::OperationDeniedNotInWhiteList(error)
+            }
+            "InstanceIdLimitExceeded" => Self::InstanceIdLimitExceeded(error),
+            "EventIdLimitExceeded" => Self::EventIdLimitExceeded(error),
+            "MissingParameter" => Self::MissingParameter(error),
             _ => Self::Unhandled(error),
         }
     }

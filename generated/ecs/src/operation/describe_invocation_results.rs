@@ -537,42 +537,22 @@ pub enum DescribeInvocationResultsError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeInvocationResultsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "RegionId.ApiNotSupported",
-                    "NumberExceed.Tags",
-                    "Duplicate.TagKey",
-                    "InvalidTagKey.Malformed",
-                    "InvalidTagValue.Malformed",
-                    "MissingParameter.TagKey",
-                    "InvalidParam.PageNumber",
-                    "InvalidParam.PageSize",
-                    "InvalidParameter.NextToken",
-                    "InvalidParameter.MaxResults",
-                    "Operation.Forbidden",
-                    "InvalidRegionId.NotFound",
-                    "InternalError.Dispatch",
-                    "ServiceUnavailable",
-                    "InternalError",
-                ],
-            )
-        {
-            Some(0) => Self::RegionIdApiNotSupported(error),
-            Some(1) => Self::NumberExceedTags(error),
-            Some(2) => Self::DuplicateTagKey(error),
-            Some(3) => Self::InvalidTagKeyMalformed(error),
-            Some(4) => Self::InvalidTagValueMalformed(error),
-            Some(5) => Self::MissingParameterTagKey(error),
-            Some(6) => Self::InvalidParamPageNumber(error),
-            Some(7) => Self::InvalidParamPageSize(error),
-            Some(8) => Self::InvalidParameterNextToken(error),
-            Some(9) => Self::InvalidParameterMaxResults(error),
-            Some(10) => Self::OperationForbidden(error),
-            Some(11) => Self::InvalidRegionIdNotFound(error),
-            Some(12) => Self::InternalErrorDispatch(error),
-            Some(13) => Self::ServiceUnavailable(error),
-            Some(14) => Self::InternalError(error),
+        match error.code() {
+            "RegionId.ApiNotSupported" => Self::RegionIdApiNotSupported(error),
+            "NumberExceed.Tags" => Self::NumberExceedTags(error),
+            "Duplicate.TagKey" => Self::DuplicateTagKey(error),
+            "InvalidTagKey.Malformed" => Self::InvalidTagKeyMalformed(error),
+            "InvalidTagValue.Malformed" => Self::InvalidTagValueMalformed(error),
+            "MissingParameter.TagKey" => Self::MissingParameterTagKey(error),
+            "InvalidParam.PageNumber" => Self::InvalidParamPageNumber(error),
+            "InvalidParam.PageSize" => Self::InvalidParamPageSize(error),
+            "InvalidParameter.NextToken" => Self::InvalidParameterNextToken(error),
+            "InvalidParameter.MaxResults" => Self::InvalidParameterMaxResults(error),
+            "Operation.Forbidden" => Self::OperationForbidden(error),
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "InternalError.Dispatch" => Self::InternalErrorDispatch(error),
+            "ServiceUnavailable" => Self::ServiceUnavailable(error),
+            "InternalError" => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

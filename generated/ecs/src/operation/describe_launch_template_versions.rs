@@ -382,24 +382,15 @@ pub enum DescribeLaunchTemplateVersionsError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeLaunchTemplateVersionsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidRegion.NotExist",
-                    "MissingParameter",
-                    "InvalidParameter",
-                    "InnerServiceFailed",
-                    "InvalidLaunchTemplate.NotFound",
-                    "InternalError",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidRegionNotExist(error),
-            Some(1) => Self::MissingParameter(error),
-            Some(2) => Self::InvalidParameter(error),
-            Some(3) => Self::InnerServiceFailed(error),
-            Some(4) => Self::InvalidLaunchTemplateNotFound(error),
-            Some(5) => Self::InternalError(error),
+        match error.code() {
+            "InvalidRegion.NotExist" => Self::InvalidRegionNotExist(error),
+            "MissingParameter" => Self::MissingParameter(error),
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "InnerServiceFailed" => Self::InnerServiceFailed(error),
+            "InvalidLaunchTemplate.NotFound" => {
+                Self::InvalidLaunchTemplateNotFound(error)
+            }
+            "InternalError" => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -342,24 +342,13 @@ pub enum DescribeLaunchTemplatesError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeLaunchTemplatesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidRegion.NotExist",
-                    "MissingParameter",
-                    "InvalidParameter",
-                    "InnerServiceFailed",
-                    "InternalError",
-                    "ServiceUnavailable",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidRegionNotExist(error),
-            Some(1) => Self::MissingParameter(error),
-            Some(2) => Self::InvalidParameter(error),
-            Some(3) => Self::InnerServiceFailed(error),
-            Some(4) => Self::InternalError(error),
-            Some(5) => Self::ServiceUnavailable(error),
+        match error.code() {
+            "InvalidRegion.NotExist" => Self::InvalidRegionNotExist(error),
+            "MissingParameter" => Self::MissingParameter(error),
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "InnerServiceFailed" => Self::InnerServiceFailed(error),
+            "InternalError" => Self::InternalError(error),
+            "ServiceUnavailable" => Self::ServiceUnavailable(error),
             _ => Self::Unhandled(error),
         }
     }

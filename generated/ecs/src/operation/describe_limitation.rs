@@ -155,8 +155,8 @@ pub enum DescribeLimitationError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeLimitationError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code_index(&["InvalidLimitation.NotFound"]) {
-            Some(0) => Self::InvalidLimitationNotFound(error),
+        match error.code() {
+            "InvalidLimitation.NotFound" => Self::InvalidLimitationNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

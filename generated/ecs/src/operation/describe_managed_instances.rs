@@ -458,38 +458,20 @@ pub enum DescribeManagedInstancesError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeManagedInstancesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "RegionId.ApiNotSupported",
-                    "InvalidParam.PageNumber",
-                    "InvalidParam.PageSize",
-                    "InvalidTagKey.Malformed",
-                    "InvalidTagValue.Malformed",
-                    "NumberExceed.Tags",
-                    "MissingParameter.TagKey",
-                    "Duplicate.TagKey",
-                    "InvalidParameter.NextToken",
-                    "InvalidParameter.MaxResults",
-                    "Operation.Forbidden",
-                    "InvalidRegionId.NotFound",
-                    "InternalError.Dispatch",
-                ],
-            )
-        {
-            Some(0) => Self::RegionIdApiNotSupported(error),
-            Some(1) => Self::InvalidParamPageNumber(error),
-            Some(2) => Self::InvalidParamPageSize(error),
-            Some(3) => Self::InvalidTagKeyMalformed(error),
-            Some(4) => Self::InvalidTagValueMalformed(error),
-            Some(5) => Self::NumberExceedTags(error),
-            Some(6) => Self::MissingParameterTagKey(error),
-            Some(7) => Self::DuplicateTagKey(error),
-            Some(8) => Self::InvalidParameterNextToken(error),
-            Some(9) => Self::InvalidParameterMaxResults(error),
-            Some(10) => Self::OperationForbidden(error),
-            Some(11) => Self::InvalidRegionIdNotFound(error),
-            Some(12) => Self::InternalErrorDispatch(error),
+        match error.code() {
+            "RegionId.ApiNotSupported" => Self::RegionIdApiNotSupported(error),
+            "InvalidParam.PageNumber" => Self::InvalidParamPageNumber(error),
+            "InvalidParam.PageSize" => Self::InvalidParamPageSize(error),
+            "InvalidTagKey.Malformed" => Self::InvalidTagKeyMalformed(error),
+            "InvalidTagValue.Malformed" => Self::InvalidTagValueMalformed(error),
+            "NumberExceed.Tags" => Self::NumberExceedTags(error),
+            "MissingParameter.TagKey" => Self::MissingParameterTagKey(error),
+            "Duplicate.TagKey" => Self::DuplicateTagKey(error),
+            "InvalidParameter.NextToken" => Self::InvalidParameterNextToken(error),
+            "InvalidParameter.MaxResults" => Self::InvalidParameterMaxResults(error),
+            "Operation.Forbidden" => Self::OperationForbidden(error),
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "InternalError.Dispatch" => Self::InternalErrorDispatch(error),
             _ => Self::Unhandled(error),
         }
     }

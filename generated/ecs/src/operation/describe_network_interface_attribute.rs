@@ -497,34 +497,18 @@ pub enum DescribeNetworkInterfaceAttributeError {
 impl From<::acs_runtime::client::ServiceError>
 for DescribeNetworkInterfaceAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "MissingParameter",
-                    "UnsupportedParameter",
-                    "InvalidParameter",
-                    "InvalidInstanceID.Malformed",
-                    "Forbidden.RegionId",
-                    "InvalidRegionId.MalFormed",
-                    "InvalidUserType.NotSupported",
-                    "Abs.InvalidAccount.NotFound",
-                    "Forbidden.NotSupportRAM",
-                    "Forbidden.SubUser",
-                    "InvalidEniId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::MissingParameter(error),
-            Some(1) => Self::UnsupportedParameter(error),
-            Some(2) => Self::InvalidParameter(error),
-            Some(3) => Self::InvalidInstanceIdMalformed(error),
-            Some(4) => Self::ForbiddenRegionId(error),
-            Some(5) => Self::InvalidRegionIdMalFormed(error),
-            Some(6) => Self::InvalidUserTypeNotSupported(error),
-            Some(7) => Self::AbsInvalidAccountNotFound(error),
-            Some(8) => Self::ForbiddenNotSupportRam(error),
-            Some(9) => Self::ForbiddenSubUser(error),
-            Some(10) => Self::InvalidEniIdNotFound(error),
+        match error.code() {
+            "MissingParameter" => Self::MissingParameter(error),
+            "UnsupportedParameter" => Self::UnsupportedParameter(error),
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "InvalidInstanceID.Malformed" => Self::InvalidInstanceIdMalformed(error),
+            "Forbidden.RegionId" => Self::ForbiddenRegionId(error),
+            "InvalidRegionId.MalFormed" => Self::InvalidRegionIdMalFormed(error),
+            "InvalidUserType.NotSupported" => Self::InvalidUserTypeNotSupported(error),
+            "Abs.InvalidAccount.NotFound" => Self::AbsInvalidAccountNotFound(error),
+            "Forbidden.NotSupportRAM" => Self::ForbiddenNotSupportRam(error),
+            "Forbidden.SubUser" => Self::ForbiddenSubUser(error),
+            "InvalidEniId.NotFound" => Self::InvalidEniIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

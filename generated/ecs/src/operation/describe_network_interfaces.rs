@@ -655,66 +655,50 @@ pub enum DescribeNetworkInterfacesError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeNetworkInterfacesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "MissingParameter",
-                    "UnsupportedParameter",
-                    "InvalidParameter",
-                    "InvalidInstanceID.Malformed",
-                    "InvalidOperation.InvalidEcsState",
-                    "InvalidOperation.InvalidEniState",
-                    "InvalidOperation.DetachPrimaryEniNotAllowed",
-                    "Forbidden.RegionId",
-                    "InvalidRegionId.MalFormed",
-                    "InvalidUserType.NotSupported",
-                    "Abs.InvalidAccount.NotFound",
-                    "Forbidden.NotSupportRAM",
-                    "Forbidden.SubUser",
-                    "MaxEniCountExceeded",
-                    "EniPerInstanceLimitExceeded",
-                    "InvalidOperation.AvailabilityZoneMismatch",
-                    "InvalidOperation.VpcMismatch",
-                    "SecurityGroupInstanceLimitExceed",
-                    "InvalidSecurityGroupId.NotVpc",
-                    "InvalidOperation.InvalidEniType",
-                    "InvalidVpc.Empty",
-                    "InvalidOperation.InvalidEniPageNumber",
-                    "InvalidVpc.Indeterminacy",
-                    "InvalidEcsId.NotFound",
-                    "InvalidEniId.NotFound",
-                    "InvalidVSwitchId.NotFound",
-                    "InvalidSecurityGroupId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::MissingParameter(error),
-            Some(1) => Self::UnsupportedParameter(error),
-            Some(2) => Self::InvalidParameter(error),
-            Some(3) => Self::InvalidInstanceIdMalformed(error),
-            Some(4) => Self::InvalidOperationInvalidEcsState(error),
-            Some(5) => Self::InvalidOperationInvalidEniState(error),
-            Some(6) => Self::InvalidOperationDetachPrimaryEniNotAllowed(error),
-            Some(7) => Self::ForbiddenRegionId(error),
-            Some(8) => Self::InvalidRegionIdMalFormed(error),
-            Some(9) => Self::InvalidUserTypeNotSupported(error),
-            Some(10) => Self::AbsInvalidAccountNotFound(error),
-            Some(11) => Self::ForbiddenNotSupportRam(error),
-            Some(12) => Self::ForbiddenSubUser(error),
-            Some(13) => Self::MaxEniCountExceeded(error),
-            Some(14) => Self::EniPerInstanceLimitExceeded(error),
-            Some(15) => Self::InvalidOperationAvailabilityZoneMismatch(error),
-            Some(16) => Self::InvalidOperationVpcMismatch(error),
-            Some(17) => Self::SecurityGroupInstanceLimitExceed(error),
-            Some(18) => Self::InvalidSecurityGroupIdNotVpc(error),
-            Some(19) => Self::InvalidOperationInvalidEniType(error),
-            Some(20) => Self::InvalidVpcEmpty(error),
-            Some(21) => Self::InvalidOperationInvalidEniPageNumber(error),
-            Some(22) => Self::InvalidVpcIndeterminacy(error),
-            Some(23) => Self::InvalidEcsIdNotFound(error),
-            Some(24) => Self::InvalidEniIdNotFound(error),
-            Some(25) => Self::InvalidVSwitchIdNotFound(error),
-            Some(26) => Self::InvalidSecurityGroupIdNotFound(error),
+        match error.code() {
+            "MissingParameter" => Self::MissingParameter(error),
+            "UnsupportedParameter" => Self::UnsupportedParameter(error),
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "InvalidInstanceID.Malformed" => Self::InvalidInstanceIdMalformed(error),
+            "InvalidOperation.InvalidEcsState" => {
+                Self::InvalidOperationInvalidEcsState(error)
+            }
+            "InvalidOperation.InvalidEniState" => {
+                Self::InvalidOperationInvalidEniState(error)
+            }
+            "InvalidOperation.DetachPrimaryEniNotAllowed" => {
+                Self::InvalidOperationDetachPrimaryEniNotAllowed(error)
+            }
+            "Forbidden.RegionId" => Self::ForbiddenRegionId(error),
+            "InvalidRegionId.MalFormed" => Self::InvalidRegionIdMalFormed(error),
+            "InvalidUserType.NotSupported" => Self::InvalidUserTypeNotSupported(error),
+            "Abs.InvalidAccount.NotFound" => Self::AbsInvalidAccountNotFound(error),
+            "Forbidden.NotSupportRAM" => Self::ForbiddenNotSupportRam(error),
+            "Forbidden.SubUser" => Self::ForbiddenSubUser(error),
+            "MaxEniCountExceeded" => Self::MaxEniCountExceeded(error),
+            "EniPerInstanceLimitExceeded" => Self::EniPerInstanceLimitExceeded(error),
+            "InvalidOperation.AvailabilityZoneMismatch" => {
+                Self::InvalidOperationAvailabilityZoneMismatch(error)
+            }
+            "InvalidOperation.VpcMismatch" => Self::InvalidOperationVpcMismatch(error),
+            "SecurityGroupInstanceLimitExceed" => {
+                Self::SecurityGroupInstanceLimitExceed(error)
+            }
+            "InvalidSecurityGroupId.NotVpc" => Self::InvalidSecurityGroupIdNotVpc(error),
+            "InvalidOperation.InvalidEniType" => {
+                Self::InvalidOperationInvalidEniType(error)
+            }
+            "InvalidVpc.Empty" => Self::InvalidVpcEmpty(error),
+            "InvalidOperation.InvalidEniPageNumber" => {
+                Self::InvalidOperationInvalidEniPageNumber(error)
+            }
+            "InvalidVpc.Indeterminacy" => Self::InvalidVpcIndeterminacy(error),
+            "InvalidEcsId.NotFound" => Self::InvalidEcsIdNotFound(error),
+            "InvalidEniId.NotFound" => Self::InvalidEniIdNotFound(error),
+            "InvalidVSwitchId.NotFound" => Self::InvalidVSwitchIdNotFound(error),
+            "InvalidSecurityGroupId.NotFound" => {
+                Self::InvalidSecurityGroupIdNotFound(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

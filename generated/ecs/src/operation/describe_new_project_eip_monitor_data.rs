@@ -221,28 +221,19 @@ pub enum DescribeNewProjectEipMonitorDataError {
 impl From<::acs_runtime::client::ServiceError>
 for DescribeNewProjectEipMonitorDataError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidStartTime.Malformed",
-                    "InvalidEndTime.Malformed",
-                    "InvalidPeriod.ValueNotSupported",
-                    "InvalidStartTime.TooEarly",
-                    "InvalidAllocationId.NotFound",
-                    "InvalidParameter",
-                    "OperationDenied.TooManyDataQueried",
-                    "InvalidInstanceId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidStartTimeMalformed(error),
-            Some(1) => Self::InvalidEndTimeMalformed(error),
-            Some(2) => Self::InvalidPeriodValueNotSupported(error),
-            Some(3) => Self::InvalidStartTimeTooEarly(error),
-            Some(4) => Self::InvalidAllocationIdNotFound(error),
-            Some(5) => Self::InvalidParameter(error),
-            Some(6) => Self::OperationDeniedTooManyDataQueried(error),
-            Some(7) => Self::InvalidInstanceIdNotFound(error),
+        match error.code() {
+            "InvalidStartTime.Malformed" => Self::InvalidStartTimeMalformed(error),
+            "InvalidEndTime.Malformed" => Self::InvalidEndTimeMalformed(error),
+            "InvalidPeriod.ValueNotSupported" => {
+                Self::InvalidPeriodValueNotSupported(error)
+            }
+            "InvalidStartTime.TooEarly" => Self::InvalidStartTimeTooEarly(error),
+            "InvalidAllocationId.NotFound" => Self::InvalidAllocationIdNotFound(error),
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "OperationDenied.TooManyDataQueried" => {
+                Self::OperationDeniedTooManyDataQueried(error)
+            }
+            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -235,13 +235,11 @@ pub enum DescribePhysicalConnectionsError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribePhysicalConnectionsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &["InvalidRegionId.NotFound", "InvalidFilterKey.ValueNotSupported"],
-            )
-        {
-            Some(0) => Self::InvalidRegionIdNotFound(error),
-            Some(1) => Self::InvalidFilterKeyValueNotSupported(error),
+        match error.code() {
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "InvalidFilterKey.ValueNotSupported" => {
+                Self::InvalidFilterKeyValueNotSupported(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

@@ -239,18 +239,12 @@ pub enum DescribePortRangeListAssociationsError {
 impl From<::acs_runtime::client::ServiceError>
 for DescribePortRangeListAssociationsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidPortRangeListId.NotFound",
-                    "InvalidParameter",
-                    "InvalidRegionId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidPortRangeListIdNotFound(error),
-            Some(1) => Self::InvalidParameter(error),
-            Some(2) => Self::InvalidRegionIdNotFound(error),
+        match error.code() {
+            "InvalidPortRangeListId.NotFound" => {
+                Self::InvalidPortRangeListIdNotFound(error)
+            }
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -187,11 +187,11 @@ pub enum DescribePortRangeListEntriesError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribePortRangeListEntriesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(&["InvalidPortRangeListId.NotFound", "InvalidRegionId.NotFound"])
-        {
-            Some(0) => Self::InvalidPortRangeListIdNotFound(error),
-            Some(1) => Self::InvalidRegionIdNotFound(error),
+        match error.code() {
+            "InvalidPortRangeListId.NotFound" => {
+                Self::InvalidPortRangeListIdNotFound(error)
+            }
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -299,18 +299,10 @@ pub enum DescribePortRangeListsError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribePortRangeListsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "LimitExceed.PortRangeListId",
-                    "InvalidParameter",
-                    "InvalidRegionId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::LimitExceedPortRangeListId(error),
-            Some(1) => Self::InvalidParameter(error),
-            Some(2) => Self::InvalidRegionIdNotFound(error),
+        match error.code() {
+            "LimitExceed.PortRangeListId" => Self::LimitExceedPortRangeListId(error),
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -239,20 +239,11 @@ pub enum DescribePrefixListAssociationsError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribePrefixListAssociationsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidParameter",
-                    "NotSupported.ResourceType",
-                    "InvalidPrefixListId.NotFound",
-                    "InvalidRegionId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidParameter(error),
-            Some(1) => Self::NotSupportedResourceType(error),
-            Some(2) => Self::InvalidPrefixListIdNotFound(error),
-            Some(3) => Self::InvalidRegionIdNotFound(error),
+        match error.code() {
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "NotSupported.ResourceType" => Self::NotSupportedResourceType(error),
+            "InvalidPrefixListId.NotFound" => Self::InvalidPrefixListIdNotFound(error),
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

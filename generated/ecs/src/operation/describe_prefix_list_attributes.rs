@@ -222,11 +222,9 @@ pub enum DescribePrefixListAttributesError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribePrefixListAttributesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(&["InvalidPrefixListId.NotFound", "InvalidRegionId.NotFound"])
-        {
-            Some(0) => Self::InvalidPrefixListIdNotFound(error),
-            Some(1) => Self::InvalidRegionIdNotFound(error),
+        match error.code() {
+            "InvalidPrefixListId.NotFound" => Self::InvalidPrefixListIdNotFound(error),
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

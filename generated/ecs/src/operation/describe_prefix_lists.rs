@@ -315,18 +315,10 @@ pub enum DescribePrefixListsError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribePrefixListsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidParameter",
-                    "LimitExceed.PrefixListId",
-                    "InvalidRegionId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidParameter(error),
-            Some(1) => Self::LimitExceedPrefixListId(error),
-            Some(2) => Self::InvalidRegionIdNotFound(error),
+        match error.code() {
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "LimitExceed.PrefixListId" => Self::LimitExceedPrefixListId(error),
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -1040,210 +1040,210 @@ pub enum DescribePriceError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribePriceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidParameter.RecurrenceRules",
-                    "InvalidRecurrenceRules.CountLimitExceeded",
-                    "InvalidRecurrenceRulesStartHourEndHour.TooShort",
-                    "InvalidParameter.RecurrenceRulesStartHourEndHour",
-                    "InvalidParameter.RecurrenceRulesRecurrenceValueMonthly",
-                    "InvalidParameter.RecurrenceRulesRecurrenceValueWeekly",
-                    "InvalidParameter.RecurrenceRulesRecurrenceValueDaily",
-                    "InvalidParameter.RecurrenceRulesRecurrenceType",
-                    "InvalidStartTime.NotSupported",
-                    "InvalidSpotAuthorized",
-                    "Invalid.ZoneId",
-                    "InvalidInstanceType.ValueUnauthorized",
-                    "InvalidInstanceType.ValueNotSupported",
-                    "InvalidInternetChargeType.ValueNotSupported",
-                    "InvalidInternetMaxBandwidthOut.ValueNotSupported",
-                    "AccountForbidden.ProductCreationLimited",
-                    "InvalidSystemDiskCategory.ValueNotSupported",
-                    "InvalidDataDiskSize.ValueNotSupported",
-                    "InvalidDataDiskCategory.ValueNotSupported",
-                    "InvalidParameter.Conflict",
-                    "InvalidNetworkType.Mismatch",
-                    "InvalidDiskCategory.Mismatch",
-                    "InvalidIoOptimizedValue.ValueNotSupported",
-                    "InvalidPeriod",
-                    "InstanceDiskCategoryLimitExceed",
-                    "InstanceDiskNumber.LimitExceed",
-                    "InvalidSystemDiskSize.LessThanImageSize",
-                    "Throttling",
-                    "Throttling.User",
-                    "PriceNotFound",
-                    "InvalidResourceType.ValueNotSupported",
-                    "InvalidPriceUnit.ValueNotSupported",
-                    "IncorrectImageStatus",
-                    "OperationDenied",
-                    "InvalidPerformanceLevel.Malformed",
-                    "InvalidCapacity.ValueNotSupported",
-                    "InvalidActivity.NotSupported",
-                    "InvalidEncrypted.NotMatchEncryptAlgorithm",
-                    "InvalidEncrypted.NotMatchKmsKeyId",
-                    "InvalidEncrypted.NotMatchSnapshot",
-                    "InvalidEncryptAlgorithm.NotMatchSnapshot",
-                    "InvalidKmsKeyId.NotMatchSnapshot",
-                    "InvalidEncryptAlgorithm",
-                    "InvalidAssuranceTimes.NotSupported",
-                    "InvalidParameter.Platform",
-                    "InvalidOperation.InstanceRenewWithDowngradeInPlan",
-                    "OperationDenied.TestAccountRetricted",
-                    "UnsupportedIspNetworkChargeType",
-                    "EncryptedOption.Conflict",
-                    "InvalidSystemDiskSize.ValueNotSupported",
-                    "UnsupportedIspChargeType",
-                    "InvalidInstanceType.NotSupported",
-                    "InvalidDiskCategory.ValueNotSupported",
-                    "InvalidMarketImage.NotAuthorized",
-                    "ImageNotSubscribed",
-                    "InvalidSystemDiskCategory.ValueUnauthorized",
-                    "ImageRemovedInMarket",
-                    "QuotaExceed.PortableCloudDisk",
-                    "Forbbiden",
-                    "InstanceDiskNumLimitExceed",
-                    "IoOptimized.NotSupported",
-                    "ImageNotSupportInstanceType",
-                    "InvalidDiskSize.TooSmall",
-                    "InvalidDiskCategory.NotSupported",
-                    "QuotaExceed.BuyImage",
-                    "InvalidParameter.ResourceOwnerAccount",
-                    "RegionUnauthorized",
-                    "InvalidAmount.Malformed",
-                    "InvalidChargeType.MarketImage",
-                    "InvalidDiskIds.NotFound",
-                    "PrePaidInstance.Expired",
-                    "OperationDenied.PerformanceLevelNotMatch",
-                    "InvalidAction.Unauthorized",
-                    "InvalidRegionId.NotSupportEncryptAlgorithm",
-                    "InvalidInstanceType.NotSupportDiskCategory",
-                    "InvalidOperation.PublicIpAddressNoStock",
-                    "UnsupportedIspRegion",
-                    "InvalidIspBandwidthOut",
-                    "InstanceType.Offline",
-                    "InvalidIspUID",
-                    "UnsupportedIspClassicNetwork",
-                    "InvalidIspType.ValueNotSupported",
-                    "InvalidRegionId.NotFound",
-                    "InvalidImageId.NotFound",
-                    "InvalidInstanceChargeType.NotFound",
-                    "DependencyViolation.IoOptimized",
-                    "InvalidSystemDiskSize.LessThanMinSize",
-                    "InvalidSystemDiskSize.MoreThanMaxSize",
-                    "InvalidInstanceType.Missing",
-                    "InvalidNetworkType.ValueNotSupported",
-                    "InvalidDiskCategory.Missing",
-                    "Invalid.InstanceId.NotFound",
-                    "InvalidMarketImage.NotFound",
-                    "InvalidDiskIds.NotPortable",
-                    "InvalidSystemDisk.NotFound",
-                    "InvalidResourceGroup.NotFound",
-                    "InvalidDedicatedHostType.Missing",
-                    "InvalidDedicatedHostId.NotFound",
-                    "InternalError",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidParameterRecurrenceRules(error),
-            Some(1) => Self::InvalidRecurrenceRulesCountLimitExceeded(error),
-            Some(2) => Self::InvalidRecurrenceRulesStartHourEndHourTooShort(error),
-            Some(3) => Self::InvalidParameterRecurrenceRulesStartHourEndHour(error),
-            Some(4) => Self::InvalidParameterRecurrenceRulesRecurrenceValueMonthly(error),
-            Some(5) => Self::InvalidParameterRecurrenceRulesRecurrenceValueWeekly(error),
-            Some(6) => Self::InvalidParameterRecurrenceRulesRecurrenceValueDaily(error),
-            Some(7) => Self::InvalidParameterRecurrenceRulesRecurrenceType(error),
-            Some(8) => Self::InvalidStartTimeNotSupported(error),
-            Some(9) => Self::InvalidSpotAuthorized(error),
-            Some(10) => Self::InvalidZoneId(error),
-            Some(11) => Self::InvalidInstanceTypeValueUnauthorized(error),
-            Some(12) => Self::InvalidInstanceTypeValueNotSupported(error),
-            Some(13) => Self::InvalidInternetChargeTypeValueNotSupported(error),
-            Some(14) => Self::InvalidInternetMaxBandwidthOutValueNotSupported(error),
-            Some(15) => Self::AccountForbiddenProductCreationLimited(error),
-            Some(16) => Self::InvalidSystemDiskCategoryValueNotSupported(error),
-            Some(17) => Self::InvalidDataDiskSizeValueNotSupported(error),
-            Some(18) => Self::InvalidDataDiskCategoryValueNotSupported(error),
-            Some(19) => Self::InvalidParameterConflict(error),
-            Some(20) => Self::InvalidNetworkTypeMismatch(error),
-            Some(21) => Self::InvalidDiskCategoryMismatch(error),
-            Some(22) => Self::InvalidIoOptimizedValueValueNotSupported(error),
-            Some(23) => Self::InvalidPeriod(error),
-            Some(24) => Self::InstanceDiskCategoryLimitExceed(error),
-            Some(25) => Self::InstanceDiskNumberLimitExceed(error),
-            Some(26) => Self::InvalidSystemDiskSizeLessThanImageSize(error),
-            Some(27) => Self::Throttling(error),
-            Some(28) => Self::ThrottlingUser(error),
-            Some(29) => Self::PriceNotFound(error),
-            Some(30) => Self::InvalidResourceTypeValueNotSupported(error),
-            Some(31) => Self::InvalidPriceUnitValueNotSupported(error),
-            Some(32) => Self::IncorrectImageStatus(error),
-            Some(33) => Self::OperationDenied(error),
-            Some(34) => Self::InvalidPerformanceLevelMalformed(error),
-            Some(35) => Self::InvalidCapacityValueNotSupported(error),
-            Some(36) => Self::InvalidActivityNotSupported(error),
-            Some(37) => Self::InvalidEncryptedNotMatchEncryptAlgorithm(error),
-            Some(38) => Self::InvalidEncryptedNotMatchKmsKeyId(error),
-            Some(39) => Self::InvalidEncryptedNotMatchSnapshot(error),
-            Some(40) => Self::InvalidEncryptAlgorithmNotMatchSnapshot(error),
-            Some(41) => Self::InvalidKmsKeyIdNotMatchSnapshot(error),
-            Some(42) => Self::InvalidEncryptAlgorithm(error),
-            Some(43) => Self::InvalidAssuranceTimesNotSupported(error),
-            Some(44) => Self::InvalidParameterPlatform(error),
-            Some(45) => Self::InvalidOperationInstanceRenewWithDowngradeInPlan(error),
-            Some(46) => Self::OperationDeniedTestAccountRetricted(error),
-            Some(47) => Self::UnsupportedIspNetworkChargeType(error),
-            Some(48) => Self::EncryptedOptionConflict(error),
-            Some(49) => Self::InvalidSystemDiskSizeValueNotSupported(error),
-            Some(50) => Self::UnsupportedIspChargeType(error),
-            Some(51) => Self::InvalidInstanceTypeNotSupported(error),
-            Some(52) => Self::InvalidDiskCategoryValueNotSupported(error),
-            Some(53) => Self::InvalidMarketImageNotAuthorized(error),
-            Some(54) => Self::ImageNotSubscribed(error),
-            Some(55) => Self::InvalidSystemDiskCategoryValueUnauthorized(error),
-            Some(56) => Self::ImageRemovedInMarket(error),
-            Some(57) => Self::QuotaExceedPortableCloudDisk(error),
-            Some(58) => Self::Forbbiden(error),
-            Some(59) => Self::InstanceDiskNumLimitExceed(error),
-            Some(60) => Self::IoOptimizedNotSupported(error),
-            Some(61) => Self::ImageNotSupportInstanceType(error),
-            Some(62) => Self::InvalidDiskSizeTooSmall(error),
-            Some(63) => Self::InvalidDiskCategoryNotSupported(error),
-            Some(64) => Self::QuotaExceedBuyImage(error),
-            Some(65) => Self::InvalidParameterResourceOwnerAccount(error),
-            Some(66) => Self::RegionUnauthorized(error),
-            Some(67) => Self::InvalidAmountMalformed(error),
-            Some(68) => Self::InvalidChargeTypeMarketImage(error),
-            Some(69) => Self::InvalidDiskIdsNotFound(error),
-            Some(70) => Self::PrePaidInstanceExpired(error),
-            Some(71) => Self::OperationDeniedPerformanceLevelNotMatch(error),
-            Some(72) => Self::InvalidActionUnauthorized(error),
-            Some(73) => Self::InvalidRegionIdNotSupportEncryptAlgorithm(error),
-            Some(74) => Self::InvalidInstanceTypeNotSupportDiskCategory(error),
-            Some(75) => Self::InvalidOperationPublicIpAddressNoStock(error),
-            Some(76) => Self::UnsupportedIspRegion(error),
-            Some(77) => Self::InvalidIspBandwidthOut(error),
-            Some(78) => Self::InstanceTypeOffline(error),
-            Some(79) => Self::InvalidIspUid(error),
-            Some(80) => Self::UnsupportedIspClassicNetwork(error),
-            Some(81) => Self::InvalidIspTypeValueNotSupported(error),
-            Some(82) => Self::InvalidRegionIdNotFound(error),
-            Some(83) => Self::InvalidImageIdNotFound(error),
-            Some(84) => Self::InvalidInstanceChargeTypeNotFound(error),
-            Some(85) => Self::DependencyViolationIoOptimized(error),
-            Some(86) => Self::InvalidSystemDiskSizeLessThanMinSize(error),
-            Some(87) => Self::InvalidSystemDiskSizeMoreThanMaxSize(error),
-            Some(88) => Self::InvalidInstanceTypeMissing(error),
-            Some(89) => Self::InvalidNetworkTypeValueNotSupported(error),
-            Some(90) => Self::InvalidDiskCategoryMissing(error),
-            Some(91) => Self::InvalidInstanceIdNotFound(error),
-            Some(92) => Self::InvalidMarketImageNotFound(error),
-            Some(93) => Self::InvalidDiskIdsNotPortable(error),
-            Some(94) => Self::InvalidSystemDiskNotFound(error),
-            Some(95) => Self::InvalidResourceGroupNotFound(error),
-            Some(96) => Self::InvalidDedicatedHostTypeMissing(error),
-            Some(97) => Self::InvalidDedicatedHostIdNotFound(error),
-            Some(98) => Self::InternalError(error),
+        match error.code() {
+            "InvalidParameter.RecurrenceRules" => {
+                Self::InvalidParameterRecurrenceRules(error)
+            }
+            "InvalidRecurrenceRules.CountLimitExceeded" => {
+                Self::InvalidRecurrenceRulesCountLimitExceeded(error)
+            }
+            "InvalidRecurrenceRulesStartHourEndHour.TooShort" => {
+                Self::InvalidRecurrenceRulesStartHourEndHourTooShort(error)
+            }
+            "InvalidParameter.RecurrenceRulesStartHourEndHour" => {
+                Self::InvalidParameterRecurrenceRulesStartHourEndHour(error)
+            }
+            "InvalidParameter.RecurrenceRulesRecurrenceValueMonthly" => {
+                Self::InvalidParameterRecurrenceRulesRecurrenceValueMonthly(error)
+            }
+            "InvalidParameter.RecurrenceRulesRecurrenceValueWeekly" => {
+                Self::InvalidParameterRecurrenceRulesRecurrenceValueWeekly(error)
+            }
+            "InvalidParameter.RecurrenceRulesRecurrenceValueDaily" => {
+                Self::InvalidParameterRecurrenceRulesRecurrenceValueDaily(error)
+            }
+            "InvalidParameter.RecurrenceRulesRecurrenceType" => {
+                Self::InvalidParameterRecurrenceRulesRecurrenceType(error)
+            }
+            "InvalidStartTime.NotSupported" => Self::InvalidStartTimeNotSupported(error),
+            "InvalidSpotAuthorized" => Self::InvalidSpotAuthorized(error),
+            "Invalid.ZoneId" => Self::InvalidZoneId(error),
+            "InvalidInstanceType.ValueUnauthorized" => {
+                Self::InvalidInstanceTypeValueUnauthorized(error)
+            }
+            "InvalidInstanceType.ValueNotSupported" => {
+                Self::InvalidInstanceTypeValueNotSupported(error)
+            }
+            "InvalidInternetChargeType.ValueNotSupported" => {
+                Self::InvalidInternetChargeTypeValueNotSupported(error)
+            }
+            "InvalidInternetMaxBandwidthOut.ValueNotSupported" => {
+                Self::InvalidInternetMaxBandwidthOutValueNotSupported(error)
+            }
+            "AccountForbidden.ProductCreationLimited" => {
+                Self::AccountForbiddenProductCreationLimited(error)
+            }
+            "InvalidSystemDiskCategory.ValueNotSupported" => {
+                Self::InvalidSystemDiskCategoryValueNotSupported(error)
+            }
+            "InvalidDataDiskSize.ValueNotSupported" => {
+                Self::InvalidDataDiskSizeValueNotSupported(error)
+            }
+            "InvalidDataDiskCategory.ValueNotSupported" => {
+                Self::InvalidDataDiskCategoryValueNotSupported(error)
+            }
+            "InvalidParameter.Conflict" => Self::InvalidParameterConflict(error),
+            "InvalidNetworkType.Mismatch" => Self::InvalidNetworkTypeMismatch(error),
+            "InvalidDiskCategory.Mismatch" => Self::InvalidDiskCategoryMismatch(error),
+            "InvalidIoOptimizedValue.ValueNotSupported" => {
+                Self::InvalidIoOptimizedValueValueNotSupported(error)
+            }
+            "InvalidPeriod" => Self::InvalidPeriod(error),
+            "InstanceDiskCategoryLimitExceed" => {
+                Self::InstanceDiskCategoryLimitExceed(error)
+            }
+            "InstanceDiskNumber.LimitExceed" => {
+                Self::InstanceDiskNumberLimitExceed(error)
+            }
+            "InvalidSystemDiskSize.LessThanImageSize" => {
+                Self::InvalidSystemDiskSizeLessThanImageSize(error)
+            }
+            "Throttling" => Self::Throttling(error),
+            "Throttling.User" => Self::ThrottlingUser(error),
+            "PriceNotFound" => Self::PriceNotFound(error),
+            "InvalidResourceType.ValueNotSupported" => {
+                Self::InvalidResourceTypeValueNotSupported(error)
+            }
+            "InvalidPriceUnit.ValueNotSupported" => {
+                Self::InvalidPriceUnitValueNotSupported(error)
+            }
+            "IncorrectImageStatus" => Self::IncorrectImageStatus(error),
+            "OperationDenied" => Self::OperationDenied(error),
+            "InvalidPerformanceLevel.Malformed" => {
+                Self::InvalidPerformanceLevelMalformed(error)
+            }
+            "InvalidCapacity.ValueNotSupported" => {
+                Self::InvalidCapacityValueNotSupported(error)
+            }
+            "InvalidActivity.NotSupported" => Self::InvalidActivityNotSupported(error),
+            "InvalidEncrypted.NotMatchEncryptAlgorithm" => {
+                Self::InvalidEncryptedNotMatchEncryptAlgorithm(error)
+            }
+            "InvalidEncrypted.NotMatchKmsKeyId" => {
+                Self::InvalidEncryptedNotMatchKmsKeyId(error)
+            }
+            "InvalidEncrypted.NotMatchSnapshot" => {
+                Self::InvalidEncryptedNotMatchSnapshot(error)
+            }
+            "InvalidEncryptAlgorithm.NotMatchSnapshot" => {
+                Self::InvalidEncryptAlgorithmNotMatchSnapshot(error)
+            }
+            "InvalidKmsKeyId.NotMatchSnapshot" => {
+                Self::InvalidKmsKeyIdNotMatchSnapshot(error)
+            }
+            "InvalidEncryptAlgorithm" => Self::InvalidEncryptAlgorithm(error),
+            "InvalidAssuranceTimes.NotSupported" => {
+                Self::InvalidAssuranceTimesNotSupported(error)
+            }
+            "InvalidParameter.Platform" => Self::InvalidParameterPlatform(error),
+            "InvalidOperation.InstanceRenewWithDowngradeInPlan" => {
+                Self::InvalidOperationInstanceRenewWithDowngradeInPlan(error)
+            }
+            "OperationDenied.TestAccountRetricted" => {
+                Self::OperationDeniedTestAccountRetricted(error)
+            }
+            "UnsupportedIspNetworkChargeType" => {
+                Self::UnsupportedIspNetworkChargeType(error)
+            }
+            "EncryptedOption.Conflict" => Self::EncryptedOptionConflict(error),
+            "InvalidSystemDiskSize.ValueNotSupported" => {
+                Self::InvalidSystemDiskSizeValueNotSupported(error)
+            }
+            "UnsupportedIspChargeType" => Self::UnsupportedIspChargeType(error),
+            "InvalidInstanceType.NotSupported" => {
+                Self::InvalidInstanceTypeNotSupported(error)
+            }
+            "InvalidDiskCategory.ValueNotSupported" => {
+                Self::InvalidDiskCategoryValueNotSupported(error)
+            }
+            "InvalidMarketImage.NotAuthorized" => {
+                Self::InvalidMarketImageNotAuthorized(error)
+            }
+            "ImageNotSubscribed" => Self::ImageNotSubscribed(error),
+            "InvalidSystemDiskCategory.ValueUnauthorized" => {
+                Self::InvalidSystemDiskCategoryValueUnauthorized(error)
+            }
+            "ImageRemovedInMarket" => Self::ImageRemovedInMarket(error),
+            "QuotaExceed.PortableCloudDisk" => Self::QuotaExceedPortableCloudDisk(error),
+            "Forbbiden" => Self::Forbbiden(error),
+            "InstanceDiskNumLimitExceed" => Self::InstanceDiskNumLimitExceed(error),
+            "IoOptimized.NotSupported" => Self::IoOptimizedNotSupported(error),
+            "ImageNotSupportInstanceType" => Self::ImageNotSupportInstanceType(error),
+            "InvalidDiskSize.TooSmall" => Self::InvalidDiskSizeTooSmall(error),
+            "InvalidDiskCategory.NotSupported" => {
+                Self::InvalidDiskCategoryNotSupported(error)
+            }
+            "QuotaExceed.BuyImage" => Self::QuotaExceedBuyImage(error),
+            "InvalidParameter.ResourceOwnerAccount" => {
+                Self::InvalidParameterResourceOwnerAccount(error)
+            }
+            "RegionUnauthorized" => Self::RegionUnauthorized(error),
+            "InvalidAmount.Malformed" => Self::InvalidAmountMalformed(error),
+            "InvalidChargeType.MarketImage" => Self::InvalidChargeTypeMarketImage(error),
+            "InvalidDiskIds.NotFound" => Self::InvalidDiskIdsNotFound(error),
+            "PrePaidInstance.Expired" => Self::PrePaidInstanceExpired(error),
+            "OperationDenied.PerformanceLevelNotMatch" => {
+                Self::OperationDeniedPerformanceLevelNotMatch(error)
+            }
+            "InvalidAction.Unauthorized" => Self::InvalidActionUnauthorized(error),
+            "InvalidRegionId.NotSupportEncryptAlgorithm" => {
+                Self::InvalidRegionIdNotSupportEncryptAlgorithm(error)
+            }
+            "InvalidInstanceType.NotSupportDiskCategory" => {
+                Self::InvalidInstanceTypeNotSupportDiskCategory(error)
+            }
+            "InvalidOperation.PublicIpAddressNoStock" => {
+                Self::InvalidOperationPublicIpAddressNoStock(error)
+            }
+            "UnsupportedIspRegion" => Self::UnsupportedIspRegion(error),
+            "InvalidIspBandwidthOut" => Self::InvalidIspBandwidthOut(error),
+            "InstanceType.Offline" => Self::InstanceTypeOffline(error),
+            "InvalidIspUID" => Self::InvalidIspUid(error),
+            "UnsupportedIspClassicNetwork" => Self::UnsupportedIspClassicNetwork(error),
+            "InvalidIspType.ValueNotSupported" => {
+                Self::InvalidIspTypeValueNotSupported(error)
+            }
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "InvalidImageId.NotFound" => Self::InvalidImageIdNotFound(error),
+            "InvalidInstanceChargeType.NotFound" => {
+                Self::InvalidInstanceChargeTypeNotFound(error)
+            }
+            "DependencyViolation.IoOptimized" => {
+                Self::DependencyViolationIoOptimized(error)
+            }
+            "InvalidSystemDiskSize.LessThanMinSize" => {
+                Self::InvalidSystemDiskSizeLessThanMinSize(error)
+            }
+            "InvalidSystemDiskSize.MoreThanMaxSize" => {
+                Self::InvalidSystemDiskSizeMoreThanMaxSize(error)
+            }
+            "InvalidInstanceType.Missing" => Self::InvalidInstanceTypeMissing(error),
+            "InvalidNetworkType.ValueNotSupported" => {
+                Self::InvalidNetworkTypeValueNotSupported(error)
+            }
+            "InvalidDiskCategory.Missing" => Self::InvalidDiskCategoryMissing(error),
+            "Invalid.InstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
+            "InvalidMarketImage.NotFound" => Self::InvalidMarketImageNotFound(error),
+            "InvalidDiskIds.NotPortable" => Self::InvalidDiskIdsNotPortable(error),
+            "InvalidSystemDisk.NotFound" => Self::InvalidSystemDiskNotFound(error),
+            "InvalidResourceGroup.NotFound" => Self::InvalidResourceGroupNotFound(error),
+            "InvalidDedicatedHostType.Missing" => {
+                Self::InvalidDedicatedHostTypeMissing(error)
+            }
+            "InvalidDedicatedHostId.NotFound" => {
+                Self::InvalidDedicatedHostIdNotFound(error)
+            }
+            "InternalError" => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -612,70 +612,78 @@ pub enum DescribeRecommendInstanceTypeError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeRecommendInstanceTypeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "RecommendEmpty.InstanceTypeNotAuthorized",
-                    "RecommendEmpty.InstanceTypeSoldOut",
-                    "RecommendEmpty.DiskCategoryNotRecommended",
-                    "InvalidNetworkType.ValueNotSupported",
-                    "InvalidSpotStrategy.ValueNotSupported",
-                    "InvalidInstanceChargeType.NotFound",
-                    "InvalidPriorityStrategy.ValueNotSupported",
-                    "InvalidParam.TypeAndCpuMem.Conflict",
-                    "InvalidIoOptimized.NotFound",
-                    "InvalidRegionId.MalFormed",
-                    "InvalidDiskCategory.NotFound",
-                    "InvalidInstanceTypeFamily.NotFound",
-                    "InvalidMaxPrice.NotSupported",
-                    "InvalidZoneId.MalFormed",
-                    "InvalidInstanceType.NotSupported",
-                    "InvalidZoneId.ValueNotSupported",
-                    "InvalidCoreAndMemory.ValueNotSupported",
-                    "QuotaExceed.AfterpayInstance",
-                    "RecommendEmpty.PerformanceNotSatisfied",
-                    "RecommendEmpty.PriceNotSatisfied",
-                    "RecommendEmpty.QuotaNotSatisfied",
-                    "RecommendEmpty.IzNotMatched",
-                    "RecommendEmpty.InstanceTypeNotMatched",
-                    "InvalidScene.ValueNotSupported",
-                    "RecommendEmpty.InstanceTypeFamilyNotMatched",
-                    "RecommendEmpty.GenerationNotMatch",
-                    "RecommendEmpty.NetworkTypeNotSupported",
-                    "InvalidInstanceFamilyLevel.NotSupported",
-                    "InvalidRegionId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::RecommendEmptyInstanceTypeNotAuthorized(error),
-            Some(1) => Self::RecommendEmptyInstanceTypeSoldOut(error),
-            Some(2) => Self::RecommendEmptyDiskCategoryNotRecommended(error),
-            Some(3) => Self::InvalidNetworkTypeValueNotSupported(error),
-            Some(4) => Self::InvalidSpotStrategyValueNotSupported(error),
-            Some(5) => Self::InvalidInstanceChargeTypeNotFound(error),
-            Some(6) => Self::InvalidPriorityStrategyValueNotSupported(error),
-            Some(7) => Self::InvalidParamTypeAndCpuMemConflict(error),
-            Some(8) => Self::InvalidIoOptimizedNotFound(error),
-            Some(9) => Self::InvalidRegionIdMalFormed(error),
-            Some(10) => Self::InvalidDiskCategoryNotFound(error),
-            Some(11) => Self::InvalidInstanceTypeFamilyNotFound(error),
-            Some(12) => Self::InvalidMaxPriceNotSupported(error),
-            Some(13) => Self::InvalidZoneIdMalFormed(error),
-            Some(14) => Self::InvalidInstanceTypeNotSupported(error),
-            Some(15) => Self::InvalidZoneIdValueNotSupported(error),
-            Some(16) => Self::InvalidCoreAndMemoryValueNotSupported(error),
-            Some(17) => Self::QuotaExceedAfterpayInstance(error),
-            Some(18) => Self::RecommendEmptyPerformanceNotSatisfied(error),
-            Some(19) => Self::RecommendEmptyPriceNotSatisfied(error),
-            Some(20) => Self::RecommendEmptyQuotaNotSatisfied(error),
-            Some(21) => Self::RecommendEmptyIzNotMatched(error),
-            Some(22) => Self::RecommendEmptyInstanceTypeNotMatched(error),
-            Some(23) => Self::InvalidSceneValueNotSupported(error),
-            Some(24) => Self::RecommendEmptyInstanceTypeFamilyNotMatched(error),
-            Some(25) => Self::RecommendEmptyGenerationNotMatch(error),
-            Some(26) => Self::RecommendEmptyNetworkTypeNotSupported(error),
-            Some(27) => Self::InvalidInstanceFamilyLevelNotSupported(error),
-            Some(28) => Self::InvalidRegionIdNotFound(error),
+        match error.code() {
+            "RecommendEmpty.InstanceTypeNotAuthorized" => {
+                Self::RecommendEmptyInstanceTypeNotAuthorized(error)
+            }
+            "RecommendEmpty.InstanceTypeSoldOut" => {
+                Self::RecommendEmptyInstanceTypeSoldOut(error)
+            }
+            "RecommendEmpty.DiskCategoryNotRecommended" => {
+                Self::RecommendEmptyDiskCategoryNotRecommended(error)
+            }
+            "InvalidNetworkType.ValueNotSupported" => {
+                Self::InvalidNetworkTypeValueNotSupported(error)
+            }
+            "InvalidSpotStrategy.ValueNotSupported" => {
+                Self::InvalidSpotStrategyValueNotSupported(error)
+            }
+            "InvalidInstanceChargeType.NotFound" => {
+                Self::InvalidInstanceChargeTypeNotFound(error)
+            }
+            "InvalidPriorityStrategy.ValueNotSupported" => {
+                Self::InvalidPriorityStrategyValueNotSupported(error)
+            }
+            "InvalidParam.TypeAndCpuMem.Conflict" => {
+                Self::InvalidParamTypeAndCpuMemConflict(error)
+            }
+            "InvalidIoOptimized.NotFound" => Self::InvalidIoOptimizedNotFound(error),
+            "InvalidRegionId.MalFormed" => Self::InvalidRegionIdMalFormed(error),
+            "InvalidDiskCategory.NotFound" => Self::InvalidDiskCategoryNotFound(error),
+            "InvalidInstanceTypeFamily.NotFound" => {
+                Self::InvalidInstanceTypeFamilyNotFound(error)
+            }
+            "InvalidMaxPrice.NotSupported" => Self::InvalidMaxPriceNotSupported(error),
+            "InvalidZoneId.MalFormed" => Self::InvalidZoneIdMalFormed(error),
+            "InvalidInstanceType.NotSupported" => {
+                Self::InvalidInstanceTypeNotSupported(error)
+            }
+            "InvalidZoneId.ValueNotSupported" => {
+                Self::InvalidZoneIdValueNotSupported(error)
+            }
+            "InvalidCoreAndMemory.ValueNotSupported" => {
+                Self::InvalidCoreAndMemoryValueNotSupported(error)
+            }
+            "QuotaExceed.AfterpayInstance" => Self::QuotaExceedAfterpayInstance(error),
+            "RecommendEmpty.PerformanceNotSatisfied" => {
+                Self::RecommendEmptyPerformanceNotSatisfied(error)
+            }
+            "RecommendEmpty.PriceNotSatisfied" => {
+                Self::RecommendEmptyPriceNotSatisfied(error)
+            }
+            "RecommendEmpty.QuotaNotSatisfied" => {
+                Self::RecommendEmptyQuotaNotSatisfied(error)
+            }
+            "RecommendEmpty.IzNotMatched" => Self::RecommendEmptyIzNotMatched(error),
+            "RecommendEmpty.InstanceTypeNotMatched" => {
+                Self::RecommendEmptyInstanceTypeNotMatched(error)
+            }
+            "InvalidScene.ValueNotSupported" => {
+                Self::InvalidSceneValueNotSupported(error)
+            }
+            "RecommendEmpty.InstanceTypeFamilyNotMatched" => {
+                Self::RecommendEmptyInstanceTypeFamilyNotMatched(error)
+            }
+            "RecommendEmpty.GenerationNotMatch" => {
+                Self::RecommendEmptyGenerationNotMatch(error)
+            }
+            "RecommendEmpty.NetworkTypeNotSupported" => {
+                Self::RecommendEmptyNetworkTypeNotSupported(error)
+            }
+            "InvalidInstanceFamilyLevel.NotSupported" => {
+                Self::InvalidInstanceFamilyLevelNotSupported(error)
+            }
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -238,20 +238,13 @@ pub enum DescribeRegionsError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeRegionsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "Unauthorized.EmptyRegion",
-                    "Invalid.InstanceChargeType",
-                    "InvalidAcceptLanguage.NotFound",
-                    "InvalidResourceType.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::UnauthorizedEmptyRegion(error),
-            Some(1) => Self::InvalidInstanceChargeType(error),
-            Some(2) => Self::InvalidAcceptLanguageNotFound(error),
-            Some(3) => Self::InvalidResourceTypeNotFound(error),
+        match error.code() {
+            "Unauthorized.EmptyRegion" => Self::UnauthorizedEmptyRegion(error),
+            "Invalid.InstanceChargeType" => Self::InvalidInstanceChargeType(error),
+            "InvalidAcceptLanguage.NotFound" => {
+                Self::InvalidAcceptLanguageNotFound(error)
+            }
+            "InvalidResourceType.NotFound" => Self::InvalidResourceTypeNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -314,40 +314,33 @@ pub enum DescribeRenewalPriceError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeRenewalPriceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidResourceType.ValueNotSupported",
-                    "InvalidPeriod",
-                    "InvalidPriceUnit.ValueNotSupported",
-                    "Throttling",
-                    "Throttling.User",
-                    "InternalError",
-                    "InvalidPeriod.ExceededMaximumExpirationDate",
-                    "InvalidExpectedRenewDay.Conflict",
-                    "InvalidExpectedRenewDay.ValueNotSupported",
-                    "InvalidPeriod.ExceededDedicatedHost",
-                    "OperationRestricted.Renewal",
-                    "ChargeTypeViolation",
-                    "InvalidAction.Unauthorized",
-                    "InvalidInstanceId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidResourceTypeValueNotSupported(error),
-            Some(1) => Self::InvalidPeriod(error),
-            Some(2) => Self::InvalidPriceUnitValueNotSupported(error),
-            Some(3) => Self::Throttling(error),
-            Some(4) => Self::ThrottlingUser(error),
-            Some(5) => Self::InternalError(error),
-            Some(6) => Self::InvalidPeriodExceededMaximumExpirationDate(error),
-            Some(7) => Self::InvalidExpectedRenewDayConflict(error),
-            Some(8) => Self::InvalidExpectedRenewDayValueNotSupported(error),
-            Some(9) => Self::InvalidPeriodExceededDedicatedHost(error),
-            Some(10) => Self::OperationRestrictedRenewal(error),
-            Some(11) => Self::ChargeTypeViolation(error),
-            Some(12) => Self::InvalidActionUnauthorized(error),
-            Some(13) => Self::InvalidInstanceIdNotFound(error),
+        match error.code() {
+            "InvalidResourceType.ValueNotSupported" => {
+                Self::InvalidResourceTypeValueNotSupported(error)
+            }
+            "InvalidPeriod" => Self::InvalidPeriod(error),
+            "InvalidPriceUnit.ValueNotSupported" => {
+                Self::InvalidPriceUnitValueNotSupported(error)
+            }
+            "Throttling" => Self::Throttling(error),
+            "Throttling.User" => Self::ThrottlingUser(error),
+            "InternalError" => Self::InternalError(error),
+            "InvalidPeriod.ExceededMaximumExpirationDate" => {
+                Self::InvalidPeriodExceededMaximumExpirationDate(error)
+            }
+            "InvalidExpectedRenewDay.Conflict" => {
+                Self::InvalidExpectedRenewDayConflict(error)
+            }
+            "InvalidExpectedRenewDay.ValueNotSupported" => {
+                Self::InvalidExpectedRenewDayValueNotSupported(error)
+            }
+            "InvalidPeriod.ExceededDedicatedHost" => {
+                Self::InvalidPeriodExceededDedicatedHost(error)
+            }
+            "OperationRestricted.Renewal" => Self::OperationRestrictedRenewal(error),
+            "ChargeTypeViolation" => Self::ChargeTypeViolation(error),
+            "InvalidAction.Unauthorized" => Self::InvalidActionUnauthorized(error),
+            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

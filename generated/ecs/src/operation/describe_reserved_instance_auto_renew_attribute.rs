@@ -208,22 +208,14 @@ pub enum DescribeReservedInstanceAutoRenewAttributeError {
 impl From<::acs_runtime::client::ServiceError>
 for DescribeReservedInstanceAutoRenewAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "ChargeTypeViolation",
-                    "MissingParamter.InstanceId",
-                    "InvalidParameter.ToManyInstanceIds",
-                    "InValidParameter",
-                    "ResourceStatusViolation",
-                ],
-            )
-        {
-            Some(0) => Self::ChargeTypeViolation(error),
-            Some(1) => Self::MissingParamterInstanceId(error),
-            Some(2) => Self::InvalidParameterToManyInstanceIds(error),
-            Some(3) => Self::InValidParameter(error),
-            Some(4) => Self::ResourceStatusViolation(error),
+        match error.code() {
+            "ChargeTypeViolation" => Self::ChargeTypeViolation(error),
+            "MissingParamter.InstanceId" => Self::MissingParamterInstanceId(error),
+            "InvalidParameter.ToManyInstanceIds" => {
+                Self::InvalidParameterToManyInstanceIds(error)
+            }
+            "InValidParameter" => Self::InValidParameter(error),
+            "ResourceStatusViolation" => Self::ResourceStatusViolation(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -523,36 +523,31 @@ pub enum DescribeReservedInstancesError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeReservedInstancesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "MissingParamter.RegionId",
-                    "InvalidRegion.NotFound",
-                    "InvalidZone.NotFound",
-                    "InvalidReservedInstanceOfferingType.ValueNotSupported",
-                    "InvalidReservedInstanceOfferingClass.ValueNotSupported",
-                    "OperationDenied",
-                    "InvalidEndTime.ValueNotSupported",
-                    "InvalidReservedInstanceLockReason.ValueNotSupported",
-                    "InvalidReservedInstanceStatus.ValueNotSupported",
-                    "InvalidAllocationType.ValueNotSupported",
-                    "RAM.ApiNotSupported",
-                    "InvalidRegionId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::MissingParamterRegionId(error),
-            Some(1) => Self::InvalidRegionNotFound(error),
-            Some(2) => Self::InvalidZoneNotFound(error),
-            Some(3) => Self::InvalidReservedInstanceOfferingTypeValueNotSupported(error),
-            Some(4) => Self::InvalidReservedInstanceOfferingClassValueNotSupported(error),
-            Some(5) => Self::OperationDenied(error),
-            Some(6) => Self::InvalidEndTimeValueNotSupported(error),
-            Some(7) => Self::InvalidReservedInstanceLockReasonValueNotSupported(error),
-            Some(8) => Self::InvalidReservedInstanceStatusValueNotSupported(error),
-            Some(9) => Self::InvalidAllocationTypeValueNotSupported(error),
-            Some(10) => Self::RamApiNotSupported(error),
-            Some(11) => Self::InvalidRegionIdNotFound(error),
+        match error.code() {
+            "MissingParamter.RegionId" => Self::MissingParamterRegionId(error),
+            "InvalidRegion.NotFound" => Self::InvalidRegionNotFound(error),
+            "InvalidZone.NotFound" => Self::InvalidZoneNotFound(error),
+            "InvalidReservedInstanceOfferingType.ValueNotSupported" => {
+                Self::InvalidReservedInstanceOfferingTypeValueNotSupported(error)
+            }
+            "InvalidReservedInstanceOfferingClass.ValueNotSupported" => {
+                Self::InvalidReservedInstanceOfferingClassValueNotSupported(error)
+            }
+            "OperationDenied" => Self::OperationDenied(error),
+            "InvalidEndTime.ValueNotSupported" => {
+                Self::InvalidEndTimeValueNotSupported(error)
+            }
+            "InvalidReservedInstanceLockReason.ValueNotSupported" => {
+                Self::InvalidReservedInstanceLockReasonValueNotSupported(error)
+            }
+            "InvalidReservedInstanceStatus.ValueNotSupported" => {
+                Self::InvalidReservedInstanceStatusValueNotSupported(error)
+            }
+            "InvalidAllocationType.ValueNotSupported" => {
+                Self::InvalidAllocationTypeValueNotSupported(error)
+            }
+            "RAM.ApiNotSupported" => Self::RamApiNotSupported(error),
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -293,18 +293,10 @@ pub enum DescribeResourceByTagsError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeResourceByTagsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidTagCount",
-                    "InvalidRegionId.NotFound",
-                    "InvalidResourceType.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidTagCount(error),
-            Some(1) => Self::InvalidRegionIdNotFound(error),
-            Some(2) => Self::InvalidResourceTypeNotFound(error),
+        match error.code() {
+            "InvalidTagCount" => Self::InvalidTagCount(error),
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "InvalidResourceType.NotFound" => Self::InvalidResourceTypeNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -481,56 +481,35 @@ pub enum DescribeResourcesModificationError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeResourcesModificationError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "Invalid.OperationType",
-                    "Invalid.Param",
-                    "Invalid.InstanceChargeType",
-                    "InvalidCondition.Malformed",
-                    "InvalidDedicatedHostId.NotFound",
-                    "InvalidParam.TypeAndCpuMem.Conflict",
-                    "InvalidParam.Cores",
-                    "InvalidParam.Memory",
-                    "InvalidParameter.ResourceOwnerId",
-                    "Invalid.RegionId",
-                    "InvalidRegionId.NotFound",
-                    "Unavailable.Regions",
-                    "Invalid.ResourceType",
-                    "Invalid.DestinationResource",
-                    "Invalid.IoOptimized",
-                    "Invalid.NetworkCategory",
-                    "Invalid.SpotStrategy",
-                    "Invalid.ResourceId",
-                    "Invalid.InstancePayType",
-                    "OperationDenied",
-                    "InvalidInstanceId.NotFound",
-                    "InvalidResourceId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidOperationType(error),
-            Some(1) => Self::InvalidParam(error),
-            Some(2) => Self::InvalidInstanceChargeType(error),
-            Some(3) => Self::InvalidConditionMalformed(error),
-            Some(4) => Self::InvalidDedicatedHostIdNotFound(error),
-            Some(5) => Self::InvalidParamTypeAndCpuMemConflict(error),
-            Some(6) => Self::InvalidParamCores(error),
-            Some(7) => Self::InvalidParamMemory(error),
-            Some(8) => Self::InvalidParameterResourceOwnerId(error),
-            Some(9) => Self::InvalidRegionId(error),
-            Some(10) => Self::InvalidRegionIdNotFound(error),
-            Some(11) => Self::UnavailableRegions(error),
-            Some(12) => Self::InvalidResourceType(error),
-            Some(13) => Self::InvalidDestinationResource(error),
-            Some(14) => Self::InvalidIoOptimized(error),
-            Some(15) => Self::InvalidNetworkCategory(error),
-            Some(16) => Self::InvalidSpotStrategy(error),
-            Some(17) => Self::InvalidResourceId(error),
-            Some(18) => Self::InvalidInstancePayType(error),
-            Some(19) => Self::OperationDenied(error),
-            Some(20) => Self::InvalidInstanceIdNotFound(error),
-            Some(21) => Self::InvalidResourceIdNotFound(error),
+        match error.code() {
+            "Invalid.OperationType" => Self::InvalidOperationType(error),
+            "Invalid.Param" => Self::InvalidParam(error),
+            "Invalid.InstanceChargeType" => Self::InvalidInstanceChargeType(error),
+            "InvalidCondition.Malformed" => Self::InvalidConditionMalformed(error),
+            "InvalidDedicatedHostId.NotFound" => {
+                Self::InvalidDedicatedHostIdNotFound(error)
+            }
+            "InvalidParam.TypeAndCpuMem.Conflict" => {
+                Self::InvalidParamTypeAndCpuMemConflict(error)
+            }
+            "InvalidParam.Cores" => Self::InvalidParamCores(error),
+            "InvalidParam.Memory" => Self::InvalidParamMemory(error),
+            "InvalidParameter.ResourceOwnerId" => {
+                Self::InvalidParameterResourceOwnerId(error)
+            }
+            "Invalid.RegionId" => Self::InvalidRegionId(error),
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "Unavailable.Regions" => Self::UnavailableRegions(error),
+            "Invalid.ResourceType" => Self::InvalidResourceType(error),
+            "Invalid.DestinationResource" => Self::InvalidDestinationResource(error),
+            "Invalid.IoOptimized" => Self::InvalidIoOptimized(error),
+            "Invalid.NetworkCategory" => Self::InvalidNetworkCategory(error),
+            "Invalid.SpotStrategy" => Self::InvalidSpotStrategy(error),
+            "Invalid.ResourceId" => Self::InvalidResourceId(error),
+            "Invalid.InstancePayType" => Self::InvalidInstancePayType(error),
+            "OperationDenied" => Self::OperationDenied(error),
+            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
+            "InvalidResourceId.NotFound" => Self::InvalidResourceIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

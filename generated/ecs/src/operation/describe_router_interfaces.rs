@@ -216,22 +216,16 @@ pub enum DescribeRouterInterfacesError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeRouterInterfacesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidParam.NotNull",
-                    "IllegalParam.AliUid",
-                    "InvalidRegionId.NotFound",
-                    "InvalidFilterKey.ValueNotSupported",
-                    "InvalidOppositeRegionId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidParamNotNull(error),
-            Some(1) => Self::IllegalParamAliUid(error),
-            Some(2) => Self::InvalidRegionIdNotFound(error),
-            Some(3) => Self::InvalidFilterKeyValueNotSupported(error),
-            Some(4) => Self::InvalidOppositeRegionIdNotFound(error),
+        match error.code() {
+            "InvalidParam.NotNull" => Self::InvalidParamNotNull(error),
+            "IllegalParam.AliUid" => Self::IllegalParamAliUid(error),
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "InvalidFilterKey.ValueNotSupported" => {
+                Self::InvalidFilterKeyValueNotSupported(error)
+            }
+            "InvalidOppositeRegionId.NotFound" => {
+                Self::InvalidOppositeRegionIdNotFound(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

@@ -381,28 +381,23 @@ pub enum DescribeSecurityGroupAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeSecurityGroupAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidNicType.ValueNotSupported",
-                    "InvalidParamter",
-                    "InvalidSecurityGroupId.Malformed",
-                    "MissingParameter.RegionId",
-                    "InvalidParameter.AttributeNotSupported",
-                    "InvalidRegionId.NotFound",
-                    "InvalidSecurityGroupId.NotFound",
-                    "InternalError",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidNicTypeValueNotSupported(error),
-            Some(1) => Self::InvalidParamter(error),
-            Some(2) => Self::InvalidSecurityGroupIdMalformed(error),
-            Some(3) => Self::MissingParameterRegionId(error),
-            Some(4) => Self::InvalidParameterAttributeNotSupported(error),
-            Some(5) => Self::InvalidRegionIdNotFound(error),
-            Some(6) => Self::InvalidSecurityGroupIdNotFound(error),
-            Some(7) => Self::InternalError(error),
+        match error.code() {
+            "InvalidNicType.ValueNotSupported" => {
+                Self::InvalidNicTypeValueNotSupported(error)
+            }
+            "InvalidParamter" => Self::InvalidParamter(error),
+            "InvalidSecurityGroupId.Malformed" => {
+                Self::InvalidSecurityGroupIdMalformed(error)
+            }
+            "MissingParameter.RegionId" => Self::MissingParameterRegionId(error),
+            "InvalidParameter.AttributeNotSupported" => {
+                Self::InvalidParameterAttributeNotSupported(error)
+            }
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "InvalidSecurityGroupId.NotFound" => {
+                Self::InvalidSecurityGroupIdNotFound(error)
+            }
+            "InternalError" => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -195,18 +195,14 @@ pub enum DescribeSecurityGroupReferencesError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeSecurityGroupReferencesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidSecurityGroupId.Malformed",
-                    "InvalidRegionId.NotFound",
-                    "InvalidSecurityGroupId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidSecurityGroupIdMalformed(error),
-            Some(1) => Self::InvalidRegionIdNotFound(error),
-            Some(2) => Self::InvalidSecurityGroupIdNotFound(error),
+        match error.code() {
+            "InvalidSecurityGroupId.Malformed" => {
+                Self::InvalidSecurityGroupIdMalformed(error)
+            }
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "InvalidSecurityGroupId.NotFound" => {
+                Self::InvalidSecurityGroupIdNotFound(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

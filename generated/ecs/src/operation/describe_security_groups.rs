@@ -525,26 +525,22 @@ pub enum DescribeSecurityGroupsError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeSecurityGroupsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "NotSupported.PageNumberAndPageSize",
-                    "InValidParameter.NextToken",
-                    "MissingParameter.RegionId",
-                    "InvalidParameter.SecurityGroupType",
-                    "InvalidSecurityGroupId.Malformed",
-                    "InvalidSecurityGroupName.Malformed",
-                    "InternalError",
-                ],
-            )
-        {
-            Some(0) => Self::NotSupportedPageNumberAndPageSize(error),
-            Some(1) => Self::InValidParameterNextToken(error),
-            Some(2) => Self::MissingParameterRegionId(error),
-            Some(3) => Self::InvalidParameterSecurityGroupType(error),
-            Some(4) => Self::InvalidSecurityGroupIdMalformed(error),
-            Some(5) => Self::InvalidSecurityGroupNameMalformed(error),
-            Some(6) => Self::InternalError(error),
+        match error.code() {
+            "NotSupported.PageNumberAndPageSize" => {
+                Self::NotSupportedPageNumberAndPageSize(error)
+            }
+            "InValidParameter.NextToken" => Self::InValidParameterNextToken(error),
+            "MissingParameter.RegionId" => Self::MissingParameterRegionId(error),
+            "InvalidParameter.SecurityGroupType" => {
+                Self::InvalidParameterSecurityGroupType(error)
+            }
+            "InvalidSecurityGroupId.Malformed" => {
+                Self::InvalidSecurityGroupIdMalformed(error)
+            }
+            "InvalidSecurityGroupName.Malformed" => {
+                Self::InvalidSecurityGroupNameMalformed(error)
+            }
+            "InternalError" => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

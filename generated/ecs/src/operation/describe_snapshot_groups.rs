@@ -373,22 +373,16 @@ pub enum DescribeSnapshotGroupsError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeSnapshotGroupsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "Duplicate.TagKey",
-                    "InvalidSnapshotGroupId.MustBeOne",
-                    "InvalidStatus.ValueNotSupported",
-                    "InvalidRegionId.NotFound",
-                    "InvalidInstanceId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::DuplicateTagKey(error),
-            Some(1) => Self::InvalidSnapshotGroupIdMustBeOne(error),
-            Some(2) => Self::InvalidStatusValueNotSupported(error),
-            Some(3) => Self::InvalidRegionIdNotFound(error),
-            Some(4) => Self::InvalidInstanceIdNotFound(error),
+        match error.code() {
+            "Duplicate.TagKey" => Self::DuplicateTagKey(error),
+            "InvalidSnapshotGroupId.MustBeOne" => {
+                Self::InvalidSnapshotGroupIdMustBeOne(error)
+            }
+            "InvalidStatus.ValueNotSupported" => {
+                Self::InvalidStatusValueNotSupported(error)
+            }
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -340,22 +340,12 @@ pub enum DescribeSnapshotLinksError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeSnapshotLinksError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidInstanceId.NotFound",
-                    "InvalidRegionId",
-                    "InvalidSnapshotLinkIds",
-                    "InvalidDiskIds",
-                    "InternalError",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidInstanceIdNotFound(error),
-            Some(1) => Self::InvalidRegionId(error),
-            Some(2) => Self::InvalidSnapshotLinkIds(error),
-            Some(3) => Self::InvalidDiskIds(error),
-            Some(4) => Self::InternalError(error),
+        match error.code() {
+            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
+            "InvalidRegionId" => Self::InvalidRegionId(error),
+            "InvalidSnapshotLinkIds" => Self::InvalidSnapshotLinkIds(error),
+            "InvalidDiskIds" => Self::InvalidDiskIds(error),
+            "InternalError" => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -277,24 +277,17 @@ pub enum DescribeSnapshotMonitorDataError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeSnapshotMonitorDataError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidStartTime.Malformed",
-                    "InvalidEndTime.Malformed",
-                    "InvalidPeriod.ValueNotSupported",
-                    "InvalidStartTime.TooEarly",
-                    "InvalidParameter.TooManyDataQueried",
-                    "Throttling",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidStartTimeMalformed(error),
-            Some(1) => Self::InvalidEndTimeMalformed(error),
-            Some(2) => Self::InvalidPeriodValueNotSupported(error),
-            Some(3) => Self::InvalidStartTimeTooEarly(error),
-            Some(4) => Self::InvalidParameterTooManyDataQueried(error),
-            Some(5) => Self::Throttling(error),
+        match error.code() {
+            "InvalidStartTime.Malformed" => Self::InvalidStartTimeMalformed(error),
+            "InvalidEndTime.Malformed" => Self::InvalidEndTimeMalformed(error),
+            "InvalidPeriod.ValueNotSupported" => {
+                Self::InvalidPeriodValueNotSupported(error)
+            }
+            "InvalidStartTime.TooEarly" => Self::InvalidStartTimeTooEarly(error),
+            "InvalidParameter.TooManyDataQueried" => {
+                Self::InvalidParameterTooManyDataQueried(error)
+            }
+            "Throttling" => Self::Throttling(error),
             _ => Self::Unhandled(error),
         }
     }

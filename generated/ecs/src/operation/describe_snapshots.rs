@@ -638,36 +638,23 @@ pub enum DescribeSnapshotsError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeSnapshotsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidTag.Mismatch",
-                    "InvalidTagCount",
-                    "InvalidSnapshotIds.Malformed",
-                    "InvalidSnapshotCategory.Malformed",
-                    "InvalidFilterKey.NotFound",
-                    "InvalidFilterValue",
-                    "InvalidUsage",
-                    "InvalidSourceDiskType",
-                    "InvalidStatus.NotFound",
-                    "InvalidSnapshotType.NotFound",
-                    "InvalidSnapshotLinkId.NotFound",
-                    "InternalError",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidTagMismatch(error),
-            Some(1) => Self::InvalidTagCount(error),
-            Some(2) => Self::InvalidSnapshotIdsMalformed(error),
-            Some(3) => Self::InvalidSnapshotCategoryMalformed(error),
-            Some(4) => Self::InvalidFilterKeyNotFound(error),
-            Some(5) => Self::InvalidFilterValue(error),
-            Some(6) => Self::InvalidUsage(error),
-            Some(7) => Self::InvalidSourceDiskType(error),
-            Some(8) => Self::InvalidStatusNotFound(error),
-            Some(9) => Self::InvalidSnapshotTypeNotFound(error),
-            Some(10) => Self::InvalidSnapshotLinkIdNotFound(error),
-            Some(11) => Self::InternalError(error),
+        match error.code() {
+            "InvalidTag.Mismatch" => Self::InvalidTagMismatch(error),
+            "InvalidTagCount" => Self::InvalidTagCount(error),
+            "InvalidSnapshotIds.Malformed" => Self::InvalidSnapshotIdsMalformed(error),
+            "InvalidSnapshotCategory.Malformed" => {
+                Self::InvalidSnapshotCategoryMalformed(error)
+            }
+            "InvalidFilterKey.NotFound" => Self::InvalidFilterKeyNotFound(error),
+            "InvalidFilterValue" => Self::InvalidFilterValue(error),
+            "InvalidUsage" => Self::InvalidUsage(error),
+            "InvalidSourceDiskType" => Self::InvalidSourceDiskType(error),
+            "InvalidStatus.NotFound" => Self::InvalidStatusNotFound(error),
+            "InvalidSnapshotType.NotFound" => Self::InvalidSnapshotTypeNotFound(error),
+            "InvalidSnapshotLinkId.NotFound" => {
+                Self::InvalidSnapshotLinkIdNotFound(error)
+            }
+            "InternalError" => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -171,8 +171,8 @@ pub enum DescribeSnapshotsUsageError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeSnapshotsUsageError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code_index(&["InvalidParam.RegionId"]) {
-            Some(0) => Self::InvalidParamRegionId(error),
+        match error.code() {
+            "InvalidParam.RegionId" => Self::InvalidParamRegionId(error),
             _ => Self::Unhandled(error),
         }
     }

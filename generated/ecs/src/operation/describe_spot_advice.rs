@@ -398,44 +398,33 @@ pub enum DescribeSpotAdviceError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeSpotAdviceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "Invalid.SaleStrategy",
-                    "Invalid.Param",
-                    "InvalidRegionId.MalFormed",
-                    "InvalidDedicatedHostId.NotFound",
-                    "InvalidParam.TypeAndCpuMem.Conflict",
-                    "InvalidParam.Cores",
-                    "InvalidParam.Memory",
-                    "OperationDenied.RegionIdNotSupported",
-                    "OperationDenied.FlavorNotSupported",
-                    "OperationDenied.TimestampNotSupported",
-                    "Invalid.RegionId",
-                    "Unavailable.Regions",
-                    "Invalid.ResourceType",
-                    "Invalid.DestinationResource",
-                    "Invalid.IoOptimized",
-                    "Invalid.NetworkType",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidSaleStrategy(error),
-            Some(1) => Self::InvalidParam(error),
-            Some(2) => Self::InvalidRegionIdMalFormed(error),
-            Some(3) => Self::InvalidDedicatedHostIdNotFound(error),
-            Some(4) => Self::InvalidParamTypeAndCpuMemConflict(error),
-            Some(5) => Self::InvalidParamCores(error),
-            Some(6) => Self::InvalidParamMemory(error),
-            Some(7) => Self::OperationDeniedRegionIdNotSupported(error),
-            Some(8) => Self::OperationDeniedFlavorNotSupported(error),
-            Some(9) => Self::OperationDeniedTimestampNotSupported(error),
-            Some(10) => Self::InvalidRegionId(error),
-            Some(11) => Self::UnavailableRegions(error),
-            Some(12) => Self::InvalidResourceType(error),
-            Some(13) => Self::InvalidDestinationResource(error),
-            Some(14) => Self::InvalidIoOptimized(error),
-            Some(15) => Self::InvalidNetworkType(error),
+        match error.code() {
+            "Invalid.SaleStrategy" => Self::InvalidSaleStrategy(error),
+            "Invalid.Param" => Self::InvalidParam(error),
+            "InvalidRegionId.MalFormed" => Self::InvalidRegionIdMalFormed(error),
+            "InvalidDedicatedHostId.NotFound" => {
+                Self::InvalidDedicatedHostIdNotFound(error)
+            }
+            "InvalidParam.TypeAndCpuMem.Conflict" => {
+                Self::InvalidParamTypeAndCpuMemConflict(error)
+            }
+            "InvalidParam.Cores" => Self::InvalidParamCores(error),
+            "InvalidParam.Memory" => Self::InvalidParamMemory(error),
+            "OperationDenied.RegionIdNotSupported" => {
+                Self::OperationDeniedRegionIdNotSupported(error)
+            }
+            "OperationDenied.FlavorNotSupported" => {
+                Self::OperationDeniedFlavorNotSupported(error)
+            }
+            "OperationDenied.TimestampNotSupported" => {
+                Self::OperationDeniedTimestampNotSupported(error)
+            }
+            "Invalid.RegionId" => Self::InvalidRegionId(error),
+            "Unavailable.Regions" => Self::UnavailableRegions(error),
+            "Invalid.ResourceType" => Self::InvalidResourceType(error),
+            "Invalid.DestinationResource" => Self::InvalidDestinationResource(error),
+            "Invalid.IoOptimized" => Self::InvalidIoOptimized(error),
+            "Invalid.NetworkType" => Self::InvalidNetworkType(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -433,68 +433,47 @@ pub enum DescribeSpotPriceHistoryError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeSpotPriceHistoryError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "MissingParameter",
-                    "UnsupportedParameter",
-                    "InvalidParameter",
-                    "InvalidInstanceID.Malformed",
-                    "InvalidParams.StartTime",
-                    "InvalidParams.EndTime",
-                    "Abs.Abs.InvalidSpotInstanceUID",
-                    "InvalidParams.NetworkType",
-                    "InvalidParams.IoOptimized",
-                    "InvalidParams.OSType",
-                    "Abs.IoOptimized.ValueNotSupported",
-                    "InvalidZoneId.NotFound",
-                    "InvalidParams.ZoneId",
-                    "InvalidParams.RegionId",
-                    "InvalidParams.InstanceType",
-                    "InvalidParams.PageSize",
-                    "InvalidParams.Offset",
-                    "InvalidInstanceType.ValueNotSupported",
-                    "DependencyViolation.IoOptimized",
-                    "InvalidSpotDuration",
-                    "OperationDenied.QueryFail",
-                    "InvalidUserType.NotSupported",
-                    "Abs.InvalidAccount.NotFound",
-                    "Forbedden.NotSupportRAM",
-                    "Forbbiden.SubUser",
-                    "OperationDenied.RegionIdNotSupported",
-                    "OperationDenied.FlavorNotSupported",
-                    "OperationDenied.TimestampNotSupported",
-                ],
-            )
-        {
-            Some(0) => Self::MissingParameter(error),
-            Some(1) => Self::UnsupportedParameter(error),
-            Some(2) => Self::InvalidParameter(error),
-            Some(3) => Self::InvalidInstanceIdMalformed(error),
-            Some(4) => Self::InvalidParamsStartTime(error),
-            Some(5) => Self::InvalidParamsEndTime(error),
-            Some(6) => Self::AbsAbsInvalidSpotInstanceUid(error),
-            Some(7) => Self::InvalidParamsNetworkType(error),
-            Some(8) => Self::InvalidParamsIoOptimized(error),
-            Some(9) => Self::InvalidParamsOsType(error),
-            Some(10) => Self::AbsIoOptimizedValueNotSupported(error),
-            Some(11) => Self::InvalidZoneIdNotFound(error),
-            Some(12) => Self::InvalidParamsZoneId(error),
-            Some(13) => Self::InvalidParamsRegionId(error),
-            Some(14) => Self::InvalidParamsInstanceType(error),
-            Some(15) => Self::InvalidParamsPageSize(error),
-            Some(16) => Self::InvalidParamsOffset(error),
-            Some(17) => Self::InvalidInstanceTypeValueNotSupported(error),
-            Some(18) => Self::DependencyViolationIoOptimized(error),
-            Some(19) => Self::InvalidSpotDuration(error),
-            Some(20) => Self::OperationDeniedQueryFail(error),
-            Some(21) => Self::InvalidUserTypeNotSupported(error),
-            Some(22) => Self::AbsInvalidAccountNotFound(error),
-            Some(23) => Self::ForbeddenNotSupportRam(error),
-            Some(24) => Self::ForbbidenSubUser(error),
-            Some(25) => Self::OperationDeniedRegionIdNotSupported(error),
-            Some(26) => Self::OperationDeniedFlavorNotSupported(error),
-            Some(27) => Self::OperationDeniedTimestampNotSupported(error),
+        match error.code() {
+            "MissingParameter" => Self::MissingParameter(error),
+            "UnsupportedParameter" => Self::UnsupportedParameter(error),
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "InvalidInstanceID.Malformed" => Self::InvalidInstanceIdMalformed(error),
+            "InvalidParams.StartTime" => Self::InvalidParamsStartTime(error),
+            "InvalidParams.EndTime" => Self::InvalidParamsEndTime(error),
+            "Abs.Abs.InvalidSpotInstanceUID" => Self::AbsAbsInvalidSpotInstanceUid(error),
+            "InvalidParams.NetworkType" => Self::InvalidParamsNetworkType(error),
+            "InvalidParams.IoOptimized" => Self::InvalidParamsIoOptimized(error),
+            "InvalidParams.OSType" => Self::InvalidParamsOsType(error),
+            "Abs.IoOptimized.ValueNotSupported" => {
+                Self::AbsIoOptimizedValueNotSupported(error)
+            }
+            "InvalidZoneId.NotFound" => Self::InvalidZoneIdNotFound(error),
+            "InvalidParams.ZoneId" => Self::InvalidParamsZoneId(error),
+            "InvalidParams.RegionId" => Self::InvalidParamsRegionId(error),
+            "InvalidParams.InstanceType" => Self::InvalidParamsInstanceType(error),
+            "InvalidParams.PageSize" => Self::InvalidParamsPageSize(error),
+            "InvalidParams.Offset" => Self::InvalidParamsOffset(error),
+            "InvalidInstanceType.ValueNotSupported" => {
+                Self::InvalidInstanceTypeValueNotSupported(error)
+            }
+            "DependencyViolation.IoOptimized" => {
+                Self::DependencyViolationIoOptimized(error)
+            }
+            "InvalidSpotDuration" => Self::InvalidSpotDuration(error),
+            "OperationDenied.QueryFail" => Self::OperationDeniedQueryFail(error),
+            "InvalidUserType.NotSupported" => Self::InvalidUserTypeNotSupported(error),
+            "Abs.InvalidAccount.NotFound" => Self::AbsInvalidAccountNotFound(error),
+            "Forbedden.NotSupportRAM" => Self::ForbeddenNotSupportRam(error),
+            "Forbbiden.SubUser" => Self::ForbbidenSubUser(error),
+            "OperationDenied.RegionIdNotSupported" => {
+                Self::OperationDeniedRegionIdNotSupported(error)
+            }
+            "OperationDenied.FlavorNotSupported" => {
+                Self::OperationDeniedFlavorNotSupported(error)
+            }
+            "OperationDenied.TimestampNotSupported" => {
+                Self::OperationDeniedTimestampNotSupported(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

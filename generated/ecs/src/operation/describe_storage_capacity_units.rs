@@ -371,20 +371,15 @@ pub enum DescribeStorageCapacityUnitsError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeStorageCapacityUnitsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "MissingParameter.RegionId",
-                    "InvalidParameter.Name",
-                    "InvalidParameter.CapacityExceed",
-                    "InvalidAllocationType.ValueNotSupported",
-                ],
-            )
-        {
-            Some(0) => Self::MissingParameterRegionId(error),
-            Some(1) => Self::InvalidParameterName(error),
-            Some(2) => Self::InvalidParameterCapacityExceed(error),
-            Some(3) => Self::InvalidAllocationTypeValueNotSupported(error),
+        match error.code() {
+            "MissingParameter.RegionId" => Self::MissingParameterRegionId(error),
+            "InvalidParameter.Name" => Self::InvalidParameterName(error),
+            "InvalidParameter.CapacityExceed" => {
+                Self::InvalidParameterCapacityExceed(error)
+            }
+            "InvalidAllocationType.ValueNotSupported" => {
+                Self::InvalidAllocationTypeValueNotSupported(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

@@ -342,24 +342,13 @@ pub enum DescribeTagsError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeTagsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidTagCount",
-                    "InvalidTagKey.Malformed",
-                    "InvalidTagValue.Malformed",
-                    "Invalid.TagCategory",
-                    "InvalidRegionId.NotFound",
-                    "InvalidResourceType.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidTagCount(error),
-            Some(1) => Self::InvalidTagKeyMalformed(error),
-            Some(2) => Self::InvalidTagValueMalformed(error),
-            Some(3) => Self::InvalidTagCategory(error),
-            Some(4) => Self::InvalidRegionIdNotFound(error),
-            Some(5) => Self::InvalidResourceTypeNotFound(error),
+        match error.code() {
+            "InvalidTagCount" => Self::InvalidTagCount(error),
+            "InvalidTagKey.Malformed" => Self::InvalidTagKeyMalformed(error),
+            "InvalidTagValue.Malformed" => Self::InvalidTagValueMalformed(error),
+            "Invalid.TagCategory" => Self::InvalidTagCategory(error),
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "InvalidResourceType.NotFound" => Self::InvalidResourceTypeNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -251,18 +251,10 @@ pub enum DescribeTaskAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeTaskAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidRegionId.NotFound",
-                    "MissingParameter",
-                    "InvalidTaskId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidRegionIdNotFound(error),
-            Some(1) => Self::MissingParameter(error),
-            Some(2) => Self::InvalidTaskIdNotFound(error),
+        match error.code() {
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "MissingParameter" => Self::MissingParameter(error),
+            "InvalidTaskId.NotFound" => Self::InvalidTaskIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -369,9 +369,9 @@ pub enum DescribeTasksError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeTasksError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code_index(&["MissingParameter", "InvalidRegionId.NotFound"]) {
-            Some(0) => Self::MissingParameter(error),
-            Some(1) => Self::InvalidRegionIdNotFound(error),
+        match error.code() {
+            "MissingParameter" => Self::MissingParameter(error),
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

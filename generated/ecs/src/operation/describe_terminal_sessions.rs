@@ -244,20 +244,11 @@ pub enum DescribeTerminalSessionsError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeTerminalSessionsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidParameter.NextToken",
-                    "InvalidParameter.MaxResults",
-                    "InvalidRegionId.NotFound",
-                    "InternalError",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidParameterNextToken(error),
-            Some(1) => Self::InvalidParameterMaxResults(error),
-            Some(2) => Self::InvalidRegionIdNotFound(error),
-            Some(3) => Self::InternalError(error),
+        match error.code() {
+            "InvalidParameter.NextToken" => Self::InvalidParameterNextToken(error),
+            "InvalidParameter.MaxResults" => Self::InvalidParameterMaxResults(error),
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "InternalError" => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -165,8 +165,8 @@ pub enum DescribeUserBusinessBehaviorError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeUserBusinessBehaviorError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code_index(&["InvalidParameter"]) {
-            Some(0) => Self::InvalidParameter(error),
+        match error.code() {
+            "InvalidParameter" => Self::InvalidParameter(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -194,8 +194,8 @@ pub enum DescribeUserDataError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeUserDataError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code_index(&["InvalidInstanceId.NotFound"]) {
-            Some(0) => Self::InvalidInstanceIdNotFound(error),
+        match error.code() {
+            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -240,26 +240,20 @@ pub enum DescribeVSwitchesError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeVSwitchesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "Forbidden.VpcNotFound",
-                    "IellgalParameter.OwnerAccount",
-                    "OperationFailed.Endpoint",
-                    "Mismatch.InstanceIdAndRegionId",
-                    "InvalidVSwitchId.NotFound",
-                    "InvalidVpcIdNumber.NotSupported",
-                    "InvalidVSwitchIdNumber.NotSupported",
-                ],
-            )
-        {
-            Some(0) => Self::ForbiddenVpcNotFound(error),
-            Some(1) => Self::IellgalParameterOwnerAccount(error),
-            Some(2) => Self::OperationFailedEndpoint(error),
-            Some(3) => Self::MismatchInstanceIdAndRegionId(error),
-            Some(4) => Self::InvalidVSwitchIdNotFound(error),
-            Some(5) => Self::InvalidVpcIdNumberNotSupported(error),
-            Some(6) => Self::InvalidVSwitchIdNumberNotSupported(error),
+        match error.code() {
+            "Forbidden.VpcNotFound" => Self::ForbiddenVpcNotFound(error),
+            "IellgalParameter.OwnerAccount" => Self::IellgalParameterOwnerAccount(error),
+            "OperationFailed.Endpoint" => Self::OperationFailedEndpoint(error),
+            "Mismatch.InstanceIdAndRegionId" => {
+                Self::MismatchInstanceIdAndRegionId(error)
+            }
+            "InvalidVSwitchId.NotFound" => Self::InvalidVSwitchIdNotFound(error),
+            "InvalidVpcIdNumber.NotSupported" => {
+                Self::InvalidVpcIdNumberNotSupported(error)
+            }
+            "InvalidVSwitchIdNumber.NotSupported" => {
+                Self::InvalidVSwitchIdNumberNotSupported(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

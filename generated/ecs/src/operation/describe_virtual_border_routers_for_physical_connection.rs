@@ -241,18 +241,12 @@ pub enum DescribeVirtualBorderRoutersForPhysicalConnectionError {
 impl From<::acs_runtime::client::ServiceError>
 for DescribeVirtualBorderRoutersForPhysicalConnectionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidRegionId.NotFound",
-                    "InvalidPhysicalConnectionId.NotFound",
-                    "IllegalParam.AliUid",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidRegionIdNotFound(error),
-            Some(1) => Self::InvalidPhysicalConnectionIdNotFound(error),
-            Some(2) => Self::IllegalParamAliUid(error),
+        match error.code() {
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "InvalidPhysicalConnectionId.NotFound" => {
+                Self::InvalidPhysicalConnectionIdNotFound(error)
+            }
+            "IllegalParam.AliUid" => Self::IllegalParamAliUid(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -226,32 +226,23 @@ pub enum DescribeVpcsError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeVpcsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidAliuid",
-                    "InvalidResourceGroupId.NotFound",
-                    "OperationUnsupported.ResourceGroupId",
-                    "InvalidVpcIdNumber.NotSupported",
-                    "InvalidTagKey",
-                    "InvalidTagValue",
-                    "IellgalParameter.OwnerAccount",
-                    "OperationFailed.Endpoint",
-                    "InvalidRegionId.NotFound",
-                    "InternalError",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidAliuid(error),
-            Some(1) => Self::InvalidResourceGroupIdNotFound(error),
-            Some(2) => Self::OperationUnsupportedResourceGroupId(error),
-            Some(3) => Self::InvalidVpcIdNumberNotSupported(error),
-            Some(4) => Self::InvalidTagKey(error),
-            Some(5) => Self::InvalidTagValue(error),
-            Some(6) => Self::IellgalParameterOwnerAccount(error),
-            Some(7) => Self::OperationFailedEndpoint(error),
-            Some(8) => Self::InvalidRegionIdNotFound(error),
-            Some(9) => Self::InternalError(error),
+        match error.code() {
+            "InvalidAliuid" => Self::InvalidAliuid(error),
+            "InvalidResourceGroupId.NotFound" => {
+                Self::InvalidResourceGroupIdNotFound(error)
+            }
+            "OperationUnsupported.ResourceGroupId" => {
+                Self::OperationUnsupportedResourceGroupId(error)
+            }
+            "InvalidVpcIdNumber.NotSupported" => {
+                Self::InvalidVpcIdNumberNotSupported(error)
+            }
+            "InvalidTagKey" => Self::InvalidTagKey(error),
+            "InvalidTagValue" => Self::InvalidTagValue(error),
+            "IellgalParameter.OwnerAccount" => Self::IellgalParameterOwnerAccount(error),
+            "OperationFailed.Endpoint" => Self::OperationFailedEndpoint(error),
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "InternalError" => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

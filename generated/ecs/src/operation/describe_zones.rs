@@ -285,22 +285,16 @@ pub enum DescribeZonesError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeZonesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidSpotStrategy",
-                    "InvalidRegionId.NotFound",
-                    "InvalidRegion.NotFound",
-                    "InvalidInstanceChargeType.NotFound",
-                    "InvalidAcceptLanguage.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidSpotStrategy(error),
-            Some(1) => Self::InvalidRegionIdNotFound(error),
-            Some(2) => Self::InvalidRegionNotFound(error),
-            Some(3) => Self::InvalidInstanceChargeTypeNotFound(error),
-            Some(4) => Self::InvalidAcceptLanguageNotFound(error),
+        match error.code() {
+            "InvalidSpotStrategy" => Self::InvalidSpotStrategy(error),
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "InvalidRegion.NotFound" => Self::InvalidRegionNotFound(error),
+            "InvalidInstanceChargeType.NotFound" => {
+                Self::InvalidInstanceChargeTypeNotFound(error)
+            }
+            "InvalidAcceptLanguage.NotFound" => {
+                Self::InvalidAcceptLanguageNotFound(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

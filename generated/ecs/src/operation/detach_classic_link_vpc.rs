@@ -217,36 +217,23 @@ pub enum DetachClassicLinkVpcError {
 }
 impl From<::acs_runtime::client::ServiceError> for DetachClassicLinkVpcError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidInstanceId.NotFound",
-                    "InvalidRegionId.Malformed",
-                    "InvalidVpcId.Malformed",
-                    "InvalidInstanceId.MalFormed",
-                    "OperationDenied",
-                    "InvalidParameter.InvalidInstanceIdAndVpcId",
-                    "InvalidStatus.InstanceStatus",
-                    "InvalidInstanceId.NotBelong",
-                    "Forbidden.SubUser",
-                    "InvalidOperation.InvalidVpc",
-                    "InvalidRegionId.NotFound",
-                    "InvalidParameter.RegionIdAndInstanceId",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidInstanceIdNotFound(error),
-            Some(1) => Self::InvalidRegionIdMalformed(error),
-            Some(2) => Self::InvalidVpcIdMalformed(error),
-            Some(3) => Self::InvalidInstanceIdMalFormed(error),
-            Some(4) => Self::OperationDenied(error),
-            Some(5) => Self::InvalidParameterInvalidInstanceIdAndVpcId(error),
-            Some(6) => Self::InvalidStatusInstanceStatus(error),
-            Some(7) => Self::InvalidInstanceIdNotBelong(error),
-            Some(8) => Self::ForbiddenSubUser(error),
-            Some(9) => Self::InvalidOperationInvalidVpc(error),
-            Some(10) => Self::InvalidRegionIdNotFound(error),
-            Some(11) => Self::InvalidParameterRegionIdAndInstanceId(error),
+        match error.code() {
+            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
+            "InvalidRegionId.Malformed" => Self::InvalidRegionIdMalformed(error),
+            "InvalidVpcId.Malformed" => Self::InvalidVpcIdMalformed(error),
+            "InvalidInstanceId.MalFormed" => Self::InvalidInstanceIdMalFormed(error),
+            "OperationDenied" => Self::OperationDenied(error),
+            "InvalidParameter.InvalidInstanceIdAndVpcId" => {
+                Self::InvalidParameterInvalidInstanceIdAndVpcId(error)
+            }
+            "InvalidStatus.InstanceStatus" => Self::InvalidStatusInstanceStatus(error),
+            "InvalidInstanceId.NotBelong" => Self::InvalidInstanceIdNotBelong(error),
+            "Forbidden.SubUser" => Self::ForbiddenSubUser(error),
+            "InvalidOperation.InvalidVpc" => Self::InvalidOperationInvalidVpc(error),
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "InvalidParameter.RegionIdAndInstanceId" => {
+                Self::InvalidParameterRegionIdAndInstanceId(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

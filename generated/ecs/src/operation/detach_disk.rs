@@ -266,56 +266,39 @@ pub enum DetachDiskError {
 }
 impl From<::acs_runtime::client::ServiceError> for DetachDiskError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidParameter",
-                    "InvalidRegionId.MalFormed",
-                    "InvalidOperation.InstanceTypeNotSupport",
-                    "DisksDetachingOnEcsExceeded",
-                    "InvalidInstanceId.Malformed",
-                    "IncorrectDiskStatus",
-                    "DiskNotPortable",
-                    "InstanceLockedForSecurity",
-                    "DependencyViolation",
-                    "DiskTypeViolation",
-                    "IncorrectInstanceStatus",
-                    "UserNotInTheWhiteList",
-                    "InvalidInstance.ImageCategory",
-                    "DeleteWithInstance.Conflict",
-                    "InvalidOperation.DiskCategoryUnsupported",
-                    "InvalidParameter.DeleteWithInstance",
-                    "InvalidOperation.DiskDetachingFromThisEcs",
-                    "InvalidInstanceId.NotFound",
-                    "InvalidDiskId.NotFound",
-                    "InvalidDisk.AlreadyDetached",
-                    "InvalidDiskId.OperationNotSupported",
-                    "InternalError",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidParameter(error),
-            Some(1) => Self::InvalidRegionIdMalFormed(error),
-            Some(2) => Self::InvalidOperationInstanceTypeNotSupport(error),
-            Some(3) => Self::DisksDetachingOnEcsExceeded(error),
-            Some(4) => Self::InvalidInstanceIdMalformed(error),
-            Some(5) => Self::IncorrectDiskStatus(error),
-            Some(6) => Self::DiskNotPortable(error),
-            Some(7) => Self::InstanceLockedForSecurity(error),
-            Some(8) => Self::DependencyViolation(error),
-            Some(9) => Self::DiskTypeViolation(error),
-            Some(10) => Self::IncorrectInstanceStatus(error),
-            Some(11) => Self::UserNotInTheWhiteList(error),
-            Some(12) => Self::InvalidInstanceImageCategory(error),
-            Some(13) => Self::DeleteWithInstanceConflict(error),
-            Some(14) => Self::InvalidOperationDiskCategoryUnsupported(error),
-            Some(15) => Self::InvalidParameterDeleteWithInstance(error),
-            Some(16) => Self::InvalidOperationDiskDetachingFromThisEcs(error),
-            Some(17) => Self::InvalidInstanceIdNotFound(error),
-            Some(18) => Self::InvalidDiskIdNotFound(error),
-            Some(19) => Self::InvalidDiskAlreadyDetached(error),
-            Some(20) => Self::InvalidDiskIdOperationNotSupported(error),
-            Some(21) => Self::InternalError(error),
+        match error.code() {
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "InvalidRegionId.MalFormed" => Self::InvalidRegionIdMalFormed(error),
+            "InvalidOperation.InstanceTypeNotSupport" => {
+                Self::InvalidOperationInstanceTypeNotSupport(error)
+            }
+            "DisksDetachingOnEcsExceeded" => Self::DisksDetachingOnEcsExceeded(error),
+            "InvalidInstanceId.Malformed" => Self::InvalidInstanceIdMalformed(error),
+            "IncorrectDiskStatus" => Self::IncorrectDiskStatus(error),
+            "DiskNotPortable" => Self::DiskNotPortable(error),
+            "InstanceLockedForSecurity" => Self::InstanceLockedForSecurity(error),
+            "DependencyViolation" => Self::DependencyViolation(error),
+            "DiskTypeViolation" => Self::DiskTypeViolation(error),
+            "IncorrectInstanceStatus" => Self::IncorrectInstanceStatus(error),
+            "UserNotInTheWhiteList" => Self::UserNotInTheWhiteList(error),
+            "InvalidInstance.ImageCategory" => Self::InvalidInstanceImageCategory(error),
+            "DeleteWithInstance.Conflict" => Self::DeleteWithInstanceConflict(error),
+            "InvalidOperation.DiskCategoryUnsupported" => {
+                Self::InvalidOperationDiskCategoryUnsupported(error)
+            }
+            "InvalidParameter.DeleteWithInstance" => {
+                Self::InvalidParameterDeleteWithInstance(error)
+            }
+            "InvalidOperation.DiskDetachingFromThisEcs" => {
+                Self::InvalidOperationDiskDetachingFromThisEcs(error)
+            }
+            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
+            "InvalidDiskId.NotFound" => Self::InvalidDiskIdNotFound(error),
+            "InvalidDisk.AlreadyDetached" => Self::InvalidDiskAlreadyDetached(error),
+            "InvalidDiskId.OperationNotSupported" => {
+                Self::InvalidDiskIdOperationNotSupported(error)
+            }
+            "InternalError" => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -220,20 +220,13 @@ pub enum DetachInstanceRamRoleError {
 }
 impl From<::acs_runtime::client::ServiceError> for DetachInstanceRamRoleError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidInstanceIds.Malformed",
-                    "InvalidNetworkType.MismatchRamRole",
-                    "InvalidUser.PassRoleForbidden",
-                    "InvalidInstanceId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidInstanceIdsMalformed(error),
-            Some(1) => Self::InvalidNetworkTypeMismatchRamRole(error),
-            Some(2) => Self::InvalidUserPassRoleForbidden(error),
-            Some(3) => Self::InvalidInstanceIdNotFound(error),
+        match error.code() {
+            "InvalidInstanceIds.Malformed" => Self::InvalidInstanceIdsMalformed(error),
+            "InvalidNetworkType.MismatchRamRole" => {
+                Self::InvalidNetworkTypeMismatchRamRole(error)
+            }
+            "InvalidUser.PassRoleForbidden" => Self::InvalidUserPassRoleForbidden(error),
+            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -224,20 +224,15 @@ pub enum DetachKeyPairError {
 }
 impl From<::acs_runtime::client::ServiceError> for DetachKeyPairError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidKeyPairName.NotFound",
-                    "InvalidInstanceIds.ValueNotSupported",
-                    "DependencyViolation.WindowsInstance",
-                    "InstanceKeyPairLimitExceeded",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidKeyPairNameNotFound(error),
-            Some(1) => Self::InvalidInstanceIdsValueNotSupported(error),
-            Some(2) => Self::DependencyViolationWindowsInstance(error),
-            Some(3) => Self::InstanceKeyPairLimitExceeded(error),
+        match error.code() {
+            "InvalidKeyPairName.NotFound" => Self::InvalidKeyPairNameNotFound(error),
+            "InvalidInstanceIds.ValueNotSupported" => {
+                Self::InvalidInstanceIdsValueNotSupported(error)
+            }
+            "DependencyViolation.WindowsInstance" => {
+                Self::DependencyViolationWindowsInstance(error)
+            }
+            "InstanceKeyPairLimitExceeded" => Self::InstanceKeyPairLimitExceeded(error),
             _ => Self::Unhandled(error),
         }
     }

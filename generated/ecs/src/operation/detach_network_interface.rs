@@ -312,88 +312,81 @@ pub enum DetachNetworkInterfaceError {
 }
 impl From<::acs_runtime::client::ServiceError> for DetachNetworkInterfaceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "MissingParameter",
-                    "UnsupportedParameter",
-                    "InvalidParameter",
-                    "InvalidInstanceID.Malformed",
-                    "InvalidOperation.InvalidRegion",
-                    "InvalidOperation.InvalidEcsState",
-                    "InvalidOperation.InvalidEniState",
-                    "InvalidOperation.DetachPrimaryEniNotAllowed",
-                    "Forbidden.RegionId",
-                    "InvalidParams.EniId",
-                    "InvalidParameter.EniNotBelongEcs",
-                    "InvalidOperation.EniHotPlugNotSupported",
-                    "InvalidUserType.NotSupported",
-                    "Abs.InvalidAccount.NotFound",
-                    "Forbidden.NotSupportRAM",
-                    "Forbidden.SubUser",
-                    "MaxEniCountExceeded",
-                    "EniPerInstanceLimitExceeded",
-                    "InvalidOperation.AvailabilityZoneMismatch",
-                    "InvalidOperation.VpcMismatch",
-                    "SecurityGroupInstanceLimitExceed",
-                    "InvalidSecurityGroupId.NotVpc",
-                    "InvalidOperation.InvalidEniType",
-                    "InvalidOperation.EniServiceManaged",
-                    "InvalidOperation.EniLinked",
-                    "InvalidInstanceId.NotFound",
-                    "InvalidOperation.HotPlugNotSupport",
-                    "InvalidOperation.InvalidTrunkEniStatus",
-                    "InvalidOperation.TrunkingIsNotAllowed",
-                    "InvalidOperation.InstanceTypeNotSupportEniTrunking",
-                    "InvalidParameter.EniNotBelongTrunk",
-                    "InvalidOperation.EniTypeNotSupportTrunking",
-                    "InvalidOperation.HasMemberEniAttached",
-                    "InvalidEcsId.NotFound",
-                    "InvalidEniId.NotFound",
-                    "InvalidVSwitchId.NotFound",
-                    "InvalidSecurityGroupId.NotFound",
-                    "InternalError",
-                ],
-            )
-        {
-            Some(0) => Self::MissingParameter(error),
-            Some(1) => Self::UnsupportedParameter(error),
-            Some(2) => Self::InvalidParameter(error),
-            Some(3) => Self::InvalidInstanceIdMalformed(error),
-            Some(4) => Self::InvalidOperationInvalidRegion(error),
-            Some(5) => Self::InvalidOperationInvalidEcsState(error),
-            Some(6) => Self::InvalidOperationInvalidEniState(error),
-            Some(7) => Self::InvalidOperationDetachPrimaryEniNotAllowed(error),
-            Some(8) => Self::ForbiddenRegionId(error),
-            Some(9) => Self::InvalidParamsEniId(error),
-            Some(10) => Self::InvalidParameterEniNotBelongEcs(error),
-            Some(11) => Self::InvalidOperationEniHotPlugNotSupported(error),
-            Some(12) => Self::InvalidUserTypeNotSupported(error),
-            Some(13) => Self::AbsInvalidAccountNotFound(error),
-            Some(14) => Self::ForbiddenNotSupportRam(error),
-            Some(15) => Self::ForbiddenSubUser(error),
-            Some(16) => Self::MaxEniCountExceeded(error),
-            Some(17) => Self::EniPerInstanceLimitExceeded(error),
-            Some(18) => Self::InvalidOperationAvailabilityZoneMismatch(error),
-            Some(19) => Self::InvalidOperationVpcMismatch(error),
-            Some(20) => Self::SecurityGroupInstanceLimitExceed(error),
-            Some(21) => Self::InvalidSecurityGroupIdNotVpc(error),
-            Some(22) => Self::InvalidOperationInvalidEniType(error),
-            Some(23) => Self::InvalidOperationEniServiceManaged(error),
-            Some(24) => Self::InvalidOperationEniLinked(error),
-            Some(25) => Self::InvalidInstanceIdNotFound(error),
-            Some(26) => Self::InvalidOperationHotPlugNotSupport(error),
-            Some(27) => Self::InvalidOperationInvalidTrunkEniStatus(error),
-            Some(28) => Self::InvalidOperationTrunkingIsNotAllowed(error),
-            Some(29) => Self::InvalidOperationInstanceTypeNotSupportEniTrunking(error),
-            Some(30) => Self::InvalidParameterEniNotBelongTrunk(error),
-            Some(31) => Self::InvalidOperationEniTypeNotSupportTrunking(error),
-            Some(32) => Self::InvalidOperationHasMemberEniAttached(error),
-            Some(33) => Self::InvalidEcsIdNotFound(error),
-            Some(34) => Self::InvalidEniIdNotFound(error),
-            Some(35) => Self::InvalidVSwitchIdNotFound(error),
-            Some(36) => Self::InvalidSecurityGroupIdNotFound(error),
-            Some(37) => Self::InternalError(error),
+        match error.code() {
+            "MissingParameter" => Self::MissingParameter(error),
+            "UnsupportedParameter" => Self::UnsupportedParameter(error),
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "InvalidInstanceID.Malformed" => Self::InvalidInstanceIdMalformed(error),
+            "InvalidOperation.InvalidRegion" => {
+                Self::InvalidOperationInvalidRegion(error)
+            }
+            "InvalidOperation.InvalidEcsState" => {
+                Self::InvalidOperationInvalidEcsState(error)
+            }
+            "InvalidOperation.InvalidEniState" => {
+                Self::InvalidOperationInvalidEniState(error)
+            }
+            "InvalidOperation.DetachPrimaryEniNotAllowed" => {
+                Self::InvalidOperationDetachPrimaryEniNotAllowed(error)
+            }
+            "Forbidden.RegionId" => Self::ForbiddenRegionId(error),
+            "InvalidParams.EniId" => Self::InvalidParamsEniId(error),
+            "InvalidParameter.EniNotBelongEcs" => {
+                Self::InvalidParameterEniNotBelongEcs(error)
+            }
+            "InvalidOperation.EniHotPlugNotSupported" => {
+                Self::InvalidOperationEniHotPlugNotSupported(error)
+            }
+            "InvalidUserType.NotSupported" => Self::InvalidUserTypeNotSupported(error),
+            "Abs.InvalidAccount.NotFound" => Self::AbsInvalidAccountNotFound(error),
+            "Forbidden.NotSupportRAM" => Self::ForbiddenNotSupportRam(error),
+            "Forbidden.SubUser" => Self::ForbiddenSubUser(error),
+            "MaxEniCountExceeded" => Self::MaxEniCountExceeded(error),
+            "EniPerInstanceLimitExceeded" => Self::EniPerInstanceLimitExceeded(error),
+            "InvalidOperation.AvailabilityZoneMismatch" => {
+                Self::InvalidOperationAvailabilityZoneMismatch(error)
+            }
+            "InvalidOperation.VpcMismatch" => Self::InvalidOperationVpcMismatch(error),
+            "SecurityGroupInstanceLimitExceed" => {
+                Self::SecurityGroupInstanceLimitExceed(error)
+            }
+            "InvalidSecurityGroupId.NotVpc" => Self::InvalidSecurityGroupIdNotVpc(error),
+            "InvalidOperation.InvalidEniType" => {
+                Self::InvalidOperationInvalidEniType(error)
+            }
+            "InvalidOperation.EniServiceManaged" => {
+                Self::InvalidOperationEniServiceManaged(error)
+            }
+            "InvalidOperation.EniLinked" => Self::InvalidOperationEniLinked(error),
+            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
+            "InvalidOperation.HotPlugNotSupport" => {
+                Self::InvalidOperationHotPlugNotSupport(error)
+            }
+            "InvalidOperation.InvalidTrunkEniStatus" => {
+                Self::InvalidOperationInvalidTrunkEniStatus(error)
+            }
+            "InvalidOperation.TrunkingIsNotAllowed" => {
+                Self::InvalidOperationTrunkingIsNotAllowed(error)
+            }
+            "InvalidOperation.InstanceTypeNotSupportEniTrunking" => {
+                Self::InvalidOperationInstanceTypeNotSupportEniTrunking(error)
+            }
+            "InvalidParameter.EniNotBelongTrunk" => {
+                Self::InvalidParameterEniNotBelongTrunk(error)
+            }
+            "InvalidOperation.EniTypeNotSupportTrunking" => {
+                Self::InvalidOperationEniTypeNotSupportTrunking(error)
+            }
+            "InvalidOperation.HasMemberEniAttached" => {
+                Self::InvalidOperationHasMemberEniAttached(error)
+            }
+            "InvalidEcsId.NotFound" => Self::InvalidEcsIdNotFound(error),
+            "InvalidEniId.NotFound" => Self::InvalidEniIdNotFound(error),
+            "InvalidVSwitchId.NotFound" => Self::InvalidVSwitchIdNotFound(error),
+            "InvalidSecurityGroupId.NotFound" => {
+                Self::InvalidSecurityGroupIdNotFound(error)
+            }
+            "InternalError" => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -175,20 +175,17 @@ pub enum DisableDiskEncryptionByDefaultError {
 }
 impl From<::acs_runtime::client::ServiceError> for DisableDiskEncryptionByDefaultError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "Abs.InvalidAction.RegionNotSupport",
-                    "InvalidParameter.RegionIdNotExists",
-                    "UserNotInTheWhiteList",
-                    "InvalidDefaultEncryption.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::AbsInvalidActionRegionNotSupport(error),
-            Some(1) => Self::InvalidParameterRegionIdNotExists(error),
-            Some(2) => Self::UserNotInTheWhiteList(error),
-            Some(3) => Self::InvalidDefaultEncryptionNotFound(error),
+        match error.code() {
+            "Abs.InvalidAction.RegionNotSupport" => {
+                Self::AbsInvalidActionRegionNotSupport(error)
+            }
+            "InvalidParameter.RegionIdNotExists" => {
+                Self::InvalidParameterRegionIdNotExists(error)
+            }
+            "UserNotInTheWhiteList" => Self::UserNotInTheWhiteList(error),
+            "InvalidDefaultEncryption.NotFound" => {
+                Self::InvalidDefaultEncryptionNotFound(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

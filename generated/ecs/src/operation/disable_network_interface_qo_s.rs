@@ -199,46 +199,30 @@ pub enum DisableNetworkInterfaceQoSError {
 }
 impl From<::acs_runtime::client::ServiceError> for DisableNetworkInterfaceQoSError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "MissingParameter",
-                    "UnsupportedParameter",
-                    "InvalidParameter",
-                    "InvalidInstanceID.Malformed",
-                    "InvalidParams.EniId",
-                    "Forbidden.RegionId",
-                    "InvalidParameter.Conflict",
-                    "InvalidUserType.NotSupported",
-                    "Abs.InvalidAccount.NotFound",
-                    "Forbidden.NotSupportRAM",
-                    "Forbidden.SubUser",
-                    "InvalidOperation.AvailabilityZoneMismatch",
-                    "InvalidOperation.VpcMismatch",
-                    "InvalidOperation.EniServiceManaged",
-                    "InvalidOperation.ResourceManagedByCloudProduct",
-                    "InvalidEniId.NotFound",
-                    "InvalidVSwitchId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::MissingParameter(error),
-            Some(1) => Self::UnsupportedParameter(error),
-            Some(2) => Self::InvalidParameter(error),
-            Some(3) => Self::InvalidInstanceIdMalformed(error),
-            Some(4) => Self::InvalidParamsEniId(error),
-            Some(5) => Self::ForbiddenRegionId(error),
-            Some(6) => Self::InvalidParameterConflict(error),
-            Some(7) => Self::InvalidUserTypeNotSupported(error),
-            Some(8) => Self::AbsInvalidAccountNotFound(error),
-            Some(9) => Self::ForbiddenNotSupportRam(error),
-            Some(10) => Self::ForbiddenSubUser(error),
-            Some(11) => Self::InvalidOperationAvailabilityZoneMismatch(error),
-            Some(12) => Self::InvalidOperationVpcMismatch(error),
-            Some(13) => Self::InvalidOperationEniServiceManaged(error),
-            Some(14) => Self::InvalidOperationResourceManagedByCloudProduct(error),
-            Some(15) => Self::InvalidEniIdNotFound(error),
-            Some(16) => Self::InvalidVSwitchIdNotFound(error),
+        match error.code() {
+            "MissingParameter" => Self::MissingParameter(error),
+            "UnsupportedParameter" => Self::UnsupportedParameter(error),
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "InvalidInstanceID.Malformed" => Self::InvalidInstanceIdMalformed(error),
+            "InvalidParams.EniId" => Self::InvalidParamsEniId(error),
+            "Forbidden.RegionId" => Self::ForbiddenRegionId(error),
+            "InvalidParameter.Conflict" => Self::InvalidParameterConflict(error),
+            "InvalidUserType.NotSupported" => Self::InvalidUserTypeNotSupported(error),
+            "Abs.InvalidAccount.NotFound" => Self::AbsInvalidAccountNotFound(error),
+            "Forbidden.NotSupportRAM" => Self::ForbiddenNotSupportRam(error),
+            "Forbidden.SubUser" => Self::ForbiddenSubUser(error),
+            "InvalidOperation.AvailabilityZoneMismatch" => {
+                Self::InvalidOperationAvailabilityZoneMismatch(error)
+            }
+            "InvalidOperation.VpcMismatch" => Self::InvalidOperationVpcMismatch(error),
+            "InvalidOperation.EniServiceManaged" => {
+                Self::InvalidOperationEniServiceManaged(error)
+            }
+            "InvalidOperation.ResourceManagedByCloudProduct" => {
+                Self::InvalidOperationResourceManagedByCloudProduct(error)
+            }
+            "InvalidEniId.NotFound" => Self::InvalidEniIdNotFound(error),
+            "InvalidVSwitchId.NotFound" => Self::InvalidVSwitchIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -211,44 +211,29 @@ pub enum EnableNetworkInterfaceQoSError {
 }
 impl From<::acs_runtime::client::ServiceError> for EnableNetworkInterfaceQoSError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "MissingParameter",
-                    "UnsupportedParameter",
-                    "InvalidParameter",
-                    "InvalidInstanceID.Malformed",
-                    "InvalidParams.EniId",
-                    "Forbidden.RegionId",
-                    "InvalidParameter.Conflict",
-                    "InvalidUserType.NotSupported",
-                    "Abs.InvalidAccount.NotFound",
-                    "Forbidden.NotSupportRAM",
-                    "Forbidden.SubUser",
-                    "InvalidOperation.EniServiceManaged",
-                    "InvalidOperation.ResourceManagedByCloudProduct",
-                    "InvalidEniId.NotFound",
-                    "InvalidVSwitchId.NotFound",
-                    "InvalidSecurityGroupId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::MissingParameter(error),
-            Some(1) => Self::UnsupportedParameter(error),
-            Some(2) => Self::InvalidParameter(error),
-            Some(3) => Self::InvalidInstanceIdMalformed(error),
-            Some(4) => Self::InvalidParamsEniId(error),
-            Some(5) => Self::ForbiddenRegionId(error),
-            Some(6) => Self::InvalidParameterConflict(error),
-            Some(7) => Self::InvalidUserTypeNotSupported(error),
-            Some(8) => Self::AbsInvalidAccountNotFound(error),
-            Some(9) => Self::ForbiddenNotSupportRam(error),
-            Some(10) => Self::ForbiddenSubUser(error),
-            Some(11) => Self::InvalidOperationEniServiceManaged(error),
-            Some(12) => Self::InvalidOperationResourceManagedByCloudProduct(error),
-            Some(13) => Self::InvalidEniIdNotFound(error),
-            Some(14) => Self::InvalidVSwitchIdNotFound(error),
-            Some(15) => Self::InvalidSecurityGroupIdNotFound(error),
+        match error.code() {
+            "MissingParameter" => Self::MissingParameter(error),
+            "UnsupportedParameter" => Self::UnsupportedParameter(error),
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "InvalidInstanceID.Malformed" => Self::InvalidInstanceIdMalformed(error),
+            "InvalidParams.EniId" => Self::InvalidParamsEniId(error),
+            "Forbidden.RegionId" => Self::ForbiddenRegionId(error),
+            "InvalidParameter.Conflict" => Self::InvalidParameterConflict(error),
+            "InvalidUserType.NotSupported" => Self::InvalidUserTypeNotSupported(error),
+            "Abs.InvalidAccount.NotFound" => Self::AbsInvalidAccountNotFound(error),
+            "Forbidden.NotSupportRAM" => Self::ForbiddenNotSupportRam(error),
+            "Forbidden.SubUser" => Self::ForbiddenSubUser(error),
+            "InvalidOperation.EniServiceManaged" => {
+                Self::InvalidOperationEniServiceManaged(error)
+            }
+            "InvalidOperation.ResourceManagedByCloudProduct" => {
+                Self::InvalidOperationResourceManagedByCloudProduct(error)
+            }
+            "InvalidEniId.NotFound" => Self::InvalidEniIdNotFound(error),
+            "InvalidVSwitchId.NotFound" => Self::InvalidVSwitchIdNotFound(error),
+            "InvalidSecurityGroupId.NotFound" => {
+                Self::InvalidSecurityGroupIdNotFound(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

@@ -193,20 +193,13 @@ pub enum EnablePhysicalConnectionError {
 }
 impl From<::acs_runtime::client::ServiceError> for EnablePhysicalConnectionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "Forbidden.NotAllowedInState",
-                    "INSTANCE.STATUS.NOT.ALLOW",
-                    "InvalidRegionId.NotFound",
-                    "InvalidPhysicalConnectionId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::ForbiddenNotAllowedInState(error),
-            Some(1) => Self::InstanceStatusNotAllow(error),
-            Some(2) => Self::InvalidRegionIdNotFound(error),
-            Some(3) => Self::InvalidPhysicalConnectionIdNotFound(error),
+        match error.code() {
+            "Forbidden.NotAllowedInState" => Self::ForbiddenNotAllowedInState(error),
+            "INSTANCE.STATUS.NOT.ALLOW" => Self::InstanceStatusNotAllow(error),
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "InvalidPhysicalConnectionId.NotFound" => {
+                Self::InvalidPhysicalConnectionIdNotFound(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

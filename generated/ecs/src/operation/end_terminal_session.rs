@@ -182,11 +182,9 @@ pub enum EndTerminalSessionError {
 }
 impl From<::acs_runtime::client::ServiceError> for EndTerminalSessionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(&["RegionId.ApiNotSupported", "InvalidSessionId.NotFound"])
-        {
-            Some(0) => Self::RegionIdApiNotSupported(error),
-            Some(1) => Self::InvalidSessionIdNotFound(error),
+        match error.code() {
+            "RegionId.ApiNotSupported" => Self::RegionIdApiNotSupported(error),
+            "InvalidSessionId.NotFound" => Self::InvalidSessionIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

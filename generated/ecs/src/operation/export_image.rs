@@ -382,64 +382,45 @@ pub enum ExportImageError {
 }
 impl From<::acs_runtime::client::ServiceError> for ExportImageError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "MissingParameter",
-                    "InvalidImageName.Malformed",
-                    "InvalidOSSPrefix.Malformed",
-                    "InvalidRegionId.NotFound",
-                    "InvalidRegion.NotSupport",
-                    "IncorrectImageStatus",
-                    "InvalidImageFormat.Malformed",
-                    "InvalidOSSBucket.NotFound",
-                    "OperationDenied",
-                    "InvalidImage.DiskAmountOrSize",
-                    "ImageNotSupported",
-                    "InvalidOSSObject.NeedRestore",
-                    "InvalidOSSBucket.NotMatched",
-                    "InvalidImageFormat.RegionNotSupported",
-                    "InvalidOSSBucket.ArchiveOssBucketNotSupported",
-                    "ImageIsExporting",
-                    "ExportImageFailed",
-                    "UserNotInTheWhiteList",
-                    "NoSetRoletoECSServiceAcount",
-                    "InvalidOSS.NotAuthorized",
-                    "ConcurrentQuotaExceed.ExportImage",
-                    "WeeklyQuotaExceed.ExportImage",
-                    "InvalidImageLicense.NotSupported",
-                    "InvalidImageCategory.NotSupported",
-                    "InvalidOSSBucket.EncryptUnsupported",
-                    "InvalidImageId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::MissingParameter(error),
-            Some(1) => Self::InvalidImageNameMalformed(error),
-            Some(2) => Self::InvalidOssPrefixMalformed(error),
-            Some(3) => Self::InvalidRegionIdNotFound(error),
-            Some(4) => Self::InvalidRegionNotSupport(error),
-            Some(5) => Self::IncorrectImageStatus(error),
-            Some(6) => Self::InvalidImageFormatMalformed(error),
-            Some(7) => Self::InvalidOssBucketNotFound(error),
-            Some(8) => Self::OperationDenied(error),
-            Some(9) => Self::InvalidImageDiskAmountOrSize(error),
-            Some(10) => Self::ImageNotSupported(error),
-            Some(11) => Self::InvalidOssObjectNeedRestore(error),
-            Some(12) => Self::InvalidOssBucketNotMatched(error),
-            Some(13) => Self::InvalidImageFormatRegionNotSupported(error),
-            Some(14) => Self::InvalidOssBucketArchiveOssBucketNotSupported(error),
-            Some(15) => Self::ImageIsExporting(error),
-            Some(16) => Self::ExportImageFailed(error),
-            Some(17) => Self::UserNotInTheWhiteList(error),
-            Some(18) => Self::NoSetRoletoEcsServiceAcount(error),
-            Some(19) => Self::InvalidOssNotAuthorized(error),
-            Some(20) => Self::ConcurrentQuotaExceedExportImage(error),
-            Some(21) => Self::WeeklyQuotaExceedExportImage(error),
-            Some(22) => Self::InvalidImageLicenseNotSupported(error),
-            Some(23) => Self::InvalidImageCategoryNotSupported(error),
-            Some(24) => Self::InvalidOssBucketEncryptUnsupported(error),
-            Some(25) => Self::InvalidImageIdNotFound(error),
+        match error.code() {
+            "MissingParameter" => Self::MissingParameter(error),
+            "InvalidImageName.Malformed" => Self::InvalidImageNameMalformed(error),
+            "InvalidOSSPrefix.Malformed" => Self::InvalidOssPrefixMalformed(error),
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "InvalidRegion.NotSupport" => Self::InvalidRegionNotSupport(error),
+            "IncorrectImageStatus" => Self::IncorrectImageStatus(error),
+            "InvalidImageFormat.Malformed" => Self::InvalidImageFormatMalformed(error),
+            "InvalidOSSBucket.NotFound" => Self::InvalidOssBucketNotFound(error),
+            "OperationDenied" => Self::OperationDenied(error),
+            "InvalidImage.DiskAmountOrSize" => Self::InvalidImageDiskAmountOrSize(error),
+            "ImageNotSupported" => Self::ImageNotSupported(error),
+            "InvalidOSSObject.NeedRestore" => Self::InvalidOssObjectNeedRestore(error),
+            "InvalidOSSBucket.NotMatched" => Self::InvalidOssBucketNotMatched(error),
+            "InvalidImageFormat.RegionNotSupported" => {
+                Self::InvalidImageFormatRegionNotSupported(error)
+            }
+            "InvalidOSSBucket.ArchiveOssBucketNotSupported" => {
+                Self::InvalidOssBucketArchiveOssBucketNotSupported(error)
+            }
+            "ImageIsExporting" => Self::ImageIsExporting(error),
+            "ExportImageFailed" => Self::ExportImageFailed(error),
+            "UserNotInTheWhiteList" => Self::UserNotInTheWhiteList(error),
+            "NoSetRoletoECSServiceAcount" => Self::NoSetRoletoEcsServiceAcount(error),
+            "InvalidOSS.NotAuthorized" => Self::InvalidOssNotAuthorized(error),
+            "ConcurrentQuotaExceed.ExportImage" => {
+                Self::ConcurrentQuotaExceedExportImage(error)
+            }
+            "WeeklyQuotaExceed.ExportImage" => Self::WeeklyQuotaExceedExportImage(error),
+            "InvalidImageLicense.NotSupported" => {
+                Self::InvalidImageLicenseNotSupported(error)
+            }
+            "InvalidImageCategory.NotSupported" => {
+                Self::InvalidImageCategoryNotSupported(error)
+            }
+            "InvalidOSSBucket.EncryptUnsupported" => {
+                Self::InvalidOssBucketEncryptUnsupported(error)
+            }
+            "InvalidImageId.NotFound" => Self::InvalidImageIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

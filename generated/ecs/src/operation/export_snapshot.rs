@@ -199,28 +199,17 @@ pub enum ExportSnapshotError {
 }
 impl From<::acs_runtime::client::ServiceError> for ExportSnapshotError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "ExportSnapshotFailed",
-                    "SNAPSHOT_IS_EXPORTING",
-                    "InvalidSnapshotId.NotFound",
-                    "SNAPSHOT_CREATE_NOT_FINISHED",
-                    "OSS_AUTHORIZED_FAILED",
-                    "InvalidOSSBucket.NotFound",
-                    "InvalidUser.NotInWhiteList",
-                    "InvalidOSSBucket.InOtherRegion",
-                ],
-            )
-        {
-            Some(0) => Self::ExportSnapshotFailed(error),
-            Some(1) => Self::SnapshotIsExporting(error),
-            Some(2) => Self::InvalidSnapshotIdNotFound(error),
-            Some(3) => Self::SnapshotCreateNotFinished(error),
-            Some(4) => Self::OssAuthorizedFailed(error),
-            Some(5) => Self::InvalidOssBucketNotFound(error),
-            Some(6) => Self::InvalidUserNotInWhiteList(error),
-            Some(7) => Self::InvalidOssBucketInOtherRegion(error),
+        match error.code() {
+            "ExportSnapshotFailed" => Self::ExportSnapshotFailed(error),
+            "SNAPSHOT_IS_EXPORTING" => Self::SnapshotIsExporting(error),
+            "InvalidSnapshotId.NotFound" => Self::InvalidSnapshotIdNotFound(error),
+            "SNAPSHOT_CREATE_NOT_FINISHED" => Self::SnapshotCreateNotFinished(error),
+            "OSS_AUTHORIZED_FAILED" => Self::OssAuthorizedFailed(error),
+            "InvalidOSSBucket.NotFound" => Self::InvalidOssBucketNotFound(error),
+            "InvalidUser.NotInWhiteList" => Self::InvalidUserNotInWhiteList(error),
+            "InvalidOSSBucket.InOtherRegion" => {
+                Self::InvalidOssBucketInOtherRegion(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

@@ -231,22 +231,12 @@ pub enum GetInstanceConsoleOutputError {
 }
 impl From<::acs_runtime::client::ServiceError> for GetInstanceConsoleOutputError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "MissingParameter",
-                    "InvalidParameter",
-                    "IncorrectInstanceStatus",
-                    "NotSupported",
-                    "Throttling",
-                ],
-            )
-        {
-            Some(0) => Self::MissingParameter(error),
-            Some(1) => Self::InvalidParameter(error),
-            Some(2) => Self::IncorrectInstanceStatus(error),
-            Some(3) => Self::NotSupported(error),
-            Some(4) => Self::Throttling(error),
+        match error.code() {
+            "MissingParameter" => Self::MissingParameter(error),
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "IncorrectInstanceStatus" => Self::IncorrectInstanceStatus(error),
+            "NotSupported" => Self::NotSupported(error),
+            "Throttling" => Self::Throttling(error),
             _ => Self::Unhandled(error),
         }
     }

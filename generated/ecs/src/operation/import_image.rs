@@ -773,112 +773,81 @@ pub enum ImportImageError {
 }
 impl From<::acs_runtime::client::ServiceError> for ImportImageError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "UnsupportedSuffix.OSSObject",
-                    "MissingParameter",
-                    "InvalidImageName.Malformed",
-                    "InvalidOSSObject.Malformed",
-                    "InvalidOSSBucket.Malformed",
-                    "InvalidOSSObject.Size",
-                    "InvalidDescription.Malformed",
-                    "InvalidArchitecture.Malformed",
-                    "InvalidPlatform.Malformed",
-                    "InvalidOSType.Malformed",
-                    "InvalidImageName.Duplicated",
-                    "InvalidImageSize",
-                    "InvalidDataDiskSize",
-                    "InvalidImageFormat.Malformed",
-                    "InvalidRegionId.NotFound",
-                    "InvalidRegion.NotSupport",
-                    "InvalidOSSBucket.NotFound",
-                    "InvalidOSSObject.NotFound",
-                    "InvalidOSSObject.NeedRestore",
-                    "InvalidOSSBucket.NotMatched",
-                    "InvalidLicenseType.NotSupported",
-                    "InvalidLicenseType.BYOLOnly",
-                    "InvalidOSSBucket.FlowLimit",
-                    "InvalidImageFormat.RegionNotSupported",
-                    "InvalidBootMode.Malformed",
-                    "InvalidParameter.DetectionStrategy",
-                    "InvalidBootMode.NotSupport",
-                    "DRYRUN.SUCCESS",
-                    "InvalidClientToken.Malformed",
-                    "InvalidParameter.FeaturesImdsSupport",
-                    "Account.Arrearage",
-                    "ImageIsImporting",
-                    "QuotaExceed.Image",
-                    "ImportImageFailed",
-                    "UserNotInTheWhiteList",
-                    "NoSetRoletoECSServiceAcount",
-                    "InvalidParameter.Malformed",
-                    "MissingParameter.DiskDeviceMapping",
-                    "InvalidOSS.NotAuthorized",
-                    "InvalidBlockSize.NotSupport",
-                    "ImageCheckUnsupported.WindowsImage",
-                    "InvalidVHDImage.IncorrectSize",
-                    "InvalidOSSBucket.EncryptUnsupported",
-                    "InvalidArchitecture.PlatformUnsupported",
-                    "InvalidAccountStatus.OSSDisabled",
-                    "InvalidStorageLocation.NotFound",
-                    "InvalidOperation.CloudBoxImageImportRoleRequired",
-                    "InvalidOperation.CloudBoxImageImportUnsupported",
-                    "TagKey.Duplication",
-                    "InvalidResourceGroup.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::UnsupportedSuffixOssObject(error),
-            Some(1) => Self::MissingParameter(error),
-            Some(2) => Self::InvalidImageNameMalformed(error),
-            Some(3) => Self::InvalidOssObjectMalformed(error),
-            Some(4) => Self::InvalidOssBucketMalformed(error),
-            Some(5) => Self::InvalidOssObjectSize(error),
-            Some(6) => Self::InvalidDescriptionMalformed(error),
-            Some(7) => Self::InvalidArchitectureMalformed(error),
-            Some(8) => Self::InvalidPlatformMalformed(error),
-            Some(9) => Self::InvalidOsTypeMalformed(error),
-            Some(10) => Self::InvalidImageNameDuplicated(error),
-            Some(11) => Self::InvalidImageSize(error),
-            Some(12) => Self::InvalidDataDiskSize(error),
-            Some(13) => Self::InvalidImageFormatMalformed(error),
-            Some(14) => Self::InvalidRegionIdNotFound(error),
-            Some(15) => Self::InvalidRegionNotSupport(error),
-            Some(16) => Self::InvalidOssBucketNotFound(error),
-            Some(17) => Self::InvalidOssObjectNotFound(error),
-            Some(18) => Self::InvalidOssObjectNeedRestore(error),
-            Some(19) => Self::InvalidOssBucketNotMatched(error),
-            Some(20) => Self::InvalidLicenseTypeNotSupported(error),
-            Some(21) => Self::InvalidLicenseTypeByolOnly(error),
-            Some(22) => Self::InvalidOssBucketFlowLimit(error),
-            Some(23) => Self::InvalidImageFormatRegionNotSupported(error),
-            Some(24) => Self::InvalidBootModeMalformed(error),
-            Some(25) => Self::InvalidParameterDetectionStrategy(error),
-            Some(26) => Self::InvalidBootModeNotSupport(error),
-            Some(27) => Self::DryrunSuccess(error),
-            Some(28) => Self::InvalidClientTokenMalformed(error),
-            Some(29) => Self::InvalidParameterFeaturesImdsSupport(error),
-            Some(30) => Self::AccountArrearage(error),
-            Some(31) => Self::ImageIsImporting(error),
-            Some(32) => Self::QuotaExceedImage(error),
-            Some(33) => Self::ImportImageFailed(error),
-            Some(34) => Self::UserNotInTheWhiteList(error),
-            Some(35) => Self::NoSetRoletoEcsServiceAcount(error),
-            Some(36) => Self::InvalidParameterMalformed(error),
-            Some(37) => Self::MissingParameterDiskDeviceMapping(error),
-            Some(38) => Self::InvalidOssNotAuthorized(error),
-            Some(39) => Self::InvalidBlockSizeNotSupport(error),
-            Some(40) => Self::ImageCheckUnsupportedWindowsImage(error),
-            Some(41) => Self::InvalidVhdImageIncorrectSize(error),
-            Some(42) => Self::InvalidOssBucketEncryptUnsupported(error),
-            Some(43) => Self::InvalidArchitecturePlatformUnsupported(error),
-            Some(44) => Self::InvalidAccountStatusOssDisabled(error),
-            Some(45) => Self::InvalidStorageLocationNotFound(error),
-            Some(46) => Self::InvalidOperationCloudBoxImageImportRoleRequired(error),
-            Some(47) => Self::InvalidOperationCloudBoxImageImportUnsupported(error),
-            Some(48) => Self::TagKeyDuplication(error),
-            Some(49) => Self::InvalidResourceGroupNotFound(error),
+        match error.code() {
+            "UnsupportedSuffix.OSSObject" => Self::UnsupportedSuffixOssObject(error),
+            "MissingParameter" => Self::MissingParameter(error),
+            "InvalidImageName.Malformed" => Self::InvalidImageNameMalformed(error),
+            "InvalidOSSObject.Malformed" => Self::InvalidOssObjectMalformed(error),
+            "InvalidOSSBucket.Malformed" => Self::InvalidOssBucketMalformed(error),
+            "InvalidOSSObject.Size" => Self::InvalidOssObjectSize(error),
+            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
+            "InvalidArchitecture.Malformed" => Self::InvalidArchitectureMalformed(error),
+            "InvalidPlatform.Malformed" => Self::InvalidPlatformMalformed(error),
+            "InvalidOSType.Malformed" => Self::InvalidOsTypeMalformed(error),
+            "InvalidImageName.Duplicated" => Self::InvalidImageNameDuplicated(error),
+            "InvalidImageSize" => Self::InvalidImageSize(error),
+            "InvalidDataDiskSize" => Self::InvalidDataDiskSize(error),
+            "InvalidImageFormat.Malformed" => Self::InvalidImageFormatMalformed(error),
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "InvalidRegion.NotSupport" => Self::InvalidRegionNotSupport(error),
+            "InvalidOSSBucket.NotFound" => Self::InvalidOssBucketNotFound(error),
+            "InvalidOSSObject.NotFound" => Self::InvalidOssObjectNotFound(error),
+            "InvalidOSSObject.NeedRestore" => Self::InvalidOssObjectNeedRestore(error),
+            "InvalidOSSBucket.NotMatched" => Self::InvalidOssBucketNotMatched(error),
+            "InvalidLicenseType.NotSupported" => {
+                Self::InvalidLicenseTypeNotSupported(error)
+            }
+            "InvalidLicenseType.BYOLOnly" => Self::InvalidLicenseTypeByolOnly(error),
+            "InvalidOSSBucket.FlowLimit" => Self::InvalidOssBucketFlowLimit(error),
+            "InvalidImageFormat.RegionNotSupported" => {
+                Self::InvalidImageFormatRegionNotSupported(error)
+            }
+            "InvalidBootMode.Malformed" => Self::InvalidBootModeMalformed(error),
+            "InvalidParameter.DetectionStrategy" => {
+                Self::InvalidParameterDetectionStrategy(error)
+            }
+            "InvalidBootMode.NotSupport" => Self::InvalidBootModeNotSupport(error),
+            "DRYRUN.SUCCESS" => Self::DryrunSuccess(error),
+            "InvalidClientToken.Malformed" => Self::InvalidClientTokenMalformed(error),
+            "InvalidParameter.FeaturesImdsSupport" => {
+                Self::InvalidParameterFeaturesImdsSupport(error)
+            }
+            "Account.Arrearage" => Self::AccountArrearage(error),
+            "ImageIsImporting" => Self::ImageIsImporting(error),
+            "QuotaExceed.Image" => Self::QuotaExceedImage(error),
+            "ImportImageFailed" => Self::ImportImageFailed(error),
+            "UserNotInTheWhiteList" => Self::UserNotInTheWhiteList(error),
+            "NoSetRoletoECSServiceAcount" => Self::NoSetRoletoEcsServiceAcount(error),
+            "InvalidParameter.Malformed" => Self::InvalidParameterMalformed(error),
+            "MissingParameter.DiskDeviceMapping" => {
+                Self::MissingParameterDiskDeviceMapping(error)
+            }
+            "InvalidOSS.NotAuthorized" => Self::InvalidOssNotAuthorized(error),
+            "InvalidBlockSize.NotSupport" => Self::InvalidBlockSizeNotSupport(error),
+            "ImageCheckUnsupported.WindowsImage" => {
+                Self::ImageCheckUnsupportedWindowsImage(error)
+            }
+            "InvalidVHDImage.IncorrectSize" => Self::InvalidVhdImageIncorrectSize(error),
+            "InvalidOSSBucket.EncryptUnsupported" => {
+                Self::InvalidOssBucketEncryptUnsupported(error)
+            }
+            "InvalidArchitecture.PlatformUnsupported" => {
+                Self::InvalidArchitecturePlatformUnsupported(error)
+            }
+            "InvalidAccountStatus.OSSDisabled" => {
+                Self::InvalidAccountStatusOssDisabled(error)
+            }
+            "InvalidStorageLocation.NotFound" => {
+                Self::InvalidStorageLocationNotFound(error)
+            }
+            "InvalidOperation.CloudBoxImageImportRoleRequired" => {
+                Self::InvalidOperationCloudBoxImageImportRoleRequired(error)
+            }
+            "InvalidOperation.CloudBoxImageImportUnsupported" => {
+                Self::InvalidOperationCloudBoxImageImportUnsupported(error)
+            }
+            "TagKey.Duplication" => Self::TagKeyDuplication(error),
+            "InvalidResourceGroup.NotFound" => Self::InvalidResourceGroupNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

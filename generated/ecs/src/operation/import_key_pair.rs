@@ -270,26 +270,16 @@ pub enum ImportKeyPairError {
 }
 impl From<::acs_runtime::client::ServiceError> for ImportKeyPairError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidKeyPairName.Malformed",
-                    "InvalidPublicKeyBody.Malformed",
-                    "MissingParameter",
-                    "KeyPair.AlreadyExist",
-                    "QuotaExceed.KeyPair",
-                    "InvalidResourceGroup.NotFound",
-                    "InternalError",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidKeyPairNameMalformed(error),
-            Some(1) => Self::InvalidPublicKeyBodyMalformed(error),
-            Some(2) => Self::MissingParameter(error),
-            Some(3) => Self::KeyPairAlreadyExist(error),
-            Some(4) => Self::QuotaExceedKeyPair(error),
-            Some(5) => Self::InvalidResourceGroupNotFound(error),
-            Some(6) => Self::InternalError(error),
+        match error.code() {
+            "InvalidKeyPairName.Malformed" => Self::InvalidKeyPairNameMalformed(error),
+            "InvalidPublicKeyBody.Malformed" => {
+                Self::InvalidPublicKeyBodyMalformed(error)
+            }
+            "MissingParameter" => Self::MissingParameter(error),
+            "KeyPair.AlreadyExist" => Self::KeyPairAlreadyExist(error),
+            "QuotaExceed.KeyPair" => Self::QuotaExceedKeyPair(error),
+            "InvalidResourceGroup.NotFound" => Self::InvalidResourceGroupNotFound(error),
+            "InternalError" => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

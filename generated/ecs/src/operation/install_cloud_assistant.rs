@@ -200,28 +200,17 @@ pub enum InstallCloudAssistantError {
 }
 impl From<::acs_runtime::client::ServiceError> for InstallCloudAssistantError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "RegionId.ApiNotSupported",
-                    "MissingParam.InstanceId",
-                    "InstanceIds.ExceedLimit",
-                    "Operation.Forbidden",
-                    "InvalidInstanceId.OSTypeUnsupported",
-                    "InvalidRegionId.NotFound",
-                    "InvalidInstance.NotFound",
-                    "InternalError.Dispatch",
-                ],
-            )
-        {
-            Some(0) => Self::RegionIdApiNotSupported(error),
-            Some(1) => Self::MissingParamInstanceId(error),
-            Some(2) => Self::InstanceIdsExceedLimit(error),
-            Some(3) => Self::OperationForbidden(error),
-            Some(4) => Self::InvalidInstanceIdOsTypeUnsupported(error),
-            Some(5) => Self::InvalidRegionIdNotFound(error),
-            Some(6) => Self::InvalidInstanceNotFound(error),
-            Some(7) => Self::InternalErrorDispatch(error),
+        match error.code() {
+            "RegionId.ApiNotSupported" => Self::RegionIdApiNotSupported(error),
+            "MissingParam.InstanceId" => Self::MissingParamInstanceId(error),
+            "InstanceIds.ExceedLimit" => Self::InstanceIdsExceedLimit(error),
+            "Operation.Forbidden" => Self::OperationForbidden(error),
+            "InvalidInstanceId.OSTypeUnsupported" => {
+                Self::InvalidInstanceIdOsTypeUnsupported(error)
+            }
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "InvalidInstance.NotFound" => Self::InvalidInstanceNotFound(error),
+            "InternalError.Dispatch" => Self::InternalErrorDispatch(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -783,116 +783,91 @@ pub enum InvokeCommandError {
 }
 impl From<::acs_runtime::client::ServiceError> for InvokeCommandError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "RegionId.ApiNotSupported",
-                    "InvalidParameter.WorkingDir",
-                    "MissingParam.InstanceId",
-                    "InvalidContainerId.Malformed",
-                    "InvalidContainerName.Malformed",
-                    "InvalidClientToken.Malformed",
-                    "InvalidInstance.NotMatch",
-                    "MissingParam.Frequency",
-                    "InvalidParam.Frequency",
-                    "Parameter.MissingValue",
-                    "Parameter.Disabled",
-                    "InvalidParameter.Parameters",
-                    "NumberExceed.ResourceTags",
-                    "MissingParameter.ResourceTagKey",
-                    "InvalidResourceTagKey.Malformed",
-                    "InvalidResourceTagValue.Malformed",
-                    "Duplicate.ResourceTagKey",
-                    "InvalidResourceTag.InstanceNotFound",
-                    "InvalidResourceTag.ConflictWithInstanceIds",
-                    "InvalidOssOutputDelivery.BucketInOtherRegion",
-                    "InvalidParameter.OssOutputDelivery",
-                    "InvalidOssOutputDelivery.KeyPrefixMalformed",
-                    "InstanceIds.ExceedLimit",
-                    "Invocation.ExceedQuota",
-                    "ParameterCount.ExceedLimit",
-                    "ParameterKey.ExceedLimit",
-                    "CmdContent.ExceedLimit",
-                    "ParameterKey.Duplicate",
-                    "Parameter.NotMatched",
-                    "ParameterType.NotSupported",
-                    "Username.ExceedLimit",
-                    "WindowsPasswordName.ExceedLimit",
-                    "WindowsPasswordName.Missed",
-                    "ParameterStore.NotSupported",
-                    "TemporaryAccessKey.Error",
-                    "ParameterStore.InvalidParameters",
-                    "ParameterStore.NoPermission",
-                    "Operation.Forbidden",
-                    "IdempotentParameterMismatch",
-                    "IdempotentProcessing",
-                    "InvalidLauncher.LengthLimitExceeded",
-                    "InvalidParameterCharset.Parameters",
-                    "CreateServiceLinkedRole.NoPermission",
-                    "InvalidTimeout.ExceedLimit",
-                    "InvalidRepeatMode.NotFound",
-                    "InvalidRegionId.NotFound",
-                    "InvalidInstance.NotFound",
-                    "InvalidCmdId.NotFound",
-                    "InvalidResourceGroup.NotFound",
-                    "InvalidTerminationMode.NotFound",
-                    "InvalidOssOutputDelivery.BucketNotFound",
-                    "InternalError.Dispatch",
-                ],
-            )
-        {
-            Some(0) => Self::RegionIdApiNotSupported(error),
-            Some(1) => Self::InvalidParameterWorkingDir(error),
-            Some(2) => Self::MissingParamInstanceId(error),
-            Some(3) => Self::InvalidContainerIdMalformed(error),
-            Some(4) => Self::InvalidContainerNameMalformed(error),
-            Some(5) => Self::InvalidClientTokenMalformed(error),
-            Some(6) => Self::InvalidInstanceNotMatch(error),
-            Some(7) => Self::MissingParamFrequency(error),
-            Some(8) => Self::InvalidParamFrequency(error),
-            Some(9) => Self::ParameterMissingValue(error),
-            Some(10) => Self::ParameterDisabled(error),
-            Some(11) => Self::InvalidParameterParameters(error),
-            Some(12) => Self::NumberExceedResourceTags(error),
-            Some(13) => Self::MissingParameterResourceTagKey(error),
-            Some(14) => Self::InvalidResourceTagKeyMalformed(error),
-            Some(15) => Self::InvalidResourceTagValueMalformed(error),
-            Some(16) => Self::DuplicateResourceTagKey(error),
-            Some(17) => Self::InvalidResourceTagInstanceNotFound(error),
-            Some(18) => Self::InvalidResourceTagConflictWithInstanceIds(error),
-            Some(19) => Self::InvalidOssOutputDeliveryBucketInOtherRegion(error),
-            Some(20) => Self::InvalidParameterOssOutputDelivery(error),
-            Some(21) => Self::InvalidOssOutputDeliveryKeyPrefixMalformed(error),
-            Some(22) => Self::InstanceIdsExceedLimit(error),
-            Some(23) => Self::InvocationExceedQuota(error),
-            Some(24) => Self::ParameterCountExceedLimit(error),
-            Some(25) => Self::ParameterKeyExceedLimit(error),
-            Some(26) => Self::CmdContentExceedLimit(error),
-            Some(27) => Self::ParameterKeyDuplicate(error),
-            Some(28) => Self::ParameterNotMatched(error),
-            Some(29) => Self::ParameterTypeNotSupported(error),
-            Some(30) => Self::UsernameExceedLimit(error),
-            Some(31) => Self::WindowsPasswordNameExceedLimit(error),
-            Some(32) => Self::WindowsPasswordNameMissed(error),
-            Some(33) => Self::ParameterStoreNotSupported(error),
-            Some(34) => Self::TemporaryAccessKeyError(error),
-            Some(35) => Self::ParameterStoreInvalidParameters(error),
-            Some(36) => Self::ParameterStoreNoPermission(error),
-            Some(37) => Self::OperationForbidden(error),
-            Some(38) => Self::IdempotentParameterMismatch(error),
-            Some(39) => Self::IdempotentProcessing(error),
-            Some(40) => Self::InvalidLauncherLengthLimitExceeded(error),
-            Some(41) => Self::InvalidParameterCharsetParameters(error),
-            Some(42) => Self::CreateServiceLinkedRoleNoPermission(error),
-            Some(43) => Self::InvalidTimeoutExceedLimit(error),
-            Some(44) => Self::InvalidRepeatModeNotFound(error),
-            Some(45) => Self::InvalidRegionIdNotFound(error),
-            Some(46) => Self::InvalidInstanceNotFound(error),
-            Some(47) => Self::InvalidCmdIdNotFound(error),
-            Some(48) => Self::InvalidResourceGroupNotFound(error),
-            Some(49) => Self::InvalidTerminationModeNotFound(error),
-            Some(50) => Self::InvalidOssOutputDeliveryBucketNotFound(error),
-            Some(51) => Self::InternalErrorDispatch(error),
+        match error.code() {
+            "RegionId.ApiNotSupported" => Self::RegionIdApiNotSupported(error),
+            "InvalidParameter.WorkingDir" => Self::InvalidParameterWorkingDir(error),
+            "MissingParam.InstanceId" => Self::MissingParamInstanceId(error),
+            "InvalidContainerId.Malformed" => Self::InvalidContainerIdMalformed(error),
+            "InvalidContainerName.Malformed" => {
+                Self::InvalidContainerNameMalformed(error)
+            }
+            "InvalidClientToken.Malformed" => Self::InvalidClientTokenMalformed(error),
+            "InvalidInstance.NotMatch" => Self::InvalidInstanceNotMatch(error),
+            "MissingParam.Frequency" => Self::MissingParamFrequency(error),
+            "InvalidParam.Frequency" => Self::InvalidParamFrequency(error),
+            "Parameter.MissingValue" => Self::ParameterMissingValue(error),
+            "Parameter.Disabled" => Self::ParameterDisabled(error),
+            "InvalidParameter.Parameters" => Self::InvalidParameterParameters(error),
+            "NumberExceed.ResourceTags" => Self::NumberExceedResourceTags(error),
+            "MissingParameter.ResourceTagKey" => {
+                Self::MissingParameterResourceTagKey(error)
+            }
+            "InvalidResourceTagKey.Malformed" => {
+                Self::InvalidResourceTagKeyMalformed(error)
+            }
+            "InvalidResourceTagValue.Malformed" => {
+                Self::InvalidResourceTagValueMalformed(error)
+            }
+            "Duplicate.ResourceTagKey" => Self::DuplicateResourceTagKey(error),
+            "InvalidResourceTag.InstanceNotFound" => {
+                Self::InvalidResourceTagInstanceNotFound(error)
+            }
+            "InvalidResourceTag.ConflictWithInstanceIds" => {
+                Self::InvalidResourceTagConflictWithInstanceIds(error)
+            }
+            "InvalidOssOutputDelivery.BucketInOtherRegion" => {
+                Self::InvalidOssOutputDeliveryBucketInOtherRegion(error)
+            }
+            "InvalidParameter.OssOutputDelivery" => {
+                Self::InvalidParameterOssOutputDelivery(error)
+            }
+            "InvalidOssOutputDelivery.KeyPrefixMalformed" => {
+                Self::InvalidOssOutputDeliveryKeyPrefixMalformed(error)
+            }
+            "InstanceIds.ExceedLimit" => Self::InstanceIdsExceedLimit(error),
+            "Invocation.ExceedQuota" => Self::InvocationExceedQuota(error),
+            "ParameterCount.ExceedLimit" => Self::ParameterCountExceedLimit(error),
+            "ParameterKey.ExceedLimit" => Self::ParameterKeyExceedLimit(error),
+            "CmdContent.ExceedLimit" => Self::CmdContentExceedLimit(error),
+            "ParameterKey.Duplicate" => Self::ParameterKeyDuplicate(error),
+            "Parameter.NotMatched" => Self::ParameterNotMatched(error),
+            "ParameterType.NotSupported" => Self::ParameterTypeNotSupported(error),
+            "Username.ExceedLimit" => Self::UsernameExceedLimit(error),
+            "WindowsPasswordName.ExceedLimit" => {
+                Self::WindowsPasswordNameExceedLimit(error)
+            }
+            "WindowsPasswordName.Missed" => Self::WindowsPasswordNameMissed(error),
+            "ParameterStore.NotSupported" => Self::ParameterStoreNotSupported(error),
+            "TemporaryAccessKey.Error" => Self::TemporaryAccessKeyError(error),
+            "ParameterStore.InvalidParameters" => {
+                Self::ParameterStoreInvalidParameters(error)
+            }
+            "ParameterStore.NoPermission" => Self::ParameterStoreNoPermission(error),
+            "Operation.Forbidden" => Self::OperationForbidden(error),
+            "IdempotentParameterMismatch" => Self::IdempotentParameterMismatch(error),
+            "IdempotentProcessing" => Self::IdempotentProcessing(error),
+            "InvalidLauncher.LengthLimitExceeded" => {
+                Self::InvalidLauncherLengthLimitExceeded(error)
+            }
+            "InvalidParameterCharset.Parameters" => {
+                Self::InvalidParameterCharsetParameters(error)
+            }
+            "CreateServiceLinkedRole.NoPermission" => {
+                Self::CreateServiceLinkedRoleNoPermission(error)
+            }
+            "InvalidTimeout.ExceedLimit" => Self::InvalidTimeoutExceedLimit(error),
+            "InvalidRepeatMode.NotFound" => Self::InvalidRepeatModeNotFound(error),
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "InvalidInstance.NotFound" => Self::InvalidInstanceNotFound(error),
+            "InvalidCmdId.NotFound" => Self::InvalidCmdIdNotFound(error),
+            "InvalidResourceGroup.NotFound" => Self::InvalidResourceGroupNotFound(error),
+            "InvalidTerminationMode.NotFound" => {
+                Self::InvalidTerminationModeNotFound(error)
+            }
+            "InvalidOssOutputDelivery.BucketNotFound" => {
+                Self::InvalidOssOutputDeliveryBucketNotFound(error)
+            }
+            "InternalError.Dispatch" => Self::InternalErrorDispatch(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -248,28 +248,19 @@ pub enum JoinResourceGroupError {
 }
 impl From<::acs_runtime::client::ServiceError> for JoinResourceGroupError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "EntityExists.AssociatedTransferTasks",
-                    "MissingParameter",
-                    "InvalidResourceGroup.Duplicate",
-                    "InvalidRegionId.ResourceGroup",
-                    "InvalidStatus.ResourceGroup",
-                    "InvalidResourceType.NotFound",
-                    "InvalidResourceGroup.NotFound",
-                    "InvalidResourceId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::EntityExistsAssociatedTransferTasks(error),
-            Some(1) => Self::MissingParameter(error),
-            Some(2) => Self::InvalidResourceGroupDuplicate(error),
-            Some(3) => Self::InvalidRegionIdResourceGroup(error),
-            Some(4) => Self::InvalidStatusResourceGroup(error),
-            Some(5) => Self::InvalidResourceTypeNotFound(error),
-            Some(6) => Self::InvalidResourceGroupNotFound(error),
-            Some(7) => Self::InvalidResourceIdNotFound(error),
+        match error.code() {
+            "EntityExists.AssociatedTransferTasks" => {
+                Self::EntityExistsAssociatedTransferTasks(error)
+            }
+            "MissingParameter" => Self::MissingParameter(error),
+            "InvalidResourceGroup.Duplicate" => {
+                Self::InvalidResourceGroupDuplicate(error)
+            }
+            "InvalidRegionId.ResourceGroup" => Self::InvalidRegionIdResourceGroup(error),
+            "InvalidStatus.ResourceGroup" => Self::InvalidStatusResourceGroup(error),
+            "InvalidResourceType.NotFound" => Self::InvalidResourceTypeNotFound(error),
+            "InvalidResourceGroup.NotFound" => Self::InvalidResourceGroupNotFound(error),
+            "InvalidResourceId.NotFound" => Self::InvalidResourceIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

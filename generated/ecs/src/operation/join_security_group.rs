@@ -279,66 +279,64 @@ pub enum JoinSecurityGroupError {
 }
 impl From<::acs_runtime::client::ServiceError> for JoinSecurityGroupError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InstanceSecurityGroupLimitExceeded",
-                    "InvalidInstanceId.Mismatch",
-                    "InvalidInstanceId.Malformed",
-                    "InvalidOperation.NotSupportEnterpriseGroup",
-                    "InvalidOperation.MultiGroupType",
-                    "InvalidOperation.InvalidEniState",
-                    "InvalidOperation.EniAndGroupNotBelongSameUser",
-                    "NotBelongUser",
-                    "MissingParameter.RegionId",
-                    "InvalidStatus.EniOrInstanceIsBeingCreated",
-                    "IncorrectInstanceStatus",
-                    "InstanceLockedForSecurity",
-                    "SecurityGroupInstanceLimitExceeded",
-                    "InvalidInstanceId.AlreadyExists",
-                    "AclLimitExceed",
-                    "InvalidOperation.NetworkInterfaceCountExceeded",
-                    "InvalidOperation.ResourceManagedByCloudProduct",
-                    "InvalidOperation.InvalidEniType",
-                    "InvalidOperation.VpcMismatch",
-                    "InvalidOperation.EniServiceManaged",
-                    "InvalidParam.Malformed",
-                    "InvalidParam.EniIdAndInstanceId.Conflict",
-                    "Forbidden.InstanceIsBeingCreated",
-                    "InvalidSecurityGroupId.NotFound",
-                    "InvalidInstanceId.NotFound",
-                    "InvalidEniId.NotFound",
-                    "InternalError",
-                ],
-            )
-        {
-            Some(0) => Self::InstanceSecurityGroupLimitExceeded(error),
-            Some(1) => Self::InvalidInstanceIdMismatch(error),
-            Some(2) => Self::InvalidInstanceIdMalformed(error),
-            Some(3) => Self::InvalidOperationNotSupportEnterpriseGroup(error),
-            Some(4) => Self::InvalidOperationMultiGroupType(error),
-            Some(5) => Self::InvalidOperationInvalidEniState(error),
-            Some(6) => Self::InvalidOperationEniAndGroupNotBelongSameUser(error),
-            Some(7) => Self::NotBelongUser(error),
-            Some(8) => Self::MissingParameterRegionId(error),
-            Some(9) => Self::InvalidStatusEniOrInstanceIsBeingCreated(error),
-            Some(10) => Self::IncorrectInstanceStatus(error),
-            Some(11) => Self::InstanceLockedForSecurity(error),
-            Some(12) => Self::SecurityGroupInstanceLimitExceeded(error),
-            Some(13) => Self::InvalidInstanceIdAlreadyExists(error),
-            Some(14) => Self::AclLimitExceed(error),
-            Some(15) => Self::InvalidOperationNetworkInterfaceCountExceeded(error),
-            Some(16) => Self::InvalidOperationResourceManagedByCloudProduct(error),
-            Some(17) => Self::InvalidOperationInvalidEniType(error),
-            Some(18) => Self::InvalidOperationVpcMismatch(error),
-            Some(19) => Self::InvalidOperationEniServiceManaged(error),
-            Some(20) => Self::InvalidParamMalformed(error),
-            Some(21) => Self::InvalidParamEniIdAndInstanceIdConflict(error),
-            Some(22) => Self::ForbiddenInstanceIsBeingCreated(error),
-            Some(23) => Self::InvalidSecurityGroupIdNotFound(error),
-            Some(24) => Self::InvalidInstanceIdNotFound(error),
-            Some(25) => Self::InvalidEniIdNotFound(error),
-            Some(26) => Self::InternalError(error),
+        match error.code() {
+            "InstanceSecurityGroupLimitExceeded" => {
+                Self::InstanceSecurityGroupLimitExceeded(error)
+            }
+            "InvalidInstanceId.Mismatch" => Self::InvalidInstanceIdMismatch(error),
+            "InvalidInstanceId.Malformed" => Self::InvalidInstanceIdMalformed(error),
+            "InvalidOperation.NotSupportEnterpriseGroup" => {
+                Self::InvalidOperationNotSupportEnterpriseGroup(error)
+            }
+            "InvalidOperation.MultiGroupType" => {
+                Self::InvalidOperationMultiGroupType(error)
+            }
+            "InvalidOperation.InvalidEniState" => {
+                Self::InvalidOperationInvalidEniState(error)
+            }
+            "InvalidOperation.EniAndGroupNotBelongSameUser" => {
+                Self::InvalidOperationEniAndGroupNotBelongSameUser(error)
+            }
+            "NotBelongUser" => Self::NotBelongUser(error),
+            "MissingParameter.RegionId" => Self::MissingParameterRegionId(error),
+            "InvalidStatus.EniOrInstanceIsBeingCreated" => {
+                Self::InvalidStatusEniOrInstanceIsBeingCreated(error)
+            }
+            "IncorrectInstanceStatus" => Self::IncorrectInstanceStatus(error),
+            "InstanceLockedForSecurity" => Self::InstanceLockedForSecurity(error),
+            "SecurityGroupInstanceLimitExceeded" => {
+                Self::SecurityGroupInstanceLimitExceeded(error)
+            }
+            "InvalidInstanceId.AlreadyExists" => {
+                Self::InvalidInstanceIdAlreadyExists(error)
+            }
+            "AclLimitExceed" => Self::AclLimitExceed(error),
+            "InvalidOperation.NetworkInterfaceCountExceeded" => {
+                Self::InvalidOperationNetworkInterfaceCountExceeded(error)
+            }
+            "InvalidOperation.ResourceManagedByCloudProduct" => {
+                Self::InvalidOperationResourceManagedByCloudProduct(error)
+            }
+            "InvalidOperation.InvalidEniType" => {
+                Self::InvalidOperationInvalidEniType(error)
+            }
+            "InvalidOperation.VpcMismatch" => Self::InvalidOperationVpcMismatch(error),
+            "InvalidOperation.EniServiceManaged" => {
+                Self::InvalidOperationEniServiceManaged(error)
+            }
+            "InvalidParam.Malformed" => Self::InvalidParamMalformed(error),
+            "InvalidParam.EniIdAndInstanceId.Conflict" => {
+                Self::InvalidParamEniIdAndInstanceIdConflict(error)
+            }
+            "Forbidden.InstanceIsBeingCreated" => {
+                Self::ForbiddenInstanceIsBeingCreated(error)
+            }
+            "InvalidSecurityGroupId.NotFound" => {
+                Self::InvalidSecurityGroupIdNotFound(error)
+            }
+            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
+            "InvalidEniId.NotFound" => Self::InvalidEniIdNotFound(error),
+            "InternalError" => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -260,48 +260,41 @@ pub enum LeaveSecurityGroupError {
 }
 impl From<::acs_runtime::client::ServiceError> for LeaveSecurityGroupError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidInstanceId.Malformed",
-                    "MissingParameter.RegionId",
-                    "InvalidOperation.InvalidEniState",
-                    "InvalidSecurityGroupAssociation.NotFound",
-                    "InstanceLastSecurityGroup",
-                    "IncorrectInstanceStatus",
-                    "InstanceLockedForSecurity",
-                    "InstanceNotInSecurityGroup",
-                    "InvalidOperation.ResourceManagedByCloudProduct",
-                    "InvalidOperation.AtLeastInOneGroup",
-                    "InvalidOperation.EniServiceManaged",
-                    "InvalidOperation.InvalidEniType",
-                    "InvalidParam.Malformed",
-                    "InvalidParam.EniIdAndInstanceId.Conflict",
-                    "InvalidInstanceId.NotFound",
-                    "InvalidSecurityGroupId.NotFound",
-                    "InvalidEniId.NotFound",
-                    "RequestTimeout",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidInstanceIdMalformed(error),
-            Some(1) => Self::MissingParameterRegionId(error),
-            Some(2) => Self::InvalidOperationInvalidEniState(error),
-            Some(3) => Self::InvalidSecurityGroupAssociationNotFound(error),
-            Some(4) => Self::InstanceLastSecurityGroup(error),
-            Some(5) => Self::IncorrectInstanceStatus(error),
-            Some(6) => Self::InstanceLockedForSecurity(error),
-            Some(7) => Self::InstanceNotInSecurityGroup(error),
-            Some(8) => Self::InvalidOperationResourceManagedByCloudProduct(error),
-            Some(9) => Self::InvalidOperationAtLeastInOneGroup(error),
-            Some(10) => Self::InvalidOperationEniServiceManaged(error),
-            Some(11) => Self::InvalidOperationInvalidEniType(error),
-            Some(12) => Self::InvalidParamMalformed(error),
-            Some(13) => Self::InvalidParamEniIdAndInstanceIdConflict(error),
-            Some(14) => Self::InvalidInstanceIdNotFound(error),
-            Some(15) => Self::InvalidSecurityGroupIdNotFound(error),
-            Some(16) => Self::InvalidEniIdNotFound(error),
-            Some(17) => Self::RequestTimeout(error),
+        match error.code() {
+            "InvalidInstanceId.Malformed" => Self::InvalidInstanceIdMalformed(error),
+            "MissingParameter.RegionId" => Self::MissingParameterRegionId(error),
+            "InvalidOperation.InvalidEniState" => {
+                Self::InvalidOperationInvalidEniState(error)
+            }
+            "InvalidSecurityGroupAssociation.NotFound" => {
+                Self::InvalidSecurityGroupAssociationNotFound(error)
+            }
+            "InstanceLastSecurityGroup" => Self::InstanceLastSecurityGroup(error),
+            "IncorrectInstanceStatus" => Self::IncorrectInstanceStatus(error),
+            "InstanceLockedForSecurity" => Self::InstanceLockedForSecurity(error),
+            "InstanceNotInSecurityGroup" => Self::InstanceNotInSecurityGroup(error),
+            "InvalidOperation.ResourceManagedByCloudProduct" => {
+                Self::InvalidOperationResourceManagedByCloudProduct(error)
+            }
+            "InvalidOperation.AtLeastInOneGroup" => {
+                Self::InvalidOperationAtLeastInOneGroup(error)
+            }
+            "InvalidOperation.EniServiceManaged" => {
+                Self::InvalidOperationEniServiceManaged(error)
+            }
+            "InvalidOperation.InvalidEniType" => {
+                Self::InvalidOperationInvalidEniType(error)
+            }
+            "InvalidParam.Malformed" => Self::InvalidParamMalformed(error),
+            "InvalidParam.EniIdAndInstanceId.Conflict" => {
+                Self::InvalidParamEniIdAndInstanceIdConflict(error)
+            }
+            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
+            "InvalidSecurityGroupId.NotFound" => {
+                Self::InvalidSecurityGroupIdNotFound(error)
+            }
+            "InvalidEniId.NotFound" => Self::InvalidEniIdNotFound(error),
+            "RequestTimeout" => Self::RequestTimeout(error),
             _ => Self::Unhandled(error),
         }
     }

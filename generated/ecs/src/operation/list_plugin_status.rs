@@ -325,32 +325,17 @@ pub enum ListPluginStatusError {
 }
 impl From<::acs_runtime::client::ServiceError> for ListPluginStatusError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "RegionId.ApiNotSupported",
-                    "InvalidParam.PageNumber",
-                    "InvalidParam.PageSize",
-                    "PluginName.MissingValue",
-                    "InstanceIds.ExceedLimit",
-                    "InvalidParameter.NextToken",
-                    "InvalidParameter.MaxResults",
-                    "InvalidInstance.NotFound",
-                    "InvalidPluginName.NotFound",
-                    "InternalError.Dispatch",
-                ],
-            )
-        {
-            Some(0) => Self::RegionIdApiNotSupported(error),
-            Some(1) => Self::InvalidParamPageNumber(error),
-            Some(2) => Self::InvalidParamPageSize(error),
-            Some(3) => Self::PluginNameMissingValue(error),
-            Some(4) => Self::InstanceIdsExceedLimit(error),
-            Some(5) => Self::InvalidParameterNextToken(error),
-            Some(6) => Self::InvalidParameterMaxResults(error),
-            Some(7) => Self::InvalidInstanceNotFound(error),
-            Some(8) => Self::InvalidPluginNameNotFound(error),
-            Some(9) => Self::InternalErrorDispatch(error),
+        match error.code() {
+            "RegionId.ApiNotSupported" => Self::RegionIdApiNotSupported(error),
+            "InvalidParam.PageNumber" => Self::InvalidParamPageNumber(error),
+            "InvalidParam.PageSize" => Self::InvalidParamPageSize(error),
+            "PluginName.MissingValue" => Self::PluginNameMissingValue(error),
+            "InstanceIds.ExceedLimit" => Self::InstanceIdsExceedLimit(error),
+            "InvalidParameter.NextToken" => Self::InvalidParameterNextToken(error),
+            "InvalidParameter.MaxResults" => Self::InvalidParameterMaxResults(error),
+            "InvalidInstance.NotFound" => Self::InvalidInstanceNotFound(error),
+            "InvalidPluginName.NotFound" => Self::InvalidPluginNameNotFound(error),
+            "InternalError.Dispatch" => Self::InternalErrorDispatch(error),
             _ => Self::Unhandled(error),
         }
     }

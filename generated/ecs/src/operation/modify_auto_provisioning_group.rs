@@ -392,40 +392,35 @@ pub enum ModifyAutoProvisioningGroupError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyAutoProvisioningGroupError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "MissingParameter",
-                    "NoPermission",
-                    "InvalidLaunchTemplateConfigs.SizeExceed",
-                    "QuotaExceed.LaunchTemplateConfigs",
-                    "OperationDenied",
-                    "VpcMismatch.SecurityGroupAndVSwitch",
-                    "Forbidden.RAM",
-                    "InvalidName.Malformed",
-                    "AutoProvisioningGroup.Unauthorized",
-                    "AutoProvisioningGroup.IncorrectStatus",
-                    "InvalidParameter.TargetCapacity",
-                    "InvalidAutoProvisioningGroupId.NotFound",
-                    "InvalidParameter.MaxPrice",
-                    "InvalidVSwitchId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::MissingParameter(error),
-            Some(1) => Self::NoPermission(error),
-            Some(2) => Self::InvalidLaunchTemplateConfigsSizeExceed(error),
-            Some(3) => Self::QuotaExceedLaunchTemplateConfigs(error),
-            Some(4) => Self::OperationDenied(error),
-            Some(5) => Self::VpcMismatchSecurityGroupAndVSwitch(error),
-            Some(6) => Self::ForbiddenRam(error),
-            Some(7) => Self::InvalidNameMalformed(error),
-            Some(8) => Self::AutoProvisioningGroupUnauthorized(error),
-            Some(9) => Self::AutoProvisioningGroupIncorrectStatus(error),
-            Some(10) => Self::InvalidParameterTargetCapacity(error),
-            Some(11) => Self::InvalidAutoProvisioningGroupIdNotFound(error),
-            Some(12) => Self::InvalidParameterMaxPrice(error),
-            Some(13) => Self::InvalidVSwitchIdNotFound(error),
+        match error.code() {
+            "MissingParameter" => Self::MissingParameter(error),
+            "NoPermission" => Self::NoPermission(error),
+            "InvalidLaunchTemplateConfigs.SizeExceed" => {
+                Self::InvalidLaunchTemplateConfigsSizeExceed(error)
+            }
+            "QuotaExceed.LaunchTemplateConfigs" => {
+                Self::QuotaExceedLaunchTemplateConfigs(error)
+            }
+            "OperationDenied" => Self::OperationDenied(error),
+            "VpcMismatch.SecurityGroupAndVSwitch" => {
+                Self::VpcMismatchSecurityGroupAndVSwitch(error)
+            }
+            "Forbidden.RAM" => Self::ForbiddenRam(error),
+            "InvalidName.Malformed" => Self::InvalidNameMalformed(error),
+            "AutoProvisioningGroup.Unauthorized" => {
+                Self::AutoProvisioningGroupUnauthorized(error)
+            }
+            "AutoProvisioningGroup.IncorrectStatus" => {
+                Self::AutoProvisioningGroupIncorrectStatus(error)
+            }
+            "InvalidParameter.TargetCapacity" => {
+                Self::InvalidParameterTargetCapacity(error)
+            }
+            "InvalidAutoProvisioningGroupId.NotFound" => {
+                Self::InvalidAutoProvisioningGroupIdNotFound(error)
+            }
+            "InvalidParameter.MaxPrice" => Self::InvalidParameterMaxPrice(error),
+            "InvalidVSwitchId.NotFound" => Self::InvalidVSwitchIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

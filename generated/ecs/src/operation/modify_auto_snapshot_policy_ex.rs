@@ -383,38 +383,44 @@ pub enum ModifyAutoSnapshotPolicyExError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyAutoSnapshotPolicyExError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidParameter.EncryptedIllegal",
-                    "InvalidParameter.KmsNotEnabled",
-                    "InvalidParameter.Encrypted.KmsNotEnable",
-                    "InvalidParam.EncryptedMismatch",
-                    "ParameterInvalid",
-                    "InvalidParameter.TargetCopyRegions",
-                    "InvalidParameter.CopiedSnapshotsRetentionDays",
-                    "InvalidParameter.KMSKeyId.KMSUnauthorized",
-                    "Abs.InvalidAction.RegionNotSupport",
-                    "InvalidOperation.PolicyTypeUnsupported",
-                    "InvalidParameter.KMSKeyId.CMKNotEnabled",
-                    "InvalidParameter.KMSKeyId.CMKUnauthorized",
-                    "InvalidParameter.KMSKeyId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidParameterEncryptedIllegal(error),
-            Some(1) => Self::InvalidParameterKmsNotEnabled(error),
-            Some(2) => Self::InvalidParameterEncryptedKmsNotEnable(error),
-            Some(3) => Self::InvalidParamEncryptedMismatch(error),
-            Some(4) => Self::ParameterInvalid(error),
-            Some(5) => Self::InvalidParameterTargetCopyRegions(error),
-            Some(6) => Self::InvalidParameterCopiedSnapshotsRetentionDays(error),
-            Some(7) => Self::InvalidParameterKmsKeyIdKmsUnauthorized(error),
-            Some(8) => Self::AbsInvalidActionRegionNotSupport(error),
-            Some(9) => Self::InvalidOperationPolicyTypeUnsupported(error),
-            Some(10) => Self::InvalidParameterKmsKeyIdCmkNotEnabled(error),
-            Some(11) => Self::InvalidParameterKmsKeyIdCmkUnauthorized(error),
-            Some(12) => Self::InvalidParameterKmsKeyIdNotFound(error),
+        match error.code() {
+            "InvalidParameter.EncryptedIllegal" => {
+                Self::InvalidParameterEncryptedIllegal(error)
+            }
+            "InvalidParameter.KmsNotEnabled" => {
+                Self::InvalidParameterKmsNotEnabled(error)
+            }
+            "InvalidParameter.Encrypted.KmsNotEnable" => {
+                Self::InvalidParameterEncryptedKmsNotEnable(error)
+            }
+            "InvalidParam.EncryptedMismatch" => {
+                Self::InvalidParamEncryptedMismatch(error)
+            }
+            "ParameterInvalid" => Self::ParameterInvalid(error),
+            "InvalidParameter.TargetCopyRegions" => {
+                Self::InvalidParameterTargetCopyRegions(error)
+            }
+            "InvalidParameter.CopiedSnapshotsRetentionDays" => {
+                Self::InvalidParameterCopiedSnapshotsRetentionDays(error)
+            }
+            "InvalidParameter.KMSKeyId.KMSUnauthorized" => {
+                Self::InvalidParameterKmsKeyIdKmsUnauthorized(error)
+            }
+            "Abs.InvalidAction.RegionNotSupport" => {
+                Self::AbsInvalidActionRegionNotSupport(error)
+            }
+            "InvalidOperation.PolicyTypeUnsupported" => {
+                Self::InvalidOperationPolicyTypeUnsupported(error)
+            }
+            "InvalidParameter.KMSKeyId.CMKNotEnabled" => {
+                Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
+            }
+            "InvalidParameter.KMSKeyId.CMKUnauthorized" => {
+                Self::InvalidParameterKmsKeyIdCmkUnauthorized(error)
+            }
+            "InvalidParameter.KMSKeyId.NotFound" => {
+                Self::InvalidParameterKmsKeyIdNotFound(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

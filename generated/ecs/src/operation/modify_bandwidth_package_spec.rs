@@ -187,26 +187,20 @@ pub enum ModifyBandwidthPackageSpecError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyBandwidthPackageSpecError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "Forbidden.ChargeTypeIsPrepaid",
-                    "MissingParam.Bandwidth",
-                    "IllegalParam.Bandwidth",
-                    "InvalidRegionId.NotFound",
-                    "InvalidBandwidthPackageId.NotFound",
-                    "InvalidBandwidth.ValueNotSupported",
-                    "BandwidthPackage.FinancialLocked",
-                ],
-            )
-        {
-            Some(0) => Self::ForbiddenChargeTypeIsPrepaid(error),
-            Some(1) => Self::MissingParamBandwidth(error),
-            Some(2) => Self::IllegalParamBandwidth(error),
-            Some(3) => Self::InvalidRegionIdNotFound(error),
-            Some(4) => Self::InvalidBandwidthPackageIdNotFound(error),
-            Some(5) => Self::InvalidBandwidthValueNotSupported(error),
-            Some(6) => Self::BandwidthPackageFinancialLocked(error),
+        match error.code() {
+            "Forbidden.ChargeTypeIsPrepaid" => Self::ForbiddenChargeTypeIsPrepaid(error),
+            "MissingParam.Bandwidth" => Self::MissingParamBandwidth(error),
+            "IllegalParam.Bandwidth" => Self::IllegalParamBandwidth(error),
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "InvalidBandwidthPackageId.NotFound" => {
+                Self::InvalidBandwidthPackageIdNotFound(error)
+            }
+            "InvalidBandwidth.ValueNotSupported" => {
+                Self::InvalidBandwidthValueNotSupported(error)
+            }
+            "BandwidthPackage.FinancialLocked" => {
+                Self::BandwidthPackageFinancialLocked(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

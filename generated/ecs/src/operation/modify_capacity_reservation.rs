@@ -328,46 +328,46 @@ pub enum ModifyCapacityReservationError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyCapacityReservationError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidInstanceAmount.ValueNotSupported",
-                    "InvalidDescription.ValueNotSupported",
-                    "InvalidEndTime.ValueNotSupported",
-                    "InvalidStartTime.ValueNotSupported",
-                    "InvalidUser.Unauthorized",
-                    "IncorrectPrivatePoolStatus",
-                    "OperationDenied.NoStock",
-                    "InvalidPrivatePoolOptionsName.ValueNotSupported",
-                    "InvalidPlatform.ValueNotSupported",
-                    "OperationDenied.PlatformNotSupported",
-                    "OperationDenied.EndTimeTypeNotSupported",
-                    "OperationDenied.StartTimeNotSupported",
-                    "OperationDenied.InstanceAmountNotSupported",
-                    "InvalidPrivatePoolOptions.Id",
-                    "OperationDenied.InstanceTypeNotAuthorized",
-                    "InvalidPrivatePoolId.NotFound",
-                    "InternalError",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidInstanceAmountValueNotSupported(error),
-            Some(1) => Self::InvalidDescriptionValueNotSupported(error),
-            Some(2) => Self::InvalidEndTimeValueNotSupported(error),
-            Some(3) => Self::InvalidStartTimeValueNotSupported(error),
-            Some(4) => Self::InvalidUserUnauthorized(error),
-            Some(5) => Self::IncorrectPrivatePoolStatus(error),
-            Some(6) => Self::OperationDeniedNoStock(error),
-            Some(7) => Self::InvalidPrivatePoolOptionsNameValueNotSupported(error),
-            Some(8) => Self::InvalidPlatformValueNotSupported(error),
-            Some(9) => Self::OperationDeniedPlatformNotSupported(error),
-            Some(10) => Self::OperationDeniedEndTimeTypeNotSupported(error),
-            Some(11) => Self::OperationDeniedStartTimeNotSupported(error),
-            Some(12) => Self::OperationDeniedInstanceAmountNotSupported(error),
-            Some(13) => Self::InvalidPrivatePoolOptionsId(error),
-            Some(14) => Self::OperationDeniedInstanceTypeNotAuthorized(error),
-            Some(15) => Self::InvalidPrivatePoolIdNotFound(error),
-            Some(16) => Self::InternalError(error),
+        match error.code() {
+            "InvalidInstanceAmount.ValueNotSupported" => {
+                Self::InvalidInstanceAmountValueNotSupported(error)
+            }
+            "InvalidDescription.ValueNotSupported" => {
+                Self::InvalidDescriptionValueNotSupported(error)
+            }
+            "InvalidEndTime.ValueNotSupported" => {
+                Self::InvalidEndTimeValueNotSupported(error)
+            }
+            "InvalidStartTime.ValueNotSupported" => {
+                Self::InvalidStartTimeValueNotSupported(error)
+            }
+            "InvalidUser.Unauthorized" => Self::InvalidUserUnauthorized(error),
+            "IncorrectPrivatePoolStatus" => Self::IncorrectPrivatePoolStatus(error),
+            "OperationDenied.NoStock" => Self::OperationDeniedNoStock(error),
+            "InvalidPrivatePoolOptionsName.ValueNotSupported" => {
+                Self::InvalidPrivatePoolOptionsNameValueNotSupported(error)
+            }
+            "InvalidPlatform.ValueNotSupported" => {
+                Self::InvalidPlatformValueNotSupported(error)
+            }
+            "OperationDenied.PlatformNotSupported" => {
+                Self::OperationDeniedPlatformNotSupported(error)
+            }
+            "OperationDenied.EndTimeTypeNotSupported" => {
+                Self::OperationDeniedEndTimeTypeNotSupported(error)
+            }
+            "OperationDenied.StartTimeNotSupported" => {
+                Self::OperationDeniedStartTimeNotSupported(error)
+            }
+            "OperationDenied.InstanceAmountNotSupported" => {
+                Self::OperationDeniedInstanceAmountNotSupported(error)
+            }
+            "InvalidPrivatePoolOptions.Id" => Self::InvalidPrivatePoolOptionsId(error),
+            "OperationDenied.InstanceTypeNotAuthorized" => {
+                Self::OperationDeniedInstanceTypeNotAuthorized(error)
+            }
+            "InvalidPrivatePoolId.NotFound" => Self::InvalidPrivatePoolIdNotFound(error),
+            "InternalError" => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -309,56 +309,61 @@ pub enum ModifyCloudAssistantSettingsError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyCloudAssistantSettingsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidParameter.SettingType",
-                    "InvalidParameter.OssEncryptionType",
-                    "InvalidParameter.OssEncryptionAlgorithm",
-                    "InvalidParameter.OssEncryptionKeyId",
-                    "InvalidParameter.OssBucketName",
-                    "InvalidParameter.OssPrefix",
-                    "InvalidOssBucketName.InOtherRegion",
-                    "InvalidParameter.SlsProjectName",
-                    "InvalidParameter.SlsLogstoreName",
-                    "InvalidParameter.AllowedUpgradeWindow",
-                    "InvalidAllowedUpgradeWindow.DurationTooShort",
-                    "InvalidParameter.TimeZone",
-                    "InvalidAllowedUpgradeWindow.Required",
-                    "CreateServiceLinkedRole.NoPermission",
-                    "InvalidOperation.OssEncryptionUnsupported",
-                    "InvalidAllowedUpgradeWindow.CountLimitExceeded",
-                    "InvalidOperation.SessionManagerDeliveryUnsupported",
-                    "InvalidSlsProjectName.NotFound",
-                    "InvalidSlsLogstoreName.NotFound",
-                    "InvalidOssBucketName.NotFound",
-                    "InvalidRegionId.NotFound",
-                    "InternalError",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidParameterSettingType(error),
-            Some(1) => Self::InvalidParameterOssEncryptionType(error),
-            Some(2) => Self::InvalidParameterOssEncryptionAlgorithm(error),
-            Some(3) => Self::InvalidParameterOssEncryptionKeyId(error),
-            Some(4) => Self::InvalidParameterOssBucketName(error),
-            Some(5) => Self::InvalidParameterOssPrefix(error),
-            Some(6) => Self::InvalidOssBucketNameInOtherRegion(error),
-            Some(7) => Self::InvalidParameterSlsProjectName(error),
-            Some(8) => Self::InvalidParameterSlsLogstoreName(error),
-            Some(9) => Self::InvalidParameterAllowedUpgradeWindow(error),
-            Some(10) => Self::InvalidAllowedUpgradeWindowDurationTooShort(error),
-            Some(11) => Self::InvalidParameterTimeZone(error),
-            Some(12) => Self::InvalidAllowedUpgradeWindowRequired(error),
-            Some(13) => Self::CreateServiceLinkedRoleNoPermission(error),
-            Some(14) => Self::InvalidOperationOssEncryptionUnsupported(error),
-            Some(15) => Self::InvalidAllowedUpgradeWindowCountLimitExceeded(error),
-            Some(16) => Self::InvalidOperationSessionManagerDeliveryUnsupported(error),
-            Some(17) => Self::InvalidSlsProjectNameNotFound(error),
-            Some(18) => Self::InvalidSlsLogstoreNameNotFound(error),
-            Some(19) => Self::InvalidOssBucketNameNotFound(error),
-            Some(20) => Self::InvalidRegionIdNotFound(error),
-            Some(21) => Self::InternalError(error),
+        match error.code() {
+            "InvalidParameter.SettingType" => Self::InvalidParameterSettingType(error),
+            "InvalidParameter.OssEncryptionType" => {
+                Self::InvalidParameterOssEncryptionType(error)
+            }
+            "InvalidParameter.OssEncryptionAlgorithm" => {
+                Self::InvalidParameterOssEncryptionAlgorithm(error)
+            }
+            "InvalidParameter.OssEncryptionKeyId" => {
+                Self::InvalidParameterOssEncryptionKeyId(error)
+            }
+            "InvalidParameter.OssBucketName" => {
+                Self::InvalidParameterOssBucketName(error)
+            }
+            "InvalidParameter.OssPrefix" => Self::InvalidParameterOssPrefix(error),
+            "InvalidOssBucketName.InOtherRegion" => {
+                Self::InvalidOssBucketNameInOtherRegion(error)
+            }
+            "InvalidParameter.SlsProjectName" => {
+                Self::InvalidParameterSlsProjectName(error)
+            }
+            "InvalidParameter.SlsLogstoreName" => {
+                Self::InvalidParameterSlsLogstoreName(error)
+            }
+            "InvalidParameter.AllowedUpgradeWindow" => {
+                Self::InvalidParameterAllowedUpgradeWindow(error)
+            }
+            "InvalidAllowedUpgradeWindow.DurationTooShort" => {
+                Self::InvalidAllowedUpgradeWindowDurationTooShort(error)
+            }
+            "InvalidParameter.TimeZone" => Self::InvalidParameterTimeZone(error),
+            "InvalidAllowedUpgradeWindow.Required" => {
+                Self::InvalidAllowedUpgradeWindowRequired(error)
+            }
+            "CreateServiceLinkedRole.NoPermission" => {
+                Self::CreateServiceLinkedRoleNoPermission(error)
+            }
+            "InvalidOperation.OssEncryptionUnsupported" => {
+                Self::InvalidOperationOssEncryptionUnsupported(error)
+            }
+            "InvalidAllowedUpgradeWindow.CountLimitExceeded" => {
+                Self::InvalidAllowedUpgradeWindowCountLimitExceeded(error)
+            }
+            "InvalidOperation.SessionManagerDeliveryUnsupported" => {
+                Self::InvalidOperationSessionManagerDeliveryUnsupported(error)
+            }
+            "InvalidSlsProjectName.NotFound" => {
+                Self::InvalidSlsProjectNameNotFound(error)
+            }
+            "InvalidSlsLogstoreName.NotFound" => {
+                Self::InvalidSlsLogstoreNameNotFound(error)
+            }
+            "InvalidOssBucketName.NotFound" => Self::InvalidOssBucketNameNotFound(error),
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "InternalError" => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

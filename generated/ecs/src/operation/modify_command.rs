@@ -302,42 +302,30 @@ pub enum ModifyCommandError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyCommandError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "RegionId.ApiNotSupported",
-                    "InvalidParameter.WorkingDir",
-                    "CmdName.Readonly",
-                    "CmdName.ExceedLimit",
-                    "CmdContent.ExceedLimit",
-                    "CmdDesc.ExceedLimit",
-                    "Operation.Forbidden",
-                    "InvalidParameterCharacter.CommandName",
-                    "InvalidParameterCharacter.CommandDescription",
-                    "InvalidParameterCharacter.CommandWorkingDir",
-                    "InvalidLauncher.LengthLimitExceeded",
-                    "InvalidTimeout.ExceedLimit",
-                    "InvalidRegionId.NotFound",
-                    "InvalidCmdId.NotFound",
-                    "InternalError.Dispatch",
-                ],
-            )
-        {
-            Some(0) => Self::RegionIdApiNotSupported(error),
-            Some(1) => Self::InvalidParameterWorkingDir(error),
-            Some(2) => Self::CmdNameReadonly(error),
-            Some(3) => Self::CmdNameExceedLimit(error),
-            Some(4) => Self::CmdContentExceedLimit(error),
-            Some(5) => Self::CmdDescExceedLimit(error),
-            Some(6) => Self::OperationForbidden(error),
-            Some(7) => Self::InvalidParameterCharacterCommandName(error),
-            Some(8) => Self::InvalidParameterCharacterCommandDescription(error),
-            Some(9) => Self::InvalidParameterCharacterCommandWorkingDir(error),
-            Some(10) => Self::InvalidLauncherLengthLimitExceeded(error),
-            Some(11) => Self::InvalidTimeoutExceedLimit(error),
-            Some(12) => Self::InvalidRegionIdNotFound(error),
-            Some(13) => Self::InvalidCmdIdNotFound(error),
-            Some(14) => Self::InternalErrorDispatch(error),
+        match error.code() {
+            "RegionId.ApiNotSupported" => Self::RegionIdApiNotSupported(error),
+            "InvalidParameter.WorkingDir" => Self::InvalidParameterWorkingDir(error),
+            "CmdName.Readonly" => Self::CmdNameReadonly(error),
+            "CmdName.ExceedLimit" => Self::CmdNameExceedLimit(error),
+            "CmdContent.ExceedLimit" => Self::CmdContentExceedLimit(error),
+            "CmdDesc.ExceedLimit" => Self::CmdDescExceedLimit(error),
+            "Operation.Forbidden" => Self::OperationForbidden(error),
+            "InvalidParameterCharacter.CommandName" => {
+                Self::InvalidParameterCharacterCommandName(error)
+            }
+            "InvalidParameterCharacter.CommandDescription" => {
+                Self::InvalidParameterCharacterCommandDescription(error)
+            }
+            "InvalidParameterCharacter.CommandWorkingDir" => {
+                Self::InvalidParameterCharacterCommandWorkingDir(error)
+            }
+            "InvalidLauncher.LengthLimitExceeded" => {
+                Self::InvalidLauncherLengthLimitExceeded(error)
+            }
+            "InvalidTimeout.ExceedLimit" => Self::InvalidTimeoutExceedLimit(error),
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "InvalidCmdId.NotFound" => Self::InvalidCmdIdNotFound(error),
+            "InternalError.Dispatch" => Self::InternalErrorDispatch(error),
             _ => Self::Unhandled(error),
         }
     }

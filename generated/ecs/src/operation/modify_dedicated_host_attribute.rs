@@ -341,38 +341,37 @@ pub enum ModifyDedicatedHostAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyDedicatedHostAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidDedicatedHostName.Malformed",
-                    "InvalidDescription.Malformed",
-                    "InvalidParameter.SlbUdpTimeout",
-                    "InvalidParameter.UdpTimeout",
-                    "InvalidDedicatedHostType.CpuOverCommitRatioNotSupported",
-                    "InvalidCpuOverCommitRatio.ValueNotSupported",
-                    "InvalidUser.Unauthorized",
-                    "InvalidDedicatedHostId.NotFound",
-                    "InvalidDedicatedHostClusterId.NotFound",
-                    "InvalidDedicatedHostClusterId.ExceedMaxSize",
-                    "InvalidDedicatedHostClusterId.NotMatch",
-                    "InvalidParameter.ActionOnMaintenance",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidDedicatedHostNameMalformed(error),
-            Some(1) => Self::InvalidDescriptionMalformed(error),
-            Some(2) => Self::InvalidParameterSlbUdpTimeout(error),
-            Some(3) => Self::InvalidParameterUdpTimeout(error),
-            Some(4) => {
+        match error.code() {
+            "InvalidDedicatedHostName.Malformed" => {
+                Self::InvalidDedicatedHostNameMalformed(error)
+            }
+            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
+            "InvalidParameter.SlbUdpTimeout" => {
+                Self::InvalidParameterSlbUdpTimeout(error)
+            }
+            "InvalidParameter.UdpTimeout" => Self::InvalidParameterUdpTimeout(error),
+            "InvalidDedicatedHostType.CpuOverCommitRatioNotSupported" => {
                 Self::InvalidDedicatedHostTypeCpuOverCommitRatioNotSupported(error)
             }
-            Some(5) => Self::InvalidCpuOverCommitRatioValueNotSupported(error),
-            Some(6) => Self::InvalidUserUnauthorized(error),
-            Some(7) => Self::InvalidDedicatedHostIdNotFound(error),
-            Some(8) => Self::InvalidDedicatedHostClusterIdNotFound(error),
-            Some(9) => Self::InvalidDedicatedHostClusterIdExceedMaxSize(error),
-            Some(10) => Self::InvalidDedicatedHostClusterIdNotMatch(error),
-            Some(11) => Self::InvalidParameterActionOnMaintenance(error),
+            "InvalidCpuOverCommitRatio.ValueNotSupported" => {
+                Self::InvalidCpuOverCommitRatioValueNotSupported(error)
+            }
+            "InvalidUser.Unauthorized" => Self::InvalidUserUnauthorized(error),
+            "InvalidDedicatedHostId.NotFound" => {
+                Self::InvalidDedicatedHostIdNotFound(error)
+            }
+            "InvalidDedicatedHostClusterId.NotFound" => {
+                Self::InvalidDedicatedHostClusterIdNotFound(error)
+            }
+            "InvalidDedicatedHostClusterId.ExceedMaxSize" => {
+                Self::InvalidDedicatedHostClusterIdExceedMaxSize(error)
+            }
+            "InvalidDedicatedHostClusterId.NotMatch" => {
+                Self::InvalidDedicatedHostClusterIdNotMatch(error)
+            }
+            "InvalidParameter.ActionOnMaintenance" => {
+                Self::InvalidParameterActionOnMaintenance(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

@@ -220,24 +220,15 @@ pub enum ModifyDedicatedHostAutoReleaseTimeError {
 impl From<::acs_runtime::client::ServiceError>
 for ModifyDedicatedHostAutoReleaseTimeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "MissingParameter",
-                    "UnsupportedParameter",
-                    "InvalidAutoReleaseTime.Malformed",
-                    "ChargeTypeViolation",
-                    "NoSuchResource",
-                    "InternalError",
-                ],
-            )
-        {
-            Some(0) => Self::MissingParameter(error),
-            Some(1) => Self::UnsupportedParameter(error),
-            Some(2) => Self::InvalidAutoReleaseTimeMalformed(error),
-            Some(3) => Self::ChargeTypeViolation(error),
-            Some(4) => Self::NoSuchResource(error),
-            Some(5) => Self::InternalError(error),
+        match error.code() {
+            "MissingParameter" => Self::MissingParameter(error),
+            "UnsupportedParameter" => Self::UnsupportedParameter(error),
+            "InvalidAutoReleaseTime.Malformed" => {
+                Self::InvalidAutoReleaseTimeMalformed(error)
+            }
+            "ChargeTypeViolation" => Self::ChargeTypeViolation(error),
+            "NoSuchResource" => Self::NoSuchResource(error),
+            "InternalError" => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

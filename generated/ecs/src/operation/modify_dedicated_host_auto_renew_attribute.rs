@@ -345,30 +345,28 @@ pub enum ModifyDedicatedHostAutoRenewAttributeError {
 impl From<::acs_runtime::client::ServiceError>
 for ModifyDedicatedHostAutoRenewAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "MissingParameter.DedicatedHostId",
-                    "InvalidParameter.ToManyDedicatedHostIds",
-                    "InvalidParameter.InvalidDedicatedHostId",
-                    "IncorrectHostStatus",
-                    "ChargeTypeViolation",
-                    "InvalidParameter.Duration",
-                    "InvalidParameter.RenewalStatus",
-                    "InvalidPeriodUnit.ValueNotSupported",
-                    "InvalidParameter.AutoRenewWithEcs",
-                ],
-            )
-        {
-            Some(0) => Self::MissingParameterDedicatedHostId(error),
-            Some(1) => Self::InvalidParameterToManyDedicatedHostIds(error),
-            Some(2) => Self::InvalidParameterInvalidDedicatedHostId(error),
-            Some(3) => Self::IncorrectHostStatus(error),
-            Some(4) => Self::ChargeTypeViolation(error),
-            Some(5) => Self::InvalidParameterDuration(error),
-            Some(6) => Self::InvalidParameterRenewalStatus(error),
-            Some(7) => Self::InvalidPeriodUnitValueNotSupported(error),
-            Some(8) => Self::InvalidParameterAutoRenewWithEcs(error),
+        match error.code() {
+            "MissingParameter.DedicatedHostId" => {
+                Self::MissingParameterDedicatedHostId(error)
+            }
+            "InvalidParameter.ToManyDedicatedHostIds" => {
+                Self::InvalidParameterToManyDedicatedHostIds(error)
+            }
+            "InvalidParameter.InvalidDedicatedHostId" => {
+                Self::InvalidParameterInvalidDedicatedHostId(error)
+            }
+            "IncorrectHostStatus" => Self::IncorrectHostStatus(error),
+            "ChargeTypeViolation" => Self::ChargeTypeViolation(error),
+            "InvalidParameter.Duration" => Self::InvalidParameterDuration(error),
+            "InvalidParameter.RenewalStatus" => {
+                Self::InvalidParameterRenewalStatus(error)
+            }
+            "InvalidPeriodUnit.ValueNotSupported" => {
+                Self::InvalidPeriodUnitValueNotSupported(error)
+            }
+            "InvalidParameter.AutoRenewWithEcs" => {
+                Self::InvalidParameterAutoRenewWithEcs(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

@@ -218,20 +218,15 @@ pub enum ModifyDedicatedHostClusterAttributeError {
 impl From<::acs_runtime::client::ServiceError>
 for ModifyDedicatedHostClusterAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidDedicatedHostName.Malformed",
-                    "InvalidDescription.Malformed",
-                    "InvalidUser.Unauthorized",
-                    "InvalidDedicatedHostId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidDedicatedHostNameMalformed(error),
-            Some(1) => Self::InvalidDescriptionMalformed(error),
-            Some(2) => Self::InvalidUserUnauthorized(error),
-            Some(3) => Self::InvalidDedicatedHostIdNotFound(error),
+        match error.code() {
+            "InvalidDedicatedHostName.Malformed" => {
+                Self::InvalidDedicatedHostNameMalformed(error)
+            }
+            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
+            "InvalidUser.Unauthorized" => Self::InvalidUserUnauthorized(error),
+            "InvalidDedicatedHostId.NotFound" => {
+                Self::InvalidDedicatedHostIdNotFound(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

@@ -428,76 +428,57 @@ pub enum ModifyDedicatedHostsChargeTypeError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyDedicatedHostsChargeTypeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidParameter.InstanceIds",
-                    "InvalidParameter",
-                    "InvalidStatus.ValueNotSupported",
-                    "InvalidInstanceChargeType.ValueNotSupported",
-                    "InvalidSpotStrategy",
-                    "ExpiredInstance",
-                    "InstancesIdQuotaExceed",
-                    "InvalidClientToken.ValueNotSupported",
-                    "InvalidInstance.UnpaidOrder",
-                    "ReleaseTimeHaveBeenSet",
-                    "Throttling",
-                    "InvalidPeriod.UnitMismatch",
-                    "InvalidImageType.NotSupported",
-                    "InvalidPeriod.ExceededDedicatedHost",
-                    "InvalidSystemDiskCategory.ValueNotSupported",
-                    "InvalidAccountStatus.PayAmountLimitExceeded",
-                    "QuotaExceed.AfterpayInstance",
-                    "QuotaExceed.RufundVcpu",
-                    "InvalidInstanceType.ValueNotSupported",
-                    "InstanceType.Offline",
-                    "InvalidAccountStatus.NotEnoughBalance",
-                    "Account.Arrearage",
-                    "InvalidParameter.NotMatch",
-                    "InvalidAction",
-                    "QuotaExceed.PostPaidDisk",
-                    "ImageNotSupportInstanceType",
-                    "InvalidInstanceType.PhasedOut",
-                    "RealNameAuthenticationError",
-                    "InvalidOperation.NotSupport",
-                    "InvalidInstanceId.NotFound",
-                    "InvalidDedicatedHostId.NotFound",
-                    "InternalError",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidParameterInstanceIds(error),
-            Some(1) => Self::InvalidParameter(error),
-            Some(2) => Self::InvalidStatusValueNotSupported(error),
-            Some(3) => Self::InvalidInstanceChargeTypeValueNotSupported(error),
-            Some(4) => Self::InvalidSpotStrategy(error),
-            Some(5) => Self::ExpiredInstance(error),
-            Some(6) => Self::InstancesIdQuotaExceed(error),
-            Some(7) => Self::InvalidClientTokenValueNotSupported(error),
-            Some(8) => Self::InvalidInstanceUnpaidOrder(error),
-            Some(9) => Self::ReleaseTimeHaveBeenSet(error),
-            Some(10) => Self::Throttling(error),
-            Some(11) => Self::InvalidPeriodUnitMismatch(error),
-            Some(12) => Self::InvalidImageTypeNotSupported(error),
-            Some(13) => Self::InvalidPeriodExceededDedicatedHost(error),
-            Some(14) => Self::InvalidSystemDiskCategoryValueNotSupported(error),
-            Some(15) => Self::InvalidAccountStatusPayAmountLimitExceeded(error),
-            Some(16) => Self::QuotaExceedAfterpayInstance(error),
-            Some(17) => Self::QuotaExceedRufundVcpu(error),
-            Some(18) => Self::InvalidInstanceTypeValueNotSupported(error),
-            Some(19) => Self::InstanceTypeOffline(error),
-            Some(20) => Self::InvalidAccountStatusNotEnoughBalance(error),
-            Some(21) => Self::AccountArrearage(error),
-            Some(22) => Self::InvalidParameterNotMatch(error),
-            Some(23) => Self::InvalidAction(error),
-            Some(24) => Self::QuotaExceedPostPaidDisk(error),
-            Some(25) => Self::ImageNotSupportInstanceType(error),
-            Some(26) => Self::InvalidInstanceTypePhasedOut(error),
-            Some(27) => Self::RealNameAuthenticationError(error),
-            Some(28) => Self::InvalidOperationNotSupport(error),
-            Some(29) => Self::InvalidInstanceIdNotFound(error),
-            Some(30) => Self::InvalidDedicatedHostIdNotFound(error),
-            Some(31) => Self::InternalError(error),
+        match error.code() {
+            "InvalidParameter.InstanceIds" => Self::InvalidParameterInstanceIds(error),
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "InvalidStatus.ValueNotSupported" => {
+                Self::InvalidStatusValueNotSupported(error)
+            }
+            "InvalidInstanceChargeType.ValueNotSupported" => {
+                Self::InvalidInstanceChargeTypeValueNotSupported(error)
+            }
+            "InvalidSpotStrategy" => Self::InvalidSpotStrategy(error),
+            "ExpiredInstance" => Self::ExpiredInstance(error),
+            "InstancesIdQuotaExceed" => Self::InstancesIdQuotaExceed(error),
+            "InvalidClientToken.ValueNotSupported" => {
+                Self::InvalidClientTokenValueNotSupported(error)
+            }
+            "InvalidInstance.UnpaidOrder" => Self::InvalidInstanceUnpaidOrder(error),
+            "ReleaseTimeHaveBeenSet" => Self::ReleaseTimeHaveBeenSet(error),
+            "Throttling" => Self::Throttling(error),
+            "InvalidPeriod.UnitMismatch" => Self::InvalidPeriodUnitMismatch(error),
+            "InvalidImageType.NotSupported" => Self::InvalidImageTypeNotSupported(error),
+            "InvalidPeriod.ExceededDedicatedHost" => {
+                Self::InvalidPeriodExceededDedicatedHost(error)
+            }
+            "InvalidSystemDiskCategory.ValueNotSupported" => {
+                Self::InvalidSystemDiskCategoryValueNotSupported(error)
+            }
+            "InvalidAccountStatus.PayAmountLimitExceeded" => {
+                Self::InvalidAccountStatusPayAmountLimitExceeded(error)
+            }
+            "QuotaExceed.AfterpayInstance" => Self::QuotaExceedAfterpayInstance(error),
+            "QuotaExceed.RufundVcpu" => Self::QuotaExceedRufundVcpu(error),
+            "InvalidInstanceType.ValueNotSupported" => {
+                Self::InvalidInstanceTypeValueNotSupported(error)
+            }
+            "InstanceType.Offline" => Self::InstanceTypeOffline(error),
+            "InvalidAccountStatus.NotEnoughBalance" => {
+                Self::InvalidAccountStatusNotEnoughBalance(error)
+            }
+            "Account.Arrearage" => Self::AccountArrearage(error),
+            "InvalidParameter.NotMatch" => Self::InvalidParameterNotMatch(error),
+            "InvalidAction" => Self::InvalidAction(error),
+            "QuotaExceed.PostPaidDisk" => Self::QuotaExceedPostPaidDisk(error),
+            "ImageNotSupportInstanceType" => Self::ImageNotSupportInstanceType(error),
+            "InvalidInstanceType.PhasedOut" => Self::InvalidInstanceTypePhasedOut(error),
+            "RealNameAuthenticationError" => Self::RealNameAuthenticationError(error),
+            "InvalidOperation.NotSupport" => Self::InvalidOperationNotSupport(error),
+            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
+            "InvalidDedicatedHostId.NotFound" => {
+                Self::InvalidDedicatedHostIdNotFound(error)
+            }
+            "InternalError" => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

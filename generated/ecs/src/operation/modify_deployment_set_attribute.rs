@@ -216,20 +216,15 @@ pub enum ModifyDeploymentSetAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyDeploymentSetAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "MissingParameter",
-                    "InvalidDeploymentSetName.Malformed",
-                    "InvalidDescription.Malformed",
-                    "InvalidDeploymentSetId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::MissingParameter(error),
-            Some(1) => Self::InvalidDeploymentSetNameMalformed(error),
-            Some(2) => Self::InvalidDescriptionMalformed(error),
-            Some(3) => Self::InvalidDeploymentSetIdNotFound(error),
+        match error.code() {
+            "MissingParameter" => Self::MissingParameter(error),
+            "InvalidDeploymentSetName.Malformed" => {
+                Self::InvalidDeploymentSetNameMalformed(error)
+            }
+            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
+            "InvalidDeploymentSetId.NotFound" => {
+                Self::InvalidDeploymentSetIdNotFound(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

@@ -264,11 +264,9 @@ pub enum ModifyDiagnosticMetricSetError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyDiagnosticMetricSetError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(&["InvalidParameter.MetricSetId", "InvalidParameter.MetricIds"])
-        {
-            Some(0) => Self::InvalidParameterMetricSetId(error),
-            Some(1) => Self::InvalidParameterMetricIds(error),
+        match error.code() {
+            "InvalidParameter.MetricSetId" => Self::InvalidParameterMetricSetId(error),
+            "InvalidParameter.MetricIds" => Self::InvalidParameterMetricIds(error),
             _ => Self::Unhandled(error),
         }
     }

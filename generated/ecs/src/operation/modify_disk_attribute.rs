@@ -381,48 +381,37 @@ pub enum ModifyDiskAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyDiskAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidDiskName.Malformed",
-                    "NoAttributeToModify",
-                    "IncompleteParamter",
-                    "InvalidRegionId.MalFormed",
-                    "MissingParameter.DiskIdOrDiskIds",
-                    "ParameterConflict.DiskIdAndDiskIds",
-                    "BurstingEnabledForDiskCategoryUnsupported",
-                    "BurstingEnabledForMultiAttachDiskUnsupported",
-                    "BurstingEnabledForModifyingDiskUnsupported",
-                    "InvalidBurstingEnabled.DiskSizeTooSmall",
-                    "QuotaExceed.Snapshot",
-                    "DiskNotPortable",
-                    "IncorrectDiskStatus",
-                    "UserNotInTheWhiteList",
-                    "DeleteWithInstance.Conflict",
-                    "InvalidDiskId.NotFound",
-                    "InvalidDescription.Malformed",
-                    "InvalidInstanceId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidDiskNameMalformed(error),
-            Some(1) => Self::NoAttributeToModify(error),
-            Some(2) => Self::IncompleteParamter(error),
-            Some(3) => Self::InvalidRegionIdMalFormed(error),
-            Some(4) => Self::MissingParameterDiskIdOrDiskIds(error),
-            Some(5) => Self::ParameterConflictDiskIdAndDiskIds(error),
-            Some(6) => Self::BurstingEnabledForDiskCategoryUnsupported(error),
-            Some(7) => Self::BurstingEnabledForMultiAttachDiskUnsupported(error),
-            Some(8) => Self::BurstingEnabledForModifyingDiskUnsupported(error),
-            Some(9) => Self::InvalidBurstingEnabledDiskSizeTooSmall(error),
-            Some(10) => Self::QuotaExceedSnapshot(error),
-            Some(11) => Self::DiskNotPortable(error),
-            Some(12) => Self::IncorrectDiskStatus(error),
-            Some(13) => Self::UserNotInTheWhiteList(error),
-            Some(14) => Self::DeleteWithInstanceConflict(error),
-            Some(15) => Self::InvalidDiskIdNotFound(error),
-            Some(16) => Self::InvalidDescriptionMalformed(error),
-            Some(17) => Self::InvalidInstanceIdNotFound(error),
+        match error.code() {
+            "InvalidDiskName.Malformed" => Self::InvalidDiskNameMalformed(error),
+            "NoAttributeToModify" => Self::NoAttributeToModify(error),
+            "IncompleteParamter" => Self::IncompleteParamter(error),
+            "InvalidRegionId.MalFormed" => Self::InvalidRegionIdMalFormed(error),
+            "MissingParameter.DiskIdOrDiskIds" => {
+                Self::MissingParameterDiskIdOrDiskIds(error)
+            }
+            "ParameterConflict.DiskIdAndDiskIds" => {
+                Self::ParameterConflictDiskIdAndDiskIds(error)
+            }
+            "BurstingEnabledForDiskCategoryUnsupported" => {
+                Self::BurstingEnabledForDiskCategoryUnsupported(error)
+            }
+            "BurstingEnabledForMultiAttachDiskUnsupported" => {
+                Self::BurstingEnabledForMultiAttachDiskUnsupported(error)
+            }
+            "BurstingEnabledForModifyingDiskUnsupported" => {
+                Self::BurstingEnabledForModifyingDiskUnsupported(error)
+            }
+            "InvalidBurstingEnabled.DiskSizeTooSmall" => {
+                Self::InvalidBurstingEnabledDiskSizeTooSmall(error)
+            }
+            "QuotaExceed.Snapshot" => Self::QuotaExceedSnapshot(error),
+            "DiskNotPortable" => Self::DiskNotPortable(error),
+            "IncorrectDiskStatus" => Self::IncorrectDiskStatus(error),
+            "UserNotInTheWhiteList" => Self::UserNotInTheWhiteList(error),
+            "DeleteWithInstance.Conflict" => Self::DeleteWithInstanceConflict(error),
+            "InvalidDiskId.NotFound" => Self::InvalidDiskIdNotFound(error),
+            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
+            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

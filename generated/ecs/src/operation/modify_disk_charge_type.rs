@@ -364,92 +364,75 @@ pub enum ModifyDiskChargeTypeError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyDiskChargeTypeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidInstanceType.ValueUnauthorized",
-                    "InvalidInstanceType.ValueNotSupported",
-                    "MissingParameter.RegionId",
-                    "MissingParameter.InstanceIdNotSupported",
-                    "ChargeTypeViolation",
-                    "InvalidInstanceId.Released",
-                    "InvalidInstance.PurchaseNotFound",
-                    "InvalidInstance.UnPaidOrder",
-                    "InvalidClientToken.ValueNotSupported",
-                    "Account.Arrearage",
-                    "Idempotence.SignatureMismatch",
-                    "OrderCreationFailed",
-                    "Throttling",
-                    "InstanceDowngrade.QuotaExceed",
-                    "InvalidInstanceId.NotFound",
-                    "InvalidDisk.DetachedSystemDisk",
-                    "LastOrderProcessing",
-                    "InvalidAction.WithActiveElasticUpgrade",
-                    "DISK_IN_DEDICATED_BLOCK_STORAGE_CLUSTER",
-                    "NoPermission.Price",
-                    "NoPermission.Refund",
-                    "InvalidOperation.DiskMustAttachedToInstance",
-                    "InstanceExpiredOrInArrears",
-                    "InvalidOrder.Overdue",
-                    "IncorrectInstanceStatus",
-                    "InvalidAccountStatus.NotEnoughBalance",
-                    "InvalidInstanceChargeType.NotFound",
-                    "InvalidOperation.MultiAttachDisk",
-                    "InvalidOperation.UnpaidOrder",
-                    "InvalidRegionId.NotFound",
-                    "PaymentMethodNotFound",
-                    "InvalidZoneId.NotFound",
-                    "InvalidRamRole.NotFound",
-                    "InvalidDiskIds.NotFound",
-                    "InvalidDiskIds.NotPortable",
-                    "InvalidDataDiskSize.ValueNotSupported",
-                    "InvalidAction.NotSupported",
-                    "InvalidInstanceStatus.NotSupported",
-                    "InvalidInstanceId.NOT_FOUND",
-                    "InternalError",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidInstanceTypeValueUnauthorized(error),
-            Some(1) => Self::InvalidInstanceTypeValueNotSupported(error),
-            Some(2) => Self::MissingParameterRegionId(error),
-            Some(3) => Self::MissingParameterInstanceIdNotSupported(error),
-            Some(4) => Self::ChargeTypeViolation(error),
-            Some(5) => Self::InvalidInstanceIdReleased(error),
-            Some(6) => Self::InvalidInstancePurchaseNotFound(error),
-            Some(7) => Self::InvalidInstanceUnPaidOrder(error),
-            Some(8) => Self::InvalidClientTokenValueNotSupported(error),
-            Some(9) => Self::AccountArrearage(error),
-            Some(10) => Self::IdempotenceSignatureMismatch(error),
-            Some(11) => Self::OrderCreationFailed(error),
-            Some(12) => Self::Throttling(error),
-            Some(13) => Self::InstanceDowngradeQuotaExceed(error),
-            Some(14) => Self::InvalidInstanceIdNotFound(error),
-            Some(15) => Self::InvalidDiskDetachedSystemDisk(error),
-            Some(16) => Self::LastOrderProcessing(error),
-            Some(17) => Self::InvalidActionWithActiveElasticUpgrade(error),
-            Some(18) => Self::DiskInDedicatedBlockStorageCluster(error),
-            Some(19) => Self::NoPermissionPrice(error),
-            Some(20) => Self::NoPermissionRefund(error),
-            Some(21) => Self::InvalidOperationDiskMustAttachedToInstance(error),
-            Some(22) => Self::InstanceExpiredOrInArrears(error),
-            Some(23) => Self::InvalidOrderOverdue(error),
-            Some(24) => Self::IncorrectInstanceStatus(error),
-            Some(25) => Self::InvalidAccountStatusNotEnoughBalance(error),
-            Some(26) => Self::InvalidInstanceChargeTypeNotFound(error),
-            Some(27) => Self::InvalidOperationMultiAttachDisk(error),
-            Some(28) => Self::InvalidOperationUnpaidOrder(error),
-            Some(29) => Self::InvalidRegionIdNotFound(error),
-            Some(30) => Self::PaymentMethodNotFound(error),
-            Some(31) => Self::InvalidZoneIdNotFound(error),
-            Some(32) => Self::InvalidRamRoleNotFound(error),
-            Some(33) => Self::InvalidDiskIdsNotFound(error),
-            Some(34) => Self::InvalidDiskIdsNotPortable(error),
-            Some(35) => Self::InvalidDataDiskSizeValueNotSupported(error),
-            Some(36) => Self::InvalidActionNotSupported(error),
-            Some(37) => Self::InvalidInstanceStatusNotSupported(error),
-            Some(38) => Self::InvalidInstanceIdNotFoundError(error),
-            Some(39) => Self::InternalError(error),
+        match error.code() {
+            "InvalidInstanceType.ValueUnauthorized" => {
+                Self::InvalidInstanceTypeValueUnauthorized(error)
+            }
+            "InvalidInstanceType.ValueNotSupported" => {
+                Self::InvalidInstanceTypeValueNotSupported(error)
+            }
+            "MissingParameter.RegionId" => Self::MissingParameterRegionId(error),
+            "MissingParameter.InstanceIdNotSupported" => {
+                Self::MissingParameterInstanceIdNotSupported(error)
+            }
+            "ChargeTypeViolation" => Self::ChargeTypeViolation(error),
+            "InvalidInstanceId.Released" => Self::InvalidInstanceIdReleased(error),
+            "InvalidInstance.PurchaseNotFound" => {
+                Self::InvalidInstancePurchaseNotFound(error)
+            }
+            "InvalidInstance.UnPaidOrder" => Self::InvalidInstanceUnPaidOrder(error),
+            "InvalidClientToken.ValueNotSupported" => {
+                Self::InvalidClientTokenValueNotSupported(error)
+            }
+            "Account.Arrearage" => Self::AccountArrearage(error),
+            "Idempotence.SignatureMismatch" => Self::IdempotenceSignatureMismatch(error),
+            "OrderCreationFailed" => Self::OrderCreationFailed(error),
+            "Throttling" => Self::Throttling(error),
+            "InstanceDowngrade.QuotaExceed" => Self::InstanceDowngradeQuotaExceed(error),
+            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
+            "InvalidDisk.DetachedSystemDisk" => {
+                Self::InvalidDiskDetachedSystemDisk(error)
+            }
+            "LastOrderProcessing" => Self::LastOrderProcessing(error),
+            "InvalidAction.WithActiveElasticUpgrade" => {
+                Self::InvalidActionWithActiveElasticUpgrade(error)
+            }
+            "DISK_IN_DEDICATED_BLOCK_STORAGE_CLUSTER" => {
+                Self::DiskInDedicatedBlockStorageCluster(error)
+            }
+            "NoPermission.Price" => Self::NoPermissionPrice(error),
+            "NoPermission.Refund" => Self::NoPermissionRefund(error),
+            "InvalidOperation.DiskMustAttachedToInstance" => {
+                Self::InvalidOperationDiskMustAttachedToInstance(error)
+            }
+            "InstanceExpiredOrInArrears" => Self::InstanceExpiredOrInArrears(error),
+            "InvalidOrder.Overdue" => Self::InvalidOrderOverdue(error),
+            "IncorrectInstanceStatus" => Self::IncorrectInstanceStatus(error),
+            "InvalidAccountStatus.NotEnoughBalance" => {
+                Self::InvalidAccountStatusNotEnoughBalance(error)
+            }
+            "InvalidInstanceChargeType.NotFound" => {
+                Self::InvalidInstanceChargeTypeNotFound(error)
+            }
+            "InvalidOperation.MultiAttachDisk" => {
+                Self::InvalidOperationMultiAttachDisk(error)
+            }
+            "InvalidOperation.UnpaidOrder" => Self::InvalidOperationUnpaidOrder(error),
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "PaymentMethodNotFound" => Self::PaymentMethodNotFound(error),
+            "InvalidZoneId.NotFound" => Self::InvalidZoneIdNotFound(error),
+            "InvalidRamRole.NotFound" => Self::InvalidRamRoleNotFound(error),
+            "InvalidDiskIds.NotFound" => Self::InvalidDiskIdsNotFound(error),
+            "InvalidDiskIds.NotPortable" => Self::InvalidDiskIdsNotPortable(error),
+            "InvalidDataDiskSize.ValueNotSupported" => {
+                Self::InvalidDataDiskSizeValueNotSupported(error)
+            }
+            "InvalidAction.NotSupported" => Self::InvalidActionNotSupported(error),
+            "InvalidInstanceStatus.NotSupported" => {
+                Self::InvalidInstanceStatusNotSupported(error)
+            }
+            "InvalidInstanceId.NOT_FOUND" => Self::InvalidInstanceIdNotFoundError(error),
+            "InternalError" => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -201,34 +201,38 @@ pub enum ModifyDiskDefaultKMSKeyIdError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyDiskDefaultKMSKeyIdError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidParameter.Encrypted.KmsNotEnabled",
-                    "InvalidParameter.KmsNotEnabled",
-                    "Abs.InvalidAction.RegionNotSupport",
-                    "InvalidParameter.RegionIdNotExists",
-                    "InvalidParameter.KMSKeyId.KMSUnauthorized",
-                    "InvalidOperation.KMSKeyIdNotFound",
-                    "InvalidOperation.KMSServiceNotOpen",
-                    "UserNotInTheWhiteList",
-                    "InvalidDefaultEncryption.NotFound",
-                    "InvalidParameter.KMSKeyId.CMKNotEnabled",
-                    "InvalidParameter.KMSKeyId.CMKUnauthorized",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidParameterEncryptedKmsNotEnabled(error),
-            Some(1) => Self::InvalidParameterKmsNotEnabled(error),
-            Some(2) => Self::AbsInvalidActionRegionNotSupport(error),
-            Some(3) => Self::InvalidParameterRegionIdNotExists(error),
-            Some(4) => Self::InvalidParameterKmsKeyIdKmsUnauthorized(error),
-            Some(5) => Self::InvalidOperationKmsKeyIdNotFound(error),
-            Some(6) => Self::InvalidOperationKmsServiceNotOpen(error),
-            Some(7) => Self::UserNotInTheWhiteList(error),
-            Some(8) => Self::InvalidDefaultEncryptionNotFound(error),
-            Some(9) => Self::InvalidParameterKmsKeyIdCmkNotEnabled(error),
-            Some(10) => Self::InvalidParameterKmsKeyIdCmkUnauthorized(error),
+        match error.code() {
+            "InvalidParameter.Encrypted.KmsNotEnabled" => {
+                Self::InvalidParameterEncryptedKmsNotEnabled(error)
+            }
+            "InvalidParameter.KmsNotEnabled" => {
+                Self::InvalidParameterKmsNotEnabled(error)
+            }
+            "Abs.InvalidAction.RegionNotSupport" => {
+                Self::AbsInvalidActionRegionNotSupport(error)
+            }
+            "InvalidParameter.RegionIdNotExists" => {
+                Self::InvalidParameterRegionIdNotExists(error)
+            }
+            "InvalidParameter.KMSKeyId.KMSUnauthorized" => {
+                Self::InvalidParameterKmsKeyIdKmsUnauthorized(error)
+            }
+            "InvalidOperation.KMSKeyIdNotFound" => {
+                Self::InvalidOperationKmsKeyIdNotFound(error)
+            }
+            "InvalidOperation.KMSServiceNotOpen" => {
+                Self::InvalidOperationKmsServiceNotOpen(error)
+            }
+            "UserNotInTheWhiteList" => Self::UserNotInTheWhiteList(error),
+            "InvalidDefaultEncryption.NotFound" => {
+                Self::InvalidDefaultEncryptionNotFound(error)
+            }
+            "InvalidParameter.KMSKeyId.CMKNotEnabled" => {
+                Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
+            }
+            "InvalidParameter.KMSKeyId.CMKUnauthorized" => {
+                Self::InvalidParameterKmsKeyIdCmkUnauthorized(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

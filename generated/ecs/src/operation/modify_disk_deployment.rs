@@ -318,48 +318,43 @@ pub enum ModifyDiskDeploymentError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyDiskDeploymentError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidDiskSpec.Malformed",
-                    "AccountInArrears",
-                    "InvalidStorageClusterId.DiskAlreadyInDestination",
-                    "IncorrectDiskStatus",
-                    "DiskCreatingSnapshot",
-                    "InvalidOperation.DiskTypeUnsupported",
-                    "InvalidOperation.ChargeTypeUnsupported",
-                    "InvalidPerformanceLevel.DiskSizeUnsupported",
-                    "DiskLimitExceeded",
-                    "OperationDenied.NoStock",
-                    "InvalidOperation.MultiAttachDisk",
-                    "InvalidDisk.DetachedSystemDisk",
-                    "InvalidOperation.NoPermission",
-                    "InvalidOperation.LimitQosUnsupported",
-                    "InvalidOperation.AcrossRegionsOrZonesUnsupported",
-                    "InvalidDiskId.NotFound",
-                    "InvalidStorageClusterId.NotFound",
-                    "InternalError",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidDiskSpecMalformed(error),
-            Some(1) => Self::AccountInArrears(error),
-            Some(2) => Self::InvalidStorageClusterIdDiskAlreadyInDestination(error),
-            Some(3) => Self::IncorrectDiskStatus(error),
-            Some(4) => Self::DiskCreatingSnapshot(error),
-            Some(5) => Self::InvalidOperationDiskTypeUnsupported(error),
-            Some(6) => Self::InvalidOperationChargeTypeUnsupported(error),
-            Some(7) => Self::InvalidPerformanceLevelDiskSizeUnsupported(error),
-            Some(8) => Self::DiskLimitExceeded(error),
-            Some(9) => Self::OperationDeniedNoStock(error),
-            Some(10) => Self::InvalidOperationMultiAttachDisk(error),
-            Some(11) => Self::InvalidDiskDetachedSystemDisk(error),
-            Some(12) => Self::InvalidOperationNoPermission(error),
-            Some(13) => Self::InvalidOperationLimitQosUnsupported(error),
-            Some(14) => Self::InvalidOperationAcrossRegionsOrZonesUnsupported(error),
-            Some(15) => Self::InvalidDiskIdNotFound(error),
-            Some(16) => Self::InvalidStorageClusterIdNotFound(error),
-            Some(17) => Self::InternalError(error),
+        match error.code() {
+            "InvalidDiskSpec.Malformed" => Self::InvalidDiskSpecMalformed(error),
+            "AccountInArrears" => Self::AccountInArrears(error),
+            "InvalidStorageClusterId.DiskAlreadyInDestination" => {
+                Self::InvalidStorageClusterIdDiskAlreadyInDestination(error)
+            }
+            "IncorrectDiskStatus" => Self::IncorrectDiskStatus(error),
+            "DiskCreatingSnapshot" => Self::DiskCreatingSnapshot(error),
+            "InvalidOperation.DiskTypeUnsupported" => {
+                Self::InvalidOperationDiskTypeUnsupported(error)
+            }
+            "InvalidOperation.ChargeTypeUnsupported" => {
+                Self::InvalidOperationChargeTypeUnsupported(error)
+            }
+            "InvalidPerformanceLevel.DiskSizeUnsupported" => {
+                Self::InvalidPerformanceLevelDiskSizeUnsupported(error)
+            }
+            "DiskLimitExceeded" => Self::DiskLimitExceeded(error),
+            "OperationDenied.NoStock" => Self::OperationDeniedNoStock(error),
+            "InvalidOperation.MultiAttachDisk" => {
+                Self::InvalidOperationMultiAttachDisk(error)
+            }
+            "InvalidDisk.DetachedSystemDisk" => {
+                Self::InvalidDiskDetachedSystemDisk(error)
+            }
+            "InvalidOperation.NoPermission" => Self::InvalidOperationNoPermission(error),
+            "InvalidOperation.LimitQosUnsupported" => {
+                Self::InvalidOperationLimitQosUnsupported(error)
+            }
+            "InvalidOperation.AcrossRegionsOrZonesUnsupported" => {
+                Self::InvalidOperationAcrossRegionsOrZonesUnsupported(error)
+            }
+            "InvalidDiskId.NotFound" => Self::InvalidDiskIdNotFound(error),
+            "InvalidStorageClusterId.NotFound" => {
+                Self::InvalidStorageClusterIdNotFound(error)
+            }
+            "InternalError" => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -465,120 +465,123 @@ pub enum ModifyDiskSpecError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyDiskSpecError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidPerformanceLevel.Malformed",
-                    "InvalidDiskCategory.ValueNotSupported",
-                    "InvalidPerformanceLevelParam.Mismatch",
-                    "OperationDenied.DiskInDedicatedBlockStorageCluster",
-                    "IncorrectDiskStatus.ReplicationStatusNotFound",
-                    "IncorrectDiskStatus.InReplication",
-                    "ProvisionedIopsForDiskCategoryUnsupported",
-                    "InvalidProvisionedIops.LimitExceed",
-                    "QuotaExceed.DiskCapacity",
-                    "MalformedParameter.PerformanceControlOptions",
-                    "InvalidPerformanceControlOptions.ModifyOperationUnsupported",
-                    "NoPermission.Price",
-                    "NoPermission.Refund",
-                    "InvalidOperation.InstanceRenewWithDowngradeInPlan",
-                    "InvalidOperation.InstanceStatusUnsupported",
-                    "MissingParameter.DestinationZoneId",
-                    "InvalidDestinationZoneId.Mismatch",
-                    "InvalidOperation.MultiAttachRegionalDiskUnsupported",
-                    "InvalidDestinationZoneId.DiskCategoryUnsupported",
-                    "IncorrectInstanceStatus",
-                    "DiskInArrears",
-                    "InstanceExpiredOrInArrears",
-                    "IncorrectDiskStatus",
-                    "DiskCreatingSnapshot",
-                    "OperationDenied",
-                    "InvalidPerformanceLevel.TooLow",
-                    "OperationDenied.PerformanceLevelNotMatch",
-                    "UserNotInTheWhiteList",
-                    "InvalidRegion.NotSupport",
-                    "Downgrade.NotSupported",
-                    "InvalidInstanceType.NotSupportDiskCategory",
-                    "ModifyingDiskCategoryLimitExceed",
-                    "DiskInCoolingPeriod",
-                    "DiskHasFlashSnapshot",
-                    "NoChangeInDiskCategoryAndPerformanceLevel",
-                    "OperationDenied.NoStock",
-                    "InvalidOperation.MultiAttachDisk",
-                    "OperationDenied.DiskExpansionUnfinished",
-                    "InvalidDiskCategory.NotSupported",
-                    "InvalidPerformanceParameter.DiskNotInDedicatedStorageCluster",
-                    "InvalidStatus.DiskUnderPerformanceControl",
-                    "InvalidStatus.DiskNotReady",
-                    "InvalidOperation.DiskInReplicaPairsUnsupported",
-                    "InvalidDisk.DetachedSystemDisk",
-                    "InvalidDiskCategory.InstanceTypeUnsupported",
-                    "InvalidOperation.CMKNotEnabled",
-                    "InvalidOperation.CMKUnauthorized",
-                    "InstanceLockedForSecurity",
-                    "InvalidDiskId.NotFound",
-                    "InvalidInstanceId.NotFound",
-                    "InternalError",
-                    "InvalidDiskCategory.ValueUnauthorized",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidPerformanceLevelMalformed(error),
-            Some(1) => Self::InvalidDiskCategoryValueNotSupported(error),
-            Some(2) => Self::InvalidPerformanceLevelParamMismatch(error),
-            Some(3) => Self::OperationDeniedDiskInDedicatedBlockStorageCluster(error),
-            Some(4) => Self::IncorrectDiskStatusReplicationStatusNotFound(error),
-            Some(5) => Self::IncorrectDiskStatusInReplication(error),
-            Some(6) => Self::ProvisionedIopsForDiskCategoryUnsupported(error),
-            Some(7) => Self::InvalidProvisionedIopsLimitExceed(error),
-            Some(8) => Self::QuotaExceedDiskCapacity(error),
-            Some(9) => Self::MalformedParameterPerformanceControlOptions(error),
-            Some(10) => {
+        match error.code() {
+            "InvalidPerformanceLevel.Malformed" => {
+                Self::InvalidPerformanceLevelMalformed(error)
+            }
+            "InvalidDiskCategory.ValueNotSupported" => {
+                Self::InvalidDiskCategoryValueNotSupported(error)
+            }
+            "InvalidPerformanceLevelParam.Mismatch" => {
+                Self::InvalidPerformanceLevelParamMismatch(error)
+            }
+            "OperationDenied.DiskInDedicatedBlockStorageCluster" => {
+                Self::OperationDeniedDiskInDedicatedBlockStorageCluster(error)
+            }
+            "IncorrectDiskStatus.ReplicationStatusNotFound" => {
+                Self::IncorrectDiskStatusReplicationStatusNotFound(error)
+            }
+            "IncorrectDiskStatus.InReplication" => {
+                Self::IncorrectDiskStatusInReplication(error)
+            }
+            "ProvisionedIopsForDiskCategoryUnsupported" => {
+                Self::ProvisionedIopsForDiskCategoryUnsupported(error)
+            }
+            "InvalidProvisionedIops.LimitExceed" => {
+                Self::InvalidProvisionedIopsLimitExceed(error)
+            }
+            "QuotaExceed.DiskCapacity" => Self::QuotaExceedDiskCapacity(error),
+            "MalformedParameter.PerformanceControlOptions" => {
+                Self::MalformedParameterPerformanceControlOptions(error)
+            }
+            "InvalidPerformanceControlOptions.ModifyOperationUnsupported" => {
                 Self::InvalidPerformanceControlOptionsModifyOperationUnsupported(error)
             }
-            Some(11) => Self::NoPermissionPrice(error),
-            Some(12) => Self::NoPermissionRefund(error),
-            Some(13) => Self::InvalidOperationInstanceRenewWithDowngradeInPlan(error),
-            Some(14) => Self::InvalidOperationInstanceStatusUnsupported(error),
-            Some(15) => Self::MissingParameterDestinationZoneId(error),
-            Some(16) => Self::InvalidDestinationZoneIdMismatch(error),
-            Some(17) => Self::InvalidOperationMultiAttachRegionalDiskUnsupported(error),
-            Some(18) => Self::InvalidDestinationZoneIdDiskCategoryUnsupported(error),
-            Some(19) => Self::IncorrectInstanceStatus(error),
-            Some(20) => Self::DiskInArrears(error),
-            Some(21) => Self::InstanceExpiredOrInArrears(error),
-            Some(22) => Self::IncorrectDiskStatus(error),
-            Some(23) => Self::DiskCreatingSnapshot(error),
-            Some(24) => Self::OperationDenied(error),
-            Some(25) => Self::InvalidPerformanceLevelTooLow(error),
-            Some(26) => Self::OperationDeniedPerformanceLevelNotMatch(error),
-            Some(27) => Self::UserNotInTheWhiteList(error),
-            Some(28) => Self::InvalidRegionNotSupport(error),
-            Some(29) => Self::DowngradeNotSupported(error),
-            Some(30) => Self::InvalidInstanceTypeNotSupportDiskCategory(error),
-            Some(31) => Self::ModifyingDiskCategoryLimitExceed(error),
-            Some(32) => Self::DiskInCoolingPeriod(error),
-            Some(33) => Self::DiskHasFlashSnapshot(error),
-            Some(34) => Self::NoChangeInDiskCategoryAndPerformanceLevel(error),
-            Some(35) => Self::OperationDeniedNoStock(error),
-            Some(36) => Self::InvalidOperationMultiAttachDisk(error),
-            Some(37) => Self::OperationDeniedDiskExpansionUnfinished(error),
-            Some(38) => Self::InvalidDiskCategoryNotSupported(error),
-            Some(39) => {
+            "NoPermission.Price" => Self::NoPermissionPrice(error),
+            "NoPermission.Refund" => Self::NoPermissionRefund(error),
+            "InvalidOperation.InstanceRenewWithDowngradeInPlan" => {
+                Self::InvalidOperationInstanceRenewWithDowngradeInPlan(error)
+            }
+            "InvalidOperation.InstanceStatusUnsupported" => {
+                Self::InvalidOperationInstanceStatusUnsupported(error)
+            }
+            "MissingParameter.DestinationZoneId" => {
+                Self::MissingParameterDestinationZoneId(error)
+            }
+            "InvalidDestinationZoneId.Mismatch" => {
+                Self::InvalidDestinationZoneIdMismatch(error)
+            }
+            "InvalidOperation.MultiAttachRegionalDiskUnsupported" => {
+                Self::InvalidOperationMultiAttachRegionalDiskUnsupported(error)
+            }
+            "InvalidDestinationZoneId.DiskCategoryUnsupported" => {
+                Self::InvalidDestinationZoneIdDiskCategoryUnsupported(error)
+            }
+            "IncorrectInstanceStatus" => Self::IncorrectInstanceStatus(error),
+            "DiskInArrears" => Self::DiskInArrears(error),
+            "InstanceExpiredOrInArrears" => Self::InstanceExpiredOrInArrears(error),
+            "IncorrectDiskStatus" => Self::IncorrectDiskStatus(error),
+            "DiskCreatingSnapshot" => Self::DiskCreatingSnapshot(error),
+            "OperationDenied" => Self::OperationDenied(error),
+            "InvalidPerformanceLevel.TooLow" => {
+                Self::InvalidPerformanceLevelTooLow(error)
+            }
+            "OperationDenied.PerformanceLevelNotMatch" => {
+                Self::OperationDeniedPerformanceLevelNotMatch(error)
+            }
+            "UserNotInTheWhiteList" => Self::UserNotInTheWhiteList(error),
+            "InvalidRegion.NotSupport" => Self::InvalidRegionNotSupport(error),
+            "Downgrade.NotSupported" => Self::DowngradeNotSupported(error),
+            "InvalidInstanceType.NotSupportDiskCategory" => {
+                Self::InvalidInstanceTypeNotSupportDiskCategory(error)
+            }
+            "ModifyingDiskCategoryLimitExceed" => {
+                Self::ModifyingDiskCategoryLimitExceed(error)
+            }
+            "DiskInCoolingPeriod" => Self::DiskInCoolingPeriod(error),
+            "DiskHasFlashSnapshot" => Self::DiskHasFlashSnapshot(error),
+            "NoChangeInDiskCategoryAndPerformanceLevel" => {
+                Self::NoChangeInDiskCategoryAndPerformanceLevel(error)
+            }
+            "OperationDenied.NoStock" => Self::OperationDeniedNoStock(error),
+            "InvalidOperation.MultiAttachDisk" => {
+                Self::InvalidOperationMultiAttachDisk(error)
+            }
+            "OperationDenied.DiskExpansionUnfinished" => {
+                Self::OperationDeniedDiskExpansionUnfinished(error)
+            }
+            "InvalidDiskCategory.NotSupported" => {
+                Self::InvalidDiskCategoryNotSupported(error)
+            }
+            "InvalidPerformanceParameter.DiskNotInDedicatedStorageCluster" => {
                 Self::InvalidPerformanceParameterDiskNotInDedicatedStorageCluster(error)
             }
-            Some(40) => Self::InvalidStatusDiskUnderPerformanceControl(error),
-            Some(41) => Self::InvalidStatusDiskNotReady(error),
-            Some(42) => Self::InvalidOperationDiskInReplicaPairsUnsupported(error),
-            Some(43) => Self::InvalidDiskDetachedSystemDisk(error),
-            Some(44) => Self::InvalidDiskCategoryInstanceTypeUnsupported(error),
-            Some(45) => Self::InvalidOperationCmkNotEnabled(error),
-            Some(46) => Self::InvalidOperationCmkUnauthorized(error),
-            Some(47) => Self::InstanceLockedForSecurity(error),
-            Some(48) => Self::InvalidDiskIdNotFound(error),
-            Some(49) => Self::InvalidInstanceIdNotFound(error),
-            Some(50) => Self::InternalError(error),
-            Some(51) => Self::InvalidDiskCategoryValueUnauthorized(error),
+            "InvalidStatus.DiskUnderPerformanceControl" => {
+                Self::InvalidStatusDiskUnderPerformanceControl(error)
+            }
+            "InvalidStatus.DiskNotReady" => Self::InvalidStatusDiskNotReady(error),
+            "InvalidOperation.DiskInReplicaPairsUnsupported" => {
+                Self::InvalidOperationDiskInReplicaPairsUnsupported(error)
+            }
+            "InvalidDisk.DetachedSystemDisk" => {
+                Self::InvalidDiskDetachedSystemDisk(error)
+            }
+            "InvalidDiskCategory.InstanceTypeUnsupported" => {
+                Self::InvalidDiskCategoryInstanceTypeUnsupported(error)
+            }
+            "InvalidOperation.CMKNotEnabled" => {
+                Self::InvalidOperationCmkNotEnabled(error)
+            }
+            "InvalidOperation.CMKUnauthorized" => {
+                Self::InvalidOperationCmkUnauthorized(error)
+            }
+            "InstanceLockedForSecurity" => Self::InstanceLockedForSecurity(error),
+            "InvalidDiskId.NotFound" => Self::InvalidDiskIdNotFound(error),
+            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
+            "InternalError" => Self::InternalError(error),
+            "InvalidDiskCategory.ValueUnauthorized" => {
+                Self::InvalidDiskCategoryValueUnauthorized(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

@@ -212,54 +212,42 @@ pub enum ModifyEipAddressAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyEipAddressAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InsufficientBalance.Eip",
-                    "InvalidParameter",
-                    "IncorrectEipStatus",
-                    "InvalidParam",
-                    "Forbidden.ChargeTypeIsPrepaid",
-                    "InvalidBandwidth.OutOfMaxTrafficBindedOnNatgw",
-                    "QuotaExceeded.LargeSpecEip",
-                    "InvalidEipAddressName.Malformed",
-                    "ResourceQueryError",
-                    "InvalidDescription.Malformed",
-                    "InvalidEIPStatus.BizDisabled",
-                    "OperationFailed.SyncOrderToSub",
-                    "COMMODITY.INVALID_COMPONENT",
-                    "OperationFailed.CompleteUserInfo",
-                    "OperationFailed.ConcurrentRequest",
-                    "IncorrectStatus.ResourceStatus",
-                    "OperationFailed.SaleValidate",
-                    "InvalidAllocationId.NotFound",
-                    "Forbidden.InCommonBandwidthPackage",
-                    "InternalError",
-                    "SYSTEM.UNKNOWN.ERROR",
-                ],
-            )
-        {
-            Some(0) => Self::InsufficientBalanceEip(error),
-            Some(1) => Self::InvalidParameter(error),
-            Some(2) => Self::IncorrectEipStatus(error),
-            Some(3) => Self::InvalidParam(error),
-            Some(4) => Self::ForbiddenChargeTypeIsPrepaid(error),
-            Some(5) => Self::InvalidBandwidthOutOfMaxTrafficBindedOnNatgw(error),
-            Some(6) => Self::QuotaExceededLargeSpecEip(error),
-            Some(7) => Self::InvalidEipAddressNameMalformed(error),
-            Some(8) => Self::ResourceQueryError(error),
-            Some(9) => Self::InvalidDescriptionMalformed(error),
-            Some(10) => Self::InvalidEipStatusBizDisabled(error),
-            Some(11) => Self::OperationFailedSyncOrderToSub(error),
-            Some(12) => Self::CommodityInvalidComponent(error),
-            Some(13) => Self::OperationFailedCompleteUserInfo(error),
-            Some(14) => Self::OperationFailedConcurrentRequest(error),
-            Some(15) => Self::IncorrectStatusResourceStatus(error),
-            Some(16) => Self::OperationFailedSaleValidate(error),
-            Some(17) => Self::InvalidAllocationIdNotFound(error),
-            Some(18) => Self::ForbiddenInCommonBandwidthPackage(error),
-            Some(19) => Self::InternalError(error),
-            Some(20) => Self::SystemUnknownError(error),
+        match error.code() {
+            "InsufficientBalance.Eip" => Self::InsufficientBalanceEip(error),
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "IncorrectEipStatus" => Self::IncorrectEipStatus(error),
+            "InvalidParam" => Self::InvalidParam(error),
+            "Forbidden.ChargeTypeIsPrepaid" => Self::ForbiddenChargeTypeIsPrepaid(error),
+            "InvalidBandwidth.OutOfMaxTrafficBindedOnNatgw" => {
+                Self::InvalidBandwidthOutOfMaxTrafficBindedOnNatgw(error)
+            }
+            "QuotaExceeded.LargeSpecEip" => Self::QuotaExceededLargeSpecEip(error),
+            "InvalidEipAddressName.Malformed" => {
+                Self::InvalidEipAddressNameMalformed(error)
+            }
+            "ResourceQueryError" => Self::ResourceQueryError(error),
+            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
+            "InvalidEIPStatus.BizDisabled" => Self::InvalidEipStatusBizDisabled(error),
+            "OperationFailed.SyncOrderToSub" => {
+                Self::OperationFailedSyncOrderToSub(error)
+            }
+            "COMMODITY.INVALID_COMPONENT" => Self::CommodityInvalidComponent(error),
+            "OperationFailed.CompleteUserInfo" => {
+                Self::OperationFailedCompleteUserInfo(error)
+            }
+            "OperationFailed.ConcurrentRequest" => {
+                Self::OperationFailedConcurrentRequest(error)
+            }
+            "IncorrectStatus.ResourceStatus" => {
+                Self::IncorrectStatusResourceStatus(error)
+            }
+            "OperationFailed.SaleValidate" => Self::OperationFailedSaleValidate(error),
+            "InvalidAllocationId.NotFound" => Self::InvalidAllocationIdNotFound(error),
+            "Forbidden.InCommonBandwidthPackage" => {
+                Self::ForbiddenInCommonBandwidthPackage(error)
+            }
+            "InternalError" => Self::InternalError(error),
+            "SYSTEM.UNKNOWN.ERROR" => Self::SystemUnknownError(error),
             _ => Self::Unhandled(error),
         }
     }

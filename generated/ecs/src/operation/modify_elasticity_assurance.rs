@@ -325,76 +325,84 @@ pub enum ModifyElasticityAssuranceError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyElasticityAssuranceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidRecurrenceRules.CountLimitExceeded",
-                    "InvalidRecurrenceRules.Unsupported",
-                    "InvalidRecurrenceRulesStartHourEndHour.TooShort",
-                    "InvalidParameter.RecurrenceRulesStartHourEndHour",
-                    "InvalidParameter.RecurrenceRulesRecurrenceValueMonthly",
-                    "InvalidParameter.RecurrenceRulesRecurrenceValueWeekly",
-                    "InvalidParameter.RecurrenceRulesRecurrenceValueDaily",
-                    "InvalidParameter.RecurrenceRulesRecurrenceType",
-                    "InvalidInstanceAmount.ValueNotSupported",
-                    "InvalidDescription.ValueNotSupported",
-                    "InvalidEndTime.ValueNotSupported",
-                    "InvalidStartTime.ValueNotSupported",
-                    "InvalidParameter.PrivatePoolOptions.Name",
-                    "InvalidParameter.ClientToken",
-                    "InvalidParameter.Description",
-                    "InvalidUser.Unauthorized",
-                    "InvalidOperation.ModifyTotalActiveTimeUnsupported",
-                    "IncorrectPrivatePoolStatus",
-                    "OperationDenied.NoStock",
-                    "InvalidPrivatePoolOptionsName.ValueNotSupported",
-                    "InvalidPlatform.ValueNotSupported",
-                    "OperationDenied.PlatformNotSupported",
-                    "OperationDenied.EndTimeTypeNotSupported",
-                    "OperationDenied.StartTimeNotSupported",
-                    "OperationDenied.InstanceAmountNotSupported",
-                    "InvalidPrivatePoolOptions.Id",
-                    "InvalidInstanceAmount.LessThanUsedAmount",
-                    "InvalidOperation.InstanceAmountAndOtherAttributesUnsupported",
-                    "QuotaExceed.ElasticityAssuranceCapacity",
-                    "InvalidPrivatePoolId.NotFound",
-                    "InternalError",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidRecurrenceRulesCountLimitExceeded(error),
-            Some(1) => Self::InvalidRecurrenceRulesUnsupported(error),
-            Some(2) => Self::InvalidRecurrenceRulesStartHourEndHourTooShort(error),
-            Some(3) => Self::InvalidParameterRecurrenceRulesStartHourEndHour(error),
-            Some(4) => Self::InvalidParameterRecurrenceRulesRecurrenceValueMonthly(error),
-            Some(5) => Self::InvalidParameterRecurrenceRulesRecurrenceValueWeekly(error),
-            Some(6) => Self::InvalidParameterRecurrenceRulesRecurrenceValueDaily(error),
-            Some(7) => Self::InvalidParameterRecurrenceRulesRecurrenceType(error),
-            Some(8) => Self::InvalidInstanceAmountValueNotSupported(error),
-            Some(9) => Self::InvalidDescriptionValueNotSupported(error),
-            Some(10) => Self::InvalidEndTimeValueNotSupported(error),
-            Some(11) => Self::InvalidStartTimeValueNotSupported(error),
-            Some(12) => Self::InvalidParameterPrivatePoolOptionsName(error),
-            Some(13) => Self::InvalidParameterClientToken(error),
-            Some(14) => Self::InvalidParameterDescription(error),
-            Some(15) => Self::InvalidUserUnauthorized(error),
-            Some(16) => Self::InvalidOperationModifyTotalActiveTimeUnsupported(error),
-            Some(17) => Self::IncorrectPrivatePoolStatus(error),
-            Some(18) => Self::OperationDeniedNoStock(error),
-            Some(19) => Self::InvalidPrivatePoolOptionsNameValueNotSupported(error),
-            Some(20) => Self::InvalidPlatformValueNotSupported(error),
-            Some(21) => Self::OperationDeniedPlatformNotSupported(error),
-            Some(22) => Self::OperationDeniedEndTimeTypeNotSupported(error),
-            Some(23) => Self::OperationDeniedStartTimeNotSupported(error),
-            Some(24) => Self::OperationDeniedInstanceAmountNotSupported(error),
-            Some(25) => Self::InvalidPrivatePoolOptionsId(error),
-            Some(26) => Self::InvalidInstanceAmountLessThanUsedAmount(error),
-            Some(27) => {
+        match error.code() {
+            "InvalidRecurrenceRules.CountLimitExceeded" => {
+                Self::InvalidRecurrenceRulesCountLimitExceeded(error)
+            }
+            "InvalidRecurrenceRules.Unsupported" => {
+                Self::InvalidRecurrenceRulesUnsupported(error)
+            }
+            "InvalidRecurrenceRulesStartHourEndHour.TooShort" => {
+                Self::InvalidRecurrenceRulesStartHourEndHourTooShort(error)
+            }
+            "InvalidParameter.RecurrenceRulesStartHourEndHour" => {
+                Self::InvalidParameterRecurrenceRulesStartHourEndHour(error)
+            }
+            "InvalidParameter.RecurrenceRulesRecurrenceValueMonthly" => {
+                Self::InvalidParameterRecurrenceRulesRecurrenceValueMonthly(error)
+            }
+            "InvalidParameter.RecurrenceRulesRecurrenceValueWeekly" => {
+                Self::InvalidParameterRecurrenceRulesRecurrenceValueWeekly(error)
+            }
+            "InvalidParameter.RecurrenceRulesRecurrenceValueDaily" => {
+                Self::InvalidParameterRecurrenceRulesRecurrenceValueDaily(error)
+            }
+            "InvalidParameter.RecurrenceRulesRecurrenceType" => {
+                Self::InvalidParameterRecurrenceRulesRecurrenceType(error)
+            }
+            "InvalidInstanceAmount.ValueNotSupported" => {
+                Self::InvalidInstanceAmountValueNotSupported(error)
+            }
+            "InvalidDescription.ValueNotSupported" => {
+                Self::InvalidDescriptionValueNotSupported(error)
+            }
+            "InvalidEndTime.ValueNotSupported" => {
+                Self::InvalidEndTimeValueNotSupported(error)
+            }
+            "InvalidStartTime.ValueNotSupported" => {
+                Self::InvalidStartTimeValueNotSupported(error)
+            }
+            "InvalidParameter.PrivatePoolOptions.Name" => {
+                Self::InvalidParameterPrivatePoolOptionsName(error)
+            }
+            "InvalidParameter.ClientToken" => Self::InvalidParameterClientToken(error),
+            "InvalidParameter.Description" => Self::InvalidParameterDescription(error),
+            "InvalidUser.Unauthorized" => Self::InvalidUserUnauthorized(error),
+            "InvalidOperation.ModifyTotalActiveTimeUnsupported" => {
+                Self::InvalidOperationModifyTotalActiveTimeUnsupported(error)
+            }
+            "IncorrectPrivatePoolStatus" => Self::IncorrectPrivatePoolStatus(error),
+            "OperationDenied.NoStock" => Self::OperationDeniedNoStock(error),
+            "InvalidPrivatePoolOptionsName.ValueNotSupported" => {
+                Self::InvalidPrivatePoolOptionsNameValueNotSupported(error)
+            }
+            "InvalidPlatform.ValueNotSupported" => {
+                Self::InvalidPlatformValueNotSupported(error)
+            }
+            "OperationDenied.PlatformNotSupported" => {
+                Self::OperationDeniedPlatformNotSupported(error)
+            }
+            "OperationDenied.EndTimeTypeNotSupported" => {
+                Self::OperationDeniedEndTimeTypeNotSupported(error)
+            }
+            "OperationDenied.StartTimeNotSupported" => {
+                Self::OperationDeniedStartTimeNotSupported(error)
+            }
+            "OperationDenied.InstanceAmountNotSupported" => {
+                Self::OperationDeniedInstanceAmountNotSupported(error)
+            }
+            "InvalidPrivatePoolOptions.Id" => Self::InvalidPrivatePoolOptionsId(error),
+            "InvalidInstanceAmount.LessThanUsedAmount" => {
+                Self::InvalidInstanceAmountLessThanUsedAmount(error)
+            }
+            "InvalidOperation.InstanceAmountAndOtherAttributesUnsupported" => {
                 Self::InvalidOperationInstanceAmountAndOtherAttributesUnsupported(error)
             }
-            Some(28) => Self::QuotaExceedElasticityAssuranceCapacity(error),
-            Some(29) => Self::InvalidPrivatePoolIdNotFound(error),
-            Some(30) => Self::InternalError(error),
+            "QuotaExceed.ElasticityAssuranceCapacity" => {
+                Self::QuotaExceedElasticityAssuranceCapacity(error)
+            }
+            "InvalidPrivatePoolId.NotFound" => Self::InvalidPrivatePoolIdNotFound(error),
+            "InternalError" => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

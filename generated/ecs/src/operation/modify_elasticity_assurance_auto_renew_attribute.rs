@@ -265,24 +265,19 @@ pub enum ModifyElasticityAssuranceAutoRenewAttributeError {
 impl From<::acs_runtime::client::ServiceError>
 for ModifyElasticityAssuranceAutoRenewAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "Invalid.PrivatePoolOptionsId",
-                    "Invalid.TooManyPrivatePoolOptions.Ids",
-                    "InvalidParameter.Period",
-                    "InvalidParameter.PeriodUnit",
-                    "MissingParameter.PrivatePoolOptionsId",
-                    "InvalidParameter.RenewalStatus",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidPrivatePoolOptionsId(error),
-            Some(1) => Self::InvalidTooManyPrivatePoolOptionsIds(error),
-            Some(2) => Self::InvalidParameterPeriod(error),
-            Some(3) => Self::InvalidParameterPeriodUnit(error),
-            Some(4) => Self::MissingParameterPrivatePoolOptionsId(error),
-            Some(5) => Self::InvalidParameterRenewalStatus(error),
+        match error.code() {
+            "Invalid.PrivatePoolOptionsId" => Self::InvalidPrivatePoolOptionsId(error),
+            "Invalid.TooManyPrivatePoolOptions.Ids" => {
+                Self::InvalidTooManyPrivatePoolOptionsIds(error)
+            }
+            "InvalidParameter.Period" => Self::InvalidParameterPeriod(error),
+            "InvalidParameter.PeriodUnit" => Self::InvalidParameterPeriodUnit(error),
+            "MissingParameter.PrivatePoolOptionsId" => {
+                Self::MissingParameterPrivatePoolOptionsId(error)
+            }
+            "InvalidParameter.RenewalStatus" => {
+                Self::InvalidParameterRenewalStatus(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

@@ -255,44 +255,31 @@ pub enum ModifyForwardEntryError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyForwardEntryError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidExternalIp.Malformed",
-                    "InvalidInternalIp.Malformed",
-                    "InvalidExternalPort.Malformed",
-                    "InvalidInternalPort.Malformed",
-                    "Forbidden.DestnationIpOutOfVpcCIDR",
-                    "InvalidProtocal.ValueNotSupported",
-                    "IncorretForwardEntryStatus",
-                    "QuotaExceeded",
-                    "ForwardEntry.Duplicated",
-                    "InvalidIp.NotFound",
-                    "IncorretStatus.ForwardEntry",
-                    "IllegalParam.AnyPortNotZero",
-                    "InvalidRegionId.NotFound",
-                    "InvalidForwardEntryId.NotFound",
-                    "InvalidExternalIp.NotFound",
-                    "InvalidForwardTableId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidExternalIpMalformed(error),
-            Some(1) => Self::InvalidInternalIpMalformed(error),
-            Some(2) => Self::InvalidExternalPortMalformed(error),
-            Some(3) => Self::InvalidInternalPortMalformed(error),
-            Some(4) => Self::ForbiddenDestnationIpOutOfVpcCidr(error),
-            Some(5) => Self::InvalidProtocalValueNotSupported(error),
-            Some(6) => Self::IncorretForwardEntryStatus(error),
-            Some(7) => Self::QuotaExceeded(error),
-            Some(8) => Self::ForwardEntryDuplicated(error),
-            Some(9) => Self::InvalidIpNotFound(error),
-            Some(10) => Self::IncorretStatusForwardEntry(error),
-            Some(11) => Self::IllegalParamAnyPortNotZero(error),
-            Some(12) => Self::InvalidRegionIdNotFound(error),
-            Some(13) => Self::InvalidForwardEntryIdNotFound(error),
-            Some(14) => Self::InvalidExternalIpNotFound(error),
-            Some(15) => Self::InvalidForwardTableIdNotFound(error),
+        match error.code() {
+            "InvalidExternalIp.Malformed" => Self::InvalidExternalIpMalformed(error),
+            "InvalidInternalIp.Malformed" => Self::InvalidInternalIpMalformed(error),
+            "InvalidExternalPort.Malformed" => Self::InvalidExternalPortMalformed(error),
+            "InvalidInternalPort.Malformed" => Self::InvalidInternalPortMalformed(error),
+            "Forbidden.DestnationIpOutOfVpcCIDR" => {
+                Self::ForbiddenDestnationIpOutOfVpcCidr(error)
+            }
+            "InvalidProtocal.ValueNotSupported" => {
+                Self::InvalidProtocalValueNotSupported(error)
+            }
+            "IncorretForwardEntryStatus" => Self::IncorretForwardEntryStatus(error),
+            "QuotaExceeded" => Self::QuotaExceeded(error),
+            "ForwardEntry.Duplicated" => Self::ForwardEntryDuplicated(error),
+            "InvalidIp.NotFound" => Self::InvalidIpNotFound(error),
+            "IncorretStatus.ForwardEntry" => Self::IncorretStatusForwardEntry(error),
+            "IllegalParam.AnyPortNotZero" => Self::IllegalParamAnyPortNotZero(error),
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "InvalidForwardEntryId.NotFound" => {
+                Self::InvalidForwardEntryIdNotFound(error)
+            }
+            "InvalidExternalIp.NotFound" => Self::InvalidExternalIpNotFound(error),
+            "InvalidForwardTableId.NotFound" => {
+                Self::InvalidForwardTableIdNotFound(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

@@ -190,20 +190,11 @@ pub enum ModifyHaVipAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyHaVipAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IncorrectStatus",
-                    "InvalidDescription.Malformed",
-                    "InvalidRegionId.NotFound",
-                    "InvalidHaVipId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::IncorrectStatus(error),
-            Some(1) => Self::InvalidDescriptionMalformed(error),
-            Some(2) => Self::InvalidRegionIdNotFound(error),
-            Some(3) => Self::InvalidHaVipIdNotFound(error),
+        match error.code() {
+            "IncorrectStatus" => Self::IncorrectStatus(error),
+            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "InvalidHaVipId.NotFound" => Self::InvalidHaVipIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -247,28 +247,19 @@ pub enum ModifyHpcClusterAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyHpcClusterAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "MissingParameter",
-                    "InvalidHpcClusterName.Malformed",
-                    "InvalidHpcClusterDescription.Malformed",
-                    "InvalidRegionId.NotFound",
-                    "InvalidModifyInfo",
-                    "HPC_CLUSTER_MODIFY_FAILED",
-                    "Invalid.Parameter",
-                    "HpcClusterNotExists",
-                ],
-            )
-        {
-            Some(0) => Self::MissingParameter(error),
-            Some(1) => Self::InvalidHpcClusterNameMalformed(error),
-            Some(2) => Self::InvalidHpcClusterDescriptionMalformed(error),
-            Some(3) => Self::InvalidRegionIdNotFound(error),
-            Some(4) => Self::InvalidModifyInfo(error),
-            Some(5) => Self::HpcClusterModifyFailed(error),
-            Some(6) => Self::InvalidParameter(error),
-            Some(7) => Self::HpcClusterNotExists(error),
+        match error.code() {
+            "MissingParameter" => Self::MissingParameter(error),
+            "InvalidHpcClusterName.Malformed" => {
+                Self::InvalidHpcClusterNameMalformed(error)
+            }
+            "InvalidHpcClusterDescription.Malformed" => {
+                Self::InvalidHpcClusterDescriptionMalformed(error)
+            }
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "InvalidModifyInfo" => Self::InvalidModifyInfo(error),
+            "HPC_CLUSTER_MODIFY_FAILED" => Self::HpcClusterModifyFailed(error),
+            "Invalid.Parameter" => Self::InvalidParameter(error),
+            "HpcClusterNotExists" => Self::HpcClusterNotExists(error),
             _ => Self::Unhandled(error),
         }
     }

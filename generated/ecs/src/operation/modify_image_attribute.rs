@@ -367,48 +367,35 @@ pub enum ModifyImageAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyImageAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidImageName.Malformed",
-                    "MissingParameter",
-                    "InvalidImageName.Duplicated",
-                    "InvalidDescription.Malformed",
-                    "ImageQuotaFull.ImageFamily",
-                    "InvalidImageFamily.Malformed",
-                    "ImageFamilyQuotaFull",
-                    "InvalidBootMode.NotSupport",
-                    "InvalidLicenseType.NotSupported",
-                    "InvalidParameter.FeaturesImdsSupport",
-                    "ImageStatus.NotAvailable",
-                    "ImageStatus.NotDeprecated",
-                    "ImageUseShared",
-                    "OperationDeined.ImageUsingByInstance",
-                    "InvalidOperation.FeaturesImdsSupportNotMatch",
-                    "InvalidStatus.ImageIsCreating",
-                    "InvalidOperation.PublicImageUnsupported",
-                    "InvalidImageId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidImageNameMalformed(error),
-            Some(1) => Self::MissingParameter(error),
-            Some(2) => Self::InvalidImageNameDuplicated(error),
-            Some(3) => Self::InvalidDescriptionMalformed(error),
-            Some(4) => Self::ImageQuotaFullImageFamily(error),
-            Some(5) => Self::InvalidImageFamilyMalformed(error),
-            Some(6) => Self::ImageFamilyQuotaFull(error),
-            Some(7) => Self::InvalidBootModeNotSupport(error),
-            Some(8) => Self::InvalidLicenseTypeNotSupported(error),
-            Some(9) => Self::InvalidParameterFeaturesImdsSupport(error),
-            Some(10) => Self::ImageStatusNotAvailable(error),
-            Some(11) => Self::ImageStatusNotDeprecated(error),
-            Some(12) => Self::ImageUseShared(error),
-            Some(13) => Self::OperationDeinedImageUsingByInstance(error),
-            Some(14) => Self::InvalidOperationFeaturesImdsSupportNotMatch(error),
-            Some(15) => Self::InvalidStatusImageIsCreating(error),
-            Some(16) => Self::InvalidOperationPublicImageUnsupported(error),
-            Some(17) => Self::InvalidImageIdNotFound(error),
+        match error.code() {
+            "InvalidImageName.Malformed" => Self::InvalidImageNameMalformed(error),
+            "MissingParameter" => Self::MissingParameter(error),
+            "InvalidImageName.Duplicated" => Self::InvalidImageNameDuplicated(error),
+            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
+            "ImageQuotaFull.ImageFamily" => Self::ImageQuotaFullImageFamily(error),
+            "InvalidImageFamily.Malformed" => Self::InvalidImageFamilyMalformed(error),
+            "ImageFamilyQuotaFull" => Self::ImageFamilyQuotaFull(error),
+            "InvalidBootMode.NotSupport" => Self::InvalidBootModeNotSupport(error),
+            "InvalidLicenseType.NotSupported" => {
+                Self::InvalidLicenseTypeNotSupported(error)
+            }
+            "InvalidParameter.FeaturesImdsSupport" => {
+                Self::InvalidParameterFeaturesImdsSupport(error)
+            }
+            "ImageStatus.NotAvailable" => Self::ImageStatusNotAvailable(error),
+            "ImageStatus.NotDeprecated" => Self::ImageStatusNotDeprecated(error),
+            "ImageUseShared" => Self::ImageUseShared(error),
+            "OperationDeined.ImageUsingByInstance" => {
+                Self::OperationDeinedImageUsingByInstance(error)
+            }
+            "InvalidOperation.FeaturesImdsSupportNotMatch" => {
+                Self::InvalidOperationFeaturesImdsSupportNotMatch(error)
+            }
+            "InvalidStatus.ImageIsCreating" => Self::InvalidStatusImageIsCreating(error),
+            "InvalidOperation.PublicImageUnsupported" => {
+                Self::InvalidOperationPublicImageUnsupported(error)
+            }
+            "InvalidImageId.NotFound" => Self::InvalidImageIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -204,20 +204,11 @@ pub enum ModifyImageShareGroupPermissionError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyImageShareGroupPermissionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "MissingParameter",
-                    "Forbbiden",
-                    "InvalidImageId.NotFound",
-                    "InvalidGroup.Malformed",
-                ],
-            )
-        {
-            Some(0) => Self::MissingParameter(error),
-            Some(1) => Self::Forbbiden(error),
-            Some(2) => Self::InvalidImageIdNotFound(error),
-            Some(3) => Self::InvalidGroupMalformed(error),
+        match error.code() {
+            "MissingParameter" => Self::MissingParameter(error),
+            "Forbbiden" => Self::Forbbiden(error),
+            "InvalidImageId.NotFound" => Self::InvalidImageIdNotFound(error),
+            "InvalidGroup.Malformed" => Self::InvalidGroupMalformed(error),
             _ => Self::Unhandled(error),
         }
     }

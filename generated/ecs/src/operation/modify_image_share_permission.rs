@@ -342,62 +342,56 @@ pub enum ModifyImageSharePermissionError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyImageSharePermissionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "MissingParameter",
-                    "InvalidGroup.Malformed",
-                    "UnnecessaryParameter.LaunchPermission",
-                    "InvalidParameter.LaunchPermission",
-                    "ForbiddenParameter.LaunchPermission",
-                    "AssumeRoleError",
-                    "ImageDescription.ContainsSensitiveWords",
-                    "ImageName.ContainsSensitiveWords",
-                    "Image.Public",
-                    "CurrentRegion.NotSupportPublicImage",
-                    "Image.NotPublic",
-                    "OperationDeined.FullImage",
-                    "QuotaExceed.ShareImage",
-                    "QuotaExceed.ShareImageUser",
-                    "InvalidImageId.BidMismatch",
-                    "OperationDeined.EncryptedSnapshot",
-                    "OperationDenied.InvalidImageStatus",
-                    "PublicImageAgreement.NotSigned",
-                    "InvalidParameter.IsPublic",
-                    "InvalidParameter.KMSKeyId.CMKUnauthorized",
-                    "InvalidParameter.KMSKeyId.CMKNotEnabled",
-                    "InvalidOperation.ServiceKeyEncryptedImageUnsupported",
-                    "InvalidImageId.NotFound",
-                    "InvalidAccount.NotFound",
-                    "InvalidAccount.Forbbiden",
-                ],
-            )
-        {
-            Some(0) => Self::MissingParameter(error),
-            Some(1) => Self::InvalidGroupMalformed(error),
-            Some(2) => Self::UnnecessaryParameterLaunchPermission(error),
-            Some(3) => Self::InvalidParameterLaunchPermission(error),
-            Some(4) => Self::ForbiddenParameterLaunchPermission(error),
-            Some(5) => Self::AssumeRoleError(error),
-            Some(6) => Self::ImageDescriptionContainsSensitiveWords(error),
-            Some(7) => Self::ImageNameContainsSensitiveWords(error),
-            Some(8) => Self::ImagePublic(error),
-            Some(9) => Self::CurrentRegionNotSupportPublicImage(error),
-            Some(10) => Self::ImageNotPublic(error),
-            Some(11) => Self::OperationDeinedFullImage(error),
-            Some(12) => Self::QuotaExceedShareImage(error),
-            Some(13) => Self::QuotaExceedShareImageUser(error),
-            Some(14) => Self::InvalidImageIdBidMismatch(error),
-            Some(15) => Self::OperationDeinedEncryptedSnapshot(error),
-            Some(16) => Self::OperationDeniedInvalidImageStatus(error),
-            Some(17) => Self::PublicImageAgreementNotSigned(error),
-            Some(18) => Self::InvalidParameterIsPublic(error),
-            Some(19) => Self::InvalidParameterKmsKeyIdCmkUnauthorized(error),
-            Some(20) => Self::InvalidParameterKmsKeyIdCmkNotEnabled(error),
-            Some(21) => Self::InvalidOperationServiceKeyEncryptedImageUnsupported(error),
-            Some(22) => Self::InvalidImageIdNotFound(error),
-            Some(23) => Self::InvalidAccountNotFound(error),
-            Some(24) => Self::InvalidAccountForbbiden(error),
+        match error.code() {
+            "MissingParameter" => Self::MissingParameter(error),
+            "InvalidGroup.Malformed" => Self::InvalidGroupMalformed(error),
+            "UnnecessaryParameter.LaunchPermission" => {
+                Self::UnnecessaryParameterLaunchPermission(error)
+            }
+            "InvalidParameter.LaunchPermission" => {
+                Self::InvalidParameterLaunchPermission(error)
+            }
+            "ForbiddenParameter.LaunchPermission" => {
+                Self::ForbiddenParameterLaunchPermission(error)
+            }
+            "AssumeRoleError" => Self::AssumeRoleError(error),
+            "ImageDescription.ContainsSensitiveWords" => {
+                Self::ImageDescriptionContainsSensitiveWords(error)
+            }
+            "ImageName.ContainsSensitiveWords" => {
+                Self::ImageNameContainsSensitiveWords(error)
+            }
+            "Image.Public" => Self::ImagePublic(error),
+            "CurrentRegion.NotSupportPublicImage" => {
+                Self::CurrentRegionNotSupportPublicImage(error)
+            }
+            "Image.NotPublic" => Self::ImageNotPublic(error),
+            "OperationDeined.FullImage" => Self::OperationDeinedFullImage(error),
+            "QuotaExceed.ShareImage" => Self::QuotaExceedShareImage(error),
+            "QuotaExceed.ShareImageUser" => Self::QuotaExceedShareImageUser(error),
+            "InvalidImageId.BidMismatch" => Self::InvalidImageIdBidMismatch(error),
+            "OperationDeined.EncryptedSnapshot" => {
+                Self::OperationDeinedEncryptedSnapshot(error)
+            }
+            "OperationDenied.InvalidImageStatus" => {
+                Self::OperationDeniedInvalidImageStatus(error)
+            }
+            "PublicImageAgreement.NotSigned" => {
+                Self::PublicImageAgreementNotSigned(error)
+            }
+            "InvalidParameter.IsPublic" => Self::InvalidParameterIsPublic(error),
+            "InvalidParameter.KMSKeyId.CMKUnauthorized" => {
+                Self::InvalidParameterKmsKeyIdCmkUnauthorized(error)
+            }
+            "InvalidParameter.KMSKeyId.CMKNotEnabled" => {
+                Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
+            }
+            "InvalidOperation.ServiceKeyEncryptedImageUnsupported" => {
+                Self::InvalidOperationServiceKeyEncryptedImageUnsupported(error)
+            }
+            "InvalidImageId.NotFound" => Self::InvalidImageIdNotFound(error),
+            "InvalidAccount.NotFound" => Self::InvalidAccountNotFound(error),
+            "InvalidAccount.Forbbiden" => Self::InvalidAccountForbbiden(error),
             _ => Self::Unhandled(error),
         }
     }

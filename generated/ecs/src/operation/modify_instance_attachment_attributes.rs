@@ -282,84 +282,73 @@ pub enum ModifyInstanceAttachmentAttributesError {
 impl From<::acs_runtime::client::ServiceError>
 for ModifyInstanceAttachmentAttributesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "MissingParameter.RegionId",
-                    "MissingParameter.InstanceId",
-                    "InvalidResourcePackage.BizStatus",
-                    "InvalidInstanceId.MalFormed",
-                    "DedicatedHostNotSupported",
-                    "SpotNotSupported",
-                    "ClassicNetworkNotSupported",
-                    "Invalid.InstanceId",
-                    "Invalid.PrivatePoolOptions.MatchCriteria",
-                    "MissingParameter.PrivatePoolOptions.Id",
-                    "Invalid.PrivatePoolOptions.Id",
-                    "Invalid.InstanceType",
-                    "Invalid.InstanceChargeType",
-                    "Invalid.ZoneId",
-                    "Invalid.PrivatePoolOptions.NoStock",
-                    "InvalidPlatform.ValueNotSupported",
-                    "Invalid.PrivatePoolOptions.status",
-                    "InvalidAliUid",
-                    "MissingParameter.PackageType",
-                    "MissingParameter.PrivatePoolOptions.Ids",
-                    "MissingParameter.InstanceCpuCoreCount",
-                    "MissingParameter.InstanceAmount",
-                    "MissingParameter.InstanceCpuCoreCountOrInstanceAmount",
-                    "Invalid.TooManyPrivatePoolOptions.Ids",
-                    "Invalid.TooManyZoneIds",
-                    "Invalid.TooManyInstanceTypes",
-                    "Invalid.TooManyUnpaidPrivatePool",
-                    "Invalid.InstanceCpuCoreCountOrInstanceAmount",
-                    "Invalid.PrivatePoolOptions.Ids",
-                    "Invalid.PackageType",
-                    "Invalid.PrivatePool.Purchase",
-                    "Invalid.AssuranceTimes.NotSupported",
-                    "RepeatStartPrivatePool",
-                    "InvalidOperation.PrePaidInstanceUnsupported",
-                    "InternalError",
-                    "InvalidRegionId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::MissingParameterRegionId(error),
-            Some(1) => Self::MissingParameterInstanceId(error),
-            Some(2) => Self::InvalidResourcePackageBizStatus(error),
-            Some(3) => Self::InvalidInstanceIdMalFormed(error),
-            Some(4) => Self::DedicatedHostNotSupported(error),
-            Some(5) => Self::SpotNotSupported(error),
-            Some(6) => Self::ClassicNetworkNotSupported(error),
-            Some(7) => Self::InvalidInstanceId(error),
-            Some(8) => Self::InvalidPrivatePoolOptionsMatchCriteria(error),
-            Some(9) => Self::MissingParameterPrivatePoolOptionsId(error),
-            Some(10) => Self::InvalidPrivatePoolOptionsId(error),
-            Some(11) => Self::InvalidInstanceType(error),
-            Some(12) => Self::InvalidInstanceChargeType(error),
-            Some(13) => Self::InvalidZoneId(error),
-            Some(14) => Self::InvalidPrivatePoolOptionsNoStock(error),
-            Some(15) => Self::InvalidPlatformValueNotSupported(error),
-            Some(16) => Self::InvalidPrivatePoolOptionsStatus(error),
-            Some(17) => Self::InvalidAliUid(error),
-            Some(18) => Self::MissingParameterPackageType(error),
-            Some(19) => Self::MissingParameterPrivatePoolOptionsIds(error),
-            Some(20) => Self::MissingParameterInstanceCpuCoreCount(error),
-            Some(21) => Self::MissingParameterInstanceAmount(error),
-            Some(22) => Self::MissingParameterInstanceCpuCoreCountOrInstanceAmount(error),
-            Some(23) => Self::InvalidTooManyPrivatePoolOptionsIds(error),
-            Some(24) => Self::InvalidTooManyZoneIds(error),
-            Some(25) => Self::InvalidTooManyInstanceTypes(error),
-            Some(26) => Self::InvalidTooManyUnpaidPrivatePool(error),
-            Some(27) => Self::InvalidInstanceCpuCoreCountOrInstanceAmount(error),
-            Some(28) => Self::InvalidPrivatePoolOptionsIds(error),
-            Some(29) => Self::InvalidPackageType(error),
-            Some(30) => Self::InvalidPrivatePoolPurchase(error),
-            Some(31) => Self::InvalidAssuranceTimesNotSupported(error),
-            Some(32) => Self::RepeatStartPrivatePool(error),
-            Some(33) => Self::InvalidOperationPrePaidInstanceUnsupported(error),
-            Some(34) => Self::InternalError(error),
-            Some(35) => Self::InvalidRegionIdNotFound(error),
+        match error.code() {
+            "MissingParameter.RegionId" => Self::MissingParameterRegionId(error),
+            "MissingParameter.InstanceId" => Self::MissingParameterInstanceId(error),
+            "InvalidResourcePackage.BizStatus" => {
+                Self::InvalidResourcePackageBizStatus(error)
+            }
+            "InvalidInstanceId.MalFormed" => Self::InvalidInstanceIdMalFormed(error),
+            "DedicatedHostNotSupported" => Self::DedicatedHostNotSupported(error),
+            "SpotNotSupported" => Self::SpotNotSupported(error),
+            "ClassicNetworkNotSupported" => Self::ClassicNetworkNotSupported(error),
+            "Invalid.InstanceId" => Self::InvalidInstanceId(error),
+            "Invalid.PrivatePoolOptions.MatchCriteria" => {
+                Self::InvalidPrivatePoolOptionsMatchCriteria(error)
+            }
+            "MissingParameter.PrivatePoolOptions.Id" => {
+                Self::MissingParameterPrivatePoolOptionsId(error)
+            }
+            "Invalid.PrivatePoolOptions.Id" => Self::InvalidPrivatePoolOptionsId(error),
+            "Invalid.InstanceType" => Self::InvalidInstanceType(error),
+            "Invalid.InstanceChargeType" => Self::InvalidInstanceChargeType(error),
+            "Invalid.ZoneId" => Self::InvalidZoneId(error),
+            "Invalid.PrivatePoolOptions.NoStock" => {
+                Self::InvalidPrivatePoolOptionsNoStock(error)
+            }
+            "InvalidPlatform.ValueNotSupported" => {
+                Self::InvalidPlatformValueNotSupported(error)
+            }
+            "Invalid.PrivatePoolOptions.status" => {
+                Self::InvalidPrivatePoolOptionsStatus(error)
+            }
+            "InvalidAliUid" => Self::InvalidAliUid(error),
+            "MissingParameter.PackageType" => Self::MissingParameterPackageType(error),
+            "MissingParameter.PrivatePoolOptions.Ids" => {
+                Self::MissingParameterPrivatePoolOptionsIds(error)
+            }
+            "MissingParameter.InstanceCpuCoreCount" => {
+                Self::MissingParameterInstanceCpuCoreCount(error)
+            }
+            "MissingParameter.InstanceAmount" => {
+                Self::MissingParameterInstanceAmount(error)
+            }
+            "MissingParameter.InstanceCpuCoreCountOrInstanceAmount" => {
+                Self::MissingParameterInstanceCpuCoreCountOrInstanceAmount(error)
+            }
+            "Invalid.TooManyPrivatePoolOptions.Ids" => {
+                Self::InvalidTooManyPrivatePoolOptionsIds(error)
+            }
+            "Invalid.TooManyZoneIds" => Self::InvalidTooManyZoneIds(error),
+            "Invalid.TooManyInstanceTypes" => Self::InvalidTooManyInstanceTypes(error),
+            "Invalid.TooManyUnpaidPrivatePool" => {
+                Self::InvalidTooManyUnpaidPrivatePool(error)
+            }
+            "Invalid.InstanceCpuCoreCountOrInstanceAmount" => {
+                Self::InvalidInstanceCpuCoreCountOrInstanceAmount(error)
+            }
+            "Invalid.PrivatePoolOptions.Ids" => Self::InvalidPrivatePoolOptionsIds(error),
+            "Invalid.PackageType" => Self::InvalidPackageType(error),
+            "Invalid.PrivatePool.Purchase" => Self::InvalidPrivatePoolPurchase(error),
+            "Invalid.AssuranceTimes.NotSupported" => {
+                Self::InvalidAssuranceTimesNotSupported(error)
+            }
+            "RepeatStartPrivatePool" => Self::RepeatStartPrivatePool(error),
+            "InvalidOperation.PrePaidInstanceUnsupported" => {
+                Self::InvalidOperationPrePaidInstanceUnsupported(error)
+            }
+            "InternalError" => Self::InternalError(error),
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -660,168 +660,176 @@ pub enum ModifyInstanceAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyInstanceAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidInstanceName.Malformed",
-                    "InvalidDescription.Malformed",
-                    "InvalidRemoteConnectionOptions.Password",
-                    "InvalidRemoteConnectionOptions.Type",
-                    "InstanceType.ValueNotSupported",
-                    "OSType.ValueNotSupported",
-                    "InvalidHostPassword.Malformed",
-                    "InvalidHostName.Malformed",
-                    "InvalidPassword.Malformed",
-                    "InvalidUserData.SizeExceeded",
-                    "InvalidUserData.NotSupported",
-                    "ImageNotSupportCloudInit",
-                    "ChargeTypeViolation",
-                    "InvalidParameter.RecycleBin",
-                    "InvalidParameter.CreditSpecification",
-                    "InvalidInstanceStatus.CreditSpecRestricted",
-                    "InvalidInstanceStatus.NotRunning",
-                    "InvalidNetworkType.NotSupported",
-                    "InvalidOperation.EniCountExceeded",
-                    "JoinedGroupLimitExceed",
-                    "InvalidParameter",
-                    "InvalidOperation.InvalidEcsState",
-                    "InvalidParam.NotSupportJumboFrame",
-                    "InvalidOperation.InstanceStatusNotSupport",
-                    "InvalidOperation.InstanceStatusUnsupported",
-                    "InvalidParameter.CpuOptionsTopologyType",
-                    "InvalidInstanceType.NotSupportCpuOptionsTopologyType",
-                    "InvalidAdditionalInfoPvdConfig.SizeExceeded",
-                    "InvalidInstanceType.NotSupportHighDensityMode",
-                    "InvalidStatus.StoppedRequired",
-                    "InvalidParameter.CpuOptionsTurboMode",
-                    "InvalidInstanceType.EnableNVSUnsupported",
-                    "InvalidInstanceType.EnableVISSTUnsupported",
-                    "InvalidInstanceType.EnableVRDTUnsupported",
-                    "InvalidInstanceType.SingleCoreMaxModeUnsupported",
-                    "InvalidInstanceType.GpuOptionsConfidentialComputingUnsupported",
-                    "InvalidParameter.GpuOptionsConfidentialComputing",
-                    "InvalidParameterAuthorized.GpuOptionsConfidentialComputing",
-                    "IncorrectInstanceStatus",
-                    "InstanceLockedForSecurity",
-                    "OperationDenied",
-                    "InvalidUserData.Forbidden",
-                    "InvalidUserData.Base64FormatInvalid",
-                    "InvalidChargeType.ValueNotSupported",
-                    "InvalidUser.Unauthorized",
-                    "EnterpriseGroupLimited.MutliGroupType",
-                    "SecurityGroupInstanceLimitExceed",
-                    "InstanceNotInSecurityGroup",
-                    "InvalidOperation.InvalidRegion",
-                    "InvalidOperation.ResourceManagedByCloudProduct",
-                    "InvalidParameter.InvalidEniQueueNumber",
-                    "InvalidOperation.MaxEniQueueNumberExceeded",
-                    "InvalidOperation.ExceedInstanceTypeQueueNumber",
-                    "InvalidOperation.InstanceTypeNotSupportHighPerformanceTrafficMode",
-                    "InvalidParameter.InvalidQueuePairNumber",
-                    "InvalidOperation.MaxEniQueuePairNumberExceed",
-                    "InvalidOperation.EniQueuePairNumberOverflow",
-                    "AclLimitExceed",
-                    "InvalidInstanceType.CpuOptionsThreadsPerCoreUnsupported",
-                    "InvalidParameter.CpuOptionsCore",
-                    "InvalidParameter.CpuOptionsThreadsPerCore",
-                    "InvalidOperation.UserNotSupportNetworkEncryption",
-                    "InvalidOperation.InstanceTypeNotSupportNetworkEncryption",
-                    "InvalidInstanceId.NotFound",
-                    "InvalidSecurityGroupId.NotFound",
-                    "Credit.NotFound",
-                    "InvalidInstanceStatus.NeedRestart",
-                    "InvalidParameter.SecurityGroupIdRepeated",
-                    "InvalidSecurityGroupType.NotSupportClassic",
-                    "InvalidSecurityGroupVpc.NotBelongToOneVpc",
-                    "InternalError",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidInstanceNameMalformed(error),
-            Some(1) => Self::InvalidDescriptionMalformed(error),
-            Some(2) => Self::InvalidRemoteConnectionOptionsPassword(error),
-            Some(3) => Self::InvalidRemoteConnectionOptionsType(error),
-            Some(4) => Self::InstanceTypeValueNotSupported(error),
-            Some(5) => Self::OsTypeValueNotSupported(error),
-            Some(6) => Self::InvalidHostPasswordMalformed(error),
-            Some(7) => Self::InvalidHostNameMalformed(error),
-            Some(8) => Self::InvalidPasswordMalformed(error),
-            Some(9) => Self::InvalidUserDataSizeExceeded(error),
-            Some(10) => Self::InvalidUserDataNotSupported(error),
-            Some(11) => Self::ImageNotSupportCloudInit(error),
-            Some(12) => Self::ChargeTypeViolation(error),
-            Some(13) => Self::InvalidParameterRecycleBin(error),
-            Some(14) => Self::InvalidParameterCreditSpecification(error),
-            Some(15) => Self::InvalidInstanceStatusCreditSpecRestricted(error),
-            Some(16) => Self::InvalidInstanceStatusNotRunning(error),
-            Some(17) => Self::InvalidNetworkTypeNotSupported(error),
-            Some(18) => Self::InvalidOperationEniCountExceeded(error),
-            Some(19) => Self::JoinedGroupLimitExceed(error),
-            Some(20) => Self::InvalidParameter(error),
-            Some(21) => Self::InvalidOperationInvalidEcsState(error),
-            Some(22) => Self::InvalidParamNotSupportJumboFrame(error),
-            Some(23) => Self::InvalidOperationInstanceStatusNotSupport(error),
-            Some(24) => Self::InvalidOperationInstanceStatusUnsupported(error),
-            Some(25) => Self::InvalidParameterCpuOptionsTopologyType(error),
-            Some(26) => Self::InvalidInstanceTypeNotSupportCpuOptionsTopologyType(error),
-            Some(27) => Self::InvalidAdditionalInfoPvdConfigSizeExceeded(error),
-            Some(28) => Self::InvalidInstanceTypeNotSupportHighDensityMode(error),
-            Some(29) => Self::InvalidStatusStoppedRequired(error),
-            Some(30) => Self::InvalidParameterCpuOptionsTurboMode(error),
-            Some(31) => Self::InvalidInstanceTypeEnableNvsUnsupported(error),
-            Some(32) => Self::InvalidInstanceTypeEnableVisstUnsupported(error),
-            Some(33) => Self::InvalidInstanceTypeEnableVrdtUnsupported(error),
-            Some(34) => Self::InvalidInstanceTypeSingleCoreMaxModeUnsupported(error),
-            Some(35) => {
+        match error.code() {
+            "InvalidInstanceName.Malformed" => Self::InvalidInstanceNameMalformed(error),
+            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
+            "InvalidRemoteConnectionOptions.Password" => {
+                Self::InvalidRemoteConnectionOptionsPassword(error)
+            }
+            "InvalidRemoteConnectionOptions.Type" => {
+                Self::InvalidRemoteConnectionOptionsType(error)
+            }
+            "InstanceType.ValueNotSupported" => {
+                Self::InstanceTypeValueNotSupported(error)
+            }
+            "OSType.ValueNotSupported" => Self::OsTypeValueNotSupported(error),
+            "InvalidHostPassword.Malformed" => Self::InvalidHostPasswordMalformed(error),
+            "InvalidHostName.Malformed" => Self::InvalidHostNameMalformed(error),
+            "InvalidPassword.Malformed" => Self::InvalidPasswordMalformed(error),
+            "InvalidUserData.SizeExceeded" => Self::InvalidUserDataSizeExceeded(error),
+            "InvalidUserData.NotSupported" => Self::InvalidUserDataNotSupported(error),
+            "ImageNotSupportCloudInit" => Self::ImageNotSupportCloudInit(error),
+            "ChargeTypeViolation" => Self::ChargeTypeViolation(error),
+            "InvalidParameter.RecycleBin" => Self::InvalidParameterRecycleBin(error),
+            "InvalidParameter.CreditSpecification" => {
+                Self::InvalidParameterCreditSpecification(error)
+            }
+            "InvalidInstanceStatus.CreditSpecRestricted" => {
+                Self::InvalidInstanceStatusCreditSpecRestricted(error)
+            }
+            "InvalidInstanceStatus.NotRunning" => {
+                Self::InvalidInstanceStatusNotRunning(error)
+            }
+            "InvalidNetworkType.NotSupported" => {
+                Self::InvalidNetworkTypeNotSupported(error)
+            }
+            "InvalidOperation.EniCountExceeded" => {
+                Self::InvalidOperationEniCountExceeded(error)
+            }
+            "JoinedGroupLimitExceed" => Self::JoinedGroupLimitExceed(error),
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "InvalidOperation.InvalidEcsState" => {
+                Self::InvalidOperationInvalidEcsState(error)
+            }
+            "InvalidParam.NotSupportJumboFrame" => {
+                Self::InvalidParamNotSupportJumboFrame(error)
+            }
+            "InvalidOperation.InstanceStatusNotSupport" => {
+                Self::InvalidOperationInstanceStatusNotSupport(error)
+            }
+            "InvalidOperation.InstanceStatusUnsupported" => {
+                Self::InvalidOperationInstanceStatusUnsupported(error)
+            }
+            "InvalidParameter.CpuOptionsTopologyType" => {
+                Self::InvalidParameterCpuOptionsTopologyType(error)
+            }
+            "InvalidInstanceType.NotSupportCpuOptionsTopologyType" => {
+                Self::InvalidInstanceTypeNotSupportCpuOptionsTopologyType(error)
+            }
+            "InvalidAdditionalInfoPvdConfig.SizeExceeded" => {
+                Self::InvalidAdditionalInfoPvdConfigSizeExceeded(error)
+            }
+            "InvalidInstanceType.NotSupportHighDensityMode" => {
+                Self::InvalidInstanceTypeNotSupportHighDensityMode(error)
+            }
+            "InvalidStatus.StoppedRequired" => Self::InvalidStatusStoppedRequired(error),
+            "InvalidParameter.CpuOptionsTurboMode" => {
+                Self::InvalidParameterCpuOptionsTurboMode(error)
+            }
+            "InvalidInstanceType.EnableNVSUnsupported" => {
+                Self::InvalidInstanceTypeEnableNvsUnsupported(error)
+            }
+            "InvalidInstanceType.EnableVISSTUnsupported" => {
+                Self::InvalidInstanceTypeEnableVisstUnsupported(error)
+            }
+            "InvalidInstanceType.EnableVRDTUnsupported" => {
+                Self::InvalidInstanceTypeEnableVrdtUnsupported(error)
+            }
+            "InvalidInstanceType.SingleCoreMaxModeUnsupported" => {
+                Self::InvalidInstanceTypeSingleCoreMaxModeUnsupported(error)
+            }
+            "InvalidInstanceType.GpuOptionsConfidentialComputingUnsupported" => {
                 Self::InvalidInstanceTypeGpuOptionsConfidentialComputingUnsupported(
                     error,
                 )
             }
-            Some(36) => Self::InvalidParameterGpuOptionsConfidentialComputing(error),
-            Some(37) => {
+            "InvalidParameter.GpuOptionsConfidentialComputing" => {
+                Self::InvalidParameterGpuOptionsConfidentialComputing(error)
+            }
+            "InvalidParameterAuthorized.GpuOptionsConfidentialComputing" => {
                 Self::InvalidParameterAuthorizedGpuOptionsConfidentialComputing(error)
             }
-            Some(38) => Self::IncorrectInstanceStatus(error),
-            Some(39) => Self::InstanceLockedForSecurity(error),
-            Some(40) => Self::OperationDenied(error),
-            Some(41) => Self::InvalidUserDataForbidden(error),
-            Some(42) => Self::InvalidUserDataBase64FormatInvalid(error),
-            Some(43) => Self::InvalidChargeTypeValueNotSupported(error),
-            Some(44) => Self::InvalidUserUnauthorized(error),
-            Some(45) => Self::EnterpriseGroupLimitedMutliGroupType(error),
-            Some(46) => Self::SecurityGroupInstanceLimitExceed(error),
-            Some(47) => Self::InstanceNotInSecurityGroup(error),
-            Some(48) => Self::InvalidOperationInvalidRegion(error),
-            Some(49) => Self::InvalidOperationResourceManagedByCloudProduct(error),
-            Some(50) => Self::InvalidParameterInvalidEniQueueNumber(error),
-            Some(51) => Self::InvalidOperationMaxEniQueueNumberExceeded(error),
-            Some(52) => Self::InvalidOperationExceedInstanceTypeQueueNumber(error),
-            Some(53) => {
+            "IncorrectInstanceStatus" => Self::IncorrectInstanceStatus(error),
+            "InstanceLockedForSecurity" => Self::InstanceLockedForSecurity(error),
+            "OperationDenied" => Self::OperationDenied(error),
+            "InvalidUserData.Forbidden" => Self::InvalidUserDataForbidden(error),
+            "InvalidUserData.Base64FormatInvalid" => {
+                Self::InvalidUserDataBase64FormatInvalid(error)
+            }
+            "InvalidChargeType.ValueNotSupported" => {
+                Self::InvalidChargeTypeValueNotSupported(error)
+            }
+            "InvalidUser.Unauthorized" => Self::InvalidUserUnauthorized(error),
+            "EnterpriseGroupLimited.MutliGroupType" => {
+                Self::EnterpriseGroupLimitedMutliGroupType(error)
+            }
+            "SecurityGroupInstanceLimitExceed" => {
+                Self::SecurityGroupInstanceLimitExceed(error)
+            }
+            "InstanceNotInSecurityGroup" => Self::InstanceNotInSecurityGroup(error),
+            "InvalidOperation.InvalidRegion" => {
+                Self::InvalidOperationInvalidRegion(error)
+            }
+            "InvalidOperation.ResourceManagedByCloudProduct" => {
+                Self::InvalidOperationResourceManagedByCloudProduct(error)
+            }
+            "InvalidParameter.InvalidEniQueueNumber" => {
+                Self::InvalidParameterInvalidEniQueueNumber(error)
+            }
+            "InvalidOperation.MaxEniQueueNumberExceeded" => {
+                Self::InvalidOperationMaxEniQueueNumberExceeded(error)
+            }
+            "InvalidOperation.ExceedInstanceTypeQueueNumber" => {
+                Self::InvalidOperationExceedInstanceTypeQueueNumber(error)
+            }
+            "InvalidOperation.InstanceTypeNotSupportHighPerformanceTrafficMode" => {
                 Self::InvalidOperationInstanceTypeNotSupportHighPerformanceTrafficMode(
                     error,
                 )
             }
-            Some(54) => Self::InvalidParameterInvalidQueuePairNumber(error),
-            Some(55) => Self::InvalidOperationMaxEniQueuePairNumberExceed(error),
-            Some(56) => Self::InvalidOperationEniQueuePairNumberOverflow(error),
-            Some(57) => Self::AclLimitExceed(error),
-            Some(58) => {
+            "InvalidParameter.InvalidQueuePairNumber" => {
+                Self::InvalidParameterInvalidQueuePairNumber(error)
+            }
+            "InvalidOperation.MaxEniQueuePairNumberExceed" => {
+                Self::InvalidOperationMaxEniQueuePairNumberExceed(error)
+            }
+            "InvalidOperation.EniQueuePairNumberOverflow" => {
+                Self::InvalidOperationEniQueuePairNumberOverflow(error)
+            }
+            "AclLimitExceed" => Self::AclLimitExceed(error),
+            "InvalidInstanceType.CpuOptionsThreadsPerCoreUnsupported" => {
                 Self::InvalidInstanceTypeCpuOptionsThreadsPerCoreUnsupported(error)
             }
-            Some(59) => Self::InvalidParameterCpuOptionsCore(error),
-            Some(60) => Self::InvalidParameterCpuOptionsThreadsPerCore(error),
-            Some(61) => Self::InvalidOperationUserNotSupportNetworkEncryption(error),
-            Some(62) => {
+            "InvalidParameter.CpuOptionsCore" => {
+                Self::InvalidParameterCpuOptionsCore(error)
+            }
+            "InvalidParameter.CpuOptionsThreadsPerCore" => {
+                Self::InvalidParameterCpuOptionsThreadsPerCore(error)
+            }
+            "InvalidOperation.UserNotSupportNetworkEncryption" => {
+                Self::InvalidOperationUserNotSupportNetworkEncryption(error)
+            }
+            "InvalidOperation.InstanceTypeNotSupportNetworkEncryption" => {
                 Self::InvalidOperationInstanceTypeNotSupportNetworkEncryption(error)
             }
-            Some(63) => Self::InvalidInstanceIdNotFound(error),
-            Some(64) => Self::InvalidSecurityGroupIdNotFound(error),
-            Some(65) => Self::CreditNotFound(error),
-            Some(66) => Self::InvalidInstanceStatusNeedRestart(error),
-            Some(67) => Self::InvalidParameterSecurityGroupIdRepeated(error),
-            Some(68) => Self::InvalidSecurityGroupTypeNotSupportClassic(error),
-            Some(69) => Self::InvalidSecurityGroupVpcNotBelongToOneVpc(error),
-            Some(70) => Self::InternalError(error),
+            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
+            "InvalidSecurityGroupId.NotFound" => {
+                Self::InvalidSecurityGroupIdNotFound(error)
+            }
+            "Credit.NotFound" => Self::CreditNotFound(error),
+            "InvalidInstanceStatus.NeedRestart" => {
+                Self::InvalidInstanceStatusNeedRestart(error)
+            }
+            "InvalidParameter.SecurityGroupIdRepeated" => {
+                Self::InvalidParameterSecurityGroupIdRepeated(error)
+            }
+            "InvalidSecurityGroupType.NotSupportClassic" => {
+                Self::InvalidSecurityGroupTypeNotSupportClassic(error)
+            }
+            "InvalidSecurityGroupVpc.NotBelongToOneVpc" => {
+                Self::InvalidSecurityGroupVpcNotBelongToOneVpc(error)
+            }
+            "InternalError" => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -213,24 +213,15 @@ pub enum ModifyInstanceAutoReleaseTimeError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyInstanceAutoReleaseTimeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "MissingParameter",
-                    "InvalidAutoReleaseTime.Malformed",
-                    "UnsupportedParameter",
-                    "ChargeTypeViolation",
-                    "NoSuchResource",
-                    "InternalError",
-                ],
-            )
-        {
-            Some(0) => Self::MissingParameter(error),
-            Some(1) => Self::InvalidAutoReleaseTimeMalformed(error),
-            Some(2) => Self::UnsupportedParameter(error),
-            Some(3) => Self::ChargeTypeViolation(error),
-            Some(4) => Self::NoSuchResource(error),
-            Some(5) => Self::InternalError(error),
+        match error.code() {
+            "MissingParameter" => Self::MissingParameter(error),
+            "InvalidAutoReleaseTime.Malformed" => {
+                Self::InvalidAutoReleaseTimeMalformed(error)
+            }
+            "UnsupportedParameter" => Self::UnsupportedParameter(error),
+            "ChargeTypeViolation" => Self::ChargeTypeViolation(error),
+            "NoSuchResource" => Self::NoSuchResource(error),
+            "InternalError" => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

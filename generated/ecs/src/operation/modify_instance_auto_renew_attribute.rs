@@ -307,34 +307,28 @@ pub enum ModifyInstanceAutoRenewAttributeError {
 impl From<::acs_runtime::client::ServiceError>
 for ModifyInstanceAutoRenewAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "OperationDenied.StarterPackage",
-                    "MissingParameter.InstanceId",
-                    "InvalidParameter.ToManyInstanceIds",
-                    "InvalidParameter.InvalidInstanceId",
-                    "IncorrectInstanceStatus",
-                    "ChargeTypeViolation",
-                    "InvalidParameter.Duration",
-                    "InvalidParameter.RenewalStatus",
-                    "InvalidPeriodUnit.ValueNotSupported",
-                    "InvalidPeriod.StarterPackage",
-                    "InternalError",
-                ],
-            )
-        {
-            Some(0) => Self::OperationDeniedStarterPackage(error),
-            Some(1) => Self::MissingParameterInstanceId(error),
-            Some(2) => Self::InvalidParameterToManyInstanceIds(error),
-            Some(3) => Self::InvalidParameterInvalidInstanceId(error),
-            Some(4) => Self::IncorrectInstanceStatus(error),
-            Some(5) => Self::ChargeTypeViolation(error),
-            Some(6) => Self::InvalidParameterDuration(error),
-            Some(7) => Self::InvalidParameterRenewalStatus(error),
-            Some(8) => Self::InvalidPeriodUnitValueNotSupported(error),
-            Some(9) => Self::InvalidPeriodStarterPackage(error),
-            Some(10) => Self::InternalError(error),
+        match error.code() {
+            "OperationDenied.StarterPackage" => {
+                Self::OperationDeniedStarterPackage(error)
+            }
+            "MissingParameter.InstanceId" => Self::MissingParameterInstanceId(error),
+            "InvalidParameter.ToManyInstanceIds" => {
+                Self::InvalidParameterToManyInstanceIds(error)
+            }
+            "InvalidParameter.InvalidInstanceId" => {
+                Self::InvalidParameterInvalidInstanceId(error)
+            }
+            "IncorrectInstanceStatus" => Self::IncorrectInstanceStatus(error),
+            "ChargeTypeViolation" => Self::ChargeTypeViolation(error),
+            "InvalidParameter.Duration" => Self::InvalidParameterDuration(error),
+            "InvalidParameter.RenewalStatus" => {
+                Self::InvalidParameterRenewalStatus(error)
+            }
+            "InvalidPeriodUnit.ValueNotSupported" => {
+                Self::InvalidPeriodUnitValueNotSupported(error)
+            }
+            "InvalidPeriod.StarterPackage" => Self::InvalidPeriodStarterPackage(error),
+            "InternalError" => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -505,110 +505,96 @@ pub enum ModifyInstanceChargeTypeError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyInstanceChargeTypeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidInstance.UnpaidOrder",
-                    "Throttling",
-                    "InstanceHasProcessingConvertOrder",
-                    "InvalidParameter.InstanceIds",
-                    "InvalidParameter",
-                    "InvalidStatus.ValueNotSupported",
-                    "InvalidInstanceChargeType.ValueNotSupported",
-                    "InvalidSpotStrategy",
-                    "ExpiredInstance",
-                    "InstancesIdQuotaExceed",
-                    "InvalidClientToken.ValueNotSupported",
-                    "InvalidInternetChargeType.ValueNotSupported",
-                    "ReleaseTimeHaveBeenSet",
-                    "QuotaExceed.AfterpayInstance",
-                    "InvalidParameter.Bandwidth",
-                    "QuotaExceed.RufundVcpu",
-                    "InvalidPeriod.UnitMismatch",
-                    "InvalidImageType.NotSupported",
-                    "InvalidPeriod.ExceededDedicatedHost",
-                    "InvalidMarketImageChargeType.NotSupport",
-                    "InvalidSystemDiskCategory.ValueNotSupported",
-                    "InvalidAccountStatus.PayAmountLimitExceeded",
-                    "InvalidInstance.NotFoundSystemDisk",
-                    "AccountForbidden.ProductCreationLimited",
-                    "Invalid.PrivatePoolOptions.MatchCriteria",
-                    "InvalidPeriod",
-                    "DISK_IN_DEDICATED_BLOCK_STORAGE_CLUSTER",
-                    "NoPermission.Price",
-                    "NoPermission.Refund",
-                    "QuotaExceeded.InternetBandwidth",
-                    "InvalidInstance.TempBandwidthUpgrade",
-                    "InvalidInstanceType.ValueNotSupported",
-                    "InstanceType.Offline",
-                    "InvalidAccountStatus.NotEnoughBalance",
-                    "Account.Arrearage",
-                    "InvalidParameter.NotMatch",
-                    "InvalidAction",
-                    "QuotaExceed.PostPaidDisk",
-                    "ImageNotSupportInstanceType",
-                    "InvalidInstanceType.PhasedOut",
-                    "RealNameAuthenticationError",
-                    "InvalidOperation.NotSupport",
-                    "QuotaExceed.ElasticQuota",
-                    "PeriodNotSupported.InstanceOnManagedPrivateSpace",
-                    "UnsupportedIspChargeType",
-                    "InvalidOperation.StoppedModeUnsupported",
-                    "InvalidInstanceId.NotFound",
-                    "InternalError",
-                    "InvalidInstanceType.ValueUnauthorized",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidInstanceUnpaidOrder(error),
-            Some(1) => Self::Throttling(error),
-            Some(2) => Self::InstanceHasProcessingConvertOrder(error),
-            Some(3) => Self::InvalidParameterInstanceIds(error),
-            Some(4) => Self::InvalidParameter(error),
-            Some(5) => Self::InvalidStatusValueNotSupported(error),
-            Some(6) => Self::InvalidInstanceChargeTypeValueNotSupported(error),
-            Some(7) => Self::InvalidSpotStrategy(error),
-            Some(8) => Self::ExpiredInstance(error),
-            Some(9) => Self::InstancesIdQuotaExceed(error),
-            Some(10) => Self::InvalidClientTokenValueNotSupported(error),
-            Some(11) => Self::InvalidInternetChargeTypeValueNotSupported(error),
-            Some(12) => Self::ReleaseTimeHaveBeenSet(error),
-            Some(13) => Self::QuotaExceedAfterpayInstance(error),
-            Some(14) => Self::InvalidParameterBandwidth(error),
-            Some(15) => Self::QuotaExceedRufundVcpu(error),
-            Some(16) => Self::InvalidPeriodUnitMismatch(error),
-            Some(17) => Self::InvalidImageTypeNotSupported(error),
-            Some(18) => Self::InvalidPeriodExceededDedicatedHost(error),
-            Some(19) => Self::InvalidMarketImageChargeTypeNotSupport(error),
-            Some(20) => Self::InvalidSystemDiskCategoryValueNotSupported(error),
-            Some(21) => Self::InvalidAccountStatusPayAmountLimitExceeded(error),
-            Some(22) => Self::InvalidInstanceNotFoundSystemDisk(error),
-            Some(23) => Self::AccountForbiddenProductCreationLimited(error),
-            Some(24) => Self::InvalidPrivatePoolOptionsMatchCriteria(error),
-            Some(25) => Self::InvalidPeriod(error),
-            Some(26) => Self::DiskInDedicatedBlockStorageCluster(error),
-            Some(27) => Self::NoPermissionPrice(error),
-            Some(28) => Self::NoPermissionRefund(error),
-            Some(29) => Self::QuotaExceededInternetBandwidth(error),
-            Some(30) => Self::InvalidInstanceTempBandwidthUpgrade(error),
-            Some(31) => Self::InvalidInstanceTypeValueNotSupported(error),
-            Some(32) => Self::InstanceTypeOffline(error),
-            Some(33) => Self::InvalidAccountStatusNotEnoughBalance(error),
-            Some(34) => Self::AccountArrearage(error),
-            Some(35) => Self::InvalidParameterNotMatch(error),
-            Some(36) => Self::InvalidAction(error),
-            Some(37) => Self::QuotaExceedPostPaidDisk(error),
-            Some(38) => Self::ImageNotSupportInstanceType(error),
-            Some(39) => Self::InvalidInstanceTypePhasedOut(error),
-            Some(40) => Self::RealNameAuthenticationError(error),
-            Some(41) => Self::InvalidOperationNotSupport(error),
-            Some(42) => Self::QuotaExceedElasticQuota(error),
-            Some(43) => Self::PeriodNotSupportedInstanceOnManagedPrivateSpace(error),
-            Some(44) => Self::UnsupportedIspChargeType(error),
-            Some(45) => Self::InvalidOperationStoppedModeUnsupported(error),
-            Some(46) => Self::InvalidInstanceIdNotFound(error),
-            Some(47) => Self::InternalError(error),
-            Some(48) => Self::InvalidInstanceTypeValueUnauthorized(error),
+        match error.code() {
+            "InvalidInstance.UnpaidOrder" => Self::InvalidInstanceUnpaidOrder(error),
+            "Throttling" => Self::Throttling(error),
+            "InstanceHasProcessingConvertOrder" => {
+                Self::InstanceHasProcessingConvertOrder(error)
+            }
+            "InvalidParameter.InstanceIds" => Self::InvalidParameterInstanceIds(error),
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "InvalidStatus.ValueNotSupported" => {
+                Self::InvalidStatusValueNotSupported(error)
+            }
+            "InvalidInstanceChargeType.ValueNotSupported" => {
+                Self::InvalidInstanceChargeTypeValueNotSupported(error)
+            }
+            "InvalidSpotStrategy" => Self::InvalidSpotStrategy(error),
+            "ExpiredInstance" => Self::ExpiredInstance(error),
+            "InstancesIdQuotaExceed" => Self::InstancesIdQuotaExceed(error),
+            "InvalidClientToken.ValueNotSupported" => {
+                Self::InvalidClientTokenValueNotSupported(error)
+            }
+            "InvalidInternetChargeType.ValueNotSupported" => {
+                Self::InvalidInternetChargeTypeValueNotSupported(error)
+            }
+            "ReleaseTimeHaveBeenSet" => Self::ReleaseTimeHaveBeenSet(error),
+            "QuotaExceed.AfterpayInstance" => Self::QuotaExceedAfterpayInstance(error),
+            "InvalidParameter.Bandwidth" => Self::InvalidParameterBandwidth(error),
+            "QuotaExceed.RufundVcpu" => Self::QuotaExceedRufundVcpu(error),
+            "InvalidPeriod.UnitMismatch" => Self::InvalidPeriodUnitMismatch(error),
+            "InvalidImageType.NotSupported" => Self::InvalidImageTypeNotSupported(error),
+            "InvalidPeriod.ExceededDedicatedHost" => {
+                Self::InvalidPeriodExceededDedicatedHost(error)
+            }
+            "InvalidMarketImageChargeType.NotSupport" => {
+                Self::InvalidMarketImageChargeTypeNotSupport(error)
+            }
+            "InvalidSystemDiskCategory.ValueNotSupported" => {
+                Self::InvalidSystemDiskCategoryValueNotSupported(error)
+            }
+            "InvalidAccountStatus.PayAmountLimitExceeded" => {
+                Self::InvalidAccountStatusPayAmountLimitExceeded(error)
+            }
+            "InvalidInstance.NotFoundSystemDisk" => {
+                Self::InvalidInstanceNotFoundSystemDisk(error)
+            }
+            "AccountForbidden.ProductCreationLimited" => {
+                Self::AccountForbiddenProductCreationLimited(error)
+            }
+            "Invalid.PrivatePoolOptions.MatchCriteria" => {
+                Self::InvalidPrivatePoolOptionsMatchCriteria(error)
+            }
+            "InvalidPeriod" => Self::InvalidPeriod(error),
+            "DISK_IN_DEDICATED_BLOCK_STORAGE_CLUSTER" => {
+                Self::DiskInDedicatedBlockStorageCluster(error)
+            }
+            "NoPermission.Price" => Self::NoPermissionPrice(error),
+            "NoPermission.Refund" => Self::NoPermissionRefund(error),
+            "QuotaExceeded.InternetBandwidth" => {
+                Self::QuotaExceededInternetBandwidth(error)
+            }
+            "InvalidInstance.TempBandwidthUpgrade" => {
+                Self::InvalidInstanceTempBandwidthUpgrade(error)
+            }
+            "InvalidInstanceType.ValueNotSupported" => {
+                Self::InvalidInstanceTypeValueNotSupported(error)
+            }
+            "InstanceType.Offline" => Self::InstanceTypeOffline(error),
+            "InvalidAccountStatus.NotEnoughBalance" => {
+                Self::InvalidAccountStatusNotEnoughBalance(error)
+            }
+            "Account.Arrearage" => Self::AccountArrearage(error),
+            "InvalidParameter.NotMatch" => Self::InvalidParameterNotMatch(error),
+            "InvalidAction" => Self::InvalidAction(error),
+            "QuotaExceed.PostPaidDisk" => Self::QuotaExceedPostPaidDisk(error),
+            "ImageNotSupportInstanceType" => Self::ImageNotSupportInstanceType(error),
+            "InvalidInstanceType.PhasedOut" => Self::InvalidInstanceTypePhasedOut(error),
+            "RealNameAuthenticationError" => Self::RealNameAuthenticationError(error),
+            "InvalidOperation.NotSupport" => Self::InvalidOperationNotSupport(error),
+            "QuotaExceed.ElasticQuota" => Self::QuotaExceedElasticQuota(error),
+            "PeriodNotSupported.InstanceOnManagedPrivateSpace" => {
+                Self::PeriodNotSupportedInstanceOnManagedPrivateSpace(error)
+            }
+            "UnsupportedIspChargeType" => Self::UnsupportedIspChargeType(error),
+            "InvalidOperation.StoppedModeUnsupported" => {
+                Self::InvalidOperationStoppedModeUnsupported(error)
+            }
+            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
+            "InternalError" => Self::InternalError(error),
+            "InvalidInstanceType.ValueUnauthorized" => {
+                Self::InvalidInstanceTypeValueUnauthorized(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

@@ -276,30 +276,26 @@ pub enum ModifyInstanceClockOptionsError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyInstanceClockOptionsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidInstanceId.NotFound",
-                    "InvalidParameter.ClientToken",
-                    "InvalidParameter.PtpStatus",
-                    "InvalidInstanceType.NotSupportEnablePtp",
-                    "Abs.InvalidRegionId.MalFormed",
-                    "InvalidOperation.PtpStatusAlreadyEnabled",
-                    "InvalidOperation.PtpStatusAlreadyDisabled",
-                    "OperationDenied.HardwareNotSupportEnablePtp",
-                    "OperationDenied.ClockPtpNoStock",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidInstanceIdNotFound(error),
-            Some(1) => Self::InvalidParameterClientToken(error),
-            Some(2) => Self::InvalidParameterPtpStatus(error),
-            Some(3) => Self::InvalidInstanceTypeNotSupportEnablePtp(error),
-            Some(4) => Self::AbsInvalidRegionIdMalFormed(error),
-            Some(5) => Self::InvalidOperationPtpStatusAlreadyEnabled(error),
-            Some(6) => Self::InvalidOperationPtpStatusAlreadyDisabled(error),
-            Some(7) => Self::OperationDeniedHardwareNotSupportEnablePtp(error),
-            Some(8) => Self::OperationDeniedClockPtpNoStock(error),
+        match error.code() {
+            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
+            "InvalidParameter.ClientToken" => Self::InvalidParameterClientToken(error),
+            "InvalidParameter.PtpStatus" => Self::InvalidParameterPtpStatus(error),
+            "InvalidInstanceType.NotSupportEnablePtp" => {
+                Self::InvalidInstanceTypeNotSupportEnablePtp(error)
+            }
+            "Abs.InvalidRegionId.MalFormed" => Self::AbsInvalidRegionIdMalFormed(error),
+            "InvalidOperation.PtpStatusAlreadyEnabled" => {
+                Self::InvalidOperationPtpStatusAlreadyEnabled(error)
+            }
+            "InvalidOperation.PtpStatusAlreadyDisabled" => {
+                Self::InvalidOperationPtpStatusAlreadyDisabled(error)
+            }
+            "OperationDenied.HardwareNotSupportEnablePtp" => {
+                Self::OperationDeniedHardwareNotSupportEnablePtp(error)
+            }
+            "OperationDenied.ClockPtpNoStock" => {
+                Self::OperationDeniedClockPtpNoStock(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

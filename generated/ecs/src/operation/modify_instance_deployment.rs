@@ -506,80 +506,81 @@ pub enum ModifyInstanceDeploymentError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyInstanceDeploymentError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "OperationDenied.UnstoppedInstance",
-                    "InvalidDedicatedHostStatus.NotSupport",
-                    "InvalidPeriod.ExceededDedicatedHost",
-                    "NoAvaliableDedicatedHost",
-                    "OperationDenied.LocalDiskInstance",
-                    "InvalidParameter.Param",
-                    "InvalidParam.Tenancy",
-                    "InvalidParam.DedicatedHostId",
-                    "InvalidDedicatedHost.NotEnoughResource",
-                    "OperationDenied.InvalidInstance",
-                    "ChargeTypeViolation.PostPaidDedicatedHost",
-                    "OperationDenied.NotSupport",
-                    "InvalidDedicatedHostId.NotFound",
-                    "OperationDenied.CannotPerform",
-                    "InvalidInstanceType.ValueNotSupported",
-                    "InvalidParameter.Tenancy",
-                    "InvalidParameter.Affinity",
-                    "InvalidInstanceType.NotSupport",
-                    "InvalidParam.InstanceId",
-                    "InvalidDedicatedHostClusterId.NotFound",
-                    "InvalidDedicatedHostClusterId.Invalid",
-                    "InvalidDestinationZone.DeploymentSetMismatch",
-                    "IncorrectInstanceStatus",
-                    "OperationDenied.NoStock",
-                    "InvalidDeploymentSetId.NoAvailableResources",
-                    "InvalidDeploymentSetId.NotFound",
-                    "InvalidInstanceId.NotFound",
-                    "InvalidInstanceNetworkType.NotSupport",
-                    "InvalidInstanceChargeType.NotSupport",
-                    "InvalidParameter.DeploymentSetGroupNo",
-                    "InvalidDedicatedHostId.NotSupport",
-                    "InvalidDedicatedHost.NotFound",
-                    "InvalidDedicatedHost.ZoneNotMatch",
-                    "InvalidOperation.NotSupport",
-                ],
-            )
-        {
-            Some(0) => Self::OperationDeniedUnstoppedInstance(error),
-            Some(1) => Self::InvalidDedicatedHostStatusNotSupport(error),
-            Some(2) => Self::InvalidPeriodExceededDedicatedHost(error),
-            Some(3) => Self::NoAvaliableDedicatedHost(error),
-            Some(4) => Self::OperationDeniedLocalDiskInstance(error),
-            Some(5) => Self::InvalidParameterParam(error),
-            Some(6) => Self::InvalidParamTenancy(error),
-            Some(7) => Self::InvalidParamDedicatedHostId(error),
-            Some(8) => Self::InvalidDedicatedHostNotEnoughResource(error),
-            Some(9) => Self::OperationDeniedInvalidInstance(error),
-            Some(10) => Self::ChargeTypeViolationPostPaidDedicatedHost(error),
-            Some(11) => Self::OperationDeniedNotSupport(error),
-            Some(12) => Self::InvalidDedicatedHostIdNotFound(error),
-            Some(13) => Self::OperationDeniedCannotPerform(error),
-            Some(14) => Self::InvalidInstanceTypeValueNotSupported(error),
-            Some(15) => Self::InvalidParameterTenancy(error),
-            Some(16) => Self::InvalidParameterAffinity(error),
-            Some(17) => Self::InvalidInstanceTypeNotSupport(error),
-            Some(18) => Self::InvalidParamInstanceId(error),
-            Some(19) => Self::InvalidDedicatedHostClusterIdNotFound(error),
-            Some(20) => Self::InvalidDedicatedHostClusterIdInvalid(error),
-            Some(21) => Self::InvalidDestinationZoneDeploymentSetMismatch(error),
-            Some(22) => Self::IncorrectInstanceStatus(error),
-            Some(23) => Self::OperationDeniedNoStock(error),
-            Some(24) => Self::InvalidDeploymentSetIdNoAvailableResources(error),
-            Some(25) => Self::InvalidDeploymentSetIdNotFound(error),
-            Some(26) => Self::InvalidInstanceIdNotFound(error),
-            Some(27) => Self::InvalidInstanceNetworkTypeNotSupport(error),
-            Some(28) => Self::InvalidInstanceChargeTypeNotSupport(error),
-            Some(29) => Self::InvalidParameterDeploymentSetGroupNo(error),
-            Some(30) => Self::InvalidDedicatedHostIdNotSupport(error),
-            Some(31) => Self::InvalidDedicatedHostNotFound(error),
-            Some(32) => Self::InvalidDedicatedHostZoneNotMatch(error),
-            Some(33) => Self::InvalidOperationNotSupport(error),
+        match error.code() {
+            "OperationDenied.UnstoppedInstance" => {
+                Self::OperationDeniedUnstoppedInstance(error)
+            }
+            "InvalidDedicatedHostStatus.NotSupport" => {
+                Self::InvalidDedicatedHostStatusNotSupport(error)
+            }
+            "InvalidPeriod.ExceededDedicatedHost" => {
+                Self::InvalidPeriodExceededDedicatedHost(error)
+            }
+            "NoAvaliableDedicatedHost" => Self::NoAvaliableDedicatedHost(error),
+            "OperationDenied.LocalDiskInstance" => {
+                Self::OperationDeniedLocalDiskInstance(error)
+            }
+            "InvalidParameter.Param" => Self::InvalidParameterParam(error),
+            "InvalidParam.Tenancy" => Self::InvalidParamTenancy(error),
+            "InvalidParam.DedicatedHostId" => Self::InvalidParamDedicatedHostId(error),
+            "InvalidDedicatedHost.NotEnoughResource" => {
+                Self::InvalidDedicatedHostNotEnoughResource(error)
+            }
+            "OperationDenied.InvalidInstance" => {
+                Self::OperationDeniedInvalidInstance(error)
+            }
+            "ChargeTypeViolation.PostPaidDedicatedHost" => {
+                Self::ChargeTypeViolationPostPaidDedicatedHost(error)
+            }
+            "OperationDenied.NotSupport" => Self::OperationDeniedNotSupport(error),
+            "InvalidDedicatedHostId.NotFound" => {
+                Self::InvalidDedicatedHostIdNotFound(error)
+            }
+            "OperationDenied.CannotPerform" => Self::OperationDeniedCannotPerform(error),
+            "InvalidInstanceType.ValueNotSupported" => {
+                Self::InvalidInstanceTypeValueNotSupported(error)
+            }
+            "InvalidParameter.Tenancy" => Self::InvalidParameterTenancy(error),
+            "InvalidParameter.Affinity" => Self::InvalidParameterAffinity(error),
+            "InvalidInstanceType.NotSupport" => {
+                Self::InvalidInstanceTypeNotSupport(error)
+            }
+            "InvalidParam.InstanceId" => Self::InvalidParamInstanceId(error),
+            "InvalidDedicatedHostClusterId.NotFound" => {
+                Self::InvalidDedicatedHostClusterIdNotFound(error)
+            }
+            "InvalidDedicatedHostClusterId.Invalid" => {
+                Self::InvalidDedicatedHostClusterIdInvalid(error)
+            }
+            "InvalidDestinationZone.DeploymentSetMismatch" => {
+                Self::InvalidDestinationZoneDeploymentSetMismatch(error)
+            }
+            "IncorrectInstanceStatus" => Self::IncorrectInstanceStatus(error),
+            "OperationDenied.NoStock" => Self::OperationDeniedNoStock(error),
+            "InvalidDeploymentSetId.NoAvailableResources" => {
+                Self::InvalidDeploymentSetIdNoAvailableResources(error)
+            }
+            "InvalidDeploymentSetId.NotFound" => {
+                Self::InvalidDeploymentSetIdNotFound(error)
+            }
+            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
+            "InvalidInstanceNetworkType.NotSupport" => {
+                Self::InvalidInstanceNetworkTypeNotSupport(error)
+            }
+            "InvalidInstanceChargeType.NotSupport" => {
+                Self::InvalidInstanceChargeTypeNotSupport(error)
+            }
+            "InvalidParameter.DeploymentSetGroupNo" => {
+                Self::InvalidParameterDeploymentSetGroupNo(error)
+            }
+            "InvalidDedicatedHostId.NotSupport" => {
+                Self::InvalidDedicatedHostIdNotSupport(error)
+            }
+            "InvalidDedicatedHost.NotFound" => Self::InvalidDedicatedHostNotFound(error),
+            "InvalidDedicatedHost.ZoneNotMatch" => {
+                Self::InvalidDedicatedHostZoneNotMatch(error)
+            }
+            "InvalidOperation.NotSupport" => Self::InvalidOperationNotSupport(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -271,18 +271,12 @@ pub enum ModifyInstanceMaintenanceAttributesError {
 impl From<::acs_runtime::client::ServiceError>
 for ModifyInstanceMaintenanceAttributesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidParameter",
-                    "OperationDenied.NotInWhiteList",
-                    "InvalidInstanceId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidParameter(error),
-            Some(1) => Self::OperationDeniedNotInWhiteList(error),
-            Some(2) => Self::InvalidInstanceIdNotFound(error),
+        match error.code() {
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "OperationDenied.NotInWhiteList" => {
+                Self::OperationDeniedNotInWhiteList(error)
+            }
+            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -301,24 +301,23 @@ pub enum ModifyInstanceMetadataOptionsError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyInstanceMetadataOptionsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidHttpEndpoint.NotSupported",
-                    "InvalidHttpTokens.NotSupported",
-                    "InvalidHttpPutResponseHopLimit.NotSupported",
-                    "InvalidInstanceMetadataTags.NotSupported",
-                    "InvalidImdsAccessPolicyId.NotFound",
-                    "InvalidInstanceId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidHttpEndpointNotSupported(error),
-            Some(1) => Self::InvalidHttpTokensNotSupported(error),
-            Some(2) => Self::InvalidHttpPutResponseHopLimitNotSupported(error),
-            Some(3) => Self::InvalidInstanceMetadataTagsNotSupported(error),
-            Some(4) => Self::InvalidImdsAccessPolicyIdNotFound(error),
-            Some(5) => Self::InvalidInstanceIdNotFound(error),
+        match error.code() {
+            "InvalidHttpEndpoint.NotSupported" => {
+                Self::InvalidHttpEndpointNotSupported(error)
+            }
+            "InvalidHttpTokens.NotSupported" => {
+                Self::InvalidHttpTokensNotSupported(error)
+            }
+            "InvalidHttpPutResponseHopLimit.NotSupported" => {
+                Self::InvalidHttpPutResponseHopLimitNotSupported(error)
+            }
+            "InvalidInstanceMetadataTags.NotSupported" => {
+                Self::InvalidInstanceMetadataTagsNotSupported(error)
+            }
+            "InvalidImdsAccessPolicyId.NotFound" => {
+                Self::InvalidImdsAccessPolicyIdNotFound(error)
+            }
+            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

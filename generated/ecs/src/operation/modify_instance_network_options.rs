@@ -217,26 +217,20 @@ pub enum ModifyInstanceNetworkOptionsError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyInstanceNetworkOptionsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IdempotentParameterMismatch",
-                    "InvalidInstanceType.NetworkOptionsBandwidthWeightingUnsupported",
-                    "InvalidParameter.NetworkOptionsBandwidthWeighting",
-                    "InvalidInstanceId.NotFound",
-                    "LimitedOperation.ServiceUnavailable",
-                ],
-            )
-        {
-            Some(0) => Self::IdempotentParameterMismatch(error),
-            Some(1) => {
+        match error.code() {
+            "IdempotentParameterMismatch" => Self::IdempotentParameterMismatch(error),
+            "InvalidInstanceType.NetworkOptionsBandwidthWeightingUnsupported" => {
                 Self::InvalidInstanceTypeNetworkOptionsBandwidthWeightingUnsupported(
                     error,
                 )
             }
-            Some(2) => Self::InvalidParameterNetworkOptionsBandwidthWeighting(error),
-            Some(3) => Self::InvalidInstanceIdNotFound(error),
-            Some(4) => Self::LimitedOperationServiceUnavailable(error),
+            "InvalidParameter.NetworkOptionsBandwidthWeighting" => {
+                Self::InvalidParameterNetworkOptionsBandwidthWeighting(error)
+            }
+            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
+            "LimitedOperation.ServiceUnavailable" => {
+                Self::LimitedOperationServiceUnavailable(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

@@ -536,144 +536,131 @@ pub enum ModifyInstanceNetworkSpecError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyInstanceNetworkSpecError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidInternetMaxBandwidthIn.ValueNotSupported",
-                    "InvalidInternetMaxBandwidthOut.ValueNotSupported",
-                    "OperationDenied",
-                    "InvalidParameter.Conflict",
-                    "InvalidStartTime.ValueNotSupported",
-                    "InvalidEndTime.ValueNotSupported",
-                    "ChargeTypeViolation",
-                    "Account.Arrearage",
-                    "InvalidInternetChargeType.ValueNotSupported",
-                    "DecreasedBandwidthNotAllowed",
-                    "BandwidthUpgradeDenied.EipBoundInstance",
-                    "InvalidClientToken.ValueNotSupported",
-                    "Throttling",
-                    "InvalidInstanceStatus.NotStopped",
-                    "InvalidAction",
-                    "IpAllocationError",
-                    "InvalidParam.AllocatePublicIp",
-                    "InstanceDowngrade.QuotaExceed",
-                    "InvalidBandwidth.ValueNotSupported",
-                    "InvalidInstanceStatus",
-                    "InvalidInstance.UnPaidOrder",
-                    "LastOrderProcessing",
-                    "LastRequestProcessing",
-                    "InvalidStartTime.BeyondLifeCycle",
-                    "InvalidEndTime.BeyondLifeCycle",
-                    "InvalidPayMethod.SyncPaymentNotSupport",
-                    "InvalidBandwidthOut.LessThanZero",
-                    "InvalidParameter.BandwidthBiggerThanBaseBandwidth",
-                    "InvalidAction.WithActiveElasticUpgrade",
-                    "InvalidParameter.CloudboxNotSupported",
-                    "InvalidParameter.Bandwidth",
-                    "NoPermission.Price",
-                    "NoPermission.Refund",
-                    "InvalidParameter.DedicatedRegionNotSupported",
-                    "InvalidOperation.InstanceStatusUnsupported",
-                    "QuotaExceeded.InternetBandwidth",
-                    "UnsupportedIspNetworkChargeType",
-                    "IncorrectInstanceStatus",
-                    "TaskConflict",
-                    "InvalidOperation.InternetMaxBandwidthOutUnsupported",
-                    "InstanceLockedForSecurity",
-                    "InstanceExpiredOrInArrears",
-                    "InvalidAccountStatus.NotEnoughBalance",
-                    "InvalidInstance.InstanceNotSupported",
-                    "InvalidOperation.StarterPackage",
-                    "NAT_PUBLIC_IP_BINDING_FAILED",
-                    "InvalidInstance.EipNotSupport",
-                    "InvalidInstance.NatPortMapNotSupport",
-                    "OperationDenied.UnpaidOrder",
-                    "Mayi.InternalError",
-                    "InvalidNetworkType.ValueNotSupported",
-                    "OperationDenied.ImageNotValid",
-                    "InvalidInstanceChargeType.ValueNotSupported",
-                    "InvalidIspType.ValueNotSupported",
-                    "UnsupportedIspChargeType",
-                    "UnsupportedIspClassicNetwork",
-                    "InvalidIspBandwidthOut",
-                    "UnsupportedChangeIsp",
-                    "InvalidIspUID",
-                    "UnsupportedIspRegion",
-                    "BandIncreaseNotSupportIsp",
-                    "SecurityRisk.3DVerification",
-                    "InvalidOperation.PublicIpAddressNoStock",
-                    "InvalidInstanceId.NotFound",
-                    "InternalError",
-                    "Image.OrderFailed",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidInternetMaxBandwidthInValueNotSupported(error),
-            Some(1) => Self::InvalidInternetMaxBandwidthOutValueNotSupported(error),
-            Some(2) => Self::OperationDenied(error),
-            Some(3) => Self::InvalidParameterConflict(error),
-            Some(4) => Self::InvalidStartTimeValueNotSupported(error),
-            Some(5) => Self::InvalidEndTimeValueNotSupported(error),
-            Some(6) => Self::ChargeTypeViolation(error),
-            Some(7) => Self::AccountArrearage(error),
-            Some(8) => Self::InvalidInternetChargeTypeValueNotSupported(error),
-            Some(9) => Self::DecreasedBandwidthNotAllowed(error),
-            Some(10) => Self::BandwidthUpgradeDeniedEipBoundInstance(error),
-            Some(11) => Self::InvalidClientTokenValueNotSupported(error),
-            Some(12) => Self::Throttling(error),
-            Some(13) => Self::InvalidInstanceStatusNotStopped(error),
-            Some(14) => Self::InvalidAction(error),
-            Some(15) => Self::IpAllocationError(error),
-            Some(16) => Self::InvalidParamAllocatePublicIp(error),
-            Some(17) => Self::InstanceDowngradeQuotaExceed(error),
-            Some(18) => Self::InvalidBandwidthValueNotSupported(error),
-            Some(19) => Self::InvalidInstanceStatus(error),
-            Some(20) => Self::InvalidInstanceUnPaidOrder(error),
-            Some(21) => Self::LastOrderProcessing(error),
-            Some(22) => Self::LastRequestProcessing(error),
-            Some(23) => Self::InvalidStartTimeBeyondLifeCycle(error),
-            Some(24) => Self::InvalidEndTimeBeyondLifeCycle(error),
-            Some(25) => Self::InvalidPayMethodSyncPaymentNotSupport(error),
-            Some(26) => Self::InvalidBandwidthOutLessThanZero(error),
-            Some(27) => Self::InvalidParameterBandwidthBiggerThanBaseBandwidth(error),
-            Some(28) => Self::InvalidActionWithActiveElasticUpgrade(error),
-            Some(29) => Self::InvalidParameterCloudboxNotSupported(error),
-            Some(30) => Self::InvalidParameterBandwidth(error),
-            Some(31) => Self::NoPermissionPrice(error),
-            Some(32) => Self::NoPermissionRefund(error),
-            Some(33) => Self::InvalidParameterDedicatedRegionNotSupported(error),
-            Some(34) => Self::InvalidOperationInstanceStatusUnsupported(error),
-            Some(35) => Self::QuotaExceededInternetBandwidth(error),
-            Some(36) => Self::UnsupportedIspNetworkChargeType(error),
-            Some(37) => Self::IncorrectInstanceStatus(error),
-            Some(38) => Self::TaskConflict(error),
-            Some(39) => Self::InvalidOperationInternetMaxBandwidthOutUnsupported(error),
-            Some(40) => Self::InstanceLockedForSecurity(error),
-            Some(41) => Self::InstanceExpiredOrInArrears(error),
-            Some(42) => Self::InvalidAccountStatusNotEnoughBalance(error),
-            Some(43) => Self::InvalidInstanceInstanceNotSupported(error),
-            Some(44) => Self::InvalidOperationStarterPackage(error),
-            Some(45) => Self::NatPublicIpBindingFailed(error),
-            Some(46) => Self::InvalidInstanceEipNotSupport(error),
-            Some(47) => Self::InvalidInstanceNatPortMapNotSupport(error),
-            Some(48) => Self::OperationDeniedUnpaidOrder(error),
-            Some(49) => Self::MayiInternalError(error),
-            Some(50) => Self::InvalidNetworkTypeValueNotSupported(error),
-            Some(51) => Self::OperationDeniedImageNotValid(error),
-            Some(52) => Self::InvalidInstanceChargeTypeValueNotSupported(error),
-            Some(53) => Self::InvalidIspTypeValueNotSupported(error),
-            Some(54) => Self::UnsupportedIspChargeType(error),
-            Some(55) => Self::UnsupportedIspClassicNetwork(error),
-            Some(56) => Self::InvalidIspBandwidthOut(error),
-            Some(57) => Self::UnsupportedChangeIsp(error),
-            Some(58) => Self::InvalidIspUid(error),
-            Some(59) => Self::UnsupportedIspRegion(error),
-            Some(60) => Self::BandIncreaseNotSupportIsp(error),
-            Some(61) => Self::SecurityRisk3dVerification(error),
-            Some(62) => Self::InvalidOperationPublicIpAddressNoStock(error),
-            Some(63) => Self::InvalidInstanceIdNotFound(error),
-            Some(64) => Self::InternalError(error),
-            Some(65) => Self::ImageOrderFailed(error),
+        match error.code() {
+            "InvalidInternetMaxBandwidthIn.ValueNotSupported" => {
+                Self::InvalidInternetMaxBandwidthInValueNotSupported(error)
+            }
+            "InvalidInternetMaxBandwidthOut.ValueNotSupported" => {
+                Self::InvalidInternetMaxBandwidthOutValueNotSupported(error)
+            }
+            "OperationDenied" => Self::OperationDenied(error),
+            "InvalidParameter.Conflict" => Self::InvalidParameterConflict(error),
+            "InvalidStartTime.ValueNotSupported" => {
+                Self::InvalidStartTimeValueNotSupported(error)
+            }
+            "InvalidEndTime.ValueNotSupported" => {
+                Self::InvalidEndTimeValueNotSupported(error)
+            }
+            "ChargeTypeViolation" => Self::ChargeTypeViolation(error),
+            "Account.Arrearage" => Self::AccountArrearage(error),
+            "InvalidInternetChargeType.ValueNotSupported" => {
+                Self::InvalidInternetChargeTypeValueNotSupported(error)
+            }
+            "DecreasedBandwidthNotAllowed" => Self::DecreasedBandwidthNotAllowed(error),
+            "BandwidthUpgradeDenied.EipBoundInstance" => {
+                Self::BandwidthUpgradeDeniedEipBoundInstance(error)
+            }
+            "InvalidClientToken.ValueNotSupported" => {
+                Self::InvalidClientTokenValueNotSupported(error)
+            }
+            "Throttling" => Self::Throttling(error),
+            "InvalidInstanceStatus.NotStopped" => {
+                Self::InvalidInstanceStatusNotStopped(error)
+            }
+            "InvalidAction" => Self::InvalidAction(error),
+            "IpAllocationError" => Self::IpAllocationError(error),
+            "InvalidParam.AllocatePublicIp" => Self::InvalidParamAllocatePublicIp(error),
+            "InstanceDowngrade.QuotaExceed" => Self::InstanceDowngradeQuotaExceed(error),
+            "InvalidBandwidth.ValueNotSupported" => {
+                Self::InvalidBandwidthValueNotSupported(error)
+            }
+            "InvalidInstanceStatus" => Self::InvalidInstanceStatus(error),
+            "InvalidInstance.UnPaidOrder" => Self::InvalidInstanceUnPaidOrder(error),
+            "LastOrderProcessing" => Self::LastOrderProcessing(error),
+            "LastRequestProcessing" => Self::LastRequestProcessing(error),
+            "InvalidStartTime.BeyondLifeCycle" => {
+                Self::InvalidStartTimeBeyondLifeCycle(error)
+            }
+            "InvalidEndTime.BeyondLifeCycle" => {
+                Self::InvalidEndTimeBeyondLifeCycle(error)
+            }
+            "InvalidPayMethod.SyncPaymentNotSupport" => {
+                Self::InvalidPayMethodSyncPaymentNotSupport(error)
+            }
+            "InvalidBandwidthOut.LessThanZero" => {
+                Self::InvalidBandwidthOutLessThanZero(error)
+            }
+            "InvalidParameter.BandwidthBiggerThanBaseBandwidth" => {
+                Self::InvalidParameterBandwidthBiggerThanBaseBandwidth(error)
+            }
+            "InvalidAction.WithActiveElasticUpgrade" => {
+                Self::InvalidActionWithActiveElasticUpgrade(error)
+            }
+            "InvalidParameter.CloudboxNotSupported" => {
+                Self::InvalidParameterCloudboxNotSupported(error)
+            }
+            "InvalidParameter.Bandwidth" => Self::InvalidParameterBandwidth(error),
+            "NoPermission.Price" => Self::NoPermissionPrice(error),
+            "NoPermission.Refund" => Self::NoPermissionRefund(error),
+            "InvalidParameter.DedicatedRegionNotSupported" => {
+                Self::InvalidParameterDedicatedRegionNotSupported(error)
+            }
+            "InvalidOperation.InstanceStatusUnsupported" => {
+                Self::InvalidOperationInstanceStatusUnsupported(error)
+            }
+            "QuotaExceeded.InternetBandwidth" => {
+                Self::QuotaExceededInternetBandwidth(error)
+            }
+            "UnsupportedIspNetworkChargeType" => {
+                Self::UnsupportedIspNetworkChargeType(error)
+            }
+            "IncorrectInstanceStatus" => Self::IncorrectInstanceStatus(error),
+            "TaskConflict" => Self::TaskConflict(error),
+            "InvalidOperation.InternetMaxBandwidthOutUnsupported" => {
+                Self::InvalidOperationInternetMaxBandwidthOutUnsupported(error)
+            }
+            "InstanceLockedForSecurity" => Self::InstanceLockedForSecurity(error),
+            "InstanceExpiredOrInArrears" => Self::InstanceExpiredOrInArrears(error),
+            "InvalidAccountStatus.NotEnoughBalance" => {
+                Self::InvalidAccountStatusNotEnoughBalance(error)
+            }
+            "InvalidInstance.InstanceNotSupported" => {
+                Self::InvalidInstanceInstanceNotSupported(error)
+            }
+            "InvalidOperation.StarterPackage" => {
+                Self::InvalidOperationStarterPackage(error)
+            }
+            "NAT_PUBLIC_IP_BINDING_FAILED" => Self::NatPublicIpBindingFailed(error),
+            "InvalidInstance.EipNotSupport" => Self::InvalidInstanceEipNotSupport(error),
+            "InvalidInstance.NatPortMapNotSupport" => {
+                Self::InvalidInstanceNatPortMapNotSupport(error)
+            }
+            "OperationDenied.UnpaidOrder" => Self::OperationDeniedUnpaidOrder(error),
+            "Mayi.InternalError" => Self::MayiInternalError(error),
+            "InvalidNetworkType.ValueNotSupported" => {
+                Self::InvalidNetworkTypeValueNotSupported(error)
+            }
+            "OperationDenied.ImageNotValid" => Self::OperationDeniedImageNotValid(error),
+            "InvalidInstanceChargeType.ValueNotSupported" => {
+                Self::InvalidInstanceChargeTypeValueNotSupported(error)
+            }
+            "InvalidIspType.ValueNotSupported" => {
+                Self::InvalidIspTypeValueNotSupported(error)
+            }
+            "UnsupportedIspChargeType" => Self::UnsupportedIspChargeType(error),
+            "UnsupportedIspClassicNetwork" => Self::UnsupportedIspClassicNetwork(error),
+            "InvalidIspBandwidthOut" => Self::InvalidIspBandwidthOut(error),
+            "UnsupportedChangeIsp" => Self::UnsupportedChangeIsp(error),
+            "InvalidIspUID" => Self::InvalidIspUid(error),
+            "UnsupportedIspRegion" => Self::UnsupportedIspRegion(error),
+            "BandIncreaseNotSupportIsp" => Self::BandIncreaseNotSupportIsp(error),
+            "SecurityRisk.3DVerification" => Self::SecurityRisk3dVerification(error),
+            "InvalidOperation.PublicIpAddressNoStock" => {
+                Self::InvalidOperationPublicIpAddressNoStock(error)
+            }
+            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
+            "InternalError" => Self::InternalError(error),
+            "Image.OrderFailed" => Self::ImageOrderFailed(error),
             _ => Self::Unhandled(error),
         }
     }

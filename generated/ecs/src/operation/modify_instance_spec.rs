@@ -606,196 +606,202 @@ pub enum ModifyInstanceSpecError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyInstanceSpecError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidInternetChargeType.ValueNotSupported",
-                    "InvalidInstanceType.ValueUnauthorized",
-                    "InvalidInstanceType.ValueNotSupported",
-                    "InvalidParameter",
-                    "InvalidParameter.Mismatch",
-                    "BandwidthUpgradeDenied.EipBoundInstance",
-                    "InvalidTemporary.StartTime",
-                    "InvalidTemporary.EndTime",
-                    "Downgrade.NotSupported",
-                    "DependencyViolation.InstanceType",
-                    "Account.Arrearage",
-                    "InvalidParameter.Bandwidth",
-                    "InvalidParameter.Conflict",
-                    "InvalidParameter.AllowMigrateAcrossZone",
-                    "InvalidParam.SystemDiskCategory",
-                    "Throttling",
-                    "InvalidInstanceStatus.NotStopped",
-                    "InvalidAction",
-                    "IdempotenceParamNotMatch",
-                    "InvalidClientToken.ValueNotSupported",
-                    "Price.PricePlanResultNotFound",
-                    "InvalidAction.NotSupport",
-                    "InvalidMarketImageStatus.NotSupported",
-                    "InvalidOperation.VpcHasEnabledAdvancedNetworkFeature",
-                    "Invalid.PrivatePoolOptions.MatchCriteria",
-                    "InstanceTypeNotSupported.TooManyDisksAttached",
-                    "InvalidDiskCategory.NotSupported",
-                    "InvalidParameter.CloudboxNotSupported",
-                    "QuotaExceed.DiskCapacity",
-                    "InvalidParam.Async",
-                    "MissingParameter.DiskCategory",
-                    "InvalidParameter.DiskCategory",
-                    "InvalidPerformanceLevel.Malformed",
-                    "NoPermission.Price",
-                    "InvalidParameter.DedicatedRegionNotSupported",
-                    "InvalidOperation.OnlineModificationUnsupported",
-                    "QuotaExceeded.InternetBandwidth",
-                    "InvalidOperation.InstanceTypeNotSupportRss",
-                    "CategoryViolation",
-                    "InvalidStatus.ValueNotSupported",
-                    "InstanceLockedForSecurity",
-                    "InvalidAccountStatus.NotEnoughBalance",
-                    "ChargeTypeViolation",
-                    "OperationDenied",
-                    "LastTokenProcessing",
-                    "InvalidInstance.UnpaidOrder",
-                    "InstanceSpecModification.NotEffective",
-                    "ImageNotSupportInstanceType",
-                    "InstanceType.Offline",
-                    "InvalidParameter.NotMatch",
-                    "InvalidInstance.EipNotSupport",
-                    "InvalidInstance.NatPortMapNotSupport",
-                    "InvalidOperation.StarterPackage",
-                    "OperationDenied.NoStock",
-                    "OperationDenied.UnpaidOrder",
-                    "InvalidOperation.EipNotSupport",
-                    "InvalidParameter.InternetMaxBandwidthOut",
-                    "InvalidOperation.EniCountExceeded",
-                    "InvalidOperation.Ipv4CountExceeded",
-                    "InvalidOperation.Ipv6CountExceeded",
-                    "InvalidOperation.Ipv6NotSupport",
-                    "InvalidOperation.Ipv4NotSupport",
-                    "InvalidOperation.InstanceWithEipNotSupport",
-                    "SecurityRisk.3DVerification",
-                    "InvalidInstance.NotFoundSystemDisk",
-                    "InvalidInstanceType.NotSupportDiskCategory",
-                    "QuotaExceed.ElasticQuota",
-                    "InvalidResourceType.NotSupported",
-                    "InvalidOperation.NotAllowed",
-                    "InvalidOperation.InstanceTypeNotSupportEniTrunking",
-                    "InvalidOperation.MaxEniQueueNumberExceeded",
-                    "InvalidOperation.ExceedInstanceTypeQueueNumber",
-                    "InvalidParameter.InvalidEniQueueNumber",
-                    "HibernationConfigured.InstanceOperationForbidden",
-                    "InvalidOperation.InstanceTypeNotSupportHighPerformanceTrafficMode",
-                    "InvalidOperation.EniQueuePairNumberOverflow",
-                    "InvalidOperation.HighPerformanceEniPerInstanceLimitExceeded",
-                    "InvalidOperation.MaxEniQueuePairNumberExceed",
-                    "InvalidOperation.MaxModifyOnlineNumberExceeded",
-                    "InvalidOperation.RebootingRequired",
-                    "InvalidOperation.OSTypeNotSupported",
-                    "InvalidSystemDiskCategory.ValueNotSupported",
-                    "InvalidDataDiskCategory.ValueNotSupported",
-                    "InvalidInstanceId.NotFound",
-                    "MissingTemporary.StartTime",
-                    "MissingTemporary.EndTime",
-                    "InvalidInstanceChargeType.NotFound",
-                    "InternalError",
-                    "LimitedOperation.ServiceUnavailable",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidInternetChargeTypeValueNotSupported(error),
-            Some(1) => Self::InvalidInstanceTypeValueUnauthorized(error),
-            Some(2) => Self::InvalidInstanceTypeValueNotSupported(error),
-            Some(3) => Self::InvalidParameter(error),
-            Some(4) => Self::InvalidParameterMismatch(error),
-            Some(5) => Self::BandwidthUpgradeDeniedEipBoundInstance(error),
-            Some(6) => Self::InvalidTemporaryStartTime(error),
-            Some(7) => Self::InvalidTemporaryEndTime(error),
-            Some(8) => Self::DowngradeNotSupported(error),
-            Some(9) => Self::DependencyViolationInstanceType(error),
-            Some(10) => Self::AccountArrearage(error),
-            Some(11) => Self::InvalidParameterBandwidth(error),
-            Some(12) => Self::InvalidParameterConflict(error),
-            Some(13) => Self::InvalidParameterAllowMigrateAcrossZone(error),
-            Some(14) => Self::InvalidParamSystemDiskCategory(error),
-            Some(15) => Self::Throttling(error),
-            Some(16) => Self::InvalidInstanceStatusNotStopped(error),
-            Some(17) => Self::InvalidAction(error),
-            Some(18) => Self::IdempotenceParamNotMatch(error),
-            Some(19) => Self::InvalidClientTokenValueNotSupported(error),
-            Some(20) => Self::PricePricePlanResultNotFound(error),
-            Some(21) => Self::InvalidActionNotSupport(error),
-            Some(22) => Self::InvalidMarketImageStatusNotSupported(error),
-            Some(23) => Self::InvalidOperationVpcHasEnabledAdvancedNetworkFeature(error),
-            Some(24) => Self::InvalidPrivatePoolOptionsMatchCriteria(error),
-            Some(25) => Self::InstanceTypeNotSupportedTooManyDisksAttached(error),
-            Some(26) => Self::InvalidDiskCategoryNotSupported(error),
-            Some(27) => Self::InvalidParameterCloudboxNotSupported(error),
-            Some(28) => Self::QuotaExceedDiskCapacity(error),
-            Some(29) => Self::InvalidParamAsync(error),
-            Some(30) => Self::MissingParameterDiskCategory(error),
-            Some(31) => Self::InvalidParameterDiskCategory(error),
-            Some(32) => Self::InvalidPerformanceLevelMalformed(error),
-            Some(33) => Self::NoPermissionPrice(error),
-            Some(34) => Self::InvalidParameterDedicatedRegionNotSupported(error),
-            Some(35) => Self::InvalidOperationOnlineModificationUnsupported(error),
-            Some(36) => Self::QuotaExceededInternetBandwidth(error),
-            Some(37) => Self::InvalidOperationInstanceTypeNotSupportRss(error),
-            Some(38) => Self::CategoryViolation(error),
-            Some(39) => Self::InvalidStatusValueNotSupported(error),
-            Some(40) => Self::InstanceLockedForSecurity(error),
-            Some(41) => Self::InvalidAccountStatusNotEnoughBalance(error),
-            Some(42) => Self::ChargeTypeViolation(error),
-            Some(43) => Self::OperationDenied(error),
-            Some(44) => Self::LastTokenProcessing(error),
-            Some(45) => Self::InvalidInstanceUnpaidOrder(error),
-            Some(46) => Self::InstanceSpecModificationNotEffective(error),
-            Some(47) => Self::ImageNotSupportInstanceType(error),
-            Some(48) => Self::InstanceTypeOffline(error),
-            Some(49) => Self::InvalidParameterNotMatch(error),
-            Some(50) => Self::InvalidInstanceEipNotSupport(error),
-            Some(51) => Self::InvalidInstanceNatPortMapNotSupport(error),
-            Some(52) => Self::InvalidOperationStarterPackage(error),
-            Some(53) => Self::OperationDeniedNoStock(error),
-            Some(54) => Self::OperationDeniedUnpaidOrder(error),
-            Some(55) => Self::InvalidOperationEipNotSupport(error),
-            Some(56) => Self::InvalidParameterInternetMaxBandwidthOut(error),
-            Some(57) => Self::InvalidOperationEniCountExceeded(error),
-            Some(58) => Self::InvalidOperationIpv4CountExceeded(error),
-            Some(59) => Self::InvalidOperationIpv6CountExceeded(error),
-            Some(60) => Self::InvalidOperationIpv6NotSupport(error),
-            Some(61) => Self::InvalidOperationIpv4NotSupport(error),
-            Some(62) => Self::InvalidOperationInstanceWithEipNotSupport(error),
-            Some(63) => Self::SecurityRisk3dVerification(error),
-            Some(64) => Self::InvalidInstanceNotFoundSystemDisk(error),
-            Some(65) => Self::InvalidInstanceTypeNotSupportDiskCategory(error),
-            Some(66) => Self::QuotaExceedElasticQuota(error),
-            Some(67) => Self::InvalidResourceTypeNotSupported(error),
-            Some(68) => Self::InvalidOperationNotAllowed(error),
-            Some(69) => Self::InvalidOperationInstanceTypeNotSupportEniTrunking(error),
-            Some(70) => Self::InvalidOperationMaxEniQueueNumberExceeded(error),
-            Some(71) => Self::InvalidOperationExceedInstanceTypeQueueNumber(error),
-            Some(72) => Self::InvalidParameterInvalidEniQueueNumber(error),
-            Some(73) => Self::HibernationConfiguredInstanceOperationForbidden(error),
-            Some(74) => {
+        match error.code() {
+            "InvalidInternetChargeType.ValueNotSupported" => {
+                Self::InvalidInternetChargeTypeValueNotSupported(error)
+            }
+            "InvalidInstanceType.ValueUnauthorized" => {
+                Self::InvalidInstanceTypeValueUnauthorized(error)
+            }
+            "InvalidInstanceType.ValueNotSupported" => {
+                Self::InvalidInstanceTypeValueNotSupported(error)
+            }
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "InvalidParameter.Mismatch" => Self::InvalidParameterMismatch(error),
+            "BandwidthUpgradeDenied.EipBoundInstance" => {
+                Self::BandwidthUpgradeDeniedEipBoundInstance(error)
+            }
+            "InvalidTemporary.StartTime" => Self::InvalidTemporaryStartTime(error),
+            "InvalidTemporary.EndTime" => Self::InvalidTemporaryEndTime(error),
+            "Downgrade.NotSupported" => Self::DowngradeNotSupported(error),
+            "DependencyViolation.InstanceType" => {
+                Self::DependencyViolationInstanceType(error)
+            }
+            "Account.Arrearage" => Self::AccountArrearage(error),
+            "InvalidParameter.Bandwidth" => Self::InvalidParameterBandwidth(error),
+            "InvalidParameter.Conflict" => Self::InvalidParameterConflict(error),
+            "InvalidParameter.AllowMigrateAcrossZone" => {
+                Self::InvalidParameterAllowMigrateAcrossZone(error)
+            }
+            "InvalidParam.SystemDiskCategory" => {
+                Self::InvalidParamSystemDiskCategory(error)
+            }
+            "Throttling" => Self::Throttling(error),
+            "InvalidInstanceStatus.NotStopped" => {
+                Self::InvalidInstanceStatusNotStopped(error)
+            }
+            "InvalidAction" => Self::InvalidAction(error),
+            "IdempotenceParamNotMatch" => Self::IdempotenceParamNotMatch(error),
+            "InvalidClientToken.ValueNotSupported" => {
+                Self::InvalidClientTokenValueNotSupported(error)
+            }
+            "Price.PricePlanResultNotFound" => Self::PricePricePlanResultNotFound(error),
+            "InvalidAction.NotSupport" => Self::InvalidActionNotSupport(error),
+            "InvalidMarketImageStatus.NotSupported" => {
+                Self::InvalidMarketImageStatusNotSupported(error)
+            }
+            "InvalidOperation.VpcHasEnabledAdvancedNetworkFeature" => {
+                Self::InvalidOperationVpcHasEnabledAdvancedNetworkFeature(error)
+            }
+            "Invalid.PrivatePoolOptions.MatchCriteria" => {
+                Self::InvalidPrivatePoolOptionsMatchCriteria(error)
+            }
+            "InstanceTypeNotSupported.TooManyDisksAttached" => {
+                Self::InstanceTypeNotSupportedTooManyDisksAttached(error)
+            }
+            "InvalidDiskCategory.NotSupported" => {
+                Self::InvalidDiskCategoryNotSupported(error)
+            }
+            "InvalidParameter.CloudboxNotSupported" => {
+                Self::InvalidParameterCloudboxNotSupported(error)
+            }
+            "QuotaExceed.DiskCapacity" => Self::QuotaExceedDiskCapacity(error),
+            "InvalidParam.Async" => Self::InvalidParamAsync(error),
+            "MissingParameter.DiskCategory" => Self::MissingParameterDiskCategory(error),
+            "InvalidParameter.DiskCategory" => Self::InvalidParameterDiskCategory(error),
+            "InvalidPerformanceLevel.Malformed" => {
+                Self::InvalidPerformanceLevelMalformed(error)
+            }
+            "NoPermission.Price" => Self::NoPermissionPrice(error),
+            "InvalidParameter.DedicatedRegionNotSupported" => {
+                Self::InvalidParameterDedicatedRegionNotSupported(error)
+            }
+            "InvalidOperation.OnlineModificationUnsupported" => {
+                Self::InvalidOperationOnlineModificationUnsupported(error)
+            }
+            "QuotaExceeded.InternetBandwidth" => {
+                Self::QuotaExceededInternetBandwidth(error)
+            }
+            "InvalidOperation.InstanceTypeNotSupportRss" => {
+                Self::InvalidOperationInstanceTypeNotSupportRss(error)
+            }
+            "CategoryViolation" => Self::CategoryViolation(error),
+            "InvalidStatus.ValueNotSupported" => {
+                Self::InvalidStatusValueNotSupported(error)
+            }
+            "InstanceLockedForSecurity" => Self::InstanceLockedForSecurity(error),
+            "InvalidAccountStatus.NotEnoughBalance" => {
+                Self::InvalidAccountStatusNotEnoughBalance(error)
+            }
+            "ChargeTypeViolation" => Self::ChargeTypeViolation(error),
+            "OperationDenied" => Self::OperationDenied(error),
+            "LastTokenProcessing" => Self::LastTokenProcessing(error),
+            "InvalidInstance.UnpaidOrder" => Self::InvalidInstanceUnpaidOrder(error),
+            "InstanceSpecModification.NotEffective" => {
+                Self::InstanceSpecModificationNotEffective(error)
+            }
+            "ImageNotSupportInstanceType" => Self::ImageNotSupportInstanceType(error),
+            "InstanceType.Offline" => Self::InstanceTypeOffline(error),
+            "InvalidParameter.NotMatch" => Self::InvalidParameterNotMatch(error),
+            "InvalidInstance.EipNotSupport" => Self::InvalidInstanceEipNotSupport(error),
+            "InvalidInstance.NatPortMapNotSupport" => {
+                Self::InvalidInstanceNatPortMapNotSupport(error)
+            }
+            "InvalidOperation.StarterPackage" => {
+                Self::InvalidOperationStarterPackage(error)
+            }
+            "OperationDenied.NoStock" => Self::OperationDeniedNoStock(error),
+            "OperationDenied.UnpaidOrder" => Self::OperationDeniedUnpaidOrder(error),
+            "InvalidOperation.EipNotSupport" => {
+                Self::InvalidOperationEipNotSupport(error)
+            }
+            "InvalidParameter.InternetMaxBandwidthOut" => {
+                Self::InvalidParameterInternetMaxBandwidthOut(error)
+            }
+            "InvalidOperation.EniCountExceeded" => {
+                Self::InvalidOperationEniCountExceeded(error)
+            }
+            "InvalidOperation.Ipv4CountExceeded" => {
+                Self::InvalidOperationIpv4CountExceeded(error)
+            }
+            "InvalidOperation.Ipv6CountExceeded" => {
+                Self::InvalidOperationIpv6CountExceeded(error)
+            }
+            "InvalidOperation.Ipv6NotSupport" => {
+                Self::InvalidOperationIpv6NotSupport(error)
+            }
+            "InvalidOperation.Ipv4NotSupport" => {
+                Self::InvalidOperationIpv4NotSupport(error)
+            }
+            "InvalidOperation.InstanceWithEipNotSupport" => {
+                Self::InvalidOperationInstanceWithEipNotSupport(error)
+            }
+            "SecurityRisk.3DVerification" => Self::SecurityRisk3dVerification(error),
+            "InvalidInstance.NotFoundSystemDisk" => {
+                Self::InvalidInstanceNotFoundSystemDisk(error)
+            }
+            "InvalidInstanceType.NotSupportDiskCategory" => {
+                Self::InvalidInstanceTypeNotSupportDiskCategory(error)
+            }
+            "QuotaExceed.ElasticQuota" => Self::QuotaExceedElasticQuota(error),
+            "InvalidResourceType.NotSupported" => {
+                Self::InvalidResourceTypeNotSupported(error)
+            }
+            "InvalidOperation.NotAllowed" => Self::InvalidOperationNotAllowed(error),
+            "InvalidOperation.InstanceTypeNotSupportEniTrunking" => {
+                Self::InvalidOperationInstanceTypeNotSupportEniTrunking(error)
+            }
+            "InvalidOperation.MaxEniQueueNumberExceeded" => {
+                Self::InvalidOperationMaxEniQueueNumberExceeded(error)
+            }
+            "InvalidOperation.ExceedInstanceTypeQueueNumber" => {
+                Self::InvalidOperationExceedInstanceTypeQueueNumber(error)
+            }
+            "InvalidParameter.InvalidEniQueueNumber" => {
+                Self::InvalidParameterInvalidEniQueueNumber(error)
+            }
+            "HibernationConfigured.InstanceOperationForbidden" => {
+                Self::HibernationConfiguredInstanceOperationForbidden(error)
+            }
+            "InvalidOperation.InstanceTypeNotSupportHighPerformanceTrafficMode" => {
                 Self::InvalidOperationInstanceTypeNotSupportHighPerformanceTrafficMode(
                     error,
                 )
             }
-            Some(75) => Self::InvalidOperationEniQueuePairNumberOverflow(error),
-            Some(76) => {
+            "InvalidOperation.EniQueuePairNumberOverflow" => {
+                Self::InvalidOperationEniQueuePairNumberOverflow(error)
+            }
+            "InvalidOperation.HighPerformanceEniPerInstanceLimitExceeded" => {
                 Self::InvalidOperationHighPerformanceEniPerInstanceLimitExceeded(error)
             }
-            Some(77) => Self::InvalidOperationMaxEniQueuePairNumberExceed(error),
-            Some(78) => Self::InvalidOperationMaxModifyOnlineNumberExceeded(error),
-            Some(79) => Self::InvalidOperationRebootingRequired(error),
-            Some(80) => Self::InvalidOperationOsTypeNotSupported(error),
-            Some(81) => Self::InvalidSystemDiskCategoryValueNotSupported(error),
-            Some(82) => Self::InvalidDataDiskCategoryValueNotSupported(error),
-            Some(83) => Self::InvalidInstanceIdNotFound(error),
-            Some(84) => Self::MissingTemporaryStartTime(error),
-            Some(85) => Self::MissingTemporaryEndTime(error),
-            Some(86) => Self::InvalidInstanceChargeTypeNotFound(error),
-            Some(87) => Self::InternalError(error),
-            Some(88) => Self::LimitedOperationServiceUnavailable(error),
+            "InvalidOperation.MaxEniQueuePairNumberExceed" => {
+                Self::InvalidOperationMaxEniQueuePairNumberExceed(error)
+            }
+            "InvalidOperation.MaxModifyOnlineNumberExceeded" => {
+                Self::InvalidOperationMaxModifyOnlineNumberExceeded(error)
+            }
+            "InvalidOperation.RebootingRequired" => {
+                Self::InvalidOperationRebootingRequired(error)
+            }
+            "InvalidOperation.OSTypeNotSupported" => {
+                Self::InvalidOperationOsTypeNotSupported(error)
+            }
+            "InvalidSystemDiskCategory.ValueNotSupported" => {
+                Self::InvalidSystemDiskCategoryValueNotSupported(error)
+            }
+            "InvalidDataDiskCategory.ValueNotSupported" => {
+                Self::InvalidDataDiskCategoryValueNotSupported(error)
+            }
+            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
+            "MissingTemporary.StartTime" => Self::MissingTemporaryStartTime(error),
+            "MissingTemporary.EndTime" => Self::MissingTemporaryEndTime(error),
+            "InvalidInstanceChargeType.NotFound" => {
+                Self::InvalidInstanceChargeTypeNotFound(error)
+            }
+            "InternalError" => Self::InternalError(error),
+            "LimitedOperation.ServiceUnavailable" => {
+                Self::LimitedOperationServiceUnavailable(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

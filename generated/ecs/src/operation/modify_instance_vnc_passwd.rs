@@ -211,24 +211,15 @@ pub enum ModifyInstanceVncPasswdError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyInstanceVncPasswdError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IncorrectVncPassword.Malformed",
-                    "IncorrectInstanceStatus",
-                    "InstanceNotReady",
-                    "InvalidInstanceId.NotFound",
-                    "InvalidRegionId.NotFound",
-                    "NoSuchResource",
-                ],
-            )
-        {
-            Some(0) => Self::IncorrectVncPasswordMalformed(error),
-            Some(1) => Self::IncorrectInstanceStatus(error),
-            Some(2) => Self::InstanceNotReady(error),
-            Some(3) => Self::InvalidInstanceIdNotFound(error),
-            Some(4) => Self::InvalidRegionIdNotFound(error),
-            Some(5) => Self::NoSuchResource(error),
+        match error.code() {
+            "IncorrectVncPassword.Malformed" => {
+                Self::IncorrectVncPasswordMalformed(error)
+            }
+            "IncorrectInstanceStatus" => Self::IncorrectInstanceStatus(error),
+            "InstanceNotReady" => Self::InstanceNotReady(error),
+            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "NoSuchResource" => Self::NoSuchResource(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -406,120 +406,115 @@ pub enum ModifyInstanceVpcAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyInstanceVpcAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidTarget.TrafficMirrorSession",
-                    "InvalidSource.TrafficMirrorSession",
-                    "InvalidPrivateIpAddress.Malformed",
-                    "InvalidPrivateIpAddress.Duplicated",
-                    "IncorrectVSwitchStatus",
-                    "IncorrectInstanceStatus",
-                    "OperationDenied",
-                    "InvalidVSwitchId.Mismatch",
-                    "InvalidPrivateIpAddress.Mismatch",
-                    "InvalidPrivateIp.Changing",
-                    "PrimaryEniHasSubIp",
-                    "VSwitchIdNotMatch",
-                    "InvalidOperation.EniCountExceeded",
-                    "InvalidParameter.SecurityGroupId",
-                    "InvalidOperation.SecurityGroupNotAuthorized",
-                    "InvalidIp.Ipv6Assigned",
-                    "SecurityGroupInstanceLimitExceed",
-                    "InvalidInstance.HasTransitionRecord",
-                    "InvalidInstanceStatus.NotNormal",
-                    "InvalidVpcId.SharedVpc",
-                    "InvalidOperation.NotAllowed",
-                    "InvalidParameter.ToSecurityGroupId",
-                    "InvalidOperation.ResourceManagedByCloudProduct",
-                    "InvalidOperation.VswAndEcsAvailabilityZoneMismatch",
-                    "InvalidOperation.CloudBoxEcsNotSupport",
-                    "AclLimitExceed",
-                    "InvalidInstanceId.NotFound",
-                    "InvalidVSwitchId.NotFound",
-                    "NoSuchResource",
-                    "InvalidParameter.InvalidInstanceId",
-                    "InvalidParameter.VSwitchId",
-                    "InvalidRegion.ValueNotSupported",
-                    "InvalidInstance.AttachedEni",
-                    "InvalidIp.MultiPrimaryIp",
-                    "InvalidIp.Ipv6",
-                    "InvalidVSwitch.NotBelongToVpc",
-                    "InvalidParameter.EniNo",
-                    "InvalidSecurityGroupId.NotFound",
-                    "InvalidParameter.SecurityGroupIdRepeated",
-                    "InvalidSecurityGroupType.NotSupportClassic",
-                    "InvalidSecurityGroupVpc.NotBelongToOneVpc",
-                    "EnterpriseGroupLimited.MutliGroupType",
-                    "InvalidParameter.AlreadyInTargetVpc",
-                    "JoinedGroupLimitExceed",
-                    "InvalidParameter.MustBeEmpty",
-                    "InvalidParameter.NotEnoughIpInVSwitch",
-                    "InvalidDependence.MutliDirectlyEip",
-                    "InvalidDependence.HaVip",
-                    "InvalidDependence.NextHopOfCustomRouter",
-                    "InvalidDependence.BeenUsedAsAppServer",
-                    "InvalidDependence.GrantAccess",
-                    "InvalidDependence.BindGA",
-                    "InvalidDependence.SLB",
-                    "InternalError",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidTargetTrafficMirrorSession(error),
-            Some(1) => Self::InvalidSourceTrafficMirrorSession(error),
-            Some(2) => Self::InvalidPrivateIpAddressMalformed(error),
-            Some(3) => Self::InvalidPrivateIpAddressDuplicated(error),
-            Some(4) => Self::IncorrectVSwitchStatus(error),
-            Some(5) => Self::IncorrectInstanceStatus(error),
-            Some(6) => Self::OperationDenied(error),
-            Some(7) => Self::InvalidVSwitchIdMismatch(error),
-            Some(8) => Self::InvalidPrivateIpAddressMismatch(error),
-            Some(9) => Self::InvalidPrivateIpChanging(error),
-            Some(10) => Self::PrimaryEniHasSubIp(error),
-            Some(11) => Self::VSwitchIdNotMatch(error),
-            Some(12) => Self::InvalidOperationEniCountExceeded(error),
-            Some(13) => Self::InvalidParameterSecurityGroupId(error),
-            Some(14) => Self::InvalidOperationSecurityGroupNotAuthorized(error),
-            Some(15) => Self::InvalidIpIpv6Assigned(error),
-            Some(16) => Self::SecurityGroupInstanceLimitExceed(error),
-            Some(17) => Self::InvalidInstanceHasTransitionRecord(error),
-            Some(18) => Self::InvalidInstanceStatusNotNormal(error),
-            Some(19) => Self::InvalidVpcIdSharedVpc(error),
-            Some(20) => Self::InvalidOperationNotAllowed(error),
-            Some(21) => Self::InvalidParameterToSecurityGroupId(error),
-            Some(22) => Self::InvalidOperationResourceManagedByCloudProduct(error),
-            Some(23) => Self::InvalidOperationVswAndEcsAvailabilityZoneMismatch(error),
-            Some(24) => Self::InvalidOperationCloudBoxEcsNotSupport(error),
-            Some(25) => Self::AclLimitExceed(error),
-            Some(26) => Self::InvalidInstanceIdNotFound(error),
-            Some(27) => Self::InvalidVSwitchIdNotFound(error),
-            Some(28) => Self::NoSuchResource(error),
-            Some(29) => Self::InvalidParameterInvalidInstanceId(error),
-            Some(30) => Self::InvalidParameterVSwitchId(error),
-            Some(31) => Self::InvalidRegionValueNotSupported(error),
-            Some(32) => Self::InvalidInstanceAttachedEni(error),
-            Some(33) => Self::InvalidIpMultiPrimaryIp(error),
-            Some(34) => Self::InvalidIpIpv6(error),
-            Some(35) => Self::InvalidVSwitchNotBelongToVpc(error),
-            Some(36) => Self::InvalidParameterEniNo(error),
-            Some(37) => Self::InvalidSecurityGroupIdNotFound(error),
-            Some(38) => Self::InvalidParameterSecurityGroupIdRepeated(error),
-            Some(39) => Self::InvalidSecurityGroupTypeNotSupportClassic(error),
-            Some(40) => Self::InvalidSecurityGroupVpcNotBelongToOneVpc(error),
-            Some(41) => Self::EnterpriseGroupLimitedMutliGroupType(error),
-            Some(42) => Self::InvalidParameterAlreadyInTargetVpc(error),
-            Some(43) => Self::JoinedGroupLimitExceed(error),
-            Some(44) => Self::InvalidParameterMustBeEmpty(error),
-            Some(45) => Self::InvalidParameterNotEnoughIpInVSwitch(error),
-            Some(46) => Self::InvalidDependenceMutliDirectlyEip(error),
-            Some(47) => Self::InvalidDependenceHaVip(error),
-            Some(48) => Self::InvalidDependenceNextHopOfCustomRouter(error),
-            Some(49) => Self::InvalidDependenceBeenUsedAsAppServer(error),
-            Some(50) => Self::InvalidDependenceGrantAccess(error),
-            Some(51) => Self::InvalidDependenceBindGa(error),
-            Some(52) => Self::InvalidDependenceSlb(error),
-            Some(53) => Self::InternalError(error),
+        match error.code() {
+            "InvalidTarget.TrafficMirrorSession" => {
+                Self::InvalidTargetTrafficMirrorSession(error)
+            }
+            "InvalidSource.TrafficMirrorSession" => {
+                Self::InvalidSourceTrafficMirrorSession(error)
+            }
+            "InvalidPrivateIpAddress.Malformed" => {
+                Self::InvalidPrivateIpAddressMalformed(error)
+            }
+            "InvalidPrivateIpAddress.Duplicated" => {
+                Self::InvalidPrivateIpAddressDuplicated(error)
+            }
+            "IncorrectVSwitchStatus" => Self::IncorrectVSwitchStatus(error),
+            "IncorrectInstanceStatus" => Self::IncorrectInstanceStatus(error),
+            "OperationDenied" => Self::OperationDenied(error),
+            "InvalidVSwitchId.Mismatch" => Self::InvalidVSwitchIdMismatch(error),
+            "InvalidPrivateIpAddress.Mismatch" => {
+                Self::InvalidPrivateIpAddressMismatch(error)
+            }
+            "InvalidPrivateIp.Changing" => Self::InvalidPrivateIpChanging(error),
+            "PrimaryEniHasSubIp" => Self::PrimaryEniHasSubIp(error),
+            "VSwitchIdNotMatch" => Self::VSwitchIdNotMatch(error),
+            "InvalidOperation.EniCountExceeded" => {
+                Self::InvalidOperationEniCountExceeded(error)
+            }
+            "InvalidParameter.SecurityGroupId" => {
+                Self::InvalidParameterSecurityGroupId(error)
+            }
+            "InvalidOperation.SecurityGroupNotAuthorized" => {
+                Self::InvalidOperationSecurityGroupNotAuthorized(error)
+            }
+            "InvalidIp.Ipv6Assigned" => Self::InvalidIpIpv6Assigned(error),
+            "SecurityGroupInstanceLimitExceed" => {
+                Self::SecurityGroupInstanceLimitExceed(error)
+            }
+            "InvalidInstance.HasTransitionRecord" => {
+                Self::InvalidInstanceHasTransitionRecord(error)
+            }
+            "InvalidInstanceStatus.NotNormal" => {
+                Self::InvalidInstanceStatusNotNormal(error)
+            }
+            "InvalidVpcId.SharedVpc" => Self::InvalidVpcIdSharedVpc(error),
+            "InvalidOperation.NotAllowed" => Self::InvalidOperationNotAllowed(error),
+            "InvalidParameter.ToSecurityGroupId" => {
+                Self::InvalidParameterToSecurityGroupId(error)
+            }
+            "InvalidOperation.ResourceManagedByCloudProduct" => {
+                Self::InvalidOperationResourceManagedByCloudProduct(error)
+            }
+            "InvalidOperation.VswAndEcsAvailabilityZoneMismatch" => {
+                Self::InvalidOperationVswAndEcsAvailabilityZoneMismatch(error)
+            }
+            "InvalidOperation.CloudBoxEcsNotSupport" => {
+                Self::InvalidOperationCloudBoxEcsNotSupport(error)
+            }
+            "AclLimitExceed" => Self::AclLimitExceed(error),
+            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
+            "InvalidVSwitchId.NotFound" => Self::InvalidVSwitchIdNotFound(error),
+            "NoSuchResource" => Self::NoSuchResource(error),
+            "InvalidParameter.InvalidInstanceId" => {
+                Self::InvalidParameterInvalidInstanceId(error)
+            }
+            "InvalidParameter.VSwitchId" => Self::InvalidParameterVSwitchId(error),
+            "InvalidRegion.ValueNotSupported" => {
+                Self::InvalidRegionValueNotSupported(error)
+            }
+            "InvalidInstance.AttachedEni" => Self::InvalidInstanceAttachedEni(error),
+            "InvalidIp.MultiPrimaryIp" => Self::InvalidIpMultiPrimaryIp(error),
+            "InvalidIp.Ipv6" => Self::InvalidIpIpv6(error),
+            "InvalidVSwitch.NotBelongToVpc" => Self::InvalidVSwitchNotBelongToVpc(error),
+            "InvalidParameter.EniNo" => Self::InvalidParameterEniNo(error),
+            "InvalidSecurityGroupId.NotFound" => {
+                Self::InvalidSecurityGroupIdNotFound(error)
+            }
+            "InvalidParameter.SecurityGroupIdRepeated" => {
+                Self::InvalidParameterSecurityGroupIdRepeated(error)
+            }
+            "InvalidSecurityGroupType.NotSupportClassic" => {
+                Self::InvalidSecurityGroupTypeNotSupportClassic(error)
+            }
+            "InvalidSecurityGroupVpc.NotBelongToOneVpc" => {
+                Self::InvalidSecurityGroupVpcNotBelongToOneVpc(error)
+            }
+            "EnterpriseGroupLimited.MutliGroupType" => {
+                Self::EnterpriseGroupLimitedMutliGroupType(error)
+            }
+            "InvalidParameter.AlreadyInTargetVpc" => {
+                Self::InvalidParameterAlreadyInTargetVpc(error)
+            }
+            "JoinedGroupLimitExceed" => Self::JoinedGroupLimitExceed(error),
+            "InvalidParameter.MustBeEmpty" => Self::InvalidParameterMustBeEmpty(error),
+            "InvalidParameter.NotEnoughIpInVSwitch" => {
+                Self::InvalidParameterNotEnoughIpInVSwitch(error)
+            }
+            "InvalidDependence.MutliDirectlyEip" => {
+                Self::InvalidDependenceMutliDirectlyEip(error)
+            }
+            "InvalidDependence.HaVip" => Self::InvalidDependenceHaVip(error),
+            "InvalidDependence.NextHopOfCustomRouter" => {
+                Self::InvalidDependenceNextHopOfCustomRouter(error)
+            }
+            "InvalidDependence.BeenUsedAsAppServer" => {
+                Self::InvalidDependenceBeenUsedAsAppServer(error)
+            }
+            "InvalidDependence.GrantAccess" => Self::InvalidDependenceGrantAccess(error),
+            "InvalidDependence.BindGA" => Self::InvalidDependenceBindGa(error),
+            "InvalidDependence.SLB" => Self::InvalidDependenceSlb(error),
+            "InternalError" => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

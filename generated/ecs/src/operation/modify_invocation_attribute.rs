@@ -484,56 +484,55 @@ pub enum ModifyInvocationAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyInvocationAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidParameter.Frequency",
-                    "InvalidParameters.KeyDuplicate",
-                    "InvalidParameters.KeyNotMatch",
-                    "InvalidParameters.KeyMalformed",
-                    "InvalidParameters.KeyEmpty",
-                    "InvalidCommandContent.DecodeError",
-                    "InvalidInstanceId.OSTypeUnsupported",
-                    "InvalidOperation.RepeatModeUnsupported",
-                    "InvalidOperation.InvokeAlreadyFinished",
-                    "InvalidOperation.CloudAssistantVersionUnsupported",
-                    "InvalidOperation.ModifyPublicCommandUnsupported",
-                    "InvalidCommandContent.LengthLimitExceeded",
-                    "InvalidParameters.CountLimitExceeded",
-                    "InvalidParameters.KeyLengthLimitExceeded",
-                    "InvalidInstanceId.CountLimitExceeded",
-                    "CommandLimitExceeded",
-                    "InvalidParameters.ValueTypeUnsupported",
-                    "InvalidInvokeId.NotFound",
-                    "InvalidInstanceId.NotFound",
-                    "InvalidRegionId.NotFound",
-                    "InvalidCommandId.NotFound",
-                    "InternalError",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidParameterFrequency(error),
-            Some(1) => Self::InvalidParametersKeyDuplicate(error),
-            Some(2) => Self::InvalidParametersKeyNotMatch(error),
-            Some(3) => Self::InvalidParametersKeyMalformed(error),
-            Some(4) => Self::InvalidParametersKeyEmpty(error),
-            Some(5) => Self::InvalidCommandContentDecodeError(error),
-            Some(6) => Self::InvalidInstanceIdOsTypeUnsupported(error),
-            Some(7) => Self::InvalidOperationRepeatModeUnsupported(error),
-            Some(8) => Self::InvalidOperationInvokeAlreadyFinished(error),
-            Some(9) => Self::InvalidOperationCloudAssistantVersionUnsupported(error),
-            Some(10) => Self::InvalidOperationModifyPublicCommandUnsupported(error),
-            Some(11) => Self::InvalidCommandContentLengthLimitExceeded(error),
-            Some(12) => Self::InvalidParametersCountLimitExceeded(error),
-            Some(13) => Self::InvalidParametersKeyLengthLimitExceeded(error),
-            Some(14) => Self::InvalidInstanceIdCountLimitExceeded(error),
-            Some(15) => Self::CommandLimitExceeded(error),
-            Some(16) => Self::InvalidParametersValueTypeUnsupported(error),
-            Some(17) => Self::InvalidInvokeIdNotFound(error),
-            Some(18) => Self::InvalidInstanceIdNotFound(error),
-            Some(19) => Self::InvalidRegionIdNotFound(error),
-            Some(20) => Self::InvalidCommandIdNotFound(error),
-            Some(21) => Self::InternalError(error),
+        match error.code() {
+            "InvalidParameter.Frequency" => Self::InvalidParameterFrequency(error),
+            "InvalidParameters.KeyDuplicate" => {
+                Self::InvalidParametersKeyDuplicate(error)
+            }
+            "InvalidParameters.KeyNotMatch" => Self::InvalidParametersKeyNotMatch(error),
+            "InvalidParameters.KeyMalformed" => {
+                Self::InvalidParametersKeyMalformed(error)
+            }
+            "InvalidParameters.KeyEmpty" => Self::InvalidParametersKeyEmpty(error),
+            "InvalidCommandContent.DecodeError" => {
+                Self::InvalidCommandContentDecodeError(error)
+            }
+            "InvalidInstanceId.OSTypeUnsupported" => {
+                Self::InvalidInstanceIdOsTypeUnsupported(error)
+            }
+            "InvalidOperation.RepeatModeUnsupported" => {
+                Self::InvalidOperationRepeatModeUnsupported(error)
+            }
+            "InvalidOperation.InvokeAlreadyFinished" => {
+                Self::InvalidOperationInvokeAlreadyFinished(error)
+            }
+            "InvalidOperation.CloudAssistantVersionUnsupported" => {
+                Self::InvalidOperationCloudAssistantVersionUnsupported(error)
+            }
+            "InvalidOperation.ModifyPublicCommandUnsupported" => {
+                Self::InvalidOperationModifyPublicCommandUnsupported(error)
+            }
+            "InvalidCommandContent.LengthLimitExceeded" => {
+                Self::InvalidCommandContentLengthLimitExceeded(error)
+            }
+            "InvalidParameters.CountLimitExceeded" => {
+                Self::InvalidParametersCountLimitExceeded(error)
+            }
+            "InvalidParameters.KeyLengthLimitExceeded" => {
+                Self::InvalidParametersKeyLengthLimitExceeded(error)
+            }
+            "InvalidInstanceId.CountLimitExceeded" => {
+                Self::InvalidInstanceIdCountLimitExceeded(error)
+            }
+            "CommandLimitExceeded" => Self::CommandLimitExceeded(error),
+            "InvalidParameters.ValueTypeUnsupported" => {
+                Self::InvalidParametersValueTypeUnsupported(error)
+            }
+            "InvalidInvokeId.NotFound" => Self::InvalidInvokeIdNotFound(error),
+            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "InvalidCommandId.NotFound" => Self::InvalidCommandIdNotFound(error),
+            "InternalError" => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

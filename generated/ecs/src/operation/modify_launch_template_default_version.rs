@@ -232,24 +232,17 @@ pub enum ModifyLaunchTemplateDefaultVersionError {
 impl From<::acs_runtime::client::ServiceError>
 for ModifyLaunchTemplateDefaultVersionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidRegion.NotExist",
-                    "MissingParameter",
-                    "InvalidParameter",
-                    "InnerServiceFailed",
-                    "InvalidLaunchTemplate.NotFound",
-                    "InvalidLaunchTemplateVersion.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidRegionNotExist(error),
-            Some(1) => Self::MissingParameter(error),
-            Some(2) => Self::InvalidParameter(error),
-            Some(3) => Self::InnerServiceFailed(error),
-            Some(4) => Self::InvalidLaunchTemplateNotFound(error),
-            Some(5) => Self::InvalidLaunchTemplateVersionNotFound(error),
+        match error.code() {
+            "InvalidRegion.NotExist" => Self::InvalidRegionNotExist(error),
+            "MissingParameter" => Self::MissingParameter(error),
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "InnerServiceFailed" => Self::InnerServiceFailed(error),
+            "InvalidLaunchTemplate.NotFound" => {
+                Self::InvalidLaunchTemplateNotFound(error)
+            }
+            "InvalidLaunchTemplateVersion.NotFound" => {
+                Self::InvalidLaunchTemplateVersionNotFound(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

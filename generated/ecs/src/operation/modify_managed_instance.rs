@@ -220,26 +220,14 @@ pub enum ModifyManagedInstanceError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyManagedInstanceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "RegionId.ApiNotSupported",
-                    "InstanceName.ExceedLimit",
-                    "InstanceName.InvalidPattern",
-                    "Operation.Forbidden",
-                    "InvalidRegionId.NotFound",
-                    "InvalidInstance.NotFound",
-                    "InternalError.Dispatch",
-                ],
-            )
-        {
-            Some(0) => Self::RegionIdApiNotSupported(error),
-            Some(1) => Self::InstanceNameExceedLimit(error),
-            Some(2) => Self::InstanceNameInvalidPattern(error),
-            Some(3) => Self::OperationForbidden(error),
-            Some(4) => Self::InvalidRegionIdNotFound(error),
-            Some(5) => Self::InvalidInstanceNotFound(error),
-            Some(6) => Self::InternalErrorDispatch(error),
+        match error.code() {
+            "RegionId.ApiNotSupported" => Self::RegionIdApiNotSupported(error),
+            "InstanceName.ExceedLimit" => Self::InstanceNameExceedLimit(error),
+            "InstanceName.InvalidPattern" => Self::InstanceNameInvalidPattern(error),
+            "Operation.Forbidden" => Self::OperationForbidden(error),
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "InvalidInstance.NotFound" => Self::InvalidInstanceNotFound(error),
+            "InternalError.Dispatch" => Self::InternalErrorDispatch(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -559,136 +559,135 @@ pub enum ModifyNetworkInterfaceAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyNetworkInterfaceAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidOperation.NotSupportModifyQueueNumber",
-                    "MissingParameter",
-                    "UnsupportedParameter",
-                    "InvalidParameter",
-                    "InvalidInstanceID.Malformed",
-                    "InvalidOperation.InvalidEcsState",
-                    "InvalidOperation.InvalidEniState",
-                    "InvalidOperation.DetachPrimaryEniNotAllowed",
-                    "InvalidParams.EniId",
-                    "Forbidden.RegionId",
-                    "JoinedGroupLimitExceed",
-                    "InvalidEniQueueSize.RegionOrUserNotSupported",
-                    "InvalidParameter.EniQueueSize",
-                    "InvalidParameter.Conflict",
-                    "InvalidConnectionTrackingConfiguration.RegionOrUserNotSupported",
-                    "InvalidParameter.InvalidQueuePairNumber",
-                    "InvalidParameter.EniConnectionTrackingConfiguration",
-                    "InvalidOperation.MaxEniQueuePairNumberExceed",
-                    "InvalidOperation.HighPerformanceEniPerInstanceLimitExceeded",
-                    "InvalidOperation.InstanceTypeNotSupportHighPerformance",
-                    "InvalidTrafficMode.ModifyToStandardNotSupported",
-                    "InvalidOperation.EniTrafficModeNotSupportIPv6",
-                    "InvalidOperation.EniQueuePairNumberOverflow",
-                    "InvalidParameter.QueuePairNumberMustEmpty",
-                    "InvalidParameter.EniTrafficMode",
-                    "InvalidOperation.InstanceTypeNotSupportRss",
-                    "InvalidParameter.EniEnhancedNetwork",
-                    "InvalidOperation.NotSupportModifyVFQueueNumberAndVFQuantity",
-                    "InvalidOperation.TrunkAttachmentMustEmpty",
-                    "InvalidUserType.NotSupported",
-                    "Abs.InvalidAccount.NotFound",
-                    "Forbidden.NotSupportRAM",
-                    "Forbidden.SubUser",
-                    "MaxEniCountExceeded",
-                    "EniPerInstanceLimitExceeded",
-                    "InvalidOperation.AvailabilityZoneMismatch",
-                    "InvalidOperation.VpcMismatch",
-                    "SecurityGroupInstanceLimitExceed",
-                    "InvalidSecurityGroupId.NotVpc",
-                    "InvalidOperation.InvalidEniType",
-                    "InvalidOperation.EniServiceManaged",
-                    "InvalidOperation.MultiGroupType",
-                    "InvalidOperation.EniCountExceeded",
-                    "InvalidParams.NetworkInterfaceName",
-                    "InvalidOperation.ModifyPrimaryEniQueueNumber",
-                    "InvalidOperation.ResourceManagedByCloudProduct",
-                    "InvalidParameter.InvalidEniQueueNumber",
-                    "InvalidOperation.MaxEniQueueNumberExceeded",
-                    "InvalidOperation.ExceedInstanceTypeQueueNumber",
-                    "AclLimitExceed",
-                    "InvalidEcsId.NotFound",
-                    "InvalidEniId.NotFound",
-                    "InvalidVSwitchId.NotFound",
-                    "InvalidSecurityGroupId.NotFound",
-                    "InvalidOperation.PrimaryEniOnlySupportModifyNameAndDesc",
-                    "InvalidParameter.SecurityGroupIdRepeated",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidOperationNotSupportModifyQueueNumber(error),
-            Some(1) => Self::MissingParameter(error),
-            Some(2) => Self::UnsupportedParameter(error),
-            Some(3) => Self::InvalidParameter(error),
-            Some(4) => Self::InvalidInstanceIdMalformed(error),
-            Some(5) => Self::InvalidOperationInvalidEcsState(error),
-            Some(6) => Self::InvalidOperationInvalidEniState(error),
-            Some(7) => Self::InvalidOperationDetachPrimaryEniNotAllowed(error),
-            Some(8) => Self::InvalidParamsEniId(error),
-            Some(9) => Self::ForbiddenRegionId(error),
-            Some(10) => Self::JoinedGroupLimitExceed(error),
-            Some(11) => Self::InvalidEniQueueSizeRegionOrUserNotSupported(error),
-            Some(12) => Self::InvalidParameterEniQueueSize(error),
-            Some(13) => Self::InvalidParameterConflict(error),
-            Some(14) => {
+        match error.code() {
+            "InvalidOperation.NotSupportModifyQueueNumber" => {
+                Self::InvalidOperationNotSupportModifyQueueNumber(error)
+            }
+            "MissingParameter" => Self::MissingParameter(error),
+            "UnsupportedParameter" => Self::UnsupportedParameter(error),
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "InvalidInstanceID.Malformed" => Self::InvalidInstanceIdMalformed(error),
+            "InvalidOperation.InvalidEcsState" => {
+                Self::InvalidOperationInvalidEcsState(error)
+            }
+            "InvalidOperation.InvalidEniState" => {
+                Self::InvalidOperationInvalidEniState(error)
+            }
+            "InvalidOperation.DetachPrimaryEniNotAllowed" => {
+                Self::InvalidOperationDetachPrimaryEniNotAllowed(error)
+            }
+            "InvalidParams.EniId" => Self::InvalidParamsEniId(error),
+            "Forbidden.RegionId" => Self::ForbiddenRegionId(error),
+            "JoinedGroupLimitExceed" => Self::JoinedGroupLimitExceed(error),
+            "InvalidEniQueueSize.RegionOrUserNotSupported" => {
+                Self::InvalidEniQueueSizeRegionOrUserNotSupported(error)
+            }
+            "InvalidParameter.EniQueueSize" => Self::InvalidParameterEniQueueSize(error),
+            "InvalidParameter.Conflict" => Self::InvalidParameterConflict(error),
+            "InvalidConnectionTrackingConfiguration.RegionOrUserNotSupported" => {
                 Self::InvalidConnectionTrackingConfigurationRegionOrUserNotSupported(
                     error,
                 )
             }
-            Some(15) => Self::InvalidParameterInvalidQueuePairNumber(error),
-            Some(16) => Self::InvalidParameterEniConnectionTrackingConfiguration(error),
-            Some(17) => Self::InvalidOperationMaxEniQueuePairNumberExceed(error),
-            Some(18) => {
+            "InvalidParameter.InvalidQueuePairNumber" => {
+                Self::InvalidParameterInvalidQueuePairNumber(error)
+            }
+            "InvalidParameter.EniConnectionTrackingConfiguration" => {
+                Self::InvalidParameterEniConnectionTrackingConfiguration(error)
+            }
+            "InvalidOperation.MaxEniQueuePairNumberExceed" => {
+                Self::InvalidOperationMaxEniQueuePairNumberExceed(error)
+            }
+            "InvalidOperation.HighPerformanceEniPerInstanceLimitExceeded" => {
                 Self::InvalidOperationHighPerformanceEniPerInstanceLimitExceeded(error)
             }
-            Some(19) => {
+            "InvalidOperation.InstanceTypeNotSupportHighPerformance" => {
                 Self::InvalidOperationInstanceTypeNotSupportHighPerformance(error)
             }
-            Some(20) => Self::InvalidTrafficModeModifyToStandardNotSupported(error),
-            Some(21) => Self::InvalidOperationEniTrafficModeNotSupportIPv6(error),
-            Some(22) => Self::InvalidOperationEniQueuePairNumberOverflow(error),
-            Some(23) => Self::InvalidParameterQueuePairNumberMustEmpty(error),
-            Some(24) => Self::InvalidParameterEniTrafficMode(error),
-            Some(25) => Self::InvalidOperationInstanceTypeNotSupportRss(error),
-            Some(26) => Self::InvalidParameterEniEnhancedNetwork(error),
-            Some(27) => {
+            "InvalidTrafficMode.ModifyToStandardNotSupported" => {
+                Self::InvalidTrafficModeModifyToStandardNotSupported(error)
+            }
+            "InvalidOperation.EniTrafficModeNotSupportIPv6" => {
+                Self::InvalidOperationEniTrafficModeNotSupportIPv6(error)
+            }
+            "InvalidOperation.EniQueuePairNumberOverflow" => {
+                Self::InvalidOperationEniQueuePairNumberOverflow(error)
+            }
+            "InvalidParameter.QueuePairNumberMustEmpty" => {
+                Self::InvalidParameterQueuePairNumberMustEmpty(error)
+            }
+            "InvalidParameter.EniTrafficMode" => {
+                Self::InvalidParameterEniTrafficMode(error)
+            }
+            "InvalidOperation.InstanceTypeNotSupportRss" => {
+                Self::InvalidOperationInstanceTypeNotSupportRss(error)
+            }
+            "InvalidParameter.EniEnhancedNetwork" => {
+                Self::InvalidParameterEniEnhancedNetwork(error)
+            }
+            "InvalidOperation.NotSupportModifyVFQueueNumberAndVFQuantity" => {
                 Self::InvalidOperationNotSupportModifyVfQueueNumberAndVfQuantity(error)
             }
-            Some(28) => Self::InvalidOperationTrunkAttachmentMustEmpty(error),
-            Some(29) => Self::InvalidUserTypeNotSupported(error),
-            Some(30) => Self::AbsInvalidAccountNotFound(error),
-            Some(31) => Self::ForbiddenNotSupportRam(error),
-            Some(32) => Self::ForbiddenSubUser(error),
-            Some(33) => Self::MaxEniCountExceeded(error),
-            Some(34) => Self::EniPerInstanceLimitExceeded(error),
-            Some(35) => Self::InvalidOperationAvailabilityZoneMismatch(error),
-            Some(36) => Self::InvalidOperationVpcMismatch(error),
-            Some(37) => Self::SecurityGroupInstanceLimitExceed(error),
-            Some(38) => Self::InvalidSecurityGroupIdNotVpc(error),
-            Some(39) => Self::InvalidOperationInvalidEniType(error),
-            Some(40) => Self::InvalidOperationEniServiceManaged(error),
-            Some(41) => Self::InvalidOperationMultiGroupType(error),
-            Some(42) => Self::InvalidOperationEniCountExceeded(error),
-            Some(43) => Self::InvalidParamsNetworkInterfaceName(error),
-            Some(44) => Self::InvalidOperationModifyPrimaryEniQueueNumber(error),
-            Some(45) => Self::InvalidOperationResourceManagedByCloudProduct(error),
-            Some(46) => Self::InvalidParameterInvalidEniQueueNumber(error),
-            Some(47) => Self::InvalidOperationMaxEniQueueNumberExceeded(error),
-            Some(48) => Self::InvalidOperationExceedInstanceTypeQueueNumber(error),
-            Some(49) => Self::AclLimitExceed(error),
-            Some(50) => Self::InvalidEcsIdNotFound(error),
-            Some(51) => Self::InvalidEniIdNotFound(error),
-            Some(52) => Self::InvalidVSwitchIdNotFound(error),
-            Some(53) => Self::InvalidSecurityGroupIdNotFound(error),
-            Some(54) => {
+            "InvalidOperation.TrunkAttachmentMustEmpty" => {
+                Self::InvalidOperationTrunkAttachmentMustEmpty(error)
+            }
+            "InvalidUserType.NotSupported" => Self::InvalidUserTypeNotSupported(error),
+            "Abs.InvalidAccount.NotFound" => Self::AbsInvalidAccountNotFound(error),
+            "Forbidden.NotSupportRAM" => Self::ForbiddenNotSupportRam(error),
+            "Forbidden.SubUser" => Self::ForbiddenSubUser(error),
+            "MaxEniCountExceeded" => Self::MaxEniCountExceeded(error),
+            "EniPerInstanceLimitExceeded" => Self::EniPerInstanceLimitExceeded(error),
+            "InvalidOperation.AvailabilityZoneMismatch" => {
+                Self::InvalidOperationAvailabilityZoneMismatch(error)
+            }
+            "InvalidOperation.VpcMismatch" => Self::InvalidOperationVpcMismatch(error),
+            "SecurityGroupInstanceLimitExceed" => {
+                Self::SecurityGroupInstanceLimitExceed(error)
+            }
+            "InvalidSecurityGroupId.NotVpc" => Self::InvalidSecurityGroupIdNotVpc(error),
+            "InvalidOperation.InvalidEniType" => {
+                Self::InvalidOperationInvalidEniType(error)
+            }
+            "InvalidOperation.EniServiceManaged" => {
+                Self::InvalidOperationEniServiceManaged(error)
+            }
+            "InvalidOperation.MultiGroupType" => {
+                Self::InvalidOperationMultiGroupType(error)
+            }
+            "InvalidOperation.EniCountExceeded" => {
+                Self::InvalidOperationEniCountExceeded(error)
+            }
+            "InvalidParams.NetworkInterfaceName" => {
+                Self::InvalidParamsNetworkInterfaceName(error)
+            }
+            "InvalidOperation.ModifyPrimaryEniQueueNumber" => {
+                Self::InvalidOperationModifyPrimaryEniQueueNumber(error)
+            }
+            "InvalidOperation.ResourceManagedByCloudProduct" => {
+                Self::InvalidOperationResourceManagedByCloudProduct(error)
+            }
+            "InvalidParameter.InvalidEniQueueNumber" => {
+                Self::InvalidParameterInvalidEniQueueNumber(error)
+            }
+            "InvalidOperation.MaxEniQueueNumberExceeded" => {
+                Self::InvalidOperationMaxEniQueueNumberExceeded(error)
+            }
+            "InvalidOperation.ExceedInstanceTypeQueueNumber" => {
+                Self::InvalidOperationExceedInstanceTypeQueueNumber(error)
+            }
+            "AclLimitExceed" => Self::AclLimitExceed(error),
+            "InvalidEcsId.NotFound" => Self::InvalidEcsIdNotFound(error),
+            "InvalidEniId.NotFound" => Self::InvalidEniIdNotFound(error),
+            "InvalidVSwitchId.NotFound" => Self::InvalidVSwitchIdNotFound(error),
+            "InvalidSecurityGroupId.NotFound" => {
+                Self::InvalidSecurityGroupIdNotFound(error)
+            }
+            "InvalidOperation.PrimaryEniOnlySupportModifyNameAndDesc" => {
                 Self::InvalidOperationPrimaryEniOnlySupportModifyNameAndDesc(error)
             }
-            Some(55) => Self::InvalidParameterSecurityGroupIdRepeated(error),
+            "InvalidParameter.SecurityGroupIdRepeated" => {
+                Self::InvalidParameterSecurityGroupIdRepeated(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

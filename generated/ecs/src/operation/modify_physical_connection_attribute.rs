@@ -293,38 +293,28 @@ pub enum ModifyPhysicalConnectionAttributeError {
 impl From<::acs_runtime::client::ServiceError>
 for ModifyPhysicalConnectionAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidLineOperator.Malformd",
-                    "InvalidPeerLocation.Malformd",
-                    "InvalidPortType.Malformd",
-                    "InvalidDescription.Malformed",
-                    "InvalidName.Malformed",
-                    "InvalidStatus",
-                    "InvalidBandwidth",
-                    "InvalidRedundantPhysicalConnection",
-                    "InvalidRedundantPhysicalConnectionStatus",
-                    "InvalidCircuitCode.Malformed",
-                    "InvalidPhysicalConnectionBandwidth.Malformed",
-                    "InvalidRegionId.NotFound",
-                    "InvalidPhysicalConnectionId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidLineOperatorMalformd(error),
-            Some(1) => Self::InvalidPeerLocationMalformd(error),
-            Some(2) => Self::InvalidPortTypeMalformd(error),
-            Some(3) => Self::InvalidDescriptionMalformed(error),
-            Some(4) => Self::InvalidNameMalformed(error),
-            Some(5) => Self::InvalidStatus(error),
-            Some(6) => Self::InvalidBandwidth(error),
-            Some(7) => Self::InvalidRedundantPhysicalConnection(error),
-            Some(8) => Self::InvalidRedundantPhysicalConnectionStatus(error),
-            Some(9) => Self::InvalidCircuitCodeMalformed(error),
-            Some(10) => Self::InvalidPhysicalConnectionBandwidthMalformed(error),
-            Some(11) => Self::InvalidRegionIdNotFound(error),
-            Some(12) => Self::InvalidPhysicalConnectionIdNotFound(error),
+        match error.code() {
+            "InvalidLineOperator.Malformd" => Self::InvalidLineOperatorMalformd(error),
+            "InvalidPeerLocation.Malformd" => Self::InvalidPeerLocationMalformd(error),
+            "InvalidPortType.Malformd" => Self::InvalidPortTypeMalformd(error),
+            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
+            "InvalidName.Malformed" => Self::InvalidNameMalformed(error),
+            "InvalidStatus" => Self::InvalidStatus(error),
+            "InvalidBandwidth" => Self::InvalidBandwidth(error),
+            "InvalidRedundantPhysicalConnection" => {
+                Self::InvalidRedundantPhysicalConnection(error)
+            }
+            "InvalidRedundantPhysicalConnectionStatus" => {
+                Self::InvalidRedundantPhysicalConnectionStatus(error)
+            }
+            "InvalidCircuitCode.Malformed" => Self::InvalidCircuitCodeMalformed(error),
+            "InvalidPhysicalConnectionBandwidth.Malformed" => {
+                Self::InvalidPhysicalConnectionBandwidthMalformed(error)
+            }
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "InvalidPhysicalConnectionId.NotFound" => {
+                Self::InvalidPhysicalConnectionIdNotFound(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

@@ -293,40 +293,33 @@ pub enum ModifyPortRangeListError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyPortRangeListError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidOperation.Conflict",
-                    "InvalidPortRangeListId.NotFound",
-                    "InvalidOperation.MaxEntriesCountExceed",
-                    "InvalidOperation.EntryCountExceedMaxEntries",
-                    "LimitExceed.MaxEntries",
-                    "LimitExceed.Entry",
-                    "InvalidParameter.PortRangeDuplicated",
-                    "InvalidParameter.PortRangeListName",
-                    "InvalidMaxEntries.LessThanCurrentEntries",
-                    "InvalidParameter.PortRange",
-                    "MissingParameter",
-                    "InvalidDescription.Malformed",
-                    "AuthorizationLimitExceed",
-                    "InvalidRegionId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidOperationConflict(error),
-            Some(1) => Self::InvalidPortRangeListIdNotFound(error),
-            Some(2) => Self::InvalidOperationMaxEntriesCountExceed(error),
-            Some(3) => Self::InvalidOperationEntryCountExceedMaxEntries(error),
-            Some(4) => Self::LimitExceedMaxEntries(error),
-            Some(5) => Self::LimitExceedEntry(error),
-            Some(6) => Self::InvalidParameterPortRangeDuplicated(error),
-            Some(7) => Self::InvalidParameterPortRangeListName(error),
-            Some(8) => Self::InvalidMaxEntriesLessThanCurrentEntries(error),
-            Some(9) => Self::InvalidParameterPortRange(error),
-            Some(10) => Self::MissingParameter(error),
-            Some(11) => Self::InvalidDescriptionMalformed(error),
-            Some(12) => Self::AuthorizationLimitExceed(error),
-            Some(13) => Self::InvalidRegionIdNotFound(error),
+        match error.code() {
+            "InvalidOperation.Conflict" => Self::InvalidOperationConflict(error),
+            "InvalidPortRangeListId.NotFound" => {
+                Self::InvalidPortRangeListIdNotFound(error)
+            }
+            "InvalidOperation.MaxEntriesCountExceed" => {
+                Self::InvalidOperationMaxEntriesCountExceed(error)
+            }
+            "InvalidOperation.EntryCountExceedMaxEntries" => {
+                Self::InvalidOperationEntryCountExceedMaxEntries(error)
+            }
+            "LimitExceed.MaxEntries" => Self::LimitExceedMaxEntries(error),
+            "LimitExceed.Entry" => Self::LimitExceedEntry(error),
+            "InvalidParameter.PortRangeDuplicated" => {
+                Self::InvalidParameterPortRangeDuplicated(error)
+            }
+            "InvalidParameter.PortRangeListName" => {
+                Self::InvalidParameterPortRangeListName(error)
+            }
+            "InvalidMaxEntries.LessThanCurrentEntries" => {
+                Self::InvalidMaxEntriesLessThanCurrentEntries(error)
+            }
+            "InvalidParameter.PortRange" => Self::InvalidParameterPortRange(error),
+            "MissingParameter" => Self::MissingParameter(error),
+            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
+            "AuthorizationLimitExceed" => Self::AuthorizationLimitExceed(error),
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -272,30 +272,22 @@ pub enum ModifyPrefixListError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyPrefixListError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "MissingParameter",
-                    "InvalidParameter.PrefixListName",
-                    "InvalidDescription.Malformed",
-                    "InvalidParameter.CidrDuplicated",
-                    "InvalidParameter.CidrMalformed",
-                    "LimitExceed.MaxEntries",
-                    "LimitExceed.Entry",
-                    "InvalidPrefixListId.NotFound",
-                    "InvalidRegionId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::MissingParameter(error),
-            Some(1) => Self::InvalidParameterPrefixListName(error),
-            Some(2) => Self::InvalidDescriptionMalformed(error),
-            Some(3) => Self::InvalidParameterCidrDuplicated(error),
-            Some(4) => Self::InvalidParameterCidrMalformed(error),
-            Some(5) => Self::LimitExceedMaxEntries(error),
-            Some(6) => Self::LimitExceedEntry(error),
-            Some(7) => Self::InvalidPrefixListIdNotFound(error),
-            Some(8) => Self::InvalidRegionIdNotFound(error),
+        match error.code() {
+            "MissingParameter" => Self::MissingParameter(error),
+            "InvalidParameter.PrefixListName" => {
+                Self::InvalidParameterPrefixListName(error)
+            }
+            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
+            "InvalidParameter.CidrDuplicated" => {
+                Self::InvalidParameterCidrDuplicated(error)
+            }
+            "InvalidParameter.CidrMalformed" => {
+                Self::InvalidParameterCidrMalformed(error)
+            }
+            "LimitExceed.MaxEntries" => Self::LimitExceedMaxEntries(error),
+            "LimitExceed.Entry" => Self::LimitExceedEntry(error),
+            "InvalidPrefixListId.NotFound" => Self::InvalidPrefixListIdNotFound(error),
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

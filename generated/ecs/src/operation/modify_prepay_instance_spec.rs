@@ -617,152 +617,149 @@ pub enum ModifyPrepayInstanceSpecError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyPrepayInstanceSpecError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidInstanceType.ValueUnauthorized",
-                    "InvalidInstanceType.ValueNotSupported",
-                    "InvalidBillingMethod.ValueNotSupported",
-                    "InvalidInstance.PurchaseNotFound",
-                    "InvalidInstance.UnpaidOrder",
-                    "InvalidInstanceType.NotSupported",
-                    "OrderCreationFailed",
-                    "Throttling",
-                    "Account.Arrearage",
-                    "InvalidInstanceId.NotFound",
-                    "InvalidRebootTime.MalFormed",
-                    "InvalidRebootTime.ValueNotSupported",
-                    "IdempotenceParamNotMatch",
-                    "InvalidInstanceChargeType.ValueNotSupported",
-                    "InvalidStatus.NotStopped",
-                    "InvalidAction",
-                    "InstanceDowngrade.QuotaExceed",
-                    "InvalidParameter",
-                    "OperationDenied",
-                    "LastOrderProcessing",
-                    "InvalidOperation.VpcHasEnabledAdvancedNetworkFeature",
-                    "InvalidAction.WithActiveElasticUpgrade",
-                    "InstanceTypeNotSupported.TooManyDisksAttached",
-                    "QuotaExceed.DiskCapacity",
-                    "MissingParameter.DiskCategory",
-                    "InvalidParameter.DiskCategory",
-                    "InvalidPerformanceLevel.Malformed",
-                    "InvalidSystemDiskCategory.NotMatchInstanceType",
-                    "QuotaExceed.RufundVcpu",
-                    "NoPermission.Price",
-                    "NoPermission.Refund",
-                    "InvalidInstanceStatus",
-                    "InvalidOperation.InstanceRenewWithDowngradeInPlan",
-                    "InvalidOperation.OnlineModificationUnsupported",
-                    "OperationDenied.NoStock",
-                    "InvalidUser.PassRoleForbidden",
-                    "ImageNotSupportInstanceType",
-                    "InstanceType.Offline",
-                    "IncorrectInstanceStatus",
-                    "InvalidParameter.InstanceId",
-                    "InvalidOperation.StarterPackage",
-                    "InvalidInstance.PreInstanceExpired",
-                    "InvalidInstance.EipNotSupport",
-                    "OperationDenied.ImageNotValid",
-                    "OperationDenied.LocalDiskUnsupported",
-                    "InvalidOperation.EniCountExceeded",
-                    "InvalidOperation.Ipv4CountExceeded",
-                    "InvalidOperation.Ipv6CountExceeded",
-                    "InvalidOperation.Ipv6NotSupport",
-                    "InvalidOperation.Ipv4NotSupport",
-                    "InvalidInstance.NotFoundSystemDisk",
-                    "InvalidInstanceType.NotSupportDiskCategory",
-                    "QuotaExceed.ElasticQuota",
-                    "InvalidResourceType.NotSupported",
-                    "InvalidOperation.MaxEniQueueNumberExceeded",
-                    "InvalidOperation.ExceedInstanceTypeQueueNumber",
-                    "InvalidParameter.InvalidEniQueueNumber",
-                    "HibernationConfigured.InstanceOperationForbidden",
-                    "InvalidOperation.MaxModifyOnlineNumberExceeded",
-                    "InvalidOperation.RebootingRequired",
-                    "InvalidOperation.OSTypeNotSupported",
-                    "OperationDenied.UnpaidOrder",
-                    "InvalidDisk.DetachedSystemDisk",
-                    "InvalidDataDiskCategory.ValueNotSupported",
-                    "InvalidDiskCategory.NotSupported",
-                    "InvalidRegionId.NotFound",
-                    "BillingMethodNotFound",
-                    "InternalError",
-                    "ImageOrderFailed",
-                    "LimitedOperation.ServiceUnavailable",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidInstanceTypeValueUnauthorized(error),
-            Some(1) => Self::InvalidInstanceTypeValueNotSupported(error),
-            Some(2) => Self::InvalidBillingMethodValueNotSupported(error),
-            Some(3) => Self::InvalidInstancePurchaseNotFound(error),
-            Some(4) => Self::InvalidInstanceUnpaidOrder(error),
-            Some(5) => Self::InvalidInstanceTypeNotSupported(error),
-            Some(6) => Self::OrderCreationFailed(error),
-            Some(7) => Self::Throttling(error),
-            Some(8) => Self::AccountArrearage(error),
-            Some(9) => Self::InvalidInstanceIdNotFound(error),
-            Some(10) => Self::InvalidRebootTimeMalFormed(error),
-            Some(11) => Self::InvalidRebootTimeValueNotSupported(error),
-            Some(12) => Self::IdempotenceParamNotMatch(error),
-            Some(13) => Self::InvalidInstanceChargeTypeValueNotSupported(error),
-            Some(14) => Self::InvalidStatusNotStopped(error),
-            Some(15) => Self::InvalidAction(error),
-            Some(16) => Self::InstanceDowngradeQuotaExceed(error),
-            Some(17) => Self::InvalidParameter(error),
-            Some(18) => Self::OperationDenied(error),
-            Some(19) => Self::LastOrderProcessing(error),
-            Some(20) => Self::InvalidOperationVpcHasEnabledAdvancedNetworkFeature(error),
-            Some(21) => Self::InvalidActionWithActiveElasticUpgrade(error),
-            Some(22) => Self::InstanceTypeNotSupportedTooManyDisksAttached(error),
-            Some(23) => Self::QuotaExceedDiskCapacity(error),
-            Some(24) => Self::MissingParameterDiskCategory(error),
-            Some(25) => Self::InvalidParameterDiskCategory(error),
-            Some(26) => Self::InvalidPerformanceLevelMalformed(error),
-            Some(27) => Self::InvalidSystemDiskCategoryNotMatchInstanceType(error),
-            Some(28) => Self::QuotaExceedRufundVcpu(error),
-            Some(29) => Self::NoPermissionPrice(error),
-            Some(30) => Self::NoPermissionRefund(error),
-            Some(31) => Self::InvalidInstanceStatus(error),
-            Some(32) => Self::InvalidOperationInstanceRenewWithDowngradeInPlan(error),
-            Some(33) => Self::InvalidOperationOnlineModificationUnsupported(error),
-            Some(34) => Self::OperationDeniedNoStock(error),
-            Some(35) => Self::InvalidUserPassRoleForbidden(error),
-            Some(36) => Self::ImageNotSupportInstanceType(error),
-            Some(37) => Self::InstanceTypeOffline(error),
-            Some(38) => Self::IncorrectInstanceStatus(error),
-            Some(39) => Self::InvalidParameterInstanceId(error),
-            Some(40) => Self::InvalidOperationStarterPackage(error),
-            Some(41) => Self::InvalidInstancePreInstanceExpired(error),
-            Some(42) => Self::InvalidInstanceEipNotSupport(error),
-            Some(43) => Self::OperationDeniedImageNotValid(error),
-            Some(44) => Self::OperationDeniedLocalDiskUnsupported(error),
-            Some(45) => Self::InvalidOperationEniCountExceeded(error),
-            Some(46) => Self::InvalidOperationIpv4CountExceeded(error),
-            Some(47) => Self::InvalidOperationIpv6CountExceeded(error),
-            Some(48) => Self::InvalidOperationIpv6NotSupport(error),
-            Some(49) => Self::InvalidOperationIpv4NotSupport(error),
-            Some(50) => Self::InvalidInstanceNotFoundSystemDisk(error),
-            Some(51) => Self::InvalidInstanceTypeNotSupportDiskCategory(error),
-            Some(52) => Self::QuotaExceedElasticQuota(error),
-            Some(53) => Self::InvalidResourceTypeNotSupported(error),
-            Some(54) => Self::InvalidOperationMaxEniQueueNumberExceeded(error),
-            Some(55) => Self::InvalidOperationExceedInstanceTypeQueueNumber(error),
-            Some(56) => Self::InvalidParameterInvalidEniQueueNumber(error),
-            Some(57) => Self::HibernationConfiguredInstanceOperationForbidden(error),
-            Some(58) => Self::InvalidOperationMaxModifyOnlineNumberExceeded(error),
-            Some(59) => Self::InvalidOperationRebootingRequired(error),
-            Some(60) => Self::InvalidOperationOsTypeNotSupported(error),
-            Some(61) => Self::OperationDeniedUnpaidOrder(error),
-            Some(62) => Self::InvalidDiskDetachedSystemDisk(error),
-            Some(63) => Self::InvalidDataDiskCategoryValueNotSupported(error),
-            Some(64) => Self::InvalidDiskCategoryNotSupported(error),
-            Some(65) => Self::InvalidRegionIdNotFound(error),
-            Some(66) => Self::BillingMethodNotFound(error),
-            Some(67) => Self::InternalError(error),
-            Some(68) => Self::ImageOrderFailed(error),
-            Some(69) => Self::LimitedOperationServiceUnavailable(error),
+        match error.code() {
+            "InvalidInstanceType.ValueUnauthorized" => {
+                Self::InvalidInstanceTypeValueUnauthorized(error)
+            }
+            "InvalidInstanceType.ValueNotSupported" => {
+                Self::InvalidInstanceTypeValueNotSupported(error)
+            }
+            "InvalidBillingMethod.ValueNotSupported" => {
+                Self::InvalidBillingMethodValueNotSupported(error)
+            }
+            "InvalidInstance.PurchaseNotFound" => {
+                Self::InvalidInstancePurchaseNotFound(error)
+            }
+            "InvalidInstance.UnpaidOrder" => Self::InvalidInstanceUnpaidOrder(error),
+            "InvalidInstanceType.NotSupported" => {
+                Self::InvalidInstanceTypeNotSupported(error)
+            }
+            "OrderCreationFailed" => Self::OrderCreationFailed(error),
+            "Throttling" => Self::Throttling(error),
+            "Account.Arrearage" => Self::AccountArrearage(error),
+            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
+            "InvalidRebootTime.MalFormed" => Self::InvalidRebootTimeMalFormed(error),
+            "InvalidRebootTime.ValueNotSupported" => {
+                Self::InvalidRebootTimeValueNotSupported(error)
+            }
+            "IdempotenceParamNotMatch" => Self::IdempotenceParamNotMatch(error),
+            "InvalidInstanceChargeType.ValueNotSupported" => {
+                Self::InvalidInstanceChargeTypeValueNotSupported(error)
+            }
+            "InvalidStatus.NotStopped" => Self::InvalidStatusNotStopped(error),
+            "InvalidAction" => Self::InvalidAction(error),
+            "InstanceDowngrade.QuotaExceed" => Self::InstanceDowngradeQuotaExceed(error),
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "OperationDenied" => Self::OperationDenied(error),
+            "LastOrderProcessing" => Self::LastOrderProcessing(error),
+            "InvalidOperation.VpcHasEnabledAdvancedNetworkFeature" => {
+                Self::InvalidOperationVpcHasEnabledAdvancedNetworkFeature(error)
+            }
+            "InvalidAction.WithActiveElasticUpgrade" => {
+                Self::InvalidActionWithActiveElasticUpgrade(error)
+            }
+            "InstanceTypeNotSupported.TooManyDisksAttached" => {
+                Self::InstanceTypeNotSupportedTooManyDisksAttached(error)
+            }
+            "QuotaExceed.DiskCapacity" => Self::QuotaExceedDiskCapacity(error),
+            "MissingParameter.DiskCategory" => Self::MissingParameterDiskCategory(error),
+            "InvalidParameter.DiskCategory" => Self::InvalidParameterDiskCategory(error),
+            "InvalidPerformanceLevel.Malformed" => {
+                Self::InvalidPerformanceLevelMalformed(error)
+            }
+            "InvalidSystemDiskCategory.NotMatchInstanceType" => {
+                Self::InvalidSystemDiskCategoryNotMatchInstanceType(error)
+            }
+            "QuotaExceed.RufundVcpu" => Self::QuotaExceedRufundVcpu(error),
+            "NoPermission.Price" => Self::NoPermissionPrice(error),
+            "NoPermission.Refund" => Self::NoPermissionRefund(error),
+            "InvalidInstanceStatus" => Self::InvalidInstanceStatus(error),
+            "InvalidOperation.InstanceRenewWithDowngradeInPlan" => {
+                Self::InvalidOperationInstanceRenewWithDowngradeInPlan(error)
+            }
+            "InvalidOperation.OnlineModificationUnsupported" => {
+                Self::InvalidOperationOnlineModificationUnsupported(error)
+            }
+            "OperationDenied.NoStock" => Self::OperationDeniedNoStock(error),
+            "InvalidUser.PassRoleForbidden" => Self::InvalidUserPassRoleForbidden(error),
+            "ImageNotSupportInstanceType" => Self::ImageNotSupportInstanceType(error),
+            "InstanceType.Offline" => Self::InstanceTypeOffline(error),
+            "IncorrectInstanceStatus" => Self::IncorrectInstanceStatus(error),
+            "InvalidParameter.InstanceId" => Self::InvalidParameterInstanceId(error),
+            "InvalidOperation.StarterPackage" => {
+                Self::InvalidOperationStarterPackage(error)
+            }
+            "InvalidInstance.PreInstanceExpired" => {
+                Self::InvalidInstancePreInstanceExpired(error)
+            }
+            "InvalidInstance.EipNotSupport" => Self::InvalidInstanceEipNotSupport(error),
+            "OperationDenied.ImageNotValid" => Self::OperationDeniedImageNotValid(error),
+            "OperationDenied.LocalDiskUnsupported" => {
+                Self::OperationDeniedLocalDiskUnsupported(error)
+            }
+            "InvalidOperation.EniCountExceeded" => {
+                Self::InvalidOperationEniCountExceeded(error)
+            }
+            "InvalidOperation.Ipv4CountExceeded" => {
+                Self::InvalidOperationIpv4CountExceeded(error)
+            }
+            "InvalidOperation.Ipv6CountExceeded" => {
+                Self::InvalidOperationIpv6CountExceeded(error)
+            }
+            "InvalidOperation.Ipv6NotSupport" => {
+                Self::InvalidOperationIpv6NotSupport(error)
+            }
+            "InvalidOperation.Ipv4NotSupport" => {
+                Self::InvalidOperationIpv4NotSupport(error)
+            }
+            "InvalidInstance.NotFoundSystemDisk" => {
+                Self::InvalidInstanceNotFoundSystemDisk(error)
+            }
+            "InvalidInstanceType.NotSupportDiskCategory" => {
+                Self::InvalidInstanceTypeNotSupportDiskCategory(error)
+            }
+            "QuotaExceed.ElasticQuota" => Self::QuotaExceedElasticQuota(error),
+            "InvalidResourceType.NotSupported" => {
+                Self::InvalidResourceTypeNotSupported(error)
+            }
+            "InvalidOperation.MaxEniQueueNumberExceeded" => {
+                Self::InvalidOperationMaxEniQueueNumberExceeded(error)
+            }
+            "InvalidOperation.ExceedInstanceTypeQueueNumber" => {
+                Self::InvalidOperationExceedInstanceTypeQueueNumber(error)
+            }
+            "InvalidParameter.InvalidEniQueueNumber" => {
+                Self::InvalidParameterInvalidEniQueueNumber(error)
+            }
+            "HibernationConfigured.InstanceOperationForbidden" => {
+                Self::HibernationConfiguredInstanceOperationForbidden(error)
+            }
+            "InvalidOperation.MaxModifyOnlineNumberExceeded" => {
+                Self::InvalidOperationMaxModifyOnlineNumberExceeded(error)
+            }
+            "InvalidOperation.RebootingRequired" => {
+                Self::InvalidOperationRebootingRequired(error)
+            }
+            "InvalidOperation.OSTypeNotSupported" => {
+                Self::InvalidOperationOsTypeNotSupported(error)
+            }
+            "OperationDenied.UnpaidOrder" => Self::OperationDeniedUnpaidOrder(error),
+            "InvalidDisk.DetachedSystemDisk" => {
+                Self::InvalidDiskDetachedSystemDisk(error)
+            }
+            "InvalidDataDiskCategory.ValueNotSupported" => {
+                Self::InvalidDataDiskCategoryValueNotSupported(error)
+            }
+            "InvalidDiskCategory.NotSupported" => {
+                Self::InvalidDiskCategoryNotSupported(error)
+            }
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "BillingMethodNotFound" => Self::BillingMethodNotFound(error),
+            "InternalError" => Self::InternalError(error),
+            "ImageOrderFailed" => Self::ImageOrderFailed(error),
+            "LimitedOperation.ServiceUnavailable" => {
+                Self::LimitedOperationServiceUnavailable(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

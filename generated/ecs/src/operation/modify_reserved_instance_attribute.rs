@@ -239,20 +239,15 @@ pub enum ModifyReservedInstanceAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyReservedInstanceAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidParameter.ReservedInstanceName",
-                    "InvalidZoneId.NotFound",
-                    "InvalidReservedInstanceId.NotFound",
-                    "InternalError",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidParameterReservedInstanceName(error),
-            Some(1) => Self::InvalidZoneIdNotFound(error),
-            Some(2) => Self::InvalidReservedInstanceIdNotFound(error),
-            Some(3) => Self::InternalError(error),
+        match error.code() {
+            "InvalidParameter.ReservedInstanceName" => {
+                Self::InvalidParameterReservedInstanceName(error)
+            }
+            "InvalidZoneId.NotFound" => Self::InvalidZoneIdNotFound(error),
+            "InvalidReservedInstanceId.NotFound" => {
+                Self::InvalidReservedInstanceIdNotFound(error)
+            }
+            "InternalError" => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

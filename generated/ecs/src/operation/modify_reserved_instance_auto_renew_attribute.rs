@@ -264,26 +264,18 @@ pub enum ModifyReservedInstanceAutoRenewAttributeError {
 impl From<::acs_runtime::client::ServiceError>
 for ModifyReservedInstanceAutoRenewAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidParameter.Duration",
-                    "Abs.MissingParamter.InstanceId",
-                    "InvalidParameter.ToManyInstanceIds",
-                    "InvalidParameter.PeriodUnit",
-                    "InvalidParameter.Period",
-                    "InvalidParameter.RenewalStatus",
-                    "InValidParameter",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidParameterDuration(error),
-            Some(1) => Self::AbsMissingParamterInstanceId(error),
-            Some(2) => Self::InvalidParameterToManyInstanceIds(error),
-            Some(3) => Self::InvalidParameterPeriodUnit(error),
-            Some(4) => Self::InvalidParameterPeriod(error),
-            Some(5) => Self::InvalidParameterRenewalStatus(error),
-            Some(6) => Self::InValidParameter(error),
+        match error.code() {
+            "InvalidParameter.Duration" => Self::InvalidParameterDuration(error),
+            "Abs.MissingParamter.InstanceId" => Self::AbsMissingParamterInstanceId(error),
+            "InvalidParameter.ToManyInstanceIds" => {
+                Self::InvalidParameterToManyInstanceIds(error)
+            }
+            "InvalidParameter.PeriodUnit" => Self::InvalidParameterPeriodUnit(error),
+            "InvalidParameter.Period" => Self::InvalidParameterPeriod(error),
+            "InvalidParameter.RenewalStatus" => {
+                Self::InvalidParameterRenewalStatus(error)
+            }
+            "InValidParameter" => Self::InValidParameter(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -368,92 +368,90 @@ pub enum ModifyReservedInstancesError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyReservedInstancesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidInstanceType.ValueUnauthorized",
-                    "InvalidParameter.Conflict",
-                    "InvalidTagKey.Malformed",
-                    "InvalidPeriodUnit.ValueNotSupported",
-                    "InvalidTagValue.Malformed",
-                    "InvalidChargeType.ValueNotSupported",
-                    "OperationDenied",
-                    "OperationDenied.NoStock",
-                    "NodeControllerUnavailable",
-                    "InvalidParameter.ResourceOwnerAccount",
-                    "Zone.NotOpen",
-                    "Zone.NotOnSale",
-                    "Account.Arrearage",
-                    "InvalidReservedInstanceName.Malformed",
-                    "InvalidParameter.Scope",
-                    "InvalidReservedInstanceStatus.ValueNotSupported",
-                    "InvalidReservedInstanceOfferingType.ValueNotSupported",
-                    "InvalidReservedInstanceOfferingClass.ValueNotSupported",
-                    "MissingParameter.ZoneId",
-                    "MissingParameter.InstanceType",
-                    "MissingParameter.ReservedInstanceId",
-                    "MissingParameter.ReservedInstanceConfiguration",
-                    "InvalidParameter.SplitOrMerge",
-                    "MissingParameter.InstanceTypeAndAmountBothEmpty",
-                    "InvalidReservedInstancePlatform.ValueNotSupported",
-                    "InvalidParameter.ReservedInstanceName",
-                    "InvalidReservedInstanceZone.ValueNotSupported",
-                    "InvalidParameter.ValueNotSupported",
-                    "IncorrectInstanceStatus",
-                    "InvalidPlatform.ValueNotSupported",
-                    "InvalidScope.ValueNotSupported",
-                    "InvalidConfiguration.ValueNotSupported",
-                    "InvalidZoneId.ValueNotSupported",
-                    "InvalidParameter",
-                    "InvalidInstanceAmount.ValueNotSupported",
-                    "OperationDenied.OnlyModifyName",
-                    "InvalidReservedInstanceId.NotFound",
-                    "InvalidZoneId.NotFound",
-                    "InternalError",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidInstanceTypeValueUnauthorized(error),
-            Some(1) => Self::InvalidParameterConflict(error),
-            Some(2) => Self::InvalidTagKeyMalformed(error),
-            Some(3) => Self::InvalidPeriodUnitValueNotSupported(error),
-            Some(4) => Self::InvalidTagValueMalformed(error),
-            Some(5) => Self::InvalidChargeTypeValueNotSupported(error),
-            Some(6) => Self::OperationDenied(error),
-            Some(7) => Self::OperationDeniedNoStock(error),
-            Some(8) => Self::NodeControllerUnavailable(error),
-            Some(9) => Self::InvalidParameterResourceOwnerAccount(error),
-            Some(10) => Self::ZoneNotOpen(error),
-            Some(11) => Self::ZoneNotOnSale(error),
-            Some(12) => Self::AccountArrearage(error),
-            Some(13) => Self::InvalidReservedInstanceNameMalformed(error),
-            Some(14) => Self::InvalidParameterScope(error),
-            Some(15) => Self::InvalidReservedInstanceStatusValueNotSupported(error),
-            Some(16) => Self::InvalidReservedInstanceOfferingTypeValueNotSupported(error),
-            Some(17) => {
+        match error.code() {
+            "InvalidInstanceType.ValueUnauthorized" => {
+                Self::InvalidInstanceTypeValueUnauthorized(error)
+            }
+            "InvalidParameter.Conflict" => Self::InvalidParameterConflict(error),
+            "InvalidTagKey.Malformed" => Self::InvalidTagKeyMalformed(error),
+            "InvalidPeriodUnit.ValueNotSupported" => {
+                Self::InvalidPeriodUnitValueNotSupported(error)
+            }
+            "InvalidTagValue.Malformed" => Self::InvalidTagValueMalformed(error),
+            "InvalidChargeType.ValueNotSupported" => {
+                Self::InvalidChargeTypeValueNotSupported(error)
+            }
+            "OperationDenied" => Self::OperationDenied(error),
+            "OperationDenied.NoStock" => Self::OperationDeniedNoStock(error),
+            "NodeControllerUnavailable" => Self::NodeControllerUnavailable(error),
+            "InvalidParameter.ResourceOwnerAccount" => {
+                Self::InvalidParameterResourceOwnerAccount(error)
+            }
+            "Zone.NotOpen" => Self::ZoneNotOpen(error),
+            "Zone.NotOnSale" => Self::ZoneNotOnSale(error),
+            "Account.Arrearage" => Self::AccountArrearage(error),
+            "InvalidReservedInstanceName.Malformed" => {
+                Self::InvalidReservedInstanceNameMalformed(error)
+            }
+            "InvalidParameter.Scope" => Self::InvalidParameterScope(error),
+            "InvalidReservedInstanceStatus.ValueNotSupported" => {
+                Self::InvalidReservedInstanceStatusValueNotSupported(error)
+            }
+            "InvalidReservedInstanceOfferingType.ValueNotSupported" => {
+                Self::InvalidReservedInstanceOfferingTypeValueNotSupported(error)
+            }
+            "InvalidReservedInstanceOfferingClass.ValueNotSupported" => {
                 Self::InvalidReservedInstanceOfferingClassValueNotSupported(error)
             }
-            Some(18) => Self::MissingParameterZoneId(error),
-            Some(19) => Self::MissingParameterInstanceType(error),
-            Some(20) => Self::MissingParameterReservedInstanceId(error),
-            Some(21) => Self::MissingParameterReservedInstanceConfiguration(error),
-            Some(22) => Self::InvalidParameterSplitOrMerge(error),
-            Some(23) => Self::MissingParameterInstanceTypeAndAmountBothEmpty(error),
-            Some(24) => Self::InvalidReservedInstancePlatformValueNotSupported(error),
-            Some(25) => Self::InvalidParameterReservedInstanceName(error),
-            Some(26) => Self::InvalidReservedInstanceZoneValueNotSupported(error),
-            Some(27) => Self::InvalidParameterValueNotSupported(error),
-            Some(28) => Self::IncorrectInstanceStatus(error),
-            Some(29) => Self::InvalidPlatformValueNotSupported(error),
-            Some(30) => Self::InvalidScopeValueNotSupported(error),
-            Some(31) => Self::InvalidConfigurationValueNotSupported(error),
-            Some(32) => Self::InvalidZoneIdValueNotSupported(error),
-            Some(33) => Self::InvalidParameter(error),
-            Some(34) => Self::InvalidInstanceAmountValueNotSupported(error),
-            Some(35) => Self::OperationDeniedOnlyModifyName(error),
-            Some(36) => Self::InvalidReservedInstanceIdNotFound(error),
-            Some(37) => Self::InvalidZoneIdNotFound(error),
-            Some(38) => Self::InternalError(error),
+            "MissingParameter.ZoneId" => Self::MissingParameterZoneId(error),
+            "MissingParameter.InstanceType" => Self::MissingParameterInstanceType(error),
+            "MissingParameter.ReservedInstanceId" => {
+                Self::MissingParameterReservedInstanceId(error)
+            }
+            "MissingParameter.ReservedInstanceConfiguration" => {
+                Self::MissingParameterReservedInstanceConfiguration(error)
+            }
+            "InvalidParameter.SplitOrMerge" => Self::InvalidParameterSplitOrMerge(error),
+            "MissingParameter.InstanceTypeAndAmountBothEmpty" => {
+                Self::MissingParameterInstanceTypeAndAmountBothEmpty(error)
+            }
+            "InvalidReservedInstancePlatform.ValueNotSupported" => {
+                Self::InvalidReservedInstancePlatformValueNotSupported(error)
+            }
+            "InvalidParameter.ReservedInstanceName" => {
+                Self::InvalidParameterReservedInstanceName(error)
+            }
+            "InvalidReservedInstanceZone.ValueNotSupported" => {
+                Self::InvalidReservedInstanceZoneValueNotSupported(error)
+            }
+            "InvalidParameter.ValueNotSupported" => {
+                Self::InvalidParameterValueNotSupported(error)
+            }
+            "IncorrectInstanceStatus" => Self::IncorrectInstanceStatus(error),
+            "InvalidPlatform.ValueNotSupported" => {
+                Self::InvalidPlatformValueNotSupported(error)
+            }
+            "InvalidScope.ValueNotSupported" => {
+                Self::InvalidScopeValueNotSupported(error)
+            }
+            "InvalidConfiguration.ValueNotSupported" => {
+                Self::InvalidConfigurationValueNotSupported(error)
+            }
+            "InvalidZoneId.ValueNotSupported" => {
+                Self::InvalidZoneIdValueNotSupported(error)
+            }
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "InvalidInstanceAmount.ValueNotSupported" => {
+                Self::InvalidInstanceAmountValueNotSupported(error)
+            }
+            "OperationDenied.OnlyModifyName" => {
+                Self::OperationDeniedOnlyModifyName(error)
+            }
+            "InvalidReservedInstanceId.NotFound" => {
+                Self::InvalidReservedInstanceIdNotFound(error)
+            }
+            "InvalidZoneId.NotFound" => Self::InvalidZoneIdNotFound(error),
+            "InternalError" => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

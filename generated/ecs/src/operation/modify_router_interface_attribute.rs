@@ -266,34 +266,24 @@ pub enum ModifyRouterInterfaceAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyRouterInterfaceAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IncorrectStatus",
-                    "Forbidden.FinancialLocked",
-                    "InvalidName.Malformd",
-                    "InvalidOppositeRouterType.ValueNotSupported",
-                    "InvalidDescription.Malformed",
-                    "Forbbiden",
-                    "LinkRole.NotSupport",
-                    "Forbbiden.ModifyIdAndType",
-                    "InvalidParam.ModifyRouterInterface",
-                    "InvalidRegionId.NotFound",
-                    "InvalidRouterInterfaceId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::IncorrectStatus(error),
-            Some(1) => Self::ForbiddenFinancialLocked(error),
-            Some(2) => Self::InvalidNameMalformd(error),
-            Some(3) => Self::InvalidOppositeRouterTypeValueNotSupported(error),
-            Some(4) => Self::InvalidDescriptionMalformed(error),
-            Some(5) => Self::Forbbiden(error),
-            Some(6) => Self::LinkRoleNotSupport(error),
-            Some(7) => Self::ForbbidenModifyIdAndType(error),
-            Some(8) => Self::InvalidParamModifyRouterInterface(error),
-            Some(9) => Self::InvalidRegionIdNotFound(error),
-            Some(10) => Self::InvalidRouterInterfaceIdNotFound(error),
+        match error.code() {
+            "IncorrectStatus" => Self::IncorrectStatus(error),
+            "Forbidden.FinancialLocked" => Self::ForbiddenFinancialLocked(error),
+            "InvalidName.Malformd" => Self::InvalidNameMalformd(error),
+            "InvalidOppositeRouterType.ValueNotSupported" => {
+                Self::InvalidOppositeRouterTypeValueNotSupported(error)
+            }
+            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
+            "Forbbiden" => Self::Forbbiden(error),
+            "LinkRole.NotSupport" => Self::LinkRoleNotSupport(error),
+            "Forbbiden.ModifyIdAndType" => Self::ForbbidenModifyIdAndType(error),
+            "InvalidParam.ModifyRouterInterface" => {
+                Self::InvalidParamModifyRouterInterface(error)
+            }
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "InvalidRouterInterfaceId.NotFound" => {
+                Self::InvalidRouterInterfaceIdNotFound(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

@@ -218,32 +218,23 @@ pub enum ModifyRouterInterfaceSpecError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyRouterInterfaceSpecError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidSpec.ValudNotSupported",
-                    "Forbidden.FinancialLocked",
-                    "InvalidParam.NotFound",
-                    "InvalidOppositeRegionId.NotFound",
-                    "InvalidInstanceOwner.Error",
-                    "InvalidInstance.StatusError",
-                    "InvalidOpposite.NotFound",
-                    "InvalidRouterInterfaceSpec.Malformed",
-                    "IllegalParam.chargeType",
-                    "InvalidRouterInterfaceId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidSpecValudNotSupported(error),
-            Some(1) => Self::ForbiddenFinancialLocked(error),
-            Some(2) => Self::InvalidParamNotFound(error),
-            Some(3) => Self::InvalidOppositeRegionIdNotFound(error),
-            Some(4) => Self::InvalidInstanceOwnerError(error),
-            Some(5) => Self::InvalidInstanceStatusError(error),
-            Some(6) => Self::InvalidOppositeNotFound(error),
-            Some(7) => Self::InvalidRouterInterfaceSpecMalformed(error),
-            Some(8) => Self::IllegalParamChargeType(error),
-            Some(9) => Self::InvalidRouterInterfaceIdNotFound(error),
+        match error.code() {
+            "InvalidSpec.ValudNotSupported" => Self::InvalidSpecValudNotSupported(error),
+            "Forbidden.FinancialLocked" => Self::ForbiddenFinancialLocked(error),
+            "InvalidParam.NotFound" => Self::InvalidParamNotFound(error),
+            "InvalidOppositeRegionId.NotFound" => {
+                Self::InvalidOppositeRegionIdNotFound(error)
+            }
+            "InvalidInstanceOwner.Error" => Self::InvalidInstanceOwnerError(error),
+            "InvalidInstance.StatusError" => Self::InvalidInstanceStatusError(error),
+            "InvalidOpposite.NotFound" => Self::InvalidOppositeNotFound(error),
+            "InvalidRouterInterfaceSpec.Malformed" => {
+                Self::InvalidRouterInterfaceSpecMalformed(error)
+            }
+            "IllegalParam.chargeType" => Self::IllegalParamChargeType(error),
+            "InvalidRouterInterfaceId.NotFound" => {
+                Self::InvalidRouterInterfaceIdNotFound(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

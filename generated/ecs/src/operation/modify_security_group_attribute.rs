@@ -226,22 +226,20 @@ pub enum ModifySecurityGroupAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifySecurityGroupAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidSecurityGroupName.Malformed",
-                    "InvalidSecurityGroupDiscription.Malformed",
-                    "InvalidParameter",
-                    "InvalidOperation.ResourceManagedByCloudProduct",
-                    "InvalidSecurityGroupId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidSecurityGroupNameMalformed(error),
-            Some(1) => Self::InvalidSecurityGroupDiscriptionMalformed(error),
-            Some(2) => Self::InvalidParameter(error),
-            Some(3) => Self::InvalidOperationResourceManagedByCloudProduct(error),
-            Some(4) => Self::InvalidSecurityGroupIdNotFound(error),
+        match error.code() {
+            "InvalidSecurityGroupName.Malformed" => {
+                Self::InvalidSecurityGroupNameMalformed(error)
+            }
+            "InvalidSecurityGroupDiscription.Malformed" => {
+                Self::InvalidSecurityGroupDiscriptionMalformed(error)
+            }
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "InvalidOperation.ResourceManagedByCloudProduct" => {
+                Self::InvalidOperationResourceManagedByCloudProduct(error)
+            }
+            "InvalidSecurityGroupId.NotFound" => {
+                Self::InvalidSecurityGroupIdNotFound(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

@@ -709,112 +709,103 @@ pub enum ModifySecurityGroupEgressRuleError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifySecurityGroupEgressRuleError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "OperationDenied",
-                    "InvalidIpProtocol.Malformed",
-                    "InvalidDestCidrIp.Malformed",
-                    "InvalidPolicy.Malformed",
-                    "InvalidNicType.ValueNotSupported",
-                    "InvalidNicType.Mismatch",
-                    "InvalidDestGroupId.Mismatch",
-                    "InvalidDestGroup.NotFound",
-                    "InvalidPriority.Malformed",
-                    "InvalidPriority.ValueNotSupported",
-                    "InvalidSecurityGroupDiscription.Malformed",
-                    "InvalidSecurityGroup.InvalidNetworkType",
-                    "MissingParameter.Dest",
-                    "InvalidParam.PortRange",
-                    "InvalidIpProtocol.ValueNotSupported",
-                    "InvalidParam.SourceIp",
-                    "InvalidParam.DestIp",
-                    "InvalidParam.Ipv6DestCidrIp",
-                    "InvalidParam.Ipv6SourceCidrIp",
-                    "InvalidParam.Ipv4ProtocolConflictWithIpv6Address",
-                    "InvalidParam.Ipv6ProtocolConflictWithIpv4Address",
-                    "InvalidParameter.Ipv6CidrIp",
-                    "InvalidSourcePortRange.Malformed",
-                    "InvalidParam.SourceCidrIp",
-                    "InvalidParam.DestCidrIp",
-                    "InvalidParameter.Conflict",
-                    "InvalidParam.SecurityGroupRuleId",
-                    "InvalidOperation.ModifySgRuleEntityType",
-                    "AuthorizationLimitExceed",
-                    "InvalidPrefixListId.NotFound",
-                    "InvalidParam.ProtocolAndPortRangeMismatch",
-                    "InvalidParam.ProtocolAndAddressFamilyMismatch",
-                    "InvalidParam.PrefixListAddressFamilyMismatch",
-                    "InvalidParam.InvalidModifyRuleRequest",
-                    "InvalidOperation.ModifyNicType",
-                    "InvalidParamter.Conflict",
-                    "InvalidOperation.RuleDuplicate",
-                    "InvalidParam.ProtocolNotSupportPortRangeList",
-                    "InvalidSourceOrDestGroupId.DirectionMissmatch",
-                    "InvalidOperation.ModifyPortRangeType",
-                    "InvalidPortRangeListId.NotFound",
-                    "MissingParameter",
-                    "InvalidNetworkType.Conflict",
-                    "InvalidSecurityGroup.IsSame",
-                    "InvalidOperation.ResourceManagedByCloudProduct",
-                    "InvalidSecurityGroupId.NotFound",
-                    "InvalidDestGroupId.NotFound",
-                    "SecurityGroupRule.NotFound",
-                    "InvalidSecurityGroupRuleId.NotFound",
-                    "InternalError",
-                ],
-            )
-        {
-            Some(0) => Self::OperationDenied(error),
-            Some(1) => Self::InvalidIpProtocolMalformed(error),
-            Some(2) => Self::InvalidDestCidrIpMalformed(error),
-            Some(3) => Self::InvalidPolicyMalformed(error),
-            Some(4) => Self::InvalidNicTypeValueNotSupported(error),
-            Some(5) => Self::InvalidNicTypeMismatch(error),
-            Some(6) => Self::InvalidDestGroupIdMismatch(error),
-            Some(7) => Self::InvalidDestGroupNotFound(error),
-            Some(8) => Self::InvalidPriorityMalformed(error),
-            Some(9) => Self::InvalidPriorityValueNotSupported(error),
-            Some(10) => Self::InvalidSecurityGroupDiscriptionMalformed(error),
-            Some(11) => Self::InvalidSecurityGroupInvalidNetworkType(error),
-            Some(12) => Self::MissingParameterDest(error),
-            Some(13) => Self::InvalidParamPortRange(error),
-            Some(14) => Self::InvalidIpProtocolValueNotSupported(error),
-            Some(15) => Self::InvalidParamSourceIp(error),
-            Some(16) => Self::InvalidParamDestIp(error),
-            Some(17) => Self::InvalidParamIpv6DestCidrIp(error),
-            Some(18) => Self::InvalidParamIpv6SourceCidrIp(error),
-            Some(19) => Self::InvalidParamIpv4ProtocolConflictWithIpv6Address(error),
-            Some(20) => Self::InvalidParamIpv6ProtocolConflictWithIpv4Address(error),
-            Some(21) => Self::InvalidParameterIpv6CidrIp(error),
-            Some(22) => Self::InvalidSourcePortRangeMalformed(error),
-            Some(23) => Self::InvalidParamSourceCidrIp(error),
-            Some(24) => Self::InvalidParamDestCidrIp(error),
-            Some(25) => Self::InvalidParameterConflict(error),
-            Some(26) => Self::InvalidParamSecurityGroupRuleId(error),
-            Some(27) => Self::InvalidOperationModifySgRuleEntityType(error),
-            Some(28) => Self::AuthorizationLimitExceed(error),
-            Some(29) => Self::InvalidPrefixListIdNotFound(error),
-            Some(30) => Self::InvalidParamProtocolAndPortRangeMismatch(error),
-            Some(31) => Self::InvalidParamProtocolAndAddressFamilyMismatch(error),
-            Some(32) => Self::InvalidParamPrefixListAddressFamilyMismatch(error),
-            Some(33) => Self::InvalidParamInvalidModifyRuleRequest(error),
-            Some(34) => Self::InvalidOperationModifyNicType(error),
-            Some(35) => Self::InvalidParamterConflict(error),
-            Some(36) => Self::InvalidOperationRuleDuplicate(error),
-            Some(37) => Self::InvalidParamProtocolNotSupportPortRangeList(error),
-            Some(38) => Self::InvalidSourceOrDestGroupIdDirectionMissmatch(error),
-            Some(39) => Self::InvalidOperationModifyPortRangeType(error),
-            Some(40) => Self::InvalidPortRangeListIdNotFound(error),
-            Some(41) => Self::MissingParameter(error),
-            Some(42) => Self::InvalidNetworkTypeConflict(error),
-            Some(43) => Self::InvalidSecurityGroupIsSame(error),
-            Some(44) => Self::InvalidOperationResourceManagedByCloudProduct(error),
-            Some(45) => Self::InvalidSecurityGroupIdNotFound(error),
-            Some(46) => Self::InvalidDestGroupIdNotFound(error),
-            Some(47) => Self::SecurityGroupRuleNotFound(error),
-            Some(48) => Self::InvalidSecurityGroupRuleIdNotFound(error),
-            Some(49) => Self::InternalError(error),
+        match error.code() {
+            "OperationDenied" => Self::OperationDenied(error),
+            "InvalidIpProtocol.Malformed" => Self::InvalidIpProtocolMalformed(error),
+            "InvalidDestCidrIp.Malformed" => Self::InvalidDestCidrIpMalformed(error),
+            "InvalidPolicy.Malformed" => Self::InvalidPolicyMalformed(error),
+            "InvalidNicType.ValueNotSupported" => {
+                Self::InvalidNicTypeValueNotSupported(error)
+            }
+            "InvalidNicType.Mismatch" => Self::InvalidNicTypeMismatch(error),
+            "InvalidDestGroupId.Mismatch" => Self::InvalidDestGroupIdMismatch(error),
+            "InvalidDestGroup.NotFound" => Self::InvalidDestGroupNotFound(error),
+            "InvalidPriority.Malformed" => Self::InvalidPriorityMalformed(error),
+            "InvalidPriority.ValueNotSupported" => {
+                Self::InvalidPriorityValueNotSupported(error)
+            }
+            "InvalidSecurityGroupDiscription.Malformed" => {
+                Self::InvalidSecurityGroupDiscriptionMalformed(error)
+            }
+            "InvalidSecurityGroup.InvalidNetworkType" => {
+                Self::InvalidSecurityGroupInvalidNetworkType(error)
+            }
+            "MissingParameter.Dest" => Self::MissingParameterDest(error),
+            "InvalidParam.PortRange" => Self::InvalidParamPortRange(error),
+            "InvalidIpProtocol.ValueNotSupported" => {
+                Self::InvalidIpProtocolValueNotSupported(error)
+            }
+            "InvalidParam.SourceIp" => Self::InvalidParamSourceIp(error),
+            "InvalidParam.DestIp" => Self::InvalidParamDestIp(error),
+            "InvalidParam.Ipv6DestCidrIp" => Self::InvalidParamIpv6DestCidrIp(error),
+            "InvalidParam.Ipv6SourceCidrIp" => Self::InvalidParamIpv6SourceCidrIp(error),
+            "InvalidParam.Ipv4ProtocolConflictWithIpv6Address" => {
+                Self::InvalidParamIpv4ProtocolConflictWithIpv6Address(error)
+            }
+            "InvalidParam.Ipv6ProtocolConflictWithIpv4Address" => {
+                Self::InvalidParamIpv6ProtocolConflictWithIpv4Address(error)
+            }
+            "InvalidParameter.Ipv6CidrIp" => Self::InvalidParameterIpv6CidrIp(error),
+            "InvalidSourcePortRange.Malformed" => {
+                Self::InvalidSourcePortRangeMalformed(error)
+            }
+            "InvalidParam.SourceCidrIp" => Self::InvalidParamSourceCidrIp(error),
+            "InvalidParam.DestCidrIp" => Self::InvalidParamDestCidrIp(error),
+            "InvalidParameter.Conflict" => Self::InvalidParameterConflict(error),
+            "InvalidParam.SecurityGroupRuleId" => {
+                Self::InvalidParamSecurityGroupRuleId(error)
+            }
+            "InvalidOperation.ModifySgRuleEntityType" => {
+                Self::InvalidOperationModifySgRuleEntityType(error)
+            }
+            "AuthorizationLimitExceed" => Self::AuthorizationLimitExceed(error),
+            "InvalidPrefixListId.NotFound" => Self::InvalidPrefixListIdNotFound(error),
+            "InvalidParam.ProtocolAndPortRangeMismatch" => {
+                Self::InvalidParamProtocolAndPortRangeMismatch(error)
+            }
+            "InvalidParam.ProtocolAndAddressFamilyMismatch" => {
+                Self::InvalidParamProtocolAndAddressFamilyMismatch(error)
+            }
+            "InvalidParam.PrefixListAddressFamilyMismatch" => {
+                Self::InvalidParamPrefixListAddressFamilyMismatch(error)
+            }
+            "InvalidParam.InvalidModifyRuleRequest" => {
+                Self::InvalidParamInvalidModifyRuleRequest(error)
+            }
+            "InvalidOperation.ModifyNicType" => {
+                Self::InvalidOperationModifyNicType(error)
+            }
+            "InvalidParamter.Conflict" => Self::InvalidParamterConflict(error),
+            "InvalidOperation.RuleDuplicate" => {
+                Self::InvalidOperationRuleDuplicate(error)
+            }
+            "InvalidParam.ProtocolNotSupportPortRangeList" => {
+                Self::InvalidParamProtocolNotSupportPortRangeList(error)
+            }
+            "InvalidSourceOrDestGroupId.DirectionMissmatch" => {
+                Self::InvalidSourceOrDestGroupIdDirectionMissmatch(error)
+            }
+            "InvalidOperation.ModifyPortRangeType" => {
+                Self::InvalidOperationModifyPortRangeType(error)
+            }
+            "InvalidPortRangeListId.NotFound" => {
+                Self::InvalidPortRangeListIdNotFound(error)
+            }
+            "MissingParameter" => Self::MissingParameter(error),
+            "InvalidNetworkType.Conflict" => Self::InvalidNetworkTypeConflict(error),
+            "InvalidSecurityGroup.IsSame" => Self::InvalidSecurityGroupIsSame(error),
+            "InvalidOperation.ResourceManagedByCloudProduct" => {
+                Self::InvalidOperationResourceManagedByCloudProduct(error)
+            }
+            "InvalidSecurityGroupId.NotFound" => {
+                Self::InvalidSecurityGroupIdNotFound(error)
+            }
+            "InvalidDestGroupId.NotFound" => Self::InvalidDestGroupIdNotFound(error),
+            "SecurityGroupRule.NotFound" => Self::SecurityGroupRuleNotFound(error),
+            "InvalidSecurityGroupRuleId.NotFound" => {
+                Self::InvalidSecurityGroupRuleIdNotFound(error)
+            }
+            "InternalError" => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -238,24 +238,21 @@ pub enum ModifySecurityGroupPolicyError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifySecurityGroupPolicyError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "MissingParamter.RegionId",
-                    "InvalidSecurityGroupId.Malformed",
-                    "InvalidPolicy.Malformed",
-                    "InvalidOperation.ResourceManagedByCloudProduct",
-                    "InvalidSecurityGroupId.NotFound",
-                    "InvalidParameter.InnerAccessPolicy",
-                ],
-            )
-        {
-            Some(0) => Self::MissingParamterRegionId(error),
-            Some(1) => Self::InvalidSecurityGroupIdMalformed(error),
-            Some(2) => Self::InvalidPolicyMalformed(error),
-            Some(3) => Self::InvalidOperationResourceManagedByCloudProduct(error),
-            Some(4) => Self::InvalidSecurityGroupIdNotFound(error),
-            Some(5) => Self::InvalidParameterInnerAccessPolicy(error),
+        match error.code() {
+            "MissingParamter.RegionId" => Self::MissingParamterRegionId(error),
+            "InvalidSecurityGroupId.Malformed" => {
+                Self::InvalidSecurityGroupIdMalformed(error)
+            }
+            "InvalidPolicy.Malformed" => Self::InvalidPolicyMalformed(error),
+            "InvalidOperation.ResourceManagedByCloudProduct" => {
+                Self::InvalidOperationResourceManagedByCloudProduct(error)
+            }
+            "InvalidSecurityGroupId.NotFound" => {
+                Self::InvalidSecurityGroupIdNotFound(error)
+            }
+            "InvalidParameter.InnerAccessPolicy" => {
+                Self::InvalidParameterInnerAccessPolicy(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

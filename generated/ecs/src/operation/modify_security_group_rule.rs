@@ -711,110 +711,102 @@ pub enum ModifySecurityGroupRuleError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifySecurityGroupRuleError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "OperationDenied",
-                    "InvalidIpProtocol.Malformed",
-                    "InvalidSourceCidrIp.Malformed",
-                    "InvalidPolicy.Malformed",
-                    "InvalidNicType.ValueNotSupported",
-                    "InvalidNicType.Mismatch",
-                    "InvalidSourceGroupId.Mismatch",
-                    "InvalidSourceGroup.NotFound",
-                    "InvalidPriority.Malformed",
-                    "InvalidPriority.ValueNotSupported",
-                    "InvalidSecurityGroupDiscription.Malformed",
-                    "MissingParameter.Source",
-                    "InvalidParam.PortRange",
-                    "InvalidIpProtocol.ValueNotSupported",
-                    "InvalidParam.SourceIp",
-                    "InvalidParam.DestIp",
-                    "InvalidParam.Ipv6DestCidrIp",
-                    "InvalidParam.Ipv6SourceCidrIp",
-                    "InvalidParam.Ipv4ProtocolConflictWithIpv6Address",
-                    "InvalidParam.Ipv6ProtocolConflictWithIpv4Address",
-                    "InvalidParameter.Ipv6CidrIp",
-                    "InvalidParam.DestCidrIp",
-                    "InvalidSourcePortRange.Malformed",
-                    "InvalidSecurityGroupId.Malformed",
-                    "InvalidParam.SourceCidrIp",
-                    "InvalidParameter.Conflict",
-                    "InvalidParam.SecurityGroupRuleId",
-                    "InvalidOperation.ModifySgRuleEntityType",
-                    "AuthorizationLimitExceed",
-                    "InvalidParam.ProtocolAndPortRangeMismatch",
-                    "InvalidParam.ProtocolAndAddressFamilyMismatch",
-                    "InvalidParam.PrefixListAddressFamilyMismatch",
-                    "InvalidParam.InvalidModifyRuleRequest",
-                    "InvalidOperation.ModifyNicType",
-                    "InvalidParamter.Conflict",
-                    "InvalidOperation.RuleDuplicate",
-                    "InvalidParam.ProtocolNotSupportPortRangeList",
-                    "InvalidSourceOrDestGroupId.DirectionMissmatch",
-                    "InvalidOperation.ModifyPortRangeType",
-                    "InvalidPortRangeListId.NotFound",
-                    "MissingParameter",
-                    "InvalidNetworkType.Mismatch",
-                    "InvalidOperation.ResourceManagedByCloudProduct",
-                    "InvalidSecurityGroupId.NotFound",
-                    "InvalidSourceGroupId.NotFound",
-                    "SecurityGroupRule.NotFound",
-                    "InvalidPrefixListId.NotFound",
-                    "InvalidSecurityGroupRuleId.NotFound",
-                    "InternalError",
-                ],
-            )
-        {
-            Some(0) => Self::OperationDenied(error),
-            Some(1) => Self::InvalidIpProtocolMalformed(error),
-            Some(2) => Self::InvalidSourceCidrIpMalformed(error),
-            Some(3) => Self::InvalidPolicyMalformed(error),
-            Some(4) => Self::InvalidNicTypeValueNotSupported(error),
-            Some(5) => Self::InvalidNicTypeMismatch(error),
-            Some(6) => Self::InvalidSourceGroupIdMismatch(error),
-            Some(7) => Self::InvalidSourceGroupNotFound(error),
-            Some(8) => Self::InvalidPriorityMalformed(error),
-            Some(9) => Self::InvalidPriorityValueNotSupported(error),
-            Some(10) => Self::InvalidSecurityGroupDiscriptionMalformed(error),
-            Some(11) => Self::MissingParameterSource(error),
-            Some(12) => Self::InvalidParamPortRange(error),
-            Some(13) => Self::InvalidIpProtocolValueNotSupported(error),
-            Some(14) => Self::InvalidParamSourceIp(error),
-            Some(15) => Self::InvalidParamDestIp(error),
-            Some(16) => Self::InvalidParamIpv6DestCidrIp(error),
-            Some(17) => Self::InvalidParamIpv6SourceCidrIp(error),
-            Some(18) => Self::InvalidParamIpv4ProtocolConflictWithIpv6Address(error),
-            Some(19) => Self::InvalidParamIpv6ProtocolConflictWithIpv4Address(error),
-            Some(20) => Self::InvalidParameterIpv6CidrIp(error),
-            Some(21) => Self::InvalidParamDestCidrIp(error),
-            Some(22) => Self::InvalidSourcePortRangeMalformed(error),
-            Some(23) => Self::InvalidSecurityGroupIdMalformed(error),
-            Some(24) => Self::InvalidParamSourceCidrIp(error),
-            Some(25) => Self::InvalidParameterConflict(error),
-            Some(26) => Self::InvalidParamSecurityGroupRuleId(error),
-            Some(27) => Self::InvalidOperationModifySgRuleEntityType(error),
-            Some(28) => Self::AuthorizationLimitExceed(error),
-            Some(29) => Self::InvalidParamProtocolAndPortRangeMismatch(error),
-            Some(30) => Self::InvalidParamProtocolAndAddressFamilyMismatch(error),
-            Some(31) => Self::InvalidParamPrefixListAddressFamilyMismatch(error),
-            Some(32) => Self::InvalidParamInvalidModifyRuleRequest(error),
-            Some(33) => Self::InvalidOperationModifyNicType(error),
-            Some(34) => Self::InvalidParamterConflict(error),
-            Some(35) => Self::InvalidOperationRuleDuplicate(error),
-            Some(36) => Self::InvalidParamProtocolNotSupportPortRangeList(error),
-            Some(37) => Self::InvalidSourceOrDestGroupIdDirectionMissmatch(error),
-            Some(38) => Self::InvalidOperationModifyPortRangeType(error),
-            Some(39) => Self::InvalidPortRangeListIdNotFound(error),
-            Some(40) => Self::MissingParameter(error),
-            Some(41) => Self::InvalidNetworkTypeMismatch(error),
-            Some(42) => Self::InvalidOperationResourceManagedByCloudProduct(error),
-            Some(43) => Self::InvalidSecurityGroupIdNotFound(error),
-            Some(44) => Self::InvalidSourceGroupIdNotFound(error),
-            Some(45) => Self::SecurityGroupRuleNotFound(error),
-            Some(46) => Self::InvalidPrefixListIdNotFound(error),
-            Some(47) => Self::InvalidSecurityGroupRuleIdNotFound(error),
-            Some(48) => Self::InternalError(error),
+        match error.code() {
+            "OperationDenied" => Self::OperationDenied(error),
+            "InvalidIpProtocol.Malformed" => Self::InvalidIpProtocolMalformed(error),
+            "InvalidSourceCidrIp.Malformed" => Self::InvalidSourceCidrIpMalformed(error),
+            "InvalidPolicy.Malformed" => Self::InvalidPolicyMalformed(error),
+            "InvalidNicType.ValueNotSupported" => {
+                Self::InvalidNicTypeValueNotSupported(error)
+            }
+            "InvalidNicType.Mismatch" => Self::InvalidNicTypeMismatch(error),
+            "InvalidSourceGroupId.Mismatch" => Self::InvalidSourceGroupIdMismatch(error),
+            "InvalidSourceGroup.NotFound" => Self::InvalidSourceGroupNotFound(error),
+            "InvalidPriority.Malformed" => Self::InvalidPriorityMalformed(error),
+            "InvalidPriority.ValueNotSupported" => {
+                Self::InvalidPriorityValueNotSupported(error)
+            }
+            "InvalidSecurityGroupDiscription.Malformed" => {
+                Self::InvalidSecurityGroupDiscriptionMalformed(error)
+            }
+            "MissingParameter.Source" => Self::MissingParameterSource(error),
+            "InvalidParam.PortRange" => Self::InvalidParamPortRange(error),
+            "InvalidIpProtocol.ValueNotSupported" => {
+                Self::InvalidIpProtocolValueNotSupported(error)
+            }
+            "InvalidParam.SourceIp" => Self::InvalidParamSourceIp(error),
+            "InvalidParam.DestIp" => Self::InvalidParamDestIp(error),
+            "InvalidParam.Ipv6DestCidrIp" => Self::InvalidParamIpv6DestCidrIp(error),
+            "InvalidParam.Ipv6SourceCidrIp" => Self::InvalidParamIpv6SourceCidrIp(error),
+            "InvalidParam.Ipv4ProtocolConflictWithIpv6Address" => {
+                Self::InvalidParamIpv4ProtocolConflictWithIpv6Address(error)
+            }
+            "InvalidParam.Ipv6ProtocolConflictWithIpv4Address" => {
+                Self::InvalidParamIpv6ProtocolConflictWithIpv4Address(error)
+            }
+            "InvalidParameter.Ipv6CidrIp" => Self::InvalidParameterIpv6CidrIp(error),
+            "InvalidParam.DestCidrIp" => Self::InvalidParamDestCidrIp(error),
+            "InvalidSourcePortRange.Malformed" => {
+                Self::InvalidSourcePortRangeMalformed(error)
+            }
+            "InvalidSecurityGroupId.Malformed" => {
+                Self::InvalidSecurityGroupIdMalformed(error)
+            }
+            "InvalidParam.SourceCidrIp" => Self::InvalidParamSourceCidrIp(error),
+            "InvalidParameter.Conflict" => Self::InvalidParameterConflict(error),
+            "InvalidParam.SecurityGroupRuleId" => {
+                Self::InvalidParamSecurityGroupRuleId(error)
+            }
+            "InvalidOperation.ModifySgRuleEntityType" => {
+                Self::InvalidOperationModifySgRuleEntityType(error)
+            }
+            "AuthorizationLimitExceed" => Self::AuthorizationLimitExceed(error),
+            "InvalidParam.ProtocolAndPortRangeMismatch" => {
+                Self::InvalidParamProtocolAndPortRangeMismatch(error)
+            }
+            "InvalidParam.ProtocolAndAddressFamilyMismatch" => {
+                Self::InvalidParamProtocolAndAddressFamilyMismatch(error)
+            }
+            "InvalidParam.PrefixListAddressFamilyMismatch" => {
+                Self::InvalidParamPrefixListAddressFamilyMismatch(error)
+            }
+            "InvalidParam.InvalidModifyRuleRequest" => {
+                Self::InvalidParamInvalidModifyRuleRequest(error)
+            }
+            "InvalidOperation.ModifyNicType" => {
+                Self::InvalidOperationModifyNicType(error)
+            }
+            "InvalidParamter.Conflict" => Self::InvalidParamterConflict(error),
+            "InvalidOperation.RuleDuplicate" => {
+                Self::InvalidOperationRuleDuplicate(error)
+            }
+            "InvalidParam.ProtocolNotSupportPortRangeList" => {
+                Self::InvalidParamProtocolNotSupportPortRangeList(error)
+            }
+            "InvalidSourceOrDestGroupId.DirectionMissmatch" => {
+                Self::InvalidSourceOrDestGroupIdDirectionMissmatch(error)
+            }
+            "InvalidOperation.ModifyPortRangeType" => {
+                Self::InvalidOperationModifyPortRangeType(error)
+            }
+            "InvalidPortRangeListId.NotFound" => {
+                Self::InvalidPortRangeListIdNotFound(error)
+            }
+            "MissingParameter" => Self::MissingParameter(error),
+            "InvalidNetworkType.Mismatch" => Self::InvalidNetworkTypeMismatch(error),
+            "InvalidOperation.ResourceManagedByCloudProduct" => {
+                Self::InvalidOperationResourceManagedByCloudProduct(error)
+            }
+            "InvalidSecurityGroupId.NotFound" => {
+                Self::InvalidSecurityGroupIdNotFound(error)
+            }
+            "InvalidSourceGroupId.NotFound" => Self::InvalidSourceGroupIdNotFound(error),
+            "SecurityGroupRule.NotFound" => Self::SecurityGroupRuleNotFound(error),
+            "InvalidPrefixListId.NotFound" => Self::InvalidPrefixListIdNotFound(error),
+            "InvalidSecurityGroupRuleId.NotFound" => {
+                Self::InvalidSecurityGroupRuleIdNotFound(error)
+            }
+            "InternalError" => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -261,32 +261,27 @@ pub enum ModifySnapshotAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifySnapshotAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidSnapshotName.Malformed",
-                    "NoAttributeToModify",
-                    "InvalidRetentionDays.Malformed",
-                    "InvalidOperation.DecreaseRetentionDaysUnsupported",
-                    "InvalidSnapshotId.NotReady",
-                    "IncorrectDiskStatus.CreatingSnapshot",
-                    "InvalidOperation.ResourceManagedByCloudProduct",
-                    "InvalidDescription.Malformed",
-                    "InvalidSnapshotId.NotFound",
-                    "InvalidSnapshotDisableInstantAccess.Malformed",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidSnapshotNameMalformed(error),
-            Some(1) => Self::NoAttributeToModify(error),
-            Some(2) => Self::InvalidRetentionDaysMalformed(error),
-            Some(3) => Self::InvalidOperationDecreaseRetentionDaysUnsupported(error),
-            Some(4) => Self::InvalidSnapshotIdNotReady(error),
-            Some(5) => Self::IncorrectDiskStatusCreatingSnapshot(error),
-            Some(6) => Self::InvalidOperationResourceManagedByCloudProduct(error),
-            Some(7) => Self::InvalidDescriptionMalformed(error),
-            Some(8) => Self::InvalidSnapshotIdNotFound(error),
-            Some(9) => Self::InvalidSnapshotDisableInstantAccessMalformed(error),
+        match error.code() {
+            "InvalidSnapshotName.Malformed" => Self::InvalidSnapshotNameMalformed(error),
+            "NoAttributeToModify" => Self::NoAttributeToModify(error),
+            "InvalidRetentionDays.Malformed" => {
+                Self::InvalidRetentionDaysMalformed(error)
+            }
+            "InvalidOperation.DecreaseRetentionDaysUnsupported" => {
+                Self::InvalidOperationDecreaseRetentionDaysUnsupported(error)
+            }
+            "InvalidSnapshotId.NotReady" => Self::InvalidSnapshotIdNotReady(error),
+            "IncorrectDiskStatus.CreatingSnapshot" => {
+                Self::IncorrectDiskStatusCreatingSnapshot(error)
+            }
+            "InvalidOperation.ResourceManagedByCloudProduct" => {
+                Self::InvalidOperationResourceManagedByCloudProduct(error)
+            }
+            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
+            "InvalidSnapshotId.NotFound" => Self::InvalidSnapshotIdNotFound(error),
+            "InvalidSnapshotDisableInstantAccess.Malformed" => {
+                Self::InvalidSnapshotDisableInstantAccessMalformed(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

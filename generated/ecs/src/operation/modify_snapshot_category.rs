@@ -254,40 +254,45 @@ pub enum ModifySnapshotCategoryError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifySnapshotCategoryError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidRetentionDays.Malformed",
-                    "InvalidOperation.DecreaseRetentionDaysUnsupported",
-                    "InvalidSnapshotId.NotReady",
-                    "InvalidOperation.ArchiveSharedSnapshotUnsupported",
-                    "InvalidOperation.ArchiveCloudBoxSnapshotUnsupported",
-                    "InvalidStatus.SnapshotUnfinished",
-                    "InvalidStatus.SnapshotAgeLimit",
-                    "InvalidStatus.SnapshotInArchive",
-                    "InvalidParameter.SnapshotCategory",
-                    "InvalidOperation.ResourceManagedByCloudProduct",
-                    "InvalidOperation.InstantAccessEnabledUnsupport",
-                    "InvalidOperation.EncryptedSnapshotUnsupport",
-                    "QuotaExceed.ConcurrentArchiveSnapshotQuota",
-                    "InvalidSnapshotId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidRetentionDaysMalformed(error),
-            Some(1) => Self::InvalidOperationDecreaseRetentionDaysUnsupported(error),
-            Some(2) => Self::InvalidSnapshotIdNotReady(error),
-            Some(3) => Self::InvalidOperationArchiveSharedSnapshotUnsupported(error),
-            Some(4) => Self::InvalidOperationArchiveCloudBoxSnapshotUnsupported(error),
-            Some(5) => Self::InvalidStatusSnapshotUnfinished(error),
-            Some(6) => Self::InvalidStatusSnapshotAgeLimit(error),
-            Some(7) => Self::InvalidStatusSnapshotInArchive(error),
-            Some(8) => Self::InvalidParameterSnapshotCategory(error),
-            Some(9) => Self::InvalidOperationResourceManagedByCloudProduct(error),
-            Some(10) => Self::InvalidOperationInstantAccessEnabledUnsupport(error),
-            Some(11) => Self::InvalidOperationEncryptedSnapshotUnsupport(error),
-            Some(12) => Self::QuotaExceedConcurrentArchiveSnapshotQuota(error),
-            Some(13) => Self::InvalidSnapshotIdNotFound(error),
+        match error.code() {
+            "InvalidRetentionDays.Malformed" => {
+                Self::InvalidRetentionDaysMalformed(error)
+            }
+            "InvalidOperation.DecreaseRetentionDaysUnsupported" => {
+                Self::InvalidOperationDecreaseRetentionDaysUnsupported(error)
+            }
+            "InvalidSnapshotId.NotReady" => Self::InvalidSnapshotIdNotReady(error),
+            "InvalidOperation.ArchiveSharedSnapshotUnsupported" => {
+                Self::InvalidOperationArchiveSharedSnapshotUnsupported(error)
+            }
+            "InvalidOperation.ArchiveCloudBoxSnapshotUnsupported" => {
+                Self::InvalidOperationArchiveCloudBoxSnapshotUnsupported(error)
+            }
+            "InvalidStatus.SnapshotUnfinished" => {
+                Self::InvalidStatusSnapshotUnfinished(error)
+            }
+            "InvalidStatus.SnapshotAgeLimit" => {
+                Self::InvalidStatusSnapshotAgeLimit(error)
+            }
+            "InvalidStatus.SnapshotInArchive" => {
+                Self::InvalidStatusSnapshotInArchive(error)
+            }
+            "InvalidParameter.SnapshotCategory" => {
+                Self::InvalidParameterSnapshotCategory(error)
+            }
+            "InvalidOperation.ResourceManagedByCloudProduct" => {
+                Self::InvalidOperationResourceManagedByCloudProduct(error)
+            }
+            "InvalidOperation.InstantAccessEnabledUnsupport" => {
+                Self::InvalidOperationInstantAccessEnabledUnsupport(error)
+            }
+            "InvalidOperation.EncryptedSnapshotUnsupport" => {
+                Self::InvalidOperationEncryptedSnapshotUnsupport(error)
+            }
+            "QuotaExceed.ConcurrentArchiveSnapshotQuota" => {
+                Self::QuotaExceedConcurrentArchiveSnapshotQuota(error)
+            }
+            "InvalidSnapshotId.NotFound" => Self::InvalidSnapshotIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

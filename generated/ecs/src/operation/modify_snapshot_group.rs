@@ -213,20 +213,11 @@ pub enum ModifySnapshotGroupError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifySnapshotGroupError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidParameter.Name",
-                    "InvalidParameter.Description",
-                    "InvalidRegionId.NotFound",
-                    "InvalidSnapshotGroup.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidParameterName(error),
-            Some(1) => Self::InvalidParameterDescription(error),
-            Some(2) => Self::InvalidRegionIdNotFound(error),
-            Some(3) => Self::InvalidSnapshotGroupNotFound(error),
+        match error.code() {
+            "InvalidParameter.Name" => Self::InvalidParameterName(error),
+            "InvalidParameter.Description" => Self::InvalidParameterDescription(error),
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "InvalidSnapshotGroup.NotFound" => Self::InvalidSnapshotGroupNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

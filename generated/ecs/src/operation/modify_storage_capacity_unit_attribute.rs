@@ -220,22 +220,16 @@ pub enum ModifyStorageCapacityUnitAttributeError {
 impl From<::acs_runtime::client::ServiceError>
 for ModifyStorageCapacityUnitAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "MissingParameter.RegionId",
-                    "InvalidParameter.Name",
-                    "InvalidDescription.Malformed",
-                    "MissingParameter.StorageCapacityUnitId",
-                    "InvalidStorageCapacityUnitId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::MissingParameterRegionId(error),
-            Some(1) => Self::InvalidParameterName(error),
-            Some(2) => Self::InvalidDescriptionMalformed(error),
-            Some(3) => Self::MissingParameterStorageCapacityUnitId(error),
-            Some(4) => Self::InvalidStorageCapacityUnitIdNotFound(error),
+        match error.code() {
+            "MissingParameter.RegionId" => Self::MissingParameterRegionId(error),
+            "InvalidParameter.Name" => Self::InvalidParameterName(error),
+            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
+            "MissingParameter.StorageCapacityUnitId" => {
+                Self::MissingParameterStorageCapacityUnitId(error)
+            }
+            "InvalidStorageCapacityUnitId.NotFound" => {
+                Self::InvalidStorageCapacityUnitIdNotFound(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

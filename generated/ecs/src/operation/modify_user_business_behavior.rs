@@ -174,9 +174,9 @@ pub enum ModifyUserBusinessBehaviorError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyUserBusinessBehaviorError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code_index(&["InvalidAction.UserForbidden", "InvalidParams"]) {
-            Some(0) => Self::InvalidActionUserForbidden(error),
-            Some(1) => Self::InvalidParams(error),
+        match error.code() {
+            "InvalidAction.UserForbidden" => Self::InvalidActionUserForbidden(error),
+            "InvalidParams" => Self::InvalidParams(error),
             _ => Self::Unhandled(error),
         }
     }

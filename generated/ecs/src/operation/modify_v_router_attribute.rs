@@ -189,24 +189,15 @@ pub enum ModifyVRouterAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyVRouterAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidVRouterName.Malformed",
-                    "InvalidVRouterDiscription.Malformed",
-                    "MissingParameter",
-                    "InvalidDescription.Malformed",
-                    "Forbidden.VRouterNotFound",
-                    "InvalidVRouterId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidVRouterNameMalformed(error),
-            Some(1) => Self::InvalidVRouterDiscriptionMalformed(error),
-            Some(2) => Self::MissingParameter(error),
-            Some(3) => Self::InvalidDescriptionMalformed(error),
-            Some(4) => Self::ForbiddenVRouterNotFound(error),
-            Some(5) => Self::InvalidVRouterIdNotFound(error),
+        match error.code() {
+            "InvalidVRouterName.Malformed" => Self::InvalidVRouterNameMalformed(error),
+            "InvalidVRouterDiscription.Malformed" => {
+                Self::InvalidVRouterDiscriptionMalformed(error)
+            }
+            "MissingParameter" => Self::MissingParameter(error),
+            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
+            "Forbidden.VRouterNotFound" => Self::ForbiddenVRouterNotFound(error),
+            "InvalidVRouterId.NotFound" => Self::InvalidVRouterIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

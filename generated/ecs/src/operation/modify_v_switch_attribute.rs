@@ -187,22 +187,14 @@ pub enum ModifyVSwitchAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyVSwitchAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidDescription.Malformed",
-                    "InvalidVSwitchName.Malformed",
-                    "InvalidVSwitchDiscription.Malformed",
-                    "Forbidden.VRouterNotFound",
-                    "InvalidVSwitchId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidDescriptionMalformed(error),
-            Some(1) => Self::InvalidVSwitchNameMalformed(error),
-            Some(2) => Self::InvalidVSwitchDiscriptionMalformed(error),
-            Some(3) => Self::ForbiddenVRouterNotFound(error),
-            Some(4) => Self::InvalidVSwitchIdNotFound(error),
+        match error.code() {
+            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
+            "InvalidVSwitchName.Malformed" => Self::InvalidVSwitchNameMalformed(error),
+            "InvalidVSwitchDiscription.Malformed" => {
+                Self::InvalidVSwitchDiscriptionMalformed(error)
+            }
+            "Forbidden.VRouterNotFound" => Self::ForbiddenVRouterNotFound(error),
+            "InvalidVSwitchId.NotFound" => Self::InvalidVSwitchIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -297,52 +297,43 @@ pub enum ModifyVirtualBorderRouterAttributeError {
 impl From<::acs_runtime::client::ServiceError>
 for ModifyVirtualBorderRouterAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidVbrId.NotFound",
-                    "InvalidVlanId.Used",
-                    "InvalidCircuitCode.Malformed",
-                    "InvalidVlanId.Malformed",
-                    "InvalidIp.Malformed",
-                    "InvalidPeeringSubnetMask.Malformed",
-                    "InvalidName.Malformed",
-                    "InvalidDescription.Malformed",
-                    "MissingParameter",
-                    "InvalidIp.NotSameSubnet",
-                    "InvalidParameter",
-                    "OperationFailed.VlanIdInUse",
-                    "Forbidden.CircuitCodeNotAllowedByCaller",
-                    "Forbidden.LocalGatewayIpNotAllowedByCaller",
-                    "Forbidden.PeerGatewayIpNotAllowedByCaller",
-                    "Forbidden.PeeringSubnetMaskNotAllowedByCaller",
-                    "Forbidden.VlanIdNotAllowedByCaller",
-                    "Forbidden.NameNotAllowedByCaller",
-                    "Forbidden.DescriptionNotAllowedByCaller",
-                    "InvalidRegionId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidVbrIdNotFound(error),
-            Some(1) => Self::InvalidVlanIdUsed(error),
-            Some(2) => Self::InvalidCircuitCodeMalformed(error),
-            Some(3) => Self::InvalidVlanIdMalformed(error),
-            Some(4) => Self::InvalidIpMalformed(error),
-            Some(5) => Self::InvalidPeeringSubnetMaskMalformed(error),
-            Some(6) => Self::InvalidNameMalformed(error),
-            Some(7) => Self::InvalidDescriptionMalformed(error),
-            Some(8) => Self::MissingParameter(error),
-            Some(9) => Self::InvalidIpNotSameSubnet(error),
-            Some(10) => Self::InvalidParameter(error),
-            Some(11) => Self::OperationFailedVlanIdInUse(error),
-            Some(12) => Self::ForbiddenCircuitCodeNotAllowedByCaller(error),
-            Some(13) => Self::ForbiddenLocalGatewayIpNotAllowedByCaller(error),
-            Some(14) => Self::ForbiddenPeerGatewayIpNotAllowedByCaller(error),
-            Some(15) => Self::ForbiddenPeeringSubnetMaskNotAllowedByCaller(error),
-            Some(16) => Self::ForbiddenVlanIdNotAllowedByCaller(error),
-            Some(17) => Self::ForbiddenNameNotAllowedByCaller(error),
-            Some(18) => Self::ForbiddenDescriptionNotAllowedByCaller(error),
-            Some(19) => Self::InvalidRegionIdNotFound(error),
+        match error.code() {
+            "InvalidVbrId.NotFound" => Self::InvalidVbrIdNotFound(error),
+            "InvalidVlanId.Used" => Self::InvalidVlanIdUsed(error),
+            "InvalidCircuitCode.Malformed" => Self::InvalidCircuitCodeMalformed(error),
+            "InvalidVlanId.Malformed" => Self::InvalidVlanIdMalformed(error),
+            "InvalidIp.Malformed" => Self::InvalidIpMalformed(error),
+            "InvalidPeeringSubnetMask.Malformed" => {
+                Self::InvalidPeeringSubnetMaskMalformed(error)
+            }
+            "InvalidName.Malformed" => Self::InvalidNameMalformed(error),
+            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
+            "MissingParameter" => Self::MissingParameter(error),
+            "InvalidIp.NotSameSubnet" => Self::InvalidIpNotSameSubnet(error),
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "OperationFailed.VlanIdInUse" => Self::OperationFailedVlanIdInUse(error),
+            "Forbidden.CircuitCodeNotAllowedByCaller" => {
+                Self::ForbiddenCircuitCodeNotAllowedByCaller(error)
+            }
+            "Forbidden.LocalGatewayIpNotAllowedByCaller" => {
+                Self::ForbiddenLocalGatewayIpNotAllowedByCaller(error)
+            }
+            "Forbidden.PeerGatewayIpNotAllowedByCaller" => {
+                Self::ForbiddenPeerGatewayIpNotAllowedByCaller(error)
+            }
+            "Forbidden.PeeringSubnetMaskNotAllowedByCaller" => {
+                Self::ForbiddenPeeringSubnetMaskNotAllowedByCaller(error)
+            }
+            "Forbidden.VlanIdNotAllowedByCaller" => {
+                Self::ForbiddenVlanIdNotAllowedByCaller(error)
+            }
+            "Forbidden.NameNotAllowedByCaller" => {
+                Self::ForbiddenNameNotAllowedByCaller(error)
+            }
+            "Forbidden.DescriptionNotAllowedByCaller" => {
+                Self::ForbiddenDescriptionNotAllowedByCaller(error)
+            }
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

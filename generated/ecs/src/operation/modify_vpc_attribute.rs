@@ -223,36 +223,25 @@ pub enum ModifyVpcAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyVpcAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidDescription.Malformed",
-                    "InvalidVpcName.Malformed",
-                    "InvalidVpcDiscription.Malformed",
-                    "InvalidParameter",
-                    "InvalidUserCidr.Quota",
-                    "InvalidUserCidr.Malformed",
-                    "InvalidRegion.Malformed",
-                    "IllegalCidrBlock",
-                    "InvalidCidrBlock.Malformed",
-                    "ParamExclusive.EnableIpv6AndCidrBlock",
-                    "OperationFailed.ClassicLinkEnabled",
-                    "InvalidVpcId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidDescriptionMalformed(error),
-            Some(1) => Self::InvalidVpcNameMalformed(error),
-            Some(2) => Self::InvalidVpcDiscriptionMalformed(error),
-            Some(3) => Self::InvalidParameter(error),
-            Some(4) => Self::InvalidUserCidrQuota(error),
-            Some(5) => Self::InvalidUserCidrMalformed(error),
-            Some(6) => Self::InvalidRegionMalformed(error),
-            Some(7) => Self::IllegalCidrBlock(error),
-            Some(8) => Self::InvalidCidrBlockMalformed(error),
-            Some(9) => Self::ParamExclusiveEnableIpv6AndCidrBlock(error),
-            Some(10) => Self::OperationFailedClassicLinkEnabled(error),
-            Some(11) => Self::InvalidVpcIdNotFound(error),
+        match error.code() {
+            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
+            "InvalidVpcName.Malformed" => Self::InvalidVpcNameMalformed(error),
+            "InvalidVpcDiscription.Malformed" => {
+                Self::InvalidVpcDiscriptionMalformed(error)
+            }
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "InvalidUserCidr.Quota" => Self::InvalidUserCidrQuota(error),
+            "InvalidUserCidr.Malformed" => Self::InvalidUserCidrMalformed(error),
+            "InvalidRegion.Malformed" => Self::InvalidRegionMalformed(error),
+            "IllegalCidrBlock" => Self::IllegalCidrBlock(error),
+            "InvalidCidrBlock.Malformed" => Self::InvalidCidrBlockMalformed(error),
+            "ParamExclusive.EnableIpv6AndCidrBlock" => {
+                Self::ParamExclusiveEnableIpv6AndCidrBlock(error)
+            }
+            "OperationFailed.ClassicLinkEnabled" => {
+                Self::OperationFailedClassicLinkEnabled(error)
+            }
+            "InvalidVpcId.NotFound" => Self::InvalidVpcIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -283,24 +283,13 @@ pub enum PurchaseElasticityAssuranceError {
 }
 impl From<::acs_runtime::client::ServiceError> for PurchaseElasticityAssuranceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidStartTime.MalFormed",
-                    "Invalid.PrivatePoolOptions.Id",
-                    "InvalidParameter.PeriodUnit",
-                    "InvalidUser.Unauthorized",
-                    "IncorrectPrivatePoolStatus",
-                    "InternalError",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidStartTimeMalFormed(error),
-            Some(1) => Self::InvalidPrivatePoolOptionsId(error),
-            Some(2) => Self::InvalidParameterPeriodUnit(error),
-            Some(3) => Self::InvalidUserUnauthorized(error),
-            Some(4) => Self::IncorrectPrivatePoolStatus(error),
-            Some(5) => Self::InternalError(error),
+        match error.code() {
+            "InvalidStartTime.MalFormed" => Self::InvalidStartTimeMalFormed(error),
+            "Invalid.PrivatePoolOptions.Id" => Self::InvalidPrivatePoolOptionsId(error),
+            "InvalidParameter.PeriodUnit" => Self::InvalidParameterPeriodUnit(error),
+            "InvalidUser.Unauthorized" => Self::InvalidUserUnauthorized(error),
+            "IncorrectPrivatePoolStatus" => Self::IncorrectPrivatePoolStatus(error),
+            "InternalError" => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -619,84 +619,72 @@ pub enum PurchaseReservedInstancesOfferingError {
 impl From<::acs_runtime::client::ServiceError>
 for PurchaseReservedInstancesOfferingError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidStartTime.ScopeNotMatch",
-                    "InvalidInstanceType.ValueUnauthorized",
-                    "InvalidDescription.Malformed",
-                    "InvalidParameter.Conflict",
-                    "InvalidTagKey.Malformed",
-                    "InvalidPeriodUnit.ValueNotSupported",
-                    "InvalidTagValue.Malformed",
-                    "InvalidChargeType.ValueNotSupported",
-                    "InvalidParameter.Scope",
-                    "InvalidReservedInstanceStatus.ValueNotSupported",
-                    "InvalidReservedInstanceOfferingType.ValueNotSupported",
-                    "InvalidReservedInstanceOfferingClass.ValueNotSupported",
-                    "MissingParameter.ZoneId",
-                    "MissingParameter.InstanceType",
-                    "MissingParameter.ReservedInstanceId",
-                    "MissingParameter.ReservedInstanceConfiguration",
-                    "InvalidParameter.SplitOrMerge",
-                    "MissingParameter.InstanceTypeAndAmountBothEmpty",
-                    "InvalidReservedInstancePlatform.ValueNotSupported",
-                    "InvalidParameter.ReservedInstanceName",
-                    "InvalidReservedInstanceZone.ValueNotSupported",
-                    "OperationDenied",
-                    "InvalidInstanceType.ValueNotSupported",
-                    "OperationDenied.NoStock",
-                    "NodeControllerUnavailable",
-                    "InvalidParameter.ResourceOwnerAccount",
-                    "Zone.NotOpen",
-                    "Zone.NotOnSale",
-                    "Account.Arrearage",
-                    "InvalidStartTime.MalFormed",
-                    "InvalidStartTime.NotSupported",
-                    "RegionUnauthorized",
-                    "InvalidZoneId.NotFound",
-                    "PaymentMethodNotFound",
-                    "InternalError",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidStartTimeScopeNotMatch(error),
-            Some(1) => Self::InvalidInstanceTypeValueUnauthorized(error),
-            Some(2) => Self::InvalidDescriptionMalformed(error),
-            Some(3) => Self::InvalidParameterConflict(error),
-            Some(4) => Self::InvalidTagKeyMalformed(error),
-            Some(5) => Self::InvalidPeriodUnitValueNotSupported(error),
-            Some(6) => Self::InvalidTagValueMalformed(error),
-            Some(7) => Self::InvalidChargeTypeValueNotSupported(error),
-            Some(8) => Self::InvalidParameterScope(error),
-            Some(9) => Self::InvalidReservedInstanceStatusValueNotSupported(error),
-            Some(10) => Self::InvalidReservedInstanceOfferingTypeValueNotSupported(error),
-            Some(11) => {
+        match error.code() {
+            "InvalidStartTime.ScopeNotMatch" => {
+                Self::InvalidStartTimeScopeNotMatch(error)
+            }
+            "InvalidInstanceType.ValueUnauthorized" => {
+                Self::InvalidInstanceTypeValueUnauthorized(error)
+            }
+            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
+            "InvalidParameter.Conflict" => Self::InvalidParameterConflict(error),
+            "InvalidTagKey.Malformed" => Self::InvalidTagKeyMalformed(error),
+            "InvalidPeriodUnit.ValueNotSupported" => {
+                Self::InvalidPeriodUnitValueNotSupported(error)
+            }
+            "InvalidTagValue.Malformed" => Self::InvalidTagValueMalformed(error),
+            "InvalidChargeType.ValueNotSupported" => {
+                Self::InvalidChargeTypeValueNotSupported(error)
+            }
+            "InvalidParameter.Scope" => Self::InvalidParameterScope(error),
+            "InvalidReservedInstanceStatus.ValueNotSupported" => {
+                Self::InvalidReservedInstanceStatusValueNotSupported(error)
+            }
+            "InvalidReservedInstanceOfferingType.ValueNotSupported" => {
+                Self::InvalidReservedInstanceOfferingTypeValueNotSupported(error)
+            }
+            "InvalidReservedInstanceOfferingClass.ValueNotSupported" => {
                 Self::InvalidReservedInstanceOfferingClassValueNotSupported(error)
             }
-            Some(12) => Self::MissingParameterZoneId(error),
-            Some(13) => Self::MissingParameterInstanceType(error),
-            Some(14) => Self::MissingParameterReservedInstanceId(error),
-            Some(15) => Self::MissingParameterReservedInstanceConfiguration(error),
-            Some(16) => Self::InvalidParameterSplitOrMerge(error),
-            Some(17) => Self::MissingParameterInstanceTypeAndAmountBothEmpty(error),
-            Some(18) => Self::InvalidReservedInstancePlatformValueNotSupported(error),
-            Some(19) => Self::InvalidParameterReservedInstanceName(error),
-            Some(20) => Self::InvalidReservedInstanceZoneValueNotSupported(error),
-            Some(21) => Self::OperationDenied(error),
-            Some(22) => Self::InvalidInstanceTypeValueNotSupported(error),
-            Some(23) => Self::OperationDeniedNoStock(error),
-            Some(24) => Self::NodeControllerUnavailable(error),
-            Some(25) => Self::InvalidParameterResourceOwnerAccount(error),
-            Some(26) => Self::ZoneNotOpen(error),
-            Some(27) => Self::ZoneNotOnSale(error),
-            Some(28) => Self::AccountArrearage(error),
-            Some(29) => Self::InvalidStartTimeMalFormed(error),
-            Some(30) => Self::InvalidStartTimeNotSupported(error),
-            Some(31) => Self::RegionUnauthorized(error),
-            Some(32) => Self::InvalidZoneIdNotFound(error),
-            Some(33) => Self::PaymentMethodNotFound(error),
-            Some(34) => Self::InternalError(error),
+            "MissingParameter.ZoneId" => Self::MissingParameterZoneId(error),
+            "MissingParameter.InstanceType" => Self::MissingParameterInstanceType(error),
+            "MissingParameter.ReservedInstanceId" => {
+                Self::MissingParameterReservedInstanceId(error)
+            }
+            "MissingParameter.ReservedInstanceConfiguration" => {
+                Self::MissingParameterReservedInstanceConfiguration(error)
+            }
+            "InvalidParameter.SplitOrMerge" => Self::InvalidParameterSplitOrMerge(error),
+            "MissingParameter.InstanceTypeAndAmountBothEmpty" => {
+                Self::MissingParameterInstanceTypeAndAmountBothEmpty(error)
+            }
+            "InvalidReservedInstancePlatform.ValueNotSupported" => {
+                Self::InvalidReservedInstancePlatformValueNotSupported(error)
+            }
+            "InvalidParameter.ReservedInstanceName" => {
+                Self::InvalidParameterReservedInstanceName(error)
+            }
+            "InvalidReservedInstanceZone.ValueNotSupported" => {
+                Self::InvalidReservedInstanceZoneValueNotSupported(error)
+            }
+            "OperationDenied" => Self::OperationDenied(error),
+            "InvalidInstanceType.ValueNotSupported" => {
+                Self::InvalidInstanceTypeValueNotSupported(error)
+            }
+            "OperationDenied.NoStock" => Self::OperationDeniedNoStock(error),
+            "NodeControllerUnavailable" => Self::NodeControllerUnavailable(error),
+            "InvalidParameter.ResourceOwnerAccount" => {
+                Self::InvalidParameterResourceOwnerAccount(error)
+            }
+            "Zone.NotOpen" => Self::ZoneNotOpen(error),
+            "Zone.NotOnSale" => Self::ZoneNotOnSale(error),
+            "Account.Arrearage" => Self::AccountArrearage(error),
+            "InvalidStartTime.MalFormed" => Self::InvalidStartTimeMalFormed(error),
+            "InvalidStartTime.NotSupported" => Self::InvalidStartTimeNotSupported(error),
+            "RegionUnauthorized" => Self::RegionUnauthorized(error),
+            "InvalidZoneId.NotFound" => Self::InvalidZoneIdNotFound(error),
+            "PaymentMethodNotFound" => Self::PaymentMethodNotFound(error),
+            "InternalError" => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -406,34 +406,20 @@ pub enum PurchaseStorageCapacityUnitError {
 }
 impl From<::acs_runtime::client::ServiceError> for PurchaseStorageCapacityUnitError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidParameter.Period",
-                    "MissingParameter.RegionId",
-                    "InvalidParameter.Name",
-                    "InvalidParameter.Capacity",
-                    "MissingParameter.Capacity",
-                    "InvalidParameter.PeriodUnit",
-                    "InvalidParameter.CapacityExceed",
-                    "InvalidStartTime.NotSupported",
-                    "InvalidStartTime.MalFormed",
-                    "InvalidResourceGroup.NotFound",
-                    "InternalError",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidParameterPeriod(error),
-            Some(1) => Self::MissingParameterRegionId(error),
-            Some(2) => Self::InvalidParameterName(error),
-            Some(3) => Self::InvalidParameterCapacity(error),
-            Some(4) => Self::MissingParameterCapacity(error),
-            Some(5) => Self::InvalidParameterPeriodUnit(error),
-            Some(6) => Self::InvalidParameterCapacityExceed(error),
-            Some(7) => Self::InvalidStartTimeNotSupported(error),
-            Some(8) => Self::InvalidStartTimeMalFormed(error),
-            Some(9) => Self::InvalidResourceGroupNotFound(error),
-            Some(10) => Self::InternalError(error),
+        match error.code() {
+            "InvalidParameter.Period" => Self::InvalidParameterPeriod(error),
+            "MissingParameter.RegionId" => Self::MissingParameterRegionId(error),
+            "InvalidParameter.Name" => Self::InvalidParameterName(error),
+            "InvalidParameter.Capacity" => Self::InvalidParameterCapacity(error),
+            "MissingParameter.Capacity" => Self::MissingParameterCapacity(error),
+            "InvalidParameter.PeriodUnit" => Self::InvalidParameterPeriodUnit(error),
+            "InvalidParameter.CapacityExceed" => {
+                Self::InvalidParameterCapacityExceed(error)
+            }
+            "InvalidStartTime.NotSupported" => Self::InvalidStartTimeNotSupported(error),
+            "InvalidStartTime.MalFormed" => Self::InvalidStartTimeMalFormed(error),
+            "InvalidResourceGroup.NotFound" => Self::InvalidResourceGroupNotFound(error),
+            "InternalError" => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -192,30 +192,22 @@ pub enum ReActivateInstancesError {
 }
 impl From<::acs_runtime::client::ServiceError> for ReActivateInstancesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "ReopenInstance.InstanceNotEnoughBalance",
-                    "ReopenInstance.ImageNotEnoughBalance",
-                    "ReopenInstance.InstanceStatusNotValid",
-                    "IncorrectInstanceStatus",
-                    "InstanceLockedForSecurity",
-                    "InsufficientBalance",
-                    "InvalidInstanceId.NotFound",
-                    "InvalidPayType.NotSupport",
-                    "InternalError",
-                ],
-            )
-        {
-            Some(0) => Self::ReopenInstanceInstanceNotEnoughBalance(error),
-            Some(1) => Self::ReopenInstanceImageNotEnoughBalance(error),
-            Some(2) => Self::ReopenInstanceInstanceStatusNotValid(error),
-            Some(3) => Self::IncorrectInstanceStatus(error),
-            Some(4) => Self::InstanceLockedForSecurity(error),
-            Some(5) => Self::InsufficientBalance(error),
-            Some(6) => Self::InvalidInstanceIdNotFound(error),
-            Some(7) => Self::InvalidPayTypeNotSupport(error),
-            Some(8) => Self::InternalError(error),
+        match error.code() {
+            "ReopenInstance.InstanceNotEnoughBalance" => {
+                Self::ReopenInstanceInstanceNotEnoughBalance(error)
+            }
+            "ReopenInstance.ImageNotEnoughBalance" => {
+                Self::ReopenInstanceImageNotEnoughBalance(error)
+            }
+            "ReopenInstance.InstanceStatusNotValid" => {
+                Self::ReopenInstanceInstanceStatusNotValid(error)
+            }
+            "IncorrectInstanceStatus" => Self::IncorrectInstanceStatus(error),
+            "InstanceLockedForSecurity" => Self::InstanceLockedForSecurity(error),
+            "InsufficientBalance" => Self::InsufficientBalance(error),
+            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
+            "InvalidPayType.NotSupport" => Self::InvalidPayTypeNotSupport(error),
+            "InternalError" => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

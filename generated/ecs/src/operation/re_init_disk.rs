@@ -322,72 +322,61 @@ pub enum ReInitDiskError {
 }
 impl From<::acs_runtime::client::ServiceError> for ReInitDiskError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "LoginAsNonRoot.ImageNotSupport",
-                    "DiskHasSnapshotsWithInstantAccessEnabled.OperationNotSupported",
-                    "InvalidPassword.Malformed",
-                    "InvalidKeyPairName.NotFound",
-                    "DependencyViolation.IoOptimize",
-                    "DiskCategory.OperationNotSupported",
-                    "InvalidRegionId.MalFormed",
-                    "LoginAsNonRoot.RegionNotSupport",
-                    "IncorrectDiskStatus",
-                    "IncorrectInstanceStatus",
-                    "InstanceLockedForSecurity",
-                    "InvalidSnapshot.TooOld",
-                    "OperationDenied",
-                    "InstanceExpiredOrInArrears",
-                    "DiskCreatingSnapshot",
-                    "SharedImageDeleted",
-                    "DependencyViolation.WindowsInstance",
-                    "UserNotInTheWhiteList",
-                    "InvalidParameter.KMSKeyId.CMKNotEnabled",
-                    "InvalidParameter.KMSKeyId.KMSUnauthorized",
-                    "HibernationConfigured.InstanceOperationForbidden",
-                    "InvalidOperation.MultiAttachDisk",
-                    "InvalidParameter.KMSKeyId.CMKUnauthorized",
-                    "InvalidSourceSnapshot",
-                    "InvalidDiskId.NotFound",
-                    "InvalidImageId.NotFound",
-                    "InvalidDiskId.OperationNotSupported",
-                    "InternalError",
-                ],
-            )
-        {
-            Some(0) => Self::LoginAsNonRootImageNotSupport(error),
-            Some(1) => {
+        match error.code() {
+            "LoginAsNonRoot.ImageNotSupport" => {
+                Self::LoginAsNonRootImageNotSupport(error)
+            }
+            "DiskHasSnapshotsWithInstantAccessEnabled.OperationNotSupported" => {
                 Self::DiskHasSnapshotsWithInstantAccessEnabledOperationNotSupported(
                     error,
                 )
             }
-            Some(2) => Self::InvalidPasswordMalformed(error),
-            Some(3) => Self::InvalidKeyPairNameNotFound(error),
-            Some(4) => Self::DependencyViolationIoOptimize(error),
-            Some(5) => Self::DiskCategoryOperationNotSupported(error),
-            Some(6) => Self::InvalidRegionIdMalFormed(error),
-            Some(7) => Self::LoginAsNonRootRegionNotSupport(error),
-            Some(8) => Self::IncorrectDiskStatus(error),
-            Some(9) => Self::IncorrectInstanceStatus(error),
-            Some(10) => Self::InstanceLockedForSecurity(error),
-            Some(11) => Self::InvalidSnapshotTooOld(error),
-            Some(12) => Self::OperationDenied(error),
-            Some(13) => Self::InstanceExpiredOrInArrears(error),
-            Some(14) => Self::DiskCreatingSnapshot(error),
-            Some(15) => Self::SharedImageDeleted(error),
-            Some(16) => Self::DependencyViolationWindowsInstance(error),
-            Some(17) => Self::UserNotInTheWhiteList(error),
-            Some(18) => Self::InvalidParameterKmsKeyIdCmkNotEnabled(error),
-            Some(19) => Self::InvalidParameterKmsKeyIdKmsUnauthorized(error),
-            Some(20) => Self::HibernationConfiguredInstanceOperationForbidden(error),
-            Some(21) => Self::InvalidOperationMultiAttachDisk(error),
-            Some(22) => Self::InvalidParameterKmsKeyIdCmkUnauthorized(error),
-            Some(23) => Self::InvalidSourceSnapshot(error),
-            Some(24) => Self::InvalidDiskIdNotFound(error),
-            Some(25) => Self::InvalidImageIdNotFound(error),
-            Some(26) => Self::InvalidDiskIdOperationNotSupported(error),
-            Some(27) => Self::InternalError(error),
+            "InvalidPassword.Malformed" => Self::InvalidPasswordMalformed(error),
+            "InvalidKeyPairName.NotFound" => Self::InvalidKeyPairNameNotFound(error),
+            "DependencyViolation.IoOptimize" => {
+                Self::DependencyViolationIoOptimize(error)
+            }
+            "DiskCategory.OperationNotSupported" => {
+                Self::DiskCategoryOperationNotSupported(error)
+            }
+            "InvalidRegionId.MalFormed" => Self::InvalidRegionIdMalFormed(error),
+            "LoginAsNonRoot.RegionNotSupport" => {
+                Self::LoginAsNonRootRegionNotSupport(error)
+            }
+            "IncorrectDiskStatus" => Self::IncorrectDiskStatus(error),
+            "IncorrectInstanceStatus" => Self::IncorrectInstanceStatus(error),
+            "InstanceLockedForSecurity" => Self::InstanceLockedForSecurity(error),
+            "InvalidSnapshot.TooOld" => Self::InvalidSnapshotTooOld(error),
+            "OperationDenied" => Self::OperationDenied(error),
+            "InstanceExpiredOrInArrears" => Self::InstanceExpiredOrInArrears(error),
+            "DiskCreatingSnapshot" => Self::DiskCreatingSnapshot(error),
+            "SharedImageDeleted" => Self::SharedImageDeleted(error),
+            "DependencyViolation.WindowsInstance" => {
+                Self::DependencyViolationWindowsInstance(error)
+            }
+            "UserNotInTheWhiteList" => Self::UserNotInTheWhiteList(error),
+            "InvalidParameter.KMSKeyId.CMKNotEnabled" => {
+                Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
+            }
+            "InvalidParameter.KMSKeyId.KMSUnauthorized" => {
+                Self::InvalidParameterKmsKeyIdKmsUnauthorized(error)
+            }
+            "HibernationConfigured.InstanceOperationForbidden" => {
+                Self::HibernationConfiguredInstanceOperationForbidden(error)
+            }
+            "InvalidOperation.MultiAttachDisk" => {
+                Self::InvalidOperationMultiAttachDisk(error)
+            }
+            "InvalidParameter.KMSKeyId.CMKUnauthorized" => {
+                Self::InvalidParameterKmsKeyIdCmkUnauthorized(error)
+            }
+            "InvalidSourceSnapshot" => Self::InvalidSourceSnapshot(error),
+            "InvalidDiskId.NotFound" => Self::InvalidDiskIdNotFound(error),
+            "InvalidImageId.NotFound" => Self::InvalidImageIdNotFound(error),
+            "InvalidDiskId.OperationNotSupported" => {
+                Self::InvalidDiskIdOperationNotSupported(error)
+            }
+            "InternalError" => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

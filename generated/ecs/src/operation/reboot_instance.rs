@@ -231,34 +231,28 @@ pub enum RebootInstanceError {
 }
 impl From<::acs_runtime::client::ServiceError> for RebootInstanceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IncorrectInstanceStatus",
-                    "InstanceLockedForSecurity",
-                    "DiskError",
-                    "InstanceExpiredOrInArrears",
-                    "InvalidParameter.KMSKeyId.CMKUnauthorized",
-                    "InvalidParameter.KMSKeyId.CMKNotEnabled",
-                    "InvalidParameter.KMSKeyId.KMSUnauthorized",
-                    "InvalidParameter.KMSKeyId.NotFound",
-                    "InvalidInstanceId.NotFound",
-                    "InternalError",
-                    "LimitedOperation.ServiceUnavailable",
-                ],
-            )
-        {
-            Some(0) => Self::IncorrectInstanceStatus(error),
-            Some(1) => Self::InstanceLockedForSecurity(error),
-            Some(2) => Self::DiskError(error),
-            Some(3) => Self::InstanceExpiredOrInArrears(error),
-            Some(4) => Self::InvalidParameterKmsKeyIdCmkUnauthorized(error),
-            Some(5) => Self::InvalidParameterKmsKeyIdCmkNotEnabled(error),
-            Some(6) => Self::InvalidParameterKmsKeyIdKmsUnauthorized(error),
-            Some(7) => Self::InvalidParameterKmsKeyIdNotFound(error),
-            Some(8) => Self::InvalidInstanceIdNotFound(error),
-            Some(9) => Self::InternalError(error),
-            Some(10) => Self::LimitedOperationServiceUnavailable(error),
+        match error.code() {
+            "IncorrectInstanceStatus" => Self::IncorrectInstanceStatus(error),
+            "InstanceLockedForSecurity" => Self::InstanceLockedForSecurity(error),
+            "DiskError" => Self::DiskError(error),
+            "InstanceExpiredOrInArrears" => Self::InstanceExpiredOrInArrears(error),
+            "InvalidParameter.KMSKeyId.CMKUnauthorized" => {
+                Self::InvalidParameterKmsKeyIdCmkUnauthorized(error)
+            }
+            "InvalidParameter.KMSKeyId.CMKNotEnabled" => {
+                Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
+            }
+            "InvalidParameter.KMSKeyId.KMSUnauthorized" => {
+                Self::InvalidParameterKmsKeyIdKmsUnauthorized(error)
+            }
+            "InvalidParameter.KMSKeyId.NotFound" => {
+                Self::InvalidParameterKmsKeyIdNotFound(error)
+            }
+            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
+            "InternalError" => Self::InternalError(error),
+            "LimitedOperation.ServiceUnavailable" => {
+                Self::LimitedOperationServiceUnavailable(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

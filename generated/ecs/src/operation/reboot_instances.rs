@@ -303,44 +303,35 @@ pub enum RebootInstancesError {
 }
 impl From<::acs_runtime::client::ServiceError> for RebootInstancesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidParameter.KMSKeyId.CMKNotEnabled",
-                    "InvalidParameter.KMSKeyId.KMSUnauthorized",
-                    "DRYRUN.SUCCESS",
-                    "InvalidInstanceId.NotFound",
-                    "InvalidParameter.TooManyInstanceIds",
-                    "Abs.InvalidInstanceIds.MalFormed",
-                    "InstanceLockedForSecurity",
-                    "InstanceExpiredOrInArrears",
-                    "IncorrectInstanceStatus",
-                    "InvalidInstance.NotFoundSystemDisk",
-                    "InsufficientBalance",
-                    "InstanceNotReady",
-                    "InvalidInstanceIds.NotFound",
-                    "InvalidOperation.Conflict",
-                    "InternalError",
-                    "LimitedOperation.ServiceUnavailable",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidParameterKmsKeyIdCmkNotEnabled(error),
-            Some(1) => Self::InvalidParameterKmsKeyIdKmsUnauthorized(error),
-            Some(2) => Self::DryrunSuccess(error),
-            Some(3) => Self::InvalidInstanceIdNotFound(error),
-            Some(4) => Self::InvalidParameterTooManyInstanceIds(error),
-            Some(5) => Self::AbsInvalidInstanceIdsMalFormed(error),
-            Some(6) => Self::InstanceLockedForSecurity(error),
-            Some(7) => Self::InstanceExpiredOrInArrears(error),
-            Some(8) => Self::IncorrectInstanceStatus(error),
-            Some(9) => Self::InvalidInstanceNotFoundSystemDisk(error),
-            Some(10) => Self::InsufficientBalance(error),
-            Some(11) => Self::InstanceNotReady(error),
-            Some(12) => Self::InvalidInstanceIdsNotFound(error),
-            Some(13) => Self::InvalidOperationConflict(error),
-            Some(14) => Self::InternalError(error),
-            Some(15) => Self::LimitedOperationServiceUnavailable(error),
+        match error.code() {
+            "InvalidParameter.KMSKeyId.CMKNotEnabled" => {
+                Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
+            }
+            "InvalidParameter.KMSKeyId.KMSUnauthorized" => {
+                Self::InvalidParameterKmsKeyIdKmsUnauthorized(error)
+            }
+            "DRYRUN.SUCCESS" => Self::DryrunSuccess(error),
+            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
+            "InvalidParameter.TooManyInstanceIds" => {
+                Self::InvalidParameterTooManyInstanceIds(error)
+            }
+            "Abs.InvalidInstanceIds.MalFormed" => {
+                Self::AbsInvalidInstanceIdsMalFormed(error)
+            }
+            "InstanceLockedForSecurity" => Self::InstanceLockedForSecurity(error),
+            "InstanceExpiredOrInArrears" => Self::InstanceExpiredOrInArrears(error),
+            "IncorrectInstanceStatus" => Self::IncorrectInstanceStatus(error),
+            "InvalidInstance.NotFoundSystemDisk" => {
+                Self::InvalidInstanceNotFoundSystemDisk(error)
+            }
+            "InsufficientBalance" => Self::InsufficientBalance(error),
+            "InstanceNotReady" => Self::InstanceNotReady(error),
+            "InvalidInstanceIds.NotFound" => Self::InvalidInstanceIdsNotFound(error),
+            "InvalidOperation.Conflict" => Self::InvalidOperationConflict(error),
+            "InternalError" => Self::InternalError(error),
+            "LimitedOperation.ServiceUnavailable" => {
+                Self::LimitedOperationServiceUnavailable(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

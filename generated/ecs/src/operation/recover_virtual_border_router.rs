@@ -192,22 +192,18 @@ pub enum RecoverVirtualBorderRouterError {
 }
 impl From<::acs_runtime::client::ServiceError> for RecoverVirtualBorderRouterError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidOperation.OperationNotAllowedInState",
-                    "OperationFailed.VlanIdAlreadyInUse",
-                    "Forbidden.OperationNotAllowedByUser",
-                    "InvalidRegionId.NotFound",
-                    "InvalidVbrId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidOperationOperationNotAllowedInState(error),
-            Some(1) => Self::OperationFailedVlanIdAlreadyInUse(error),
-            Some(2) => Self::ForbiddenOperationNotAllowedByUser(error),
-            Some(3) => Self::InvalidRegionIdNotFound(error),
-            Some(4) => Self::InvalidVbrIdNotFound(error),
+        match error.code() {
+            "InvalidOperation.OperationNotAllowedInState" => {
+                Self::InvalidOperationOperationNotAllowedInState(error)
+            }
+            "OperationFailed.VlanIdAlreadyInUse" => {
+                Self::OperationFailedVlanIdAlreadyInUse(error)
+            }
+            "Forbidden.OperationNotAllowedByUser" => {
+                Self::ForbiddenOperationNotAllowedByUser(error)
+            }
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "InvalidVbrId.NotFound" => Self::InvalidVbrIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

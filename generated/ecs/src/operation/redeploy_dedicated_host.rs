@@ -222,20 +222,17 @@ pub enum RedeployDedicatedHostError {
 }
 impl From<::acs_runtime::client::ServiceError> for RedeployDedicatedHostError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidDedicatedHostStatus.Malformed",
-                    "InvalidInstanceStatus.Unstopped",
-                    "InvalidUser.Unauthorized",
-                    "InvalidDedicatedHostId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidDedicatedHostStatusMalformed(error),
-            Some(1) => Self::InvalidInstanceStatusUnstopped(error),
-            Some(2) => Self::InvalidUserUnauthorized(error),
-            Some(3) => Self::InvalidDedicatedHostIdNotFound(error),
+        match error.code() {
+            "InvalidDedicatedHostStatus.Malformed" => {
+                Self::InvalidDedicatedHostStatusMalformed(error)
+            }
+            "InvalidInstanceStatus.Unstopped" => {
+                Self::InvalidInstanceStatusUnstopped(error)
+            }
+            "InvalidUser.Unauthorized" => Self::InvalidUserUnauthorized(error),
+            "InvalidDedicatedHostId.NotFound" => {
+                Self::InvalidDedicatedHostIdNotFound(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

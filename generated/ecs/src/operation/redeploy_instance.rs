@@ -225,26 +225,16 @@ pub enum RedeployInstanceError {
 }
 impl From<::acs_runtime::client::ServiceError> for RedeployInstanceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IncorrectInstanceStatus",
-                    "InstanceLockedForSecurity",
-                    "DiskError",
-                    "InstanceExpiredOrInArrears",
-                    "InvalidOperation.RedeployInstance",
-                    "InvalidInstanceId.NotFound",
-                    "InternalError",
-                ],
-            )
-        {
-            Some(0) => Self::IncorrectInstanceStatus(error),
-            Some(1) => Self::InstanceLockedForSecurity(error),
-            Some(2) => Self::DiskError(error),
-            Some(3) => Self::InstanceExpiredOrInArrears(error),
-            Some(4) => Self::InvalidOperationRedeployInstance(error),
-            Some(5) => Self::InvalidInstanceIdNotFound(error),
-            Some(6) => Self::InternalError(error),
+        match error.code() {
+            "IncorrectInstanceStatus" => Self::IncorrectInstanceStatus(error),
+            "InstanceLockedForSecurity" => Self::InstanceLockedForSecurity(error),
+            "DiskError" => Self::DiskError(error),
+            "InstanceExpiredOrInArrears" => Self::InstanceExpiredOrInArrears(error),
+            "InvalidOperation.RedeployInstance" => {
+                Self::InvalidOperationRedeployInstance(error)
+            }
+            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
+            "InternalError" => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -215,24 +215,19 @@ pub enum ReleaseDedicatedHostError {
 }
 impl From<::acs_runtime::client::ServiceError> for ReleaseDedicatedHostError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "ChargeTypeViolation",
-                    "IncorrectHostStatus.Initializing",
-                    "InstanceExist",
-                    "OperationDenied.DedicatedHostShared",
-                    "InvalidDedicatedHostId.NotFound",
-                    "InternalError",
-                ],
-            )
-        {
-            Some(0) => Self::ChargeTypeViolation(error),
-            Some(1) => Self::IncorrectHostStatusInitializing(error),
-            Some(2) => Self::InstanceExist(error),
-            Some(3) => Self::OperationDeniedDedicatedHostShared(error),
-            Some(4) => Self::InvalidDedicatedHostIdNotFound(error),
-            Some(5) => Self::InternalError(error),
+        match error.code() {
+            "ChargeTypeViolation" => Self::ChargeTypeViolation(error),
+            "IncorrectHostStatus.Initializing" => {
+                Self::IncorrectHostStatusInitializing(error)
+            }
+            "InstanceExist" => Self::InstanceExist(error),
+            "OperationDenied.DedicatedHostShared" => {
+                Self::OperationDeniedDedicatedHostShared(error)
+            }
+            "InvalidDedicatedHostId.NotFound" => {
+                Self::InvalidDedicatedHostIdNotFound(error)
+            }
+            "InternalError" => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -175,30 +175,22 @@ pub enum ReleaseEipAddressError {
 }
 impl From<::acs_runtime::client::ServiceError> for ReleaseEipAddressError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IncorrectEipStatus",
-                    "Forbbiden",
-                    "Forbidden.ChargeTypeIsPrepaid",
-                    "TaskConflict.AssociateGlobalAccelerationInstance",
-                    "InvalidOperation.DeletionProtection",
-                    "OperationUnsupported.ServiceManaged",
-                    "InvalidAllocationId.NotFound",
-                    "Forbidden.RegionNotFound",
-                    "InternalError",
-                ],
-            )
-        {
-            Some(0) => Self::IncorrectEipStatus(error),
-            Some(1) => Self::Forbbiden(error),
-            Some(2) => Self::ForbiddenChargeTypeIsPrepaid(error),
-            Some(3) => Self::TaskConflictAssociateGlobalAccelerationInstance(error),
-            Some(4) => Self::InvalidOperationDeletionProtection(error),
-            Some(5) => Self::OperationUnsupportedServiceManaged(error),
-            Some(6) => Self::InvalidAllocationIdNotFound(error),
-            Some(7) => Self::ForbiddenRegionNotFound(error),
-            Some(8) => Self::InternalError(error),
+        match error.code() {
+            "IncorrectEipStatus" => Self::IncorrectEipStatus(error),
+            "Forbbiden" => Self::Forbbiden(error),
+            "Forbidden.ChargeTypeIsPrepaid" => Self::ForbiddenChargeTypeIsPrepaid(error),
+            "TaskConflict.AssociateGlobalAccelerationInstance" => {
+                Self::TaskConflictAssociateGlobalAccelerationInstance(error)
+            }
+            "InvalidOperation.DeletionProtection" => {
+                Self::InvalidOperationDeletionProtection(error)
+            }
+            "OperationUnsupported.ServiceManaged" => {
+                Self::OperationUnsupportedServiceManaged(error)
+            }
+            "InvalidAllocationId.NotFound" => Self::InvalidAllocationIdNotFound(error),
+            "Forbidden.RegionNotFound" => Self::ForbiddenRegionNotFound(error),
+            "InternalError" => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

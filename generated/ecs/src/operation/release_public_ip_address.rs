@@ -227,30 +227,18 @@ pub enum ReleasePublicIpAddressError {
 }
 impl From<::acs_runtime::client::ServiceError> for ReleasePublicIpAddressError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "OperationDenied",
-                    "InvalidIpAddress.NotFound",
-                    "DryRunOperation",
-                    "IncorrectInstanceStatus",
-                    "InstanceLockedForSecurity",
-                    "InvalidIpAddress.NeedInstanceId",
-                    "OperationTimesOverLimit",
-                    "Forbidden.ExceedDuration",
-                    "InvalidInstanceId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::OperationDenied(error),
-            Some(1) => Self::InvalidIpAddressNotFound(error),
-            Some(2) => Self::DryRunOperation(error),
-            Some(3) => Self::IncorrectInstanceStatus(error),
-            Some(4) => Self::InstanceLockedForSecurity(error),
-            Some(5) => Self::InvalidIpAddressNeedInstanceId(error),
-            Some(6) => Self::OperationTimesOverLimit(error),
-            Some(7) => Self::ForbiddenExceedDuration(error),
-            Some(8) => Self::InvalidInstanceIdNotFound(error),
+        match error.code() {
+            "OperationDenied" => Self::OperationDenied(error),
+            "InvalidIpAddress.NotFound" => Self::InvalidIpAddressNotFound(error),
+            "DryRunOperation" => Self::DryRunOperation(error),
+            "IncorrectInstanceStatus" => Self::IncorrectInstanceStatus(error),
+            "InstanceLockedForSecurity" => Self::InstanceLockedForSecurity(error),
+            "InvalidIpAddress.NeedInstanceId" => {
+                Self::InvalidIpAddressNeedInstanceId(error)
+            }
+            "OperationTimesOverLimit" => Self::OperationTimesOverLimit(error),
+            "Forbidden.ExceedDuration" => Self::ForbiddenExceedDuration(error),
+            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -211,24 +211,23 @@ pub enum RemoveBandwidthPackageIpsError {
 }
 impl From<::acs_runtime::client::ServiceError> for RemoveBandwidthPackageIpsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidIpCount.ValueNotSupported",
-                    "InvalidRemovedIpAddresses.NotFound",
-                    "DependencyViolation.ForwardEntry",
-                    "InvalidRegionId.NotFound",
-                    "InvalidBandwidthPackageId.NotFound",
-                    "invalidRemovedIpAddresses.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidIpCountValueNotSupported(error),
-            Some(1) => Self::InvalidRemovedIpAddressesNotFound(error),
-            Some(2) => Self::DependencyViolationForwardEntry(error),
-            Some(3) => Self::InvalidRegionIdNotFound(error),
-            Some(4) => Self::InvalidBandwidthPackageIdNotFound(error),
-            Some(5) => Self::InvalidRemovedIpAddressesNotFoundError(error),
+        match error.code() {
+            "InvalidIpCount.ValueNotSupported" => {
+                Self::InvalidIpCountValueNotSupported(error)
+            }
+            "InvalidRemovedIpAddresses.NotFound" => {
+                Self::InvalidRemovedIpAddressesNotFound(error)
+            }
+            "DependencyViolation.ForwardEntry" => {
+                Self::DependencyViolationForwardEntry(error)
+            }
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "InvalidBandwidthPackageId.NotFound" => {
+                Self::InvalidBandwidthPackageIdNotFound(error)
+            }
+            "invalidRemovedIpAddresses.NotFound" => {
+                Self::InvalidRemovedIpAddressesNotFoundError(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

@@ -255,24 +255,15 @@ pub enum RemoveTagsError {
 }
 impl From<::acs_runtime::client::ServiceError> for RemoveTagsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidTagCount",
-                    "InvalidTagKey.Malformed",
-                    "InvalidResourceType.NotFound",
-                    "InvalidResourceId.NotSupported",
-                    "InvalidResourceId.NotFound",
-                    "InvalidRegionId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidTagCount(error),
-            Some(1) => Self::InvalidTagKeyMalformed(error),
-            Some(2) => Self::InvalidResourceTypeNotFound(error),
-            Some(3) => Self::InvalidResourceIdNotSupported(error),
-            Some(4) => Self::InvalidResourceIdNotFound(error),
-            Some(5) => Self::InvalidRegionIdNotFound(error),
+        match error.code() {
+            "InvalidTagCount" => Self::InvalidTagCount(error),
+            "InvalidTagKey.Malformed" => Self::InvalidTagKeyMalformed(error),
+            "InvalidResourceType.NotFound" => Self::InvalidResourceTypeNotFound(error),
+            "InvalidResourceId.NotSupported" => {
+                Self::InvalidResourceIdNotSupported(error)
+            }
+            "InvalidResourceId.NotFound" => Self::InvalidResourceIdNotFound(error),
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -277,34 +277,24 @@ pub enum RenewDedicatedHostsError {
 }
 impl From<::acs_runtime::client::ServiceError> for RenewDedicatedHostsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IdempotenceParamNotMatch",
-                    "InvalidClientToken.ValueNotSupported",
-                    "InvalidPeriod",
-                    "InvalidPeriodUnit.ValueNotSupported",
-                    "ChargeTypeViolation",
-                    "InvalidDedicatedHostId.NotFound",
-                    "InvalidStatus.Upgrading",
-                    "LastOrderProcessing",
-                    "IncorrectHostStatus",
-                    "LastTokenProcessing",
-                    "InternalError",
-                ],
-            )
-        {
-            Some(0) => Self::IdempotenceParamNotMatch(error),
-            Some(1) => Self::InvalidClientTokenValueNotSupported(error),
-            Some(2) => Self::InvalidPeriod(error),
-            Some(3) => Self::InvalidPeriodUnitValueNotSupported(error),
-            Some(4) => Self::ChargeTypeViolation(error),
-            Some(5) => Self::InvalidDedicatedHostIdNotFound(error),
-            Some(6) => Self::InvalidStatusUpgrading(error),
-            Some(7) => Self::LastOrderProcessing(error),
-            Some(8) => Self::IncorrectHostStatus(error),
-            Some(9) => Self::LastTokenProcessing(error),
-            Some(10) => Self::InternalError(error),
+        match error.code() {
+            "IdempotenceParamNotMatch" => Self::IdempotenceParamNotMatch(error),
+            "InvalidClientToken.ValueNotSupported" => {
+                Self::InvalidClientTokenValueNotSupported(error)
+            }
+            "InvalidPeriod" => Self::InvalidPeriod(error),
+            "InvalidPeriodUnit.ValueNotSupported" => {
+                Self::InvalidPeriodUnitValueNotSupported(error)
+            }
+            "ChargeTypeViolation" => Self::ChargeTypeViolation(error),
+            "InvalidDedicatedHostId.NotFound" => {
+                Self::InvalidDedicatedHostIdNotFound(error)
+            }
+            "InvalidStatus.Upgrading" => Self::InvalidStatusUpgrading(error),
+            "LastOrderProcessing" => Self::LastOrderProcessing(error),
+            "IncorrectHostStatus" => Self::IncorrectHostStatus(error),
+            "LastTokenProcessing" => Self::LastTokenProcessing(error),
+            "InternalError" => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

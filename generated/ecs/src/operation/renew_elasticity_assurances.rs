@@ -360,40 +360,35 @@ pub enum RenewElasticityAssurancesError {
 }
 impl From<::acs_runtime::client::ServiceError> for RenewElasticityAssurancesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidPeriodUnit.ValueNotSupported",
-                    "InvalidChargeType.ValueNotSupported",
-                    "MissingParameter.PrivatePoolOptions.Id",
-                    "InvalidParameter.PeriodUnit",
-                    "InvalidParameter.Period",
-                    "InvalidParameter.PrivatePoolOptionsId",
-                    "InvalidAutoRenewPeriod.ValueNotSupported",
-                    "InvalidParameter.ResourceOwnerAccount",
-                    "Account.Arrearage",
-                    "ChargeTypeViolation",
-                    "InvalidOperation.PackageTypeUnsupported",
-                    "InternalError",
-                    "IncorrectPrivatePoolStatus",
-                    "InvalidPrivatePoolId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidPeriodUnitValueNotSupported(error),
-            Some(1) => Self::InvalidChargeTypeValueNotSupported(error),
-            Some(2) => Self::MissingParameterPrivatePoolOptionsId(error),
-            Some(3) => Self::InvalidParameterPeriodUnit(error),
-            Some(4) => Self::InvalidParameterPeriod(error),
-            Some(5) => Self::InvalidParameterPrivatePoolOptionsId(error),
-            Some(6) => Self::InvalidAutoRenewPeriodValueNotSupported(error),
-            Some(7) => Self::InvalidParameterResourceOwnerAccount(error),
-            Some(8) => Self::AccountArrearage(error),
-            Some(9) => Self::ChargeTypeViolation(error),
-            Some(10) => Self::InvalidOperationPackageTypeUnsupported(error),
-            Some(11) => Self::InternalError(error),
-            Some(12) => Self::IncorrectPrivatePoolStatus(error),
-            Some(13) => Self::InvalidPrivatePoolIdNotFound(error),
+        match error.code() {
+            "InvalidPeriodUnit.ValueNotSupported" => {
+                Self::InvalidPeriodUnitValueNotSupported(error)
+            }
+            "InvalidChargeType.ValueNotSupported" => {
+                Self::InvalidChargeTypeValueNotSupported(error)
+            }
+            "MissingParameter.PrivatePoolOptions.Id" => {
+                Self::MissingParameterPrivatePoolOptionsId(error)
+            }
+            "InvalidParameter.PeriodUnit" => Self::InvalidParameterPeriodUnit(error),
+            "InvalidParameter.Period" => Self::InvalidParameterPeriod(error),
+            "InvalidParameter.PrivatePoolOptionsId" => {
+                Self::InvalidParameterPrivatePoolOptionsId(error)
+            }
+            "InvalidAutoRenewPeriod.ValueNotSupported" => {
+                Self::InvalidAutoRenewPeriodValueNotSupported(error)
+            }
+            "InvalidParameter.ResourceOwnerAccount" => {
+                Self::InvalidParameterResourceOwnerAccount(error)
+            }
+            "Account.Arrearage" => Self::AccountArrearage(error),
+            "ChargeTypeViolation" => Self::ChargeTypeViolation(error),
+            "InvalidOperation.PackageTypeUnsupported" => {
+                Self::InvalidOperationPackageTypeUnsupported(error)
+            }
+            "InternalError" => Self::InternalError(error),
+            "IncorrectPrivatePoolStatus" => Self::IncorrectPrivatePoolStatus(error),
+            "InvalidPrivatePoolId.NotFound" => Self::InvalidPrivatePoolIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -364,122 +364,112 @@ pub enum RenewInstanceError {
 }
 impl From<::acs_runtime::client::ServiceError> for RenewInstanceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidInternetChargeType.ValueNotSupported",
-                    "InvalidInstanceType.NotSupported",
-                    "InvalidParameter",
-                    "InvalidInstanceChargeType.NotFound",
-                    "InvalidRebootTime.Malformed",
-                    "InvalidRebootTime.ValueNotSupported",
-                    "IdempotenceParamNotMatch",
-                    "InvalidClientToken.ValueNotSupported",
-                    "InvalidInstanceType.ValueNotSupported",
-                    "InvalidInstanceType.codeUnauthorized",
-                    "InvalidInternetChargeType.InstanceNotSupported",
-                    "InvalidPeriod",
-                    "MissingParamter",
-                    "Upgrade.NotSupported",
-                    "OperationDenied",
-                    "InvalidInstanceType.ValueUnauthorized",
-                    "DependencyViolation.InstanceType",
-                    "InvalidPeriodUnit.ValueNotSupported",
-                    "InvalidDedicatedHostId.NotFound",
-                    "InvalidDedicatedHostStatus.NotSupport",
-                    "IncorrectDedicatedHostStatus",
-                    "InvalidPeriod.ExceededDedicatedHost",
-                    "InvalidStatus.Upgrading",
-                    "InvalidPeriod.ExceededMaximumExpirationDate",
-                    "LastOrderProcessing",
-                    "Idempotence.Processing",
-                    "InvalidLoanOrderStatus.Uncompleted",
-                    "OperationDenied.UnfinishedOrder",
-                    "InvalidPeriod.NotFound",
-                    "InvalidExpectedRenewDay.StarterPackageNotSupported",
-                    "InvalidParam.ExpectedRenewDay",
-                    "QuotaExceed.AlignInstance",
-                    "InvalidExpectedRenewDay.Conflict",
-                    "InvalidExpectedRenewDay.ValueNotSupported",
-                    "OperationDenied.AbnormalInstanceInfo",
-                    "NoPermission.Price",
-                    "InvalidOperation.ClassicNetworkTypeNotSupported",
-                    "ChargeTypeViolation",
-                    "Diskcategory.Mismatch",
-                    "IncorrectInstanceStatus",
-                    "InstanceSpecModification.NotEffective",
-                    "LastTokenProcessing",
-                    "Instance.UnPaidOrder",
-                    "InstanceLockedForSecurity",
-                    "InvalidDisk.NotAllowed",
-                    "InstanceTypeNotSupported",
-                    "InvalidChargeType.NotSupported",
-                    "OperationDenied.NoStock",
-                    "OperationDenied.ImageNotValid",
-                    "InvalidPeriod.StarterPackage",
-                    "RenewDateNotSupported.StarterPackage",
-                    "PrePaidInstance.Expired",
-                    "InvalidDiskId.NotFound",
-                    "InvalidInstanceId.NotFound",
-                    "InternalError",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidInternetChargeTypeValueNotSupported(error),
-            Some(1) => Self::InvalidInstanceTypeNotSupported(error),
-            Some(2) => Self::InvalidParameter(error),
-            Some(3) => Self::InvalidInstanceChargeTypeNotFound(error),
-            Some(4) => Self::InvalidRebootTimeMalformed(error),
-            Some(5) => Self::InvalidRebootTimeValueNotSupported(error),
-            Some(6) => Self::IdempotenceParamNotMatch(error),
-            Some(7) => Self::InvalidClientTokenValueNotSupported(error),
-            Some(8) => Self::InvalidInstanceTypeValueNotSupported(error),
-            Some(9) => Self::InvalidInstanceTypeCodeUnauthorized(error),
-            Some(10) => Self::InvalidInternetChargeTypeInstanceNotSupported(error),
-            Some(11) => Self::InvalidPeriod(error),
-            Some(12) => Self::MissingParamter(error),
-            Some(13) => Self::UpgradeNotSupported(error),
-            Some(14) => Self::OperationDenied(error),
-            Some(15) => Self::InvalidInstanceTypeValueUnauthorized(error),
-            Some(16) => Self::DependencyViolationInstanceType(error),
-            Some(17) => Self::InvalidPeriodUnitValueNotSupported(error),
-            Some(18) => Self::InvalidDedicatedHostIdNotFound(error),
-            Some(19) => Self::InvalidDedicatedHostStatusNotSupport(error),
-            Some(20) => Self::IncorrectDedicatedHostStatus(error),
-            Some(21) => Self::InvalidPeriodExceededDedicatedHost(error),
-            Some(22) => Self::InvalidStatusUpgrading(error),
-            Some(23) => Self::InvalidPeriodExceededMaximumExpirationDate(error),
-            Some(24) => Self::LastOrderProcessing(error),
-            Some(25) => Self::IdempotenceProcessing(error),
-            Some(26) => Self::InvalidLoanOrderStatusUncompleted(error),
-            Some(27) => Self::OperationDeniedUnfinishedOrder(error),
-            Some(28) => Self::InvalidPeriodNotFound(error),
-            Some(29) => Self::InvalidExpectedRenewDayStarterPackageNotSupported(error),
-            Some(30) => Self::InvalidParamExpectedRenewDay(error),
-            Some(31) => Self::QuotaExceedAlignInstance(error),
-            Some(32) => Self::InvalidExpectedRenewDayConflict(error),
-            Some(33) => Self::InvalidExpectedRenewDayValueNotSupported(error),
-            Some(34) => Self::OperationDeniedAbnormalInstanceInfo(error),
-            Some(35) => Self::NoPermissionPrice(error),
-            Some(36) => Self::InvalidOperationClassicNetworkTypeNotSupported(error),
-            Some(37) => Self::ChargeTypeViolation(error),
-            Some(38) => Self::DiskcategoryMismatch(error),
-            Some(39) => Self::IncorrectInstanceStatus(error),
-            Some(40) => Self::InstanceSpecModificationNotEffective(error),
-            Some(41) => Self::LastTokenProcessing(error),
-            Some(42) => Self::InstanceUnPaidOrder(error),
-            Some(43) => Self::InstanceLockedForSecurity(error),
-            Some(44) => Self::InvalidDiskNotAllowed(error),
-            Some(45) => Self::InstanceTypeNotSupported(error),
-            Some(46) => Self::InvalidChargeTypeNotSupported(error),
-            Some(47) => Self::OperationDeniedNoStock(error),
-            Some(48) => Self::OperationDeniedImageNotValid(error),
-            Some(49) => Self::InvalidPeriodStarterPackage(error),
-            Some(50) => Self::RenewDateNotSupportedStarterPackage(error),
-            Some(51) => Self::PrePaidInstanceExpired(error),
-            Some(52) => Self::InvalidDiskIdNotFound(error),
-            Some(53) => Self::InvalidInstanceIdNotFound(error),
-            Some(54) => Self::InternalError(error),
+        match error.code() {
+            "InvalidInternetChargeType.ValueNotSupported" => {
+                Self::InvalidInternetChargeTypeValueNotSupported(error)
+            }
+            "InvalidInstanceType.NotSupported" => {
+                Self::InvalidInstanceTypeNotSupported(error)
+            }
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "InvalidInstanceChargeType.NotFound" => {
+                Self::InvalidInstanceChargeTypeNotFound(error)
+            }
+            "InvalidRebootTime.Malformed" => Self::InvalidRebootTimeMalformed(error),
+            "InvalidRebootTime.ValueNotSupported" => {
+                Self::InvalidRebootTimeValueNotSupported(error)
+            }
+            "IdempotenceParamNotMatch" => Self::IdempotenceParamNotMatch(error),
+            "InvalidClientToken.ValueNotSupported" => {
+                Self::InvalidClientTokenValueNotSupported(error)
+            }
+            "InvalidInstanceType.ValueNotSupported" => {
+                Self::InvalidInstanceTypeValueNotSupported(error)
+            }
+            "InvalidInstanceType.codeUnauthorized" => {
+                Self::InvalidInstanceTypeCodeUnauthorized(error)
+            }
+            "InvalidInternetChargeType.InstanceNotSupported" => {
+                Self::InvalidInternetChargeTypeInstanceNotSupported(error)
+            }
+            "InvalidPeriod" => Self::InvalidPeriod(error),
+            "MissingParamter" => Self::MissingParamter(error),
+            "Upgrade.NotSupported" => Self::UpgradeNotSupported(error),
+            "OperationDenied" => Self::OperationDenied(error),
+            "InvalidInstanceType.ValueUnauthorized" => {
+                Self::InvalidInstanceTypeValueUnauthorized(error)
+            }
+            "DependencyViolation.InstanceType" => {
+                Self::DependencyViolationInstanceType(error)
+            }
+            "InvalidPeriodUnit.ValueNotSupported" => {
+                Self::InvalidPeriodUnitValueNotSupported(error)
+            }
+            "InvalidDedicatedHostId.NotFound" => {
+                Self::InvalidDedicatedHostIdNotFound(error)
+            }
+            "InvalidDedicatedHostStatus.NotSupport" => {
+                Self::InvalidDedicatedHostStatusNotSupport(error)
+            }
+            "IncorrectDedicatedHostStatus" => Self::IncorrectDedicatedHostStatus(error),
+            "InvalidPeriod.ExceededDedicatedHost" => {
+                Self::InvalidPeriodExceededDedicatedHost(error)
+            }
+            "InvalidStatus.Upgrading" => Self::InvalidStatusUpgrading(error),
+            "InvalidPeriod.ExceededMaximumExpirationDate" => {
+                Self::InvalidPeriodExceededMaximumExpirationDate(error)
+            }
+            "LastOrderProcessing" => Self::LastOrderProcessing(error),
+            "Idempotence.Processing" => Self::IdempotenceProcessing(error),
+            "InvalidLoanOrderStatus.Uncompleted" => {
+                Self::InvalidLoanOrderStatusUncompleted(error)
+            }
+            "OperationDenied.UnfinishedOrder" => {
+                Self::OperationDeniedUnfinishedOrder(error)
+            }
+            "InvalidPeriod.NotFound" => Self::InvalidPeriodNotFound(error),
+            "InvalidExpectedRenewDay.StarterPackageNotSupported" => {
+                Self::InvalidExpectedRenewDayStarterPackageNotSupported(error)
+            }
+            "InvalidParam.ExpectedRenewDay" => Self::InvalidParamExpectedRenewDay(error),
+            "QuotaExceed.AlignInstance" => Self::QuotaExceedAlignInstance(error),
+            "InvalidExpectedRenewDay.Conflict" => {
+                Self::InvalidExpectedRenewDayConflict(error)
+            }
+            "InvalidExpectedRenewDay.ValueNotSupported" => {
+                Self::InvalidExpectedRenewDayValueNotSupported(error)
+            }
+            "OperationDenied.AbnormalInstanceInfo" => {
+                Self::OperationDeniedAbnormalInstanceInfo(error)
+            }
+            "NoPermission.Price" => Self::NoPermissionPrice(error),
+            "InvalidOperation.ClassicNetworkTypeNotSupported" => {
+                Self::InvalidOperationClassicNetworkTypeNotSupported(error)
+            }
+            "ChargeTypeViolation" => Self::ChargeTypeViolation(error),
+            "Diskcategory.Mismatch" => Self::DiskcategoryMismatch(error),
+            "IncorrectInstanceStatus" => Self::IncorrectInstanceStatus(error),
+            "InstanceSpecModification.NotEffective" => {
+                Self::InstanceSpecModificationNotEffective(error)
+            }
+            "LastTokenProcessing" => Self::LastTokenProcessing(error),
+            "Instance.UnPaidOrder" => Self::InstanceUnPaidOrder(error),
+            "InstanceLockedForSecurity" => Self::InstanceLockedForSecurity(error),
+            "InvalidDisk.NotAllowed" => Self::InvalidDiskNotAllowed(error),
+            "InstanceTypeNotSupported" => Self::InstanceTypeNotSupported(error),
+            "InvalidChargeType.NotSupported" => {
+                Self::InvalidChargeTypeNotSupported(error)
+            }
+            "OperationDenied.NoStock" => Self::OperationDeniedNoStock(error),
+            "OperationDenied.ImageNotValid" => Self::OperationDeniedImageNotValid(error),
+            "InvalidPeriod.StarterPackage" => Self::InvalidPeriodStarterPackage(error),
+            "RenewDateNotSupported.StarterPackage" => {
+                Self::RenewDateNotSupportedStarterPackage(error)
+            }
+            "PrePaidInstance.Expired" => Self::PrePaidInstanceExpired(error),
+            "InvalidDiskId.NotFound" => Self::InvalidDiskIdNotFound(error),
+            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
+            "InternalError" => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

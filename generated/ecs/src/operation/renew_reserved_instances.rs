@@ -404,106 +404,103 @@ pub enum RenewReservedInstancesError {
 }
 impl From<::acs_runtime::client::ServiceError> for RenewReservedInstancesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidInstanceType.ValueUnauthorized",
-                    "InvalidParameter.Conflict",
-                    "InvalidTagKey.Malformed",
-                    "InvalidPeriodUnit.ValueNotSupported",
-                    "InvalidTagValue.Malformed",
-                    "InvalidChargeType.ValueNotSupported",
-                    "OperationDenied",
-                    "InvalidPeriod",
-                    "MissingParameter.ReservedInstanceIds",
-                    "InvalidParameter.PeriodUnit",
-                    "InvalidParameter.Period",
-                    "InvalidParameter.ReservedInstanceIds",
-                    "InvalidPeriod.ExceededMaximumExpiration",
-                    "OperationDenied.NoStock",
-                    "NodeControllerUnavailable",
-                    "InvalidParameter.ResourceOwnerAccount",
-                    "Zone.NotOpen",
-                    "Zone.NotOnSale",
-                    "Account.Arrearage",
-                    "InvalidReservedInstanceName.Malformed",
-                    "InvalidParameter.Scope",
-                    "InvalidReservedInstanceStatus.ValueNotSupported",
-                    "InvalidReservedInstanceOfferingType.ValueNotSupported",
-                    "InvalidReservedInstanceOfferingClass.ValueNotSupported",
-                    "MissingParameter.ZoneId",
-                    "MissingParameter.InstanceType",
-                    "MissingParameter.ReservedInstanceId",
-                    "MissingParameter.ReservedInstanceConfiguration",
-                    "InvalidParameter.SplitOrMerge",
-                    "MissingParameter.InstanceTypeAndAmountBothEmpty",
-                    "InvalidReservedInstancePlatform.ValueNotSupported",
-                    "InvalidParameter.ReservedInstanceName",
-                    "InvalidReservedInstanceZone.ValueNotSupported",
-                    "InvalidParameter.ValueNotSupported",
-                    "IncorrectInstanceStatus",
-                    "InvalidPlatform.ValueNotSupported",
-                    "InvalidScope.ValueNotSupported",
-                    "InvalidConfiguration.ValueNotSupported",
-                    "InvalidZoneId.ValueNotSupported",
-                    "InvalidParameter",
-                    "InvalidInstanceAmount.ValueNotSupported",
-                    "OperationDenied.OnlyModifyName",
-                    "InvalidReservedInstanceId.NotFound",
-                    "ChargeTypeViolation",
-                    "InvalidZoneId.NotFound",
-                    "InternalError",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidInstanceTypeValueUnauthorized(error),
-            Some(1) => Self::InvalidParameterConflict(error),
-            Some(2) => Self::InvalidTagKeyMalformed(error),
-            Some(3) => Self::InvalidPeriodUnitValueNotSupported(error),
-            Some(4) => Self::InvalidTagValueMalformed(error),
-            Some(5) => Self::InvalidChargeTypeValueNotSupported(error),
-            Some(6) => Self::OperationDenied(error),
-            Some(7) => Self::InvalidPeriod(error),
-            Some(8) => Self::MissingParameterReservedInstanceIds(error),
-            Some(9) => Self::InvalidParameterPeriodUnit(error),
-            Some(10) => Self::InvalidParameterPeriod(error),
-            Some(11) => Self::InvalidParameterReservedInstanceIds(error),
-            Some(12) => Self::InvalidPeriodExceededMaximumExpiration(error),
-            Some(13) => Self::OperationDeniedNoStock(error),
-            Some(14) => Self::NodeControllerUnavailable(error),
-            Some(15) => Self::InvalidParameterResourceOwnerAccount(error),
-            Some(16) => Self::ZoneNotOpen(error),
-            Some(17) => Self::ZoneNotOnSale(error),
-            Some(18) => Self::AccountArrearage(error),
-            Some(19) => Self::InvalidReservedInstanceNameMalformed(error),
-            Some(20) => Self::InvalidParameterScope(error),
-            Some(21) => Self::InvalidReservedInstanceStatusValueNotSupported(error),
-            Some(22) => Self::InvalidReservedInstanceOfferingTypeValueNotSupported(error),
-            Some(23) => {
+        match error.code() {
+            "InvalidInstanceType.ValueUnauthorized" => {
+                Self::InvalidInstanceTypeValueUnauthorized(error)
+            }
+            "InvalidParameter.Conflict" => Self::InvalidParameterConflict(error),
+            "InvalidTagKey.Malformed" => Self::InvalidTagKeyMalformed(error),
+            "InvalidPeriodUnit.ValueNotSupported" => {
+                Self::InvalidPeriodUnitValueNotSupported(error)
+            }
+            "InvalidTagValue.Malformed" => Self::InvalidTagValueMalformed(error),
+            "InvalidChargeType.ValueNotSupported" => {
+                Self::InvalidChargeTypeValueNotSupported(error)
+            }
+            "OperationDenied" => Self::OperationDenied(error),
+            "InvalidPeriod" => Self::InvalidPeriod(error),
+            "MissingParameter.ReservedInstanceIds" => {
+                Self::MissingParameterReservedInstanceIds(error)
+            }
+            "InvalidParameter.PeriodUnit" => Self::InvalidParameterPeriodUnit(error),
+            "InvalidParameter.Period" => Self::InvalidParameterPeriod(error),
+            "InvalidParameter.ReservedInstanceIds" => {
+                Self::InvalidParameterReservedInstanceIds(error)
+            }
+            "InvalidPeriod.ExceededMaximumExpiration" => {
+                Self::InvalidPeriodExceededMaximumExpiration(error)
+            }
+            "OperationDenied.NoStock" => Self::OperationDeniedNoStock(error),
+            "NodeControllerUnavailable" => Self::NodeControllerUnavailable(error),
+            "InvalidParameter.ResourceOwnerAccount" => {
+                Self::InvalidParameterResourceOwnerAccount(error)
+            }
+            "Zone.NotOpen" => Self::ZoneNotOpen(error),
+            "Zone.NotOnSale" => Self::ZoneNotOnSale(error),
+            "Account.Arrearage" => Self::AccountArrearage(error),
+            "InvalidReservedInstanceName.Malformed" => {
+                Self::InvalidReservedInstanceNameMalformed(error)
+            }
+            "InvalidParameter.Scope" => Self::InvalidParameterScope(error),
+            "InvalidReservedInstanceStatus.ValueNotSupported" => {
+                Self::InvalidReservedInstanceStatusValueNotSupported(error)
+            }
+            "InvalidReservedInstanceOfferingType.ValueNotSupported" => {
+                Self::InvalidReservedInstanceOfferingTypeValueNotSupported(error)
+            }
+            "InvalidReservedInstanceOfferingClass.ValueNotSupported" => {
                 Self::InvalidReservedInstanceOfferingClassValueNotSupported(error)
             }
-            Some(24) => Self::MissingParameterZoneId(error),
-            Some(25) => Self::MissingParameterInstanceType(error),
-            Some(26) => Self::MissingParameterReservedInstanceId(error),
-            Some(27) => Self::MissingParameterReservedInstanceConfiguration(error),
-            Some(28) => Self::InvalidParameterSplitOrMerge(error),
-            Some(29) => Self::MissingParameterInstanceTypeAndAmountBothEmpty(error),
-            Some(30) => Self::InvalidReservedInstancePlatformValueNotSupported(error),
-            Some(31) => Self::InvalidParameterReservedInstanceName(error),
-            Some(32) => Self::InvalidReservedInstanceZoneValueNotSupported(error),
-            Some(33) => Self::InvalidParameterValueNotSupported(error),
-            Some(34) => Self::IncorrectInstanceStatus(error),
-            Some(35) => Self::InvalidPlatformValueNotSupported(error),
-            Some(36) => Self::InvalidScopeValueNotSupported(error),
-            Some(37) => Self::InvalidConfigurationValueNotSupported(error),
-            Some(38) => Self::InvalidZoneIdValueNotSupported(error),
-            Some(39) => Self::InvalidParameter(error),
-            Some(40) => Self::InvalidInstanceAmountValueNotSupported(error),
-            Some(41) => Self::OperationDeniedOnlyModifyName(error),
-            Some(42) => Self::InvalidReservedInstanceIdNotFound(error),
-            Some(43) => Self::ChargeTypeViolation(error),
-            Some(44) => Self::InvalidZoneIdNotFound(error),
-            Some(45) => Self::InternalError(error),
+            "MissingParameter.ZoneId" => Self::MissingParameterZoneId(error),
+            "MissingParameter.InstanceType" => Self::MissingParameterInstanceType(error),
+            "MissingParameter.ReservedInstanceId" => {
+                Self::MissingParameterReservedInstanceId(error)
+            }
+            "MissingParameter.ReservedInstanceConfiguration" => {
+                Self::MissingParameterReservedInstanceConfiguration(error)
+            }
+            "InvalidParameter.SplitOrMerge" => Self::InvalidParameterSplitOrMerge(error),
+            "MissingParameter.InstanceTypeAndAmountBothEmpty" => {
+                Self::MissingParameterInstanceTypeAndAmountBothEmpty(error)
+            }
+            "InvalidReservedInstancePlatform.ValueNotSupported" => {
+                Self::InvalidReservedInstancePlatformValueNotSupported(error)
+            }
+            "InvalidParameter.ReservedInstanceName" => {
+                Self::InvalidParameterReservedInstanceName(error)
+            }
+            "InvalidReservedInstanceZone.ValueNotSupported" => {
+                Self::InvalidReservedInstanceZoneValueNotSupported(error)
+            }
+            "InvalidParameter.ValueNotSupported" => {
+                Self::InvalidParameterValueNotSupported(error)
+            }
+            "IncorrectInstanceStatus" => Self::IncorrectInstanceStatus(error),
+            "InvalidPlatform.ValueNotSupported" => {
+                Self::InvalidPlatformValueNotSupported(error)
+            }
+            "InvalidScope.ValueNotSupported" => {
+                Self::InvalidScopeValueNotSupported(error)
+            }
+            "InvalidConfiguration.ValueNotSupported" => {
+                Self::InvalidConfigurationValueNotSupported(error)
+            }
+            "InvalidZoneId.ValueNotSupported" => {
+                Self::InvalidZoneIdValueNotSupported(error)
+            }
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "InvalidInstanceAmount.ValueNotSupported" => {
+                Self::InvalidInstanceAmountValueNotSupported(error)
+            }
+            "OperationDenied.OnlyModifyName" => {
+                Self::OperationDeniedOnlyModifyName(error)
+            }
+            "InvalidReservedInstanceId.NotFound" => {
+                Self::InvalidReservedInstanceIdNotFound(error)
+            }
+            "ChargeTypeViolation" => Self::ChargeTypeViolation(error),
+            "InvalidZoneId.NotFound" => Self::InvalidZoneIdNotFound(error),
+            "InternalError" => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

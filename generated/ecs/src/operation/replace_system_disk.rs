@@ -655,172 +655,165 @@ pub enum ReplaceSystemDiskError {
 }
 impl From<::acs_runtime::client::ServiceError> for ReplaceSystemDiskError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "LoginAsNonRoot.ImageNotSupport",
-                    "InvalidSystemDiskSize.ValueNotSupported",
-                    "InvalidParameter.Conflict",
-                    "InvalidSystemDiskSize.ImageNotSupportResize",
-                    "InvalidSystemDiskSize",
-                    "InvalidPassword.Malformed",
-                    "InvalidPasswordParam.Mismatch",
-                    "OperationDenied",
-                    "InvalidDiskCategory.ValueNotSupported",
-                    "InvalidKeyPairName.NotFound",
-                    "DependencyViolation.IoOptimize",
-                    "MissingParameter.Architecture",
-                    "InvalidArchitecture.Malformed",
-                    "MissingParameter.Platform",
-                    "InvalidPlatform.Malformed",
-                    "InvalidDiskId.NotFound",
-                    "InvalidDatadisk.DiskStatusViolation",
-                    "InvalidDatadisk.DiskCategoryViolation",
-                    "InvalidDatadisk.ChargeTypeViolation",
-                    "MissingParameter",
-                    "InvalidInstance.NotFoundSystemDisk",
-                    "InvalidParameter.DiskType",
-                    "DISK_IN_DEDICATED_BLOCK_STORAGE_CLUSTER",
-                    "IncorrectDiskStatus.ReplicationStatusNotFound",
-                    "IncorrectDiskStatus.InReplication",
-                    "InvalidInstanceType.NotSupported",
-                    "InvalidRegionId.NotSupportReplaceEncryptedSystemDisk",
-                    "InvalidStorageClusterId.CapacityNotEnough",
-                    "QuotaExceed.DiskCapacity",
-                    "AccountForbidden.ProductCreationLimited",
-                    "InternalError",
-                    "InvalidDiskName.Malformed",
-                    "LoginAsNonRoot.RegionNotSupport",
-                    "InvalidSystemDiskStatus.IsTransfering",
-                    "IncorrectDiskStatus",
-                    "IncorrectInstanceStatus",
-                    "InstanceLockedForSecurity",
-                    "ImageNotSubscribed",
-                    "ImageRemovedInMarket",
-                    "InstanceExpiredOrInArrears",
-                    "ChargeTypeViolation",
-                    "DiskCreatingSnapshot",
-                    "IoOptimized.NotSupported",
-                    "ImageNotSupportInstanceType",
-                    "QuotaExceed.BuyImage",
-                    "INST_HAS_UNPAID_ORDER",
-                    "OperationDenied.InstanceCreating",
-                    "DependencyViolation.WindowsInstance",
-                    "InvalidParameter.NotMatch",
-                    "ResourcesNotInSameZone",
-                    "OperationDenied.UnpaidOrder",
-                    "InvalidHostname.MismatchImage",
-                    "HibernationConfigured.InstanceOperationForbidden",
-                    "InvalidOperation.MultiAttachDisk",
-                    "InvalidRegionId.NotSupportEncryptAlgorithm",
-                    "InvalidRegionId.NotExists",
-                    "InvalidEncryptAlgorithm",
-                    "InvalidEncrypted.NotMatchKmsKeyId",
-                    "InvalidEncrypted.NotMatchEncryptAlgorithm",
-                    "InvalidParameter.KmsNotEnabled",
-                    "InvalidParameter.DataEncryptedKeyCreateFailed",
-                    "InvalidParameter.KMSKeyId.NotFound",
-                    "InvalidParameter.KMSKeyId.KMSUnauthorized",
-                    "InvalidKMSKeyId.NotSymmetric",
-                    "InvalidDiskId.NotSupportReplaceEncryptedSystemDisk",
-                    "NotSupportSnapshotEncrypted.DiskCategory",
-                    "InvalidParameter.AllEmpty",
-                    "OperationDenied.ImageNotValid",
-                    "OperationDenied.DiskNoStock",
-                    "InvalidParameter.KMSKeyId.CMKNotEnabled",
-                    "InvalidParameter.KMSKeyId.CMKUnauthorized",
-                    "InvalidEncrypted.NotMatchSnapshot",
-                    "InvalidEncrypted.NotMatchDiskDefaultEncryption",
-                    "InvalidPayMethod.SyncPaymentNotSupport",
-                    "InvalidInstanceId.NotFound",
-                    "InvalidImageId.NotFound",
-                    "InvalidSystemDiskSize.MoreThanMaxSize",
-                    "InvalidSystemDiskSize.LessThanImageSize",
-                    "InvalidSystemDiskSize.LessThanMinSize",
-                    "NoSuchResource",
-                ],
-            )
-        {
-            Some(0) => Self::LoginAsNonRootImageNotSupport(error),
-            Some(1) => Self::InvalidSystemDiskSizeValueNotSupported(error),
-            Some(2) => Self::InvalidParameterConflict(error),
-            Some(3) => Self::InvalidSystemDiskSizeImageNotSupportResize(error),
-            Some(4) => Self::InvalidSystemDiskSize(error),
-            Some(5) => Self::InvalidPasswordMalformed(error),
-            Some(6) => Self::InvalidPasswordParamMismatch(error),
-            Some(7) => Self::OperationDenied(error),
-            Some(8) => Self::InvalidDiskCategoryValueNotSupported(error),
-            Some(9) => Self::InvalidKeyPairNameNotFound(error),
-            Some(10) => Self::DependencyViolationIoOptimize(error),
-            Some(11) => Self::MissingParameterArchitecture(error),
-            Some(12) => Self::InvalidArchitectureMalformed(error),
-            Some(13) => Self::MissingParameterPlatform(error),
-            Some(14) => Self::InvalidPlatformMalformed(error),
-            Some(15) => Self::InvalidDiskIdNotFound(error),
-            Some(16) => Self::InvalidDatadiskDiskStatusViolation(error),
-            Some(17) => Self::InvalidDatadiskDiskCategoryViolation(error),
-            Some(18) => Self::InvalidDatadiskChargeTypeViolation(error),
-            Some(19) => Self::MissingParameter(error),
-            Some(20) => Self::InvalidInstanceNotFoundSystemDisk(error),
-            Some(21) => Self::InvalidParameterDiskType(error),
-            Some(22) => Self::DiskInDedicatedBlockStorageCluster(error),
-            Some(23) => Self::IncorrectDiskStatusReplicationStatusNotFound(error),
-            Some(24) => Self::IncorrectDiskStatusInReplication(error),
-            Some(25) => Self::InvalidInstanceTypeNotSupported(error),
-            Some(26) => Self::InvalidRegionIdNotSupportReplaceEncryptedSystemDisk(error),
-            Some(27) => Self::InvalidStorageClusterIdCapacityNotEnough(error),
-            Some(28) => Self::QuotaExceedDiskCapacity(error),
-            Some(29) => Self::AccountForbiddenProductCreationLimited(error),
-            Some(30) => Self::InternalError(error),
-            Some(31) => Self::InvalidDiskNameMalformed(error),
-            Some(32) => Self::LoginAsNonRootRegionNotSupport(error),
-            Some(33) => Self::InvalidSystemDiskStatusIsTransfering(error),
-            Some(34) => Self::IncorrectDiskStatus(error),
-            Some(35) => Self::IncorrectInstanceStatus(error),
-            Some(36) => Self::InstanceLockedForSecurity(error),
-            Some(37) => Self::ImageNotSubscribed(error),
-            Some(38) => Self::ImageRemovedInMarket(error),
-            Some(39) => Self::InstanceExpiredOrInArrears(error),
-            Some(40) => Self::ChargeTypeViolation(error),
-            Some(41) => Self::DiskCreatingSnapshot(error),
-            Some(42) => Self::IoOptimizedNotSupported(error),
-            Some(43) => Self::ImageNotSupportInstanceType(error),
-            Some(44) => Self::QuotaExceedBuyImage(error),
-            Some(45) => Self::InstHasUnpaidOrder(error),
-            Some(46) => Self::OperationDeniedInstanceCreating(error),
-            Some(47) => Self::DependencyViolationWindowsInstance(error),
-            Some(48) => Self::InvalidParameterNotMatch(error),
-            Some(49) => Self::ResourcesNotInSameZone(error),
-            Some(50) => Self::OperationDeniedUnpaidOrder(error),
-            Some(51) => Self::InvalidHostnameMismatchImage(error),
-            Some(52) => Self::HibernationConfiguredInstanceOperationForbidden(error),
-            Some(53) => Self::InvalidOperationMultiAttachDisk(error),
-            Some(54) => Self::InvalidRegionIdNotSupportEncryptAlgorithm(error),
-            Some(55) => Self::InvalidRegionIdNotExists(error),
-            Some(56) => Self::InvalidEncryptAlgorithm(error),
-            Some(57) => Self::InvalidEncryptedNotMatchKmsKeyId(error),
-            Some(58) => Self::InvalidEncryptedNotMatchEncryptAlgorithm(error),
-            Some(59) => Self::InvalidParameterKmsNotEnabled(error),
-            Some(60) => Self::InvalidParameterDataEncryptedKeyCreateFailed(error),
-            Some(61) => Self::InvalidParameterKmsKeyIdNotFound(error),
-            Some(62) => Self::InvalidParameterKmsKeyIdKmsUnauthorized(error),
-            Some(63) => Self::InvalidKmsKeyIdNotSymmetric(error),
-            Some(64) => Self::InvalidDiskIdNotSupportReplaceEncryptedSystemDisk(error),
-            Some(65) => Self::NotSupportSnapshotEncryptedDiskCategory(error),
-            Some(66) => Self::InvalidParameterAllEmpty(error),
-            Some(67) => Self::OperationDeniedImageNotValid(error),
-            Some(68) => Self::OperationDeniedDiskNoStock(error),
-            Some(69) => Self::InvalidParameterKmsKeyIdCmkNotEnabled(error),
-            Some(70) => Self::InvalidParameterKmsKeyIdCmkUnauthorized(error),
-            Some(71) => Self::InvalidEncryptedNotMatchSnapshot(error),
-            Some(72) => Self::InvalidEncryptedNotMatchDiskDefaultEncryption(error),
-            Some(73) => Self::InvalidPayMethodSyncPaymentNotSupport(error),
-            Some(74) => Self::InvalidInstanceIdNotFound(error),
-            Some(75) => Self::InvalidImageIdNotFound(error),
-            Some(76) => Self::InvalidSystemDiskSizeMoreThanMaxSize(error),
-            Some(77) => Self::InvalidSystemDiskSizeLessThanImageSize(error),
-            Some(78) => Self::InvalidSystemDiskSizeLessThanMinSize(error),
-            Some(79) => Self::NoSuchResource(error),
+        match error.code() {
+            "LoginAsNonRoot.ImageNotSupport" => {
+                Self::LoginAsNonRootImageNotSupport(error)
+            }
+            "InvalidSystemDiskSize.ValueNotSupported" => {
+                Self::InvalidSystemDiskSizeValueNotSupported(error)
+            }
+            "InvalidParameter.Conflict" => Self::InvalidParameterConflict(error),
+            "InvalidSystemDiskSize.ImageNotSupportResize" => {
+                Self::InvalidSystemDiskSizeImageNotSupportResize(error)
+            }
+            "InvalidSystemDiskSize" => Self::InvalidSystemDiskSize(error),
+            "InvalidPassword.Malformed" => Self::InvalidPasswordMalformed(error),
+            "InvalidPasswordParam.Mismatch" => Self::InvalidPasswordParamMismatch(error),
+            "OperationDenied" => Self::OperationDenied(error),
+            "InvalidDiskCategory.ValueNotSupported" => {
+                Self::InvalidDiskCategoryValueNotSupported(error)
+            }
+            "InvalidKeyPairName.NotFound" => Self::InvalidKeyPairNameNotFound(error),
+            "DependencyViolation.IoOptimize" => {
+                Self::DependencyViolationIoOptimize(error)
+            }
+            "MissingParameter.Architecture" => Self::MissingParameterArchitecture(error),
+            "InvalidArchitecture.Malformed" => Self::InvalidArchitectureMalformed(error),
+            "MissingParameter.Platform" => Self::MissingParameterPlatform(error),
+            "InvalidPlatform.Malformed" => Self::InvalidPlatformMalformed(error),
+            "InvalidDiskId.NotFound" => Self::InvalidDiskIdNotFound(error),
+            "InvalidDatadisk.DiskStatusViolation" => {
+                Self::InvalidDatadiskDiskStatusViolation(error)
+            }
+            "InvalidDatadisk.DiskCategoryViolation" => {
+                Self::InvalidDatadiskDiskCategoryViolation(error)
+            }
+            "InvalidDatadisk.ChargeTypeViolation" => {
+                Self::InvalidDatadiskChargeTypeViolation(error)
+            }
+            "MissingParameter" => Self::MissingParameter(error),
+            "InvalidInstance.NotFoundSystemDisk" => {
+                Self::InvalidInstanceNotFoundSystemDisk(error)
+            }
+            "InvalidParameter.DiskType" => Self::InvalidParameterDiskType(error),
+            "DISK_IN_DEDICATED_BLOCK_STORAGE_CLUSTER" => {
+                Self::DiskInDedicatedBlockStorageCluster(error)
+            }
+            "IncorrectDiskStatus.ReplicationStatusNotFound" => {
+                Self::IncorrectDiskStatusReplicationStatusNotFound(error)
+            }
+            "IncorrectDiskStatus.InReplication" => {
+                Self::IncorrectDiskStatusInReplication(error)
+            }
+            "InvalidInstanceType.NotSupported" => {
+                Self::InvalidInstanceTypeNotSupported(error)
+            }
+            "InvalidRegionId.NotSupportReplaceEncryptedSystemDisk" => {
+                Self::InvalidRegionIdNotSupportReplaceEncryptedSystemDisk(error)
+            }
+            "InvalidStorageClusterId.CapacityNotEnough" => {
+                Self::InvalidStorageClusterIdCapacityNotEnough(error)
+            }
+            "QuotaExceed.DiskCapacity" => Self::QuotaExceedDiskCapacity(error),
+            "AccountForbidden.ProductCreationLimited" => {
+                Self::AccountForbiddenProductCreationLimited(error)
+            }
+            "InternalError" => Self::InternalError(error),
+            "InvalidDiskName.Malformed" => Self::InvalidDiskNameMalformed(error),
+            "LoginAsNonRoot.RegionNotSupport" => {
+                Self::LoginAsNonRootRegionNotSupport(error)
+            }
+            "InvalidSystemDiskStatus.IsTransfering" => {
+                Self::InvalidSystemDiskStatusIsTransfering(error)
+            }
+            "IncorrectDiskStatus" => Self::IncorrectDiskStatus(error),
+            "IncorrectInstanceStatus" => Self::IncorrectInstanceStatus(error),
+            "InstanceLockedForSecurity" => Self::InstanceLockedForSecurity(error),
+            "ImageNotSubscribed" => Self::ImageNotSubscribed(error),
+            "ImageRemovedInMarket" => Self::ImageRemovedInMarket(error),
+            "InstanceExpiredOrInArrears" => Self::InstanceExpiredOrInArrears(error),
+            "ChargeTypeViolation" => Self::ChargeTypeViolation(error),
+            "DiskCreatingSnapshot" => Self::DiskCreatingSnapshot(error),
+            "IoOptimized.NotSupported" => Self::IoOptimizedNotSupported(error),
+            "ImageNotSupportInstanceType" => Self::ImageNotSupportInstanceType(error),
+            "QuotaExceed.BuyImage" => Self::QuotaExceedBuyImage(error),
+            "INST_HAS_UNPAID_ORDER" => Self::InstHasUnpaidOrder(error),
+            "OperationDenied.InstanceCreating" => {
+                Self::OperationDeniedInstanceCreating(error)
+            }
+            "DependencyViolation.WindowsInstance" => {
+                Self::DependencyViolationWindowsInstance(error)
+            }
+            "InvalidParameter.NotMatch" => Self::InvalidParameterNotMatch(error),
+            "ResourcesNotInSameZone" => Self::ResourcesNotInSameZone(error),
+            "OperationDenied.UnpaidOrder" => Self::OperationDeniedUnpaidOrder(error),
+            "InvalidHostname.MismatchImage" => Self::InvalidHostnameMismatchImage(error),
+            "HibernationConfigured.InstanceOperationForbidden" => {
+                Self::HibernationConfiguredInstanceOperationForbidden(error)
+            }
+            "InvalidOperation.MultiAttachDisk" => {
+                Self::InvalidOperationMultiAttachDisk(error)
+            }
+            "InvalidRegionId.NotSupportEncryptAlgorithm" => {
+                Self::InvalidRegionIdNotSupportEncryptAlgorithm(error)
+            }
+            "InvalidRegionId.NotExists" => Self::InvalidRegionIdNotExists(error),
+            "InvalidEncryptAlgorithm" => Self::InvalidEncryptAlgorithm(error),
+            "InvalidEncrypted.NotMatchKmsKeyId" => {
+                Self::InvalidEncryptedNotMatchKmsKeyId(error)
+            }
+            "InvalidEncrypted.NotMatchEncryptAlgorithm" => {
+                Self::InvalidEncryptedNotMatchEncryptAlgorithm(error)
+            }
+            "InvalidParameter.KmsNotEnabled" => {
+                Self::InvalidParameterKmsNotEnabled(error)
+            }
+            "InvalidParameter.DataEncryptedKeyCreateFailed" => {
+                Self::InvalidParameterDataEncryptedKeyCreateFailed(error)
+            }
+            "InvalidParameter.KMSKeyId.NotFound" => {
+                Self::InvalidParameterKmsKeyIdNotFound(error)
+            }
+            "InvalidParameter.KMSKeyId.KMSUnauthorized" => {
+                Self::InvalidParameterKmsKeyIdKmsUnauthorized(error)
+            }
+            "InvalidKMSKeyId.NotSymmetric" => Self::InvalidKmsKeyIdNotSymmetric(error),
+            "InvalidDiskId.NotSupportReplaceEncryptedSystemDisk" => {
+                Self::InvalidDiskIdNotSupportReplaceEncryptedSystemDisk(error)
+            }
+            "NotSupportSnapshotEncrypted.DiskCategory" => {
+                Self::NotSupportSnapshotEncryptedDiskCategory(error)
+            }
+            "InvalidParameter.AllEmpty" => Self::InvalidParameterAllEmpty(error),
+            "OperationDenied.ImageNotValid" => Self::OperationDeniedImageNotValid(error),
+            "OperationDenied.DiskNoStock" => Self::OperationDeniedDiskNoStock(error),
+            "InvalidParameter.KMSKeyId.CMKNotEnabled" => {
+                Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
+            }
+            "InvalidParameter.KMSKeyId.CMKUnauthorized" => {
+                Self::InvalidParameterKmsKeyIdCmkUnauthorized(error)
+            }
+            "InvalidEncrypted.NotMatchSnapshot" => {
+                Self::InvalidEncryptedNotMatchSnapshot(error)
+            }
+            "InvalidEncrypted.NotMatchDiskDefaultEncryption" => {
+                Self::InvalidEncryptedNotMatchDiskDefaultEncryption(error)
+            }
+            "InvalidPayMethod.SyncPaymentNotSupport" => {
+                Self::InvalidPayMethodSyncPaymentNotSupport(error)
+            }
+            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
+            "InvalidImageId.NotFound" => Self::InvalidImageIdNotFound(error),
+            "InvalidSystemDiskSize.MoreThanMaxSize" => {
+                Self::InvalidSystemDiskSizeMoreThanMaxSize(error)
+            }
+            "InvalidSystemDiskSize.LessThanImageSize" => {
+                Self::InvalidSystemDiskSizeLessThanImageSize(error)
+            }
+            "InvalidSystemDiskSize.LessThanMinSize" => {
+                Self::InvalidSystemDiskSizeLessThanMinSize(error)
+            }
+            "NoSuchResource" => Self::NoSuchResource(error),
             _ => Self::Unhandled(error),
         }
     }

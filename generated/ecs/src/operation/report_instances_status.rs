@@ -362,22 +362,12 @@ pub enum ReportInstancesStatusError {
 }
 impl From<::acs_runtime::client::ServiceError> for ReportInstancesStatusError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidParameter",
-                    "InstanceIdLimitExceeded",
-                    "DiskIdLimitExceeded",
-                    "InvalidInstanceId.NotFound",
-                    "MissingParameter",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidParameter(error),
-            Some(1) => Self::InstanceIdLimitExceeded(error),
-            Some(2) => Self::DiskIdLimitExceeded(error),
-            Some(3) => Self::InvalidInstanceIdNotFound(error),
-            Some(4) => Self::MissingParameter(error),
+        match error.code() {
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "InstanceIdLimitExceeded" => Self::InstanceIdLimitExceeded(error),
+            "DiskIdLimitExceeded" => Self::DiskIdLimitExceeded(error),
+            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
+            "MissingParameter" => Self::MissingParameter(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -257,64 +257,51 @@ pub enum ResetDiskError {
 }
 impl From<::acs_runtime::client::ServiceError> for ResetDiskError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "DiskCategory.OperationNotSupported",
-                    "InvalidRegionId.MalFormed",
-                    "DryRunOperation",
-                    "InternalError",
-                    "IncorrectDiskStatus",
-                    "IncorrectInstanceStatus",
-                    "InstanceLockedForSecurity",
-                    "InvalidParameter.Mismatch",
-                    "InvalidSnapshot.TooOld",
-                    "InstanceExpiredOrInArrears",
-                    "OperationDenied",
-                    "InvalidSnapshotId.NotReady",
-                    "InvalidAccountStatus.NotEnoughBalance",
-                    "InvalidAccountStatus.SnapshotServiceUnavailable",
-                    "Operation.Conflict",
-                    "UserNotInTheWhiteList",
-                    "InvalidParameter.KMSKeyId.CMKUnauthorized",
-                    "InvalidParameter.KMSKeyId.CMKNotEnabled",
-                    "InvalidParameter.KMSKeyId.KMSUnauthorized",
-                    "IncorrectDiskStatus.HasUnfinishedSnapshot",
-                    "InvalidOperation.DiskResetInProgress",
-                    "InvalidParameter.KMSKeyId.NotFound",
-                    "InvalidDiskId.NotFound",
-                    "Disk.NotFound",
-                    "InvalidSnapshotId.NotFound",
-                    "InvalidInstanceId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::DiskCategoryOperationNotSupported(error),
-            Some(1) => Self::InvalidRegionIdMalFormed(error),
-            Some(2) => Self::DryRunOperation(error),
-            Some(3) => Self::InternalError(error),
-            Some(4) => Self::IncorrectDiskStatus(error),
-            Some(5) => Self::IncorrectInstanceStatus(error),
-            Some(6) => Self::InstanceLockedForSecurity(error),
-            Some(7) => Self::InvalidParameterMismatch(error),
-            Some(8) => Self::InvalidSnapshotTooOld(error),
-            Some(9) => Self::InstanceExpiredOrInArrears(error),
-            Some(10) => Self::OperationDenied(error),
-            Some(11) => Self::InvalidSnapshotIdNotReady(error),
-            Some(12) => Self::InvalidAccountStatusNotEnoughBalance(error),
-            Some(13) => Self::InvalidAccountStatusSnapshotServiceUnavailable(error),
-            Some(14) => Self::OperationConflict(error),
-            Some(15) => Self::UserNotInTheWhiteList(error),
-            Some(16) => Self::InvalidParameterKmsKeyIdCmkUnauthorized(error),
-            Some(17) => Self::InvalidParameterKmsKeyIdCmkNotEnabled(error),
-            Some(18) => Self::InvalidParameterKmsKeyIdKmsUnauthorized(error),
-            Some(19) => Self::IncorrectDiskStatusHasUnfinishedSnapshot(error),
-            Some(20) => Self::InvalidOperationDiskResetInProgress(error),
-            Some(21) => Self::InvalidParameterKmsKeyIdNotFound(error),
-            Some(22) => Self::InvalidDiskIdNotFound(error),
-            Some(23) => Self::DiskNotFound(error),
-            Some(24) => Self::InvalidSnapshotIdNotFound(error),
-            Some(25) => Self::InvalidInstanceIdNotFound(error),
+        match error.code() {
+            "DiskCategory.OperationNotSupported" => {
+                Self::DiskCategoryOperationNotSupported(error)
+            }
+            "InvalidRegionId.MalFormed" => Self::InvalidRegionIdMalFormed(error),
+            "DryRunOperation" => Self::DryRunOperation(error),
+            "InternalError" => Self::InternalError(error),
+            "IncorrectDiskStatus" => Self::IncorrectDiskStatus(error),
+            "IncorrectInstanceStatus" => Self::IncorrectInstanceStatus(error),
+            "InstanceLockedForSecurity" => Self::InstanceLockedForSecurity(error),
+            "InvalidParameter.Mismatch" => Self::InvalidParameterMismatch(error),
+            "InvalidSnapshot.TooOld" => Self::InvalidSnapshotTooOld(error),
+            "InstanceExpiredOrInArrears" => Self::InstanceExpiredOrInArrears(error),
+            "OperationDenied" => Self::OperationDenied(error),
+            "InvalidSnapshotId.NotReady" => Self::InvalidSnapshotIdNotReady(error),
+            "InvalidAccountStatus.NotEnoughBalance" => {
+                Self::InvalidAccountStatusNotEnoughBalance(error)
+            }
+            "InvalidAccountStatus.SnapshotServiceUnavailable" => {
+                Self::InvalidAccountStatusSnapshotServiceUnavailable(error)
+            }
+            "Operation.Conflict" => Self::OperationConflict(error),
+            "UserNotInTheWhiteList" => Self::UserNotInTheWhiteList(error),
+            "InvalidParameter.KMSKeyId.CMKUnauthorized" => {
+                Self::InvalidParameterKmsKeyIdCmkUnauthorized(error)
+            }
+            "InvalidParameter.KMSKeyId.CMKNotEnabled" => {
+                Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
+            }
+            "InvalidParameter.KMSKeyId.KMSUnauthorized" => {
+                Self::InvalidParameterKmsKeyIdKmsUnauthorized(error)
+            }
+            "IncorrectDiskStatus.HasUnfinishedSnapshot" => {
+                Self::IncorrectDiskStatusHasUnfinishedSnapshot(error)
+            }
+            "InvalidOperation.DiskResetInProgress" => {
+                Self::InvalidOperationDiskResetInProgress(error)
+            }
+            "InvalidParameter.KMSKeyId.NotFound" => {
+                Self::InvalidParameterKmsKeyIdNotFound(error)
+            }
+            "InvalidDiskId.NotFound" => Self::InvalidDiskIdNotFound(error),
+            "Disk.NotFound" => Self::DiskNotFound(error),
+            "InvalidSnapshotId.NotFound" => Self::InvalidSnapshotIdNotFound(error),
+            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -178,32 +178,35 @@ pub enum ResetDiskDefaultKMSKeyIdError {
 }
 impl From<::acs_runtime::client::ServiceError> for ResetDiskDefaultKMSKeyIdError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidParameter.KMSKeyId.CMKNotEnabled",
-                    "InvalidParameter.Encrypted.KmsNotEnabled",
-                    "InvalidParameter.KmsNotEnabled",
-                    "Abs.InvalidAction.RegionNotSupport",
-                    "InvalidParameter.RegionIdNotExists",
-                    "InvalidParameter.KMSKeyId.KMSUnauthorized",
-                    "InvalidOperation.KMSKeyIdNotFound",
-                    "InvalidOperation.KMSServiceNotOpen",
-                    "UserNotInTheWhiteList",
-                    "InvalidDefaultEncryption.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidParameterKmsKeyIdCmkNotEnabled(error),
-            Some(1) => Self::InvalidParameterEncryptedKmsNotEnabled(error),
-            Some(2) => Self::InvalidParameterKmsNotEnabled(error),
-            Some(3) => Self::AbsInvalidActionRegionNotSupport(error),
-            Some(4) => Self::InvalidParameterRegionIdNotExists(error),
-            Some(5) => Self::InvalidParameterKmsKeyIdKmsUnauthorized(error),
-            Some(6) => Self::InvalidOperationKmsKeyIdNotFound(error),
-            Some(7) => Self::InvalidOperationKmsServiceNotOpen(error),
-            Some(8) => Self::UserNotInTheWhiteList(error),
-            Some(9) => Self::InvalidDefaultEncryptionNotFound(error),
+        match error.code() {
+            "InvalidParameter.KMSKeyId.CMKNotEnabled" => {
+                Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
+            }
+            "InvalidParameter.Encrypted.KmsNotEnabled" => {
+                Self::InvalidParameterEncryptedKmsNotEnabled(error)
+            }
+            "InvalidParameter.KmsNotEnabled" => {
+                Self::InvalidParameterKmsNotEnabled(error)
+            }
+            "Abs.InvalidAction.RegionNotSupport" => {
+                Self::AbsInvalidActionRegionNotSupport(error)
+            }
+            "InvalidParameter.RegionIdNotExists" => {
+                Self::InvalidParameterRegionIdNotExists(error)
+            }
+            "InvalidParameter.KMSKeyId.KMSUnauthorized" => {
+                Self::InvalidParameterKmsKeyIdKmsUnauthorized(error)
+            }
+            "InvalidOperation.KMSKeyIdNotFound" => {
+                Self::InvalidOperationKmsKeyIdNotFound(error)
+            }
+            "InvalidOperation.KMSServiceNotOpen" => {
+                Self::InvalidOperationKmsServiceNotOpen(error)
+            }
+            "UserNotInTheWhiteList" => Self::UserNotInTheWhiteList(error),
+            "InvalidDefaultEncryption.NotFound" => {
+                Self::InvalidDefaultEncryptionNotFound(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

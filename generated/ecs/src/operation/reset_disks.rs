@@ -262,70 +262,52 @@ pub enum ResetDisksError {
 }
 impl From<::acs_runtime::client::ServiceError> for ResetDisksError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "DiskCategory.OperationNotSupported",
-                    "InvalidRegionId.MalFormed",
-                    "DryRunOperation",
-                    "IncorrectDiskStatus",
-                    "IncorrectInstanceStatus",
-                    "InstanceLockedForSecurity",
-                    "InvalidParameter.Mismatch",
-                    "InvalidSnapshot.TooOld",
-                    "InstanceExpiredOrInArrears",
-                    "OperationDenied",
-                    "InvalidSnapshotId.NotReady",
-                    "InvalidAccountStatus.NotEnoughBalance",
-                    "InvalidAccountStatus.SnapshotServiceUnavailable",
-                    "Operation.Conflict",
-                    "UserNotInTheWhiteList",
-                    "InvalidParameter.KMSKeyId.CMKUnauthorized",
-                    "InvalidParameter.KMSKeyId.CMKNotEnabled",
-                    "InvalidParameter.KMSKeyId.KMSUnauthorized",
-                    "IncorrectDiskStatus.HasUnfinishedSnapshot",
-                    "InvalidRegion.NotSupport",
-                    "InvalidOperation.MultiAttachDisk",
-                    "InvalidDisk.ShareVolume",
-                    "InvalidDiskId.NotFound",
-                    "Disk.NotFound",
-                    "InvalidSnapshotId.NotFound",
-                    "InvalidInstanceId.NotFound",
-                    "InvalidRegionId.NotFound",
-                    "InvalidSnapshot.NotFound",
-                    "InternalError",
-                ],
-            )
-        {
-            Some(0) => Self::DiskCategoryOperationNotSupported(error),
-            Some(1) => Self::InvalidRegionIdMalFormed(error),
-            Some(2) => Self::DryRunOperation(error),
-            Some(3) => Self::IncorrectDiskStatus(error),
-            Some(4) => Self::IncorrectInstanceStatus(error),
-            Some(5) => Self::InstanceLockedForSecurity(error),
-            Some(6) => Self::InvalidParameterMismatch(error),
-            Some(7) => Self::InvalidSnapshotTooOld(error),
-            Some(8) => Self::InstanceExpiredOrInArrears(error),
-            Some(9) => Self::OperationDenied(error),
-            Some(10) => Self::InvalidSnapshotIdNotReady(error),
-            Some(11) => Self::InvalidAccountStatusNotEnoughBalance(error),
-            Some(12) => Self::InvalidAccountStatusSnapshotServiceUnavailable(error),
-            Some(13) => Self::OperationConflict(error),
-            Some(14) => Self::UserNotInTheWhiteList(error),
-            Some(15) => Self::InvalidParameterKmsKeyIdCmkUnauthorized(error),
-            Some(16) => Self::InvalidParameterKmsKeyIdCmkNotEnabled(error),
-            Some(17) => Self::InvalidParameterKmsKeyIdKmsUnauthorized(error),
-            Some(18) => Self::IncorrectDiskStatusHasUnfinishedSnapshot(error),
-            Some(19) => Self::InvalidRegionNotSupport(error),
-            Some(20) => Self::InvalidOperationMultiAttachDisk(error),
-            Some(21) => Self::InvalidDiskShareVolume(error),
-            Some(22) => Self::InvalidDiskIdNotFound(error),
-            Some(23) => Self::DiskNotFound(error),
-            Some(24) => Self::InvalidSnapshotIdNotFound(error),
-            Some(25) => Self::InvalidInstanceIdNotFound(error),
-            Some(26) => Self::InvalidRegionIdNotFound(error),
-            Some(27) => Self::InvalidSnapshotNotFound(error),
-            Some(28) => Self::InternalError(error),
+        match error.code() {
+            "DiskCategory.OperationNotSupported" => {
+                Self::DiskCategoryOperationNotSupported(error)
+            }
+            "InvalidRegionId.MalFormed" => Self::InvalidRegionIdMalFormed(error),
+            "DryRunOperation" => Self::DryRunOperation(error),
+            "IncorrectDiskStatus" => Self::IncorrectDiskStatus(error),
+            "IncorrectInstanceStatus" => Self::IncorrectInstanceStatus(error),
+            "InstanceLockedForSecurity" => Self::InstanceLockedForSecurity(error),
+            "InvalidParameter.Mismatch" => Self::InvalidParameterMismatch(error),
+            "InvalidSnapshot.TooOld" => Self::InvalidSnapshotTooOld(error),
+            "InstanceExpiredOrInArrears" => Self::InstanceExpiredOrInArrears(error),
+            "OperationDenied" => Self::OperationDenied(error),
+            "InvalidSnapshotId.NotReady" => Self::InvalidSnapshotIdNotReady(error),
+            "InvalidAccountStatus.NotEnoughBalance" => {
+                Self::InvalidAccountStatusNotEnoughBalance(error)
+            }
+            "InvalidAccountStatus.SnapshotServiceUnavailable" => {
+                Self::InvalidAccountStatusSnapshotServiceUnavailable(error)
+            }
+            "Operation.Conflict" => Self::OperationConflict(error),
+            "UserNotInTheWhiteList" => Self::UserNotInTheWhiteList(error),
+            "InvalidParameter.KMSKeyId.CMKUnauthorized" => {
+                Self::InvalidParameterKmsKeyIdCmkUnauthorized(error)
+            }
+            "InvalidParameter.KMSKeyId.CMKNotEnabled" => {
+                Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
+            }
+            "InvalidParameter.KMSKeyId.KMSUnauthorized" => {
+                Self::InvalidParameterKmsKeyIdKmsUnauthorized(error)
+            }
+            "IncorrectDiskStatus.HasUnfinishedSnapshot" => {
+                Self::IncorrectDiskStatusHasUnfinishedSnapshot(error)
+            }
+            "InvalidRegion.NotSupport" => Self::InvalidRegionNotSupport(error),
+            "InvalidOperation.MultiAttachDisk" => {
+                Self::InvalidOperationMultiAttachDisk(error)
+            }
+            "InvalidDisk.ShareVolume" => Self::InvalidDiskShareVolume(error),
+            "InvalidDiskId.NotFound" => Self::InvalidDiskIdNotFound(error),
+            "Disk.NotFound" => Self::DiskNotFound(error),
+            "InvalidSnapshotId.NotFound" => Self::InvalidSnapshotIdNotFound(error),
+            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "InvalidSnapshot.NotFound" => Self::InvalidSnapshotNotFound(error),
+            "InternalError" => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

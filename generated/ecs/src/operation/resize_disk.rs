@@ -400,110 +400,95 @@ pub enum ResizeDiskError {
 }
 impl From<::acs_runtime::client::ServiceError> for ResizeDiskError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidDataDiskSize.ValueNotSupported",
-                    "InvalidParameter.Conflict",
-                    "IncompleteParamter",
-                    "InvalidRegionId.MalFormed",
-                    "InvalidParam.Type",
-                    "LastOrderProcessing",
-                    "InvalidStatus.Upgrading",
-                    "InvalidSystemDiskSize.ImageNotSupportResize",
-                    "InvalidDisk.DetachedSystemDisk",
-                    "OperationDenied.NotEnoughCapacity",
-                    "IncorrectDiskStatus.ReplicationStatusNotFound",
-                    "IncorrectDiskStatus.InReplication",
-                    "QuotaExceed.DiskCapacity",
-                    "NoPermission.Price",
-                    "NoPermission.Refund",
-                    "InvalidOperation.InstanceRenewWithDowngradeInPlan",
-                    "InvalidSystemDiskSize.ValueNotSupported",
-                    "OperationDenied.UnfinishedOrder",
-                    "AccountForbidden.CreateOrder",
-                    "OperationDenied",
-                    "InvalidDiskSize.TooSmall",
-                    "InvalidDiskSize.TooLarge",
-                    "InstanceExpiredOrInArrears",
-                    "DiskError",
-                    "DiskInArrears",
-                    "IncorrectInstanceStatus",
-                    "DiskCreatingSnapshot",
-                    "InvalidDiskSize",
-                    "Operation.Conflict",
-                    "InstanceLockedForSecurity",
-                    "IncorrectDiskStatus",
-                    "UserNotInTheWhiteList",
-                    "InvalidDiskCategory.NotSupported",
-                    "InvalidRegion.NotSupport",
-                    "InvalidInstanceStatus.NotRunning",
-                    "InvalidOperation.InstanceTypeNotSupportOnlineResize",
-                    "InvalidParameter.KMSKeyId.CMKUnauthorized",
-                    "InvalidParameter.KMSKeyId.CMKNotEnabled",
-                    "InvalidParameter.KMSKeyId.KMSUnauthorized",
-                    "InstanceSpecModification.NotEffective",
-                    "InvalidDiskSize.NotSupportResizeOnline",
-                    "SecurityRisk.3DVerification",
-                    "QuotaExceeded.PostpaidDataDiskCapacity",
-                    "InvalidOperation.MultiAttachDiskNotSupportResizeOnline",
-                    "InvalidDataDiskCategory.ValueNotSupported",
-                    "InvalidDiskId.NotFound",
-                    "InvalidInstanceId.NotFound",
-                    "InternalError",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidDataDiskSizeValueNotSupported(error),
-            Some(1) => Self::InvalidParameterConflict(error),
-            Some(2) => Self::IncompleteParamter(error),
-            Some(3) => Self::InvalidRegionIdMalFormed(error),
-            Some(4) => Self::InvalidParamType(error),
-            Some(5) => Self::LastOrderProcessing(error),
-            Some(6) => Self::InvalidStatusUpgrading(error),
-            Some(7) => Self::InvalidSystemDiskSizeImageNotSupportResize(error),
-            Some(8) => Self::InvalidDiskDetachedSystemDisk(error),
-            Some(9) => Self::OperationDeniedNotEnoughCapacity(error),
-            Some(10) => Self::IncorrectDiskStatusReplicationStatusNotFound(error),
-            Some(11) => Self::IncorrectDiskStatusInReplication(error),
-            Some(12) => Self::QuotaExceedDiskCapacity(error),
-            Some(13) => Self::NoPermissionPrice(error),
-            Some(14) => Self::NoPermissionRefund(error),
-            Some(15) => Self::InvalidOperationInstanceRenewWithDowngradeInPlan(error),
-            Some(16) => Self::InvalidSystemDiskSizeValueNotSupported(error),
-            Some(17) => Self::OperationDeniedUnfinishedOrder(error),
-            Some(18) => Self::AccountForbiddenCreateOrder(error),
-            Some(19) => Self::OperationDenied(error),
-            Some(20) => Self::InvalidDiskSizeTooSmall(error),
-            Some(21) => Self::InvalidDiskSizeTooLarge(error),
-            Some(22) => Self::InstanceExpiredOrInArrears(error),
-            Some(23) => Self::DiskError(error),
-            Some(24) => Self::DiskInArrears(error),
-            Some(25) => Self::IncorrectInstanceStatus(error),
-            Some(26) => Self::DiskCreatingSnapshot(error),
-            Some(27) => Self::InvalidDiskSize(error),
-            Some(28) => Self::OperationConflict(error),
-            Some(29) => Self::InstanceLockedForSecurity(error),
-            Some(30) => Self::IncorrectDiskStatus(error),
-            Some(31) => Self::UserNotInTheWhiteList(error),
-            Some(32) => Self::InvalidDiskCategoryNotSupported(error),
-            Some(33) => Self::InvalidRegionNotSupport(error),
-            Some(34) => Self::InvalidInstanceStatusNotRunning(error),
-            Some(35) => Self::InvalidOperationInstanceTypeNotSupportOnlineResize(error),
-            Some(36) => Self::InvalidParameterKmsKeyIdCmkUnauthorized(error),
-            Some(37) => Self::InvalidParameterKmsKeyIdCmkNotEnabled(error),
-            Some(38) => Self::InvalidParameterKmsKeyIdKmsUnauthorized(error),
-            Some(39) => Self::InstanceSpecModificationNotEffective(error),
-            Some(40) => Self::InvalidDiskSizeNotSupportResizeOnline(error),
-            Some(41) => Self::SecurityRisk3dVerification(error),
-            Some(42) => Self::QuotaExceededPostpaidDataDiskCapacity(error),
-            Some(43) => {
+        match error.code() {
+            "InvalidDataDiskSize.ValueNotSupported" => {
+                Self::InvalidDataDiskSizeValueNotSupported(error)
+            }
+            "InvalidParameter.Conflict" => Self::InvalidParameterConflict(error),
+            "IncompleteParamter" => Self::IncompleteParamter(error),
+            "InvalidRegionId.MalFormed" => Self::InvalidRegionIdMalFormed(error),
+            "InvalidParam.Type" => Self::InvalidParamType(error),
+            "LastOrderProcessing" => Self::LastOrderProcessing(error),
+            "InvalidStatus.Upgrading" => Self::InvalidStatusUpgrading(error),
+            "InvalidSystemDiskSize.ImageNotSupportResize" => {
+                Self::InvalidSystemDiskSizeImageNotSupportResize(error)
+            }
+            "InvalidDisk.DetachedSystemDisk" => {
+                Self::InvalidDiskDetachedSystemDisk(error)
+            }
+            "OperationDenied.NotEnoughCapacity" => {
+                Self::OperationDeniedNotEnoughCapacity(error)
+            }
+            "IncorrectDiskStatus.ReplicationStatusNotFound" => {
+                Self::IncorrectDiskStatusReplicationStatusNotFound(error)
+            }
+            "IncorrectDiskStatus.InReplication" => {
+                Self::IncorrectDiskStatusInReplication(error)
+            }
+            "QuotaExceed.DiskCapacity" => Self::QuotaExceedDiskCapacity(error),
+            "NoPermission.Price" => Self::NoPermissionPrice(error),
+            "NoPermission.Refund" => Self::NoPermissionRefund(error),
+            "InvalidOperation.InstanceRenewWithDowngradeInPlan" => {
+                Self::InvalidOperationInstanceRenewWithDowngradeInPlan(error)
+            }
+            "InvalidSystemDiskSize.ValueNotSupported" => {
+                Self::InvalidSystemDiskSizeValueNotSupported(error)
+            }
+            "OperationDenied.UnfinishedOrder" => {
+                Self::OperationDeniedUnfinishedOrder(error)
+            }
+            "AccountForbidden.CreateOrder" => Self::AccountForbiddenCreateOrder(error),
+            "OperationDenied" => Self::OperationDenied(error),
+            "InvalidDiskSize.TooSmall" => Self::InvalidDiskSizeTooSmall(error),
+            "InvalidDiskSize.TooLarge" => Self::InvalidDiskSizeTooLarge(error),
+            "InstanceExpiredOrInArrears" => Self::InstanceExpiredOrInArrears(error),
+            "DiskError" => Self::DiskError(error),
+            "DiskInArrears" => Self::DiskInArrears(error),
+            "IncorrectInstanceStatus" => Self::IncorrectInstanceStatus(error),
+            "DiskCreatingSnapshot" => Self::DiskCreatingSnapshot(error),
+            "InvalidDiskSize" => Self::InvalidDiskSize(error),
+            "Operation.Conflict" => Self::OperationConflict(error),
+            "InstanceLockedForSecurity" => Self::InstanceLockedForSecurity(error),
+            "IncorrectDiskStatus" => Self::IncorrectDiskStatus(error),
+            "UserNotInTheWhiteList" => Self::UserNotInTheWhiteList(error),
+            "InvalidDiskCategory.NotSupported" => {
+                Self::InvalidDiskCategoryNotSupported(error)
+            }
+            "InvalidRegion.NotSupport" => Self::InvalidRegionNotSupport(error),
+            "InvalidInstanceStatus.NotRunning" => {
+                Self::InvalidInstanceStatusNotRunning(error)
+            }
+            "InvalidOperation.InstanceTypeNotSupportOnlineResize" => {
+                Self::InvalidOperationInstanceTypeNotSupportOnlineResize(error)
+            }
+            "InvalidParameter.KMSKeyId.CMKUnauthorized" => {
+                Self::InvalidParameterKmsKeyIdCmkUnauthorized(error)
+            }
+            "InvalidParameter.KMSKeyId.CMKNotEnabled" => {
+                Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
+            }
+            "InvalidParameter.KMSKeyId.KMSUnauthorized" => {
+                Self::InvalidParameterKmsKeyIdKmsUnauthorized(error)
+            }
+            "InstanceSpecModification.NotEffective" => {
+                Self::InstanceSpecModificationNotEffective(error)
+            }
+            "InvalidDiskSize.NotSupportResizeOnline" => {
+                Self::InvalidDiskSizeNotSupportResizeOnline(error)
+            }
+            "SecurityRisk.3DVerification" => Self::SecurityRisk3dVerification(error),
+            "QuotaExceeded.PostpaidDataDiskCapacity" => {
+                Self::QuotaExceededPostpaidDataDiskCapacity(error)
+            }
+            "InvalidOperation.MultiAttachDiskNotSupportResizeOnline" => {
                 Self::InvalidOperationMultiAttachDiskNotSupportResizeOnline(error)
             }
-            Some(44) => Self::InvalidDataDiskCategoryValueNotSupported(error),
-            Some(45) => Self::InvalidDiskIdNotFound(error),
-            Some(46) => Self::InvalidInstanceIdNotFound(error),
-            Some(47) => Self::InternalError(error),
+            "InvalidDataDiskCategory.ValueNotSupported" => {
+                Self::InvalidDataDiskCategoryValueNotSupported(error)
+            }
+            "InvalidDiskId.NotFound" => Self::InvalidDiskIdNotFound(error),
+            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
+            "InternalError" => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -679,102 +679,94 @@ pub enum RevokeSecurityGroupError {
 }
 impl From<::acs_runtime::client::ServiceError> for RevokeSecurityGroupError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidSecurityGroupId.Malformed",
-                    "InvalidIpProtocol.ValueNotSupported",
-                    "InvalidIpPortRange.Malformed",
-                    "InvalidSourceCidrIp.Malformed",
-                    "MissingParameter",
-                    "InvalidPolicy.Malformed",
-                    "InvalidNicType.ValueNotSupported",
-                    "InvalidSourceGroupId.Mismatch",
-                    "MissingParameter.Source",
-                    "InvalidParam.PortRange",
-                    "InvalidPriority.Malformed",
-                    "InvalidPriority.ValueNotSupported",
-                    "InvalidParamter.Conflict",
-                    "InvalidDestCidrIp.Malformed",
-                    "InvalidParam.SourceIp",
-                    "InvalidParam.DestIp",
-                    "InvalidParam.Ipv6DestCidrIp",
-                    "InvalidParam.Ipv6SourceCidrIp",
-                    "InvalidParam.Ipv4ProtocolConflictWithIpv6Address",
-                    "InvalidParam.Ipv6ProtocolConflictWithIpv4Address",
-                    "InvalidParameter.Ipv6CidrIp",
-                    "InvalidGroupAuthParameter.OperationDenied",
-                    "InvalidPortRange.Malformed",
-                    "InvalidSourcePortRange.Malformed",
-                    "InvalidSecurityGroupDiscription.Malformed",
-                    "NotSupported.ClassicNetworkPrefixList",
-                    "InvalidParam.SourceCidrIp",
-                    "InvalidParam.DestCidrIp",
-                    "InvalidParam.Permissions",
-                    "InvalidParam.DuplicatePermissions",
-                    "InvalidSecurityGroupId.NotFound",
-                    "InvalidParam.SecurityGroupRuleId",
-                    "InvalidParam.SecurityGroupRuleIdRepeated",
-                    "InvalidGroupParameter.OperationDenied",
-                    "InvalidSecurityGroupRule.RuleNotExist",
-                    "InvalidParam.ProtocolNotSupportPortRangeList",
-                    "InvalidPortRangeListId.NotFound",
-                    "InvalidOperation.SecurityGroupNotAuthorized",
-                    "InvalidNicType.Mismatch",
-                    "InvalidGroupAuthItem.NotFound",
-                    "InvalidOperation.ResourceManagedByCloudProduct",
-                    "InvalidSourceGroupId.NotFound",
-                    "InvalidPrefixListId.NotFound",
-                    "InvalidSecurityGroupRuleId.NotFound",
-                    "InternalError",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidSecurityGroupIdMalformed(error),
-            Some(1) => Self::InvalidIpProtocolValueNotSupported(error),
-            Some(2) => Self::InvalidIpPortRangeMalformed(error),
-            Some(3) => Self::InvalidSourceCidrIpMalformed(error),
-            Some(4) => Self::MissingParameter(error),
-            Some(5) => Self::InvalidPolicyMalformed(error),
-            Some(6) => Self::InvalidNicTypeValueNotSupported(error),
-            Some(7) => Self::InvalidSourceGroupIdMismatch(error),
-            Some(8) => Self::MissingParameterSource(error),
-            Some(9) => Self::InvalidParamPortRange(error),
-            Some(10) => Self::InvalidPriorityMalformed(error),
-            Some(11) => Self::InvalidPriorityValueNotSupported(error),
-            Some(12) => Self::InvalidParamterConflict(error),
-            Some(13) => Self::InvalidDestCidrIpMalformed(error),
-            Some(14) => Self::InvalidParamSourceIp(error),
-            Some(15) => Self::InvalidParamDestIp(error),
-            Some(16) => Self::InvalidParamIpv6DestCidrIp(error),
-            Some(17) => Self::InvalidParamIpv6SourceCidrIp(error),
-            Some(18) => Self::InvalidParamIpv4ProtocolConflictWithIpv6Address(error),
-            Some(19) => Self::InvalidParamIpv6ProtocolConflictWithIpv4Address(error),
-            Some(20) => Self::InvalidParameterIpv6CidrIp(error),
-            Some(21) => Self::InvalidGroupAuthParameterOperationDenied(error),
-            Some(22) => Self::InvalidPortRangeMalformed(error),
-            Some(23) => Self::InvalidSourcePortRangeMalformed(error),
-            Some(24) => Self::InvalidSecurityGroupDiscriptionMalformed(error),
-            Some(25) => Self::NotSupportedClassicNetworkPrefixList(error),
-            Some(26) => Self::InvalidParamSourceCidrIp(error),
-            Some(27) => Self::InvalidParamDestCidrIp(error),
-            Some(28) => Self::InvalidParamPermissions(error),
-            Some(29) => Self::InvalidParamDuplicatePermissions(error),
-            Some(30) => Self::InvalidSecurityGroupIdNotFound(error),
-            Some(31) => Self::InvalidParamSecurityGroupRuleId(error),
-            Some(32) => Self::InvalidParamSecurityGroupRuleIdRepeated(error),
-            Some(33) => Self::InvalidGroupParameterOperationDenied(error),
-            Some(34) => Self::InvalidSecurityGroupRuleRuleNotExist(error),
-            Some(35) => Self::InvalidParamProtocolNotSupportPortRangeList(error),
-            Some(36) => Self::InvalidPortRangeListIdNotFound(error),
-            Some(37) => Self::InvalidOperationSecurityGroupNotAuthorized(error),
-            Some(38) => Self::InvalidNicTypeMismatch(error),
-            Some(39) => Self::InvalidGroupAuthItemNotFound(error),
-            Some(40) => Self::InvalidOperationResourceManagedByCloudProduct(error),
-            Some(41) => Self::InvalidSourceGroupIdNotFound(error),
-            Some(42) => Self::InvalidPrefixListIdNotFound(error),
-            Some(43) => Self::InvalidSecurityGroupRuleIdNotFound(error),
-            Some(44) => Self::InternalError(error),
+        match error.code() {
+            "InvalidSecurityGroupId.Malformed" => {
+                Self::InvalidSecurityGroupIdMalformed(error)
+            }
+            "InvalidIpProtocol.ValueNotSupported" => {
+                Self::InvalidIpProtocolValueNotSupported(error)
+            }
+            "InvalidIpPortRange.Malformed" => Self::InvalidIpPortRangeMalformed(error),
+            "InvalidSourceCidrIp.Malformed" => Self::InvalidSourceCidrIpMalformed(error),
+            "MissingParameter" => Self::MissingParameter(error),
+            "InvalidPolicy.Malformed" => Self::InvalidPolicyMalformed(error),
+            "InvalidNicType.ValueNotSupported" => {
+                Self::InvalidNicTypeValueNotSupported(error)
+            }
+            "InvalidSourceGroupId.Mismatch" => Self::InvalidSourceGroupIdMismatch(error),
+            "MissingParameter.Source" => Self::MissingParameterSource(error),
+            "InvalidParam.PortRange" => Self::InvalidParamPortRange(error),
+            "InvalidPriority.Malformed" => Self::InvalidPriorityMalformed(error),
+            "InvalidPriority.ValueNotSupported" => {
+                Self::InvalidPriorityValueNotSupported(error)
+            }
+            "InvalidParamter.Conflict" => Self::InvalidParamterConflict(error),
+            "InvalidDestCidrIp.Malformed" => Self::InvalidDestCidrIpMalformed(error),
+            "InvalidParam.SourceIp" => Self::InvalidParamSourceIp(error),
+            "InvalidParam.DestIp" => Self::InvalidParamDestIp(error),
+            "InvalidParam.Ipv6DestCidrIp" => Self::InvalidParamIpv6DestCidrIp(error),
+            "InvalidParam.Ipv6SourceCidrIp" => Self::InvalidParamIpv6SourceCidrIp(error),
+            "InvalidParam.Ipv4ProtocolConflictWithIpv6Address" => {
+                Self::InvalidParamIpv4ProtocolConflictWithIpv6Address(error)
+            }
+            "InvalidParam.Ipv6ProtocolConflictWithIpv4Address" => {
+                Self::InvalidParamIpv6ProtocolConflictWithIpv4Address(error)
+            }
+            "InvalidParameter.Ipv6CidrIp" => Self::InvalidParameterIpv6CidrIp(error),
+            "InvalidGroupAuthParameter.OperationDenied" => {
+                Self::InvalidGroupAuthParameterOperationDenied(error)
+            }
+            "InvalidPortRange.Malformed" => Self::InvalidPortRangeMalformed(error),
+            "InvalidSourcePortRange.Malformed" => {
+                Self::InvalidSourcePortRangeMalformed(error)
+            }
+            "InvalidSecurityGroupDiscription.Malformed" => {
+                Self::InvalidSecurityGroupDiscriptionMalformed(error)
+            }
+            "NotSupported.ClassicNetworkPrefixList" => {
+                Self::NotSupportedClassicNetworkPrefixList(error)
+            }
+            "InvalidParam.SourceCidrIp" => Self::InvalidParamSourceCidrIp(error),
+            "InvalidParam.DestCidrIp" => Self::InvalidParamDestCidrIp(error),
+            "InvalidParam.Permissions" => Self::InvalidParamPermissions(error),
+            "InvalidParam.DuplicatePermissions" => {
+                Self::InvalidParamDuplicatePermissions(error)
+            }
+            "InvalidSecurityGroupId.NotFound" => {
+                Self::InvalidSecurityGroupIdNotFound(error)
+            }
+            "InvalidParam.SecurityGroupRuleId" => {
+                Self::InvalidParamSecurityGroupRuleId(error)
+            }
+            "InvalidParam.SecurityGroupRuleIdRepeated" => {
+                Self::InvalidParamSecurityGroupRuleIdRepeated(error)
+            }
+            "InvalidGroupParameter.OperationDenied" => {
+                Self::InvalidGroupParameterOperationDenied(error)
+            }
+            "InvalidSecurityGroupRule.RuleNotExist" => {
+                Self::InvalidSecurityGroupRuleRuleNotExist(error)
+            }
+            "InvalidParam.ProtocolNotSupportPortRangeList" => {
+                Self::InvalidParamProtocolNotSupportPortRangeList(error)
+            }
+            "InvalidPortRangeListId.NotFound" => {
+                Self::InvalidPortRangeListIdNotFound(error)
+            }
+            "InvalidOperation.SecurityGroupNotAuthorized" => {
+                Self::InvalidOperationSecurityGroupNotAuthorized(error)
+            }
+            "InvalidNicType.Mismatch" => Self::InvalidNicTypeMismatch(error),
+            "InvalidGroupAuthItem.NotFound" => Self::InvalidGroupAuthItemNotFound(error),
+            "InvalidOperation.ResourceManagedByCloudProduct" => {
+                Self::InvalidOperationResourceManagedByCloudProduct(error)
+            }
+            "InvalidSourceGroupId.NotFound" => Self::InvalidSourceGroupIdNotFound(error),
+            "InvalidPrefixListId.NotFound" => Self::InvalidPrefixListIdNotFound(error),
+            "InvalidSecurityGroupRuleId.NotFound" => {
+                Self::InvalidSecurityGroupRuleIdNotFound(error)
+            }
+            "InternalError" => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

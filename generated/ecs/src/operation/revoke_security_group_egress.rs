@@ -677,102 +677,94 @@ pub enum RevokeSecurityGroupEgressError {
 }
 impl From<::acs_runtime::client::ServiceError> for RevokeSecurityGroupEgressError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidIpProtocol.ValueNotSupported",
-                    "InvalidIpPortRange.Malformed",
-                    "InvalidDestCidrIp.sMalformed",
-                    "MissingParameter",
-                    "InvalidPolicy.Malformed",
-                    "InvalidNicType.ValueNotSupported",
-                    "InvalidDestGroupId.Mismatch",
-                    "InvalidDestCidrIp.Malformed",
-                    "MissingParameter.Dest",
-                    "InvalidParam.PortRange",
-                    "InvalidPriority.Malformed",
-                    "InvalidPriority.ValueNotSupported",
-                    "InvalidParam.SourceIp",
-                    "InvalidParam.DestIp",
-                    "InvalidParam.Ipv6DestCidrIp",
-                    "InvalidParam.Ipv6SourceCidrIp",
-                    "InvalidParam.Ipv4ProtocolConflictWithIpv6Address",
-                    "InvalidParam.Ipv6ProtocolConflictWithIpv4Address",
-                    "InvalidParameter.Ipv6CidrIp",
-                    "InvalidGroupAuthParameter.OperationDenied",
-                    "InvalidSecurityGroupId.Malformed",
-                    "InvalidPortRange.Malformed",
-                    "InvalidSourcePortRange.Malformed",
-                    "InvalidSecurityGroupDiscription.Malformed",
-                    "NotSupported.ClassicNetworkPrefixList",
-                    "InvalidParam.SourceCidrIp",
-                    "InvalidParam.DestCidrIp",
-                    "InvalidParam.Permissions",
-                    "InvalidParam.DuplicatePermissions",
-                    "InvalidParam.SecurityGroupRuleId",
-                    "InvalidParam.SecurityGroupRuleIdRepeated",
-                    "InvalidGroupParameter.OperationDenied",
-                    "InvalidSecurityGroupRule.RuleNotExist",
-                    "InvalidParam.ProtocolNotSupportPortRangeList",
-                    "InvalidPortRangeListId.NotFound",
-                    "InvalidOperation.SecurityGroupNotAuthorized",
-                    "InvalidNicType.Mismatch",
-                    "InvalidGroupAuthItem.NotFound",
-                    "InvalidSecurityGroup.IsSame",
-                    "InvalidParamter.Conflict",
-                    "InvalidOperation.ResourceManagedByCloudProduct",
-                    "InvalidSecurityGroupId.NotFound",
-                    "InvalidDestGroupId.NotFound",
-                    "InvalidSecurityGroupRuleId.NotFound",
-                    "InvalidPrefixListId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidIpProtocolValueNotSupported(error),
-            Some(1) => Self::InvalidIpPortRangeMalformed(error),
-            Some(2) => Self::InvalidDestCidrIpSMalformed(error),
-            Some(3) => Self::MissingParameter(error),
-            Some(4) => Self::InvalidPolicyMalformed(error),
-            Some(5) => Self::InvalidNicTypeValueNotSupported(error),
-            Some(6) => Self::InvalidDestGroupIdMismatch(error),
-            Some(7) => Self::InvalidDestCidrIpMalformed(error),
-            Some(8) => Self::MissingParameterDest(error),
-            Some(9) => Self::InvalidParamPortRange(error),
-            Some(10) => Self::InvalidPriorityMalformed(error),
-            Some(11) => Self::InvalidPriorityValueNotSupported(error),
-            Some(12) => Self::InvalidParamSourceIp(error),
-            Some(13) => Self::InvalidParamDestIp(error),
-            Some(14) => Self::InvalidParamIpv6DestCidrIp(error),
-            Some(15) => Self::InvalidParamIpv6SourceCidrIp(error),
-            Some(16) => Self::InvalidParamIpv4ProtocolConflictWithIpv6Address(error),
-            Some(17) => Self::InvalidParamIpv6ProtocolConflictWithIpv4Address(error),
-            Some(18) => Self::InvalidParameterIpv6CidrIp(error),
-            Some(19) => Self::InvalidGroupAuthParameterOperationDenied(error),
-            Some(20) => Self::InvalidSecurityGroupIdMalformed(error),
-            Some(21) => Self::InvalidPortRangeMalformed(error),
-            Some(22) => Self::InvalidSourcePortRangeMalformed(error),
-            Some(23) => Self::InvalidSecurityGroupDiscriptionMalformed(error),
-            Some(24) => Self::NotSupportedClassicNetworkPrefixList(error),
-            Some(25) => Self::InvalidParamSourceCidrIp(error),
-            Some(26) => Self::InvalidParamDestCidrIp(error),
-            Some(27) => Self::InvalidParamPermissions(error),
-            Some(28) => Self::InvalidParamDuplicatePermissions(error),
-            Some(29) => Self::InvalidParamSecurityGroupRuleId(error),
-            Some(30) => Self::InvalidParamSecurityGroupRuleIdRepeated(error),
-            Some(31) => Self::InvalidGroupParameterOperationDenied(error),
-            Some(32) => Self::InvalidSecurityGroupRuleRuleNotExist(error),
-            Some(33) => Self::InvalidParamProtocolNotSupportPortRangeList(error),
-            Some(34) => Self::InvalidPortRangeListIdNotFound(error),
-            Some(35) => Self::InvalidOperationSecurityGroupNotAuthorized(error),
-            Some(36) => Self::InvalidNicTypeMismatch(error),
-            Some(37) => Self::InvalidGroupAuthItemNotFound(error),
-            Some(38) => Self::InvalidSecurityGroupIsSame(error),
-            Some(39) => Self::InvalidParamterConflict(error),
-            Some(40) => Self::InvalidOperationResourceManagedByCloudProduct(error),
-            Some(41) => Self::InvalidSecurityGroupIdNotFound(error),
-            Some(42) => Self::InvalidDestGroupIdNotFound(error),
-            Some(43) => Self::InvalidSecurityGroupRuleIdNotFound(error),
-            Some(44) => Self::InvalidPrefixListIdNotFound(error),
+        match error.code() {
+            "InvalidIpProtocol.ValueNotSupported" => {
+                Self::InvalidIpProtocolValueNotSupported(error)
+            }
+            "InvalidIpPortRange.Malformed" => Self::InvalidIpPortRangeMalformed(error),
+            "InvalidDestCidrIp.sMalformed" => Self::InvalidDestCidrIpSMalformed(error),
+            "MissingParameter" => Self::MissingParameter(error),
+            "InvalidPolicy.Malformed" => Self::InvalidPolicyMalformed(error),
+            "InvalidNicType.ValueNotSupported" => {
+                Self::InvalidNicTypeValueNotSupported(error)
+            }
+            "InvalidDestGroupId.Mismatch" => Self::InvalidDestGroupIdMismatch(error),
+            "InvalidDestCidrIp.Malformed" => Self::InvalidDestCidrIpMalformed(error),
+            "MissingParameter.Dest" => Self::MissingParameterDest(error),
+            "InvalidParam.PortRange" => Self::InvalidParamPortRange(error),
+            "InvalidPriority.Malformed" => Self::InvalidPriorityMalformed(error),
+            "InvalidPriority.ValueNotSupported" => {
+                Self::InvalidPriorityValueNotSupported(error)
+            }
+            "InvalidParam.SourceIp" => Self::InvalidParamSourceIp(error),
+            "InvalidParam.DestIp" => Self::InvalidParamDestIp(error),
+            "InvalidParam.Ipv6DestCidrIp" => Self::InvalidParamIpv6DestCidrIp(error),
+            "InvalidParam.Ipv6SourceCidrIp" => Self::InvalidParamIpv6SourceCidrIp(error),
+            "InvalidParam.Ipv4ProtocolConflictWithIpv6Address" => {
+                Self::InvalidParamIpv4ProtocolConflictWithIpv6Address(error)
+            }
+            "InvalidParam.Ipv6ProtocolConflictWithIpv4Address" => {
+                Self::InvalidParamIpv6ProtocolConflictWithIpv4Address(error)
+            }
+            "InvalidParameter.Ipv6CidrIp" => Self::InvalidParameterIpv6CidrIp(error),
+            "InvalidGroupAuthParameter.OperationDenied" => {
+                Self::InvalidGroupAuthParameterOperationDenied(error)
+            }
+            "InvalidSecurityGroupId.Malformed" => {
+                Self::InvalidSecurityGroupIdMalformed(error)
+            }
+            "InvalidPortRange.Malformed" => Self::InvalidPortRangeMalformed(error),
+            "InvalidSourcePortRange.Malformed" => {
+                Self::InvalidSourcePortRangeMalformed(error)
+            }
+            "InvalidSecurityGroupDiscription.Malformed" => {
+                Self::InvalidSecurityGroupDiscriptionMalformed(error)
+            }
+            "NotSupported.ClassicNetworkPrefixList" => {
+                Self::NotSupportedClassicNetworkPrefixList(error)
+            }
+            "InvalidParam.SourceCidrIp" => Self::InvalidParamSourceCidrIp(error),
+            "InvalidParam.DestCidrIp" => Self::InvalidParamDestCidrIp(error),
+            "InvalidParam.Permissions" => Self::InvalidParamPermissions(error),
+            "InvalidParam.DuplicatePermissions" => {
+                Self::InvalidParamDuplicatePermissions(error)
+            }
+            "InvalidParam.SecurityGroupRuleId" => {
+                Self::InvalidParamSecurityGroupRuleId(error)
+            }
+            "InvalidParam.SecurityGroupRuleIdRepeated" => {
+                Self::InvalidParamSecurityGroupRuleIdRepeated(error)
+            }
+            "InvalidGroupParameter.OperationDenied" => {
+                Self::InvalidGroupParameterOperationDenied(error)
+            }
+            "InvalidSecurityGroupRule.RuleNotExist" => {
+                Self::InvalidSecurityGroupRuleRuleNotExist(error)
+            }
+            "InvalidParam.ProtocolNotSupportPortRangeList" => {
+                Self::InvalidParamProtocolNotSupportPortRangeList(error)
+            }
+            "InvalidPortRangeListId.NotFound" => {
+                Self::InvalidPortRangeListIdNotFound(error)
+            }
+            "InvalidOperation.SecurityGroupNotAuthorized" => {
+                Self::InvalidOperationSecurityGroupNotAuthorized(error)
+            }
+            "InvalidNicType.Mismatch" => Self::InvalidNicTypeMismatch(error),
+            "InvalidGroupAuthItem.NotFound" => Self::InvalidGroupAuthItemNotFound(error),
+            "InvalidSecurityGroup.IsSame" => Self::InvalidSecurityGroupIsSame(error),
+            "InvalidParamter.Conflict" => Self::InvalidParamterConflict(error),
+            "InvalidOperation.ResourceManagedByCloudProduct" => {
+                Self::InvalidOperationResourceManagedByCloudProduct(error)
+            }
+            "InvalidSecurityGroupId.NotFound" => {
+                Self::InvalidSecurityGroupIdNotFound(error)
+            }
+            "InvalidDestGroupId.NotFound" => Self::InvalidDestGroupIdNotFound(error),
+            "InvalidSecurityGroupRuleId.NotFound" => {
+                Self::InvalidSecurityGroupRuleIdNotFound(error)
+            }
+            "InvalidPrefixListId.NotFound" => Self::InvalidPrefixListIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

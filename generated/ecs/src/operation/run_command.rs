@@ -1026,150 +1026,116 @@ pub enum RunCommandError {
 }
 impl From<::acs_runtime::client::ServiceError> for RunCommandError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "RegionId.ApiNotSupported",
-                    "MissingParam.InstanceId",
-                    "NumberExceed.Tags",
-                    "InvalidTagValue.Malformed",
-                    "Duplicate.TagKey",
-                    "InvalidTagKey.Malformed",
-                    "MissingParameter.TagKey",
-                    "InvalidContainerId.Malformed",
-                    "InvalidContainerName.Malformed",
-                    "InvalidClientToken.Malformed",
-                    "CmdParam.EmptyKey",
-                    "CmdParam.InvalidParamName",
-                    "CmdContent.DecodeError",
-                    "InvalidInstance.NotMatch",
-                    "MissingParam.Frequency",
-                    "InvalidParam.Frequency",
-                    "ParameterKey.Duplicate",
-                    "Parameter.NotMatched",
-                    "WindowsPasswordName.Missed",
-                    "Parameter.Disabled",
-                    "InvalidParameter.WorkingDir",
-                    "NumberExceed.ResourceTags",
-                    "MissingParameter.ResourceTagKey",
-                    "InvalidResourceTagKey.Malformed",
-                    "InvalidResourceTagValue.Malformed",
-                    "Duplicate.ResourceTagKey",
-                    "InvalidResourceTag.InstanceNotFound",
-                    "InvalidResourceTag.ConflictWithInstanceIds",
-                    "InvalidOssOutputDelivery.BucketInOtherRegion",
-                    "InvalidParameter.OssOutputDelivery",
-                    "InvalidOssOutputDelivery.KeyPrefixMalformed",
-                    "CmdContent.ExceedLimit",
-                    "CmdName.ExceedLimit",
-                    "CmdDesc.ExceedLimit",
-                    "CmdCount.ExceedQuota",
-                    "CmdParamCount.ExceedLimit",
-                    "CmdParamName.ExceedLimit",
-                    "InstanceIds.ExceedLimit",
-                    "Invocation.ExceedQuota",
-                    "ParameterCount.ExceedLimit",
-                    "ParameterKey.ExceedLimit",
-                    "ParameterType.NotSupported",
-                    "Username.ExceedLimit",
-                    "WindowsPasswordName.ExceedLimit",
-                    "ParameterStore.NotSupported",
-                    "TemporaryAccessKey.Error",
-                    "ParameterStore.InvalidParameters",
-                    "ParameterStore.NoPermission",
-                    "OperationDenied.BidOwnResource",
-                    "Operation.Forbidden",
-                    "IdempotentParameterMismatch",
-                    "IdempotentProcessing",
-                    "InvalidStatus.ResourceGroup",
-                    "InvalidParameterCharacter.CommandName",
-                    "InvalidParameterCharacter.CommandDescription",
-                    "InvalidParameterCharacter.CommandWorkingDir",
-                    "InvalidLauncher.LengthLimitExceeded",
-                    "InvalidParameterCharset.Parameters",
-                    "CreateServiceLinkedRole.NoPermission",
-                    "InvalidTimeout.ExceedLimit",
-                    "InvalidCmdType.NotFound",
-                    "InvalidRepeatMode.NotFound",
-                    "InvalidRegionId.NotFound",
-                    "InvalidInstance.NotFound",
-                    "InvalidCmdId.NotFound",
-                    "InvalidResourceGroup.NotFound",
-                    "InvalidTerminationMode.NotFound",
-                    "InvalidOssOutputDelivery.BucketNotFound",
-                    "InternalError.Dispatch",
-                ],
-            )
-        {
-            Some(0) => Self::RegionIdApiNotSupported(error),
-            Some(1) => Self::MissingParamInstanceId(error),
-            Some(2) => Self::NumberExceedTags(error),
-            Some(3) => Self::InvalidTagValueMalformed(error),
-            Some(4) => Self::DuplicateTagKey(error),
-            Some(5) => Self::InvalidTagKeyMalformed(error),
-            Some(6) => Self::MissingParameterTagKey(error),
-            Some(7) => Self::InvalidContainerIdMalformed(error),
-            Some(8) => Self::InvalidContainerNameMalformed(error),
-            Some(9) => Self::InvalidClientTokenMalformed(error),
-            Some(10) => Self::CmdParamEmptyKey(error),
-            Some(11) => Self::CmdParamInvalidParamName(error),
-            Some(12) => Self::CmdContentDecodeError(error),
-            Some(13) => Self::InvalidInstanceNotMatch(error),
-            Some(14) => Self::MissingParamFrequency(error),
-            Some(15) => Self::InvalidParamFrequency(error),
-            Some(16) => Self::ParameterKeyDuplicate(error),
-            Some(17) => Self::ParameterNotMatched(error),
-            Some(18) => Self::WindowsPasswordNameMissed(error),
-            Some(19) => Self::ParameterDisabled(error),
-            Some(20) => Self::InvalidParameterWorkingDir(error),
-            Some(21) => Self::NumberExceedResourceTags(error),
-            Some(22) => Self::MissingParameterResourceTagKey(error),
-            Some(23) => Self::InvalidResourceTagKeyMalformed(error),
-            Some(24) => Self::InvalidResourceTagValueMalformed(error),
-            Some(25) => Self::DuplicateResourceTagKey(error),
-            Some(26) => Self::InvalidResourceTagInstanceNotFound(error),
-            Some(27) => Self::InvalidResourceTagConflictWithInstanceIds(error),
-            Some(28) => Self::InvalidOssOutputDeliveryBucketInOtherRegion(error),
-            Some(29) => Self::InvalidParameterOssOutputDelivery(error),
-            Some(30) => Self::InvalidOssOutputDeliveryKeyPrefixMalformed(error),
-            Some(31) => Self::CmdContentExceedLimit(error),
-            Some(32) => Self::CmdNameExceedLimit(error),
-            Some(33) => Self::CmdDescExceedLimit(error),
-            Some(34) => Self::CmdCountExceedQuota(error),
-            Some(35) => Self::CmdParamCountExceedLimit(error),
-            Some(36) => Self::CmdParamNameExceedLimit(error),
-            Some(37) => Self::InstanceIdsExceedLimit(error),
-            Some(38) => Self::InvocationExceedQuota(error),
-            Some(39) => Self::ParameterCountExceedLimit(error),
-            Some(40) => Self::ParameterKeyExceedLimit(error),
-            Some(41) => Self::ParameterTypeNotSupported(error),
-            Some(42) => Self::UsernameExceedLimit(error),
-            Some(43) => Self::WindowsPasswordNameExceedLimit(error),
-            Some(44) => Self::ParameterStoreNotSupported(error),
-            Some(45) => Self::TemporaryAccessKeyError(error),
-            Some(46) => Self::ParameterStoreInvalidParameters(error),
-            Some(47) => Self::ParameterStoreNoPermission(error),
-            Some(48) => Self::OperationDeniedBidOwnResource(error),
-            Some(49) => Self::OperationForbidden(error),
-            Some(50) => Self::IdempotentParameterMismatch(error),
-            Some(51) => Self::IdempotentProcessing(error),
-            Some(52) => Self::InvalidStatusResourceGroup(error),
-            Some(53) => Self::InvalidParameterCharacterCommandName(error),
-            Some(54) => Self::InvalidParameterCharacterCommandDescription(error),
-            Some(55) => Self::InvalidParameterCharacterCommandWorkingDir(error),
-            Some(56) => Self::InvalidLauncherLengthLimitExceeded(error),
-            Some(57) => Self::InvalidParameterCharsetParameters(error),
-            Some(58) => Self::CreateServiceLinkedRoleNoPermission(error),
-            Some(59) => Self::InvalidTimeoutExceedLimit(error),
-            Some(60) => Self::InvalidCmdTypeNotFound(error),
-            Some(61) => Self::InvalidRepeatModeNotFound(error),
-            Some(62) => Self::InvalidRegionIdNotFound(error),
-            Some(63) => Self::InvalidInstanceNotFound(error),
-            Some(64) => Self::InvalidCmdIdNotFound(error),
-            Some(65) => Self::InvalidResourceGroupNotFound(error),
-            Some(66) => Self::InvalidTerminationModeNotFound(error),
-            Some(67) => Self::InvalidOssOutputDeliveryBucketNotFound(error),
-            Some(68) => Self::InternalErrorDispatch(error),
+        match error.code() {
+            "RegionId.ApiNotSupported" => Self::RegionIdApiNotSupported(error),
+            "MissingParam.InstanceId" => Self::MissingParamInstanceId(error),
+            "NumberExceed.Tags" => Self::NumberExceedTags(error),
+            "InvalidTagValue.Malformed" => Self::InvalidTagValueMalformed(error),
+            "Duplicate.TagKey" => Self::DuplicateTagKey(error),
+            "InvalidTagKey.Malformed" => Self::InvalidTagKeyMalformed(error),
+            "MissingParameter.TagKey" => Self::MissingParameterTagKey(error),
+            "InvalidContainerId.Malformed" => Self::InvalidContainerIdMalformed(error),
+            "InvalidContainerName.Malformed" => {
+                Self::InvalidContainerNameMalformed(error)
+            }
+            "InvalidClientToken.Malformed" => Self::InvalidClientTokenMalformed(error),
+            "CmdParam.EmptyKey" => Self::CmdParamEmptyKey(error),
+            "CmdParam.InvalidParamName" => Self::CmdParamInvalidParamName(error),
+            "CmdContent.DecodeError" => Self::CmdContentDecodeError(error),
+            "InvalidInstance.NotMatch" => Self::InvalidInstanceNotMatch(error),
+            "MissingParam.Frequency" => Self::MissingParamFrequency(error),
+            "InvalidParam.Frequency" => Self::InvalidParamFrequency(error),
+            "ParameterKey.Duplicate" => Self::ParameterKeyDuplicate(error),
+            "Parameter.NotMatched" => Self::ParameterNotMatched(error),
+            "WindowsPasswordName.Missed" => Self::WindowsPasswordNameMissed(error),
+            "Parameter.Disabled" => Self::ParameterDisabled(error),
+            "InvalidParameter.WorkingDir" => Self::InvalidParameterWorkingDir(error),
+            "NumberExceed.ResourceTags" => Self::NumberExceedResourceTags(error),
+            "MissingParameter.ResourceTagKey" => {
+                Self::MissingParameterResourceTagKey(error)
+            }
+            "InvalidResourceTagKey.Malformed" => {
+                Self::InvalidResourceTagKeyMalformed(error)
+            }
+            "InvalidResourceTagValue.Malformed" => {
+                Self::InvalidResourceTagValueMalformed(error)
+            }
+            "Duplicate.ResourceTagKey" => Self::DuplicateResourceTagKey(error),
+            "InvalidResourceTag.InstanceNotFound" => {
+                Self::InvalidResourceTagInstanceNotFound(error)
+            }
+            "InvalidResourceTag.ConflictWithInstanceIds" => {
+                Self::InvalidResourceTagConflictWithInstanceIds(error)
+            }
+            "InvalidOssOutputDelivery.BucketInOtherRegion" => {
+                Self::InvalidOssOutputDeliveryBucketInOtherRegion(error)
+            }
+            "InvalidParameter.OssOutputDelivery" => {
+                Self::InvalidParameterOssOutputDelivery(error)
+            }
+            "InvalidOssOutputDelivery.KeyPrefixMalformed" => {
+                Self::InvalidOssOutputDeliveryKeyPrefixMalformed(error)
+            }
+            "CmdContent.ExceedLimit" => Self::CmdContentExceedLimit(error),
+            "CmdName.ExceedLimit" => Self::CmdNameExceedLimit(error),
+            "CmdDesc.ExceedLimit" => Self::CmdDescExceedLimit(error),
+            "CmdCount.ExceedQuota" => Self::CmdCountExceedQuota(error),
+            "CmdParamCount.ExceedLimit" => Self::CmdParamCountExceedLimit(error),
+            "CmdParamName.ExceedLimit" => Self::CmdParamNameExceedLimit(error),
+            "InstanceIds.ExceedLimit" => Self::InstanceIdsExceedLimit(error),
+            "Invocation.ExceedQuota" => Self::InvocationExceedQuota(error),
+            "ParameterCount.ExceedLimit" => Self::ParameterCountExceedLimit(error),
+            "ParameterKey.ExceedLimit" => Self::ParameterKeyExceedLimit(error),
+            "ParameterType.NotSupported" => Self::ParameterTypeNotSupported(error),
+            "Username.ExceedLimit" => Self::UsernameExceedLimit(error),
+            "WindowsPasswordName.ExceedLimit" => {
+                Self::WindowsPasswordNameExceedLimit(error)
+            }
+            "ParameterStore.NotSupported" => Self::ParameterStoreNotSupported(error),
+            "TemporaryAccessKey.Error" => Self::TemporaryAccessKeyError(error),
+            "ParameterStore.InvalidParameters" => {
+                Self::ParameterStoreInvalidParameters(error)
+            }
+            "ParameterStore.NoPermission" => Self::ParameterStoreNoPermission(error),
+            "OperationDenied.BidOwnResource" => {
+                Self::OperationDeniedBidOwnResource(error)
+            }
+            "Operation.Forbidden" => Self::OperationForbidden(error),
+            "IdempotentParameterMismatch" => Self::IdempotentParameterMismatch(error),
+            "IdempotentProcessing" => Self::IdempotentProcessing(error),
+            "InvalidStatus.ResourceGroup" => Self::InvalidStatusResourceGroup(error),
+            "InvalidParameterCharacter.CommandName" => {
+                Self::InvalidParameterCharacterCommandName(error)
+            }
+            "InvalidParameterCharacter.CommandDescription" => {
+                Self::InvalidParameterCharacterCommandDescription(error)
+            }
+            "InvalidParameterCharacter.CommandWorkingDir" => {
+                Self::InvalidParameterCharacterCommandWorkingDir(error)
+            }
+            "InvalidLauncher.LengthLimitExceeded" => {
+                Self::InvalidLauncherLengthLimitExceeded(error)
+            }
+            "InvalidParameterCharset.Parameters" => {
+                Self::InvalidParameterCharsetParameters(error)
+            }
+            "CreateServiceLinkedRole.NoPermission" => {
+                Self::CreateServiceLinkedRoleNoPermission(error)
+            }
+            "InvalidTimeout.ExceedLimit" => Self::InvalidTimeoutExceedLimit(error),
+            "InvalidCmdType.NotFound" => Self::InvalidCmdTypeNotFound(error),
+            "InvalidRepeatMode.NotFound" => Self::InvalidRepeatModeNotFound(error),
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "InvalidInstance.NotFound" => Self::InvalidInstanceNotFound(error),
+            "InvalidCmdId.NotFound" => Self::InvalidCmdIdNotFound(error),
+            "InvalidResourceGroup.NotFound" => Self::InvalidResourceGroupNotFound(error),
+            "InvalidTerminationMode.NotFound" => {
+                Self::InvalidTerminationModeNotFound(error)
+            }
+            "InvalidOssOutputDelivery.BucketNotFound" => {
+                Self::InvalidOssOutputDeliveryBucketNotFound(error)
+            }
+            "InternalError.Dispatch" => Self::InternalErrorDispatch(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -2937,878 +2937,923 @@ pub enum RunInstancesError {
 }
 impl From<::acs_runtime::client::ServiceError> for RunInstancesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "LoginAsNonRoot.ImageNotSupport",
-                    "InvalidParam.NotSupportJumboFrame",
-                    "InsufficientBalance.AgentCredit",
-                    "QuotaExceed.DiskCapacity",
-                    "InvalidPeriod.ExceededDedicatedHost",
-                    "InvalidParam.SecondaryNetworkInterface",
-                    "InvalidPrimaryIpAddress.SizeInvalid",
-                    "InvalidStorageClusterId.CapacityNotEnough",
-                    "InvalidStorageClusterId.StatusNotSupport",
-                    "InvalidStorageClusterId.ZoneIdEmpty",
-                    "InvalidStorageClusterId.PerformanceLevelNotMatch",
-                    "InvalidStorageClusterId.CategoryNotMatch",
-                    "InvalidStorageClusterId.DiskSizeEmpty",
-                    "InvalidInstanceType.ValueUnauthorized",
-                    "InvalidInstanceType.ValueNotSupported",
-                    "InvalidDescription.Malformed",
-                    "InvalidInternetChargeType.ValueNotSupported",
-                    "InvalidParameter",
-                    "InvalidHostName.Malformed",
-                    "InvalidPassword.Malformed",
-                    "InvalidPasswordParam.Mismatch",
-                    "InvalidSystemDiskCategory.ValueNotSupported",
-                    "InvalidDiskName.Malformed",
-                    "InvalidDiskDescription.Malformed",
-                    "InvalidDataDiskSize.ValueNotSupported",
-                    "InvalidDataDiskCategory.ValueNotSupported",
-                    "InvalidDataDevice.Malformed",
-                    "InvalidNodeControllerId.Malformed",
-                    "InvalidInnerIpAddress.Malformed",
-                    "InvalidInnerIpAddress.Unusable",
-                    "InvalidParameter.Conflict",
-                    "ImageNotSupportCloudInit",
-                    "InvalidSnapshotId.BasedSnapshotTooOld",
-                    "QuotaExceed.AfterpayInstance",
-                    "InvalidInstanceName.Malformed",
-                    "InvalidInstanceName.CustomMalformed",
-                    "InvalidParameter.Mismatch",
-                    "InvalidNetworkType.Mismatch",
-                    "InvalidPrivateIpAddress",
-                    "InvalidPrivateIpAddress.Malformed",
-                    "QuotaExceeded.PrivateIpAddress",
-                    "QuotaExceeded",
-                    "IncorrectVSwitchStatus",
-                    "ResourceNotAvailable",
-                    "MissingParameter",
-                    "InvalidDiskCategory.Mismatch",
-                    "MissingParamter",
-                    "InvalidPeriod",
-                    "InstanceDiskCategoryLimitExceed",
-                    "InvalidClientToken.ValueNotSupported",
-                    "InvalidIoOptimize.ValueNotSupported",
-                    "InvalidSecurityGroupId.NotFound",
-                    "InvalidInternetMaxBandwidthOut.Malformed",
-                    "InvalidInternetMaxBandwidthIn.Malformed",
-                    "InvalidSnapshotId.NotFound",
-                    "InvalidTagKey.Malformed",
-                    "InvalidTagValue.Malformed",
-                    "InvalidTag.Mismatch",
-                    "InvalidTagCount",
-                    "InvalidMinAmount.Malformed",
-                    "InvalidMaxAmount.Malformed",
-                    "InvalidAutoReleaseTime.Malformed",
-                    "OperationDenied.NoVlan",
-                    "OperationDenied.QuotaExceed",
-                    "Account.Arrearage",
-                    "InvalidUserData.SizeExceeded",
-                    "InvalidUserData.NotSupported",
-                    "InvalidUserData.Base64FormatInvalid",
-                    "InstanceDiskNumber.LimitExceed",
-                    "InvalidDiskCategory.ValueNotSupported",
-                    "InvalidSpotStrategy",
-                    "InvalidSpotParam.EmptyZoneID",
-                    "InvalidSpotPriceLimit",
-                    "InvalidSpotDuration",
-                    "InvalidSpotAuthorized",
-                    "InvalidSpotPrepaid",
-                    "InvalidSpotAliUid",
-                    "InvalidParameter.Bandwidth",
-                    "RegionUnauthorized",
-                    "Zone.NotOnSale",
-                    "InvalidSystemDiskSize.ValueNotSupported",
-                    "InvalidInstanceType.ElasticNetworkInterfaceNotSupported",
-                    "InvalidParameter.EncryptedIllegal",
-                    "InvalidParameter.EncryptedNotSupported",
-                    "InvalidSpotPriceLimit.LowerThanPublicPrice",
-                    "InvalidRelationResource.NotFound",
-                    "IncorrectRecycleBinStatus",
-                    "InvalidHpcClusterId.Unnecessary",
-                    "InvalidVSwitchId.Necessary",
-                    "InvalidHpcClusterId.Necessary",
-                    "InvalidHpcClusterId.NotFound",
-                    "InvalidHpcClusterId.Creating",
-                    "InvalidParameter.VSwitchId",
-                    "InvalidSecurityGroup.NotInDefaultVpc",
-                    "VpcNotFound",
-                    "InvalidSystemDiskSize.ImageNotSupportResize",
-                    "InvalidSpotInterruptionBehavior",
-                    "InvalidDeploymentOnHost",
-                    "InvalidInstanceChargeType.NotSupport",
-                    "InvalidNetworkType.NotSupported",
-                    "NoAvaliableDedicatedHost",
-                    "InvalidDedicatedHostId.NotFound",
-                    "InvalidDedicatedHostStatus.NotSupport",
-                    "IncorrectDedicatedHostStatus",
-                    "ChargeTypeViolation.PostPaidDedicatedHost",
-                    "DedicatedHostType.Unmatched",
-                    "InvalidParam.NetworkInterface",
-                    "InvalidParams.CreateEniParams",
-                    "InvalidParameter.CreditSpecification",
-                    "IncorrectVpcStatus",
-                    "InvalidInstanceType.NotSupported",
-                    "InvalidVpcZone.NotSupported",
-                    "IncorrectDefaultVpcStatus",
-                    "InvalidAutoRenewPeriod.ValueNotSupported",
-                    "InvalidMarketImageChargeType.NotSupport",
-                    "OperationDenied",
-                    "InvalidPeriodType.ValueNotSupported",
-                    "IncorrectImageStatus",
-                    "InvalidParam.Tenancy",
-                    "InvalidParameter.Affinity",
-                    "InvalidCustomInstanceType.NotSupported",
-                    "IoOptimized.NotSupported",
-                    "InvalidSnapshotId.Malformed",
-                    "InvalidCapacityReservationId.NotFound",
-                    "LackResource",
-                    "Duplicate.TagKey",
-                    "InvalidSecurityGroup.NetworkType",
-                    "InvalidSecurityGroup.VpcMismatch",
-                    "InvalidParameter.SecurityGroupIdRepeated",
-                    "InvalidSecurityGroupId.SingleIdAndMultiIdConflict",
-                    "InvalidSecurityGroupId.MultiGroupIdNetworkTypeConflict",
-                    "JoinedGroupLimitExceed",
-                    "InvalidAccountStatus.PayAmountLimitExceeded",
-                    "InvalidPerformanceLevel.Malformed",
-                    "InvalidOperation.EniCountExceeded",
-                    "QuotaExceeded.PrepayDataDiskCapacity",
-                    "InvalidDiskCategory.ConflictSnapshotCategory",
-                    "AccountForbidden.ProductCreationLimited",
-                    "UnexpectedImageFamily.ImageIdSupplied",
-                    "InvalidEncrypted.NotMatchEncryptAlgorithm",
-                    "InvalidEncrypted.NotMatchKmsKeyId",
-                    "InvalidEncryptAlgorithm.NotMatchSnapshot",
-                    "InvalidKmsKeyId.NotMatchSnapshot",
-                    "InvalidEncryptAlgorithm",
-                    "InvalidHttpEndpoint.NotSupported",
-                    "InvalidHttpTokens.NotSupported",
-                    "InvalidHttpPutResponseHopLimit.NotSupported",
-                    "InvalidOperation.VpcHasEnabledAdvancedNetworkFeature",
-                    "InvalidChargeType.CapacityReservationNotSupported",
-                    "InvalidPerformanceLevel.ValueNotSupported",
-                    "InvalidKMSKeyId.NotSymmetric",
-                    "InvalidParameter.Arns",
-                    "InvalidDedicatedHostClusterId.NotFound",
-                    "InvalidDedicatedHostClusterId.InValid",
-                    "InvalidDeploymentSetId.NotFound",
-                    "InvalidOperation.UserNotSupported",
-                    "InvalidManagedPrivateSpaceId.NotFound",
-                    "InvalidSchedulerOptions",
-                    "MissingParameter.PrivatePoolOptionsId",
-                    "Invalid.PrivatePoolOptionsId",
-                    "DedicatedHostNotSupported",
-                    "SpotNotSupported",
-                    "ClassicNetworkNotSupported",
-                    "Invalid.InstanceId",
-                    "Invalid.PrivatePoolOptions.MatchCriteria",
-                    "MissingParameter.PrivatePoolOptions.Id",
-                    "Invalid.PrivatePoolOptions.Id",
-                    "Invalid.InstanceType",
-                    "Invalid.InstanceChargeType",
-                    "Invalid.ZoneId",
-                    "Invalid.PrivatePoolOptions.NoStock",
-                    "InvalidPlatform.ValueNotSupported",
-                    "Invalid.PrivatePoolOptions.status",
-                    "InvalidAliUid",
-                    "InvalidBandwidthOut.LessThanZero",
-                    "HibernationConfigured.InstanceTypeNotSupport",
-                    "HibernationConfigured.ImageNotEncrypted",
-                    "HibernationConfigured.MemorySizeTooBig",
-                    "InvalidSystemDiskSize.LessThanMemSize",
-                    "InvalidCloudBoxZone.OperationNotSupported",
-                    "ProvisionedIopsForDiskCategoryUnsupported",
-                    "InvalidProvisionedIops.LimitExceed",
-                    "BurstingEnabledForDiskCategoryUnsupported",
-                    "BurstingEnabledForMultiAttachDiskUnsupported",
-                    "ProvisionedIopsForDiskCategoryRequired",
-                    "NotSupportSnapshotEncrypted.InstanceType",
-                    "NotSupportSnapshotEncrypted.RegionId",
-                    "NotSupportSnapshotEncrypted.ZoneId",
-                    "NotSupportSnapshotEncrypted.ShareImage",
-                    "NotSupportSnapshotEncrypted.ImageOwnerAlias",
-                    "NotSupportSnapshotEncrypted.DiskCategory",
-                    "NotSupport.SnapshotEncryptedAlgorithmConflict",
-                    "NoPermission.SystemTag",
-                    "NumberExceed.Tags",
-                    "InvalidZoneId.NotSupportShareEncryptedImage",
-                    "InvalidDiskCategory.NotSupported",
-                    "InvalidParameter.CloudboxNotSupported",
-                    "InvalidZoneId.NotSupportCreateWithShareEncryptedImage",
-                    "InvalidParameter.NetworkCardIndexInvalid",
-                    "InvalidOperation.UserNotSupportNetworkCard",
-                    "InvalidAccount.NotSupportSpot",
-                    "AccountForbidden.AssociatedWithResellerPartner",
-                    "InvalidDestinationZone.DeploymentSetMismatch",
-                    "NoPermission.Price",
-                    "InvalidAutoPay.PostPaidUnsupported",
-                    "InvalidParam.EncryptedMismatch",
-                    "InvalidParameter.DedicatedRegionNotSupported",
-                    "InvalidParameter.CpuOptionsTopologyType",
-                    "InvalidInstanceType.NotSupportCpuOptionsTopologyType",
-                    "InvalidEniQueueSize.RegionOrUserNotSupported",
-                    "InvalidParameter.EniQueueSize",
-                    "InvalidParameter.KmsNotEnabled",
-                    "InvalidParameter.Encrypted.KmsNotEnable",
-                    "InvalidPrivateIpAddress.Duplicated",
-                    "InvalidAdditionalInfoPvdConfig.SizeExceeded",
-                    "InvalidParameter.Encrypted",
-                    "InvalidInstanceType.NotSupportHighDensityMode",
-                    "QuotaExceeded.InternetBandwidth",
-                    "InvalidParameter.CpuOptionsAccelerators",
-                    "InvalidInstanceType.NotSupportCpuOptionsAccelerators",
-                    "OperationDenied.TestAccountRetricted",
-                    "InvalidBurstingEnabled.DiskSizeTooSmall",
-                    "InvalidImage.WindowsUnsupported",
-                    "InvalidParameter.CpuOptionsTurboMode",
-                    "InvalidInstanceType.EnableNVSUnsupported",
-                    "InvalidInstanceType.EnableVISSTUnsupported",
-                    "InvalidInstanceType.EnableVRDTUnsupported",
-                    "InvalidInstanceType.SingleCoreMaxModeUnsupported",
-                    "InvalidParameter.PtpStatus",
-                    "InvalidInstanceType.NotSupportEnablePtp",
-                    "InvalidInstanceType.NetworkOptionsBandwidthWeightingUnsupported",
-                    "InvalidParameter.NetworkOptionsBandwidthWeighting",
-                    "InvalidMarketImage.NotAuthorized",
-                    "InvalidRamRole.NotEcsRole",
-                    "OperationDenied.CashCouponsInsufficientOrExpired",
-                    "InvalidParameter.PrivateIpAddressRepeated",
-                    "InvalidOperation.HighPerformanceEniPerInstanceLimitExceeded",
-                    "InvalidParameter.EniNumExceededWithLaunchEcs",
-                    "InvalidOperation.InstanceTypeNotSupportHighPerformanceTrafficMode",
-                    "InvalidParameter.QueuePairNumberMustEmpty",
-                    "InvalidParameter.EniTrafficMode",
-                    "InvalidParameter.InvalidQueuePairNumber",
-                    "InvalidParam.IpCount",
-                    "InvalidParameter.EniType",
-                    "InvalidOperation.HighPerformanceTrafficModeIsNotAllowed",
-                    "InvalidParameter.NetworkInterface",
-                    "InvalidParameter.Combination",
-                    "InvalidHostname.SingleAndMultiConflict",
-                    "InvalidHostname.SizeInvalid",
-                    "InvalidParams.InstanceNameExceed",
-                    "InvalidParams.HostnameExceed",
-                    "ImageNotSubscribed",
-                    "InvalidSystemDiskCategory.ValueUnauthorized",
-                    "InvalidSnapshotId.NotReady",
-                    "InvalidDevice.InUse",
-                    "ImageRemovedInMarket",
-                    "CategoryNotSupported",
-                    "QuotaExceed.PortableCloudDisk",
-                    "SecurityGroupInstanceLimitExceed",
-                    "NodeControllerUnavailable",
-                    "InvalidSnapshotId.NotDataDiskSnapshot",
-                    "Forbbiden",
-                    "DeleteWithInstance.Conflict",
-                    "InstanceDiskNumLimitExceed",
-                    "InvalidDiskSize.TooSmall",
-                    "QuotaExceed.BuyImage",
-                    "InvalidResourceId.NotSupported",
-                    "OperationDenied.ImageNotValid",
-                    "OperationDenied.SnapshotNotValid",
-                    "OperationDenied.SnapshotNotAllowed",
-                    "OperationDenied.ZoneNotAllowed",
-                    "OperationDenied.ZoneSystemCategoryNotMatch",
-                    "OperationDenied.ResourceControl",
-                    "OperationDenied.NoStock",
-                    "OperationDenied.SnapshotParamsNotValid",
-                    "OperationDenied.DiskTypeNotSupport",
-                    "InvalidUserData.Forbidden",
-                    "Zone.NotOpen",
-                    "InvalidClusterId.NotFound",
-                    "InvalidResourceType.NotSupported",
-                    "InvalidInstanceType.ZoneNotSupported",
-                    "InstanceType.Offline",
-                    "DependencyViolation.WindowsInstance",
-                    "InvalidNetworkType.MismatchRamRole",
-                    "InvalidUser.PassRoleForbidden",
-                    "InvalidParam.TrustedSystemMode",
-                    "InvalidParam.ConfidentialComputingMode",
-                    "InvalidSecurityOptions.NotSupported",
-                    "InvalidImage.NotSupported",
-                    "Forbidden.RiskControl",
-                    "InvalidInstance.UnPaidOrder",
-                    "RealNameAuthenticationError",
-                    "InvalidPayMethod",
-                    "InvalidAccountStatus.NotEnoughBalance",
-                    "ImageNotSupportInstanceType",
-                    "DryRun.InvalidAmount",
-                    "OperationDenied.InvalidNetworkType",
-                    "InvalidSpotInterruptionBehavior.ClassicNetworkNotSupport",
-                    "InvalidSpotInterruptionBehavior.LocalDiskNotSupport",
-                    "QuotaExceed.PostPaidDisk",
-                    "InvalidParameter.NotMatch",
-                    "InvalidVSwitch.DefaultVSwitchNotSupport",
-                    "OperationDenied.LocalDiskUnsupported",
-                    "OperationDenied.InconsistentNetwork",
-                    "DefaultVswitch.Existed",
-                    "IncorrectInstanceStatus",
-                    "CategoryViolation",
-                    "ResourcesNotInSameZone",
-                    "InvalidDisk.SystemDiskSize",
-                    "InsufficientBalance",
-                    "InvalidOperation.NetworkInterface",
-                    "MaxEniIpv6IpsCountExceeded",
-                    "InvalidIp.IpRepeated",
-                    "InvalidIp.IpAssigned",
-                    "InvalidIp.Address",
-                    "InvalidOperation.Ipv4CountExceeded",
-                    "InvalidOperation.Ipv6CountExceeded",
-                    "InvalidOperation.Ipv6NotSupport",
-                    "InvalidOperation.Ipv4NotSupport",
-                    "InvalidParam.SecondaryIp",
-                    "InvalidVSwitch.Ipv6NotTurnOn",
-                    "InvalidParam.IpAssign",
-                    "InvalidParam.Amount",
-                    "InvalidParam.CpuOptionsCore",
-                    "InvalidParam.CpuOptionsNuma",
-                    "InvalidVSwitchId.IpInvalid",
-                    "Forbidden.RegionId",
-                    "QuotaExceed.DeploymentSetInstanceQuotaFull",
-                    "InvalidChargeType.ValueNotSupported",
-                    "InvalidRegion.NotSupport",
-                    "UserNotInTheWhiteList",
-                    "InvalidParameter.KMSKeyId.KMSUnauthorized",
-                    "SecurityRisk.3DVerification",
-                    "Mayi.InternalError",
-                    "InvalidNetworkType",
-                    "InvalidAccountStatus",
-                    "OperationDenied.PerformanceLevelNotMatch",
-                    "InvalidStorageSetName.Malformed",
-                    "InvalidMaxPartitionNumber.Malformed",
-                    "InvalidParameter.StorageSetPartitionNumber",
-                    "InvalidParameter.StorageSetId",
-                    "InvalidParameter.StorageSetZoneId",
-                    "EnterpriseGroupLimited.MutliGroupType",
-                    "EnterpriseGroupLimited.InstanceType",
-                    "QuotaExceed.Tags",
-                    "OperationDenied.RegionIdNotSupported",
-                    "OperationDenied.FlavorNotSupported",
-                    "OperationDenied.TimestampNotSupported",
-                    "OperationDenied.PaygNotAvailable",
-                    "OperationDenied.PrepayNotAvailable",
-                    "OperationDenied.BidOwnResource",
-                    "OperationDenied.CloudSSDNotSupported",
-                    "QuotaExceed.ElasticQuota",
-                    "QuotaExceeded.PostpaidDataDiskCapacity",
-                    "InvalidImageFamily.MissingAvailableImage",
-                    "InvalidRegionId.NotSupportEncryptAlgorithm",
-                    "InvalidOperation.ResourceManagedByCloudProduct",
-                    "InvalidManagedPrivateSpaceId.DedicatedHostIdConflict",
-                    "InvalidManagedPrivateSpaceId.TenancyConflict",
-                    "InvalidParameter.InvalidEniQueueNumber",
-                    "InvalidOperation.MaxEniQueueNumberExceeded",
-                    "InvalidOperation.ExceedInstanceTypeQueueNumber",
-                    "InvalidIspType.ValueNotSupported",
-                    "UnsupportedIspChargeType",
-                    "UnsupportedIspClassicNetwork",
-                    "InvalidIspBandwidthOut",
-                    "UnsupportedIspNetworkChargeType",
-                    "InvalidIspUID",
-                    "UnsupportedIspRegion",
-                    "Forbidden.OnlySupportEnterpriseGroup",
-                    "HibernationConfigured.InstanceOperationForbidden",
-                    "InstanceDiskLimitExceeded",
-                    "InvalidInstanceType.NotSupportDiskCategory",
-                    "InvalidOperation.ConfidentialComputingModeInInviteOnlyTesting",
-                    "InvalidOperation.InvalidNetworkInterfaceId",
-                    "InvalidOperation.RegionNotSupportNetworkInterfaceId",
-                    "InvalidEniId.NotFound",
-                    "InvalidOperation.PublicIpAddressNoStock",
-                    "AclLimitExceed",
-                    "InvalidParameter.DataEncryptedKeyCreateFailed",
-                    "InvalidParameter.CpuOptionsThreadsPerCore",
-                    "InvalidParameter.CpuOptionsCore",
-                    "InvalidInstanceType.CpuOptionsThreadsPerCoreUnsupported",
-                    "InvalidParameter.CpuOptionsNuma",
-                    "InvalidParameter.KMSKeyId.CMKUnauthorized",
-                    "InvalidParameter.KMSKeyId.CMKNotEnabled",
-                    "InvalidEncrypted.NotMatchSnapshot",
-                    "InvalidEncrypted.NotMatchDiskDefaultEncryption",
-                    "InvalidOperation.InstanceTypeNotSupportNetworkEncryption",
-                    "InvalidOperation.UserNotSupportNetworkEncryption",
-                    "InvalidOperation.InstanceTypeNotSupportEniTrunking",
-                    "InvalidStorageClusterId.NotExist",
-                    "InvalidRegionId.NotFound",
-                    "InvalidZoneId.NotFound",
-                    "InvalidSecurityGroupId",
-                    "InvalidDataDiskSnapshotId.NotFound",
-                    "InvalidVSwitchId.NotFound",
-                    "InvalidImageId.NotFound",
-                    "InvalidInstanceChargeType.NotFound",
-                    "DependencyViolation.IoOptimized",
-                    "PaymentMethodNotFound",
-                    "HOSTNAME_ILLEGAL",
-                    "InvalidSystemDiskSize.LessThanImageSize",
-                    "InvalidSystemDiskSize.LessThanMinSize",
-                    "InvalidSystemDiskSize.MoreThanMaxSize",
-                    "OperationDenied.CreatingConflict",
-                    "InvalidKeyPairName.NotFound",
-                    "InvalidResourceGroup.NotFound",
-                    "InvalidRamRole.NotFound",
-                    "InvalidLaunchTemplate.NotFound",
-                    "InvalidLaunchTemplateVersion.NotFound",
-                    "InvalidVSwitchId.NotExist",
-                    "InvalidMarketImage.NotFound",
-                    "DeploymentSet.NotFound",
-                    "InvalidParameter.DeploymentSetGroupNo",
-                    "InvalidParameter.KMSKeyId.NotFound",
-                    "InvalidDiskIds.NotPortable",
-                    "InvalidAutoSnapshotPolicyId.NotFound",
-                    "Throttling.Resource",
-                    "InternalError",
-                ],
-            )
-        {
-            Some(0) => Self::LoginAsNonRootImageNotSupport(error),
-            Some(1) => Self::InvalidParamNotSupportJumboFrame(error),
-            Some(2) => Self::InsufficientBalanceAgentCredit(error),
-            Some(3) => Self::QuotaExceedDiskCapacity(error),
-            Some(4) => Self::InvalidPeriodExceededDedicatedHost(error),
-            Some(5) => Self::InvalidParamSecondaryNetworkInterface(error),
-            Some(6) => Self::InvalidPrimaryIpAddressSizeInvalid(error),
-            Some(7) => Self::InvalidStorageClusterIdCapacityNotEnough(error),
-            Some(8) => Self::InvalidStorageClusterIdStatusNotSupport(error),
-            Some(9) => Self::InvalidStorageClusterIdZoneIdEmpty(error),
-            Some(10) => Self::InvalidStorageClusterIdPerformanceLevelNotMatch(error),
-            Some(11) => Self::InvalidStorageClusterIdCategoryNotMatch(error),
-            Some(12) => Self::InvalidStorageClusterIdDiskSizeEmpty(error),
-            Some(13) => Self::InvalidInstanceTypeValueUnauthorized(error),
-            Some(14) => Self::InvalidInstanceTypeValueNotSupported(error),
-            Some(15) => Self::InvalidDescriptionMalformed(error),
-            Some(16) => Self::InvalidInternetChargeTypeValueNotSupported(error),
-            Some(17) => Self::InvalidParameter(error),
-            Some(18) => Self::InvalidHostNameMalformed(error),
-            Some(19) => Self::InvalidPasswordMalformed(error),
-            Some(20) => Self::InvalidPasswordParamMismatch(error),
-            Some(21) => Self::InvalidSystemDiskCategoryValueNotSupported(error),
-            Some(22) => Self::InvalidDiskNameMalformed(error),
-            Some(23) => Self::InvalidDiskDescriptionMalformed(error),
-            Some(24) => Self::InvalidDataDiskSizeValueNotSupported(error),
-            Some(25) => Self::InvalidDataDiskCategoryValueNotSupported(error),
-            Some(26) => Self::InvalidDataDeviceMalformed(error),
-            Some(27) => Self::InvalidNodeControllerIdMalformed(error),
-            Some(28) => Self::InvalidInnerIpAddressMalformed(error),
-            Some(29) => Self::InvalidInnerIpAddressUnusable(error),
-            Some(30) => Self::InvalidParameterConflict(error),
-            Some(31) => Self::ImageNotSupportCloudInit(error),
-            Some(32) => Self::InvalidSnapshotIdBasedSnapshotTooOld(error),
-            Some(33) => Self::QuotaExceedAfterpayInstance(error),
-            Some(34) => Self::InvalidInstanceNameMalformed(error),
-            Some(35) => Self::InvalidInstanceNameCustomMalformed(error),
-            Some(36) => Self::InvalidParameterMismatch(error),
-            Some(37) => Self::InvalidNetworkTypeMismatch(error),
-            Some(38) => Self::InvalidPrivateIpAddress(error),
-            Some(39) => Self::InvalidPrivateIpAddressMalformed(error),
-            Some(40) => Self::QuotaExceededPrivateIpAddress(error),
-            Some(41) => Self::QuotaExceeded(error),
-            Some(42) => Self::IncorrectVSwitchStatus(error),
-            Some(43) => Self::ResourceNotAvailable(error),
-            Some(44) => Self::MissingParameter(error),
-            Some(45) => Self::InvalidDiskCategoryMismatch(error),
-            Some(46) => Self::MissingParamter(error),
-            Some(47) => Self::InvalidPeriod(error),
-            Some(48) => Self::InstanceDiskCategoryLimitExceed(error),
-            Some(49) => Self::InvalidClientTokenValueNotSupported(error),
-            Some(50) => Self::InvalidIoOptimizeValueNotSupported(error),
-            Some(51) => Self::InvalidSecurityGroupIdNotFound(error),
-            Some(52) => Self::InvalidInternetMaxBandwidthOutMalformed(error),
-            Some(53) => Self::InvalidInternetMaxBandwidthInMalformed(error),
-            Some(54) => Self::InvalidSnapshotIdNotFound(error),
-            Some(55) => Self::InvalidTagKeyMalformed(error),
-            Some(56) => Self::InvalidTagValueMalformed(error),
-            Some(57) => Self::InvalidTagMismatch(error),
-            Some(58) => Self::InvalidTagCount(error),
-            Some(59) => Self::InvalidMinAmountMalformed(error),
-            Some(60) => Self::InvalidMaxAmountMalformed(error),
-            Some(61) => Self::InvalidAutoReleaseTimeMalformed(error),
-            Some(62) => Self::OperationDeniedNoVlan(error),
-            Some(63) => Self::OperationDeniedQuotaExceed(error),
-            Some(64) => Self::AccountArrearage(error),
-            Some(65) => Self::InvalidUserDataSizeExceeded(error),
-            Some(66) => Self::InvalidUserDataNotSupported(error),
-            Some(67) => Self::InvalidUserDataBase64FormatInvalid(error),
-            Some(68) => Self::InstanceDiskNumberLimitExceed(error),
-            Some(69) => Self::InvalidDiskCategoryValueNotSupported(error),
-            Some(70) => Self::InvalidSpotStrategy(error),
-            Some(71) => Self::InvalidSpotParamEmptyZoneId(error),
-            Some(72) => Self::InvalidSpotPriceLimit(error),
-            Some(73) => Self::InvalidSpotDuration(error),
-            Some(74) => Self::InvalidSpotAuthorized(error),
-            Some(75) => Self::InvalidSpotPrepaid(error),
-            Some(76) => Self::InvalidSpotAliUid(error),
-            Some(77) => Self::InvalidParameterBandwidth(error),
-            Some(78) => Self::RegionUnauthorized(error),
-            Some(79) => Self::ZoneNotOnSale(error),
-            Some(80) => Self::InvalidSystemDiskSizeValueNotSupported(error),
-            Some(81) => {
+        match error.code() {
+            "LoginAsNonRoot.ImageNotSupport" => {
+                Self::LoginAsNonRootImageNotSupport(error)
+            }
+            "InvalidParam.NotSupportJumboFrame" => {
+                Self::InvalidParamNotSupportJumboFrame(error)
+            }
+            "InsufficientBalance.AgentCredit" => {
+                Self::InsufficientBalanceAgentCredit(error)
+            }
+            "QuotaExceed.DiskCapacity" => Self::QuotaExceedDiskCapacity(error),
+            "InvalidPeriod.ExceededDedicatedHost" => {
+                Self::InvalidPeriodExceededDedicatedHost(error)
+            }
+            "InvalidParam.SecondaryNetworkInterface" => {
+                Self::InvalidParamSecondaryNetworkInterface(error)
+            }
+            "InvalidPrimaryIpAddress.SizeInvalid" => {
+                Self::InvalidPrimaryIpAddressSizeInvalid(error)
+            }
+            "InvalidStorageClusterId.CapacityNotEnough" => {
+                Self::InvalidStorageClusterIdCapacityNotEnough(error)
+            }
+            "InvalidStorageClusterId.StatusNotSupport" => {
+                Self::InvalidStorageClusterIdStatusNotSupport(error)
+            }
+            "InvalidStorageClusterId.ZoneIdEmpty" => {
+                Self::InvalidStorageClusterIdZoneIdEmpty(error)
+            }
+            "InvalidStorageClusterId.PerformanceLevelNotMatch" => {
+                Self::InvalidStorageClusterIdPerformanceLevelNotMatch(error)
+            }
+            "InvalidStorageClusterId.CategoryNotMatch" => {
+                Self::InvalidStorageClusterIdCategoryNotMatch(error)
+            }
+            "InvalidStorageClusterId.DiskSizeEmpty" => {
+                Self::InvalidStorageClusterIdDiskSizeEmpty(error)
+            }
+            "InvalidInstanceType.ValueUnauthorized" => {
+                Self::InvalidInstanceTypeValueUnauthorized(error)
+            }
+            "InvalidInstanceType.ValueNotSupported" => {
+                Self::InvalidInstanceTypeValueNotSupported(error)
+            }
+            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
+            "InvalidInternetChargeType.ValueNotSupported" => {
+                Self::InvalidInternetChargeTypeValueNotSupported(error)
+            }
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "InvalidHostName.Malformed" => Self::InvalidHostNameMalformed(error),
+            "InvalidPassword.Malformed" => Self::InvalidPasswordMalformed(error),
+            "InvalidPasswordParam.Mismatch" => Self::InvalidPasswordParamMismatch(error),
+            "InvalidSystemDiskCategory.ValueNotSupported" => {
+                Self::InvalidSystemDiskCategoryValueNotSupported(error)
+            }
+            "InvalidDiskName.Malformed" => Self::InvalidDiskNameMalformed(error),
+            "InvalidDiskDescription.Malformed" => {
+                Self::InvalidDiskDescriptionMalformed(error)
+            }
+            "InvalidDataDiskSize.ValueNotSupported" => {
+                Self::InvalidDataDiskSizeValueNotSupported(error)
+            }
+            "InvalidDataDiskCategory.ValueNotSupported" => {
+                Self::InvalidDataDiskCategoryValueNotSupported(error)
+            }
+            "InvalidDataDevice.Malformed" => Self::InvalidDataDeviceMalformed(error),
+            "InvalidNodeControllerId.Malformed" => {
+                Self::InvalidNodeControllerIdMalformed(error)
+            }
+            "InvalidInnerIpAddress.Malformed" => {
+                Self::InvalidInnerIpAddressMalformed(error)
+            }
+            "InvalidInnerIpAddress.Unusable" => {
+                Self::InvalidInnerIpAddressUnusable(error)
+            }
+            "InvalidParameter.Conflict" => Self::InvalidParameterConflict(error),
+            "ImageNotSupportCloudInit" => Self::ImageNotSupportCloudInit(error),
+            "InvalidSnapshotId.BasedSnapshotTooOld" => {
+                Self::InvalidSnapshotIdBasedSnapshotTooOld(error)
+            }
+            "QuotaExceed.AfterpayInstance" => Self::QuotaExceedAfterpayInstance(error),
+            "InvalidInstanceName.Malformed" => Self::InvalidInstanceNameMalformed(error),
+            "InvalidInstanceName.CustomMalformed" => {
+                Self::InvalidInstanceNameCustomMalformed(error)
+            }
+            "InvalidParameter.Mismatch" => Self::InvalidParameterMismatch(error),
+            "InvalidNetworkType.Mismatch" => Self::InvalidNetworkTypeMismatch(error),
+            "InvalidPrivateIpAddress" => Self::InvalidPrivateIpAddress(error),
+            "InvalidPrivateIpAddress.Malformed" => {
+                Self::InvalidPrivateIpAddressMalformed(error)
+            }
+            "QuotaExceeded.PrivateIpAddress" => {
+                Self::QuotaExceededPrivateIpAddress(error)
+            }
+            "QuotaExceeded" => Self::QuotaExceeded(error),
+            "IncorrectVSwitchStatus" => Self::IncorrectVSwitchStatus(error),
+            "ResourceNotAvailable" => Self::ResourceNotAvailable(error),
+            "MissingParameter" => Self::MissingParameter(error),
+            "InvalidDiskCategory.Mismatch" => Self::InvalidDiskCategoryMismatch(error),
+            "MissingParamter" => Self::MissingParamter(error),
+            "InvalidPeriod" => Self::InvalidPeriod(error),
+            "InstanceDiskCategoryLimitExceed" => {
+                Self::InstanceDiskCategoryLimitExceed(error)
+            }
+            "InvalidClientToken.ValueNotSupported" => {
+                Self::InvalidClientTokenValueNotSupported(error)
+            }
+            "InvalidIoOptimize.ValueNotSupported" => {
+                Self::InvalidIoOptimizeValueNotSupported(error)
+            }
+            "InvalidSecurityGroupId.NotFound" => {
+                Self::InvalidSecurityGroupIdNotFound(error)
+            }
+            "InvalidInternetMaxBandwidthOut.Malformed" => {
+                Self::InvalidInternetMaxBandwidthOutMalformed(error)
+            }
+            "InvalidInternetMaxBandwidthIn.Malformed" => {
+                Self::InvalidInternetMaxBandwidthInMalformed(error)
+            }
+            "InvalidSnapshotId.NotFound" => Self::InvalidSnapshotIdNotFound(error),
+            "InvalidTagKey.Malformed" => Self::InvalidTagKeyMalformed(error),
+            "InvalidTagValue.Malformed" => Self::InvalidTagValueMalformed(error),
+            "InvalidTag.Mismatch" => Self::InvalidTagMismatch(error),
+            "InvalidTagCount" => Self::InvalidTagCount(error),
+            "InvalidMinAmount.Malformed" => Self::InvalidMinAmountMalformed(error),
+            "InvalidMaxAmount.Malformed" => Self::InvalidMaxAmountMalformed(error),
+            "InvalidAutoReleaseTime.Malformed" => {
+                Self::InvalidAutoReleaseTimeMalformed(error)
+            }
+            "OperationDenied.NoVlan" => Self::OperationDeniedNoVlan(error),
+            "OperationDenied.QuotaExceed" => Self::OperationDeniedQuotaExceed(error),
+            "Account.Arrearage" => Self::AccountArrearage(error),
+            "InvalidUserData.SizeExceeded" => Self::InvalidUserDataSizeExceeded(error),
+            "InvalidUserData.NotSupported" => Self::InvalidUserDataNotSupported(error),
+            "InvalidUserData.Base64FormatInvalid" => {
+                Self::InvalidUserDataBase64FormatInvalid(error)
+            }
+            "InstanceDiskNumber.LimitExceed" => {
+                Self::InstanceDiskNumberLimitExceed(error)
+            }
+            "InvalidDiskCategory.ValueNotSupported" => {
+                Self::InvalidDiskCategoryValueNotSupported(error)
+            }
+            "InvalidSpotStrategy" => Self::InvalidSpotStrategy(error),
+            "InvalidSpotParam.EmptyZoneID" => Self::InvalidSpotParamEmptyZoneId(error),
+            "InvalidSpotPriceLimit" => Self::InvalidSpotPriceLimit(error),
+            "InvalidSpotDuration" => Self::InvalidSpotDuration(error),
+            "InvalidSpotAuthorized" => Self::InvalidSpotAuthorized(error),
+            "InvalidSpotPrepaid" => Self::InvalidSpotPrepaid(error),
+            "InvalidSpotAliUid" => Self::InvalidSpotAliUid(error),
+            "InvalidParameter.Bandwidth" => Self::InvalidParameterBandwidth(error),
+            "RegionUnauthorized" => Self::RegionUnauthorized(error),
+            "Zone.NotOnSale" => Self::ZoneNotOnSale(error),
+            "InvalidSystemDiskSize.ValueNotSupported" => {
+                Self::InvalidSystemDiskSizeValueNotSupported(error)
+            }
+            "InvalidInstanceType.ElasticNetworkInterfaceNotSupported" => {
                 Self::InvalidInstanceTypeElasticNetworkInterfaceNotSupported(error)
             }
-            Some(82) => Self::InvalidParameterEncryptedIllegal(error),
-            Some(83) => Self::InvalidParameterEncryptedNotSupported(error),
-            Some(84) => Self::InvalidSpotPriceLimitLowerThanPublicPrice(error),
-            Some(85) => Self::InvalidRelationResourceNotFound(error),
-            Some(86) => Self::IncorrectRecycleBinStatus(error),
-            Some(87) => Self::InvalidHpcClusterIdUnnecessary(error),
-            Some(88) => Self::InvalidVSwitchIdNecessary(error),
-            Some(89) => Self::InvalidHpcClusterIdNecessary(error),
-            Some(90) => Self::InvalidHpcClusterIdNotFound(error),
-            Some(91) => Self::InvalidHpcClusterIdCreating(error),
-            Some(92) => Self::InvalidParameterVSwitchId(error),
-            Some(93) => Self::InvalidSecurityGroupNotInDefaultVpc(error),
-            Some(94) => Self::VpcNotFound(error),
-            Some(95) => Self::InvalidSystemDiskSizeImageNotSupportResize(error),
-            Some(96) => Self::InvalidSpotInterruptionBehavior(error),
-            Some(97) => Self::InvalidDeploymentOnHost(error),
-            Some(98) => Self::InvalidInstanceChargeTypeNotSupport(error),
-            Some(99) => Self::InvalidNetworkTypeNotSupported(error),
-            Some(100) => Self::NoAvaliableDedicatedHost(error),
-            Some(101) => Self::InvalidDedicatedHostIdNotFound(error),
-            Some(102) => Self::InvalidDedicatedHostStatusNotSupport(error),
-            Some(103) => Self::IncorrectDedicatedHostStatus(error),
-            Some(104) => Self::ChargeTypeViolationPostPaidDedicatedHost(error),
-            Some(105) => Self::DedicatedHostTypeUnmatched(error),
-            Some(106) => Self::InvalidParamNetworkInterface(error),
-            Some(107) => Self::InvalidParamsCreateEniParams(error),
-            Some(108) => Self::InvalidParameterCreditSpecification(error),
-            Some(109) => Self::IncorrectVpcStatus(error),
-            Some(110) => Self::InvalidInstanceTypeNotSupported(error),
-            Some(111) => Self::InvalidVpcZoneNotSupported(error),
-            Some(112) => Self::IncorrectDefaultVpcStatus(error),
-            Some(113) => Self::InvalidAutoRenewPeriodValueNotSupported(error),
-            Some(114) => Self::InvalidMarketImageChargeTypeNotSupport(error),
-            Some(115) => Self::OperationDenied(error),
-            Some(116) => Self::InvalidPeriodTypeValueNotSupported(error),
-            Some(117) => Self::IncorrectImageStatus(error),
-            Some(118) => Self::InvalidParamTenancy(error),
-            Some(119) => Self::InvalidParameterAffinity(error),
-            Some(120) => Self::InvalidCustomInstanceTypeNotSupported(error),
-            Some(121) => Self::IoOptimizedNotSupported(error),
-            Some(122) => Self::InvalidSnapshotIdMalformed(error),
-            Some(123) => Self::InvalidCapacityReservationIdNotFound(error),
-            Some(124) => Self::LackResource(error),
-            Some(125) => Self::DuplicateTagKey(error),
-            Some(126) => Self::InvalidSecurityGroupNetworkType(error),
-            Some(127) => Self::InvalidSecurityGroupVpcMismatch(error),
-            Some(128) => Self::InvalidParameterSecurityGroupIdRepeated(error),
-            Some(129) => Self::InvalidSecurityGroupIdSingleIdAndMultiIdConflict(error),
-            Some(130) => {
+            "InvalidParameter.EncryptedIllegal" => {
+                Self::InvalidParameterEncryptedIllegal(error)
+            }
+            "InvalidParameter.EncryptedNotSupported" => {
+                Self::InvalidParameterEncryptedNotSupported(error)
+            }
+            "InvalidSpotPriceLimit.LowerThanPublicPrice" => {
+                Self::InvalidSpotPriceLimitLowerThanPublicPrice(error)
+            }
+            "InvalidRelationResource.NotFound" => {
+                Self::InvalidRelationResourceNotFound(error)
+            }
+            "IncorrectRecycleBinStatus" => Self::IncorrectRecycleBinStatus(error),
+            "InvalidHpcClusterId.Unnecessary" => {
+                Self::InvalidHpcClusterIdUnnecessary(error)
+            }
+            "InvalidVSwitchId.Necessary" => Self::InvalidVSwitchIdNecessary(error),
+            "InvalidHpcClusterId.Necessary" => Self::InvalidHpcClusterIdNecessary(error),
+            "InvalidHpcClusterId.NotFound" => Self::InvalidHpcClusterIdNotFound(error),
+            "InvalidHpcClusterId.Creating" => Self::InvalidHpcClusterIdCreating(error),
+            "InvalidParameter.VSwitchId" => Self::InvalidParameterVSwitchId(error),
+            "InvalidSecurityGroup.NotInDefaultVpc" => {
+                Self::InvalidSecurityGroupNotInDefaultVpc(error)
+            }
+            "VpcNotFound" => Self::VpcNotFound(error),
+            "InvalidSystemDiskSize.ImageNotSupportResize" => {
+                Self::InvalidSystemDiskSizeImageNotSupportResize(error)
+            }
+            "InvalidSpotInterruptionBehavior" => {
+                Self::InvalidSpotInterruptionBehavior(error)
+            }
+            "InvalidDeploymentOnHost" => Self::InvalidDeploymentOnHost(error),
+            "InvalidInstanceChargeType.NotSupport" => {
+                Self::InvalidInstanceChargeTypeNotSupport(error)
+            }
+            "InvalidNetworkType.NotSupported" => {
+                Self::InvalidNetworkTypeNotSupported(error)
+            }
+            "NoAvaliableDedicatedHost" => Self::NoAvaliableDedicatedHost(error),
+            "InvalidDedicatedHostId.NotFound" => {
+                Self::InvalidDedicatedHostIdNotFound(error)
+            }
+            "InvalidDedicatedHostStatus.NotSupport" => {
+                Self::InvalidDedicatedHostStatusNotSupport(error)
+            }
+            "IncorrectDedicatedHostStatus" => Self::IncorrectDedicatedHostStatus(error),
+            "ChargeTypeViolation.PostPaidDedicatedHost" => {
+                Self::ChargeTypeViolationPostPaidDedicatedHost(error)
+            }
+            "DedicatedHostType.Unmatched" => Self::DedicatedHostTypeUnmatched(error),
+            "InvalidParam.NetworkInterface" => Self::InvalidParamNetworkInterface(error),
+            "InvalidParams.CreateEniParams" => Self::InvalidParamsCreateEniParams(error),
+            "InvalidParameter.CreditSpecification" => {
+                Self::InvalidParameterCreditSpecification(error)
+            }
+            "IncorrectVpcStatus" => Self::IncorrectVpcStatus(error),
+            "InvalidInstanceType.NotSupported" => {
+                Self::InvalidInstanceTypeNotSupported(error)
+            }
+            "InvalidVpcZone.NotSupported" => Self::InvalidVpcZoneNotSupported(error),
+            "IncorrectDefaultVpcStatus" => Self::IncorrectDefaultVpcStatus(error),
+            "InvalidAutoRenewPeriod.ValueNotSupported" => {
+                Self::InvalidAutoRenewPeriodValueNotSupported(error)
+            }
+            "InvalidMarketImageChargeType.NotSupport" => {
+                Self::InvalidMarketImageChargeTypeNotSupport(error)
+            }
+            "OperationDenied" => Self::OperationDenied(error),
+            "InvalidPeriodType.ValueNotSupported" => {
+                Self::InvalidPeriodTypeValueNotSupported(error)
+            }
+            "IncorrectImageStatus" => Self::IncorrectImageStatus(error),
+            "InvalidParam.Tenancy" => Self::InvalidParamTenancy(error),
+            "InvalidParameter.Affinity" => Self::InvalidParameterAffinity(error),
+            "InvalidCustomInstanceType.NotSupported" => {
+                Self::InvalidCustomInstanceTypeNotSupported(error)
+            }
+            "IoOptimized.NotSupported" => Self::IoOptimizedNotSupported(error),
+            "InvalidSnapshotId.Malformed" => Self::InvalidSnapshotIdMalformed(error),
+            "InvalidCapacityReservationId.NotFound" => {
+                Self::InvalidCapacityReservationIdNotFound(error)
+            }
+            "LackResource" => Self::LackResource(error),
+            "Duplicate.TagKey" => Self::DuplicateTagKey(error),
+            "InvalidSecurityGroup.NetworkType" => {
+                Self::InvalidSecurityGroupNetworkType(error)
+            }
+            "InvalidSecurityGroup.VpcMismatch" => {
+                Self::InvalidSecurityGroupVpcMismatch(error)
+            }
+            "InvalidParameter.SecurityGroupIdRepeated" => {
+                Self::InvalidParameterSecurityGroupIdRepeated(error)
+            }
+            "InvalidSecurityGroupId.SingleIdAndMultiIdConflict" => {
+                Self::InvalidSecurityGroupIdSingleIdAndMultiIdConflict(error)
+            }
+            "InvalidSecurityGroupId.MultiGroupIdNetworkTypeConflict" => {
                 Self::InvalidSecurityGroupIdMultiGroupIdNetworkTypeConflict(error)
             }
-            Some(131) => Self::JoinedGroupLimitExceed(error),
-            Some(132) => Self::InvalidAccountStatusPayAmountLimitExceeded(error),
-            Some(133) => Self::InvalidPerformanceLevelMalformed(error),
-            Some(134) => Self::InvalidOperationEniCountExceeded(error),
-            Some(135) => Self::QuotaExceededPrepayDataDiskCapacity(error),
-            Some(136) => Self::InvalidDiskCategoryConflictSnapshotCategory(error),
-            Some(137) => Self::AccountForbiddenProductCreationLimited(error),
-            Some(138) => Self::UnexpectedImageFamilyImageIdSupplied(error),
-            Some(139) => Self::InvalidEncryptedNotMatchEncryptAlgorithm(error),
-            Some(140) => Self::InvalidEncryptedNotMatchKmsKeyId(error),
-            Some(141) => Self::InvalidEncryptAlgorithmNotMatchSnapshot(error),
-            Some(142) => Self::InvalidKmsKeyIdNotMatchSnapshot(error),
-            Some(143) => Self::InvalidEncryptAlgorithm(error),
-            Some(144) => Self::InvalidHttpEndpointNotSupported(error),
-            Some(145) => Self::InvalidHttpTokensNotSupported(error),
-            Some(146) => Self::InvalidHttpPutResponseHopLimitNotSupported(error),
-            Some(147) => Self::InvalidOperationVpcHasEnabledAdvancedNetworkFeature(error),
-            Some(148) => Self::InvalidChargeTypeCapacityReservationNotSupported(error),
-            Some(149) => Self::InvalidPerformanceLevelValueNotSupported(error),
-            Some(150) => Self::InvalidKmsKeyIdNotSymmetric(error),
-            Some(151) => Self::InvalidParameterArns(error),
-            Some(152) => Self::InvalidDedicatedHostClusterIdNotFound(error),
-            Some(153) => Self::InvalidDedicatedHostClusterIdInValid(error),
-            Some(154) => Self::InvalidDeploymentSetIdNotFound(error),
-            Some(155) => Self::InvalidOperationUserNotSupported(error),
-            Some(156) => Self::InvalidManagedPrivateSpaceIdNotFound(error),
-            Some(157) => Self::InvalidSchedulerOptions(error),
-            Some(158) => Self::MissingParameterPrivatePoolOptionsId(error),
-            Some(159) => Self::InvalidPrivatePoolOptionsId(error),
-            Some(160) => Self::DedicatedHostNotSupported(error),
-            Some(161) => Self::SpotNotSupported(error),
-            Some(162) => Self::ClassicNetworkNotSupported(error),
-            Some(163) => Self::InvalidInstanceId(error),
-            Some(164) => Self::InvalidPrivatePoolOptionsMatchCriteria(error),
-            Some(165) => Self::MissingParameterPrivatePoolOptionsIdError(error),
-            Some(166) => Self::InvalidPrivatePoolOptionsIdError(error),
-            Some(167) => Self::InvalidInstanceType(error),
-            Some(168) => Self::InvalidInstanceChargeType(error),
-            Some(169) => Self::InvalidZoneId(error),
-            Some(170) => Self::InvalidPrivatePoolOptionsNoStock(error),
-            Some(171) => Self::InvalidPlatformValueNotSupported(error),
-            Some(172) => Self::InvalidPrivatePoolOptionsStatus(error),
-            Some(173) => Self::InvalidAliUid(error),
-            Some(174) => Self::InvalidBandwidthOutLessThanZero(error),
-            Some(175) => Self::HibernationConfiguredInstanceTypeNotSupport(error),
-            Some(176) => Self::HibernationConfiguredImageNotEncrypted(error),
-            Some(177) => Self::HibernationConfiguredMemorySizeTooBig(error),
-            Some(178) => Self::InvalidSystemDiskSizeLessThanMemSize(error),
-            Some(179) => Self::InvalidCloudBoxZoneOperationNotSupported(error),
-            Some(180) => Self::ProvisionedIopsForDiskCategoryUnsupported(error),
-            Some(181) => Self::InvalidProvisionedIopsLimitExceed(error),
-            Some(182) => Self::BurstingEnabledForDiskCategoryUnsupported(error),
-            Some(183) => Self::BurstingEnabledForMultiAttachDiskUnsupported(error),
-            Some(184) => Self::ProvisionedIopsForDiskCategoryRequired(error),
-            Some(185) => Self::NotSupportSnapshotEncryptedInstanceType(error),
-            Some(186) => Self::NotSupportSnapshotEncryptedRegionId(error),
-            Some(187) => Self::NotSupportSnapshotEncryptedZoneId(error),
-            Some(188) => Self::NotSupportSnapshotEncryptedShareImage(error),
-            Some(189) => Self::NotSupportSnapshotEncryptedImageOwnerAlias(error),
-            Some(190) => Self::NotSupportSnapshotEncryptedDiskCategory(error),
-            Some(191) => Self::NotSupportSnapshotEncryptedAlgorithmConflict(error),
-            Some(192) => Self::NoPermissionSystemTag(error),
-            Some(193) => Self::NumberExceedTags(error),
-            Some(194) => Self::InvalidZoneIdNotSupportShareEncryptedImage(error),
-            Some(195) => Self::InvalidDiskCategoryNotSupported(error),
-            Some(196) => Self::InvalidParameterCloudboxNotSupported(error),
-            Some(197) => {
+            "JoinedGroupLimitExceed" => Self::JoinedGroupLimitExceed(error),
+            "InvalidAccountStatus.PayAmountLimitExceeded" => {
+                Self::InvalidAccountStatusPayAmountLimitExceeded(error)
+            }
+            "InvalidPerformanceLevel.Malformed" => {
+                Self::InvalidPerformanceLevelMalformed(error)
+            }
+            "InvalidOperation.EniCountExceeded" => {
+                Self::InvalidOperationEniCountExceeded(error)
+            }
+            "QuotaExceeded.PrepayDataDiskCapacity" => {
+                Self::QuotaExceededPrepayDataDiskCapacity(error)
+            }
+            "InvalidDiskCategory.ConflictSnapshotCategory" => {
+                Self::InvalidDiskCategoryConflictSnapshotCategory(error)
+            }
+            "AccountForbidden.ProductCreationLimited" => {
+                Self::AccountForbiddenProductCreationLimited(error)
+            }
+            "UnexpectedImageFamily.ImageIdSupplied" => {
+                Self::UnexpectedImageFamilyImageIdSupplied(error)
+            }
+            "InvalidEncrypted.NotMatchEncryptAlgorithm" => {
+                Self::InvalidEncryptedNotMatchEncryptAlgorithm(error)
+            }
+            "InvalidEncrypted.NotMatchKmsKeyId" => {
+                Self::InvalidEncryptedNotMatchKmsKeyId(error)
+            }
+            "InvalidEncryptAlgorithm.NotMatchSnapshot" => {
+                Self::InvalidEncryptAlgorithmNotMatchSnapshot(error)
+            }
+            "InvalidKmsKeyId.NotMatchSnapshot" => {
+                Self::InvalidKmsKeyIdNotMatchSnapshot(error)
+            }
+            "InvalidEncryptAlgorithm" => Self::InvalidEncryptAlgorithm(error),
+            "InvalidHttpEndpoint.NotSupported" => {
+                Self::InvalidHttpEndpointNotSupported(error)
+            }
+            "InvalidHttpTokens.NotSupported" => {
+                Self::InvalidHttpTokensNotSupported(error)
+            }
+            "InvalidHttpPutResponseHopLimit.NotSupported" => {
+                Self::InvalidHttpPutResponseHopLimitNotSupported(error)
+            }
+            "InvalidOperation.VpcHasEnabledAdvancedNetworkFeature" => {
+                Self::InvalidOperationVpcHasEnabledAdvancedNetworkFeature(error)
+            }
+            "InvalidChargeType.CapacityReservationNotSupported" => {
+                Self::InvalidChargeTypeCapacityReservationNotSupported(error)
+            }
+            "InvalidPerformanceLevel.ValueNotSupported" => {
+                Self::InvalidPerformanceLevelValueNotSupported(error)
+            }
+            "InvalidKMSKeyId.NotSymmetric" => Self::InvalidKmsKeyIdNotSymmetric(error),
+            "InvalidParameter.Arns" => Self::InvalidParameterArns(error),
+            "InvalidDedicatedHostClusterId.NotFound" => {
+                Self::InvalidDedicatedHostClusterIdNotFound(error)
+            }
+            "InvalidDedicatedHostClusterId.InValid" => {
+                Self::InvalidDedicatedHostClusterIdInValid(error)
+            }
+            "InvalidDeploymentSetId.NotFound" => {
+                Self::InvalidDeploymentSetIdNotFound(error)
+            }
+            "InvalidOperation.UserNotSupported" => {
+                Self::InvalidOperationUserNotSupported(error)
+            }
+            "InvalidManagedPrivateSpaceId.NotFound" => {
+                Self::InvalidManagedPrivateSpaceIdNotFound(error)
+            }
+            "InvalidSchedulerOptions" => Self::InvalidSchedulerOptions(error),
+            "MissingParameter.PrivatePoolOptionsId" => {
+                Self::MissingParameterPrivatePoolOptionsId(error)
+            }
+            "Invalid.PrivatePoolOptionsId" => Self::InvalidPrivatePoolOptionsId(error),
+            "DedicatedHostNotSupported" => Self::DedicatedHostNotSupported(error),
+            "SpotNotSupported" => Self::SpotNotSupported(error),
+            "ClassicNetworkNotSupported" => Self::ClassicNetworkNotSupported(error),
+            "Invalid.InstanceId" => Self::InvalidInstanceId(error),
+            "Invalid.PrivatePoolOptions.MatchCriteria" => {
+                Self::InvalidPrivatePoolOptionsMatchCriteria(error)
+            }
+            "MissingParameter.PrivatePoolOptions.Id" => {
+                Self::MissingParameterPrivatePoolOptionsIdError(error)
+            }
+            "Invalid.PrivatePoolOptions.Id" => {
+                Self::InvalidPrivatePoolOptionsIdError(error)
+            }
+            "Invalid.InstanceType" => Self::InvalidInstanceType(error),
+            "Invalid.InstanceChargeType" => Self::InvalidInstanceChargeType(error),
+            "Invalid.ZoneId" => Self::InvalidZoneId(error),
+            "Invalid.PrivatePoolOptions.NoStock" => {
+                Self::InvalidPrivatePoolOptionsNoStock(error)
+            }
+            "InvalidPlatform.ValueNotSupported" => {
+                Self::InvalidPlatformValueNotSupported(error)
+            }
+            "Invalid.PrivatePoolOptions.status" => {
+                Self::InvalidPrivatePoolOptionsStatus(error)
+            }
+            "InvalidAliUid" => Self::InvalidAliUid(error),
+            "InvalidBandwidthOut.LessThanZero" => {
+                Self::InvalidBandwidthOutLessThanZero(error)
+            }
+            "HibernationConfigured.InstanceTypeNotSupport" => {
+                Self::HibernationConfiguredInstanceTypeNotSupport(error)
+            }
+            "HibernationConfigured.ImageNotEncrypted" => {
+                Self::HibernationConfiguredImageNotEncrypted(error)
+            }
+            "HibernationConfigured.MemorySizeTooBig" => {
+                Self::HibernationConfiguredMemorySizeTooBig(error)
+            }
+            "InvalidSystemDiskSize.LessThanMemSize" => {
+                Self::InvalidSystemDiskSizeLessThanMemSize(error)
+            }
+            "InvalidCloudBoxZone.OperationNotSupported" => {
+                Self::InvalidCloudBoxZoneOperationNotSupported(error)
+            }
+            "ProvisionedIopsForDiskCategoryUnsupported" => {
+                Self::ProvisionedIopsForDiskCategoryUnsupported(error)
+            }
+            "InvalidProvisionedIops.LimitExceed" => {
+                Self::InvalidProvisionedIopsLimitExceed(error)
+            }
+            "BurstingEnabledForDiskCategoryUnsupported" => {
+                Self::BurstingEnabledForDiskCategoryUnsupported(error)
+            }
+            "BurstingEnabledForMultiAttachDiskUnsupported" => {
+                Self::BurstingEnabledForMultiAttachDiskUnsupported(error)
+            }
+            "ProvisionedIopsForDiskCategoryRequired" => {
+                Self::ProvisionedIopsForDiskCategoryRequired(error)
+            }
+            "NotSupportSnapshotEncrypted.InstanceType" => {
+                Self::NotSupportSnapshotEncryptedInstanceType(error)
+            }
+            "NotSupportSnapshotEncrypted.RegionId" => {
+                Self::NotSupportSnapshotEncryptedRegionId(error)
+            }
+            "NotSupportSnapshotEncrypted.ZoneId" => {
+                Self::NotSupportSnapshotEncryptedZoneId(error)
+            }
+            "NotSupportSnapshotEncrypted.ShareImage" => {
+                Self::NotSupportSnapshotEncryptedShareImage(error)
+            }
+            "NotSupportSnapshotEncrypted.ImageOwnerAlias" => {
+                Self::NotSupportSnapshotEncryptedImageOwnerAlias(error)
+            }
+            "NotSupportSnapshotEncrypted.DiskCategory" => {
+                Self::NotSupportSnapshotEncryptedDiskCategory(error)
+            }
+            "NotSupport.SnapshotEncryptedAlgorithmConflict" => {
+                Self::NotSupportSnapshotEncryptedAlgorithmConflict(error)
+            }
+            "NoPermission.SystemTag" => Self::NoPermissionSystemTag(error),
+            "NumberExceed.Tags" => Self::NumberExceedTags(error),
+            "InvalidZoneId.NotSupportShareEncryptedImage" => {
+                Self::InvalidZoneIdNotSupportShareEncryptedImage(error)
+            }
+            "InvalidDiskCategory.NotSupported" => {
+                Self::InvalidDiskCategoryNotSupported(error)
+            }
+            "InvalidParameter.CloudboxNotSupported" => {
+                Self::InvalidParameterCloudboxNotSupported(error)
+            }
+            "InvalidZoneId.NotSupportCreateWithShareEncryptedImage" => {
                 Self::InvalidZoneIdNotSupportCreateWithShareEncryptedImage(error)
             }
-            Some(198) => Self::InvalidParameterNetworkCardIndexInvalid(error),
-            Some(199) => Self::InvalidOperationUserNotSupportNetworkCard(error),
-            Some(200) => Self::InvalidAccountNotSupportSpot(error),
-            Some(201) => Self::AccountForbiddenAssociatedWithResellerPartner(error),
-            Some(202) => Self::InvalidDestinationZoneDeploymentSetMismatch(error),
-            Some(203) => Self::NoPermissionPrice(error),
-            Some(204) => Self::InvalidAutoPayPostPaidUnsupported(error),
-            Some(205) => Self::InvalidParamEncryptedMismatch(error),
-            Some(206) => Self::InvalidParameterDedicatedRegionNotSupported(error),
-            Some(207) => Self::InvalidParameterCpuOptionsTopologyType(error),
-            Some(208) => Self::InvalidInstanceTypeNotSupportCpuOptionsTopologyType(error),
-            Some(209) => Self::InvalidEniQueueSizeRegionOrUserNotSupported(error),
-            Some(210) => Self::InvalidParameterEniQueueSize(error),
-            Some(211) => Self::InvalidParameterKmsNotEnabled(error),
-            Some(212) => Self::InvalidParameterEncryptedKmsNotEnable(error),
-            Some(213) => Self::InvalidPrivateIpAddressDuplicated(error),
-            Some(214) => Self::InvalidAdditionalInfoPvdConfigSizeExceeded(error),
-            Some(215) => Self::InvalidParameterEncrypted(error),
-            Some(216) => Self::InvalidInstanceTypeNotSupportHighDensityMode(error),
-            Some(217) => Self::QuotaExceededInternetBandwidth(error),
-            Some(218) => Self::InvalidParameterCpuOptionsAccelerators(error),
-            Some(219) => Self::InvalidInstanceTypeNotSupportCpuOptionsAccelerators(error),
-            Some(220) => Self::OperationDeniedTestAccountRetricted(error),
-            Some(221) => Self::InvalidBurstingEnabledDiskSizeTooSmall(error),
-            Some(222) => Self::InvalidImageWindowsUnsupported(error),
-            Some(223) => Self::InvalidParameterCpuOptionsTurboMode(error),
-            Some(224) => Self::InvalidInstanceTypeEnableNvsUnsupported(error),
-            Some(225) => Self::InvalidInstanceTypeEnableVisstUnsupported(error),
-            Some(226) => Self::InvalidInstanceTypeEnableVrdtUnsupported(error),
-            Some(227) => Self::InvalidInstanceTypeSingleCoreMaxModeUnsupported(error),
-            Some(228) => Self::InvalidParameterPtpStatus(error),
-            Some(229) => Self::InvalidInstanceTypeNotSupportEnablePtp(error),
-            Some(230) => {
+            "InvalidParameter.NetworkCardIndexInvalid" => {
+                Self::InvalidParameterNetworkCardIndexInvalid(error)
+            }
+            "InvalidOperation.UserNotSupportNetworkCard" => {
+                Self::InvalidOperationUserNotSupportNetworkCard(error)
+            }
+            "InvalidAccount.NotSupportSpot" => Self::InvalidAccountNotSupportSpot(error),
+            "AccountForbidden.AssociatedWithResellerPartner" => {
+                Self::AccountForbiddenAssociatedWithResellerPartner(error)
+            }
+            "InvalidDestinationZone.DeploymentSetMismatch" => {
+                Self::InvalidDestinationZoneDeploymentSetMismatch(error)
+            }
+            "NoPermission.Price" => Self::NoPermissionPrice(error),
+            "InvalidAutoPay.PostPaidUnsupported" => {
+                Self::InvalidAutoPayPostPaidUnsupported(error)
+            }
+            "InvalidParam.EncryptedMismatch" => {
+                Self::InvalidParamEncryptedMismatch(error)
+            }
+            "InvalidParameter.DedicatedRegionNotSupported" => {
+                Self::InvalidParameterDedicatedRegionNotSupported(error)
+            }
+            "InvalidParameter.CpuOptionsTopologyType" => {
+                Self::InvalidParameterCpuOptionsTopologyType(error)
+            }
+            "InvalidInstanceType.NotSupportCpuOptionsTopologyType" => {
+                Self::InvalidInstanceTypeNotSupportCpuOptionsTopologyType(error)
+            }
+            "InvalidEniQueueSize.RegionOrUserNotSupported" => {
+                Self::InvalidEniQueueSizeRegionOrUserNotSupported(error)
+            }
+            "InvalidParameter.EniQueueSize" => Self::InvalidParameterEniQueueSize(error),
+            "InvalidParameter.KmsNotEnabled" => {
+                Self::InvalidParameterKmsNotEnabled(error)
+            }
+            "InvalidParameter.Encrypted.KmsNotEnable" => {
+                Self::InvalidParameterEncryptedKmsNotEnable(error)
+            }
+            "InvalidPrivateIpAddress.Duplicated" => {
+                Self::InvalidPrivateIpAddressDuplicated(error)
+            }
+            "InvalidAdditionalInfoPvdConfig.SizeExceeded" => {
+                Self::InvalidAdditionalInfoPvdConfigSizeExceeded(error)
+            }
+            "InvalidParameter.Encrypted" => Self::InvalidParameterEncrypted(error),
+            "InvalidInstanceType.NotSupportHighDensityMode" => {
+                Self::InvalidInstanceTypeNotSupportHighDensityMode(error)
+            }
+            "QuotaExceeded.InternetBandwidth" => {
+                Self::QuotaExceededInternetBandwidth(error)
+            }
+            "InvalidParameter.CpuOptionsAccelerators" => {
+                Self::InvalidParameterCpuOptionsAccelerators(error)
+            }
+            "InvalidInstanceType.NotSupportCpuOptionsAccelerators" => {
+                Self::InvalidInstanceTypeNotSupportCpuOptionsAccelerators(error)
+            }
+            "OperationDenied.TestAccountRetricted" => {
+                Self::OperationDeniedTestAccountRetricted(error)
+            }
+            "InvalidBurstingEnabled.DiskSizeTooSmall" => {
+                Self::InvalidBurstingEnabledDiskSizeTooSmall(error)
+            }
+            "InvalidImage.WindowsUnsupported" => {
+                Self::InvalidImageWindowsUnsupported(error)
+            }
+            "InvalidParameter.CpuOptionsTurboMode" => {
+                Self::InvalidParameterCpuOptionsTurboMode(error)
+            }
+            "InvalidInstanceType.EnableNVSUnsupported" => {
+                Self::InvalidInstanceTypeEnableNvsUnsupported(error)
+            }
+            "InvalidInstanceType.EnableVISSTUnsupported" => {
+                Self::InvalidInstanceTypeEnableVisstUnsupported(error)
+            }
+            "InvalidInstanceType.EnableVRDTUnsupported" => {
+                Self::InvalidInstanceTypeEnableVrdtUnsupported(error)
+            }
+            "InvalidInstanceType.SingleCoreMaxModeUnsupported" => {
+                Self::InvalidInstanceTypeSingleCoreMaxModeUnsupported(error)
+            }
+            "InvalidParameter.PtpStatus" => Self::InvalidParameterPtpStatus(error),
+            "InvalidInstanceType.NotSupportEnablePtp" => {
+                Self::InvalidInstanceTypeNotSupportEnablePtp(error)
+            }
+            "InvalidInstanceType.NetworkOptionsBandwidthWeightingUnsupported" => {
                 Self::InvalidInstanceTypeNetworkOptionsBandwidthWeightingUnsupported(
                     error,
                 )
             }
-            Some(231) => Self::InvalidParameterNetworkOptionsBandwidthWeighting(error),
-            Some(232) => Self::InvalidMarketImageNotAuthorized(error),
-            Some(233) => Self::InvalidRamRoleNotEcsRole(error),
-            Some(234) => Self::OperationDeniedCashCouponsInsufficientOrExpired(error),
-            Some(235) => Self::InvalidParameterPrivateIpAddressRepeated(error),
-            Some(236) => {
+            "InvalidParameter.NetworkOptionsBandwidthWeighting" => {
+                Self::InvalidParameterNetworkOptionsBandwidthWeighting(error)
+            }
+            "InvalidMarketImage.NotAuthorized" => {
+                Self::InvalidMarketImageNotAuthorized(error)
+            }
+            "InvalidRamRole.NotEcsRole" => Self::InvalidRamRoleNotEcsRole(error),
+            "OperationDenied.CashCouponsInsufficientOrExpired" => {
+                Self::OperationDeniedCashCouponsInsufficientOrExpired(error)
+            }
+            "InvalidParameter.PrivateIpAddressRepeated" => {
+                Self::InvalidParameterPrivateIpAddressRepeated(error)
+            }
+            "InvalidOperation.HighPerformanceEniPerInstanceLimitExceeded" => {
                 Self::InvalidOperationHighPerformanceEniPerInstanceLimitExceeded(error)
             }
-            Some(237) => Self::InvalidParameterEniNumExceededWithLaunchEcs(error),
-            Some(238) => {
+            "InvalidParameter.EniNumExceededWithLaunchEcs" => {
+                Self::InvalidParameterEniNumExceededWithLaunchEcs(error)
+            }
+            "InvalidOperation.InstanceTypeNotSupportHighPerformanceTrafficMode" => {
                 Self::InvalidOperationInstanceTypeNotSupportHighPerformanceTrafficMode(
                     error,
                 )
             }
-            Some(239) => Self::InvalidParameterQueuePairNumberMustEmpty(error),
-            Some(240) => Self::InvalidParameterEniTrafficMode(error),
-            Some(241) => Self::InvalidParameterInvalidQueuePairNumber(error),
-            Some(242) => Self::InvalidParamIpCount(error),
-            Some(243) => Self::InvalidParameterEniType(error),
-            Some(244) => {
+            "InvalidParameter.QueuePairNumberMustEmpty" => {
+                Self::InvalidParameterQueuePairNumberMustEmpty(error)
+            }
+            "InvalidParameter.EniTrafficMode" => {
+                Self::InvalidParameterEniTrafficMode(error)
+            }
+            "InvalidParameter.InvalidQueuePairNumber" => {
+                Self::InvalidParameterInvalidQueuePairNumber(error)
+            }
+            "InvalidParam.IpCount" => Self::InvalidParamIpCount(error),
+            "InvalidParameter.EniType" => Self::InvalidParameterEniType(error),
+            "InvalidOperation.HighPerformanceTrafficModeIsNotAllowed" => {
                 Self::InvalidOperationHighPerformanceTrafficModeIsNotAllowed(error)
             }
-            Some(245) => Self::InvalidParameterNetworkInterface(error),
-            Some(246) => Self::InvalidParameterCombination(error),
-            Some(247) => Self::InvalidHostnameSingleAndMultiConflict(error),
-            Some(248) => Self::InvalidHostnameSizeInvalid(error),
-            Some(249) => Self::InvalidParamsInstanceNameExceed(error),
-            Some(250) => Self::InvalidParamsHostnameExceed(error),
-            Some(251) => Self::ImageNotSubscribed(error),
-            Some(252) => Self::InvalidSystemDiskCategoryValueUnauthorized(error),
-            Some(253) => Self::InvalidSnapshotIdNotReady(error),
-            Some(254) => Self::InvalidDeviceInUse(error),
-            Some(255) => Self::ImageRemovedInMarket(error),
-            Some(256) => Self::CategoryNotSupported(error),
-            Some(257) => Self::QuotaExceedPortableCloudDisk(error),
-            Some(258) => Self::SecurityGroupInstanceLimitExceed(error),
-            Some(259) => Self::NodeControllerUnavailable(error),
-            Some(260) => Self::InvalidSnapshotIdNotDataDiskSnapshot(error),
-            Some(261) => Self::Forbbiden(error),
-            Some(262) => Self::DeleteWithInstanceConflict(error),
-            Some(263) => Self::InstanceDiskNumLimitExceed(error),
-            Some(264) => Self::InvalidDiskSizeTooSmall(error),
-            Some(265) => Self::QuotaExceedBuyImage(error),
-            Some(266) => Self::InvalidResourceIdNotSupported(error),
-            Some(267) => Self::OperationDeniedImageNotValid(error),
-            Some(268) => Self::OperationDeniedSnapshotNotValid(error),
-            Some(269) => Self::OperationDeniedSnapshotNotAllowed(error),
-            Some(270) => Self::OperationDeniedZoneNotAllowed(error),
-            Some(271) => Self::OperationDeniedZoneSystemCategoryNotMatch(error),
-            Some(272) => Self::OperationDeniedResourceControl(error),
-            Some(273) => Self::OperationDeniedNoStock(error),
-            Some(274) => Self::OperationDeniedSnapshotParamsNotValid(error),
-            Some(275) => Self::OperationDeniedDiskTypeNotSupport(error),
-            Some(276) => Self::InvalidUserDataForbidden(error),
-            Some(277) => Self::ZoneNotOpen(error),
-            Some(278) => Self::InvalidClusterIdNotFound(error),
-            Some(279) => Self::InvalidResourceTypeNotSupported(error),
-            Some(280) => Self::InvalidInstanceTypeZoneNotSupported(error),
-            Some(281) => Self::InstanceTypeOffline(error),
-            Some(282) => Self::DependencyViolationWindowsInstance(error),
-            Some(283) => Self::InvalidNetworkTypeMismatchRamRole(error),
-            Some(284) => Self::InvalidUserPassRoleForbidden(error),
-            Some(285) => Self::InvalidParamTrustedSystemMode(error),
-            Some(286) => Self::InvalidParamConfidentialComputingMode(error),
-            Some(287) => Self::InvalidSecurityOptionsNotSupported(error),
-            Some(288) => Self::InvalidImageNotSupported(error),
-            Some(289) => Self::ForbiddenRiskControl(error),
-            Some(290) => Self::InvalidInstanceUnPaidOrder(error),
-            Some(291) => Self::RealNameAuthenticationError(error),
-            Some(292) => Self::InvalidPayMethod(error),
-            Some(293) => Self::InvalidAccountStatusNotEnoughBalance(error),
-            Some(294) => Self::ImageNotSupportInstanceType(error),
-            Some(295) => Self::DryRunInvalidAmount(error),
-            Some(296) => Self::OperationDeniedInvalidNetworkType(error),
-            Some(297) => {
+            "InvalidParameter.NetworkInterface" => {
+                Self::InvalidParameterNetworkInterface(error)
+            }
+            "InvalidParameter.Combination" => Self::InvalidParameterCombination(error),
+            "InvalidHostname.SingleAndMultiConflict" => {
+                Self::InvalidHostnameSingleAndMultiConflict(error)
+            }
+            "InvalidHostname.SizeInvalid" => Self::InvalidHostnameSizeInvalid(error),
+            "InvalidParams.InstanceNameExceed" => {
+                Self::InvalidParamsInstanceNameExceed(error)
+            }
+            "InvalidParams.HostnameExceed" => Self::InvalidParamsHostnameExceed(error),
+            "ImageNotSubscribed" => Self::ImageNotSubscribed(error),
+            "InvalidSystemDiskCategory.ValueUnauthorized" => {
+                Self::InvalidSystemDiskCategoryValueUnauthorized(error)
+            }
+            "InvalidSnapshotId.NotReady" => Self::InvalidSnapshotIdNotReady(error),
+            "InvalidDevice.InUse" => Self::InvalidDeviceInUse(error),
+            "ImageRemovedInMarket" => Self::ImageRemovedInMarket(error),
+            "CategoryNotSupported" => Self::CategoryNotSupported(error),
+            "QuotaExceed.PortableCloudDisk" => Self::QuotaExceedPortableCloudDisk(error),
+            "SecurityGroupInstanceLimitExceed" => {
+                Self::SecurityGroupInstanceLimitExceed(error)
+            }
+            "NodeControllerUnavailable" => Self::NodeControllerUnavailable(error),
+            "InvalidSnapshotId.NotDataDiskSnapshot" => {
+                Self::InvalidSnapshotIdNotDataDiskSnapshot(error)
+            }
+            "Forbbiden" => Self::Forbbiden(error),
+            "DeleteWithInstance.Conflict" => Self::DeleteWithInstanceConflict(error),
+            "InstanceDiskNumLimitExceed" => Self::InstanceDiskNumLimitExceed(error),
+            "InvalidDiskSize.TooSmall" => Self::InvalidDiskSizeTooSmall(error),
+            "QuotaExceed.BuyImage" => Self::QuotaExceedBuyImage(error),
+            "InvalidResourceId.NotSupported" => {
+                Self::InvalidResourceIdNotSupported(error)
+            }
+            "OperationDenied.ImageNotValid" => Self::OperationDeniedImageNotValid(error),
+            "OperationDenied.SnapshotNotValid" => {
+                Self::OperationDeniedSnapshotNotValid(error)
+            }
+            "OperationDenied.SnapshotNotAllowed" => {
+                Self::OperationDeniedSnapshotNotAllowed(error)
+            }
+            "OperationDenied.ZoneNotAllowed" => {
+                Self::OperationDeniedZoneNotAllowed(error)
+            }
+            "OperationDenied.ZoneSystemCategoryNotMatch" => {
+                Self::OperationDeniedZoneSystemCategoryNotMatch(error)
+            }
+            "OperationDenied.ResourceControl" => {
+                Self::OperationDeniedResourceControl(error)
+            }
+            "OperationDenied.NoStock" => Self::OperationDeniedNoStock(error),
+            "OperationDenied.SnapshotParamsNotValid" => {
+                Self::OperationDeniedSnapshotParamsNotValid(error)
+            }
+            "OperationDenied.DiskTypeNotSupport" => {
+                Self::OperationDeniedDiskTypeNotSupport(error)
+            }
+            "InvalidUserData.Forbidden" => Self::InvalidUserDataForbidden(error),
+            "Zone.NotOpen" => Self::ZoneNotOpen(error),
+            "InvalidClusterId.NotFound" => Self::InvalidClusterIdNotFound(error),
+            "InvalidResourceType.NotSupported" => {
+                Self::InvalidResourceTypeNotSupported(error)
+            }
+            "InvalidInstanceType.ZoneNotSupported" => {
+                Self::InvalidInstanceTypeZoneNotSupported(error)
+            }
+            "InstanceType.Offline" => Self::InstanceTypeOffline(error),
+            "DependencyViolation.WindowsInstance" => {
+                Self::DependencyViolationWindowsInstance(error)
+            }
+            "InvalidNetworkType.MismatchRamRole" => {
+                Self::InvalidNetworkTypeMismatchRamRole(error)
+            }
+            "InvalidUser.PassRoleForbidden" => Self::InvalidUserPassRoleForbidden(error),
+            "InvalidParam.TrustedSystemMode" => {
+                Self::InvalidParamTrustedSystemMode(error)
+            }
+            "InvalidParam.ConfidentialComputingMode" => {
+                Self::InvalidParamConfidentialComputingMode(error)
+            }
+            "InvalidSecurityOptions.NotSupported" => {
+                Self::InvalidSecurityOptionsNotSupported(error)
+            }
+            "InvalidImage.NotSupported" => Self::InvalidImageNotSupported(error),
+            "Forbidden.RiskControl" => Self::ForbiddenRiskControl(error),
+            "InvalidInstance.UnPaidOrder" => Self::InvalidInstanceUnPaidOrder(error),
+            "RealNameAuthenticationError" => Self::RealNameAuthenticationError(error),
+            "InvalidPayMethod" => Self::InvalidPayMethod(error),
+            "InvalidAccountStatus.NotEnoughBalance" => {
+                Self::InvalidAccountStatusNotEnoughBalance(error)
+            }
+            "ImageNotSupportInstanceType" => Self::ImageNotSupportInstanceType(error),
+            "DryRun.InvalidAmount" => Self::DryRunInvalidAmount(error),
+            "OperationDenied.InvalidNetworkType" => {
+                Self::OperationDeniedInvalidNetworkType(error)
+            }
+            "InvalidSpotInterruptionBehavior.ClassicNetworkNotSupport" => {
                 Self::InvalidSpotInterruptionBehaviorClassicNetworkNotSupport(error)
             }
-            Some(298) => Self::InvalidSpotInterruptionBehaviorLocalDiskNotSupport(error),
-            Some(299) => Self::QuotaExceedPostPaidDisk(error),
-            Some(300) => Self::InvalidParameterNotMatch(error),
-            Some(301) => Self::InvalidVSwitchDefaultVSwitchNotSupport(error),
-            Some(302) => Self::OperationDeniedLocalDiskUnsupported(error),
-            Some(303) => Self::OperationDeniedInconsistentNetwork(error),
-            Some(304) => Self::DefaultVswitchExisted(error),
-            Some(305) => Self::IncorrectInstanceStatus(error),
-            Some(306) => Self::CategoryViolation(error),
-            Some(307) => Self::ResourcesNotInSameZone(error),
-            Some(308) => Self::InvalidDiskSystemDiskSize(error),
-            Some(309) => Self::InsufficientBalance(error),
-            Some(310) => Self::InvalidOperationNetworkInterface(error),
-            Some(311) => Self::MaxEniIpv6IpsCountExceeded(error),
-            Some(312) => Self::InvalidIpIpRepeated(error),
-            Some(313) => Self::InvalidIpIpAssigned(error),
-            Some(314) => Self::InvalidIpAddress(error),
-            Some(315) => Self::InvalidOperationIpv4CountExceeded(error),
-            Some(316) => Self::InvalidOperationIpv6CountExceeded(error),
-            Some(317) => Self::InvalidOperationIpv6NotSupport(error),
-            Some(318) => Self::InvalidOperationIpv4NotSupport(error),
-            Some(319) => Self::InvalidParamSecondaryIp(error),
-            Some(320) => Self::InvalidVSwitchIpv6NotTurnOn(error),
-            Some(321) => Self::InvalidParamIpAssign(error),
-            Some(322) => Self::InvalidParamAmount(error),
-            Some(323) => Self::InvalidParamCpuOptionsCore(error),
-            Some(324) => Self::InvalidParamCpuOptionsNuma(error),
-            Some(325) => Self::InvalidVSwitchIdIpInvalid(error),
-            Some(326) => Self::ForbiddenRegionId(error),
-            Some(327) => Self::QuotaExceedDeploymentSetInstanceQuotaFull(error),
-            Some(328) => Self::InvalidChargeTypeValueNotSupported(error),
-            Some(329) => Self::InvalidRegionNotSupport(error),
-            Some(330) => Self::UserNotInTheWhiteList(error),
-            Some(331) => Self::InvalidParameterKmsKeyIdKmsUnauthorized(error),
-            Some(332) => Self::SecurityRisk3dVerification(error),
-            Some(333) => Self::MayiInternalError(error),
-            Some(334) => Self::InvalidNetworkType(error),
-            Some(335) => Self::InvalidAccountStatus(error),
-            Some(336) => Self::OperationDeniedPerformanceLevelNotMatch(error),
-            Some(337) => Self::InvalidStorageSetNameMalformed(error),
-            Some(338) => Self::InvalidMaxPartitionNumberMalformed(error),
-            Some(339) => Self::InvalidParameterStorageSetPartitionNumber(error),
-            Some(340) => Self::InvalidParameterStorageSetId(error),
-            Some(341) => Self::InvalidParameterStorageSetZoneId(error),
-            Some(342) => Self::EnterpriseGroupLimitedMutliGroupType(error),
-            Some(343) => Self::EnterpriseGroupLimitedInstanceType(error),
-            Some(344) => Self::QuotaExceedTags(error),
-            Some(345) => Self::OperationDeniedRegionIdNotSupported(error),
-            Some(346) => Self::OperationDeniedFlavorNotSupported(error),
-            Some(347) => Self::OperationDeniedTimestampNotSupported(error),
-            Some(348) => Self::OperationDeniedPaygNotAvailable(error),
-            Some(349) => Self::OperationDeniedPrepayNotAvailable(error),
-            Some(350) => Self::OperationDeniedBidOwnResource(error),
-            Some(351) => Self::OperationDeniedCloudSsdNotSupported(error),
-            Some(352) => Self::QuotaExceedElasticQuota(error),
-            Some(353) => Self::QuotaExceededPostpaidDataDiskCapacity(error),
-            Some(354) => Self::InvalidImageFamilyMissingAvailableImage(error),
-            Some(355) => Self::InvalidRegionIdNotSupportEncryptAlgorithm(error),
-            Some(356) => Self::InvalidOperationResourceManagedByCloudProduct(error),
-            Some(357) => Self::InvalidManagedPrivateSpaceIdDedicatedHostIdConflict(error),
-            Some(358) => Self::InvalidManagedPrivateSpaceIdTenancyConflict(error),
-            Some(359) => Self::InvalidParameterInvalidEniQueueNumber(error),
-            Some(360) => Self::InvalidOperationMaxEniQueueNumberExceeded(error),
-            Some(361) => Self::InvalidOperationExceedInstanceTypeQueueNumber(error),
-            Some(362) => Self::InvalidIspTypeValueNotSupported(error),
-            Some(363) => Self::UnsupportedIspChargeType(error),
-            Some(364) => Self::UnsupportedIspClassicNetwork(error),
-            Some(365) => Self::InvalidIspBandwidthOut(error),
-            Some(366) => Self::UnsupportedIspNetworkChargeType(error),
-            Some(367) => Self::InvalidIspUid(error),
-            Some(368) => Self::UnsupportedIspRegion(error),
-            Some(369) => Self::ForbiddenOnlySupportEnterpriseGroup(error),
-            Some(370) => Self::HibernationConfiguredInstanceOperationForbidden(error),
-            Some(371) => Self::InstanceDiskLimitExceeded(error),
-            Some(372) => Self::InvalidInstanceTypeNotSupportDiskCategory(error),
-            Some(373) => {
+            "InvalidSpotInterruptionBehavior.LocalDiskNotSupport" => {
+                Self::InvalidSpotInterruptionBehaviorLocalDiskNotSupport(error)
+            }
+            "QuotaExceed.PostPaidDisk" => Self::QuotaExceedPostPaidDisk(error),
+            "InvalidParameter.NotMatch" => Self::InvalidParameterNotMatch(error),
+            "InvalidVSwitch.DefaultVSwitchNotSupport" => {
+                Self::InvalidVSwitchDefaultVSwitchNotSupport(error)
+            }
+            "OperationDenied.LocalDiskUnsupported" => {
+                Self::OperationDeniedLocalDiskUnsupported(error)
+            }
+            "OperationDenied.InconsistentNetwork" => {
+                Self::OperationDeniedInconsistentNetwork(error)
+            }
+            "DefaultVswitch.Existed" => Self::DefaultVswitchExisted(error),
+            "IncorrectInstanceStatus" => Self::IncorrectInstanceStatus(error),
+            "CategoryViolation" => Self::CategoryViolation(error),
+            "ResourcesNotInSameZone" => Self::ResourcesNotInSameZone(error),
+            "InvalidDisk.SystemDiskSize" => Self::InvalidDiskSystemDiskSize(error),
+            "InsufficientBalance" => Self::InsufficientBalance(error),
+            "InvalidOperation.NetworkInterface" => {
+                Self::InvalidOperationNetworkInterface(error)
+            }
+            "MaxEniIpv6IpsCountExceeded" => Self::MaxEniIpv6IpsCountExceeded(error),
+            "InvalidIp.IpRepeated" => Self::InvalidIpIpRepeated(error),
+            "InvalidIp.IpAssigned" => Self::InvalidIpIpAssigned(error),
+            "InvalidIp.Address" => Self::InvalidIpAddress(error),
+            "InvalidOperation.Ipv4CountExceeded" => {
+                Self::InvalidOperationIpv4CountExceeded(error)
+            }
+            "InvalidOperation.Ipv6CountExceeded" => {
+                Self::InvalidOperationIpv6CountExceeded(error)
+            }
+            "InvalidOperation.Ipv6NotSupport" => {
+                Self::InvalidOperationIpv6NotSupport(error)
+            }
+            "InvalidOperation.Ipv4NotSupport" => {
+                Self::InvalidOperationIpv4NotSupport(error)
+            }
+            "InvalidParam.SecondaryIp" => Self::InvalidParamSecondaryIp(error),
+            "InvalidVSwitch.Ipv6NotTurnOn" => Self::InvalidVSwitchIpv6NotTurnOn(error),
+            "InvalidParam.IpAssign" => Self::InvalidParamIpAssign(error),
+            "InvalidParam.Amount" => Self::InvalidParamAmount(error),
+            "InvalidParam.CpuOptionsCore" => Self::InvalidParamCpuOptionsCore(error),
+            "InvalidParam.CpuOptionsNuma" => Self::InvalidParamCpuOptionsNuma(error),
+            "InvalidVSwitchId.IpInvalid" => Self::InvalidVSwitchIdIpInvalid(error),
+            "Forbidden.RegionId" => Self::ForbiddenRegionId(error),
+            "QuotaExceed.DeploymentSetInstanceQuotaFull" => {
+                Self::QuotaExceedDeploymentSetInstanceQuotaFull(error)
+            }
+            "InvalidChargeType.ValueNotSupported" => {
+                Self::InvalidChargeTypeValueNotSupported(error)
+            }
+            "InvalidRegion.NotSupport" => Self::InvalidRegionNotSupport(error),
+            "UserNotInTheWhiteList" => Self::UserNotInTheWhiteList(error),
+            "InvalidParameter.KMSKeyId.KMSUnauthorized" => {
+                Self::InvalidParameterKmsKeyIdKmsUnauthorized(error)
+            }
+            "SecurityRisk.3DVerification" => Self::SecurityRisk3dVerification(error),
+            "Mayi.InternalError" => Self::MayiInternalError(error),
+            "InvalidNetworkType" => Self::InvalidNetworkType(error),
+            "InvalidAccountStatus" => Self::InvalidAccountStatus(error),
+            "OperationDenied.PerformanceLevelNotMatch" => {
+                Self::OperationDeniedPerformanceLevelNotMatch(error)
+            }
+            "InvalidStorageSetName.Malformed" => {
+                Self::InvalidStorageSetNameMalformed(error)
+            }
+            "InvalidMaxPartitionNumber.Malformed" => {
+                Self::InvalidMaxPartitionNumberMalformed(error)
+            }
+            "InvalidParameter.StorageSetPartitionNumber" => {
+                Self::InvalidParameterStorageSetPartitionNumber(error)
+            }
+            "InvalidParameter.StorageSetId" => Self::InvalidParameterStorageSetId(error),
+            "InvalidParameter.StorageSetZoneId" => {
+                Self::InvalidParameterStorageSetZoneId(error)
+            }
+            "EnterpriseGroupLimited.MutliGroupType" => {
+                Self::EnterpriseGroupLimitedMutliGroupType(error)
+            }
+            "EnterpriseGroupLimited.InstanceType" => {
+                Self::EnterpriseGroupLimitedInstanceType(error)
+            }
+            "QuotaExceed.Tags" => Self::QuotaExceedTags(error),
+            "OperationDenied.RegionIdNotSupported" => {
+                Self::OperationDeniedRegionIdNotSupported(error)
+            }
+            "OperationDenied.FlavorNotSupported" => {
+                Self::OperationDeniedFlavorNotSupported(error)
+            }
+            "OperationDenied.TimestampNotSupported" => {
+                Self::OperationDeniedTimestampNotSupported(error)
+            }
+            "OperationDenied.PaygNotAvailable" => {
+                Self::OperationDeniedPaygNotAvailable(error)
+            }
+            "OperationDenied.PrepayNotAvailable" => {
+                Self::OperationDeniedPrepayNotAvailable(error)
+            }
+            "OperationDenied.BidOwnResource" => {
+                Self::OperationDeniedBidOwnResource(error)
+            }
+            "OperationDenied.CloudSSDNotSupported" => {
+                Self::OperationDeniedCloudSsdNotSupported(error)
+            }
+            "QuotaExceed.ElasticQuota" => Self::QuotaExceedElasticQuota(error),
+            "QuotaExceeded.PostpaidDataDiskCapacity" => {
+                Self::QuotaExceededPostpaidDataDiskCapacity(error)
+            }
+            "InvalidImageFamily.MissingAvailableImage" => {
+                Self::InvalidImageFamilyMissingAvailableImage(error)
+            }
+            "InvalidRegionId.NotSupportEncryptAlgorithm" => {
+                Self::InvalidRegionIdNotSupportEncryptAlgorithm(error)
+            }
+            "InvalidOperation.ResourceManagedByCloudProduct" => {
+                Self::InvalidOperationResourceManagedByCloudProduct(error)
+            }
+            "InvalidManagedPrivateSpaceId.DedicatedHostIdConflict" => {
+                Self::InvalidManagedPrivateSpaceIdDedicatedHostIdConflict(error)
+            }
+            "InvalidManagedPrivateSpaceId.TenancyConflict" => {
+                Self::InvalidManagedPrivateSpaceIdTenancyConflict(error)
+            }
+            "InvalidParameter.InvalidEniQueueNumber" => {
+                Self::InvalidParameterInvalidEniQueueNumber(error)
+            }
+            "InvalidOperation.MaxEniQueueNumberExceeded" => {
+                Self::InvalidOperationMaxEniQueueNumberExceeded(error)
+            }
+            "InvalidOperation.ExceedInstanceTypeQueueNumber" => {
+                Self::InvalidOperationExceedInstanceTypeQueueNumber(error)
+            }
+            "InvalidIspType.ValueNotSupported" => {
+                Self::InvalidIspTypeValueNotSupported(error)
+            }
+            "UnsupportedIspChargeType" => Self::UnsupportedIspChargeType(error),
+            "UnsupportedIspClassicNetwork" => Self::UnsupportedIspClassicNetwork(error),
+            "InvalidIspBandwidthOut" => Self::InvalidIspBandwidthOut(error),
+            "UnsupportedIspNetworkChargeType" => {
+                Self::UnsupportedIspNetworkChargeType(error)
+            }
+            "InvalidIspUID" => Self::InvalidIspUid(error),
+            "UnsupportedIspRegion" => Self::UnsupportedIspRegion(error),
+            "Forbidden.OnlySupportEnterpriseGroup" => {
+                Self::ForbiddenOnlySupportEnterpriseGroup(error)
+            }
+            "HibernationConfigured.InstanceOperationForbidden" => {
+                Self::HibernationConfiguredInstanceOperationForbidden(error)
+            }
+            "InstanceDiskLimitExceeded" => Self::InstanceDiskLimitExceeded(error),
+            "InvalidInstanceType.NotSupportDiskCategory" => {
+                Self::InvalidInstanceTypeNotSupportDiskCategory(error)
+            }
+            "InvalidOperation.ConfidentialComputingModeInInviteOnlyTesting" => {
                 Self::InvalidOperationConfidentialComputingModeInInviteOnlyTesting(error)
             }
-            Some(374) => Self::InvalidOperationInvalidNetworkInterfaceId(error),
-            Some(375) => Self::InvalidOperationRegionNotSupportNetworkInterfaceId(error),
-            Some(376) => Self::InvalidEniIdNotFound(error),
-            Some(377) => Self::InvalidOperationPublicIpAddressNoStock(error),
-            Some(378) => Self::AclLimitExceed(error),
-            Some(379) => Self::InvalidParameterDataEncryptedKeyCreateFailed(error),
-            Some(380) => Self::InvalidParameterCpuOptionsThreadsPerCore(error),
-            Some(381) => Self::InvalidParameterCpuOptionsCore(error),
-            Some(382) => {
+            "InvalidOperation.InvalidNetworkInterfaceId" => {
+                Self::InvalidOperationInvalidNetworkInterfaceId(error)
+            }
+            "InvalidOperation.RegionNotSupportNetworkInterfaceId" => {
+                Self::InvalidOperationRegionNotSupportNetworkInterfaceId(error)
+            }
+            "InvalidEniId.NotFound" => Self::InvalidEniIdNotFound(error),
+            "InvalidOperation.PublicIpAddressNoStock" => {
+                Self::InvalidOperationPublicIpAddressNoStock(error)
+            }
+            "AclLimitExceed" => Self::AclLimitExceed(error),
+            "InvalidParameter.DataEncryptedKeyCreateFailed" => {
+                Self::InvalidParameterDataEncryptedKeyCreateFailed(error)
+            }
+            "InvalidParameter.CpuOptionsThreadsPerCore" => {
+                Self::InvalidParameterCpuOptionsThreadsPerCore(error)
+            }
+            "InvalidParameter.CpuOptionsCore" => {
+                Self::InvalidParameterCpuOptionsCore(error)
+            }
+            "InvalidInstanceType.CpuOptionsThreadsPerCoreUnsupported" => {
                 Self::InvalidInstanceTypeCpuOptionsThreadsPerCoreUnsupported(error)
             }
-            Some(383) => Self::InvalidParameterCpuOptionsNuma(error),
-            Some(384) => Self::InvalidParameterKmsKeyIdCmkUnauthorized(error),
-            Some(385) => Self::InvalidParameterKmsKeyIdCmkNotEnabled(error),
-            Some(386) => Self::InvalidEncryptedNotMatchSnapshot(error),
-            Some(387) => Self::InvalidEncryptedNotMatchDiskDefaultEncryption(error),
-            Some(388) => {
+            "InvalidParameter.CpuOptionsNuma" => {
+                Self::InvalidParameterCpuOptionsNuma(error)
+            }
+            "InvalidParameter.KMSKeyId.CMKUnauthorized" => {
+                Self::InvalidParameterKmsKeyIdCmkUnauthorized(error)
+            }
+            "InvalidParameter.KMSKeyId.CMKNotEnabled" => {
+                Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
+            }
+            "InvalidEncrypted.NotMatchSnapshot" => {
+                Self::InvalidEncryptedNotMatchSnapshot(error)
+            }
+            "InvalidEncrypted.NotMatchDiskDefaultEncryption" => {
+                Self::InvalidEncryptedNotMatchDiskDefaultEncryption(error)
+            }
+            "InvalidOperation.InstanceTypeNotSupportNetworkEncryption" => {
                 Self::InvalidOperationInstanceTypeNotSupportNetworkEncryption(error)
             }
-            Some(389) => Self::InvalidOperationUserNotSupportNetworkEncryption(error),
-            Some(390) => Self::InvalidOperationInstanceTypeNotSupportEniTrunking(error),
-            Some(391) => Self::InvalidStorageClusterIdNotExist(error),
-            Some(392) => Self::InvalidRegionIdNotFound(error),
-            Some(393) => Self::InvalidZoneIdNotFound(error),
-            Some(394) => Self::InvalidSecurityGroupId(error),
-            Some(395) => Self::InvalidDataDiskSnapshotIdNotFound(error),
-            Some(396) => Self::InvalidVSwitchIdNotFound(error),
-            Some(397) => Self::InvalidImageIdNotFound(error),
-            Some(398) => Self::InvalidInstanceChargeTypeNotFound(error),
-            Some(399) => Self::DependencyViolationIoOptimized(error),
-            Some(400) => Self::PaymentMethodNotFound(error),
-            Some(401) => Self::HostnameIllegal(error),
-            Some(402) => Self::InvalidSystemDiskSizeLessThanImageSize(error),
-            Some(403) => Self::InvalidSystemDiskSizeLessThanMinSize(error),
-            Some(404) => Self::InvalidSystemDiskSizeMoreThanMaxSize(error),
-            Some(405) => Self::OperationDeniedCreatingConflict(error),
-            Some(406) => Self::InvalidKeyPairNameNotFound(error),
-            Some(407) => Self::InvalidResourceGroupNotFound(error),
-            Some(408) => Self::InvalidRamRoleNotFound(error),
-            Some(409) => Self::InvalidLaunchTemplateNotFound(error),
-            Some(410) => Self::InvalidLaunchTemplateVersionNotFound(error),
-            Some(411) => Self::InvalidVSwitchIdNotExist(error),
-            Some(412) => Self::InvalidMarketImageNotFound(error),
-            Some(413) => Self::DeploymentSetNotFound(error),
-            Some(414) => Self::InvalidParameterDeploymentSetGroupNo(error),
-            Some(415) => Self::InvalidParameterKmsKeyIdNotFound(error),
-            Some(416) => Self::InvalidDiskIdsNotPortable(error),
-            Some(417) => Self::InvalidAutoSnapshotPolicyIdNotFound(error),
-            Some(418) => Self::ThrottlingResource(error),
-            Some(419) => Self::InternalError(error),
+            "InvalidOperation.UserNotSupportNetworkEncryption" => {
+                Self::InvalidOperationUserNotSupportNetworkEncryption(error)
+            }
+            "InvalidOperation.InstanceTypeNotSupportEniTrunking" => {
+                Self::InvalidOperationInstanceTypeNotSupportEniTrunking(error)
+            }
+            "InvalidStorageClusterId.NotExist" => {
+                Self::InvalidStorageClusterIdNotExist(error)
+            }
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "InvalidZoneId.NotFound" => Self::InvalidZoneIdNotFound(error),
+            "InvalidSecurityGroupId" => Self::InvalidSecurityGroupId(error),
+            "InvalidDataDiskSnapshotId.NotFound" => {
+                Self::InvalidDataDiskSnapshotIdNotFound(error)
+            }
+            "InvalidVSwitchId.NotFound" => Self::InvalidVSwitchIdNotFound(error),
+            "InvalidImageId.NotFound" => Self::InvalidImageIdNotFound(error),
+            "InvalidInstanceChargeType.NotFound" => {
+                Self::InvalidInstanceChargeTypeNotFound(error)
+            }
+            "DependencyViolation.IoOptimized" => {
+                Self::DependencyViolationIoOptimized(error)
+            }
+            "PaymentMethodNotFound" => Self::PaymentMethodNotFound(error),
+            "HOSTNAME_ILLEGAL" => Self::HostnameIllegal(error),
+            "InvalidSystemDiskSize.LessThanImageSize" => {
+                Self::InvalidSystemDiskSizeLessThanImageSize(error)
+            }
+            "InvalidSystemDiskSize.LessThanMinSize" => {
+                Self::InvalidSystemDiskSizeLessThanMinSize(error)
+            }
+            "InvalidSystemDiskSize.MoreThanMaxSize" => {
+                Self::InvalidSystemDiskSizeMoreThanMaxSize(error)
+            }
+            "OperationDenied.CreatingConflict" => {
+                Self::OperationDeniedCreatingConflict(error)
+            }
+            "InvalidKeyPairName.NotFound" => Self::InvalidKeyPairNameNotFound(error),
+            "InvalidResourceGroup.NotFound" => Self::InvalidResourceGroupNotFound(error),
+            "InvalidRamRole.NotFound" => Self::InvalidRamRoleNotFound(error),
+            "InvalidLaunchTemplate.NotFound" => {
+                Self::InvalidLaunchTemplateNotFound(error)
+            }
+            "InvalidLaunchTemplateVersion.NotFound" => {
+                Self::InvalidLaunchTemplateVersionNotFound(error)
+            }
+            "InvalidVSwitchId.NotExist" => Self::InvalidVSwitchIdNotExist(error),
+            "InvalidMarketImage.NotFound" => Self::InvalidMarketImageNotFound(error),
+            "DeploymentSet.NotFound" => Self::DeploymentSetNotFound(error),
+            "InvalidParameter.DeploymentSetGroupNo" => {
+                Self::InvalidParameterDeploymentSetGroupNo(error)
+            }
+            "InvalidParameter.KMSKeyId.NotFound" => {
+                Self::InvalidParameterKmsKeyIdNotFound(error)
+            }
+            "InvalidDiskIds.NotPortable" => Self::InvalidDiskIdsNotPortable(error),
+            "InvalidAutoSnapshotPolicyId.NotFound" => {
+                Self::InvalidAutoSnapshotPolicyIdNotFound(error)
+            }
+            "Throttling.Resource" => Self::ThrottlingResource(error),
+            "InternalError" => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -285,52 +285,45 @@ pub enum StartImagePipelineExecutionError {
 }
 impl From<::acs_runtime::client::ServiceError> for StartImagePipelineExecutionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidImage.OsTypeUnsupported",
-                    "InvalidParameter.BuildContent",
-                    "InvalidParameter.TestContent",
-                    "InvalidImageComponent.NotSupported",
-                    "Duplicate.TagKey",
-                    "InvalidTagKey.Malformed",
-                    "InvalidTagValue.Malformed",
-                    "InvalidImagePipeline.HasRunningExecution",
-                    "InvalidImagePipeline.OSSObjectNotAuthorized",
-                    "InvalidImagePipeline.OSSObjectNeedRestore",
-                    "InvalidOperation.NoRightAccessOSS",
-                    "InvalidImagePipeline.NotFound",
-                    "InvalidInstanceType.NotFound",
-                    "InvalidVSwitchId.NotFound",
-                    "InvalidRegionId.NotFound",
-                    "InvalidImage.NotFound",
-                    "ImageComponent.NotFound",
-                    "InvalidImagePipeline.BaseImageNotFound",
-                    "InvalidImagePipeline.OSSObjectNotFound",
-                    "StartImagePipelineExecution.Failed",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidImageOsTypeUnsupported(error),
-            Some(1) => Self::InvalidParameterBuildContent(error),
-            Some(2) => Self::InvalidParameterTestContent(error),
-            Some(3) => Self::InvalidImageComponentNotSupported(error),
-            Some(4) => Self::DuplicateTagKey(error),
-            Some(5) => Self::InvalidTagKeyMalformed(error),
-            Some(6) => Self::InvalidTagValueMalformed(error),
-            Some(7) => Self::InvalidImagePipelineHasRunningExecution(error),
-            Some(8) => Self::InvalidImagePipelineOssObjectNotAuthorized(error),
-            Some(9) => Self::InvalidImagePipelineOssObjectNeedRestore(error),
-            Some(10) => Self::InvalidOperationNoRightAccessOss(error),
-            Some(11) => Self::InvalidImagePipelineNotFound(error),
-            Some(12) => Self::InvalidInstanceTypeNotFound(error),
-            Some(13) => Self::InvalidVSwitchIdNotFound(error),
-            Some(14) => Self::InvalidRegionIdNotFound(error),
-            Some(15) => Self::InvalidImageNotFound(error),
-            Some(16) => Self::ImageComponentNotFound(error),
-            Some(17) => Self::InvalidImagePipelineBaseImageNotFound(error),
-            Some(18) => Self::InvalidImagePipelineOssObjectNotFound(error),
-            Some(19) => Self::StartImagePipelineExecutionFailed(error),
+        match error.code() {
+            "InvalidImage.OsTypeUnsupported" => {
+                Self::InvalidImageOsTypeUnsupported(error)
+            }
+            "InvalidParameter.BuildContent" => Self::InvalidParameterBuildContent(error),
+            "InvalidParameter.TestContent" => Self::InvalidParameterTestContent(error),
+            "InvalidImageComponent.NotSupported" => {
+                Self::InvalidImageComponentNotSupported(error)
+            }
+            "Duplicate.TagKey" => Self::DuplicateTagKey(error),
+            "InvalidTagKey.Malformed" => Self::InvalidTagKeyMalformed(error),
+            "InvalidTagValue.Malformed" => Self::InvalidTagValueMalformed(error),
+            "InvalidImagePipeline.HasRunningExecution" => {
+                Self::InvalidImagePipelineHasRunningExecution(error)
+            }
+            "InvalidImagePipeline.OSSObjectNotAuthorized" => {
+                Self::InvalidImagePipelineOssObjectNotAuthorized(error)
+            }
+            "InvalidImagePipeline.OSSObjectNeedRestore" => {
+                Self::InvalidImagePipelineOssObjectNeedRestore(error)
+            }
+            "InvalidOperation.NoRightAccessOSS" => {
+                Self::InvalidOperationNoRightAccessOss(error)
+            }
+            "InvalidImagePipeline.NotFound" => Self::InvalidImagePipelineNotFound(error),
+            "InvalidInstanceType.NotFound" => Self::InvalidInstanceTypeNotFound(error),
+            "InvalidVSwitchId.NotFound" => Self::InvalidVSwitchIdNotFound(error),
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "InvalidImage.NotFound" => Self::InvalidImageNotFound(error),
+            "ImageComponent.NotFound" => Self::ImageComponentNotFound(error),
+            "InvalidImagePipeline.BaseImageNotFound" => {
+                Self::InvalidImagePipelineBaseImageNotFound(error)
+            }
+            "InvalidImagePipeline.OSSObjectNotFound" => {
+                Self::InvalidImagePipelineOssObjectNotFound(error)
+            }
+            "StartImagePipelineExecution.Failed" => {
+                Self::StartImagePipelineExecutionFailed(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

@@ -268,60 +268,51 @@ pub enum StartInstanceError {
 }
 impl From<::acs_runtime::client::ServiceError> for StartInstanceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "LackResource",
-                    "InvalidDedicatedHost.NotEnoughResource",
-                    "InvalidInstance.NotFoundSystemDisk",
-                    "Invalid.PrivatePoolOptions.NoStock",
-                    "InvalidParameter.KMSKeyId.NotFound",
-                    "IncorrectInstanceStatus",
-                    "InstanceLockedForSecurity",
-                    "InsufficientBalance",
-                    "DiskError",
-                    "InstanceExpired",
-                    "InstanceNotReady",
-                    "DiskInArrears",
-                    "OperationDenied.SpotPriceLowerThanPublicPrice",
-                    "InvalidParameter.KMSKeyId.CMKUnauthorized",
-                    "InvalidParameter.KMSKeyId.CMKNotEnabled",
-                    "InvalidParameter.KMSKeyId.KMSUnauthorized",
-                    "QuotaExceed.ElasticQuota",
-                    "OperationDenied.HostRepairing",
-                    "OperationDenied.NoStock",
-                    "InvalidInstanceId.NotFound",
-                    "InvalidCapacityReservationId.NotFound",
-                    "InternalError",
-                    "ServiceUnavailable",
-                    "LimitedOperation.ServiceUnavailable",
-                ],
-            )
-        {
-            Some(0) => Self::LackResource(error),
-            Some(1) => Self::InvalidDedicatedHostNotEnoughResource(error),
-            Some(2) => Self::InvalidInstanceNotFoundSystemDisk(error),
-            Some(3) => Self::InvalidPrivatePoolOptionsNoStock(error),
-            Some(4) => Self::InvalidParameterKmsKeyIdNotFound(error),
-            Some(5) => Self::IncorrectInstanceStatus(error),
-            Some(6) => Self::InstanceLockedForSecurity(error),
-            Some(7) => Self::InsufficientBalance(error),
-            Some(8) => Self::DiskError(error),
-            Some(9) => Self::InstanceExpired(error),
-            Some(10) => Self::InstanceNotReady(error),
-            Some(11) => Self::DiskInArrears(error),
-            Some(12) => Self::OperationDeniedSpotPriceLowerThanPublicPrice(error),
-            Some(13) => Self::InvalidParameterKmsKeyIdCmkUnauthorized(error),
-            Some(14) => Self::InvalidParameterKmsKeyIdCmkNotEnabled(error),
-            Some(15) => Self::InvalidParameterKmsKeyIdKmsUnauthorized(error),
-            Some(16) => Self::QuotaExceedElasticQuota(error),
-            Some(17) => Self::OperationDeniedHostRepairing(error),
-            Some(18) => Self::OperationDeniedNoStock(error),
-            Some(19) => Self::InvalidInstanceIdNotFound(error),
-            Some(20) => Self::InvalidCapacityReservationIdNotFound(error),
-            Some(21) => Self::InternalError(error),
-            Some(22) => Self::ServiceUnavailable(error),
-            Some(23) => Self::LimitedOperationServiceUnavailable(error),
+        match error.code() {
+            "LackResource" => Self::LackResource(error),
+            "InvalidDedicatedHost.NotEnoughResource" => {
+                Self::InvalidDedicatedHostNotEnoughResource(error)
+            }
+            "InvalidInstance.NotFoundSystemDisk" => {
+                Self::InvalidInstanceNotFoundSystemDisk(error)
+            }
+            "Invalid.PrivatePoolOptions.NoStock" => {
+                Self::InvalidPrivatePoolOptionsNoStock(error)
+            }
+            "InvalidParameter.KMSKeyId.NotFound" => {
+                Self::InvalidParameterKmsKeyIdNotFound(error)
+            }
+            "IncorrectInstanceStatus" => Self::IncorrectInstanceStatus(error),
+            "InstanceLockedForSecurity" => Self::InstanceLockedForSecurity(error),
+            "InsufficientBalance" => Self::InsufficientBalance(error),
+            "DiskError" => Self::DiskError(error),
+            "InstanceExpired" => Self::InstanceExpired(error),
+            "InstanceNotReady" => Self::InstanceNotReady(error),
+            "DiskInArrears" => Self::DiskInArrears(error),
+            "OperationDenied.SpotPriceLowerThanPublicPrice" => {
+                Self::OperationDeniedSpotPriceLowerThanPublicPrice(error)
+            }
+            "InvalidParameter.KMSKeyId.CMKUnauthorized" => {
+                Self::InvalidParameterKmsKeyIdCmkUnauthorized(error)
+            }
+            "InvalidParameter.KMSKeyId.CMKNotEnabled" => {
+                Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
+            }
+            "InvalidParameter.KMSKeyId.KMSUnauthorized" => {
+                Self::InvalidParameterKmsKeyIdKmsUnauthorized(error)
+            }
+            "QuotaExceed.ElasticQuota" => Self::QuotaExceedElasticQuota(error),
+            "OperationDenied.HostRepairing" => Self::OperationDeniedHostRepairing(error),
+            "OperationDenied.NoStock" => Self::OperationDeniedNoStock(error),
+            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
+            "InvalidCapacityReservationId.NotFound" => {
+                Self::InvalidCapacityReservationIdNotFound(error)
+            }
+            "InternalError" => Self::InternalError(error),
+            "ServiceUnavailable" => Self::ServiceUnavailable(error),
+            "LimitedOperation.ServiceUnavailable" => {
+                Self::LimitedOperationServiceUnavailable(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

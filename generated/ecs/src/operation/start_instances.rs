@@ -288,54 +288,44 @@ pub enum StartInstancesError {
 }
 impl From<::acs_runtime::client::ServiceError> for StartInstancesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidParameter.KMSKeyId.CMKNotEnabled",
-                    "InvalidParameter.KMSKeyId.KMSUnauthorized",
-                    "DRYRUN.SUCCESS",
-                    "Invalid.PrivatePoolOptions.NoStock",
-                    "InvalidInstanceId.NotFound",
-                    "InvalidParameter.TooManyInstanceIds",
-                    "Abs.InvalidInstanceIds.MalFormed",
-                    "InstanceExpired",
-                    "InstanceLockedForSecurity",
-                    "InstanceExpiredOrInArrears",
-                    "IncorrectInstanceStatus",
-                    "InvalidInstance.NotFoundSystemDisk",
-                    "OperationDenied.SpotPriceLowerThanPublicPrice",
-                    "InsufficientBalance",
-                    "InstanceNotReady",
-                    "OperationDenied.HostRepairing",
-                    "OperationDenied.NoStock",
-                    "InvalidInstanceIds.NotFound",
-                    "InvalidOperation.Conflict",
-                    "InternalError",
-                    "LimitedOperation.ServiceUnavailable",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidParameterKmsKeyIdCmkNotEnabled(error),
-            Some(1) => Self::InvalidParameterKmsKeyIdKmsUnauthorized(error),
-            Some(2) => Self::DryrunSuccess(error),
-            Some(3) => Self::InvalidPrivatePoolOptionsNoStock(error),
-            Some(4) => Self::InvalidInstanceIdNotFound(error),
-            Some(5) => Self::InvalidParameterTooManyInstanceIds(error),
-            Some(6) => Self::AbsInvalidInstanceIdsMalFormed(error),
-            Some(7) => Self::InstanceExpired(error),
-            Some(8) => Self::InstanceLockedForSecurity(error),
-            Some(9) => Self::InstanceExpiredOrInArrears(error),
-            Some(10) => Self::IncorrectInstanceStatus(error),
-            Some(11) => Self::InvalidInstanceNotFoundSystemDisk(error),
-            Some(12) => Self::OperationDeniedSpotPriceLowerThanPublicPrice(error),
-            Some(13) => Self::InsufficientBalance(error),
-            Some(14) => Self::InstanceNotReady(error),
-            Some(15) => Self::OperationDeniedHostRepairing(error),
-            Some(16) => Self::OperationDeniedNoStock(error),
-            Some(17) => Self::InvalidInstanceIdsNotFound(error),
-            Some(18) => Self::InvalidOperationConflict(error),
-            Some(19) => Self::InternalError(error),
-            Some(20) => Self::LimitedOperationServiceUnavailable(error),
+        match error.code() {
+            "InvalidParameter.KMSKeyId.CMKNotEnabled" => {
+                Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
+            }
+            "InvalidParameter.KMSKeyId.KMSUnauthorized" => {
+                Self::InvalidParameterKmsKeyIdKmsUnauthorized(error)
+            }
+            "DRYRUN.SUCCESS" => Self::DryrunSuccess(error),
+            "Invalid.PrivatePoolOptions.NoStock" => {
+                Self::InvalidPrivatePoolOptionsNoStock(error)
+            }
+            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
+            "InvalidParameter.TooManyInstanceIds" => {
+                Self::InvalidParameterTooManyInstanceIds(error)
+            }
+            "Abs.InvalidInstanceIds.MalFormed" => {
+                Self::AbsInvalidInstanceIdsMalFormed(error)
+            }
+            "InstanceExpired" => Self::InstanceExpired(error),
+            "InstanceLockedForSecurity" => Self::InstanceLockedForSecurity(error),
+            "InstanceExpiredOrInArrears" => Self::InstanceExpiredOrInArrears(error),
+            "IncorrectInstanceStatus" => Self::IncorrectInstanceStatus(error),
+            "InvalidInstance.NotFoundSystemDisk" => {
+                Self::InvalidInstanceNotFoundSystemDisk(error)
+            }
+            "OperationDenied.SpotPriceLowerThanPublicPrice" => {
+                Self::OperationDeniedSpotPriceLowerThanPublicPrice(error)
+            }
+            "InsufficientBalance" => Self::InsufficientBalance(error),
+            "InstanceNotReady" => Self::InstanceNotReady(error),
+            "OperationDenied.HostRepairing" => Self::OperationDeniedHostRepairing(error),
+            "OperationDenied.NoStock" => Self::OperationDeniedNoStock(error),
+            "InvalidInstanceIds.NotFound" => Self::InvalidInstanceIdsNotFound(error),
+            "InvalidOperation.Conflict" => Self::InvalidOperationConflict(error),
+            "InternalError" => Self::InternalError(error),
+            "LimitedOperation.ServiceUnavailable" => {
+                Self::LimitedOperationServiceUnavailable(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

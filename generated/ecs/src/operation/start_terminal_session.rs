@@ -382,64 +382,63 @@ pub enum StartTerminalSessionError {
 }
 impl From<::acs_runtime::client::ServiceError> for StartTerminalSessionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "RegionId.ApiNotSupported",
-                    "PortNumber.Invalid",
-                    "InvalidParameter.ConnectionType",
-                    "InstanceIds.ExceedLimit",
-                    "SessionCount.ExceedLimit",
-                    "Operation.Forbidden",
-                    "PortForwarding.NotSupported",
-                    "UserBehavior.SessionManagerDisabled",
-                    "InvalidCommandLine.Conflict",
-                    "InvalidTargetServer.MissingPortNumber",
-                    "InvalidCommandLine.LengthLimitExceeded",
-                    "InvalidInstanceIds.CountLimitExceeded",
-                    "Username.ExceedLimit",
-                    "InvalidOperation.SecurityGroupRuleDenied",
-                    "InvalidTargetServer.LengthLimitExceeded",
-                    "InvalidOperation.ConnectionTypeUnsupported",
-                    "InvalidPasswordName.LengthLimitExceeded",
-                    "InvalidEncryptionOptionsMode.EncryptionDisabled",
-                    "InvalidParameter.EncryptionOptionsKMSKeyId",
-                    "InvalidParameter.EncryptionOptionsMode",
-                    "MissingParameter.EncryptionOptionsKMSKeyId",
-                    "UnsupportedAgentVersion.Encryption",
-                    "InvalidEncryptionOptions.Conflict",
-                    "InvalidRegionId.NotFound",
-                    "InvalidInstance.NotFound",
-                    "InternalError.Dispatch",
-                ],
-            )
-        {
-            Some(0) => Self::RegionIdApiNotSupported(error),
-            Some(1) => Self::PortNumberInvalid(error),
-            Some(2) => Self::InvalidParameterConnectionType(error),
-            Some(3) => Self::InstanceIdsExceedLimit(error),
-            Some(4) => Self::SessionCountExceedLimit(error),
-            Some(5) => Self::OperationForbidden(error),
-            Some(6) => Self::PortForwardingNotSupported(error),
-            Some(7) => Self::UserBehaviorSessionManagerDisabled(error),
-            Some(8) => Self::InvalidCommandLineConflict(error),
-            Some(9) => Self::InvalidTargetServerMissingPortNumber(error),
-            Some(10) => Self::InvalidCommandLineLengthLimitExceeded(error),
-            Some(11) => Self::InvalidInstanceIdsCountLimitExceeded(error),
-            Some(12) => Self::UsernameExceedLimit(error),
-            Some(13) => Self::InvalidOperationSecurityGroupRuleDenied(error),
-            Some(14) => Self::InvalidTargetServerLengthLimitExceeded(error),
-            Some(15) => Self::InvalidOperationConnectionTypeUnsupported(error),
-            Some(16) => Self::InvalidPasswordNameLengthLimitExceeded(error),
-            Some(17) => Self::InvalidEncryptionOptionsModeEncryptionDisabled(error),
-            Some(18) => Self::InvalidParameterEncryptionOptionsKmsKeyId(error),
-            Some(19) => Self::InvalidParameterEncryptionOptionsMode(error),
-            Some(20) => Self::MissingParameterEncryptionOptionsKmsKeyId(error),
-            Some(21) => Self::UnsupportedAgentVersionEncryption(error),
-            Some(22) => Self::InvalidEncryptionOptionsConflict(error),
-            Some(23) => Self::InvalidRegionIdNotFound(error),
-            Some(24) => Self::InvalidInstanceNotFound(error),
-            Some(25) => Self::InternalErrorDispatch(error),
+        match error.code() {
+            "RegionId.ApiNotSupported" => Self::RegionIdApiNotSupported(error),
+            "PortNumber.Invalid" => Self::PortNumberInvalid(error),
+            "InvalidParameter.ConnectionType" => {
+                Self::InvalidParameterConnectionType(error)
+            }
+            "InstanceIds.ExceedLimit" => Self::InstanceIdsExceedLimit(error),
+            "SessionCount.ExceedLimit" => Self::SessionCountExceedLimit(error),
+            "Operation.Forbidden" => Self::OperationForbidden(error),
+            "PortForwarding.NotSupported" => Self::PortForwardingNotSupported(error),
+            "UserBehavior.SessionManagerDisabled" => {
+                Self::UserBehaviorSessionManagerDisabled(error)
+            }
+            "InvalidCommandLine.Conflict" => Self::InvalidCommandLineConflict(error),
+            "InvalidTargetServer.MissingPortNumber" => {
+                Self::InvalidTargetServerMissingPortNumber(error)
+            }
+            "InvalidCommandLine.LengthLimitExceeded" => {
+                Self::InvalidCommandLineLengthLimitExceeded(error)
+            }
+            "InvalidInstanceIds.CountLimitExceeded" => {
+                Self::InvalidInstanceIdsCountLimitExceeded(error)
+            }
+            "Username.ExceedLimit" => Self::UsernameExceedLimit(error),
+            "InvalidOperation.SecurityGroupRuleDenied" => {
+                Self::InvalidOperationSecurityGroupRuleDenied(error)
+            }
+            "InvalidTargetServer.LengthLimitExceeded" => {
+                Self::InvalidTargetServerLengthLimitExceeded(error)
+            }
+            "InvalidOperation.ConnectionTypeUnsupported" => {
+                Self::InvalidOperationConnectionTypeUnsupported(error)
+            }
+            "InvalidPasswordName.LengthLimitExceeded" => {
+                Self::InvalidPasswordNameLengthLimitExceeded(error)
+            }
+            "InvalidEncryptionOptionsMode.EncryptionDisabled" => {
+                Self::InvalidEncryptionOptionsModeEncryptionDisabled(error)
+            }
+            "InvalidParameter.EncryptionOptionsKMSKeyId" => {
+                Self::InvalidParameterEncryptionOptionsKmsKeyId(error)
+            }
+            "InvalidParameter.EncryptionOptionsMode" => {
+                Self::InvalidParameterEncryptionOptionsMode(error)
+            }
+            "MissingParameter.EncryptionOptionsKMSKeyId" => {
+                Self::MissingParameterEncryptionOptionsKmsKeyId(error)
+            }
+            "UnsupportedAgentVersion.Encryption" => {
+                Self::UnsupportedAgentVersionEncryption(error)
+            }
+            "InvalidEncryptionOptions.Conflict" => {
+                Self::InvalidEncryptionOptionsConflict(error)
+            }
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "InvalidInstance.NotFound" => Self::InvalidInstanceNotFound(error),
+            "InternalError.Dispatch" => Self::InternalErrorDispatch(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -315,48 +315,47 @@ pub enum StopInstanceError {
 }
 impl From<::acs_runtime::client::ServiceError> for StopInstanceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidParameter.Encrypted.KmsNotEnable",
-                    "DiskError",
-                    "IncorrectInstanceStatus",
-                    "InstanceLockedForSecurity",
-                    "InstanceType.ParameterMismatch",
-                    "InstanceExpiredOrInArrears",
-                    "InvalidInstanceId.NotSupport",
-                    "InvalidParameter.KMSKeyId.CMKUnauthorized",
-                    "InvalidParameter.KMSKeyId.CMKNotEnabled",
-                    "InvalidParameter.KMSKeyId.KMSUnauthorized",
-                    "HibernationConfigured.InstanceOperationForbidden",
-                    "HibernationConfigured.NotEnabled",
-                    "InvalidOperation.KMSKeyIdNotFound",
-                    "InvalidOperation.KMSServiceNotOpen",
-                    "OperationDenied.SystemInstanceNotSupport",
-                    "InvalidInstanceId.NotFound",
-                    "InternalError",
-                    "LimitedOperation.ServiceUnavailable",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidParameterEncryptedKmsNotEnable(error),
-            Some(1) => Self::DiskError(error),
-            Some(2) => Self::IncorrectInstanceStatus(error),
-            Some(3) => Self::InstanceLockedForSecurity(error),
-            Some(4) => Self::InstanceTypeParameterMismatch(error),
-            Some(5) => Self::InstanceExpiredOrInArrears(error),
-            Some(6) => Self::InvalidInstanceIdNotSupport(error),
-            Some(7) => Self::InvalidParameterKmsKeyIdCmkUnauthorized(error),
-            Some(8) => Self::InvalidParameterKmsKeyIdCmkNotEnabled(error),
-            Some(9) => Self::InvalidParameterKmsKeyIdKmsUnauthorized(error),
-            Some(10) => Self::HibernationConfiguredInstanceOperationForbidden(error),
-            Some(11) => Self::HibernationConfiguredNotEnabled(error),
-            Some(12) => Self::InvalidOperationKmsKeyIdNotFound(error),
-            Some(13) => Self::InvalidOperationKmsServiceNotOpen(error),
-            Some(14) => Self::OperationDeniedSystemInstanceNotSupport(error),
-            Some(15) => Self::InvalidInstanceIdNotFound(error),
-            Some(16) => Self::InternalError(error),
-            Some(17) => Self::LimitedOperationServiceUnavailable(error),
+        match error.code() {
+            "InvalidParameter.Encrypted.KmsNotEnable" => {
+                Self::InvalidParameterEncryptedKmsNotEnable(error)
+            }
+            "DiskError" => Self::DiskError(error),
+            "IncorrectInstanceStatus" => Self::IncorrectInstanceStatus(error),
+            "InstanceLockedForSecurity" => Self::InstanceLockedForSecurity(error),
+            "InstanceType.ParameterMismatch" => {
+                Self::InstanceTypeParameterMismatch(error)
+            }
+            "InstanceExpiredOrInArrears" => Self::InstanceExpiredOrInArrears(error),
+            "InvalidInstanceId.NotSupport" => Self::InvalidInstanceIdNotSupport(error),
+            "InvalidParameter.KMSKeyId.CMKUnauthorized" => {
+                Self::InvalidParameterKmsKeyIdCmkUnauthorized(error)
+            }
+            "InvalidParameter.KMSKeyId.CMKNotEnabled" => {
+                Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
+            }
+            "InvalidParameter.KMSKeyId.KMSUnauthorized" => {
+                Self::InvalidParameterKmsKeyIdKmsUnauthorized(error)
+            }
+            "HibernationConfigured.InstanceOperationForbidden" => {
+                Self::HibernationConfiguredInstanceOperationForbidden(error)
+            }
+            "HibernationConfigured.NotEnabled" => {
+                Self::HibernationConfiguredNotEnabled(error)
+            }
+            "InvalidOperation.KMSKeyIdNotFound" => {
+                Self::InvalidOperationKmsKeyIdNotFound(error)
+            }
+            "InvalidOperation.KMSServiceNotOpen" => {
+                Self::InvalidOperationKmsServiceNotOpen(error)
+            }
+            "OperationDenied.SystemInstanceNotSupport" => {
+                Self::OperationDeniedSystemInstanceNotSupport(error)
+            }
+            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
+            "InternalError" => Self::InternalError(error),
+            "LimitedOperation.ServiceUnavailable" => {
+                Self::LimitedOperationServiceUnavailable(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

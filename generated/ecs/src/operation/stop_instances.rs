@@ -359,52 +359,45 @@ pub enum StopInstancesError {
 }
 impl From<::acs_runtime::client::ServiceError> for StopInstancesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidParameter.KMSKeyId.CMKNotEnabled",
-                    "InvalidParameter.KMSKeyId.KMSUnauthorized",
-                    "DRYRUN.SUCCESS",
-                    "InvalidParameter.Encrypted.KmsNotEnable",
-                    "InvalidInstanceId.NotFound",
-                    "InvalidParameter.TooManyInstanceIds",
-                    "Abs.InvalidInstanceIds.MalFormed",
-                    "InstanceLockedForSecurity",
-                    "InstanceExpiredOrInArrears",
-                    "IncorrectInstanceStatus",
-                    "InvalidInstanceId.NotSupport",
-                    "InsufficientBalance",
-                    "InstanceNotReady",
-                    "InvalidOperation.KMSKeyIdNotFound",
-                    "InvalidOperation.KMSServiceNotOpen",
-                    "OperationDenied.SystemInstanceNotSupport",
-                    "InvalidInstanceIds.NotFound",
-                    "InvalidOperation.Conflict",
-                    "InternalError",
-                    "LimitedOperation.ServiceUnavailable",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidParameterKmsKeyIdCmkNotEnabled(error),
-            Some(1) => Self::InvalidParameterKmsKeyIdKmsUnauthorized(error),
-            Some(2) => Self::DryrunSuccess(error),
-            Some(3) => Self::InvalidParameterEncryptedKmsNotEnable(error),
-            Some(4) => Self::InvalidInstanceIdNotFound(error),
-            Some(5) => Self::InvalidParameterTooManyInstanceIds(error),
-            Some(6) => Self::AbsInvalidInstanceIdsMalFormed(error),
-            Some(7) => Self::InstanceLockedForSecurity(error),
-            Some(8) => Self::InstanceExpiredOrInArrears(error),
-            Some(9) => Self::IncorrectInstanceStatus(error),
-            Some(10) => Self::InvalidInstanceIdNotSupport(error),
-            Some(11) => Self::InsufficientBalance(error),
-            Some(12) => Self::InstanceNotReady(error),
-            Some(13) => Self::InvalidOperationKmsKeyIdNotFound(error),
-            Some(14) => Self::InvalidOperationKmsServiceNotOpen(error),
-            Some(15) => Self::OperationDeniedSystemInstanceNotSupport(error),
-            Some(16) => Self::InvalidInstanceIdsNotFound(error),
-            Some(17) => Self::InvalidOperationConflict(error),
-            Some(18) => Self::InternalError(error),
-            Some(19) => Self::LimitedOperationServiceUnavailable(error),
+        match error.code() {
+            "InvalidParameter.KMSKeyId.CMKNotEnabled" => {
+                Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
+            }
+            "InvalidParameter.KMSKeyId.KMSUnauthorized" => {
+                Self::InvalidParameterKmsKeyIdKmsUnauthorized(error)
+            }
+            "DRYRUN.SUCCESS" => Self::DryrunSuccess(error),
+            "InvalidParameter.Encrypted.KmsNotEnable" => {
+                Self::InvalidParameterEncryptedKmsNotEnable(error)
+            }
+            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
+            "InvalidParameter.TooManyInstanceIds" => {
+                Self::InvalidParameterTooManyInstanceIds(error)
+            }
+            "Abs.InvalidInstanceIds.MalFormed" => {
+                Self::AbsInvalidInstanceIdsMalFormed(error)
+            }
+            "InstanceLockedForSecurity" => Self::InstanceLockedForSecurity(error),
+            "InstanceExpiredOrInArrears" => Self::InstanceExpiredOrInArrears(error),
+            "IncorrectInstanceStatus" => Self::IncorrectInstanceStatus(error),
+            "InvalidInstanceId.NotSupport" => Self::InvalidInstanceIdNotSupport(error),
+            "InsufficientBalance" => Self::InsufficientBalance(error),
+            "InstanceNotReady" => Self::InstanceNotReady(error),
+            "InvalidOperation.KMSKeyIdNotFound" => {
+                Self::InvalidOperationKmsKeyIdNotFound(error)
+            }
+            "InvalidOperation.KMSServiceNotOpen" => {
+                Self::InvalidOperationKmsServiceNotOpen(error)
+            }
+            "OperationDenied.SystemInstanceNotSupport" => {
+                Self::OperationDeniedSystemInstanceNotSupport(error)
+            }
+            "InvalidInstanceIds.NotFound" => Self::InvalidInstanceIdsNotFound(error),
+            "InvalidOperation.Conflict" => Self::InvalidOperationConflict(error),
+            "InternalError" => Self::InternalError(error),
+            "LimitedOperation.ServiceUnavailable" => {
+                Self::LimitedOperationServiceUnavailable(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

@@ -211,26 +211,14 @@ pub enum StopInvocationError {
 }
 impl From<::acs_runtime::client::ServiceError> for StopInvocationError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "RegionId.ApiNotSupported",
-                    "InstanceIds.ExceedLimit",
-                    "Operation.Forbidden",
-                    "InvalidRegionId.NotFound",
-                    "InvalidInvokeId.NotFound",
-                    "InvalidInstanceId.NotFound",
-                    "InternalError.Dispatch",
-                ],
-            )
-        {
-            Some(0) => Self::RegionIdApiNotSupported(error),
-            Some(1) => Self::InstanceIdsExceedLimit(error),
-            Some(2) => Self::OperationForbidden(error),
-            Some(3) => Self::InvalidRegionIdNotFound(error),
-            Some(4) => Self::InvalidInvokeIdNotFound(error),
-            Some(5) => Self::InvalidInstanceIdNotFound(error),
-            Some(6) => Self::InternalErrorDispatch(error),
+        match error.code() {
+            "RegionId.ApiNotSupported" => Self::RegionIdApiNotSupported(error),
+            "InstanceIds.ExceedLimit" => Self::InstanceIdsExceedLimit(error),
+            "Operation.Forbidden" => Self::OperationForbidden(error),
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "InvalidInvokeId.NotFound" => Self::InvalidInvokeIdNotFound(error),
+            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
+            "InternalError.Dispatch" => Self::InternalErrorDispatch(error),
             _ => Self::Unhandled(error),
         }
     }

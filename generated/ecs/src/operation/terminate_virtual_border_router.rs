@@ -193,20 +193,15 @@ pub enum TerminateVirtualBorderRouterError {
 }
 impl From<::acs_runtime::client::ServiceError> for TerminateVirtualBorderRouterError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidOperation.OperationNotAllowedInState",
-                    "Forbidden.OperationNotAllowedByUser",
-                    "InvalidRegionId.NotFound",
-                    "InvalidVbrId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidOperationOperationNotAllowedInState(error),
-            Some(1) => Self::ForbiddenOperationNotAllowedByUser(error),
-            Some(2) => Self::InvalidRegionIdNotFound(error),
-            Some(3) => Self::InvalidVbrIdNotFound(error),
+        match error.code() {
+            "InvalidOperation.OperationNotAllowedInState" => {
+                Self::InvalidOperationOperationNotAllowedInState(error)
+            }
+            "Forbidden.OperationNotAllowedByUser" => {
+                Self::ForbiddenOperationNotAllowedByUser(error)
+            }
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "InvalidVbrId.NotFound" => Self::InvalidVbrIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -278,60 +278,41 @@ pub enum UnassignIpv6AddressesError {
 }
 impl From<::acs_runtime::client::ServiceError> for UnassignIpv6AddressesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "UnsupportedParameter",
-                    "InvalidParameter",
-                    "InvalidInstanceID.Malformed",
-                    "MissingParameter",
-                    "InvalidOperation.InvalidEcsState",
-                    "InvalidOperation.InvalidEniState",
-                    "InvalidEniId.Malformed",
-                    "InvalidParameter.Conflict",
-                    "InvalidUserType.NotSupported",
-                    "Abs.InvalidAccount.NotFound",
-                    "Forbedden.NotSupportRAM",
-                    "Forbbiden.SubUser",
-                    "InvalidOperation.InvalidEniType",
-                    "InvalidIp.IpUnassigned",
-                    "InvalidIp.IpRepeated",
-                    "InvalidIp.Address",
-                    "Forbidden.RegionId",
-                    "InvalidOperation.EniServiceManaged",
-                    "InvalidIp.IpPrefixIllegal",
-                    "InvalidIp.IpPrefixMaskInvalid",
-                    "InvalidIp.IpPrefixMaskNotSame",
-                    "InvalidIp.IpPrefixNotStrict",
-                    "InvalidEniId.NotFound",
-                    "InvalidOperation.RegionNotSupportIpPrefix",
-                ],
-            )
-        {
-            Some(0) => Self::UnsupportedParameter(error),
-            Some(1) => Self::InvalidParameter(error),
-            Some(2) => Self::InvalidInstanceIdMalformed(error),
-            Some(3) => Self::MissingParameter(error),
-            Some(4) => Self::InvalidOperationInvalidEcsState(error),
-            Some(5) => Self::InvalidOperationInvalidEniState(error),
-            Some(6) => Self::InvalidEniIdMalformed(error),
-            Some(7) => Self::InvalidParameterConflict(error),
-            Some(8) => Self::InvalidUserTypeNotSupported(error),
-            Some(9) => Self::AbsInvalidAccountNotFound(error),
-            Some(10) => Self::ForbeddenNotSupportRam(error),
-            Some(11) => Self::ForbbidenSubUser(error),
-            Some(12) => Self::InvalidOperationInvalidEniType(error),
-            Some(13) => Self::InvalidIpIpUnassigned(error),
-            Some(14) => Self::InvalidIpIpRepeated(error),
-            Some(15) => Self::InvalidIpAddress(error),
-            Some(16) => Self::ForbiddenRegionId(error),
-            Some(17) => Self::InvalidOperationEniServiceManaged(error),
-            Some(18) => Self::InvalidIpIpPrefixIllegal(error),
-            Some(19) => Self::InvalidIpIpPrefixMaskInvalid(error),
-            Some(20) => Self::InvalidIpIpPrefixMaskNotSame(error),
-            Some(21) => Self::InvalidIpIpPrefixNotStrict(error),
-            Some(22) => Self::InvalidEniIdNotFound(error),
-            Some(23) => Self::InvalidOperationRegionNotSupportIpPrefix(error),
+        match error.code() {
+            "UnsupportedParameter" => Self::UnsupportedParameter(error),
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "InvalidInstanceID.Malformed" => Self::InvalidInstanceIdMalformed(error),
+            "MissingParameter" => Self::MissingParameter(error),
+            "InvalidOperation.InvalidEcsState" => {
+                Self::InvalidOperationInvalidEcsState(error)
+            }
+            "InvalidOperation.InvalidEniState" => {
+                Self::InvalidOperationInvalidEniState(error)
+            }
+            "InvalidEniId.Malformed" => Self::InvalidEniIdMalformed(error),
+            "InvalidParameter.Conflict" => Self::InvalidParameterConflict(error),
+            "InvalidUserType.NotSupported" => Self::InvalidUserTypeNotSupported(error),
+            "Abs.InvalidAccount.NotFound" => Self::AbsInvalidAccountNotFound(error),
+            "Forbedden.NotSupportRAM" => Self::ForbeddenNotSupportRam(error),
+            "Forbbiden.SubUser" => Self::ForbbidenSubUser(error),
+            "InvalidOperation.InvalidEniType" => {
+                Self::InvalidOperationInvalidEniType(error)
+            }
+            "InvalidIp.IpUnassigned" => Self::InvalidIpIpUnassigned(error),
+            "InvalidIp.IpRepeated" => Self::InvalidIpIpRepeated(error),
+            "InvalidIp.Address" => Self::InvalidIpAddress(error),
+            "Forbidden.RegionId" => Self::ForbiddenRegionId(error),
+            "InvalidOperation.EniServiceManaged" => {
+                Self::InvalidOperationEniServiceManaged(error)
+            }
+            "InvalidIp.IpPrefixIllegal" => Self::InvalidIpIpPrefixIllegal(error),
+            "InvalidIp.IpPrefixMaskInvalid" => Self::InvalidIpIpPrefixMaskInvalid(error),
+            "InvalidIp.IpPrefixMaskNotSame" => Self::InvalidIpIpPrefixMaskNotSame(error),
+            "InvalidIp.IpPrefixNotStrict" => Self::InvalidIpIpPrefixNotStrict(error),
+            "InvalidEniId.NotFound" => Self::InvalidEniIdNotFound(error),
+            "InvalidOperation.RegionNotSupportIpPrefix" => {
+                Self::InvalidOperationRegionNotSupportIpPrefix(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

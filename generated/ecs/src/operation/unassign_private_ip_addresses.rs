@@ -310,86 +310,64 @@ pub enum UnassignPrivateIpAddressesError {
 }
 impl From<::acs_runtime::client::ServiceError> for UnassignPrivateIpAddressesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "UnsupportedParameter",
-                    "InvalidParameter",
-                    "InvalidInstanceID.Malformed",
-                    "InvalidOperation.InvalidEcsState",
-                    "InvalidOperation.InvalidEniState",
-                    "InvalidOperation.DetachPrimaryEniNotAllowed",
-                    "MissingParameter",
-                    "Forbidden.RegionId",
-                    "InvalidAction",
-                    "InvalidEniId.Malformed",
-                    "InvalidParameter.Conflict",
-                    "InvalidUserType.NotSupported",
-                    "Abs.InvalidAccount.NotFound",
-                    "Forbidden.NotSupportRAM",
-                    "Forbidden.SubUser",
-                    "MaxEniCountExceeded",
-                    "EniPerInstanceLimitExceeded",
-                    "InvalidOperation.AvailabilityZoneMismatch",
-                    "InvalidOperation.VpcMismatch",
-                    "SecurityGroupInstanceLimitExceed",
-                    "InvalidSecurityGroupId.NotVpc",
-                    "InvalidOperation.InvalidEniType",
-                    "InvalidVSwitchId.IpInvalid",
-                    "InvalidIp.IpUnassigned",
-                    "Operation.Conflict",
-                    "InvalidOperation.EniServiceManaged",
-                    "InvalidPrivateIpAddress.Malformed",
-                    "InvalidIp.IpPrefixMaskInvalid",
-                    "InvalidIp.IpPrefixMaskNotSame",
-                    "InvalidIp.IpPrefixNotStrict",
-                    "InvalidIp.IpPrefixIllegal",
-                    "InvalidEcsId.NotFound",
-                    "InvalidEniId.NotFound",
-                    "InvalidVSwitchId.NotFound",
-                    "InvalidSecurityGroupId.NotFound",
-                    "InvalidInstanceId.NotFound",
-                    "InvalidOperation.RegionNotSupportIpPrefix",
-                ],
-            )
-        {
-            Some(0) => Self::UnsupportedParameter(error),
-            Some(1) => Self::InvalidParameter(error),
-            Some(2) => Self::InvalidInstanceIdMalformed(error),
-            Some(3) => Self::InvalidOperationInvalidEcsState(error),
-            Some(4) => Self::InvalidOperationInvalidEniState(error),
-            Some(5) => Self::InvalidOperationDetachPrimaryEniNotAllowed(error),
-            Some(6) => Self::MissingParameter(error),
-            Some(7) => Self::ForbiddenRegionId(error),
-            Some(8) => Self::InvalidAction(error),
-            Some(9) => Self::InvalidEniIdMalformed(error),
-            Some(10) => Self::InvalidParameterConflict(error),
-            Some(11) => Self::InvalidUserTypeNotSupported(error),
-            Some(12) => Self::AbsInvalidAccountNotFound(error),
-            Some(13) => Self::ForbiddenNotSupportRam(error),
-            Some(14) => Self::ForbiddenSubUser(error),
-            Some(15) => Self::MaxEniCountExceeded(error),
-            Some(16) => Self::EniPerInstanceLimitExceeded(error),
-            Some(17) => Self::InvalidOperationAvailabilityZoneMismatch(error),
-            Some(18) => Self::InvalidOperationVpcMismatch(error),
-            Some(19) => Self::SecurityGroupInstanceLimitExceed(error),
-            Some(20) => Self::InvalidSecurityGroupIdNotVpc(error),
-            Some(21) => Self::InvalidOperationInvalidEniType(error),
-            Some(22) => Self::InvalidVSwitchIdIpInvalid(error),
-            Some(23) => Self::InvalidIpIpUnassigned(error),
-            Some(24) => Self::OperationConflict(error),
-            Some(25) => Self::InvalidOperationEniServiceManaged(error),
-            Some(26) => Self::InvalidPrivateIpAddressMalformed(error),
-            Some(27) => Self::InvalidIpIpPrefixMaskInvalid(error),
-            Some(28) => Self::InvalidIpIpPrefixMaskNotSame(error),
-            Some(29) => Self::InvalidIpIpPrefixNotStrict(error),
-            Some(30) => Self::InvalidIpIpPrefixIllegal(error),
-            Some(31) => Self::InvalidEcsIdNotFound(error),
-            Some(32) => Self::InvalidEniIdNotFound(error),
-            Some(33) => Self::InvalidVSwitchIdNotFound(error),
-            Some(34) => Self::InvalidSecurityGroupIdNotFound(error),
-            Some(35) => Self::InvalidInstanceIdNotFound(error),
-            Some(36) => Self::InvalidOperationRegionNotSupportIpPrefix(error),
+        match error.code() {
+            "UnsupportedParameter" => Self::UnsupportedParameter(error),
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "InvalidInstanceID.Malformed" => Self::InvalidInstanceIdMalformed(error),
+            "InvalidOperation.InvalidEcsState" => {
+                Self::InvalidOperationInvalidEcsState(error)
+            }
+            "InvalidOperation.InvalidEniState" => {
+                Self::InvalidOperationInvalidEniState(error)
+            }
+            "InvalidOperation.DetachPrimaryEniNotAllowed" => {
+                Self::InvalidOperationDetachPrimaryEniNotAllowed(error)
+            }
+            "MissingParameter" => Self::MissingParameter(error),
+            "Forbidden.RegionId" => Self::ForbiddenRegionId(error),
+            "InvalidAction" => Self::InvalidAction(error),
+            "InvalidEniId.Malformed" => Self::InvalidEniIdMalformed(error),
+            "InvalidParameter.Conflict" => Self::InvalidParameterConflict(error),
+            "InvalidUserType.NotSupported" => Self::InvalidUserTypeNotSupported(error),
+            "Abs.InvalidAccount.NotFound" => Self::AbsInvalidAccountNotFound(error),
+            "Forbidden.NotSupportRAM" => Self::ForbiddenNotSupportRam(error),
+            "Forbidden.SubUser" => Self::ForbiddenSubUser(error),
+            "MaxEniCountExceeded" => Self::MaxEniCountExceeded(error),
+            "EniPerInstanceLimitExceeded" => Self::EniPerInstanceLimitExceeded(error),
+            "InvalidOperation.AvailabilityZoneMismatch" => {
+                Self::InvalidOperationAvailabilityZoneMismatch(error)
+            }
+            "InvalidOperation.VpcMismatch" => Self::InvalidOperationVpcMismatch(error),
+            "SecurityGroupInstanceLimitExceed" => {
+                Self::SecurityGroupInstanceLimitExceed(error)
+            }
+            "InvalidSecurityGroupId.NotVpc" => Self::InvalidSecurityGroupIdNotVpc(error),
+            "InvalidOperation.InvalidEniType" => {
+                Self::InvalidOperationInvalidEniType(error)
+            }
+            "InvalidVSwitchId.IpInvalid" => Self::InvalidVSwitchIdIpInvalid(error),
+            "InvalidIp.IpUnassigned" => Self::InvalidIpIpUnassigned(error),
+            "Operation.Conflict" => Self::OperationConflict(error),
+            "InvalidOperation.EniServiceManaged" => {
+                Self::InvalidOperationEniServiceManaged(error)
+            }
+            "InvalidPrivateIpAddress.Malformed" => {
+                Self::InvalidPrivateIpAddressMalformed(error)
+            }
+            "InvalidIp.IpPrefixMaskInvalid" => Self::InvalidIpIpPrefixMaskInvalid(error),
+            "InvalidIp.IpPrefixMaskNotSame" => Self::InvalidIpIpPrefixMaskNotSame(error),
+            "InvalidIp.IpPrefixNotStrict" => Self::InvalidIpIpPrefixNotStrict(error),
+            "InvalidIp.IpPrefixIllegal" => Self::InvalidIpIpPrefixIllegal(error),
+            "InvalidEcsId.NotFound" => Self::InvalidEcsIdNotFound(error),
+            "InvalidEniId.NotFound" => Self::InvalidEniIdNotFound(error),
+            "InvalidVSwitchId.NotFound" => Self::InvalidVSwitchIdNotFound(error),
+            "InvalidSecurityGroupId.NotFound" => {
+                Self::InvalidSecurityGroupIdNotFound(error)
+            }
+            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
+            "InvalidOperation.RegionNotSupportIpPrefix" => {
+                Self::InvalidOperationRegionNotSupportIpPrefix(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

@@ -228,60 +228,43 @@ pub enum UnassociateEipAddressError {
 }
 impl From<::acs_runtime::client::ServiceError> for UnassociateEipAddressError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IncorrectEipStatus",
-                    "InvalidInstanceId.NotFound",
-                    "IncorrectInstanceStatus",
-                    "InvalidInstanceType.ValueNotSupported",
-                    "IncorrectHaVipStatus",
-                    "OperationDenied",
-                    "InvalidParameter",
-                    "Forbbiden",
-                    "TaskConflict",
-                    "InvalidBindingStatus",
-                    "Forbidden.FinancialLocked",
-                    "InvalidIpStatus.HasBeenUsedBySnatTable",
-                    "InvalidIpStatus.HasBeenUsedByForwardEntry",
-                    "InvalidEIPStatus.BizDisabled",
-                    "InvalidStatus.EcsStatusNotSupport",
-                    "InvalidStatus.EniStatusNotSupport",
-                    "InvalidStatus.SnatOrDnat",
-                    "DependencyViolation.SnatEntry",
-                    "InvalidInstance.NotVpc",
-                    "InvalidStatus.NotAllow",
-                    "InvalidAllocationId.NotFound",
-                    "InvalidHaVip.NotFound",
-                    "Forbidden.RegionNotFound",
-                    "OperationUnsupported.ServiceManaged",
-                ],
-            )
-        {
-            Some(0) => Self::IncorrectEipStatus(error),
-            Some(1) => Self::InvalidInstanceIdNotFound(error),
-            Some(2) => Self::IncorrectInstanceStatus(error),
-            Some(3) => Self::InvalidInstanceTypeValueNotSupported(error),
-            Some(4) => Self::IncorrectHaVipStatus(error),
-            Some(5) => Self::OperationDenied(error),
-            Some(6) => Self::InvalidParameter(error),
-            Some(7) => Self::Forbbiden(error),
-            Some(8) => Self::TaskConflict(error),
-            Some(9) => Self::InvalidBindingStatus(error),
-            Some(10) => Self::ForbiddenFinancialLocked(error),
-            Some(11) => Self::InvalidIpStatusHasBeenUsedBySnatTable(error),
-            Some(12) => Self::InvalidIpStatusHasBeenUsedByForwardEntry(error),
-            Some(13) => Self::InvalidEipStatusBizDisabled(error),
-            Some(14) => Self::InvalidStatusEcsStatusNotSupport(error),
-            Some(15) => Self::InvalidStatusEniStatusNotSupport(error),
-            Some(16) => Self::InvalidStatusSnatOrDnat(error),
-            Some(17) => Self::DependencyViolationSnatEntry(error),
-            Some(18) => Self::InvalidInstanceNotVpc(error),
-            Some(19) => Self::InvalidStatusNotAllow(error),
-            Some(20) => Self::InvalidAllocationIdNotFound(error),
-            Some(21) => Self::InvalidHaVipNotFound(error),
-            Some(22) => Self::ForbiddenRegionNotFound(error),
-            Some(23) => Self::OperationUnsupportedServiceManaged(error),
+        match error.code() {
+            "IncorrectEipStatus" => Self::IncorrectEipStatus(error),
+            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
+            "IncorrectInstanceStatus" => Self::IncorrectInstanceStatus(error),
+            "InvalidInstanceType.ValueNotSupported" => {
+                Self::InvalidInstanceTypeValueNotSupported(error)
+            }
+            "IncorrectHaVipStatus" => Self::IncorrectHaVipStatus(error),
+            "OperationDenied" => Self::OperationDenied(error),
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "Forbbiden" => Self::Forbbiden(error),
+            "TaskConflict" => Self::TaskConflict(error),
+            "InvalidBindingStatus" => Self::InvalidBindingStatus(error),
+            "Forbidden.FinancialLocked" => Self::ForbiddenFinancialLocked(error),
+            "InvalidIpStatus.HasBeenUsedBySnatTable" => {
+                Self::InvalidIpStatusHasBeenUsedBySnatTable(error)
+            }
+            "InvalidIpStatus.HasBeenUsedByForwardEntry" => {
+                Self::InvalidIpStatusHasBeenUsedByForwardEntry(error)
+            }
+            "InvalidEIPStatus.BizDisabled" => Self::InvalidEipStatusBizDisabled(error),
+            "InvalidStatus.EcsStatusNotSupport" => {
+                Self::InvalidStatusEcsStatusNotSupport(error)
+            }
+            "InvalidStatus.EniStatusNotSupport" => {
+                Self::InvalidStatusEniStatusNotSupport(error)
+            }
+            "InvalidStatus.SnatOrDnat" => Self::InvalidStatusSnatOrDnat(error),
+            "DependencyViolation.SnatEntry" => Self::DependencyViolationSnatEntry(error),
+            "InvalidInstance.NotVpc" => Self::InvalidInstanceNotVpc(error),
+            "InvalidStatus.NotAllow" => Self::InvalidStatusNotAllow(error),
+            "InvalidAllocationId.NotFound" => Self::InvalidAllocationIdNotFound(error),
+            "InvalidHaVip.NotFound" => Self::InvalidHaVipNotFound(error),
+            "Forbidden.RegionNotFound" => Self::ForbiddenRegionNotFound(error),
+            "OperationUnsupported.ServiceManaged" => {
+                Self::OperationUnsupportedServiceManaged(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

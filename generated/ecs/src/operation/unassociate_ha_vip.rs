@@ -210,30 +210,16 @@ pub enum UnassociateHaVipError {
 }
 impl From<::acs_runtime::client::ServiceError> for UnassociateHaVipError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IncorrectHaVipStatus",
-                    "IncorrectInstanceStatus",
-                    "ResourceNotAssociated",
-                    "Forbidden.UnassociateMaster",
-                    "OperationFailed.DistibuteLock",
-                    "Forbidden.HaVip",
-                    "InvalidRegionId.NotFound",
-                    "InvalidHaVipId.NotFound",
-                    "InvalidInstanceId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::IncorrectHaVipStatus(error),
-            Some(1) => Self::IncorrectInstanceStatus(error),
-            Some(2) => Self::ResourceNotAssociated(error),
-            Some(3) => Self::ForbiddenUnassociateMaster(error),
-            Some(4) => Self::OperationFailedDistibuteLock(error),
-            Some(5) => Self::ForbiddenHaVip(error),
-            Some(6) => Self::InvalidRegionIdNotFound(error),
-            Some(7) => Self::InvalidHaVipIdNotFound(error),
-            Some(8) => Self::InvalidInstanceIdNotFound(error),
+        match error.code() {
+            "IncorrectHaVipStatus" => Self::IncorrectHaVipStatus(error),
+            "IncorrectInstanceStatus" => Self::IncorrectInstanceStatus(error),
+            "ResourceNotAssociated" => Self::ResourceNotAssociated(error),
+            "Forbidden.UnassociateMaster" => Self::ForbiddenUnassociateMaster(error),
+            "OperationFailed.DistibuteLock" => Self::OperationFailedDistibuteLock(error),
+            "Forbidden.HaVip" => Self::ForbiddenHaVip(error),
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "InvalidHaVipId.NotFound" => Self::InvalidHaVipIdNotFound(error),
+            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -271,18 +271,10 @@ pub enum AsymmetricDecryptError {
 }
 impl From<::acs_runtime::client::ServiceError> for AsymmetricDecryptError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "Rejected.UnsupportedOperation",
-                    "Forbidden.AliasNotFound",
-                    "Forbidden.KeyNotFound",
-                ],
-            )
-        {
-            Some(0) => Self::RejectedUnsupportedOperation(error),
-            Some(1) => Self::ForbiddenAliasNotFound(error),
-            Some(2) => Self::ForbiddenKeyNotFound(error),
+        match error.code() {
+            "Rejected.UnsupportedOperation" => Self::RejectedUnsupportedOperation(error),
+            "Forbidden.AliasNotFound" => Self::ForbiddenAliasNotFound(error),
+            "Forbidden.KeyNotFound" => Self::ForbiddenKeyNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -259,20 +259,11 @@ pub enum AsymmetricSignError {
 }
 impl From<::acs_runtime::client::ServiceError> for AsymmetricSignError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidParameter",
-                    "InvalidAccessKeyId.NotFound",
-                    "Forbidden.KeyNotFound",
-                    "Forbidden.AliasNotFound",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidParameter(error),
-            Some(1) => Self::InvalidAccessKeyIdNotFound(error),
-            Some(2) => Self::ForbiddenKeyNotFound(error),
-            Some(3) => Self::ForbiddenAliasNotFound(error),
+        match error.code() {
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "InvalidAccessKeyId.NotFound" => Self::InvalidAccessKeyIdNotFound(error),
+            "Forbidden.KeyNotFound" => Self::ForbiddenKeyNotFound(error),
+            "Forbidden.AliasNotFound" => Self::ForbiddenAliasNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -294,20 +294,11 @@ pub enum AsymmetricVerifyError {
 }
 impl From<::acs_runtime::client::ServiceError> for AsymmetricVerifyError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidParameter",
-                    "Forbidden.AliasNotFound",
-                    "Forbidden.KeyNotFound",
-                    "InvalidAccessKeyId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidParameter(error),
-            Some(1) => Self::ForbiddenAliasNotFound(error),
-            Some(2) => Self::ForbiddenKeyNotFound(error),
-            Some(3) => Self::InvalidAccessKeyIdNotFound(error),
+        match error.code() {
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "Forbidden.AliasNotFound" => Self::ForbiddenAliasNotFound(error),
+            "Forbidden.KeyNotFound" => Self::ForbiddenKeyNotFound(error),
+            "InvalidAccessKeyId.NotFound" => Self::InvalidAccessKeyIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -161,18 +161,10 @@ pub enum CancelKeyDeletionError {
 }
 impl From<::acs_runtime::client::ServiceError> for CancelKeyDeletionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidParameter",
-                    "Forbidden.KeyNotFound",
-                    "InvalidAccessKeyId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidParameter(error),
-            Some(1) => Self::ForbiddenKeyNotFound(error),
-            Some(2) => Self::InvalidAccessKeyIdNotFound(error),
+        match error.code() {
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "Forbidden.KeyNotFound" => Self::ForbiddenKeyNotFound(error),
+            "InvalidAccessKeyId.NotFound" => Self::InvalidAccessKeyIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

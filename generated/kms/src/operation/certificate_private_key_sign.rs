@@ -285,18 +285,10 @@ pub enum CertificatePrivateKeySignError {
 }
 impl From<::acs_runtime::client::ServiceError> for CertificatePrivateKeySignError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidParameter",
-                    "Certificate.NotFound",
-                    "InvalidAccessKeyId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidParameter(error),
-            Some(1) => Self::CertificateNotFound(error),
-            Some(2) => Self::InvalidAccessKeyIdNotFound(error),
+        match error.code() {
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "Certificate.NotFound" => Self::CertificateNotFound(error),
+            "InvalidAccessKeyId.NotFound" => Self::InvalidAccessKeyIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -185,18 +185,10 @@ pub enum CreateAliasError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateAliasError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidParameter",
-                    "InvalidAccessKeyId.NotFound",
-                    "Forbidden.KeyNotFound",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidParameter(error),
-            Some(1) => Self::InvalidAccessKeyIdNotFound(error),
-            Some(2) => Self::ForbiddenKeyNotFound(error),
+        match error.code() {
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "InvalidAccessKeyId.NotFound" => Self::InvalidAccessKeyIdNotFound(error),
+            "Forbidden.KeyNotFound" => Self::ForbiddenKeyNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -254,8 +254,8 @@ pub enum CreateApplicationAccessPointError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateApplicationAccessPointError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code_index(&["Rejected.ResourceExist"]) {
-            Some(0) => Self::RejectedResourceExist(error),
+        match error.code() {
+            "Rejected.ResourceExist" => Self::RejectedResourceExist(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -402,28 +402,19 @@ pub enum CreateKeyError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateKeyError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "Rejected.LimitExceeded",
-                    "InvalidParameter",
-                    "UnsupportedOperation",
-                    "Forbidden.NoPermission",
-                    "Rejected.ShareQuotaExceedLimit",
-                    "Forbidden.DKMSInstanceNotFound",
-                    "InternalFailure",
-                    "SerivceUnvailableTemporary",
-                ],
-            )
-        {
-            Some(0) => Self::RejectedLimitExceeded(error),
-            Some(1) => Self::InvalidParameter(error),
-            Some(2) => Self::UnsupportedOperation(error),
-            Some(3) => Self::ForbiddenNoPermission(error),
-            Some(4) => Self::RejectedShareQuotaExceedLimit(error),
-            Some(5) => Self::ForbiddenDkmsInstanceNotFound(error),
-            Some(6) => Self::InternalFailure(error),
-            Some(7) => Self::SerivceUnvailableTemporary(error),
+        match error.code() {
+            "Rejected.LimitExceeded" => Self::RejectedLimitExceeded(error),
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "UnsupportedOperation" => Self::UnsupportedOperation(error),
+            "Forbidden.NoPermission" => Self::ForbiddenNoPermission(error),
+            "Rejected.ShareQuotaExceedLimit" => {
+                Self::RejectedShareQuotaExceedLimit(error)
+            }
+            "Forbidden.DKMSInstanceNotFound" => {
+                Self::ForbiddenDkmsInstanceNotFound(error)
+            }
+            "InternalFailure" => Self::InternalFailure(error),
+            "SerivceUnvailableTemporary" => Self::SerivceUnvailableTemporary(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -178,24 +178,13 @@ pub enum CreateKeyVersionError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateKeyVersionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "Rejected.UnsupportedOperation",
-                    "Forbidden.AliasNotFound",
-                    "Forbidden.KeyNotFound",
-                    "Rejected.Disabled",
-                    "Rejected.Unavailable",
-                    "Rejected.PendingDeletion",
-                ],
-            )
-        {
-            Some(0) => Self::RejectedUnsupportedOperation(error),
-            Some(1) => Self::ForbiddenAliasNotFound(error),
-            Some(2) => Self::ForbiddenKeyNotFound(error),
-            Some(3) => Self::RejectedDisabled(error),
-            Some(4) => Self::RejectedUnavailable(error),
-            Some(5) => Self::RejectedPendingDeletion(error),
+        match error.code() {
+            "Rejected.UnsupportedOperation" => Self::RejectedUnsupportedOperation(error),
+            "Forbidden.AliasNotFound" => Self::ForbiddenAliasNotFound(error),
+            "Forbidden.KeyNotFound" => Self::ForbiddenKeyNotFound(error),
+            "Rejected.Disabled" => Self::RejectedDisabled(error),
+            "Rejected.Unavailable" => Self::RejectedUnavailable(error),
+            "Rejected.PendingDeletion" => Self::RejectedPendingDeletion(error),
             _ => Self::Unhandled(error),
         }
     }

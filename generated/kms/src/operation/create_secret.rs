@@ -566,30 +566,22 @@ pub enum CreateSecretError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateSecretError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "UnsupportedOperation",
-                    "Rejected.LimitExceeded",
-                    "InvalidParameter",
-                    "Rejected.ShareQuotaExceedLimit",
-                    "Forbidden.DKMSInstanceNotFound",
-                    "Forbidden.ResourceNotFound",
-                    "Rejected.ResourceExist",
-                    "Rejected.ResourceInDeleteWindow",
-                    "InternalFailure",
-                ],
-            )
-        {
-            Some(0) => Self::UnsupportedOperation(error),
-            Some(1) => Self::RejectedLimitExceeded(error),
-            Some(2) => Self::InvalidParameter(error),
-            Some(3) => Self::RejectedShareQuotaExceedLimit(error),
-            Some(4) => Self::ForbiddenDkmsInstanceNotFound(error),
-            Some(5) => Self::ForbiddenResourceNotFound(error),
-            Some(6) => Self::RejectedResourceExist(error),
-            Some(7) => Self::RejectedResourceInDeleteWindow(error),
-            Some(8) => Self::InternalFailure(error),
+        match error.code() {
+            "UnsupportedOperation" => Self::UnsupportedOperation(error),
+            "Rejected.LimitExceeded" => Self::RejectedLimitExceeded(error),
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "Rejected.ShareQuotaExceedLimit" => {
+                Self::RejectedShareQuotaExceedLimit(error)
+            }
+            "Forbidden.DKMSInstanceNotFound" => {
+                Self::ForbiddenDkmsInstanceNotFound(error)
+            }
+            "Forbidden.ResourceNotFound" => Self::ForbiddenResourceNotFound(error),
+            "Rejected.ResourceExist" => Self::RejectedResourceExist(error),
+            "Rejected.ResourceInDeleteWindow" => {
+                Self::RejectedResourceInDeleteWindow(error)
+            }
+            "InternalFailure" => Self::InternalFailure(error),
             _ => Self::Unhandled(error),
         }
     }

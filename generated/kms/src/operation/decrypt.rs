@@ -220,24 +220,13 @@ pub enum DecryptError {
 }
 impl From<::acs_runtime::client::ServiceError> for DecryptError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "UnsupportedOperation",
-                    "Forbidden.AliasNotFound",
-                    "Forbidden.KeyNotFound",
-                    "Rejected.Disabled",
-                    "Rejected.PendingDeletion",
-                    "Rejected.Unavailable",
-                ],
-            )
-        {
-            Some(0) => Self::UnsupportedOperation(error),
-            Some(1) => Self::ForbiddenAliasNotFound(error),
-            Some(2) => Self::ForbiddenKeyNotFound(error),
-            Some(3) => Self::RejectedDisabled(error),
-            Some(4) => Self::RejectedPendingDeletion(error),
-            Some(5) => Self::RejectedUnavailable(error),
+        match error.code() {
+            "UnsupportedOperation" => Self::UnsupportedOperation(error),
+            "Forbidden.AliasNotFound" => Self::ForbiddenAliasNotFound(error),
+            "Forbidden.KeyNotFound" => Self::ForbiddenKeyNotFound(error),
+            "Rejected.Disabled" => Self::RejectedDisabled(error),
+            "Rejected.PendingDeletion" => Self::RejectedPendingDeletion(error),
+            "Rejected.Unavailable" => Self::RejectedUnavailable(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -163,9 +163,9 @@ pub enum DeleteKeyMaterialError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteKeyMaterialError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code_index(&["InvalidParameter", "InvalidAccessKeyId.NotFound"]) {
-            Some(0) => Self::InvalidParameter(error),
-            Some(1) => Self::InvalidAccessKeyIdNotFound(error),
+        match error.code() {
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "InvalidAccessKeyId.NotFound" => Self::InvalidAccessKeyIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -233,22 +233,14 @@ pub enum DeleteSecretError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteSecretError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidParameter",
-                    "Forbidden.ResourceNotFound",
-                    "InvalidAccessKeyId.NotFound",
-                    "Rejected.ResourceInDeleteWindow",
-                    "InternalFailure",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidParameter(error),
-            Some(1) => Self::ForbiddenResourceNotFound(error),
-            Some(2) => Self::InvalidAccessKeyIdNotFound(error),
-            Some(3) => Self::RejectedResourceInDeleteWindow(error),
-            Some(4) => Self::InternalFailure(error),
+        match error.code() {
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "Forbidden.ResourceNotFound" => Self::ForbiddenResourceNotFound(error),
+            "InvalidAccessKeyId.NotFound" => Self::InvalidAccessKeyIdNotFound(error),
+            "Rejected.ResourceInDeleteWindow" => {
+                Self::RejectedResourceInDeleteWindow(error)
+            }
+            "InternalFailure" => Self::InternalFailure(error),
             _ => Self::Unhandled(error),
         }
     }

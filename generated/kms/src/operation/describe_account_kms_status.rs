@@ -152,18 +152,10 @@ pub enum DescribeAccountKmsStatusError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeAccountKmsStatusError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidParameter",
-                    "Forbidden.NoPermission",
-                    "InvalidAccessKeyId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidParameter(error),
-            Some(1) => Self::ForbiddenNoPermission(error),
-            Some(2) => Self::InvalidAccessKeyIdNotFound(error),
+        match error.code() {
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "Forbidden.NoPermission" => Self::ForbiddenNoPermission(error),
+            "InvalidAccessKeyId.NotFound" => Self::InvalidAccessKeyIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

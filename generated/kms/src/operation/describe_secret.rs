@@ -307,22 +307,12 @@ pub enum DescribeSecretError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeSecretError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IllegalTimestamp",
-                    "InvalidParameter",
-                    "Forbidden.NoPermission",
-                    "Forbidden.ResourceNotFound",
-                    "InvalidAccessKeyId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::IllegalTimestamp(error),
-            Some(1) => Self::InvalidParameter(error),
-            Some(2) => Self::ForbiddenNoPermission(error),
-            Some(3) => Self::ForbiddenResourceNotFound(error),
-            Some(4) => Self::InvalidAccessKeyIdNotFound(error),
+        match error.code() {
+            "IllegalTimestamp" => Self::IllegalTimestamp(error),
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "Forbidden.NoPermission" => Self::ForbiddenNoPermission(error),
+            "Forbidden.ResourceNotFound" => Self::ForbiddenResourceNotFound(error),
+            "InvalidAccessKeyId.NotFound" => Self::InvalidAccessKeyIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

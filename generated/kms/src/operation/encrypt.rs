@@ -222,20 +222,11 @@ pub enum EncryptError {
 }
 impl From<::acs_runtime::client::ServiceError> for EncryptError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidParameter",
-                    "Forbidden.KeyNotFound",
-                    "Forbidden.AliasNotFound",
-                    "InvalidAccessKeyId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidParameter(error),
-            Some(1) => Self::ForbiddenKeyNotFound(error),
-            Some(2) => Self::ForbiddenAliasNotFound(error),
-            Some(3) => Self::InvalidAccessKeyIdNotFound(error),
+        match error.code() {
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "Forbidden.KeyNotFound" => Self::ForbiddenKeyNotFound(error),
+            "Forbidden.AliasNotFound" => Self::ForbiddenAliasNotFound(error),
+            "InvalidAccessKeyId.NotFound" => Self::InvalidAccessKeyIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

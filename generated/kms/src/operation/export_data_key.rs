@@ -288,14 +288,10 @@ pub enum ExportDataKeyError {
 }
 impl From<::acs_runtime::client::ServiceError> for ExportDataKeyError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &["InvalidParameter", "InvalidAccessKeyId.NotFound", "InternalFailure"],
-            )
-        {
-            Some(0) => Self::InvalidParameter(error),
-            Some(1) => Self::InvalidAccessKeyIdNotFound(error),
-            Some(2) => Self::InternalFailure(error),
+        match error.code() {
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "InvalidAccessKeyId.NotFound" => Self::InvalidAccessKeyIdNotFound(error),
+            "InternalFailure" => Self::InternalFailure(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -364,20 +364,11 @@ pub enum GenerateAndExportDataKeyError {
 }
 impl From<::acs_runtime::client::ServiceError> for GenerateAndExportDataKeyError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidParameter",
-                    "Forbidden.KeyNotFound",
-                    "InvalidAccessKeyId.NotFound",
-                    "InternalFailure",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidParameter(error),
-            Some(1) => Self::ForbiddenKeyNotFound(error),
-            Some(2) => Self::InvalidAccessKeyIdNotFound(error),
-            Some(3) => Self::InternalFailure(error),
+        match error.code() {
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "Forbidden.KeyNotFound" => Self::ForbiddenKeyNotFound(error),
+            "InvalidAccessKeyId.NotFound" => Self::InvalidAccessKeyIdNotFound(error),
+            "InternalFailure" => Self::InternalFailure(error),
             _ => Self::Unhandled(error),
         }
     }

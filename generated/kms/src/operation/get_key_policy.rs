@@ -176,24 +176,15 @@ pub enum GetKeyPolicyError {
 }
 impl From<::acs_runtime::client::ServiceError> for GetKeyPolicyError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidParameter",
-                    "MissingParameter",
-                    "Forbidden.NoPermission",
-                    "Forbidden.KeyPolicyUnSupported",
-                    "Forbidden.KeyNotFound",
-                    "Forbidden.ResourceNotFound",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidParameter(error),
-            Some(1) => Self::MissingParameter(error),
-            Some(2) => Self::ForbiddenNoPermission(error),
-            Some(3) => Self::ForbiddenKeyPolicyUnSupported(error),
-            Some(4) => Self::ForbiddenKeyNotFound(error),
-            Some(5) => Self::ForbiddenResourceNotFound(error),
+        match error.code() {
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "MissingParameter" => Self::MissingParameter(error),
+            "Forbidden.NoPermission" => Self::ForbiddenNoPermission(error),
+            "Forbidden.KeyPolicyUnSupported" => {
+                Self::ForbiddenKeyPolicyUnSupported(error)
+            }
+            "Forbidden.KeyNotFound" => Self::ForbiddenKeyNotFound(error),
+            "Forbidden.ResourceNotFound" => Self::ForbiddenResourceNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

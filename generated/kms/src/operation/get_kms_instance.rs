@@ -159,8 +159,8 @@ pub enum GetKmsInstanceError {
 }
 impl From<::acs_runtime::client::ServiceError> for GetKmsInstanceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code_index(&["IllegalTimestamp"]) {
-            Some(0) => Self::IllegalTimestamp(error),
+        match error.code() {
+            "IllegalTimestamp" => Self::IllegalTimestamp(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -171,18 +171,14 @@ pub enum GetKmsInstanceQuotaInfosError {
 }
 impl From<::acs_runtime::client::ServiceError> for GetKmsInstanceQuotaInfosError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidParameter",
-                    "Forbidden.DKMSInstanceStateInvalid",
-                    "Forbidden.DKMSInstanceNotFound",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidParameter(error),
-            Some(1) => Self::ForbiddenDkmsInstanceStateInvalid(error),
-            Some(2) => Self::ForbiddenDkmsInstanceNotFound(error),
+        match error.code() {
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "Forbidden.DKMSInstanceStateInvalid" => {
+                Self::ForbiddenDkmsInstanceStateInvalid(error)
+            }
+            "Forbidden.DKMSInstanceNotFound" => {
+                Self::ForbiddenDkmsInstanceNotFound(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

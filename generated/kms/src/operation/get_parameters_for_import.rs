@@ -252,18 +252,10 @@ pub enum GetParametersForImportError {
 }
 impl From<::acs_runtime::client::ServiceError> for GetParametersForImportError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "Unsupported.Origin",
-                    "InvalidParameter",
-                    "InvalidAccessKeyId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::UnsupportedOrigin(error),
-            Some(1) => Self::InvalidParameter(error),
-            Some(2) => Self::InvalidAccessKeyIdNotFound(error),
+        match error.code() {
+            "Unsupported.Origin" => Self::UnsupportedOrigin(error),
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "InvalidAccessKeyId.NotFound" => Self::InvalidAccessKeyIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -392,9 +392,9 @@ pub enum GetRandomPasswordError {
 }
 impl From<::acs_runtime::client::ServiceError> for GetRandomPasswordError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code_index(&["InvalidParameter", "InternalFailure"]) {
-            Some(0) => Self::InvalidParameter(error),
-            Some(1) => Self::InternalFailure(error),
+        match error.code() {
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "InternalFailure" => Self::InternalFailure(error),
             _ => Self::Unhandled(error),
         }
     }

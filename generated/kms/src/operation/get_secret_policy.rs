@@ -176,28 +176,19 @@ pub enum GetSecretPolicyError {
 }
 impl From<::acs_runtime::client::ServiceError> for GetSecretPolicyError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidParameter",
-                    "MissingParameter",
-                    "Forbidden.NoPermission",
-                    "Forbidden.KeyPolicyUnSupported",
-                    "Forbidden.DKMSInstanceStateInvalid",
-                    "Forbidden.ResourceNotFound",
-                    "Forbidden.KeyNotFound",
-                    "SerivceUnvailableTemporary",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidParameter(error),
-            Some(1) => Self::MissingParameter(error),
-            Some(2) => Self::ForbiddenNoPermission(error),
-            Some(3) => Self::ForbiddenKeyPolicyUnSupported(error),
-            Some(4) => Self::ForbiddenDkmsInstanceStateInvalid(error),
-            Some(5) => Self::ForbiddenResourceNotFound(error),
-            Some(6) => Self::ForbiddenKeyNotFound(error),
-            Some(7) => Self::SerivceUnvailableTemporary(error),
+        match error.code() {
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "MissingParameter" => Self::MissingParameter(error),
+            "Forbidden.NoPermission" => Self::ForbiddenNoPermission(error),
+            "Forbidden.KeyPolicyUnSupported" => {
+                Self::ForbiddenKeyPolicyUnSupported(error)
+            }
+            "Forbidden.DKMSInstanceStateInvalid" => {
+                Self::ForbiddenDkmsInstanceStateInvalid(error)
+            }
+            "Forbidden.ResourceNotFound" => Self::ForbiddenResourceNotFound(error),
+            "Forbidden.KeyNotFound" => Self::ForbiddenKeyNotFound(error),
+            "SerivceUnvailableTemporary" => Self::SerivceUnvailableTemporary(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -345,20 +345,15 @@ pub enum GetSecretValueError {
 }
 impl From<::acs_runtime::client::ServiceError> for GetSecretValueError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "Forbidden.DKMSInstanceStateInvalid",
-                    "Forbidden.DKMSInstanceNotFound",
-                    "Forbidden.KeyNotFound",
-                    "Forbidden.ResourceNotFound",
-                ],
-            )
-        {
-            Some(0) => Self::ForbiddenDkmsInstanceStateInvalid(error),
-            Some(1) => Self::ForbiddenDkmsInstanceNotFound(error),
-            Some(2) => Self::ForbiddenKeyNotFound(error),
-            Some(3) => Self::ForbiddenResourceNotFound(error),
+        match error.code() {
+            "Forbidden.DKMSInstanceStateInvalid" => {
+                Self::ForbiddenDkmsInstanceStateInvalid(error)
+            }
+            "Forbidden.DKMSInstanceNotFound" => {
+                Self::ForbiddenDkmsInstanceNotFound(error)
+            }
+            "Forbidden.KeyNotFound" => Self::ForbiddenKeyNotFound(error),
+            "Forbidden.ResourceNotFound" => Self::ForbiddenResourceNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -244,24 +244,13 @@ pub enum ImportKeyMaterialError {
 }
 impl From<::acs_runtime::client::ServiceError> for ImportKeyMaterialError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidKeyMaterial",
-                    "InvalidImportToken",
-                    "ExpiredImportToken",
-                    "Unsupported.Origin",
-                    "InvalidParameter",
-                    "InvalidAccessKeyId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidKeyMaterial(error),
-            Some(1) => Self::InvalidImportToken(error),
-            Some(2) => Self::ExpiredImportToken(error),
-            Some(3) => Self::UnsupportedOrigin(error),
-            Some(4) => Self::InvalidParameter(error),
-            Some(5) => Self::InvalidAccessKeyIdNotFound(error),
+        match error.code() {
+            "InvalidKeyMaterial" => Self::InvalidKeyMaterial(error),
+            "InvalidImportToken" => Self::InvalidImportToken(error),
+            "ExpiredImportToken" => Self::ExpiredImportToken(error),
+            "Unsupported.Origin" => Self::UnsupportedOrigin(error),
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "InvalidAccessKeyId.NotFound" => Self::InvalidAccessKeyIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -252,20 +252,11 @@ pub enum ListSecretVersionIdsError {
 }
 impl From<::acs_runtime::client::ServiceError> for ListSecretVersionIdsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidParameter",
-                    "Forbidden.NoPermission",
-                    "Forbidden.ResourceNotFound",
-                    "InternalFailure",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidParameter(error),
-            Some(1) => Self::ForbiddenNoPermission(error),
-            Some(2) => Self::ForbiddenResourceNotFound(error),
-            Some(3) => Self::InternalFailure(error),
+        match error.code() {
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "Forbidden.NoPermission" => Self::ForbiddenNoPermission(error),
+            "Forbidden.ResourceNotFound" => Self::ForbiddenResourceNotFound(error),
+            "InternalFailure" => Self::InternalFailure(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -293,22 +293,12 @@ pub enum ListSecretsError {
 }
 impl From<::acs_runtime::client::ServiceError> for ListSecretsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidParameter",
-                    "Forbidden.NoPermission",
-                    "Forbidden.ResourceNotFound",
-                    "InvalidAccessKeyId.NotFound",
-                    "InternalFailure",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidParameter(error),
-            Some(1) => Self::ForbiddenNoPermission(error),
-            Some(2) => Self::ForbiddenResourceNotFound(error),
-            Some(3) => Self::InvalidAccessKeyIdNotFound(error),
-            Some(4) => Self::InternalFailure(error),
+        match error.code() {
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "Forbidden.NoPermission" => Self::ForbiddenNoPermission(error),
+            "Forbidden.ResourceNotFound" => Self::ForbiddenResourceNotFound(error),
+            "InvalidAccessKeyId.NotFound" => Self::InvalidAccessKeyIdNotFound(error),
+            "InternalFailure" => Self::InternalFailure(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -262,18 +262,10 @@ pub enum ListTagResourcesError {
 }
 impl From<::acs_runtime::client::ServiceError> for ListTagResourcesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "Duplicate.TagKey",
-                    "InvalidAccessKeyId.NotFound",
-                    "InvalidResourceId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::DuplicateTagKey(error),
-            Some(1) => Self::InvalidAccessKeyIdNotFound(error),
-            Some(2) => Self::InvalidResourceIdNotFound(error),
+        match error.code() {
+            "Duplicate.TagKey" => Self::DuplicateTagKey(error),
+            "InvalidAccessKeyId.NotFound" => Self::InvalidAccessKeyIdNotFound(error),
+            "InvalidResourceId.NotFound" => Self::InvalidResourceIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

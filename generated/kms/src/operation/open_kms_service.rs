@@ -141,18 +141,12 @@ pub enum OpenKmsServiceError {
 }
 impl From<::acs_runtime::client::ServiceError> for OpenKmsServiceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "CreateLXOrderFailed",
-                    "Forbidden.NoRealNameAuthentication",
-                    "Forbidden.Opened",
-                ],
-            )
-        {
-            Some(0) => Self::CreateLxOrderFailed(error),
-            Some(1) => Self::ForbiddenNoRealNameAuthentication(error),
-            Some(2) => Self::ForbiddenOpened(error),
+        match error.code() {
+            "CreateLXOrderFailed" => Self::CreateLxOrderFailed(error),
+            "Forbidden.NoRealNameAuthentication" => {
+                Self::ForbiddenNoRealNameAuthentication(error)
+            }
+            "Forbidden.Opened" => Self::ForbiddenOpened(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -282,24 +282,13 @@ pub enum PutSecretValueError {
 }
 impl From<::acs_runtime::client::ServiceError> for PutSecretValueError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidParameter",
-                    "Rejected.LimitExceeded",
-                    "Forbidden.NoPermission",
-                    "Forbidden.ResourceNotFound",
-                    "Rejected.ResourceExist",
-                    "InternalFailure",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidParameter(error),
-            Some(1) => Self::RejectedLimitExceeded(error),
-            Some(2) => Self::ForbiddenNoPermission(error),
-            Some(3) => Self::ForbiddenResourceNotFound(error),
-            Some(4) => Self::RejectedResourceExist(error),
-            Some(5) => Self::InternalFailure(error),
+        match error.code() {
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "Rejected.LimitExceeded" => Self::RejectedLimitExceeded(error),
+            "Forbidden.NoPermission" => Self::ForbiddenNoPermission(error),
+            "Forbidden.ResourceNotFound" => Self::ForbiddenResourceNotFound(error),
+            "Rejected.ResourceExist" => Self::RejectedResourceExist(error),
+            "InternalFailure" => Self::InternalFailure(error),
             _ => Self::Unhandled(error),
         }
     }

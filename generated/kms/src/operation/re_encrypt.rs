@@ -346,20 +346,11 @@ pub enum ReEncryptError {
 }
 impl From<::acs_runtime::client::ServiceError> for ReEncryptError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidParameter",
-                    "InvalidAccessKeyId.NotFound",
-                    "Forbidden.KeyNotFound",
-                    "InternalFailure",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidParameter(error),
-            Some(1) => Self::InvalidAccessKeyIdNotFound(error),
-            Some(2) => Self::ForbiddenKeyNotFound(error),
-            Some(3) => Self::InternalFailure(error),
+        match error.code() {
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "InvalidAccessKeyId.NotFound" => Self::InvalidAccessKeyIdNotFound(error),
+            "Forbidden.KeyNotFound" => Self::ForbiddenKeyNotFound(error),
+            "InternalFailure" => Self::InternalFailure(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -181,22 +181,14 @@ pub enum ReleaseKmsInstanceError {
 }
 impl From<::acs_runtime::client::ServiceError> for ReleaseKmsInstanceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidParameter",
-                    "Rejected.UnsupportedOperation",
-                    "Forbidden.DKMSInstanceNotFound",
-                    "Forbidden.NoBackup",
-                    "SerivceUnvailableTemporary",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidParameter(error),
-            Some(1) => Self::RejectedUnsupportedOperation(error),
-            Some(2) => Self::ForbiddenDkmsInstanceNotFound(error),
-            Some(3) => Self::ForbiddenNoBackup(error),
-            Some(4) => Self::SerivceUnvailableTemporary(error),
+        match error.code() {
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "Rejected.UnsupportedOperation" => Self::RejectedUnsupportedOperation(error),
+            "Forbidden.DKMSInstanceNotFound" => {
+                Self::ForbiddenDkmsInstanceNotFound(error)
+            }
+            "Forbidden.NoBackup" => Self::ForbiddenNoBackup(error),
+            "SerivceUnvailableTemporary" => Self::SerivceUnvailableTemporary(error),
             _ => Self::Unhandled(error),
         }
     }

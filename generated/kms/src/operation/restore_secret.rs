@@ -168,22 +168,12 @@ pub enum RestoreSecretError {
 }
 impl From<::acs_runtime::client::ServiceError> for RestoreSecretError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidParameter",
-                    "Forbidden.NoPermission",
-                    "Forbidden.ResourceNotFound",
-                    "Rejected.ResourceInUse",
-                    "InternalFailure",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidParameter(error),
-            Some(1) => Self::ForbiddenNoPermission(error),
-            Some(2) => Self::ForbiddenResourceNotFound(error),
-            Some(3) => Self::RejectedResourceInUse(error),
-            Some(4) => Self::InternalFailure(error),
+        match error.code() {
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "Forbidden.NoPermission" => Self::ForbiddenNoPermission(error),
+            "Forbidden.ResourceNotFound" => Self::ForbiddenResourceNotFound(error),
+            "Rejected.ResourceInUse" => Self::RejectedResourceInUse(error),
+            "InternalFailure" => Self::InternalFailure(error),
             _ => Self::Unhandled(error),
         }
     }

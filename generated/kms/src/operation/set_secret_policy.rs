@@ -190,30 +190,22 @@ pub enum SetSecretPolicyError {
 }
 impl From<::acs_runtime::client::ServiceError> for SetSecretPolicyError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "MissingParameter",
-                    "InvalidParameter",
-                    "Forbidden.NoPermission",
-                    "Forbidden.KeyPolicyUnSupported",
-                    "Rejected.ShareQuotaExceedLimit",
-                    "Forbidden.DKMSInstanceStateInvalid",
-                    "Forbidden.ResourceNotFound",
-                    "Forbidden.KeyNotFound",
-                    "SerivceUnvailableTemporary",
-                ],
-            )
-        {
-            Some(0) => Self::MissingParameter(error),
-            Some(1) => Self::InvalidParameter(error),
-            Some(2) => Self::ForbiddenNoPermission(error),
-            Some(3) => Self::ForbiddenKeyPolicyUnSupported(error),
-            Some(4) => Self::RejectedShareQuotaExceedLimit(error),
-            Some(5) => Self::ForbiddenDkmsInstanceStateInvalid(error),
-            Some(6) => Self::ForbiddenResourceNotFound(error),
-            Some(7) => Self::ForbiddenKeyNotFound(error),
-            Some(8) => Self::SerivceUnvailableTemporary(error),
+        match error.code() {
+            "MissingParameter" => Self::MissingParameter(error),
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "Forbidden.NoPermission" => Self::ForbiddenNoPermission(error),
+            "Forbidden.KeyPolicyUnSupported" => {
+                Self::ForbiddenKeyPolicyUnSupported(error)
+            }
+            "Rejected.ShareQuotaExceedLimit" => {
+                Self::RejectedShareQuotaExceedLimit(error)
+            }
+            "Forbidden.DKMSInstanceStateInvalid" => {
+                Self::ForbiddenDkmsInstanceStateInvalid(error)
+            }
+            "Forbidden.ResourceNotFound" => Self::ForbiddenResourceNotFound(error),
+            "Forbidden.KeyNotFound" => Self::ForbiddenKeyNotFound(error),
+            "SerivceUnvailableTemporary" => Self::SerivceUnvailableTemporary(error),
             _ => Self::Unhandled(error),
         }
     }

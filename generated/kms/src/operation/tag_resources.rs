@@ -248,22 +248,12 @@ pub enum TagResourcesError {
 }
 impl From<::acs_runtime::client::ServiceError> for TagResourcesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidParameter.TagValue",
-                    "InvalidParameter.TagKey",
-                    "Duplicate.TagKey",
-                    "InvalidAccessKeyId.NotFound",
-                    "InvalidResourceId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidParameterTagValue(error),
-            Some(1) => Self::InvalidParameterTagKey(error),
-            Some(2) => Self::DuplicateTagKey(error),
-            Some(3) => Self::InvalidAccessKeyIdNotFound(error),
-            Some(4) => Self::InvalidResourceIdNotFound(error),
+        match error.code() {
+            "InvalidParameter.TagValue" => Self::InvalidParameterTagValue(error),
+            "InvalidParameter.TagKey" => Self::InvalidParameterTagKey(error),
+            "Duplicate.TagKey" => Self::DuplicateTagKey(error),
+            "InvalidAccessKeyId.NotFound" => Self::InvalidAccessKeyIdNotFound(error),
+            "InvalidResourceId.NotFound" => Self::InvalidResourceIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -269,11 +269,9 @@ pub enum UntagResourcesError {
 }
 impl From<::acs_runtime::client::ServiceError> for UntagResourcesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(&["InvalidAccessKeyId.NotFound", "InvalidResourceId.NotFound"])
-        {
-            Some(0) => Self::InvalidAccessKeyIdNotFound(error),
-            Some(1) => Self::InvalidResourceIdNotFound(error),
+        match error.code() {
+            "InvalidAccessKeyId.NotFound" => Self::InvalidAccessKeyIdNotFound(error),
+            "InvalidResourceId.NotFound" => Self::InvalidResourceIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -216,18 +216,10 @@ pub enum UpdateRotationPolicyError {
 }
 impl From<::acs_runtime::client::ServiceError> for UpdateRotationPolicyError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "Rejected.UnsupportedOperation",
-                    "InvalidParameter",
-                    "Forbidden.KeyNotFound",
-                ],
-            )
-        {
-            Some(0) => Self::RejectedUnsupportedOperation(error),
-            Some(1) => Self::InvalidParameter(error),
-            Some(2) => Self::ForbiddenKeyNotFound(error),
+        match error.code() {
+            "Rejected.UnsupportedOperation" => Self::RejectedUnsupportedOperation(error),
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "Forbidden.KeyNotFound" => Self::ForbiddenKeyNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -196,24 +196,15 @@ pub enum UpdateSecretError {
 }
 impl From<::acs_runtime::client::ServiceError> for UpdateSecretError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidParameter",
-                    "Forbidden.NoPermission",
-                    "Forbidden.ResourceNotFound",
-                    "Rejected.ResourceExist",
-                    "Rejected.ResourceInDeleteWindow",
-                    "InternalFailure",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidParameter(error),
-            Some(1) => Self::ForbiddenNoPermission(error),
-            Some(2) => Self::ForbiddenResourceNotFound(error),
-            Some(3) => Self::RejectedResourceExist(error),
-            Some(4) => Self::RejectedResourceInDeleteWindow(error),
-            Some(5) => Self::InternalFailure(error),
+        match error.code() {
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "Forbidden.NoPermission" => Self::ForbiddenNoPermission(error),
+            "Forbidden.ResourceNotFound" => Self::ForbiddenResourceNotFound(error),
+            "Rejected.ResourceExist" => Self::RejectedResourceExist(error),
+            "Rejected.ResourceInDeleteWindow" => {
+                Self::RejectedResourceInDeleteWindow(error)
+            }
+            "InternalFailure" => Self::InternalFailure(error),
             _ => Self::Unhandled(error),
         }
     }

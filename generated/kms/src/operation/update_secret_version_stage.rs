@@ -244,28 +244,17 @@ pub enum UpdateSecretVersionStageError {
 }
 impl From<::acs_runtime::client::ServiceError> for UpdateSecretVersionStageError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidParameter",
-                    "Rejected.LimitExceeded",
-                    "Rejected.InvalidRequest",
-                    "Rejected.UnsupportedOperation",
-                    "Forbidden.NoPermission",
-                    "Forbidden.ResourceNotFound",
-                    "Rejected.ResourceInDeleteWindow",
-                    "InternalFailure",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidParameter(error),
-            Some(1) => Self::RejectedLimitExceeded(error),
-            Some(2) => Self::RejectedInvalidRequest(error),
-            Some(3) => Self::RejectedUnsupportedOperation(error),
-            Some(4) => Self::ForbiddenNoPermission(error),
-            Some(5) => Self::ForbiddenResourceNotFound(error),
-            Some(6) => Self::RejectedResourceInDeleteWindow(error),
-            Some(7) => Self::InternalFailure(error),
+        match error.code() {
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "Rejected.LimitExceeded" => Self::RejectedLimitExceeded(error),
+            "Rejected.InvalidRequest" => Self::RejectedInvalidRequest(error),
+            "Rejected.UnsupportedOperation" => Self::RejectedUnsupportedOperation(error),
+            "Forbidden.NoPermission" => Self::ForbiddenNoPermission(error),
+            "Forbidden.ResourceNotFound" => Self::ForbiddenResourceNotFound(error),
+            "Rejected.ResourceInDeleteWindow" => {
+                Self::RejectedResourceInDeleteWindow(error)
+            }
+            "InternalFailure" => Self::InternalFailure(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -309,58 +309,36 @@ pub enum AddServersToServerGroupError {
 }
 impl From<::acs_runtime::client::ServiceError> for AddServersToServerGroupError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "Conflict.Lock",
-                    "IllegalParam.IP",
-                    "QuotaExceeded.QuotaInsufficient",
-                    "SystemBusy",
-                    "DuplicatedParam.Server",
-                    "IncorrectStatus.serverGroup",
-                    "Mismatch.VpcId",
-                    "Mismatch.ServerType",
-                    "IllegalParam.RSPortConflictWithServerGroup",
-                    "TagInvokeError",
-                    "ResourceInUse.IP",
-                    "IllegalParam",
-                    "IllegalParam.description",
-                    "MissingParam.IP",
-                    "OperationDenied.ServerGroupNotSupportIpv6",
-                    "IncorrectStatus.Eni",
-                    "IdempotenceSignatureMismatch",
-                    "Throttling.User",
-                    "Forbidden.NoPermission",
-                    "ResourceNotFound.serverGroup",
-                    "ResourceNotFound.Eci",
-                    "ResourceNotFound.Ecs",
-                    "ResourceNotFound.Eni",
-                ],
-            )
-        {
-            Some(0) => Self::ConflictLock(error),
-            Some(1) => Self::IllegalParamIp(error),
-            Some(2) => Self::QuotaExceededQuotaInsufficient(error),
-            Some(3) => Self::SystemBusy(error),
-            Some(4) => Self::DuplicatedParamServer(error),
-            Some(5) => Self::IncorrectStatusServerGroup(error),
-            Some(6) => Self::MismatchVpcId(error),
-            Some(7) => Self::MismatchServerType(error),
-            Some(8) => Self::IllegalParamRsPortConflictWithServerGroup(error),
-            Some(9) => Self::TagInvokeError(error),
-            Some(10) => Self::ResourceInUseIp(error),
-            Some(11) => Self::IllegalParam(error),
-            Some(12) => Self::IllegalParamDescription(error),
-            Some(13) => Self::MissingParamIp(error),
-            Some(14) => Self::OperationDeniedServerGroupNotSupportIpv6(error),
-            Some(15) => Self::IncorrectStatusEni(error),
-            Some(16) => Self::IdempotenceSignatureMismatch(error),
-            Some(17) => Self::ThrottlingUser(error),
-            Some(18) => Self::ForbiddenNoPermission(error),
-            Some(19) => Self::ResourceNotFoundServerGroup(error),
-            Some(20) => Self::ResourceNotFoundEci(error),
-            Some(21) => Self::ResourceNotFoundEcs(error),
-            Some(22) => Self::ResourceNotFoundEni(error),
+        match error.code() {
+            "Conflict.Lock" => Self::ConflictLock(error),
+            "IllegalParam.IP" => Self::IllegalParamIp(error),
+            "QuotaExceeded.QuotaInsufficient" => {
+                Self::QuotaExceededQuotaInsufficient(error)
+            }
+            "SystemBusy" => Self::SystemBusy(error),
+            "DuplicatedParam.Server" => Self::DuplicatedParamServer(error),
+            "IncorrectStatus.serverGroup" => Self::IncorrectStatusServerGroup(error),
+            "Mismatch.VpcId" => Self::MismatchVpcId(error),
+            "Mismatch.ServerType" => Self::MismatchServerType(error),
+            "IllegalParam.RSPortConflictWithServerGroup" => {
+                Self::IllegalParamRsPortConflictWithServerGroup(error)
+            }
+            "TagInvokeError" => Self::TagInvokeError(error),
+            "ResourceInUse.IP" => Self::ResourceInUseIp(error),
+            "IllegalParam" => Self::IllegalParam(error),
+            "IllegalParam.description" => Self::IllegalParamDescription(error),
+            "MissingParam.IP" => Self::MissingParamIp(error),
+            "OperationDenied.ServerGroupNotSupportIpv6" => {
+                Self::OperationDeniedServerGroupNotSupportIpv6(error)
+            }
+            "IncorrectStatus.Eni" => Self::IncorrectStatusEni(error),
+            "IdempotenceSignatureMismatch" => Self::IdempotenceSignatureMismatch(error),
+            "Throttling.User" => Self::ThrottlingUser(error),
+            "Forbidden.NoPermission" => Self::ForbiddenNoPermission(error),
+            "ResourceNotFound.serverGroup" => Self::ResourceNotFoundServerGroup(error),
+            "ResourceNotFound.Eci" => Self::ResourceNotFoundEci(error),
+            "ResourceNotFound.Ecs" => Self::ResourceNotFoundEcs(error),
+            "ResourceNotFound.Eni" => Self::ResourceNotFoundEni(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -295,28 +295,17 @@ pub enum AssociateAdditionalCertificatesWithListenerError {
 impl From<::acs_runtime::client::ServiceError>
 for AssociateAdditionalCertificatesWithListenerError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "SystemBusy",
-                    "IncorrectStatus.listener",
-                    "ResourceAlreadyAssociated.Certificate",
-                    "Conflict.Lock",
-                    "OperationDenied.Protocol",
-                    "ResourceNotFound.Certificate",
-                    "Forbidden.NoPermission",
-                    "ResourceNotFound.listener",
-                ],
-            )
-        {
-            Some(0) => Self::SystemBusy(error),
-            Some(1) => Self::IncorrectStatusListener(error),
-            Some(2) => Self::ResourceAlreadyAssociatedCertificate(error),
-            Some(3) => Self::ConflictLock(error),
-            Some(4) => Self::OperationDeniedProtocol(error),
-            Some(5) => Self::ResourceNotFoundCertificate(error),
-            Some(6) => Self::ForbiddenNoPermission(error),
-            Some(7) => Self::ResourceNotFoundListener(error),
+        match error.code() {
+            "SystemBusy" => Self::SystemBusy(error),
+            "IncorrectStatus.listener" => Self::IncorrectStatusListener(error),
+            "ResourceAlreadyAssociated.Certificate" => {
+                Self::ResourceAlreadyAssociatedCertificate(error)
+            }
+            "Conflict.Lock" => Self::ConflictLock(error),
+            "OperationDenied.Protocol" => Self::OperationDeniedProtocol(error),
+            "ResourceNotFound.Certificate" => Self::ResourceNotFoundCertificate(error),
+            "Forbidden.NoPermission" => Self::ForbiddenNoPermission(error),
+            "ResourceNotFound.listener" => Self::ResourceNotFoundListener(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -268,24 +268,23 @@ pub enum AttachCommonBandwidthPackageToLoadBalancerError {
 impl From<::acs_runtime::client::ServiceError>
 for AttachCommonBandwidthPackageToLoadBalancerError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "OperationDenied.IntranetLoadBalancer",
-                    "ResourceAlreadyAssociated.loadbalancer",
-                    "ResourceInConfiguring.loadbalancer",
-                    "ResourceNotFound.loadBalancer",
-                    "ResourceNotFound.BandwidthPackageId",
-                    "ResourceNotFound.CommonBandwidthPackage",
-                ],
-            )
-        {
-            Some(0) => Self::OperationDeniedIntranetLoadBalancer(error),
-            Some(1) => Self::ResourceAlreadyAssociatedLoadbalancer(error),
-            Some(2) => Self::ResourceInConfiguringLoadbalancer(error),
-            Some(3) => Self::ResourceNotFoundLoadBalancer(error),
-            Some(4) => Self::ResourceNotFoundBandwidthPackageId(error),
-            Some(5) => Self::ResourceNotFoundCommonBandwidthPackage(error),
+        match error.code() {
+            "OperationDenied.IntranetLoadBalancer" => {
+                Self::OperationDeniedIntranetLoadBalancer(error)
+            }
+            "ResourceAlreadyAssociated.loadbalancer" => {
+                Self::ResourceAlreadyAssociatedLoadbalancer(error)
+            }
+            "ResourceInConfiguring.loadbalancer" => {
+                Self::ResourceInConfiguringLoadbalancer(error)
+            }
+            "ResourceNotFound.loadBalancer" => Self::ResourceNotFoundLoadBalancer(error),
+            "ResourceNotFound.BandwidthPackageId" => {
+                Self::ResourceNotFoundBandwidthPackageId(error)
+            }
+            "ResourceNotFound.CommonBandwidthPackage" => {
+                Self::ResourceNotFoundCommonBandwidthPackage(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

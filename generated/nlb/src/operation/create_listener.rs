@@ -750,76 +750,59 @@ pub enum CreateListenerError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateListenerError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "Conflict.Port",
-                    "IllegalParam.MssConflictWithUdpAndGeneve",
-                    "SystemBusy",
-                    "Mismatch.VpcId",
-                    "Conflict.Lock",
-                    "IllegalParam.AnyPortListenerConflictWithNonAnyPortServerGroup",
-                    "IncorrectStatus.loadbalancer",
-                    "ResourceNotFound.Certificate",
-                    "IllegalParam.ServerGroupId",
-                    "IllegalParam.NonAnyPortListenerConflictWithAnyPortServerGroup",
-                    "MissingParam.Certificate",
-                    "IllegalParam.Port",
-                    "QuotaExceeded.QuotaInsufficient",
-                    "Mismatch.Protocol",
-                    "ResourceNotEnough.CaCertificateApiCount",
-                    "MissingParam.ServerGroupId",
-                    "IllegalParam.ListenerDescription",
-                    "DryRunOperation",
-                    "IllegalParam.IdleTimeout",
-                    "IllegalParam",
-                    "IllegalParamSize.certificateIds",
-                    "DuplicatedParam.listener",
-                    "IllegalParam.PreserveClientIpSwitch",
-                    "OperationDenied.RegionNotSupportHDMonitor",
-                    "Forbidden.NoPermission",
-                    "ResourceNotFound.VSwitch",
-                    "ResourceNotFound.loadBalancer",
-                    "ResourceNotFound.serverGroup",
-                    "ResourceNotFound.CaCertificate",
-                    "ResourceNotFound.HdMonitorConfigNotExist",
-                ],
-            )
-        {
-            Some(0) => Self::ConflictPort(error),
-            Some(1) => Self::IllegalParamMssConflictWithUdpAndGeneve(error),
-            Some(2) => Self::SystemBusy(error),
-            Some(3) => Self::MismatchVpcId(error),
-            Some(4) => Self::ConflictLock(error),
-            Some(5) => {
+        match error.code() {
+            "Conflict.Port" => Self::ConflictPort(error),
+            "IllegalParam.MssConflictWithUdpAndGeneve" => {
+                Self::IllegalParamMssConflictWithUdpAndGeneve(error)
+            }
+            "SystemBusy" => Self::SystemBusy(error),
+            "Mismatch.VpcId" => Self::MismatchVpcId(error),
+            "Conflict.Lock" => Self::ConflictLock(error),
+            "IllegalParam.AnyPortListenerConflictWithNonAnyPortServerGroup" => {
                 Self::IllegalParamAnyPortListenerConflictWithNonAnyPortServerGroup(error)
             }
-            Some(6) => Self::IncorrectStatusLoadbalancer(error),
-            Some(7) => Self::ResourceNotFoundCertificate(error),
-            Some(8) => Self::IllegalParamServerGroupId(error),
-            Some(9) => {
+            "IncorrectStatus.loadbalancer" => Self::IncorrectStatusLoadbalancer(error),
+            "ResourceNotFound.Certificate" => Self::ResourceNotFoundCertificate(error),
+            "IllegalParam.ServerGroupId" => Self::IllegalParamServerGroupId(error),
+            "IllegalParam.NonAnyPortListenerConflictWithAnyPortServerGroup" => {
                 Self::IllegalParamNonAnyPortListenerConflictWithAnyPortServerGroup(error)
             }
-            Some(10) => Self::MissingParamCertificate(error),
-            Some(11) => Self::IllegalParamPort(error),
-            Some(12) => Self::QuotaExceededQuotaInsufficient(error),
-            Some(13) => Self::MismatchProtocol(error),
-            Some(14) => Self::ResourceNotEnoughCaCertificateApiCount(error),
-            Some(15) => Self::MissingParamServerGroupId(error),
-            Some(16) => Self::IllegalParamListenerDescription(error),
-            Some(17) => Self::DryRunOperation(error),
-            Some(18) => Self::IllegalParamIdleTimeout(error),
-            Some(19) => Self::IllegalParam(error),
-            Some(20) => Self::IllegalParamSizeCertificateIds(error),
-            Some(21) => Self::DuplicatedParamListener(error),
-            Some(22) => Self::IllegalParamPreserveClientIpSwitch(error),
-            Some(23) => Self::OperationDeniedRegionNotSupportHdMonitor(error),
-            Some(24) => Self::ForbiddenNoPermission(error),
-            Some(25) => Self::ResourceNotFoundVSwitch(error),
-            Some(26) => Self::ResourceNotFoundLoadBalancer(error),
-            Some(27) => Self::ResourceNotFoundServerGroup(error),
-            Some(28) => Self::ResourceNotFoundCaCertificate(error),
-            Some(29) => Self::ResourceNotFoundHdMonitorConfigNotExist(error),
+            "MissingParam.Certificate" => Self::MissingParamCertificate(error),
+            "IllegalParam.Port" => Self::IllegalParamPort(error),
+            "QuotaExceeded.QuotaInsufficient" => {
+                Self::QuotaExceededQuotaInsufficient(error)
+            }
+            "Mismatch.Protocol" => Self::MismatchProtocol(error),
+            "ResourceNotEnough.CaCertificateApiCount" => {
+                Self::ResourceNotEnoughCaCertificateApiCount(error)
+            }
+            "MissingParam.ServerGroupId" => Self::MissingParamServerGroupId(error),
+            "IllegalParam.ListenerDescription" => {
+                Self::IllegalParamListenerDescription(error)
+            }
+            "DryRunOperation" => Self::DryRunOperation(error),
+            "IllegalParam.IdleTimeout" => Self::IllegalParamIdleTimeout(error),
+            "IllegalParam" => Self::IllegalParam(error),
+            "IllegalParamSize.certificateIds" => {
+                Self::IllegalParamSizeCertificateIds(error)
+            }
+            "DuplicatedParam.listener" => Self::DuplicatedParamListener(error),
+            "IllegalParam.PreserveClientIpSwitch" => {
+                Self::IllegalParamPreserveClientIpSwitch(error)
+            }
+            "OperationDenied.RegionNotSupportHDMonitor" => {
+                Self::OperationDeniedRegionNotSupportHdMonitor(error)
+            }
+            "Forbidden.NoPermission" => Self::ForbiddenNoPermission(error),
+            "ResourceNotFound.VSwitch" => Self::ResourceNotFoundVSwitch(error),
+            "ResourceNotFound.loadBalancer" => Self::ResourceNotFoundLoadBalancer(error),
+            "ResourceNotFound.serverGroup" => Self::ResourceNotFoundServerGroup(error),
+            "ResourceNotFound.CaCertificate" => {
+                Self::ResourceNotFoundCaCertificate(error)
+            }
+            "ResourceNotFound.HdMonitorConfigNotExist" => {
+                Self::ResourceNotFoundHdMonitorConfigNotExist(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

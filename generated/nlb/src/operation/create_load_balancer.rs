@@ -517,68 +517,59 @@ pub enum CreateLoadBalancerError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateLoadBalancerError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "OperationDenied.OnlyPayByTrafficSupported",
-                    "Mismatch.ZoneIdAndVswitchId",
-                    "DryRunOperation",
-                    "OperationDenied.OnlyPostPaidSupported",
-                    "OperationFailed.DuplicateZones.",
-                    "ResourceNotEnough.VSwitchIp",
-                    "DuplicatedParam.AllocationId",
-                    "ResourceInConfiguring.VswitchId",
-                    "IllegalParam",
-                    "OperationFailed.UnpaidBill",
-                    "OperationDenied.ServiceLinkedRoleNotExist",
-                    "ResourceAlreadyAssociated.AllocationId",
-                    "OperationFailed.vSwitchNotSupportIpv6",
-                    "InvalidZones",
-                    "QuotaExceeded.QuotaInsufficient",
-                    "ResourceInUse.IP",
-                    "OperationFailed.CreateOrderError",
-                    "OperationFailed.NotExist.ResourceGroup",
-                    "IllegalParam.loadBalancerName",
-                    "SystemBusy",
-                    "IllegalParam.DeletionProtectionConfig",
-                    "IllegalParam.ModificationProtectionConfig",
-                    "Throttling.User",
-                    "UnauthorizedZone",
-                    "Forbidden.NoPermission",
-                    "UnauthorizedRegion",
-                    "ResourceNotFound.VSwitch",
-                    "ResourceNotFound.Vpc",
-                ],
-            )
-        {
-            Some(0) => Self::OperationDeniedOnlyPayByTrafficSupported(error),
-            Some(1) => Self::MismatchZoneIdAndVswitchId(error),
-            Some(2) => Self::DryRunOperation(error),
-            Some(3) => Self::OperationDeniedOnlyPostPaidSupported(error),
-            Some(4) => Self::OperationFailedDuplicateZones(error),
-            Some(5) => Self::ResourceNotEnoughVSwitchIp(error),
-            Some(6) => Self::DuplicatedParamAllocationId(error),
-            Some(7) => Self::ResourceInConfiguringVswitchId(error),
-            Some(8) => Self::IllegalParam(error),
-            Some(9) => Self::OperationFailedUnpaidBill(error),
-            Some(10) => Self::OperationDeniedServiceLinkedRoleNotExist(error),
-            Some(11) => Self::ResourceAlreadyAssociatedAllocationId(error),
-            Some(12) => Self::OperationFailedVSwitchNotSupportIpv6(error),
-            Some(13) => Self::InvalidZones(error),
-            Some(14) => Self::QuotaExceededQuotaInsufficient(error),
-            Some(15) => Self::ResourceInUseIp(error),
-            Some(16) => Self::OperationFailedCreateOrderError(error),
-            Some(17) => Self::OperationFailedNotExistResourceGroup(error),
-            Some(18) => Self::IllegalParamLoadBalancerName(error),
-            Some(19) => Self::SystemBusy(error),
-            Some(20) => Self::IllegalParamDeletionProtectionConfig(error),
-            Some(21) => Self::IllegalParamModificationProtectionConfig(error),
-            Some(22) => Self::ThrottlingUser(error),
-            Some(23) => Self::UnauthorizedZone(error),
-            Some(24) => Self::ForbiddenNoPermission(error),
-            Some(25) => Self::UnauthorizedRegion(error),
-            Some(26) => Self::ResourceNotFoundVSwitch(error),
-            Some(27) => Self::ResourceNotFoundVpc(error),
+        match error.code() {
+            "OperationDenied.OnlyPayByTrafficSupported" => {
+                Self::OperationDeniedOnlyPayByTrafficSupported(error)
+            }
+            "Mismatch.ZoneIdAndVswitchId" => Self::MismatchZoneIdAndVswitchId(error),
+            "DryRunOperation" => Self::DryRunOperation(error),
+            "OperationDenied.OnlyPostPaidSupported" => {
+                Self::OperationDeniedOnlyPostPaidSupported(error)
+            }
+            "OperationFailed.DuplicateZones." => {
+                Self::OperationFailedDuplicateZones(error)
+            }
+            "ResourceNotEnough.VSwitchIp" => Self::ResourceNotEnoughVSwitchIp(error),
+            "DuplicatedParam.AllocationId" => Self::DuplicatedParamAllocationId(error),
+            "ResourceInConfiguring.VswitchId" => {
+                Self::ResourceInConfiguringVswitchId(error)
+            }
+            "IllegalParam" => Self::IllegalParam(error),
+            "OperationFailed.UnpaidBill" => Self::OperationFailedUnpaidBill(error),
+            "OperationDenied.ServiceLinkedRoleNotExist" => {
+                Self::OperationDeniedServiceLinkedRoleNotExist(error)
+            }
+            "ResourceAlreadyAssociated.AllocationId" => {
+                Self::ResourceAlreadyAssociatedAllocationId(error)
+            }
+            "OperationFailed.vSwitchNotSupportIpv6" => {
+                Self::OperationFailedVSwitchNotSupportIpv6(error)
+            }
+            "InvalidZones" => Self::InvalidZones(error),
+            "QuotaExceeded.QuotaInsufficient" => {
+                Self::QuotaExceededQuotaInsufficient(error)
+            }
+            "ResourceInUse.IP" => Self::ResourceInUseIp(error),
+            "OperationFailed.CreateOrderError" => {
+                Self::OperationFailedCreateOrderError(error)
+            }
+            "OperationFailed.NotExist.ResourceGroup" => {
+                Self::OperationFailedNotExistResourceGroup(error)
+            }
+            "IllegalParam.loadBalancerName" => Self::IllegalParamLoadBalancerName(error),
+            "SystemBusy" => Self::SystemBusy(error),
+            "IllegalParam.DeletionProtectionConfig" => {
+                Self::IllegalParamDeletionProtectionConfig(error)
+            }
+            "IllegalParam.ModificationProtectionConfig" => {
+                Self::IllegalParamModificationProtectionConfig(error)
+            }
+            "Throttling.User" => Self::ThrottlingUser(error),
+            "UnauthorizedZone" => Self::UnauthorizedZone(error),
+            "Forbidden.NoPermission" => Self::ForbiddenNoPermission(error),
+            "UnauthorizedRegion" => Self::UnauthorizedRegion(error),
+            "ResourceNotFound.VSwitch" => Self::ResourceNotFoundVSwitch(error),
+            "ResourceNotFound.Vpc" => Self::ResourceNotFoundVpc(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -398,9 +398,9 @@ pub enum CreateSecurityPolicyError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateSecurityPolicyError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code_index(&["IllegalParam", "Forbidden.NoPermission"]) {
-            Some(0) => Self::IllegalParam(error),
-            Some(1) => Self::ForbiddenNoPermission(error),
+        match error.code() {
+            "IllegalParam" => Self::IllegalParam(error),
+            "Forbidden.NoPermission" => Self::ForbiddenNoPermission(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -577,46 +577,41 @@ pub enum CreateServerGroupError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateServerGroupError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IllegalParam.AnyPortServerGroupConflictWithHealthCheckConfig",
-                    "IllegalParamFormat.ParseCreateRsPoolRequestFailed",
-                    "IllegalParam.PreserveClientIpSwitch",
-                    "OperationDenied.VpcNotSupportIpv6",
-                    "IllegalParam.healthCheckDomain",
-                    "OperationDenied.UidNotAllowQuic29",
-                    "IlleagalParam.healthCheckUrl",
-                    "IllegalParam.ServerGroupName",
-                    "DryRunOperation",
-                    "IllegalParam.ConnectionDrainTimeout",
-                    "IllegalParam",
-                    "SystemBusy",
-                    "QuotaExceeded.QuotaInsufficient",
-                    "Forbidden.NoPermission",
-                    "ResourceNotFound.Vpc",
-                    "ResourceNotFound.ResourceGroup",
-                ],
-            )
-        {
-            Some(0) => {
+        match error.code() {
+            "IllegalParam.AnyPortServerGroupConflictWithHealthCheckConfig" => {
                 Self::IllegalParamAnyPortServerGroupConflictWithHealthCheckConfig(error)
             }
-            Some(1) => Self::IllegalParamFormatParseCreateRsPoolRequestFailed(error),
-            Some(2) => Self::IllegalParamPreserveClientIpSwitch(error),
-            Some(3) => Self::OperationDeniedVpcNotSupportIpv6(error),
-            Some(4) => Self::IllegalParamHealthCheckDomain(error),
-            Some(5) => Self::OperationDeniedUidNotAllowQuic29(error),
-            Some(6) => Self::IlleagalParamHealthCheckUrl(error),
-            Some(7) => Self::IllegalParamServerGroupName(error),
-            Some(8) => Self::DryRunOperation(error),
-            Some(9) => Self::IllegalParamConnectionDrainTimeout(error),
-            Some(10) => Self::IllegalParam(error),
-            Some(11) => Self::SystemBusy(error),
-            Some(12) => Self::QuotaExceededQuotaInsufficient(error),
-            Some(13) => Self::ForbiddenNoPermission(error),
-            Some(14) => Self::ResourceNotFoundVpc(error),
-            Some(15) => Self::ResourceNotFoundResourceGroup(error),
+            "IllegalParamFormat.ParseCreateRsPoolRequestFailed" => {
+                Self::IllegalParamFormatParseCreateRsPoolRequestFailed(error)
+            }
+            "IllegalParam.PreserveClientIpSwitch" => {
+                Self::IllegalParamPreserveClientIpSwitch(error)
+            }
+            "OperationDenied.VpcNotSupportIpv6" => {
+                Self::OperationDeniedVpcNotSupportIpv6(error)
+            }
+            "IllegalParam.healthCheckDomain" => {
+                Self::IllegalParamHealthCheckDomain(error)
+            }
+            "OperationDenied.UidNotAllowQuic29" => {
+                Self::OperationDeniedUidNotAllowQuic29(error)
+            }
+            "IlleagalParam.healthCheckUrl" => Self::IlleagalParamHealthCheckUrl(error),
+            "IllegalParam.ServerGroupName" => Self::IllegalParamServerGroupName(error),
+            "DryRunOperation" => Self::DryRunOperation(error),
+            "IllegalParam.ConnectionDrainTimeout" => {
+                Self::IllegalParamConnectionDrainTimeout(error)
+            }
+            "IllegalParam" => Self::IllegalParam(error),
+            "SystemBusy" => Self::SystemBusy(error),
+            "QuotaExceeded.QuotaInsufficient" => {
+                Self::QuotaExceededQuotaInsufficient(error)
+            }
+            "Forbidden.NoPermission" => Self::ForbiddenNoPermission(error),
+            "ResourceNotFound.Vpc" => Self::ResourceNotFoundVpc(error),
+            "ResourceNotFound.ResourceGroup" => {
+                Self::ResourceNotFoundResourceGroup(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

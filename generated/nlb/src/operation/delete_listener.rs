@@ -244,28 +244,15 @@ pub enum DeleteListenerError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteListenerError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "DryRunOperation",
-                    "IncorrectStatus.listener",
-                    "SystemBusy",
-                    "IncorrectStatus.loadbalancer",
-                    "Conflict.Lock",
-                    "Forbidden.NoPermission",
-                    "ResourceNotFound.loadBalancer",
-                    "ResourceNotFound.listener",
-                ],
-            )
-        {
-            Some(0) => Self::DryRunOperation(error),
-            Some(1) => Self::IncorrectStatusListener(error),
-            Some(2) => Self::SystemBusy(error),
-            Some(3) => Self::IncorrectStatusLoadbalancer(error),
-            Some(4) => Self::ConflictLock(error),
-            Some(5) => Self::ForbiddenNoPermission(error),
-            Some(6) => Self::ResourceNotFoundLoadBalancer(error),
-            Some(7) => Self::ResourceNotFoundListener(error),
+        match error.code() {
+            "DryRunOperation" => Self::DryRunOperation(error),
+            "IncorrectStatus.listener" => Self::IncorrectStatusListener(error),
+            "SystemBusy" => Self::SystemBusy(error),
+            "IncorrectStatus.loadbalancer" => Self::IncorrectStatusLoadbalancer(error),
+            "Conflict.Lock" => Self::ConflictLock(error),
+            "Forbidden.NoPermission" => Self::ForbiddenNoPermission(error),
+            "ResourceNotFound.loadBalancer" => Self::ResourceNotFoundLoadBalancer(error),
+            "ResourceNotFound.listener" => Self::ResourceNotFoundListener(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -245,28 +245,21 @@ pub enum DeleteLoadBalancerError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteLoadBalancerError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "ResourceInConfiguring.loadbalancer",
-                    "ResourceInCreating.loadbalancer",
-                    "DryRunOperation",
-                    "OperationDenied.DeletionProtectionEnabled",
-                    "IncorrectStatus.loadbalancer",
-                    "Conflict.Lock",
-                    "Forbidden.NoPermission",
-                    "ResourceNotFound.loadBalancer",
-                ],
-            )
-        {
-            Some(0) => Self::ResourceInConfiguringLoadbalancer(error),
-            Some(1) => Self::ResourceInCreatingLoadbalancer(error),
-            Some(2) => Self::DryRunOperation(error),
-            Some(3) => Self::OperationDeniedDeletionProtectionEnabled(error),
-            Some(4) => Self::IncorrectStatusLoadbalancer(error),
-            Some(5) => Self::ConflictLock(error),
-            Some(6) => Self::ForbiddenNoPermission(error),
-            Some(7) => Self::ResourceNotFoundLoadBalancer(error),
+        match error.code() {
+            "ResourceInConfiguring.loadbalancer" => {
+                Self::ResourceInConfiguringLoadbalancer(error)
+            }
+            "ResourceInCreating.loadbalancer" => {
+                Self::ResourceInCreatingLoadbalancer(error)
+            }
+            "DryRunOperation" => Self::DryRunOperation(error),
+            "OperationDenied.DeletionProtectionEnabled" => {
+                Self::OperationDeniedDeletionProtectionEnabled(error)
+            }
+            "IncorrectStatus.loadbalancer" => Self::IncorrectStatusLoadbalancer(error),
+            "Conflict.Lock" => Self::ConflictLock(error),
+            "Forbidden.NoPermission" => Self::ForbiddenNoPermission(error),
+            "ResourceNotFound.loadBalancer" => Self::ResourceNotFoundLoadBalancer(error),
             _ => Self::Unhandled(error),
         }
     }

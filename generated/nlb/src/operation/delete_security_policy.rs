@@ -229,18 +229,12 @@ pub enum DeleteSecurityPolicyError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteSecurityPolicyError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "ResourceInUse.SecurityPolicy",
-                    "Forbidden.NoPermission",
-                    "ResourceNotFound.securitypolicy",
-                ],
-            )
-        {
-            Some(0) => Self::ResourceInUseSecurityPolicy(error),
-            Some(1) => Self::ForbiddenNoPermission(error),
-            Some(2) => Self::ResourceNotFoundSecuritypolicy(error),
+        match error.code() {
+            "ResourceInUse.SecurityPolicy" => Self::ResourceInUseSecurityPolicy(error),
+            "Forbidden.NoPermission" => Self::ForbiddenNoPermission(error),
+            "ResourceNotFound.securitypolicy" => {
+                Self::ResourceNotFoundSecuritypolicy(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

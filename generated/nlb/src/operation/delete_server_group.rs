@@ -247,26 +247,14 @@ pub enum DeleteServerGroupError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteServerGroupError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "ResourceInUse.ServerGroup",
-                    "SystemBusy",
-                    "IncorrectStatus.serverGroup",
-                    "DryRunOperation",
-                    "Conflict.Lock",
-                    "Forbidden.NoPermission",
-                    "ResourceNotFound.serverGroup",
-                ],
-            )
-        {
-            Some(0) => Self::ResourceInUseServerGroup(error),
-            Some(1) => Self::SystemBusy(error),
-            Some(2) => Self::IncorrectStatusServerGroup(error),
-            Some(3) => Self::DryRunOperation(error),
-            Some(4) => Self::ConflictLock(error),
-            Some(5) => Self::ForbiddenNoPermission(error),
-            Some(6) => Self::ResourceNotFoundServerGroup(error),
+        match error.code() {
+            "ResourceInUse.ServerGroup" => Self::ResourceInUseServerGroup(error),
+            "SystemBusy" => Self::SystemBusy(error),
+            "IncorrectStatus.serverGroup" => Self::IncorrectStatusServerGroup(error),
+            "DryRunOperation" => Self::DryRunOperation(error),
+            "Conflict.Lock" => Self::ConflictLock(error),
+            "Forbidden.NoPermission" => Self::ForbiddenNoPermission(error),
+            "ResourceNotFound.serverGroup" => Self::ResourceNotFoundServerGroup(error),
             _ => Self::Unhandled(error),
         }
     }

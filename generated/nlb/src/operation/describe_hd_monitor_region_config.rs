@@ -178,9 +178,9 @@ pub enum DescribeHdMonitorRegionConfigError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeHdMonitorRegionConfigError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code_index(&["Forbidden.NoPermission", "DescribeHDMonitor.Fail"]) {
-            Some(0) => Self::ForbiddenNoPermission(error),
-            Some(1) => Self::DescribeHdMonitorFail(error),
+        match error.code() {
+            "Forbidden.NoPermission" => Self::ForbiddenNoPermission(error),
+            "DescribeHDMonitor.Fail" => Self::DescribeHdMonitorFail(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -208,9 +208,9 @@ pub enum DescribeRegionsError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeRegionsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code_index(&["SystemBusy", "IllegalParam"]) {
-            Some(0) => Self::SystemBusy(error),
-            Some(1) => Self::IllegalParam(error),
+        match error.code() {
+            "SystemBusy" => Self::SystemBusy(error),
+            "IllegalParam" => Self::IllegalParam(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -224,12 +224,10 @@ pub enum DescribeZonesError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeZonesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(&["IllegalParam.AcceptLanguage", "SystemBusy", "IllegalParam"])
-        {
-            Some(0) => Self::IllegalParamAcceptLanguage(error),
-            Some(1) => Self::SystemBusy(error),
-            Some(2) => Self::IllegalParam(error),
+        match error.code() {
+            "IllegalParam.AcceptLanguage" => Self::IllegalParamAcceptLanguage(error),
+            "SystemBusy" => Self::SystemBusy(error),
+            "IllegalParam" => Self::IllegalParam(error),
             _ => Self::Unhandled(error),
         }
     }

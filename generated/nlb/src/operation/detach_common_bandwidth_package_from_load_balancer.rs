@@ -261,13 +261,11 @@ pub enum DetachCommonBandwidthPackageFromLoadBalancerError {
 impl From<::acs_runtime::client::ServiceError>
 for DetachCommonBandwidthPackageFromLoadBalancerError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &["ResourceNotAssociated.loadbalancer", "ResourceNotFound.loadBalancer"],
-            )
-        {
-            Some(0) => Self::ResourceNotAssociatedLoadbalancer(error),
-            Some(1) => Self::ResourceNotFoundLoadBalancer(error),
+        match error.code() {
+            "ResourceNotAssociated.loadbalancer" => {
+                Self::ResourceNotAssociatedLoadbalancer(error)
+            }
+            "ResourceNotFound.loadBalancer" => Self::ResourceNotFoundLoadBalancer(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -235,20 +235,17 @@ pub enum DisableLoadBalancerIpv6InternetError {
 }
 impl From<::acs_runtime::client::ServiceError> for DisableLoadBalancerIpv6InternetError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "OperationDenied.Ipv6IntranetInstance",
-                    "OperationDenied.NonDualStackInstance",
-                    "ResourceInConfiguring.loadbalancer",
-                    "ResourceNotFound.loadBalancer",
-                ],
-            )
-        {
-            Some(0) => Self::OperationDeniedIpv6IntranetInstance(error),
-            Some(1) => Self::OperationDeniedNonDualStackInstance(error),
-            Some(2) => Self::ResourceInConfiguringLoadbalancer(error),
-            Some(3) => Self::ResourceNotFoundLoadBalancer(error),
+        match error.code() {
+            "OperationDenied.Ipv6IntranetInstance" => {
+                Self::OperationDeniedIpv6IntranetInstance(error)
+            }
+            "OperationDenied.NonDualStackInstance" => {
+                Self::OperationDeniedNonDualStackInstance(error)
+            }
+            "ResourceInConfiguring.loadbalancer" => {
+                Self::ResourceInConfiguringLoadbalancer(error)
+            }
+            "ResourceNotFound.loadBalancer" => Self::ResourceNotFoundLoadBalancer(error),
             _ => Self::Unhandled(error),
         }
     }

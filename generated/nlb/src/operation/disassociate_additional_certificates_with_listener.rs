@@ -303,32 +303,23 @@ pub enum DisassociateAdditionalCertificatesWithListenerError {
 impl From<::acs_runtime::client::ServiceError>
 for DisassociateAdditionalCertificatesWithListenerError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IncorrectStatus.listener",
-                    "IncorrectStatus.certificate",
-                    "IncorrectStatus.loadbalancer",
-                    "OperationDenied.Protocol",
-                    "OperationDenied.DefaultCertificateUsed",
-                    "ResourceNotAssociated.Certificate",
-                    "OperationDenied.CaCertificateUsed",
-                    "Conflict.Lock",
-                    "ResourceNotFound.listener",
-                    "ResourceNotFound.loadBalancer",
-                ],
-            )
-        {
-            Some(0) => Self::IncorrectStatusListener(error),
-            Some(1) => Self::IncorrectStatusCertificate(error),
-            Some(2) => Self::IncorrectStatusLoadbalancer(error),
-            Some(3) => Self::OperationDeniedProtocol(error),
-            Some(4) => Self::OperationDeniedDefaultCertificateUsed(error),
-            Some(5) => Self::ResourceNotAssociatedCertificate(error),
-            Some(6) => Self::OperationDeniedCaCertificateUsed(error),
-            Some(7) => Self::ConflictLock(error),
-            Some(8) => Self::ResourceNotFoundListener(error),
-            Some(9) => Self::ResourceNotFoundLoadBalancer(error),
+        match error.code() {
+            "IncorrectStatus.listener" => Self::IncorrectStatusListener(error),
+            "IncorrectStatus.certificate" => Self::IncorrectStatusCertificate(error),
+            "IncorrectStatus.loadbalancer" => Self::IncorrectStatusLoadbalancer(error),
+            "OperationDenied.Protocol" => Self::OperationDeniedProtocol(error),
+            "OperationDenied.DefaultCertificateUsed" => {
+                Self::OperationDeniedDefaultCertificateUsed(error)
+            }
+            "ResourceNotAssociated.Certificate" => {
+                Self::ResourceNotAssociatedCertificate(error)
+            }
+            "OperationDenied.CaCertificateUsed" => {
+                Self::OperationDeniedCaCertificateUsed(error)
+            }
+            "Conflict.Lock" => Self::ConflictLock(error),
+            "ResourceNotFound.listener" => Self::ResourceNotFoundListener(error),
+            "ResourceNotFound.loadBalancer" => Self::ResourceNotFoundLoadBalancer(error),
             _ => Self::Unhandled(error),
         }
     }

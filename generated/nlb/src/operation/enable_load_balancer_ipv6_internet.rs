@@ -237,22 +237,16 @@ pub enum EnableLoadBalancerIpv6InternetError {
 }
 impl From<::acs_runtime::client::ServiceError> for EnableLoadBalancerIpv6InternetError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "OperationDenied.NonDualStackInstance",
-                    "ResourceInCreating.loadbalancer",
-                    "Forbidden.NoPermission",
-                    "ResourceNotFound.loadBalancer",
-                    "ResourceNotFound.Ipv6Gateway",
-                ],
-            )
-        {
-            Some(0) => Self::OperationDeniedNonDualStackInstance(error),
-            Some(1) => Self::ResourceInCreatingLoadbalancer(error),
-            Some(2) => Self::ForbiddenNoPermission(error),
-            Some(3) => Self::ResourceNotFoundLoadBalancer(error),
-            Some(4) => Self::ResourceNotFoundIpv6Gateway(error),
+        match error.code() {
+            "OperationDenied.NonDualStackInstance" => {
+                Self::OperationDeniedNonDualStackInstance(error)
+            }
+            "ResourceInCreating.loadbalancer" => {
+                Self::ResourceInCreatingLoadbalancer(error)
+            }
+            "Forbidden.NoPermission" => Self::ForbiddenNoPermission(error),
+            "ResourceNotFound.loadBalancer" => Self::ResourceNotFoundLoadBalancer(error),
+            "ResourceNotFound.Ipv6Gateway" => Self::ResourceNotFoundIpv6Gateway(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -193,14 +193,10 @@ pub enum GetJobStatusError {
 }
 impl From<::acs_runtime::client::ServiceError> for GetJobStatusError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &["SystemBusy", "Forbidden.NoPermission", "ResourceNotFound.JobId"],
-            )
-        {
-            Some(0) => Self::SystemBusy(error),
-            Some(1) => Self::ForbiddenNoPermission(error),
-            Some(2) => Self::ResourceNotFoundJobId(error),
+        match error.code() {
+            "SystemBusy" => Self::SystemBusy(error),
+            "Forbidden.NoPermission" => Self::ForbiddenNoPermission(error),
+            "ResourceNotFound.JobId" => Self::ResourceNotFoundJobId(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -409,18 +409,10 @@ pub enum GetListenerAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for GetListenerAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "SystemBusy",
-                    "ResourceNotFound.loadBalancer",
-                    "ResourceNotFound.listener",
-                ],
-            )
-        {
-            Some(0) => Self::SystemBusy(error),
-            Some(1) => Self::ResourceNotFoundLoadBalancer(error),
-            Some(2) => Self::ResourceNotFoundListener(error),
+        match error.code() {
+            "SystemBusy" => Self::SystemBusy(error),
+            "ResourceNotFound.loadBalancer" => Self::ResourceNotFoundLoadBalancer(error),
+            "ResourceNotFound.listener" => Self::ResourceNotFoundListener(error),
             _ => Self::Unhandled(error),
         }
     }

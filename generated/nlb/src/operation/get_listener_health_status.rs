@@ -208,20 +208,11 @@ pub enum GetListenerHealthStatusError {
 }
 impl From<::acs_runtime::client::ServiceError> for GetListenerHealthStatusError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "SystemBusy",
-                    "Forbidden.NoPermission",
-                    "ResourceNotFound.loadBalancer",
-                    "ResourceNotFound.listener",
-                ],
-            )
-        {
-            Some(0) => Self::SystemBusy(error),
-            Some(1) => Self::ForbiddenNoPermission(error),
-            Some(2) => Self::ResourceNotFoundLoadBalancer(error),
-            Some(3) => Self::ResourceNotFoundListener(error),
+        match error.code() {
+            "SystemBusy" => Self::SystemBusy(error),
+            "Forbidden.NoPermission" => Self::ForbiddenNoPermission(error),
+            "ResourceNotFound.loadBalancer" => Self::ResourceNotFoundLoadBalancer(error),
+            "ResourceNotFound.listener" => Self::ResourceNotFoundListener(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -301,18 +301,10 @@ pub enum ListListenerCertificatesError {
 }
 impl From<::acs_runtime::client::ServiceError> for ListListenerCertificatesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "OperationDenied.Protocol",
-                    "ResourceNotFound.loadbalancer",
-                    "ResourceNotFound.listener",
-                ],
-            )
-        {
-            Some(0) => Self::OperationDeniedProtocol(error),
-            Some(1) => Self::ResourceNotFoundLoadbalancer(error),
-            Some(2) => Self::ResourceNotFoundListener(error),
+        match error.code() {
+            "OperationDenied.Protocol" => Self::OperationDeniedProtocol(error),
+            "ResourceNotFound.loadbalancer" => Self::ResourceNotFoundLoadbalancer(error),
+            "ResourceNotFound.listener" => Self::ResourceNotFoundListener(error),
             _ => Self::Unhandled(error),
         }
     }

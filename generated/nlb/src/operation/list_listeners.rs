@@ -319,11 +319,10 @@ pub enum ListListenersError {
 }
 impl From<::acs_runtime::client::ServiceError> for ListListenersError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code_index(&["SystemBusy", "IllegalParam", "Forbidden.NoPermission"])
-        {
-            Some(0) => Self::SystemBusy(error),
-            Some(1) => Self::IllegalParam(error),
-            Some(2) => Self::ForbiddenNoPermission(error),
+        match error.code() {
+            "SystemBusy" => Self::SystemBusy(error),
+            "IllegalParam" => Self::IllegalParam(error),
+            "Forbidden.NoPermission" => Self::ForbiddenNoPermission(error),
             _ => Self::Unhandled(error),
         }
     }

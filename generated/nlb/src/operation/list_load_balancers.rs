@@ -498,20 +498,11 @@ pub enum ListLoadBalancersError {
 }
 impl From<::acs_runtime::client::ServiceError> for ListLoadBalancersError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IllegalParam.LoadBalancerType",
-                    "SystemBusy",
-                    "IllegalParam.loadBalancerName",
-                    "Forbidden.NoPermission",
-                ],
-            )
-        {
-            Some(0) => Self::IllegalParamLoadBalancerType(error),
-            Some(1) => Self::SystemBusy(error),
-            Some(2) => Self::IllegalParamLoadBalancerName(error),
-            Some(3) => Self::ForbiddenNoPermission(error),
+        match error.code() {
+            "IllegalParam.LoadBalancerType" => Self::IllegalParamLoadBalancerType(error),
+            "SystemBusy" => Self::SystemBusy(error),
+            "IllegalParam.loadBalancerName" => Self::IllegalParamLoadBalancerName(error),
+            "Forbidden.NoPermission" => Self::ForbiddenNoPermission(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -281,14 +281,10 @@ pub enum ListServerGroupServersError {
 }
 impl From<::acs_runtime::client::ServiceError> for ListServerGroupServersError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &["SystemBusy", "Forbidden.NoPermission", "ResourceNotFound.serverGroup"],
-            )
-        {
-            Some(0) => Self::SystemBusy(error),
-            Some(1) => Self::ForbiddenNoPermission(error),
-            Some(2) => Self::ResourceNotFoundServerGroup(error),
+        match error.code() {
+            "SystemBusy" => Self::SystemBusy(error),
+            "Forbidden.NoPermission" => Self::ForbiddenNoPermission(error),
+            "ResourceNotFound.serverGroup" => Self::ResourceNotFoundServerGroup(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -339,9 +339,9 @@ pub enum ListServerGroupsError {
 }
 impl From<::acs_runtime::client::ServiceError> for ListServerGroupsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code_index(&["SystemBusy", "Forbidden.NoPermission"]) {
-            Some(0) => Self::SystemBusy(error),
-            Some(1) => Self::ForbiddenNoPermission(error),
+        match error.code() {
+            "SystemBusy" => Self::SystemBusy(error),
+            "Forbidden.NoPermission" => Self::ForbiddenNoPermission(error),
             _ => Self::Unhandled(error),
         }
     }

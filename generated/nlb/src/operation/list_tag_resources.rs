@@ -293,26 +293,16 @@ pub enum ListTagResourcesError {
 }
 impl From<::acs_runtime::client::ServiceError> for ListTagResourcesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "SystemBusy",
-                    "IllegalParam.resourceType",
-                    "Forbidden.NoPermission",
-                    "ResourceNotFound.securitypolicy",
-                    "ResourceNotFound.loadBalancer",
-                    "ResourceNotFound.listener",
-                    "ResourceNotFound.serverGroup",
-                ],
-            )
-        {
-            Some(0) => Self::SystemBusy(error),
-            Some(1) => Self::IllegalParamResourceType(error),
-            Some(2) => Self::ForbiddenNoPermission(error),
-            Some(3) => Self::ResourceNotFoundSecuritypolicy(error),
-            Some(4) => Self::ResourceNotFoundLoadBalancer(error),
-            Some(5) => Self::ResourceNotFoundListener(error),
-            Some(6) => Self::ResourceNotFoundServerGroup(error),
+        match error.code() {
+            "SystemBusy" => Self::SystemBusy(error),
+            "IllegalParam.resourceType" => Self::IllegalParamResourceType(error),
+            "Forbidden.NoPermission" => Self::ForbiddenNoPermission(error),
+            "ResourceNotFound.securitypolicy" => {
+                Self::ResourceNotFoundSecuritypolicy(error)
+            }
+            "ResourceNotFound.loadBalancer" => Self::ResourceNotFoundLoadBalancer(error),
+            "ResourceNotFound.listener" => Self::ResourceNotFoundListener(error),
+            "ResourceNotFound.serverGroup" => Self::ResourceNotFoundServerGroup(error),
             _ => Self::Unhandled(error),
         }
     }

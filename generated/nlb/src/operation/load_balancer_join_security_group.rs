@@ -298,38 +298,28 @@ pub enum LoadBalancerJoinSecurityGroupError {
 }
 impl From<::acs_runtime::client::ServiceError> for LoadBalancerJoinSecurityGroupError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "SystemBusy",
-                    "QuotaExceeded.QuotaInsufficient",
-                    "Conflict.SecurityGroup",
-                    "TagInvokeError",
-                    "Conflict.Lock",
-                    "Mismatch.vpc",
-                    "DryRunOperation",
-                    "ResourceInCreating.loadbalancer",
-                    "ResourceInConfiguring.loadbalancer",
-                    "Forbidden.NoPermission",
-                    "Forbidden.SecurityGroup",
-                    "ResourceNotFound.loadBalancer",
-                    "ResourceNotFound.SecurityGroup",
-                ],
-            )
-        {
-            Some(0) => Self::SystemBusy(error),
-            Some(1) => Self::QuotaExceededQuotaInsufficient(error),
-            Some(2) => Self::ConflictSecurityGroup(error),
-            Some(3) => Self::TagInvokeError(error),
-            Some(4) => Self::ConflictLock(error),
-            Some(5) => Self::MismatchVpc(error),
-            Some(6) => Self::DryRunOperation(error),
-            Some(7) => Self::ResourceInCreatingLoadbalancer(error),
-            Some(8) => Self::ResourceInConfiguringLoadbalancer(error),
-            Some(9) => Self::ForbiddenNoPermission(error),
-            Some(10) => Self::ForbiddenSecurityGroup(error),
-            Some(11) => Self::ResourceNotFoundLoadBalancer(error),
-            Some(12) => Self::ResourceNotFoundSecurityGroup(error),
+        match error.code() {
+            "SystemBusy" => Self::SystemBusy(error),
+            "QuotaExceeded.QuotaInsufficient" => {
+                Self::QuotaExceededQuotaInsufficient(error)
+            }
+            "Conflict.SecurityGroup" => Self::ConflictSecurityGroup(error),
+            "TagInvokeError" => Self::TagInvokeError(error),
+            "Conflict.Lock" => Self::ConflictLock(error),
+            "Mismatch.vpc" => Self::MismatchVpc(error),
+            "DryRunOperation" => Self::DryRunOperation(error),
+            "ResourceInCreating.loadbalancer" => {
+                Self::ResourceInCreatingLoadbalancer(error)
+            }
+            "ResourceInConfiguring.loadbalancer" => {
+                Self::ResourceInConfiguringLoadbalancer(error)
+            }
+            "Forbidden.NoPermission" => Self::ForbiddenNoPermission(error),
+            "Forbidden.SecurityGroup" => Self::ForbiddenSecurityGroup(error),
+            "ResourceNotFound.loadBalancer" => Self::ResourceNotFoundLoadBalancer(error),
+            "ResourceNotFound.SecurityGroup" => {
+                Self::ResourceNotFoundSecurityGroup(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

@@ -277,20 +277,13 @@ pub enum LoadBalancerLeaveSecurityGroupError {
 }
 impl From<::acs_runtime::client::ServiceError> for LoadBalancerLeaveSecurityGroupError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "SystemBusy",
-                    "ResourceInConfiguring.loadbalancer",
-                    "Forbidden.SecurityGroup",
-                    "ResourceNotFound.loadBalancer",
-                ],
-            )
-        {
-            Some(0) => Self::SystemBusy(error),
-            Some(1) => Self::ResourceInConfiguringLoadbalancer(error),
-            Some(2) => Self::ForbiddenSecurityGroup(error),
-            Some(3) => Self::ResourceNotFoundLoadBalancer(error),
+        match error.code() {
+            "SystemBusy" => Self::SystemBusy(error),
+            "ResourceInConfiguring.loadbalancer" => {
+                Self::ResourceInConfiguringLoadbalancer(error)
+            }
+            "Forbidden.SecurityGroup" => Self::ForbiddenSecurityGroup(error),
+            "ResourceNotFound.loadBalancer" => Self::ResourceNotFoundLoadBalancer(error),
             _ => Self::Unhandled(error),
         }
     }

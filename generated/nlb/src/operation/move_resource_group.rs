@@ -253,22 +253,16 @@ pub enum MoveResourceGroupError {
 }
 impl From<::acs_runtime::client::ServiceError> for MoveResourceGroupError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IllegalParam.resourceType",
-                    "OperationFailed.StatusCheckFail.ResourceGroup",
-                    "Forbidden.NoPermission",
-                    "ResourceNotFound.loadBalancer",
-                    "ResourceNotFound.ResourceGroup",
-                ],
-            )
-        {
-            Some(0) => Self::IllegalParamResourceType(error),
-            Some(1) => Self::OperationFailedStatusCheckFailResourceGroup(error),
-            Some(2) => Self::ForbiddenNoPermission(error),
-            Some(3) => Self::ResourceNotFoundLoadBalancer(error),
-            Some(4) => Self::ResourceNotFoundResourceGroup(error),
+        match error.code() {
+            "IllegalParam.resourceType" => Self::IllegalParamResourceType(error),
+            "OperationFailed.StatusCheckFail.ResourceGroup" => {
+                Self::OperationFailedStatusCheckFailResourceGroup(error)
+            }
+            "Forbidden.NoPermission" => Self::ForbiddenNoPermission(error),
+            "ResourceNotFound.loadBalancer" => Self::ResourceNotFoundLoadBalancer(error),
+            "ResourceNotFound.ResourceGroup" => {
+                Self::ResourceNotFoundResourceGroup(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

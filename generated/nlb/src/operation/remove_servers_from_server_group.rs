@@ -278,26 +278,16 @@ pub enum RemoveServersFromServerGroupError {
 }
 impl From<::acs_runtime::client::ServiceError> for RemoveServersFromServerGroupError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "Conflict.Lock",
-                    "IncorrectStatus.serverGroup",
-                    "SystemBusy",
-                    "IdempotenceSignatureMismatch",
-                    "Forbidden.NoPermission",
-                    "ResourceNotFound.BackendServer",
-                    "ResourceNotFound.serverGroup",
-                ],
-            )
-        {
-            Some(0) => Self::ConflictLock(error),
-            Some(1) => Self::IncorrectStatusServerGroup(error),
-            Some(2) => Self::SystemBusy(error),
-            Some(3) => Self::IdempotenceSignatureMismatch(error),
-            Some(4) => Self::ForbiddenNoPermission(error),
-            Some(5) => Self::ResourceNotFoundBackendServer(error),
-            Some(6) => Self::ResourceNotFoundServerGroup(error),
+        match error.code() {
+            "Conflict.Lock" => Self::ConflictLock(error),
+            "IncorrectStatus.serverGroup" => Self::IncorrectStatusServerGroup(error),
+            "SystemBusy" => Self::SystemBusy(error),
+            "IdempotenceSignatureMismatch" => Self::IdempotenceSignatureMismatch(error),
+            "Forbidden.NoPermission" => Self::ForbiddenNoPermission(error),
+            "ResourceNotFound.BackendServer" => {
+                Self::ResourceNotFoundBackendServer(error)
+            }
+            "ResourceNotFound.serverGroup" => Self::ResourceNotFoundServerGroup(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -221,9 +221,9 @@ pub enum SetHdMonitorRegionConfigError {
 }
 impl From<::acs_runtime::client::ServiceError> for SetHdMonitorRegionConfigError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code_index(&["Forbidden.NoPermission", "EnableHDMonitor.Fail"]) {
-            Some(0) => Self::ForbiddenNoPermission(error),
-            Some(1) => Self::EnableHdMonitorFail(error),
+        match error.code() {
+            "Forbidden.NoPermission" => Self::ForbiddenNoPermission(error),
+            "EnableHDMonitor.Fail" => Self::EnableHdMonitorFail(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -232,18 +232,10 @@ pub enum StartListenerError {
 }
 impl From<::acs_runtime::client::ServiceError> for StartListenerError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IncorrectStatus.listener",
-                    "Forbidden.NoPermission",
-                    "ResourceNotFound.listener",
-                ],
-            )
-        {
-            Some(0) => Self::IncorrectStatusListener(error),
-            Some(1) => Self::ForbiddenNoPermission(error),
-            Some(2) => Self::ResourceNotFoundListener(error),
+        match error.code() {
+            "IncorrectStatus.listener" => Self::IncorrectStatusListener(error),
+            "Forbidden.NoPermission" => Self::ForbiddenNoPermission(error),
+            "ResourceNotFound.listener" => Self::ResourceNotFoundListener(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -238,24 +238,13 @@ pub enum StopListenerError {
 }
 impl From<::acs_runtime::client::ServiceError> for StopListenerError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "SystemBusy",
-                    "IncorrectStatus.listener",
-                    "DryRunOperation",
-                    "Forbidden.NoPermission",
-                    "ResourceNotFound.listener",
-                    "ResourceNotFound.loadBalancer",
-                ],
-            )
-        {
-            Some(0) => Self::SystemBusy(error),
-            Some(1) => Self::IncorrectStatusListener(error),
-            Some(2) => Self::DryRunOperation(error),
-            Some(3) => Self::ForbiddenNoPermission(error),
-            Some(4) => Self::ResourceNotFoundListener(error),
-            Some(5) => Self::ResourceNotFoundLoadBalancer(error),
+        match error.code() {
+            "SystemBusy" => Self::SystemBusy(error),
+            "IncorrectStatus.listener" => Self::IncorrectStatusListener(error),
+            "DryRunOperation" => Self::DryRunOperation(error),
+            "Forbidden.NoPermission" => Self::ForbiddenNoPermission(error),
+            "ResourceNotFound.listener" => Self::ResourceNotFoundListener(error),
+            "ResourceNotFound.loadBalancer" => Self::ResourceNotFoundLoadBalancer(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -279,20 +279,13 @@ pub enum TagResourcesError {
 }
 impl From<::acs_runtime::client::ServiceError> for TagResourcesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IllegalParam",
-                    "Forbidden.NoPermission",
-                    "ResourceNotFound.securitypolicy",
-                    "ResourceNotFound.loadBalancer",
-                ],
-            )
-        {
-            Some(0) => Self::IllegalParam(error),
-            Some(1) => Self::ForbiddenNoPermission(error),
-            Some(2) => Self::ResourceNotFoundSecuritypolicy(error),
-            Some(3) => Self::ResourceNotFoundLoadBalancer(error),
+        match error.code() {
+            "IllegalParam" => Self::IllegalParam(error),
+            "Forbidden.NoPermission" => Self::ForbiddenNoPermission(error),
+            "ResourceNotFound.securitypolicy" => {
+                Self::ResourceNotFoundSecuritypolicy(error)
+            }
+            "ResourceNotFound.loadBalancer" => Self::ResourceNotFoundLoadBalancer(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -585,48 +585,39 @@ pub enum UpdateListenerAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for UpdateListenerAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "Mismatch.VpcId",
-                    "Conflict.Port",
-                    "ResourceNotFound.Certificate",
-                    "IncorrectStatus.listener",
-                    "IdempotenceSignatureMismatch",
-                    "DryRunOperation",
-                    "ResourceAlreadyAssociated.Certificate",
-                    "IllegalParamSize.certificateIds",
-                    "SystemBusy",
-                    "IllegalParam.IdleTimeout",
-                    "OperationDenied.RegionNotSupportHDMonitor",
-                    "ResourceNotEnough.CaCertificateApiCount",
-                    "IllegalParam",
-                    "Forbidden.NoPermission",
-                    "ResourceNotFound.listener",
-                    "ResourceNotFound.HdMonitorConfigNotExist",
-                    "ResourceNotFound.CaCertificate",
-                    "ResourceNotFound.securitypolicy",
-                ],
-            )
-        {
-            Some(0) => Self::MismatchVpcId(error),
-            Some(1) => Self::ConflictPort(error),
-            Some(2) => Self::ResourceNotFoundCertificate(error),
-            Some(3) => Self::IncorrectStatusListener(error),
-            Some(4) => Self::IdempotenceSignatureMismatch(error),
-            Some(5) => Self::DryRunOperation(error),
-            Some(6) => Self::ResourceAlreadyAssociatedCertificate(error),
-            Some(7) => Self::IllegalParamSizeCertificateIds(error),
-            Some(8) => Self::SystemBusy(error),
-            Some(9) => Self::IllegalParamIdleTimeout(error),
-            Some(10) => Self::OperationDeniedRegionNotSupportHdMonitor(error),
-            Some(11) => Self::ResourceNotEnoughCaCertificateApiCount(error),
-            Some(12) => Self::IllegalParam(error),
-            Some(13) => Self::ForbiddenNoPermission(error),
-            Some(14) => Self::ResourceNotFoundListener(error),
-            Some(15) => Self::ResourceNotFoundHdMonitorConfigNotExist(error),
-            Some(16) => Self::ResourceNotFoundCaCertificate(error),
-            Some(17) => Self::ResourceNotFoundSecuritypolicy(error),
+        match error.code() {
+            "Mismatch.VpcId" => Self::MismatchVpcId(error),
+            "Conflict.Port" => Self::ConflictPort(error),
+            "ResourceNotFound.Certificate" => Self::ResourceNotFoundCertificate(error),
+            "IncorrectStatus.listener" => Self::IncorrectStatusListener(error),
+            "IdempotenceSignatureMismatch" => Self::IdempotenceSignatureMismatch(error),
+            "DryRunOperation" => Self::DryRunOperation(error),
+            "ResourceAlreadyAssociated.Certificate" => {
+                Self::ResourceAlreadyAssociatedCertificate(error)
+            }
+            "IllegalParamSize.certificateIds" => {
+                Self::IllegalParamSizeCertificateIds(error)
+            }
+            "SystemBusy" => Self::SystemBusy(error),
+            "IllegalParam.IdleTimeout" => Self::IllegalParamIdleTimeout(error),
+            "OperationDenied.RegionNotSupportHDMonitor" => {
+                Self::OperationDeniedRegionNotSupportHdMonitor(error)
+            }
+            "ResourceNotEnough.CaCertificateApiCount" => {
+                Self::ResourceNotEnoughCaCertificateApiCount(error)
+            }
+            "IllegalParam" => Self::IllegalParam(error),
+            "Forbidden.NoPermission" => Self::ForbiddenNoPermission(error),
+            "ResourceNotFound.listener" => Self::ResourceNotFoundListener(error),
+            "ResourceNotFound.HdMonitorConfigNotExist" => {
+                Self::ResourceNotFoundHdMonitorConfigNotExist(error)
+            }
+            "ResourceNotFound.CaCertificate" => {
+                Self::ResourceNotFoundCaCertificate(error)
+            }
+            "ResourceNotFound.securitypolicy" => {
+                Self::ResourceNotFoundSecuritypolicy(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

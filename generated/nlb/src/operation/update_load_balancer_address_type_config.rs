@@ -317,36 +317,27 @@ pub enum UpdateLoadBalancerAddressTypeConfigError {
 impl From<::acs_runtime::client::ServiceError>
 for UpdateLoadBalancerAddressTypeConfigError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "DuplicatedParam.AllocationId",
-                    "ResourceInConfiguring.loadbalancer",
-                    "OperationDenied.EipAlreadyInBandwidthPackage",
-                    "OperationDenied.AddressTypeNotChanged",
-                    "Mismatch.ZoneIdAndVswitchId",
-                    "TagInvokeError",
-                    "DryRunOperation",
-                    "IllegalParam",
-                    "Throttling.User",
-                    "Forbidden.NoPermission",
-                    "ResourceNotFound.loadBalancer",
-                    "ResourceNotFound.AnycastInstance",
-                ],
-            )
-        {
-            Some(0) => Self::DuplicatedParamAllocationId(error),
-            Some(1) => Self::ResourceInConfiguringLoadbalancer(error),
-            Some(2) => Self::OperationDeniedEipAlreadyInBandwidthPackage(error),
-            Some(3) => Self::OperationDeniedAddressTypeNotChanged(error),
-            Some(4) => Self::MismatchZoneIdAndVswitchId(error),
-            Some(5) => Self::TagInvokeError(error),
-            Some(6) => Self::DryRunOperation(error),
-            Some(7) => Self::IllegalParam(error),
-            Some(8) => Self::ThrottlingUser(error),
-            Some(9) => Self::ForbiddenNoPermission(error),
-            Some(10) => Self::ResourceNotFoundLoadBalancer(error),
-            Some(11) => Self::ResourceNotFoundAnycastInstance(error),
+        match error.code() {
+            "DuplicatedParam.AllocationId" => Self::DuplicatedParamAllocationId(error),
+            "ResourceInConfiguring.loadbalancer" => {
+                Self::ResourceInConfiguringLoadbalancer(error)
+            }
+            "OperationDenied.EipAlreadyInBandwidthPackage" => {
+                Self::OperationDeniedEipAlreadyInBandwidthPackage(error)
+            }
+            "OperationDenied.AddressTypeNotChanged" => {
+                Self::OperationDeniedAddressTypeNotChanged(error)
+            }
+            "Mismatch.ZoneIdAndVswitchId" => Self::MismatchZoneIdAndVswitchId(error),
+            "TagInvokeError" => Self::TagInvokeError(error),
+            "DryRunOperation" => Self::DryRunOperation(error),
+            "IllegalParam" => Self::IllegalParam(error),
+            "Throttling.User" => Self::ThrottlingUser(error),
+            "Forbidden.NoPermission" => Self::ForbiddenNoPermission(error),
+            "ResourceNotFound.loadBalancer" => Self::ResourceNotFoundLoadBalancer(error),
+            "ResourceNotFound.AnycastInstance" => {
+                Self::ResourceNotFoundAnycastInstance(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

@@ -304,24 +304,15 @@ pub enum UpdateLoadBalancerAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for UpdateLoadBalancerAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "SystemBusy",
-                    "ResourceInConfiguring.loadbalancer",
-                    "DryRunOperation",
-                    "IllegalParam.loadBalancerName",
-                    "Forbidden.NoPermission",
-                    "ResourceNotFound.loadBalancer",
-                ],
-            )
-        {
-            Some(0) => Self::SystemBusy(error),
-            Some(1) => Self::ResourceInConfiguringLoadbalancer(error),
-            Some(2) => Self::DryRunOperation(error),
-            Some(3) => Self::IllegalParamLoadBalancerName(error),
-            Some(4) => Self::ForbiddenNoPermission(error),
-            Some(5) => Self::ResourceNotFoundLoadBalancer(error),
+        match error.code() {
+            "SystemBusy" => Self::SystemBusy(error),
+            "ResourceInConfiguring.loadbalancer" => {
+                Self::ResourceInConfiguringLoadbalancer(error)
+            }
+            "DryRunOperation" => Self::DryRunOperation(error),
+            "IllegalParam.loadBalancerName" => Self::IllegalParamLoadBalancerName(error),
+            "Forbidden.NoPermission" => Self::ForbiddenNoPermission(error),
+            "ResourceNotFound.loadBalancer" => Self::ResourceNotFoundLoadBalancer(error),
             _ => Self::Unhandled(error),
         }
     }

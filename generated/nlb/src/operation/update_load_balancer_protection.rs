@@ -336,32 +336,25 @@ pub enum UpdateLoadBalancerProtectionError {
 }
 impl From<::acs_runtime::client::ServiceError> for UpdateLoadBalancerProtectionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IllegalParam",
-                    "IdempotenceSignatureMismatch",
-                    "Conflict.Lock",
-                    "ResourceInConfiguring.loadbalancer",
-                    "DryRunOperation",
-                    "IllegalParam.deletionProtectionReason",
-                    "IllegalParam.modificationProtectionReason",
-                    "ResourceInCreating.loadbalancer",
-                    "Forbidden.NoPermission",
-                    "ResourceNotFound.loadBalancer",
-                ],
-            )
-        {
-            Some(0) => Self::IllegalParam(error),
-            Some(1) => Self::IdempotenceSignatureMismatch(error),
-            Some(2) => Self::ConflictLock(error),
-            Some(3) => Self::ResourceInConfiguringLoadbalancer(error),
-            Some(4) => Self::DryRunOperation(error),
-            Some(5) => Self::IllegalParamDeletionProtectionReason(error),
-            Some(6) => Self::IllegalParamModificationProtectionReason(error),
-            Some(7) => Self::ResourceInCreatingLoadbalancer(error),
-            Some(8) => Self::ForbiddenNoPermission(error),
-            Some(9) => Self::ResourceNotFoundLoadBalancer(error),
+        match error.code() {
+            "IllegalParam" => Self::IllegalParam(error),
+            "IdempotenceSignatureMismatch" => Self::IdempotenceSignatureMismatch(error),
+            "Conflict.Lock" => Self::ConflictLock(error),
+            "ResourceInConfiguring.loadbalancer" => {
+                Self::ResourceInConfiguringLoadbalancer(error)
+            }
+            "DryRunOperation" => Self::DryRunOperation(error),
+            "IllegalParam.deletionProtectionReason" => {
+                Self::IllegalParamDeletionProtectionReason(error)
+            }
+            "IllegalParam.modificationProtectionReason" => {
+                Self::IllegalParamModificationProtectionReason(error)
+            }
+            "ResourceInCreating.loadbalancer" => {
+                Self::ResourceInCreatingLoadbalancer(error)
+            }
+            "Forbidden.NoPermission" => Self::ForbiddenNoPermission(error),
+            "ResourceNotFound.loadBalancer" => Self::ResourceNotFoundLoadBalancer(error),
             _ => Self::Unhandled(error),
         }
     }

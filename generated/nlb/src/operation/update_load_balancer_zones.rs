@@ -292,34 +292,28 @@ pub enum UpdateLoadBalancerZonesError {
 }
 impl From<::acs_runtime::client::ServiceError> for UpdateLoadBalancerZonesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "ResourceInCreating.loadbalancer",
-                    "OperationDenied.ProtectedPrivateIPv4AddressChanged",
-                    "OperationFailed.vSwitchNotSupportIpv6",
-                    "OperationDenied.ZoneVSwitchChanged",
-                    "InvalidZones",
-                    "ResourceInConfiguring.loadbalancer",
-                    "SystemBusy",
-                    "ResourceNotEnough.VSwitchIp",
-                    "UnauthorizedZone",
-                    "ResourceNotFound.loadBalancer",
-                    "ResourceNotFound.VSwitch",
-                ],
-            )
-        {
-            Some(0) => Self::ResourceInCreatingLoadbalancer(error),
-            Some(1) => Self::OperationDeniedProtectedPrivateIPv4AddressChanged(error),
-            Some(2) => Self::OperationFailedVSwitchNotSupportIpv6(error),
-            Some(3) => Self::OperationDeniedZoneVSwitchChanged(error),
-            Some(4) => Self::InvalidZones(error),
-            Some(5) => Self::ResourceInConfiguringLoadbalancer(error),
-            Some(6) => Self::SystemBusy(error),
-            Some(7) => Self::ResourceNotEnoughVSwitchIp(error),
-            Some(8) => Self::UnauthorizedZone(error),
-            Some(9) => Self::ResourceNotFoundLoadBalancer(error),
-            Some(10) => Self::ResourceNotFoundVSwitch(error),
+        match error.code() {
+            "ResourceInCreating.loadbalancer" => {
+                Self::ResourceInCreatingLoadbalancer(error)
+            }
+            "OperationDenied.ProtectedPrivateIPv4AddressChanged" => {
+                Self::OperationDeniedProtectedPrivateIPv4AddressChanged(error)
+            }
+            "OperationFailed.vSwitchNotSupportIpv6" => {
+                Self::OperationFailedVSwitchNotSupportIpv6(error)
+            }
+            "OperationDenied.ZoneVSwitchChanged" => {
+                Self::OperationDeniedZoneVSwitchChanged(error)
+            }
+            "InvalidZones" => Self::InvalidZones(error),
+            "ResourceInConfiguring.loadbalancer" => {
+                Self::ResourceInConfiguringLoadbalancer(error)
+            }
+            "SystemBusy" => Self::SystemBusy(error),
+            "ResourceNotEnough.VSwitchIp" => Self::ResourceNotEnoughVSwitchIp(error),
+            "UnauthorizedZone" => Self::UnauthorizedZone(error),
+            "ResourceNotFound.loadBalancer" => Self::ResourceNotFoundLoadBalancer(error),
+            "ResourceNotFound.VSwitch" => Self::ResourceNotFoundVSwitch(error),
             _ => Self::Unhandled(error),
         }
     }

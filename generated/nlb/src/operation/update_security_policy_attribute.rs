@@ -387,20 +387,15 @@ pub enum UpdateSecurityPolicyAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for UpdateSecurityPolicyAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IllegalParam.PreserveClientIpSwitch",
-                    "UpdateSecurityPolicyFailed",
-                    "ResourceNotFound.securitypolicy",
-                    "ResourceNotFound.serverGroup",
-                ],
-            )
-        {
-            Some(0) => Self::IllegalParamPreserveClientIpSwitch(error),
-            Some(1) => Self::UpdateSecurityPolicyFailed(error),
-            Some(2) => Self::ResourceNotFoundSecuritypolicy(error),
-            Some(3) => Self::ResourceNotFoundServerGroup(error),
+        match error.code() {
+            "IllegalParam.PreserveClientIpSwitch" => {
+                Self::IllegalParamPreserveClientIpSwitch(error)
+            }
+            "UpdateSecurityPolicyFailed" => Self::UpdateSecurityPolicyFailed(error),
+            "ResourceNotFound.securitypolicy" => {
+                Self::ResourceNotFoundSecuritypolicy(error)
+            }
+            "ResourceNotFound.serverGroup" => Self::ResourceNotFoundServerGroup(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -401,32 +401,23 @@ pub enum UpdateServerGroupAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for UpdateServerGroupAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "SystemBusy",
-                    "IllegalParam.healthCheckDomain",
-                    "IlleagalParam.healthCheckUrl",
-                    "OperationDenied.UidNotAllowQuic29",
-                    "IllegalParam",
-                    "DryRunOperation",
-                    "IllegalParam.ServerGroupName",
-                    "IllegalParam.PreserveClientIpSwitch",
-                    "Forbidden.NoPermission",
-                    "ResourceNotFound.serverGroup",
-                ],
-            )
-        {
-            Some(0) => Self::SystemBusy(error),
-            Some(1) => Self::IllegalParamHealthCheckDomain(error),
-            Some(2) => Self::IlleagalParamHealthCheckUrl(error),
-            Some(3) => Self::OperationDeniedUidNotAllowQuic29(error),
-            Some(4) => Self::IllegalParam(error),
-            Some(5) => Self::DryRunOperation(error),
-            Some(6) => Self::IllegalParamServerGroupName(error),
-            Some(7) => Self::IllegalParamPreserveClientIpSwitch(error),
-            Some(8) => Self::ForbiddenNoPermission(error),
-            Some(9) => Self::ResourceNotFoundServerGroup(error),
+        match error.code() {
+            "SystemBusy" => Self::SystemBusy(error),
+            "IllegalParam.healthCheckDomain" => {
+                Self::IllegalParamHealthCheckDomain(error)
+            }
+            "IlleagalParam.healthCheckUrl" => Self::IlleagalParamHealthCheckUrl(error),
+            "OperationDenied.UidNotAllowQuic29" => {
+                Self::OperationDeniedUidNotAllowQuic29(error)
+            }
+            "IllegalParam" => Self::IllegalParam(error),
+            "DryRunOperation" => Self::DryRunOperation(error),
+            "IllegalParam.ServerGroupName" => Self::IllegalParamServerGroupName(error),
+            "IllegalParam.PreserveClientIpSwitch" => {
+                Self::IllegalParamPreserveClientIpSwitch(error)
+            }
+            "Forbidden.NoPermission" => Self::ForbiddenNoPermission(error),
+            "ResourceNotFound.serverGroup" => Self::ResourceNotFoundServerGroup(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -289,22 +289,14 @@ pub enum UpdateServerGroupServersAttributeError {
 impl From<::acs_runtime::client::ServiceError>
 for UpdateServerGroupServersAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IncorrectStatus.serverGroup",
-                    "Conflict.Lock",
-                    "Forbidden.NoPermission",
-                    "ResourceNotFound.BackendServer",
-                    "ResourceNotFound.serverGroup",
-                ],
-            )
-        {
-            Some(0) => Self::IncorrectStatusServerGroup(error),
-            Some(1) => Self::ConflictLock(error),
-            Some(2) => Self::ForbiddenNoPermission(error),
-            Some(3) => Self::ResourceNotFoundBackendServer(error),
-            Some(4) => Self::ResourceNotFoundServerGroup(error),
+        match error.code() {
+            "IncorrectStatus.serverGroup" => Self::IncorrectStatusServerGroup(error),
+            "Conflict.Lock" => Self::ConflictLock(error),
+            "Forbidden.NoPermission" => Self::ForbiddenNoPermission(error),
+            "ResourceNotFound.BackendServer" => {
+                Self::ResourceNotFoundBackendServer(error)
+            }
+            "ResourceNotFound.serverGroup" => Self::ResourceNotFoundServerGroup(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -167,24 +167,13 @@ pub enum DecodeDiagnosticMessageError {
 }
 impl From<::acs_runtime::client::ServiceError> for DecodeDiagnosticMessageError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "NotSupport",
-                    "EncodedMessageExpire",
-                    "NoPermission",
-                    "SearchInaccurate",
-                    "EntityNotExist",
-                    "TooManyRequests",
-                ],
-            )
-        {
-            Some(0) => Self::NotSupport(error),
-            Some(1) => Self::EncodedMessageExpire(error),
-            Some(2) => Self::NoPermission(error),
-            Some(3) => Self::SearchInaccurate(error),
-            Some(4) => Self::EntityNotExist(error),
-            Some(5) => Self::TooManyRequests(error),
+        match error.code() {
+            "NotSupport" => Self::NotSupport(error),
+            "EncodedMessageExpire" => Self::EncodedMessageExpire(error),
+            "NoPermission" => Self::NoPermission(error),
+            "SearchInaccurate" => Self::SearchInaccurate(error),
+            "EntityNotExist" => Self::EntityNotExist(error),
+            "TooManyRequests" => Self::TooManyRequests(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -216,28 +216,15 @@ pub enum AddAccessControlListEntryError {
 }
 impl From<::acs_runtime::client::ServiceError> for AddAccessControlListEntryError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidParam.AclEntryExists",
-                    "IllegalEntry",
-                    "AclEntryIllegal",
-                    "InvalidEntry",
-                    "InvalidParam.Comment",
-                    "AclEntryExceedLimit",
-                    "SystemBusy",
-                    "ServiceUnavailable",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidParamAclEntryExists(error),
-            Some(1) => Self::IllegalEntry(error),
-            Some(2) => Self::AclEntryIllegal(error),
-            Some(3) => Self::InvalidEntry(error),
-            Some(4) => Self::InvalidParamComment(error),
-            Some(5) => Self::AclEntryExceedLimit(error),
-            Some(6) => Self::SystemBusy(error),
-            Some(7) => Self::ServiceUnavailable(error),
+        match error.code() {
+            "InvalidParam.AclEntryExists" => Self::InvalidParamAclEntryExists(error),
+            "IllegalEntry" => Self::IllegalEntry(error),
+            "AclEntryIllegal" => Self::AclEntryIllegal(error),
+            "InvalidEntry" => Self::InvalidEntry(error),
+            "InvalidParam.Comment" => Self::InvalidParamComment(error),
+            "AclEntryExceedLimit" => Self::AclEntryExceedLimit(error),
+            "SystemBusy" => Self::SystemBusy(error),
+            "ServiceUnavailable" => Self::ServiceUnavailable(error),
             _ => Self::Unhandled(error),
         }
     }

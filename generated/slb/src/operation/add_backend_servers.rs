@@ -268,30 +268,22 @@ pub enum AddBackendServersError {
 }
 impl From<::acs_runtime::client::ServiceError> for AddBackendServersError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidParameter",
-                    "Mismatched.ZoneId",
-                    "BackendServerProcessing",
-                    "InvalidBackendServers.ServerIpConflict",
-                    "OperationUnsupported.AddBackendServers",
-                    "IncorrectStatus.RSByPassToas",
-                    "OperationFailed.ActionNotSupport",
-                    "NetworkConflict",
-                    "SystemBusy",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidParameter(error),
-            Some(1) => Self::MismatchedZoneId(error),
-            Some(2) => Self::BackendServerProcessing(error),
-            Some(3) => Self::InvalidBackendServersServerIpConflict(error),
-            Some(4) => Self::OperationUnsupportedAddBackendServers(error),
-            Some(5) => Self::IncorrectStatusRsByPassToas(error),
-            Some(6) => Self::OperationFailedActionNotSupport(error),
-            Some(7) => Self::NetworkConflict(error),
-            Some(8) => Self::SystemBusy(error),
+        match error.code() {
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "Mismatched.ZoneId" => Self::MismatchedZoneId(error),
+            "BackendServerProcessing" => Self::BackendServerProcessing(error),
+            "InvalidBackendServers.ServerIpConflict" => {
+                Self::InvalidBackendServersServerIpConflict(error)
+            }
+            "OperationUnsupported.AddBackendServers" => {
+                Self::OperationUnsupportedAddBackendServers(error)
+            }
+            "IncorrectStatus.RSByPassToas" => Self::IncorrectStatusRsByPassToas(error),
+            "OperationFailed.ActionNotSupport" => {
+                Self::OperationFailedActionNotSupport(error)
+            }
+            "NetworkConflict" => Self::NetworkConflict(error),
+            "SystemBusy" => Self::SystemBusy(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -256,20 +256,11 @@ pub enum AddListenerWhiteListItemError {
 }
 impl From<::acs_runtime::client::ServiceError> for AddListenerWhiteListItemError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "TooManyListeners",
-                    "Operation.NotAllowed",
-                    "InvalidAddress",
-                    "InvalidParameter.SourceItems",
-                ],
-            )
-        {
-            Some(0) => Self::TooManyListeners(error),
-            Some(1) => Self::OperationNotAllowed(error),
-            Some(2) => Self::InvalidAddress(error),
-            Some(3) => Self::InvalidParameterSourceItems(error),
+        match error.code() {
+            "TooManyListeners" => Self::TooManyListeners(error),
+            "Operation.NotAllowed" => Self::OperationNotAllowed(error),
+            "InvalidAddress" => Self::InvalidAddress(error),
+            "InvalidParameter.SourceItems" => Self::InvalidParameterSourceItems(error),
             _ => Self::Unhandled(error),
         }
     }

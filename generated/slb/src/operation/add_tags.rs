@@ -217,34 +217,20 @@ pub enum AddTagsError {
 }
 impl From<::acs_runtime::client::ServiceError> for AddTagsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidParameter.TagValue",
-                    "QuotaExceeded.Tag",
-                    "InvalidParameter.TagKey",
-                    "MissingParameter.Tags",
-                    "Duplicate.TagKey",
-                    "NoPermission.Operator",
-                    "QuotaExceed.TagsPerResource",
-                    "InvalidOperation.ConcurrentModification",
-                    "InnerRateLimiting",
-                    "SystemError",
-                    "InternalInvokeError",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidParameterTagValue(error),
-            Some(1) => Self::QuotaExceededTag(error),
-            Some(2) => Self::InvalidParameterTagKey(error),
-            Some(3) => Self::MissingParameterTags(error),
-            Some(4) => Self::DuplicateTagKey(error),
-            Some(5) => Self::NoPermissionOperator(error),
-            Some(6) => Self::QuotaExceedTagsPerResource(error),
-            Some(7) => Self::InvalidOperationConcurrentModification(error),
-            Some(8) => Self::InnerRateLimiting(error),
-            Some(9) => Self::SystemError(error),
-            Some(10) => Self::InternalInvokeError(error),
+        match error.code() {
+            "InvalidParameter.TagValue" => Self::InvalidParameterTagValue(error),
+            "QuotaExceeded.Tag" => Self::QuotaExceededTag(error),
+            "InvalidParameter.TagKey" => Self::InvalidParameterTagKey(error),
+            "MissingParameter.Tags" => Self::MissingParameterTags(error),
+            "Duplicate.TagKey" => Self::DuplicateTagKey(error),
+            "NoPermission.Operator" => Self::NoPermissionOperator(error),
+            "QuotaExceed.TagsPerResource" => Self::QuotaExceedTagsPerResource(error),
+            "InvalidOperation.ConcurrentModification" => {
+                Self::InvalidOperationConcurrentModification(error)
+            }
+            "InnerRateLimiting" => Self::InnerRateLimiting(error),
+            "SystemError" => Self::SystemError(error),
+            "InternalInvokeError" => Self::InternalInvokeError(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -324,64 +324,55 @@ pub enum AddVServerGroupBackendServersError {
 }
 impl From<::acs_runtime::client::ServiceError> for AddVServerGroupBackendServersError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidBackendServers.ServerIpConflict",
-                    "Mismatched.ZoneId",
-                    "OperationUnsupported.AddVServerGroupBackendServers",
-                    "IncorrectStatus.RSByPassToas",
-                    "BackendServer.InvalidType",
-                    "BackendServer.ServerRegionIdNotEqual",
-                    "OperationFailed.InvalidCen",
-                    "IncorrectStatus.CenNotAssociated",
-                    "InvalidBackendServers.MissingCenBandWidth",
-                    "InvalidBackendServers.VpcNotInCen",
-                    "InvalidServerId.NotExist",
-                    "MissingParameter.ServerRegionId",
-                    "MissingParameter.VbrId",
-                    "InvalidParameter.ServerRegionId",
-                    "InvalidVbrId.NotInCen",
-                    "InvalidParameter.ZoneNotSupport",
-                    "MasterSlaveServerConflict",
-                    "OperationFailed.ServiceGroupProcessing",
-                    "NetworkConflict",
-                    "SystemBusy",
-                    "SignatureNonceUsed",
-                    "VpcSystemBusy",
-                    "OperationDeny.LbNotSupportIPv6Server",
-                    "OperationBusy",
-                    "ResourceNotFound.vServers",
-                    "ResourceNotFound.Cen",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidBackendServersServerIpConflict(error),
-            Some(1) => Self::MismatchedZoneId(error),
-            Some(2) => Self::OperationUnsupportedAddVServerGroupBackendServers(error),
-            Some(3) => Self::IncorrectStatusRsByPassToas(error),
-            Some(4) => Self::BackendServerInvalidType(error),
-            Some(5) => Self::BackendServerServerRegionIdNotEqual(error),
-            Some(6) => Self::OperationFailedInvalidCen(error),
-            Some(7) => Self::IncorrectStatusCenNotAssociated(error),
-            Some(8) => Self::InvalidBackendServersMissingCenBandWidth(error),
-            Some(9) => Self::InvalidBackendServersVpcNotInCen(error),
-            Some(10) => Self::InvalidServerIdNotExist(error),
-            Some(11) => Self::MissingParameterServerRegionId(error),
-            Some(12) => Self::MissingParameterVbrId(error),
-            Some(13) => Self::InvalidParameterServerRegionId(error),
-            Some(14) => Self::InvalidVbrIdNotInCen(error),
-            Some(15) => Self::InvalidParameterZoneNotSupport(error),
-            Some(16) => Self::MasterSlaveServerConflict(error),
-            Some(17) => Self::OperationFailedServiceGroupProcessing(error),
-            Some(18) => Self::NetworkConflict(error),
-            Some(19) => Self::SystemBusy(error),
-            Some(20) => Self::SignatureNonceUsed(error),
-            Some(21) => Self::VpcSystemBusy(error),
-            Some(22) => Self::OperationDenyLbNotSupportIPv6Server(error),
-            Some(23) => Self::OperationBusy(error),
-            Some(24) => Self::ResourceNotFoundVServers(error),
-            Some(25) => Self::ResourceNotFoundCen(error),
+        match error.code() {
+            "InvalidBackendServers.ServerIpConflict" => {
+                Self::InvalidBackendServersServerIpConflict(error)
+            }
+            "Mismatched.ZoneId" => Self::MismatchedZoneId(error),
+            "OperationUnsupported.AddVServerGroupBackendServers" => {
+                Self::OperationUnsupportedAddVServerGroupBackendServers(error)
+            }
+            "IncorrectStatus.RSByPassToas" => Self::IncorrectStatusRsByPassToas(error),
+            "BackendServer.InvalidType" => Self::BackendServerInvalidType(error),
+            "BackendServer.ServerRegionIdNotEqual" => {
+                Self::BackendServerServerRegionIdNotEqual(error)
+            }
+            "OperationFailed.InvalidCen" => Self::OperationFailedInvalidCen(error),
+            "IncorrectStatus.CenNotAssociated" => {
+                Self::IncorrectStatusCenNotAssociated(error)
+            }
+            "InvalidBackendServers.MissingCenBandWidth" => {
+                Self::InvalidBackendServersMissingCenBandWidth(error)
+            }
+            "InvalidBackendServers.VpcNotInCen" => {
+                Self::InvalidBackendServersVpcNotInCen(error)
+            }
+            "InvalidServerId.NotExist" => Self::InvalidServerIdNotExist(error),
+            "MissingParameter.ServerRegionId" => {
+                Self::MissingParameterServerRegionId(error)
+            }
+            "MissingParameter.VbrId" => Self::MissingParameterVbrId(error),
+            "InvalidParameter.ServerRegionId" => {
+                Self::InvalidParameterServerRegionId(error)
+            }
+            "InvalidVbrId.NotInCen" => Self::InvalidVbrIdNotInCen(error),
+            "InvalidParameter.ZoneNotSupport" => {
+                Self::InvalidParameterZoneNotSupport(error)
+            }
+            "MasterSlaveServerConflict" => Self::MasterSlaveServerConflict(error),
+            "OperationFailed.ServiceGroupProcessing" => {
+                Self::OperationFailedServiceGroupProcessing(error)
+            }
+            "NetworkConflict" => Self::NetworkConflict(error),
+            "SystemBusy" => Self::SystemBusy(error),
+            "SignatureNonceUsed" => Self::SignatureNonceUsed(error),
+            "VpcSystemBusy" => Self::VpcSystemBusy(error),
+            "OperationDeny.LbNotSupportIPv6Server" => {
+                Self::OperationDenyLbNotSupportIPv6Server(error)
+            }
+            "OperationBusy" => Self::OperationBusy(error),
+            "ResourceNotFound.vServers" => Self::ResourceNotFoundVServers(error),
+            "ResourceNotFound.Cen" => Self::ResourceNotFoundCen(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -252,28 +252,19 @@ pub enum CreateAccessControlListError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateAccessControlListError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidAction.RegionNotSupport",
-                    "AclNumberOverLimit",
-                    "InvalidResourceGroupId.NotFound",
-                    "ResourceInConfiguring.Acl",
-                    "InvalidParam.TagValue",
-                    "InvalidParam.TagKey",
-                    "SizeLimitExceeded.Tag",
-                    "MissingParam.TagKey",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidActionRegionNotSupport(error),
-            Some(1) => Self::AclNumberOverLimit(error),
-            Some(2) => Self::InvalidResourceGroupIdNotFound(error),
-            Some(3) => Self::ResourceInConfiguringAcl(error),
-            Some(4) => Self::InvalidParamTagValue(error),
-            Some(5) => Self::InvalidParamTagKey(error),
-            Some(6) => Self::SizeLimitExceededTag(error),
-            Some(7) => Self::MissingParamTagKey(error),
+        match error.code() {
+            "InvalidAction.RegionNotSupport" => {
+                Self::InvalidActionRegionNotSupport(error)
+            }
+            "AclNumberOverLimit" => Self::AclNumberOverLimit(error),
+            "InvalidResourceGroupId.NotFound" => {
+                Self::InvalidResourceGroupIdNotFound(error)
+            }
+            "ResourceInConfiguring.Acl" => Self::ResourceInConfiguringAcl(error),
+            "InvalidParam.TagValue" => Self::InvalidParamTagValue(error),
+            "InvalidParam.TagKey" => Self::InvalidParamTagKey(error),
+            "SizeLimitExceeded.Tag" => Self::SizeLimitExceededTag(error),
+            "MissingParam.TagKey" => Self::MissingParamTagKey(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -279,46 +279,44 @@ pub enum CreateDomainExtensionError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateDomainExtensionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidAction.RegionNotSupport",
-                    "InvalidParameter.ServerCertificateId",
-                    "InvalidParameter.Domain",
-                    "DomainExtensionProcessing",
-                    "DomainExtensionNumberOverLimit",
-                    "DomainExtensionNotSupport",
-                    "InvalidParameter.CertificateId",
-                    "InvalidParamSize.CertificateId",
-                    "MissingParameter.CertificateId",
-                    "InvalidParameter.RegionNotSupport",
-                    "CertificateTypeMismatched",
-                    "SPEC_NOT_SUPPORT_PARAMETER",
-                    "CnCertificateNotSupport",
-                    "InvalidParam.CertificateBindingType",
-                    "MissingParam.ServerCertificates",
-                    "InvalidParamSize.ServerCertificates",
-                    "TooManyListeners",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidActionRegionNotSupport(error),
-            Some(1) => Self::InvalidParameterServerCertificateId(error),
-            Some(2) => Self::InvalidParameterDomain(error),
-            Some(3) => Self::DomainExtensionProcessing(error),
-            Some(4) => Self::DomainExtensionNumberOverLimit(error),
-            Some(5) => Self::DomainExtensionNotSupport(error),
-            Some(6) => Self::InvalidParameterCertificateId(error),
-            Some(7) => Self::InvalidParamSizeCertificateId(error),
-            Some(8) => Self::MissingParameterCertificateId(error),
-            Some(9) => Self::InvalidParameterRegionNotSupport(error),
-            Some(10) => Self::CertificateTypeMismatched(error),
-            Some(11) => Self::SpecNotSupportParameter(error),
-            Some(12) => Self::CnCertificateNotSupport(error),
-            Some(13) => Self::InvalidParamCertificateBindingType(error),
-            Some(14) => Self::MissingParamServerCertificates(error),
-            Some(15) => Self::InvalidParamSizeServerCertificates(error),
-            Some(16) => Self::TooManyListeners(error),
+        match error.code() {
+            "InvalidAction.RegionNotSupport" => {
+                Self::InvalidActionRegionNotSupport(error)
+            }
+            "InvalidParameter.ServerCertificateId" => {
+                Self::InvalidParameterServerCertificateId(error)
+            }
+            "InvalidParameter.Domain" => Self::InvalidParameterDomain(error),
+            "DomainExtensionProcessing" => Self::DomainExtensionProcessing(error),
+            "DomainExtensionNumberOverLimit" => {
+                Self::DomainExtensionNumberOverLimit(error)
+            }
+            "DomainExtensionNotSupport" => Self::DomainExtensionNotSupport(error),
+            "InvalidParameter.CertificateId" => {
+                Self::InvalidParameterCertificateId(error)
+            }
+            "InvalidParamSize.CertificateId" => {
+                Self::InvalidParamSizeCertificateId(error)
+            }
+            "MissingParameter.CertificateId" => {
+                Self::MissingParameterCertificateId(error)
+            }
+            "InvalidParameter.RegionNotSupport" => {
+                Self::InvalidParameterRegionNotSupport(error)
+            }
+            "CertificateTypeMismatched" => Self::CertificateTypeMismatched(error),
+            "SPEC_NOT_SUPPORT_PARAMETER" => Self::SpecNotSupportParameter(error),
+            "CnCertificateNotSupport" => Self::CnCertificateNotSupport(error),
+            "InvalidParam.CertificateBindingType" => {
+                Self::InvalidParamCertificateBindingType(error)
+            }
+            "MissingParam.ServerCertificates" => {
+                Self::MissingParamServerCertificates(error)
+            }
+            "InvalidParamSize.ServerCertificates" => {
+                Self::InvalidParamSizeServerCertificates(error)
+            }
+            "TooManyListeners" => Self::TooManyListeners(error),
             _ => Self::Unhandled(error),
         }
     }

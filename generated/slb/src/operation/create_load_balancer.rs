@@ -882,152 +882,119 @@ pub enum CreateLoadBalancerError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateLoadBalancerError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "OperationFailed.ZoneResourceLimit",
-                    "CloudBoxNotSupportIpv6",
-                    "CloudBoxNotSupportInternet",
-                    "OperationFailed.RegionResourceLimit",
-                    "Operation.NotAllowed",
-                    "OperationFailed.UnpaidBillsExist",
-                    "RegionOrZonesNotSupportIpv6",
-                    "InvalidParameter.Mismatch",
-                    "PAYFOR.CREDIT_PAY_INSUFFICIENT_BALANCE",
-                    "HighRiskOperationDenied",
-                    "VSwitchAvailableIpNotExist",
-                    "VSwitchNotExist",
-                    "InvalidParameter",
-                    "Instance.ShareSlbNotSupportPay95",
-                    "Instance.Pay95RateInvalid",
-                    "Instance.Pay95BandwidthIllegal",
-                    "Instance.InternetChargeTypeNotAllowed",
-                    "OperationFailed.TokenIsProcessing",
-                    "InsufficientBalance",
-                    "MissingParam.VSwitchId",
-                    "InvalidVpcId.NotExist",
-                    "PAY.MAYI_WITHHOLDING_AGREEMENT_ILLEGAL",
-                    "InvalidParameter.CloudType",
-                    "OperationFailed.InvalidAccount",
-                    "RegionOrZonesNotSupportCEN",
-                    "MissingParam.LoadBalancerSpec",
-                    "InvalidParameter.Bandwidth",
-                    "OperationForbidden.AccountRiskReject",
-                    "OperationForbidden.QuotaLimit",
-                    "InvalidParam.ModificationProtectionStatus",
-                    "InvalidParam.ModificationProtectionReason",
-                    "ShareSlbHaltSales",
-                    "OperationFailed.CashBookInsufficient",
-                    "OperationFailed.OnlyInnerCommoditySupportToPurchase",
-                    "OperationFailed.InvokeLingXiaoFailed",
-                    "AllocateVpcInstanceFailed",
-                    "QueryCreditCtrlInfoFailed",
-                    "QueryCommodityCenterFailed",
-                    "RegionNotSupportParameter",
-                    "QueryAccountBookInfoFailed",
-                    "RateAccountFailed",
-                    "TradeWaitDistributorAudit",
-                    "OperationFailed.InvokeProxyFailed",
-                    "QueryAccountCompleteProgressFailed",
-                    "QueryVoucherInfoFailed",
-                    "InvalidVSwitchId.NotFound",
-                    "IllegalParam.SpecType",
-                    "MissingParam.SpecType",
-                    "UnsupportedRegion",
-                    "PayInsufficientBalance",
-                    "IllegalParam.InstanceChargeType",
-                    "SystemBusy",
-                    "PRODUCT.NOT_AVAILABLE_IZ",
-                    "PRICE.INQUIRY_FAILED",
-                    "AssociateIpFail",
-                    "SDK.ServerUnreachable",
-                    "OverQuota",
-                    "InvalidParam.TagValue",
-                    "InvalidParam.TagKey",
-                    "SizeLimitExceeded.Tag",
-                    "MissingParam.TagKey",
-                    "SubnetIpExhaust",
-                    "BeforePayRuleBatchValidateError",
-                    "TradeSyncCreateSubError",
-                    "QueryOrderError",
-                    "CreateOrderTimeout",
-                    "MultiGrayKeyResourceInconsist",
-                    "InsufficientAvailableQuota",
-                    "Forbidden.AliGroupForbiddenRegion",
-                    "SecurityRisk.AuthVerification",
-                ],
-            )
-        {
-            Some(0) => Self::OperationFailedZoneResourceLimit(error),
-            Some(1) => Self::CloudBoxNotSupportIpv6(error),
-            Some(2) => Self::CloudBoxNotSupportInternet(error),
-            Some(3) => Self::OperationFailedRegionResourceLimit(error),
-            Some(4) => Self::OperationNotAllowed(error),
-            Some(5) => Self::OperationFailedUnpaidBillsExist(error),
-            Some(6) => Self::RegionOrZonesNotSupportIpv6(error),
-            Some(7) => Self::InvalidParameterMismatch(error),
-            Some(8) => Self::PayforCreditPayInsufficientBalance(error),
-            Some(9) => Self::HighRiskOperationDenied(error),
-            Some(10) => Self::VSwitchAvailableIpNotExist(error),
-            Some(11) => Self::VSwitchNotExist(error),
-            Some(12) => Self::InvalidParameter(error),
-            Some(13) => Self::InstanceShareSlbNotSupportPay95(error),
-            Some(14) => Self::InstancePay95RateInvalid(error),
-            Some(15) => Self::InstancePay95BandwidthIllegal(error),
-            Some(16) => Self::InstanceInternetChargeTypeNotAllowed(error),
-            Some(17) => Self::OperationFailedTokenIsProcessing(error),
-            Some(18) => Self::InsufficientBalance(error),
-            Some(19) => Self::MissingParamVSwitchId(error),
-            Some(20) => Self::InvalidVpcIdNotExist(error),
-            Some(21) => Self::PayMayiWithholdingAgreementIllegal(error),
-            Some(22) => Self::InvalidParameterCloudType(error),
-            Some(23) => Self::OperationFailedInvalidAccount(error),
-            Some(24) => Self::RegionOrZonesNotSupportCen(error),
-            Some(25) => Self::MissingParamLoadBalancerSpec(error),
-            Some(26) => Self::InvalidParameterBandwidth(error),
-            Some(27) => Self::OperationForbiddenAccountRiskReject(error),
-            Some(28) => Self::OperationForbiddenQuotaLimit(error),
-            Some(29) => Self::InvalidParamModificationProtectionStatus(error),
-            Some(30) => Self::InvalidParamModificationProtectionReason(error),
-            Some(31) => Self::ShareSlbHaltSales(error),
-            Some(32) => Self::OperationFailedCashBookInsufficient(error),
-            Some(33) => Self::OperationFailedOnlyInnerCommoditySupportToPurchase(error),
-            Some(34) => Self::OperationFailedInvokeLingXiaoFailed(error),
-            Some(35) => Self::AllocateVpcInstanceFailed(error),
-            Some(36) => Self::QueryCreditCtrlInfoFailed(error),
-            Some(37) => Self::QueryCommodityCenterFailed(error),
-            Some(38) => Self::RegionNotSupportParameter(error),
-            Some(39) => Self::QueryAccountBookInfoFailed(error),
-            Some(40) => Self::RateAccountFailed(error),
-            Some(41) => Self::TradeWaitDistributorAudit(error),
-            Some(42) => Self::OperationFailedInvokeProxyFailed(error),
-            Some(43) => Self::QueryAccountCompleteProgressFailed(error),
-            Some(44) => Self::QueryVoucherInfoFailed(error),
-            Some(45) => Self::InvalidVSwitchIdNotFound(error),
-            Some(46) => Self::IllegalParamSpecType(error),
-            Some(47) => Self::MissingParamSpecType(error),
-            Some(48) => Self::UnsupportedRegion(error),
-            Some(49) => Self::PayInsufficientBalance(error),
-            Some(50) => Self::IllegalParamInstanceChargeType(error),
-            Some(51) => Self::SystemBusy(error),
-            Some(52) => Self::ProductNotAvailableIz(error),
-            Some(53) => Self::PriceInquiryFailed(error),
-            Some(54) => Self::AssociateIpFail(error),
-            Some(55) => Self::SdkServerUnreachable(error),
-            Some(56) => Self::OverQuota(error),
-            Some(57) => Self::InvalidParamTagValue(error),
-            Some(58) => Self::InvalidParamTagKey(error),
-            Some(59) => Self::SizeLimitExceededTag(error),
-            Some(60) => Self::MissingParamTagKey(error),
-            Some(61) => Self::SubnetIpExhaust(error),
-            Some(62) => Self::BeforePayRuleBatchValidateError(error),
-            Some(63) => Self::TradeSyncCreateSubError(error),
-            Some(64) => Self::QueryOrderError(error),
-            Some(65) => Self::CreateOrderTimeout(error),
-            Some(66) => Self::MultiGrayKeyResourceInconsist(error),
-            Some(67) => Self::InsufficientAvailableQuota(error),
-            Some(68) => Self::ForbiddenAliGroupForbiddenRegion(error),
-            Some(69) => Self::SecurityRiskAuthVerification(error),
+        match error.code() {
+            "OperationFailed.ZoneResourceLimit" => {
+                Self::OperationFailedZoneResourceLimit(error)
+            }
+            "CloudBoxNotSupportIpv6" => Self::CloudBoxNotSupportIpv6(error),
+            "CloudBoxNotSupportInternet" => Self::CloudBoxNotSupportInternet(error),
+            "OperationFailed.RegionResourceLimit" => {
+                Self::OperationFailedRegionResourceLimit(error)
+            }
+            "Operation.NotAllowed" => Self::OperationNotAllowed(error),
+            "OperationFailed.UnpaidBillsExist" => {
+                Self::OperationFailedUnpaidBillsExist(error)
+            }
+            "RegionOrZonesNotSupportIpv6" => Self::RegionOrZonesNotSupportIpv6(error),
+            "InvalidParameter.Mismatch" => Self::InvalidParameterMismatch(error),
+            "PAYFOR.CREDIT_PAY_INSUFFICIENT_BALANCE" => {
+                Self::PayforCreditPayInsufficientBalance(error)
+            }
+            "HighRiskOperationDenied" => Self::HighRiskOperationDenied(error),
+            "VSwitchAvailableIpNotExist" => Self::VSwitchAvailableIpNotExist(error),
+            "VSwitchNotExist" => Self::VSwitchNotExist(error),
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "Instance.ShareSlbNotSupportPay95" => {
+                Self::InstanceShareSlbNotSupportPay95(error)
+            }
+            "Instance.Pay95RateInvalid" => Self::InstancePay95RateInvalid(error),
+            "Instance.Pay95BandwidthIllegal" => {
+                Self::InstancePay95BandwidthIllegal(error)
+            }
+            "Instance.InternetChargeTypeNotAllowed" => {
+                Self::InstanceInternetChargeTypeNotAllowed(error)
+            }
+            "OperationFailed.TokenIsProcessing" => {
+                Self::OperationFailedTokenIsProcessing(error)
+            }
+            "InsufficientBalance" => Self::InsufficientBalance(error),
+            "MissingParam.VSwitchId" => Self::MissingParamVSwitchId(error),
+            "InvalidVpcId.NotExist" => Self::InvalidVpcIdNotExist(error),
+            "PAY.MAYI_WITHHOLDING_AGREEMENT_ILLEGAL" => {
+                Self::PayMayiWithholdingAgreementIllegal(error)
+            }
+            "InvalidParameter.CloudType" => Self::InvalidParameterCloudType(error),
+            "OperationFailed.InvalidAccount" => {
+                Self::OperationFailedInvalidAccount(error)
+            }
+            "RegionOrZonesNotSupportCEN" => Self::RegionOrZonesNotSupportCen(error),
+            "MissingParam.LoadBalancerSpec" => Self::MissingParamLoadBalancerSpec(error),
+            "InvalidParameter.Bandwidth" => Self::InvalidParameterBandwidth(error),
+            "OperationForbidden.AccountRiskReject" => {
+                Self::OperationForbiddenAccountRiskReject(error)
+            }
+            "OperationForbidden.QuotaLimit" => Self::OperationForbiddenQuotaLimit(error),
+            "InvalidParam.ModificationProtectionStatus" => {
+                Self::InvalidParamModificationProtectionStatus(error)
+            }
+            "InvalidParam.ModificationProtectionReason" => {
+                Self::InvalidParamModificationProtectionReason(error)
+            }
+            "ShareSlbHaltSales" => Self::ShareSlbHaltSales(error),
+            "OperationFailed.CashBookInsufficient" => {
+                Self::OperationFailedCashBookInsufficient(error)
+            }
+            "OperationFailed.OnlyInnerCommoditySupportToPurchase" => {
+                Self::OperationFailedOnlyInnerCommoditySupportToPurchase(error)
+            }
+            "OperationFailed.InvokeLingXiaoFailed" => {
+                Self::OperationFailedInvokeLingXiaoFailed(error)
+            }
+            "AllocateVpcInstanceFailed" => Self::AllocateVpcInstanceFailed(error),
+            "QueryCreditCtrlInfoFailed" => Self::QueryCreditCtrlInfoFailed(error),
+            "QueryCommodityCenterFailed" => Self::QueryCommodityCenterFailed(error),
+            "RegionNotSupportParameter" => Self::RegionNotSupportParameter(error),
+            "QueryAccountBookInfoFailed" => Self::QueryAccountBookInfoFailed(error),
+            "RateAccountFailed" => Self::RateAccountFailed(error),
+            "TradeWaitDistributorAudit" => Self::TradeWaitDistributorAudit(error),
+            "OperationFailed.InvokeProxyFailed" => {
+                Self::OperationFailedInvokeProxyFailed(error)
+            }
+            "QueryAccountCompleteProgressFailed" => {
+                Self::QueryAccountCompleteProgressFailed(error)
+            }
+            "QueryVoucherInfoFailed" => Self::QueryVoucherInfoFailed(error),
+            "InvalidVSwitchId.NotFound" => Self::InvalidVSwitchIdNotFound(error),
+            "IllegalParam.SpecType" => Self::IllegalParamSpecType(error),
+            "MissingParam.SpecType" => Self::MissingParamSpecType(error),
+            "UnsupportedRegion" => Self::UnsupportedRegion(error),
+            "PayInsufficientBalance" => Self::PayInsufficientBalance(error),
+            "IllegalParam.InstanceChargeType" => {
+                Self::IllegalParamInstanceChargeType(error)
+            }
+            "SystemBusy" => Self::SystemBusy(error),
+            "PRODUCT.NOT_AVAILABLE_IZ" => Self::ProductNotAvailableIz(error),
+            "PRICE.INQUIRY_FAILED" => Self::PriceInquiryFailed(error),
+            "AssociateIpFail" => Self::AssociateIpFail(error),
+            "SDK.ServerUnreachable" => Self::SdkServerUnreachable(error),
+            "OverQuota" => Self::OverQuota(error),
+            "InvalidParam.TagValue" => Self::InvalidParamTagValue(error),
+            "InvalidParam.TagKey" => Self::InvalidParamTagKey(error),
+            "SizeLimitExceeded.Tag" => Self::SizeLimitExceededTag(error),
+            "MissingParam.TagKey" => Self::MissingParamTagKey(error),
+            "SubnetIpExhaust" => Self::SubnetIpExhaust(error),
+            "BeforePayRuleBatchValidateError" => {
+                Self::BeforePayRuleBatchValidateError(error)
+            }
+            "TradeSyncCreateSubError" => Self::TradeSyncCreateSubError(error),
+            "QueryOrderError" => Self::QueryOrderError(error),
+            "CreateOrderTimeout" => Self::CreateOrderTimeout(error),
+            "MultiGrayKeyResourceInconsist" => Self::MultiGrayKeyResourceInconsist(error),
+            "InsufficientAvailableQuota" => Self::InsufficientAvailableQuota(error),
+            "Forbidden.AliGroupForbiddenRegion" => {
+                Self::ForbiddenAliGroupForbiddenRegion(error)
+            }
+            "SecurityRisk.AuthVerification" => Self::SecurityRiskAuthVerification(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -1108,70 +1108,62 @@ pub enum CreateLoadBalancerHTTPListenerError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateLoadBalancerHTTPListenerError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidParameter.RegionNotSupport",
-                    "IpVersionConflict",
-                    "InvalidParameter",
-                    "ListenerForwardNotSupport",
-                    "InvalidParameter.IdleTimeout",
-                    "InvalidParameter.RequestTimeout",
-                    "ListenerProcessing",
-                    "InvalidParameter.ListenerPortConflict",
-                    "ResourceNotAvailible.HttpListener",
-                    "AclNotExist",
-                    "OperationUnsupported.CreateLoadBalancerLayer7Listener",
-                    "InvalidParameter.VServerGroupId",
-                    "MissingParam.HealthCheckDomain",
-                    "InvalidParameter.HealthCheckHttpVersion",
-                    "Duplicated.AclEntry",
-                    "OperationFailed.InsufficientResources",
-                    "InvalidParameter.ForwardCode",
-                    "LbNotSupportTcpssl",
-                    "LbSupportTcpsslOnly",
-                    "ListenerNotSupportRule",
-                    "Mismatch.SlbSpecTypeAndListenerProtocol",
-                    "InvalidParam.TagValue",
-                    "InvalidParam.TagKey",
-                    "SizeLimitExceeded.Tag",
-                    "MissingParam.TagKey",
-                    "AclListenerOverLimit",
-                    "QuotaLimitExceeds.AclAttachedToListener",
-                    "QuotaLimitExceeds.TotalAclEntry",
-                    "QuotaLimitExceeds.AclListenerOverLimit",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidParameterRegionNotSupport(error),
-            Some(1) => Self::IpVersionConflict(error),
-            Some(2) => Self::InvalidParameter(error),
-            Some(3) => Self::ListenerForwardNotSupport(error),
-            Some(4) => Self::InvalidParameterIdleTimeout(error),
-            Some(5) => Self::InvalidParameterRequestTimeout(error),
-            Some(6) => Self::ListenerProcessing(error),
-            Some(7) => Self::InvalidParameterListenerPortConflict(error),
-            Some(8) => Self::ResourceNotAvailibleHttpListener(error),
-            Some(9) => Self::AclNotExist(error),
-            Some(10) => Self::OperationUnsupportedCreateLoadBalancerLayer7Listener(error),
-            Some(11) => Self::InvalidParameterVServerGroupId(error),
-            Some(12) => Self::MissingParamHealthCheckDomain(error),
-            Some(13) => Self::InvalidParameterHealthCheckHttpVersion(error),
-            Some(14) => Self::DuplicatedAclEntry(error),
-            Some(15) => Self::OperationFailedInsufficientResources(error),
-            Some(16) => Self::InvalidParameterForwardCode(error),
-            Some(17) => Self::LbNotSupportTcpssl(error),
-            Some(18) => Self::LbSupportTcpsslOnly(error),
-            Some(19) => Self::ListenerNotSupportRule(error),
-            Some(20) => Self::MismatchSlbSpecTypeAndListenerProtocol(error),
-            Some(21) => Self::InvalidParamTagValue(error),
-            Some(22) => Self::InvalidParamTagKey(error),
-            Some(23) => Self::SizeLimitExceededTag(error),
-            Some(24) => Self::MissingParamTagKey(error),
-            Some(25) => Self::AclListenerOverLimit(error),
-            Some(26) => Self::QuotaLimitExceedsAclAttachedToListener(error),
-            Some(27) => Self::QuotaLimitExceedsTotalAclEntry(error),
-            Some(28) => Self::QuotaLimitExceedsAclListenerOverLimit(error),
+        match error.code() {
+            "InvalidParameter.RegionNotSupport" => {
+                Self::InvalidParameterRegionNotSupport(error)
+            }
+            "IpVersionConflict" => Self::IpVersionConflict(error),
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "ListenerForwardNotSupport" => Self::ListenerForwardNotSupport(error),
+            "InvalidParameter.IdleTimeout" => Self::InvalidParameterIdleTimeout(error),
+            "InvalidParameter.RequestTimeout" => {
+                Self::InvalidParameterRequestTimeout(error)
+            }
+            "ListenerProcessing" => Self::ListenerProcessing(error),
+            "InvalidParameter.ListenerPortConflict" => {
+                Self::InvalidParameterListenerPortConflict(error)
+            }
+            "ResourceNotAvailible.HttpListener" => {
+                Self::ResourceNotAvailibleHttpListener(error)
+            }
+            "AclNotExist" => Self::AclNotExist(error),
+            "OperationUnsupported.CreateLoadBalancerLayer7Listener" => {
+                Self::OperationUnsupportedCreateLoadBalancerLayer7Listener(error)
+            }
+            "InvalidParameter.VServerGroupId" => {
+                Self::InvalidParameterVServerGroupId(error)
+            }
+            "MissingParam.HealthCheckDomain" => {
+                Self::MissingParamHealthCheckDomain(error)
+            }
+            "InvalidParameter.HealthCheckHttpVersion" => {
+                Self::InvalidParameterHealthCheckHttpVersion(error)
+            }
+            "Duplicated.AclEntry" => Self::DuplicatedAclEntry(error),
+            "OperationFailed.InsufficientResources" => {
+                Self::OperationFailedInsufficientResources(error)
+            }
+            "InvalidParameter.ForwardCode" => Self::InvalidParameterForwardCode(error),
+            "LbNotSupportTcpssl" => Self::LbNotSupportTcpssl(error),
+            "LbSupportTcpsslOnly" => Self::LbSupportTcpsslOnly(error),
+            "ListenerNotSupportRule" => Self::ListenerNotSupportRule(error),
+            "Mismatch.SlbSpecTypeAndListenerProtocol" => {
+                Self::MismatchSlbSpecTypeAndListenerProtocol(error)
+            }
+            "InvalidParam.TagValue" => Self::InvalidParamTagValue(error),
+            "InvalidParam.TagKey" => Self::InvalidParamTagKey(error),
+            "SizeLimitExceeded.Tag" => Self::SizeLimitExceededTag(error),
+            "MissingParam.TagKey" => Self::MissingParamTagKey(error),
+            "AclListenerOverLimit" => Self::AclListenerOverLimit(error),
+            "QuotaLimitExceeds.AclAttachedToListener" => {
+                Self::QuotaLimitExceedsAclAttachedToListener(error)
+            }
+            "QuotaLimitExceeds.TotalAclEntry" => {
+                Self::QuotaLimitExceedsTotalAclEntry(error)
+            }
+            "QuotaLimitExceeds.AclListenerOverLimit" => {
+                Self::QuotaLimitExceedsAclListenerOverLimit(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

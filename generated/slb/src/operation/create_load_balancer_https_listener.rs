@@ -1215,98 +1215,88 @@ pub enum CreateLoadBalancerHTTPSListenerError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateLoadBalancerHTTPSListenerError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "ParamDuplicateError",
-                    "IpVersionConflict",
-                    "InvalidParameter.IdleTimeout",
-                    "InvalidParameter.RequestTimeout",
-                    "ListenerForwardNotSupport",
-                    "InvalidParameter.RegionNotSupport",
-                    "InvalidParameter.SpecNotSupport",
-                    "ListenerProcessing",
-                    "Certkey.Forbidden",
-                    "InvalidParameter.ListenerPortConflict",
-                    "ResourceNotAvailible.HttpsListener",
-                    "AclNotExist",
-                    "OperationUnsupported.CreateLoadBalancerLayer7Listener",
-                    "InvalidParameter.VServerGroupId",
-                    "MissingParam.HealthCheckDomain",
-                    "InvalidParameter.HealthCheckHttpVersion",
-                    "Duplicated.AclEntry",
-                    "CertificateNotExist",
-                    "OperationFailed.InsufficientResources",
-                    "InvalidTLSPolicyId.NotExist",
-                    "TLSPolicyConfiguring",
-                    "TLSCipherPolicyVipRelationOverLimit",
-                    "CertificateTypeMismatched",
-                    "MissingParam.ServerCertificates",
-                    "TooManyCertificates",
-                    "CnCertificateNotSupport",
-                    "InvalidParam.CertificateBindingType",
-                    "InvalidParamSize.ServerCertificates",
-                    "TooManyCertificates.ServerCertificates",
-                    "SPEC_NOT_SUPPORT_PARAMETER",
-                    "LbNotSupportTcpssl",
-                    "LbSupportTcpsslOnly",
-                    "ListenerNotSupportRule",
-                    "Mismatch.SlbSpecTypeAndListenerProtocol",
-                    "InvalidParam.TagValue",
-                    "InvalidParam.TagKey",
-                    "SizeLimitExceeded.Tag",
-                    "MissingParam.TagKey",
-                    "AclListenerOverLimit",
-                    "QuotaLimitExceeds.AclAttachedToListener",
-                    "QuotaLimitExceeds.TotalAclEntry",
-                    "QuotaLimitExceeds.AclListenerOverLimit",
-                    "ResourceNotFound.Certificate",
-                ],
-            )
-        {
-            Some(0) => Self::ParamDuplicateError(error),
-            Some(1) => Self::IpVersionConflict(error),
-            Some(2) => Self::InvalidParameterIdleTimeout(error),
-            Some(3) => Self::InvalidParameterRequestTimeout(error),
-            Some(4) => Self::ListenerForwardNotSupport(error),
-            Some(5) => Self::InvalidParameterRegionNotSupport(error),
-            Some(6) => Self::InvalidParameterSpecNotSupport(error),
-            Some(7) => Self::ListenerProcessing(error),
-            Some(8) => Self::CertkeyForbidden(error),
-            Some(9) => Self::InvalidParameterListenerPortConflict(error),
-            Some(10) => Self::ResourceNotAvailibleHttpsListener(error),
-            Some(11) => Self::AclNotExist(error),
-            Some(12) => Self::OperationUnsupportedCreateLoadBalancerLayer7Listener(error),
-            Some(13) => Self::InvalidParameterVServerGroupId(error),
-            Some(14) => Self::MissingParamHealthCheckDomain(error),
-            Some(15) => Self::InvalidParameterHealthCheckHttpVersion(error),
-            Some(16) => Self::DuplicatedAclEntry(error),
-            Some(17) => Self::CertificateNotExist(error),
-            Some(18) => Self::OperationFailedInsufficientResources(error),
-            Some(19) => Self::InvalidTlsPolicyIdNotExist(error),
-            Some(20) => Self::TlsPolicyConfiguring(error),
-            Some(21) => Self::TlsCipherPolicyVipRelationOverLimit(error),
-            Some(22) => Self::CertificateTypeMismatched(error),
-            Some(23) => Self::MissingParamServerCertificates(error),
-            Some(24) => Self::TooManyCertificates(error),
-            Some(25) => Self::CnCertificateNotSupport(error),
-            Some(26) => Self::InvalidParamCertificateBindingType(error),
-            Some(27) => Self::InvalidParamSizeServerCertificates(error),
-            Some(28) => Self::TooManyCertificatesServerCertificates(error),
-            Some(29) => Self::SpecNotSupportParameter(error),
-            Some(30) => Self::LbNotSupportTcpssl(error),
-            Some(31) => Self::LbSupportTcpsslOnly(error),
-            Some(32) => Self::ListenerNotSupportRule(error),
-            Some(33) => Self::MismatchSlbSpecTypeAndListenerProtocol(error),
-            Some(34) => Self::InvalidParamTagValue(error),
-            Some(35) => Self::InvalidParamTagKey(error),
-            Some(36) => Self::SizeLimitExceededTag(error),
-            Some(37) => Self::MissingParamTagKey(error),
-            Some(38) => Self::AclListenerOverLimit(error),
-            Some(39) => Self::QuotaLimitExceedsAclAttachedToListener(error),
-            Some(40) => Self::QuotaLimitExceedsTotalAclEntry(error),
-            Some(41) => Self::QuotaLimitExceedsAclListenerOverLimit(error),
-            Some(42) => Self::ResourceNotFoundCertificate(error),
+        match error.code() {
+            "ParamDuplicateError" => Self::ParamDuplicateError(error),
+            "IpVersionConflict" => Self::IpVersionConflict(error),
+            "InvalidParameter.IdleTimeout" => Self::InvalidParameterIdleTimeout(error),
+            "InvalidParameter.RequestTimeout" => {
+                Self::InvalidParameterRequestTimeout(error)
+            }
+            "ListenerForwardNotSupport" => Self::ListenerForwardNotSupport(error),
+            "InvalidParameter.RegionNotSupport" => {
+                Self::InvalidParameterRegionNotSupport(error)
+            }
+            "InvalidParameter.SpecNotSupport" => {
+                Self::InvalidParameterSpecNotSupport(error)
+            }
+            "ListenerProcessing" => Self::ListenerProcessing(error),
+            "Certkey.Forbidden" => Self::CertkeyForbidden(error),
+            "InvalidParameter.ListenerPortConflict" => {
+                Self::InvalidParameterListenerPortConflict(error)
+            }
+            "ResourceNotAvailible.HttpsListener" => {
+                Self::ResourceNotAvailibleHttpsListener(error)
+            }
+            "AclNotExist" => Self::AclNotExist(error),
+            "OperationUnsupported.CreateLoadBalancerLayer7Listener" => {
+                Self::OperationUnsupportedCreateLoadBalancerLayer7Listener(error)
+            }
+            "InvalidParameter.VServerGroupId" => {
+                Self::InvalidParameterVServerGroupId(error)
+            }
+            "MissingParam.HealthCheckDomain" => {
+                Self::MissingParamHealthCheckDomain(error)
+            }
+            "InvalidParameter.HealthCheckHttpVersion" => {
+                Self::InvalidParameterHealthCheckHttpVersion(error)
+            }
+            "Duplicated.AclEntry" => Self::DuplicatedAclEntry(error),
+            "CertificateNotExist" => Self::CertificateNotExist(error),
+            "OperationFailed.InsufficientResources" => {
+                Self::OperationFailedInsufficientResources(error)
+            }
+            "InvalidTLSPolicyId.NotExist" => Self::InvalidTlsPolicyIdNotExist(error),
+            "TLSPolicyConfiguring" => Self::TlsPolicyConfiguring(error),
+            "TLSCipherPolicyVipRelationOverLimit" => {
+                Self::TlsCipherPolicyVipRelationOverLimit(error)
+            }
+            "CertificateTypeMismatched" => Self::CertificateTypeMismatched(error),
+            "MissingParam.ServerCertificates" => {
+                Self::MissingParamServerCertificates(error)
+            }
+            "TooManyCertificates" => Self::TooManyCertificates(error),
+            "CnCertificateNotSupport" => Self::CnCertificateNotSupport(error),
+            "InvalidParam.CertificateBindingType" => {
+                Self::InvalidParamCertificateBindingType(error)
+            }
+            "InvalidParamSize.ServerCertificates" => {
+                Self::InvalidParamSizeServerCertificates(error)
+            }
+            "TooManyCertificates.ServerCertificates" => {
+                Self::TooManyCertificatesServerCertificates(error)
+            }
+            "SPEC_NOT_SUPPORT_PARAMETER" => Self::SpecNotSupportParameter(error),
+            "LbNotSupportTcpssl" => Self::LbNotSupportTcpssl(error),
+            "LbSupportTcpsslOnly" => Self::LbSupportTcpsslOnly(error),
+            "ListenerNotSupportRule" => Self::ListenerNotSupportRule(error),
+            "Mismatch.SlbSpecTypeAndListenerProtocol" => {
+                Self::MismatchSlbSpecTypeAndListenerProtocol(error)
+            }
+            "InvalidParam.TagValue" => Self::InvalidParamTagValue(error),
+            "InvalidParam.TagKey" => Self::InvalidParamTagKey(error),
+            "SizeLimitExceeded.Tag" => Self::SizeLimitExceededTag(error),
+            "MissingParam.TagKey" => Self::MissingParamTagKey(error),
+            "AclListenerOverLimit" => Self::AclListenerOverLimit(error),
+            "QuotaLimitExceeds.AclAttachedToListener" => {
+                Self::QuotaLimitExceedsAclAttachedToListener(error)
+            }
+            "QuotaLimitExceeds.TotalAclEntry" => {
+                Self::QuotaLimitExceedsTotalAclEntry(error)
+            }
+            "QuotaLimitExceeds.AclListenerOverLimit" => {
+                Self::QuotaLimitExceedsAclListenerOverLimit(error)
+            }
+            "ResourceNotFound.Certificate" => Self::ResourceNotFoundCertificate(error),
             _ => Self::Unhandled(error),
         }
     }

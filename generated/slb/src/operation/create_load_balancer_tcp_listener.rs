@@ -915,98 +915,84 @@ pub enum CreateLoadBalancerTCPListenerError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateLoadBalancerTCPListenerError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidParameterValue.SpecNotSupport",
-                    "OperationNotSupport.Acl",
-                    "InvalidParameterValue.RegionNotSupport",
-                    "Abs.VServerGroupIdAndMasterSlaveServerGroupId.MissMatch",
-                    "IpVersionConflict",
-                    "InvalidParameterValue.ZoneNotSupport",
-                    "ListenerProcessing",
-                    "AclNotExist",
-                    "InvalidParameter.ListenerPortConflict",
-                    "InvalidParameter.ZoneNotSupport",
-                    "InvalidParam.VServerGroupId",
-                    "MissingParam.HealthCheckConnectPort",
-                    "InvalidParam.ListenerPort",
-                    "InvalidParam.StartPort",
-                    "InvalidParamSize.PortRange",
-                    "InvalidParam.EndPort",
-                    "Duplicated.AclEntry",
-                    "OperationUnsupported.SetAccessControl",
-                    "InvalidParam.PortRange",
-                    "InvalidParameter.RegionNotSupport",
-                    "LbNotSupportTcpssl",
-                    "LbSupportTcpsslOnly",
-                    "ListenerNotSupportRule",
-                    "ListenerPortConflict",
-                    "ResourceNotFound.VServerGroup",
-                    "IllegalParam.FailoverThreshold",
-                    "IllegalParam.FailoverStrategy",
-                    "MasterSlaveServerConflict",
-                    "OperationDenied.HealthCheckClosedForMasterSlaveMode",
-                    "IllegalParam.HealthCheck",
-                    "Mismatch.SlbSpecTypeAndListenerProtocol",
-                    "OperationDenied.FullNatModeNotAllowed",
-                    "OperationDenied.OnlyIpv4SlbSupport",
-                    "SpecNotSupportParameter",
-                    "InvalidParam.TagValue",
-                    "InvalidParam.TagKey",
-                    "SizeLimitExceeded.Tag",
-                    "MissingParam.TagKey",
-                    "MissingParameter",
-                    "AclListenerOverLimit",
-                    "QuotaLimitExceeds.AclAttachedToListener",
-                    "QuotaLimitExceeds.TotalAclEntry",
-                    "QuotaLimitExceeds.AclListenerOverLimit",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidParameterValueSpecNotSupport(error),
-            Some(1) => Self::OperationNotSupportAcl(error),
-            Some(2) => Self::InvalidParameterValueRegionNotSupport(error),
-            Some(3) => Self::AbsVServerGroupIdAndMasterSlaveServerGroupIdMissMatch(error),
-            Some(4) => Self::IpVersionConflict(error),
-            Some(5) => Self::InvalidParameterValueZoneNotSupport(error),
-            Some(6) => Self::ListenerProcessing(error),
-            Some(7) => Self::AclNotExist(error),
-            Some(8) => Self::InvalidParameterListenerPortConflict(error),
-            Some(9) => Self::InvalidParameterZoneNotSupport(error),
-            Some(10) => Self::InvalidParamVServerGroupId(error),
-            Some(11) => Self::MissingParamHealthCheckConnectPort(error),
-            Some(12) => Self::InvalidParamListenerPort(error),
-            Some(13) => Self::InvalidParamStartPort(error),
-            Some(14) => Self::InvalidParamSizePortRange(error),
-            Some(15) => Self::InvalidParamEndPort(error),
-            Some(16) => Self::DuplicatedAclEntry(error),
-            Some(17) => Self::OperationUnsupportedSetAccessControl(error),
-            Some(18) => Self::InvalidParamPortRange(error),
-            Some(19) => Self::InvalidParameterRegionNotSupport(error),
-            Some(20) => Self::LbNotSupportTcpssl(error),
-            Some(21) => Self::LbSupportTcpsslOnly(error),
-            Some(22) => Self::ListenerNotSupportRule(error),
-            Some(23) => Self::ListenerPortConflict(error),
-            Some(24) => Self::ResourceNotFoundVServerGroup(error),
-            Some(25) => Self::IllegalParamFailoverThreshold(error),
-            Some(26) => Self::IllegalParamFailoverStrategy(error),
-            Some(27) => Self::MasterSlaveServerConflict(error),
-            Some(28) => Self::OperationDeniedHealthCheckClosedForMasterSlaveMode(error),
-            Some(29) => Self::IllegalParamHealthCheck(error),
-            Some(30) => Self::MismatchSlbSpecTypeAndListenerProtocol(error),
-            Some(31) => Self::OperationDeniedFullNatModeNotAllowed(error),
-            Some(32) => Self::OperationDeniedOnlyIpv4SlbSupport(error),
-            Some(33) => Self::SpecNotSupportParameter(error),
-            Some(34) => Self::InvalidParamTagValue(error),
-            Some(35) => Self::InvalidParamTagKey(error),
-            Some(36) => Self::SizeLimitExceededTag(error),
-            Some(37) => Self::MissingParamTagKey(error),
-            Some(38) => Self::MissingParameter(error),
-            Some(39) => Self::AclListenerOverLimit(error),
-            Some(40) => Self::QuotaLimitExceedsAclAttachedToListener(error),
-            Some(41) => Self::QuotaLimitExceedsTotalAclEntry(error),
-            Some(42) => Self::QuotaLimitExceedsAclListenerOverLimit(error),
+        match error.code() {
+            "InvalidParameterValue.SpecNotSupport" => {
+                Self::InvalidParameterValueSpecNotSupport(error)
+            }
+            "OperationNotSupport.Acl" => Self::OperationNotSupportAcl(error),
+            "InvalidParameterValue.RegionNotSupport" => {
+                Self::InvalidParameterValueRegionNotSupport(error)
+            }
+            "Abs.VServerGroupIdAndMasterSlaveServerGroupId.MissMatch" => {
+                Self::AbsVServerGroupIdAndMasterSlaveServerGroupIdMissMatch(error)
+            }
+            "IpVersionConflict" => Self::IpVersionConflict(error),
+            "InvalidParameterValue.ZoneNotSupport" => {
+                Self::InvalidParameterValueZoneNotSupport(error)
+            }
+            "ListenerProcessing" => Self::ListenerProcessing(error),
+            "AclNotExist" => Self::AclNotExist(error),
+            "InvalidParameter.ListenerPortConflict" => {
+                Self::InvalidParameterListenerPortConflict(error)
+            }
+            "InvalidParameter.ZoneNotSupport" => {
+                Self::InvalidParameterZoneNotSupport(error)
+            }
+            "InvalidParam.VServerGroupId" => Self::InvalidParamVServerGroupId(error),
+            "MissingParam.HealthCheckConnectPort" => {
+                Self::MissingParamHealthCheckConnectPort(error)
+            }
+            "InvalidParam.ListenerPort" => Self::InvalidParamListenerPort(error),
+            "InvalidParam.StartPort" => Self::InvalidParamStartPort(error),
+            "InvalidParamSize.PortRange" => Self::InvalidParamSizePortRange(error),
+            "InvalidParam.EndPort" => Self::InvalidParamEndPort(error),
+            "Duplicated.AclEntry" => Self::DuplicatedAclEntry(error),
+            "OperationUnsupported.SetAccessControl" => {
+                Self::OperationUnsupportedSetAccessControl(error)
+            }
+            "InvalidParam.PortRange" => Self::InvalidParamPortRange(error),
+            "InvalidParameter.RegionNotSupport" => {
+                Self::InvalidParameterRegionNotSupport(error)
+            }
+            "LbNotSupportTcpssl" => Self::LbNotSupportTcpssl(error),
+            "LbSupportTcpsslOnly" => Self::LbSupportTcpsslOnly(error),
+            "ListenerNotSupportRule" => Self::ListenerNotSupportRule(error),
+            "ListenerPortConflict" => Self::ListenerPortConflict(error),
+            "ResourceNotFound.VServerGroup" => Self::ResourceNotFoundVServerGroup(error),
+            "IllegalParam.FailoverThreshold" => {
+                Self::IllegalParamFailoverThreshold(error)
+            }
+            "IllegalParam.FailoverStrategy" => Self::IllegalParamFailoverStrategy(error),
+            "MasterSlaveServerConflict" => Self::MasterSlaveServerConflict(error),
+            "OperationDenied.HealthCheckClosedForMasterSlaveMode" => {
+                Self::OperationDeniedHealthCheckClosedForMasterSlaveMode(error)
+            }
+            "IllegalParam.HealthCheck" => Self::IllegalParamHealthCheck(error),
+            "Mismatch.SlbSpecTypeAndListenerProtocol" => {
+                Self::MismatchSlbSpecTypeAndListenerProtocol(error)
+            }
+            "OperationDenied.FullNatModeNotAllowed" => {
+                Self::OperationDeniedFullNatModeNotAllowed(error)
+            }
+            "OperationDenied.OnlyIpv4SlbSupport" => {
+                Self::OperationDeniedOnlyIpv4SlbSupport(error)
+            }
+            "SpecNotSupportParameter" => Self::SpecNotSupportParameter(error),
+            "InvalidParam.TagValue" => Self::InvalidParamTagValue(error),
+            "InvalidParam.TagKey" => Self::InvalidParamTagKey(error),
+            "SizeLimitExceeded.Tag" => Self::SizeLimitExceededTag(error),
+            "MissingParam.TagKey" => Self::MissingParamTagKey(error),
+            "MissingParameter" => Self::MissingParameter(error),
+            "AclListenerOverLimit" => Self::AclListenerOverLimit(error),
+            "QuotaLimitExceeds.AclAttachedToListener" => {
+                Self::QuotaLimitExceedsAclAttachedToListener(error)
+            }
+            "QuotaLimitExceeds.TotalAclEntry" => {
+                Self::QuotaLimitExceedsTotalAclEntry(error)
+            }
+            "QuotaLimitExceeds.AclListenerOverLimit" => {
+                Self::QuotaLimitExceedsAclListenerOverLimit(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

@@ -757,106 +757,94 @@ pub enum CreateLoadBalancerUDPListenerError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateLoadBalancerUDPListenerError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidParameterValue.SpecNotSupport",
-                    "OperationNotSupport.Acl",
-                    "InvalidParameterValue.RegionNotSupport",
-                    "Abs.VServerGroupIdAndMasterSlaveServerGroupId.MissMatch",
-                    "IpVersionConflict",
-                    "InvalidParameterValue.ZoneNotSupport",
-                    "ListenerProcessing",
-                    "AclNotExist",
-                    "InvalidParameter.ListenerPortConflict",
-                    "InvalidParam.VServerGroupId",
-                    "MissingParam.HealthCheckConnectPort",
-                    "InvalidParam.ListenerPort",
-                    "InvalidParam.StartPort",
-                    "InvalidParamSize.PortRange",
-                    "InvalidParam.EndPort",
-                    "Duplicated.AclEntry",
-                    "InvalidParameter.RegionNotSupport",
-                    "LbNotSupportTcpssl",
-                    "LbSupportTcpsslOnly",
-                    "ListenerNotSupportRule",
-                    "InvalidParamLength.HealthCheckExp",
-                    "InvalidParamLength.HealthCheckReq",
-                    "InvalidParam.HealthCheckReq",
-                    "InvalidParam.HealthCheckExp",
-                    "ResourceNotFound.VServerGroup",
-                    "IllegalParam.FailoverThreshold",
-                    "IllegalParam.FailoverStrategy",
-                    "InvalidParameter.ZoneNotSupport",
-                    "MasterSlaveServerConflict",
-                    "VipNotSupportQuicVersion",
-                    "IllegalParam.HealthCheckType",
-                    "MissingParam.HealthCheckMethod",
-                    "IllegalParam.HealthCheckMethod",
-                    "IllegalParam.HealthCheck",
-                    "OperationDenied.SpecialListenerPortNotAllowed",
-                    "Mismatch.SlbSpecTypeAndListenerProtocol",
-                    "OperationDenied.OnlyIpv4SlbSupport",
-                    "OperationDenied.FullNatModeNotAllowed",
-                    "SpecNotSupportParameter",
-                    "InvalidParam.TagValue",
-                    "InvalidParam.TagKey",
-                    "SizeLimitExceeded.Tag",
-                    "MissingParam.TagKey",
-                    "AclListenerOverLimit",
-                    "QuotaLimitExceeds.AclAttachedToListener",
-                    "QuotaLimitExceeds.TotalAclEntry",
-                    "QuotaLimitExceeds.AclListenerOverLimit",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidParameterValueSpecNotSupport(error),
-            Some(1) => Self::OperationNotSupportAcl(error),
-            Some(2) => Self::InvalidParameterValueRegionNotSupport(error),
-            Some(3) => Self::AbsVServerGroupIdAndMasterSlaveServerGroupIdMissMatch(error),
-            Some(4) => Self::IpVersionConflict(error),
-            Some(5) => Self::InvalidParameterValueZoneNotSupport(error),
-            Some(6) => Self::ListenerProcessing(error),
-            Some(7) => Self::AclNotExist(error),
-            Some(8) => Self::InvalidParameterListenerPortConflict(error),
-            Some(9) => Self::InvalidParamVServerGroupId(error),
-            Some(10) => Self::MissingParamHealthCheckConnectPort(error),
-            Some(11) => Self::InvalidParamListenerPort(error),
-            Some(12) => Self::InvalidParamStartPort(error),
-            Some(13) => Self::InvalidParamSizePortRange(error),
-            Some(14) => Self::InvalidParamEndPort(error),
-            Some(15) => Self::DuplicatedAclEntry(error),
-            Some(16) => Self::InvalidParameterRegionNotSupport(error),
-            Some(17) => Self::LbNotSupportTcpssl(error),
-            Some(18) => Self::LbSupportTcpsslOnly(error),
-            Some(19) => Self::ListenerNotSupportRule(error),
-            Some(20) => Self::InvalidParamLengthHealthCheckExp(error),
-            Some(21) => Self::InvalidParamLengthHealthCheckReq(error),
-            Some(22) => Self::InvalidParamHealthCheckReq(error),
-            Some(23) => Self::InvalidParamHealthCheckExp(error),
-            Some(24) => Self::ResourceNotFoundVServerGroup(error),
-            Some(25) => Self::IllegalParamFailoverThreshold(error),
-            Some(26) => Self::IllegalParamFailoverStrategy(error),
-            Some(27) => Self::InvalidParameterZoneNotSupport(error),
-            Some(28) => Self::MasterSlaveServerConflict(error),
-            Some(29) => Self::VipNotSupportQuicVersion(error),
-            Some(30) => Self::IllegalParamHealthCheckType(error),
-            Some(31) => Self::MissingParamHealthCheckMethod(error),
-            Some(32) => Self::IllegalParamHealthCheckMethod(error),
-            Some(33) => Self::IllegalParamHealthCheck(error),
-            Some(34) => Self::OperationDeniedSpecialListenerPortNotAllowed(error),
-            Some(35) => Self::MismatchSlbSpecTypeAndListenerProtocol(error),
-            Some(36) => Self::OperationDeniedOnlyIpv4SlbSupport(error),
-            Some(37) => Self::OperationDeniedFullNatModeNotAllowed(error),
-            Some(38) => Self::SpecNotSupportParameter(error),
-            Some(39) => Self::InvalidParamTagValue(error),
-            Some(40) => Self::InvalidParamTagKey(error),
-            Some(41) => Self::SizeLimitExceededTag(error),
-            Some(42) => Self::MissingParamTagKey(error),
-            Some(43) => Self::AclListenerOverLimit(error),
-            Some(44) => Self::QuotaLimitExceedsAclAttachedToListener(error),
-            Some(45) => Self::QuotaLimitExceedsTotalAclEntry(error),
-            Some(46) => Self::QuotaLimitExceedsAclListenerOverLimit(error),
+        match error.code() {
+            "InvalidParameterValue.SpecNotSupport" => {
+                Self::InvalidParameterValueSpecNotSupport(error)
+            }
+            "OperationNotSupport.Acl" => Self::OperationNotSupportAcl(error),
+            "InvalidParameterValue.RegionNotSupport" => {
+                Self::InvalidParameterValueRegionNotSupport(error)
+            }
+            "Abs.VServerGroupIdAndMasterSlaveServerGroupId.MissMatch" => {
+                Self::AbsVServerGroupIdAndMasterSlaveServerGroupIdMissMatch(error)
+            }
+            "IpVersionConflict" => Self::IpVersionConflict(error),
+            "InvalidParameterValue.ZoneNotSupport" => {
+                Self::InvalidParameterValueZoneNotSupport(error)
+            }
+            "ListenerProcessing" => Self::ListenerProcessing(error),
+            "AclNotExist" => Self::AclNotExist(error),
+            "InvalidParameter.ListenerPortConflict" => {
+                Self::InvalidParameterListenerPortConflict(error)
+            }
+            "InvalidParam.VServerGroupId" => Self::InvalidParamVServerGroupId(error),
+            "MissingParam.HealthCheckConnectPort" => {
+                Self::MissingParamHealthCheckConnectPort(error)
+            }
+            "InvalidParam.ListenerPort" => Self::InvalidParamListenerPort(error),
+            "InvalidParam.StartPort" => Self::InvalidParamStartPort(error),
+            "InvalidParamSize.PortRange" => Self::InvalidParamSizePortRange(error),
+            "InvalidParam.EndPort" => Self::InvalidParamEndPort(error),
+            "Duplicated.AclEntry" => Self::DuplicatedAclEntry(error),
+            "InvalidParameter.RegionNotSupport" => {
+                Self::InvalidParameterRegionNotSupport(error)
+            }
+            "LbNotSupportTcpssl" => Self::LbNotSupportTcpssl(error),
+            "LbSupportTcpsslOnly" => Self::LbSupportTcpsslOnly(error),
+            "ListenerNotSupportRule" => Self::ListenerNotSupportRule(error),
+            "InvalidParamLength.HealthCheckExp" => {
+                Self::InvalidParamLengthHealthCheckExp(error)
+            }
+            "InvalidParamLength.HealthCheckReq" => {
+                Self::InvalidParamLengthHealthCheckReq(error)
+            }
+            "InvalidParam.HealthCheckReq" => Self::InvalidParamHealthCheckReq(error),
+            "InvalidParam.HealthCheckExp" => Self::InvalidParamHealthCheckExp(error),
+            "ResourceNotFound.VServerGroup" => Self::ResourceNotFoundVServerGroup(error),
+            "IllegalParam.FailoverThreshold" => {
+                Self::IllegalParamFailoverThreshold(error)
+            }
+            "IllegalParam.FailoverStrategy" => Self::IllegalParamFailoverStrategy(error),
+            "InvalidParameter.ZoneNotSupport" => {
+                Self::InvalidParameterZoneNotSupport(error)
+            }
+            "MasterSlaveServerConflict" => Self::MasterSlaveServerConflict(error),
+            "VipNotSupportQuicVersion" => Self::VipNotSupportQuicVersion(error),
+            "IllegalParam.HealthCheckType" => Self::IllegalParamHealthCheckType(error),
+            "MissingParam.HealthCheckMethod" => {
+                Self::MissingParamHealthCheckMethod(error)
+            }
+            "IllegalParam.HealthCheckMethod" => {
+                Self::IllegalParamHealthCheckMethod(error)
+            }
+            "IllegalParam.HealthCheck" => Self::IllegalParamHealthCheck(error),
+            "OperationDenied.SpecialListenerPortNotAllowed" => {
+                Self::OperationDeniedSpecialListenerPortNotAllowed(error)
+            }
+            "Mismatch.SlbSpecTypeAndListenerProtocol" => {
+                Self::MismatchSlbSpecTypeAndListenerProtocol(error)
+            }
+            "OperationDenied.OnlyIpv4SlbSupport" => {
+                Self::OperationDeniedOnlyIpv4SlbSupport(error)
+            }
+            "OperationDenied.FullNatModeNotAllowed" => {
+                Self::OperationDeniedFullNatModeNotAllowed(error)
+            }
+            "SpecNotSupportParameter" => Self::SpecNotSupportParameter(error),
+            "InvalidParam.TagValue" => Self::InvalidParamTagValue(error),
+            "InvalidParam.TagKey" => Self::InvalidParamTagKey(error),
+            "SizeLimitExceeded.Tag" => Self::SizeLimitExceededTag(error),
+            "MissingParam.TagKey" => Self::MissingParamTagKey(error),
+            "AclListenerOverLimit" => Self::AclListenerOverLimit(error),
+            "QuotaLimitExceeds.AclAttachedToListener" => {
+                Self::QuotaLimitExceedsAclAttachedToListener(error)
+            }
+            "QuotaLimitExceeds.TotalAclEntry" => {
+                Self::QuotaLimitExceedsTotalAclEntry(error)
+            }
+            "QuotaLimitExceeds.AclListenerOverLimit" => {
+                Self::QuotaLimitExceedsAclListenerOverLimit(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

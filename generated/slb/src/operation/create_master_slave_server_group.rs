@@ -312,46 +312,34 @@ pub enum CreateMasterSlaveServerGroupError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateMasterSlaveServerGroupError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "BACKEND_SERVERS_NUM_MUST_BE_TWO",
-                    "Mismatched.ZoneId",
-                    "BACKEND_SERVERS_HAVE_SAME_PORT_AND_SERVERID",
-                    "BACKEND_SERVERS_CAN_ONLY_CONTAIN_ONE_MASTER_AND_ONE_SLAVE",
-                    "BACKEND_SERVER_ID_CAN_NOT_EMPTY",
-                    "INVALID_SERVER_TYPE",
-                    "BACKEND_SERVER_PORT_CAN_NOT_EMPTY",
-                    "RealServerPortNotSupport",
-                    "OperationUnsupported.CreateMasterSlaveServerGroup",
-                    "IncorrectStatus.RSByPassToas",
-                    "OperationFailed.ActionNotSupport",
-                    "RsTunnelIp2VmNameConflict",
-                    "NetworkConflict",
-                    "InvalidParam.TagValue",
-                    "InvalidParam.TagKey",
-                    "SizeLimitExceeded.Tag",
-                    "MissingParam.TagKey",
-                ],
-            )
-        {
-            Some(0) => Self::BackendServersNumMustBeTwo(error),
-            Some(1) => Self::MismatchedZoneId(error),
-            Some(2) => Self::BackendServersHaveSamePortAndServerid(error),
-            Some(3) => Self::BackendServersCanOnlyContainOneMasterAndOneSlave(error),
-            Some(4) => Self::BackendServerIdCanNotEmpty(error),
-            Some(5) => Self::InvalidServerType(error),
-            Some(6) => Self::BackendServerPortCanNotEmpty(error),
-            Some(7) => Self::RealServerPortNotSupport(error),
-            Some(8) => Self::OperationUnsupportedCreateMasterSlaveServerGroup(error),
-            Some(9) => Self::IncorrectStatusRsByPassToas(error),
-            Some(10) => Self::OperationFailedActionNotSupport(error),
-            Some(11) => Self::RsTunnelIp2VmNameConflict(error),
-            Some(12) => Self::NetworkConflict(error),
-            Some(13) => Self::InvalidParamTagValue(error),
-            Some(14) => Self::InvalidParamTagKey(error),
-            Some(15) => Self::SizeLimitExceededTag(error),
-            Some(16) => Self::MissingParamTagKey(error),
+        match error.code() {
+            "BACKEND_SERVERS_NUM_MUST_BE_TWO" => Self::BackendServersNumMustBeTwo(error),
+            "Mismatched.ZoneId" => Self::MismatchedZoneId(error),
+            "BACKEND_SERVERS_HAVE_SAME_PORT_AND_SERVERID" => {
+                Self::BackendServersHaveSamePortAndServerid(error)
+            }
+            "BACKEND_SERVERS_CAN_ONLY_CONTAIN_ONE_MASTER_AND_ONE_SLAVE" => {
+                Self::BackendServersCanOnlyContainOneMasterAndOneSlave(error)
+            }
+            "BACKEND_SERVER_ID_CAN_NOT_EMPTY" => Self::BackendServerIdCanNotEmpty(error),
+            "INVALID_SERVER_TYPE" => Self::InvalidServerType(error),
+            "BACKEND_SERVER_PORT_CAN_NOT_EMPTY" => {
+                Self::BackendServerPortCanNotEmpty(error)
+            }
+            "RealServerPortNotSupport" => Self::RealServerPortNotSupport(error),
+            "OperationUnsupported.CreateMasterSlaveServerGroup" => {
+                Self::OperationUnsupportedCreateMasterSlaveServerGroup(error)
+            }
+            "IncorrectStatus.RSByPassToas" => Self::IncorrectStatusRsByPassToas(error),
+            "OperationFailed.ActionNotSupport" => {
+                Self::OperationFailedActionNotSupport(error)
+            }
+            "RsTunnelIp2VmNameConflict" => Self::RsTunnelIp2VmNameConflict(error),
+            "NetworkConflict" => Self::NetworkConflict(error),
+            "InvalidParam.TagValue" => Self::InvalidParamTagValue(error),
+            "InvalidParam.TagKey" => Self::InvalidParamTagKey(error),
+            "SizeLimitExceeded.Tag" => Self::SizeLimitExceededTag(error),
+            "MissingParam.TagKey" => Self::MissingParamTagKey(error),
             _ => Self::Unhandled(error),
         }
     }

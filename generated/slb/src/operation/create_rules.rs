@@ -269,26 +269,20 @@ pub enum CreateRulesError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateRulesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidParameter",
-                    "InvalidParameterValue.RegionNotSupport",
-                    "TooManyListeners",
-                    "DomainExist",
-                    "OperationFailed.ListenerStatusNotSupport",
-                    "OperationFailed.ActionNotSupport",
-                    "MissingParameter.RuleName",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidParameter(error),
-            Some(1) => Self::InvalidParameterValueRegionNotSupport(error),
-            Some(2) => Self::TooManyListeners(error),
-            Some(3) => Self::DomainExist(error),
-            Some(4) => Self::OperationFailedListenerStatusNotSupport(error),
-            Some(5) => Self::OperationFailedActionNotSupport(error),
-            Some(6) => Self::MissingParameterRuleName(error),
+        match error.code() {
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "InvalidParameterValue.RegionNotSupport" => {
+                Self::InvalidParameterValueRegionNotSupport(error)
+            }
+            "TooManyListeners" => Self::TooManyListeners(error),
+            "DomainExist" => Self::DomainExist(error),
+            "OperationFailed.ListenerStatusNotSupport" => {
+                Self::OperationFailedListenerStatusNotSupport(error)
+            }
+            "OperationFailed.ActionNotSupport" => {
+                Self::OperationFailedActionNotSupport(error)
+            }
+            "MissingParameter.RuleName" => Self::MissingParameterRuleName(error),
             _ => Self::Unhandled(error),
         }
     }

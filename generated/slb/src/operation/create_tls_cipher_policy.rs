@@ -329,28 +329,17 @@ pub enum CreateTLSCipherPolicyError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateTLSCipherPolicyError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "MissingParam.Name",
-                    "MissingParam.TlsVersions",
-                    "MissingParam.Ciphers",
-                    "ParamDuplicateError.TlsVersions",
-                    "ParamDuplicateError.Ciphers",
-                    "TLSPolicyNoSupportVersion",
-                    "TLSPolicyNoSupportCipher",
-                    "TLSCipherPolicyOverLimit",
-                ],
-            )
-        {
-            Some(0) => Self::MissingParamName(error),
-            Some(1) => Self::MissingParamTlsVersions(error),
-            Some(2) => Self::MissingParamCiphers(error),
-            Some(3) => Self::ParamDuplicateErrorTlsVersions(error),
-            Some(4) => Self::ParamDuplicateErrorCiphers(error),
-            Some(5) => Self::TlsPolicyNoSupportVersion(error),
-            Some(6) => Self::TlsPolicyNoSupportCipher(error),
-            Some(7) => Self::TlsCipherPolicyOverLimit(error),
+        match error.code() {
+            "MissingParam.Name" => Self::MissingParamName(error),
+            "MissingParam.TlsVersions" => Self::MissingParamTlsVersions(error),
+            "MissingParam.Ciphers" => Self::MissingParamCiphers(error),
+            "ParamDuplicateError.TlsVersions" => {
+                Self::ParamDuplicateErrorTlsVersions(error)
+            }
+            "ParamDuplicateError.Ciphers" => Self::ParamDuplicateErrorCiphers(error),
+            "TLSPolicyNoSupportVersion" => Self::TlsPolicyNoSupportVersion(error),
+            "TLSPolicyNoSupportCipher" => Self::TlsPolicyNoSupportCipher(error),
+            "TLSCipherPolicyOverLimit" => Self::TlsCipherPolicyOverLimit(error),
             _ => Self::Unhandled(error),
         }
     }

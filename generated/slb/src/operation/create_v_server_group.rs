@@ -349,62 +349,50 @@ pub enum CreateVServerGroupError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateVServerGroupError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "LBNotSupportIpv6Backend",
-                    "Mismatched.ZoneId",
-                    "InvalidBackendServers.ServerIpConflict",
-                    "OperationUnsupported.CreateVServerGroup",
-                    "IncorrectStatus.RSByPassToas",
-                    "BackendServer.InvalidType",
-                    "BackendServer.ServerRegionIdNotEqual",
-                    "OperationFailed.InvalidCen",
-                    "IncorrectStatus.CenNotAssociated",
-                    "InvalidBackendServers.MissingCenBandWidth",
-                    "InvalidBackendServers.VpcNotInCen",
-                    "InvalidServerId.NotExist",
-                    "MissingParameter.ServerRegionId",
-                    "MissingParameter.VbrId",
-                    "InvalidParameter.ServerRegionId",
-                    "InvalidVbrId.NotInCen",
-                    "InvalidParameter.ZoneNotSupport",
-                    "NetworkConflict",
-                    "InvalidParam.TagValue",
-                    "InvalidParam.TagKey",
-                    "SizeLimitExceeded.Tag",
-                    "MissingParam.TagKey",
-                    "VpcSystemBusy",
-                    "OperationFailed.Endpoint",
-                    "UnauthorizedRegion",
-                ],
-            )
-        {
-            Some(0) => Self::LbNotSupportIpv6Backend(error),
-            Some(1) => Self::MismatchedZoneId(error),
-            Some(2) => Self::InvalidBackendServersServerIpConflict(error),
-            Some(3) => Self::OperationUnsupportedCreateVServerGroup(error),
-            Some(4) => Self::IncorrectStatusRsByPassToas(error),
-            Some(5) => Self::BackendServerInvalidType(error),
-            Some(6) => Self::BackendServerServerRegionIdNotEqual(error),
-            Some(7) => Self::OperationFailedInvalidCen(error),
-            Some(8) => Self::IncorrectStatusCenNotAssociated(error),
-            Some(9) => Self::InvalidBackendServersMissingCenBandWidth(error),
-            Some(10) => Self::InvalidBackendServersVpcNotInCen(error),
-            Some(11) => Self::InvalidServerIdNotExist(error),
-            Some(12) => Self::MissingParameterServerRegionId(error),
-            Some(13) => Self::MissingParameterVbrId(error),
-            Some(14) => Self::InvalidParameterServerRegionId(error),
-            Some(15) => Self::InvalidVbrIdNotInCen(error),
-            Some(16) => Self::InvalidParameterZoneNotSupport(error),
-            Some(17) => Self::NetworkConflict(error),
-            Some(18) => Self::InvalidParamTagValue(error),
-            Some(19) => Self::InvalidParamTagKey(error),
-            Some(20) => Self::SizeLimitExceededTag(error),
-            Some(21) => Self::MissingParamTagKey(error),
-            Some(22) => Self::VpcSystemBusy(error),
-            Some(23) => Self::OperationFailedEndpoint(error),
-            Some(24) => Self::UnauthorizedRegion(error),
+        match error.code() {
+            "LBNotSupportIpv6Backend" => Self::LbNotSupportIpv6Backend(error),
+            "Mismatched.ZoneId" => Self::MismatchedZoneId(error),
+            "InvalidBackendServers.ServerIpConflict" => {
+                Self::InvalidBackendServersServerIpConflict(error)
+            }
+            "OperationUnsupported.CreateVServerGroup" => {
+                Self::OperationUnsupportedCreateVServerGroup(error)
+            }
+            "IncorrectStatus.RSByPassToas" => Self::IncorrectStatusRsByPassToas(error),
+            "BackendServer.InvalidType" => Self::BackendServerInvalidType(error),
+            "BackendServer.ServerRegionIdNotEqual" => {
+                Self::BackendServerServerRegionIdNotEqual(error)
+            }
+            "OperationFailed.InvalidCen" => Self::OperationFailedInvalidCen(error),
+            "IncorrectStatus.CenNotAssociated" => {
+                Self::IncorrectStatusCenNotAssociated(error)
+            }
+            "InvalidBackendServers.MissingCenBandWidth" => {
+                Self::InvalidBackendServersMissingCenBandWidth(error)
+            }
+            "InvalidBackendServers.VpcNotInCen" => {
+                Self::InvalidBackendServersVpcNotInCen(error)
+            }
+            "InvalidServerId.NotExist" => Self::InvalidServerIdNotExist(error),
+            "MissingParameter.ServerRegionId" => {
+                Self::MissingParameterServerRegionId(error)
+            }
+            "MissingParameter.VbrId" => Self::MissingParameterVbrId(error),
+            "InvalidParameter.ServerRegionId" => {
+                Self::InvalidParameterServerRegionId(error)
+            }
+            "InvalidVbrId.NotInCen" => Self::InvalidVbrIdNotInCen(error),
+            "InvalidParameter.ZoneNotSupport" => {
+                Self::InvalidParameterZoneNotSupport(error)
+            }
+            "NetworkConflict" => Self::NetworkConflict(error),
+            "InvalidParam.TagValue" => Self::InvalidParamTagValue(error),
+            "InvalidParam.TagKey" => Self::InvalidParamTagKey(error),
+            "SizeLimitExceeded.Tag" => Self::SizeLimitExceededTag(error),
+            "MissingParam.TagKey" => Self::MissingParamTagKey(error),
+            "VpcSystemBusy" => Self::VpcSystemBusy(error),
+            "OperationFailed.Endpoint" => Self::OperationFailedEndpoint(error),
+            "UnauthorizedRegion" => Self::UnauthorizedRegion(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -181,8 +181,10 @@ pub enum DeleteAccessControlListError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteAccessControlListError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code_index(&["OperationFailed.AclBindedWithVip"]) {
-            Some(0) => Self::OperationFailedAclBindedWithVip(error),
+        match error.code() {
+            "OperationFailed.AclBindedWithVip" => {
+                Self::OperationFailedAclBindedWithVip(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

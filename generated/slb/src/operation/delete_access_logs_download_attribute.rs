@@ -220,8 +220,8 @@ pub enum DeleteAccessLogsDownloadAttributeError {
 impl From<::acs_runtime::client::ServiceError>
 for DeleteAccessLogsDownloadAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code_index(&["Operation.NotAllowed"]) {
-            Some(0) => Self::OperationNotAllowed(error),
+        match error.code() {
+            "Operation.NotAllowed" => Self::OperationNotAllowed(error),
             _ => Self::Unhandled(error),
         }
     }

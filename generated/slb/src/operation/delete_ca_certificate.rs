@@ -181,8 +181,10 @@ pub enum DeleteCACertificateError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteCACertificateError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code_index(&["CertificateAndPrivateKeyIsRefered"]) {
-            Some(0) => Self::CertificateAndPrivateKeyIsRefered(error),
+        match error.code() {
+            "CertificateAndPrivateKeyIsRefered" => {
+                Self::CertificateAndPrivateKeyIsRefered(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

@@ -181,20 +181,15 @@ pub enum DeleteDomainExtensionError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteDomainExtensionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidParameter.DomainExtensionId",
-                    "DomainExtensionProcessing",
-                    "DomainExtensionRelatedRuleExist",
-                    "TooManyListeners",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidParameterDomainExtensionId(error),
-            Some(1) => Self::DomainExtensionProcessing(error),
-            Some(2) => Self::DomainExtensionRelatedRuleExist(error),
-            Some(3) => Self::TooManyListeners(error),
+        match error.code() {
+            "InvalidParameter.DomainExtensionId" => {
+                Self::InvalidParameterDomainExtensionId(error)
+            }
+            "DomainExtensionProcessing" => Self::DomainExtensionProcessing(error),
+            "DomainExtensionRelatedRuleExist" => {
+                Self::DomainExtensionRelatedRuleExist(error)
+            }
+            "TooManyListeners" => Self::TooManyListeners(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -183,20 +183,15 @@ pub enum DeleteLoadBalancerError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteLoadBalancerError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidChargeType",
-                    "Operation.NotAllowed",
-                    "OperationDenied.DeleteProtectionIsOn",
-                    "NoPermission.AliyunServiceRoleForSlbEipAccess",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidChargeType(error),
-            Some(1) => Self::OperationNotAllowed(error),
-            Some(2) => Self::OperationDeniedDeleteProtectionIsOn(error),
-            Some(3) => Self::NoPermissionAliyunServiceRoleForSlbEipAccess(error),
+        match error.code() {
+            "InvalidChargeType" => Self::InvalidChargeType(error),
+            "Operation.NotAllowed" => Self::OperationNotAllowed(error),
+            "OperationDenied.DeleteProtectionIsOn" => {
+                Self::OperationDeniedDeleteProtectionIsOn(error)
+            }
+            "NoPermission.AliyunServiceRoleForSlbEipAccess" => {
+                Self::NoPermissionAliyunServiceRoleForSlbEipAccess(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

@@ -234,20 +234,11 @@ pub enum DeleteLoadBalancerListenerError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteLoadBalancerListenerError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "ListenerForwardExist",
-                    "TooManyListeners",
-                    "Operation.NotAllowed",
-                    "ResourceNotFound.Listener",
-                ],
-            )
-        {
-            Some(0) => Self::ListenerForwardExist(error),
-            Some(1) => Self::TooManyListeners(error),
-            Some(2) => Self::OperationNotAllowed(error),
-            Some(3) => Self::ResourceNotFoundListener(error),
+        match error.code() {
+            "ListenerForwardExist" => Self::ListenerForwardExist(error),
+            "TooManyListeners" => Self::TooManyListeners(error),
+            "Operation.NotAllowed" => Self::OperationNotAllowed(error),
+            "ResourceNotFound.Listener" => Self::ResourceNotFoundListener(error),
             _ => Self::Unhandled(error),
         }
     }

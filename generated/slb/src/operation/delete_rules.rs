@@ -186,18 +186,14 @@ pub enum DeleteRulesError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteRulesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "Operation.NotAllowed",
-                    "OperationFailed.ListenerStatusNotSupport",
-                    "OperationFailed.ListenerConflict",
-                ],
-            )
-        {
-            Some(0) => Self::OperationNotAllowed(error),
-            Some(1) => Self::OperationFailedListenerStatusNotSupport(error),
-            Some(2) => Self::OperationFailedListenerConflict(error),
+        match error.code() {
+            "Operation.NotAllowed" => Self::OperationNotAllowed(error),
+            "OperationFailed.ListenerStatusNotSupport" => {
+                Self::OperationFailedListenerStatusNotSupport(error)
+            }
+            "OperationFailed.ListenerConflict" => {
+                Self::OperationFailedListenerConflict(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

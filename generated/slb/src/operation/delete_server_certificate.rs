@@ -179,16 +179,13 @@ pub enum DeleteServerCertificateError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteServerCertificateError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "CertificateRelatedDomainExtensionExist",
-                    "CertificateAndPrivateKeyIsRefered",
-                ],
-            )
-        {
-            Some(0) => Self::CertificateRelatedDomainExtensionExist(error),
-            Some(1) => Self::CertificateAndPrivateKeyIsRefered(error),
+        match error.code() {
+            "CertificateRelatedDomainExtensionExist" => {
+                Self::CertificateRelatedDomainExtensionExist(error)
+            }
+            "CertificateAndPrivateKeyIsRefered" => {
+                Self::CertificateAndPrivateKeyIsRefered(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

@@ -191,22 +191,14 @@ pub enum DeleteTLSCipherPolicyError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteTLSCipherPolicyError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "MissingParam.TLSCipherPolicyId",
-                    "TLSPolicyConfiguring",
-                    "TLSPolicyBeingUsed",
-                    "InvalidTLSPolicyId.NotExist",
-                    "TLSPolicyRelated",
-                ],
-            )
-        {
-            Some(0) => Self::MissingParamTlsCipherPolicyId(error),
-            Some(1) => Self::TlsPolicyConfiguring(error),
-            Some(2) => Self::TlsPolicyBeingUsed(error),
-            Some(3) => Self::InvalidTlsPolicyIdNotExist(error),
-            Some(4) => Self::TlsPolicyRelated(error),
+        match error.code() {
+            "MissingParam.TLSCipherPolicyId" => {
+                Self::MissingParamTlsCipherPolicyId(error)
+            }
+            "TLSPolicyConfiguring" => Self::TlsPolicyConfiguring(error),
+            "TLSPolicyBeingUsed" => Self::TlsPolicyBeingUsed(error),
+            "InvalidTLSPolicyId.NotExist" => Self::InvalidTlsPolicyIdNotExist(error),
+            "TLSPolicyRelated" => Self::TlsPolicyRelated(error),
             _ => Self::Unhandled(error),
         }
     }

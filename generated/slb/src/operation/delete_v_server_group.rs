@@ -179,8 +179,8 @@ pub enum DeleteVServerGroupError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteVServerGroupError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code_index(&["RspoolVipExist"]) {
-            Some(0) => Self::RspoolVipExist(error),
+        match error.code() {
+            "RspoolVipExist" => Self::RspoolVipExist(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -291,11 +291,11 @@ pub enum DescribeAccessControlListsError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeAccessControlListsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(&["InvalidResourceGroupId.NotFound", "LocationServiceTimeout"])
-        {
-            Some(0) => Self::InvalidResourceGroupIdNotFound(error),
-            Some(1) => Self::LocationServiceTimeout(error),
+        match error.code() {
+            "InvalidResourceGroupId.NotFound" => {
+                Self::InvalidResourceGroupIdNotFound(error)
+            }
+            "LocationServiceTimeout" => Self::LocationServiceTimeout(error),
             _ => Self::Unhandled(error),
         }
     }

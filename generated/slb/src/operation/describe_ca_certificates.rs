@@ -215,16 +215,11 @@ pub enum DescribeCACertificatesError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeCACertificatesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "Abs.CACertificateIdAndResourceGroupId.MissMatch",
-                    "LocationServiceTimeout",
-                ],
-            )
-        {
-            Some(0) => Self::AbsCaCertificateIdAndResourceGroupIdMissMatch(error),
-            Some(1) => Self::LocationServiceTimeout(error),
+        match error.code() {
+            "Abs.CACertificateIdAndResourceGroupId.MissMatch" => {
+                Self::AbsCaCertificateIdAndResourceGroupIdMissMatch(error)
+            }
+            "LocationServiceTimeout" => Self::LocationServiceTimeout(error),
             _ => Self::Unhandled(error),
         }
     }

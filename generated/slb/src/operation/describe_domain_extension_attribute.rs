@@ -212,16 +212,13 @@ pub enum DescribeDomainExtensionAttributeError {
 impl From<::acs_runtime::client::ServiceError>
 for DescribeDomainExtensionAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidParameter.DomainExtensionId",
-                    "MissingParameter.DomainExtensionId",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidParameterDomainExtensionId(error),
-            Some(1) => Self::MissingParameterDomainExtensionId(error),
+        match error.code() {
+            "InvalidParameter.DomainExtensionId" => {
+                Self::InvalidParameterDomainExtensionId(error)
+            }
+            "MissingParameter.DomainExtensionId" => {
+                Self::MissingParameterDomainExtensionId(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

@@ -217,12 +217,10 @@ pub enum DescribeHealthStatusError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeHealthStatusError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(&["TooManyListeners", "LocationServiceTimeout", "SystemBusy"])
-        {
-            Some(0) => Self::TooManyListeners(error),
-            Some(1) => Self::LocationServiceTimeout(error),
-            Some(2) => Self::SystemBusy(error),
+        match error.code() {
+            "TooManyListeners" => Self::TooManyListeners(error),
+            "LocationServiceTimeout" => Self::LocationServiceTimeout(error),
+            "SystemBusy" => Self::SystemBusy(error),
             _ => Self::Unhandled(error),
         }
     }

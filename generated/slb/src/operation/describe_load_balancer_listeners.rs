@@ -360,24 +360,15 @@ pub enum DescribeLoadBalancerListenersError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeLoadBalancerListenersError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IllegalParam.ListenerProtocol",
-                    "IllegalParam.MaxResults",
-                    "IllegalParam.NextToken",
-                    "IllegalParamSize.LoadBalancerId",
-                    "MissingParam.TagKey",
-                    "UnauthorizedRegion",
-                ],
-            )
-        {
-            Some(0) => Self::IllegalParamListenerProtocol(error),
-            Some(1) => Self::IllegalParamMaxResults(error),
-            Some(2) => Self::IllegalParamNextToken(error),
-            Some(3) => Self::IllegalParamSizeLoadBalancerId(error),
-            Some(4) => Self::MissingParamTagKey(error),
-            Some(5) => Self::UnauthorizedRegion(error),
+        match error.code() {
+            "IllegalParam.ListenerProtocol" => Self::IllegalParamListenerProtocol(error),
+            "IllegalParam.MaxResults" => Self::IllegalParamMaxResults(error),
+            "IllegalParam.NextToken" => Self::IllegalParamNextToken(error),
+            "IllegalParamSize.LoadBalancerId" => {
+                Self::IllegalParamSizeLoadBalancerId(error)
+            }
+            "MissingParam.TagKey" => Self::MissingParamTagKey(error),
+            "UnauthorizedRegion" => Self::UnauthorizedRegion(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -445,9 +445,9 @@ pub enum DescribeLoadBalancerTCPListenerAttributeError {
 impl From<::acs_runtime::client::ServiceError>
 for DescribeLoadBalancerTCPListenerAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code_index(&["LocationServiceTimeout", "UnauthorizedRegion"]) {
-            Some(0) => Self::LocationServiceTimeout(error),
-            Some(1) => Self::UnauthorizedRegion(error),
+        match error.code() {
+            "LocationServiceTimeout" => Self::LocationServiceTimeout(error),
+            "UnauthorizedRegion" => Self::UnauthorizedRegion(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -577,20 +577,11 @@ pub enum DescribeLoadBalancersError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeLoadBalancersError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidTag",
-                    "TooManyResult",
-                    "LocationServiceTimeout",
-                    "UnauthorizedRegion",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidTag(error),
-            Some(1) => Self::TooManyResult(error),
-            Some(2) => Self::LocationServiceTimeout(error),
-            Some(3) => Self::UnauthorizedRegion(error),
+        match error.code() {
+            "InvalidTag" => Self::InvalidTag(error),
+            "TooManyResult" => Self::TooManyResult(error),
+            "LocationServiceTimeout" => Self::LocationServiceTimeout(error),
+            "UnauthorizedRegion" => Self::UnauthorizedRegion(error),
             _ => Self::Unhandled(error),
         }
     }

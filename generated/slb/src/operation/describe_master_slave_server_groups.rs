@@ -237,8 +237,8 @@ pub enum DescribeMasterSlaveServerGroupsError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeMasterSlaveServerGroupsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code_index(&["MissingParam.TagKey"]) {
-            Some(0) => Self::MissingParamTagKey(error),
+        match error.code() {
+            "MissingParam.TagKey" => Self::MissingParamTagKey(error),
             _ => Self::Unhandled(error),
         }
     }

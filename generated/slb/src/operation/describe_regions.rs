@@ -176,9 +176,9 @@ pub enum DescribeRegionsError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeRegionsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code_index(&["InvalidParameter", "LocationServiceTimeout"]) {
-            Some(0) => Self::InvalidParameter(error),
-            Some(1) => Self::LocationServiceTimeout(error),
+        match error.code() {
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "LocationServiceTimeout" => Self::LocationServiceTimeout(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -223,8 +223,8 @@ pub enum DescribeRulesError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeRulesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code_index(&["TooManyListeners"]) {
-            Some(0) => Self::TooManyListeners(error),
+        match error.code() {
+            "TooManyListeners" => Self::TooManyListeners(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -217,16 +217,11 @@ pub enum DescribeServerCertificatesError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeServerCertificatesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "Abs.ServerCertificateIdAndResourceGroupId.MissMatch",
-                    "LocationServiceTimeout",
-                ],
-            )
-        {
-            Some(0) => Self::AbsServerCertificateIdAndResourceGroupIdMissMatch(error),
-            Some(1) => Self::LocationServiceTimeout(error),
+        match error.code() {
+            "Abs.ServerCertificateIdAndResourceGroupId.MissMatch" => {
+                Self::AbsServerCertificateIdAndResourceGroupIdMissMatch(error)
+            }
+            "LocationServiceTimeout" => Self::LocationServiceTimeout(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -271,8 +271,8 @@ pub enum DescribeTagsError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeTagsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code_index(&["NoPermission.Operator"]) {
-            Some(0) => Self::NoPermissionOperator(error),
+        match error.code() {
+            "NoPermission.Operator" => Self::NoPermissionOperator(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -259,8 +259,8 @@ pub enum DescribeVServerGroupsError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeVServerGroupsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code_index(&["MissingParam.TagKey"]) {
-            Some(0) => Self::MissingParamTagKey(error),
+        match error.code() {
+            "MissingParam.TagKey" => Self::MissingParamTagKey(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -157,9 +157,9 @@ pub enum DescribeZonesError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeZonesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code_index(&["InvalidParameter", "UnauthorizedRegion"]) {
-            Some(0) => Self::InvalidParameter(error),
-            Some(1) => Self::UnauthorizedRegion(error),
+        match error.code() {
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "UnauthorizedRegion" => Self::UnauthorizedRegion(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -231,18 +231,14 @@ pub enum EnableHighDefinationMonitorError {
 }
 impl From<::acs_runtime::client::ServiceError> for EnableHighDefinationMonitorError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "OperationNotAllowed.HighDefinitionMonitorEnabled",
-                    "UnsupportedFeature.User",
-                    "NoPermission.AliyunServiceRoleForSlbLogDelivery",
-                ],
-            )
-        {
-            Some(0) => Self::OperationNotAllowedHighDefinitionMonitorEnabled(error),
-            Some(1) => Self::UnsupportedFeatureUser(error),
-            Some(2) => Self::NoPermissionAliyunServiceRoleForSlbLogDelivery(error),
+        match error.code() {
+            "OperationNotAllowed.HighDefinitionMonitorEnabled" => {
+                Self::OperationNotAllowedHighDefinitionMonitorEnabled(error)
+            }
+            "UnsupportedFeature.User" => Self::UnsupportedFeatureUser(error),
+            "NoPermission.AliyunServiceRoleForSlbLogDelivery" => {
+                Self::NoPermissionAliyunServiceRoleForSlbLogDelivery(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

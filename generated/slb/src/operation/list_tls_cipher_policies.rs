@@ -284,9 +284,9 @@ pub enum ListTLSCipherPoliciesError {
 }
 impl From<::acs_runtime::client::ServiceError> for ListTLSCipherPoliciesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code_index(&["QueryTokenInvalid", "QueryTokenNotExist"]) {
-            Some(0) => Self::QueryTokenInvalid(error),
-            Some(1) => Self::QueryTokenNotExist(error),
+        match error.code() {
+            "QueryTokenInvalid" => Self::QueryTokenInvalid(error),
+            "QueryTokenNotExist" => Self::QueryTokenNotExist(error),
             _ => Self::Unhandled(error),
         }
     }

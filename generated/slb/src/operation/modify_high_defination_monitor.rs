@@ -221,22 +221,20 @@ pub enum ModifyHighDefinationMonitorError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyHighDefinationMonitorError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "OperationNotAllowed.HighDefinitionMonitorEnabled",
-                    "UnsupportedFeature.User",
-                    "NoPermission.AliyunServiceRoleForSlbLogDelivery",
-                    "OperationDenied.HdMonitorListenerExist",
-                    "OperationNotAllowed.HighDefinitionMonitorNotEnabled",
-                ],
-            )
-        {
-            Some(0) => Self::OperationNotAllowedHighDefinitionMonitorEnabled(error),
-            Some(1) => Self::UnsupportedFeatureUser(error),
-            Some(2) => Self::NoPermissionAliyunServiceRoleForSlbLogDelivery(error),
-            Some(3) => Self::OperationDeniedHdMonitorListenerExist(error),
-            Some(4) => Self::OperationNotAllowedHighDefinitionMonitorNotEnabled(error),
+        match error.code() {
+            "OperationNotAllowed.HighDefinitionMonitorEnabled" => {
+                Self::OperationNotAllowedHighDefinitionMonitorEnabled(error)
+            }
+            "UnsupportedFeature.User" => Self::UnsupportedFeatureUser(error),
+            "NoPermission.AliyunServiceRoleForSlbLogDelivery" => {
+                Self::NoPermissionAliyunServiceRoleForSlbLogDelivery(error)
+            }
+            "OperationDenied.HdMonitorListenerExist" => {
+                Self::OperationDeniedHdMonitorListenerExist(error)
+            }
+            "OperationNotAllowed.HighDefinitionMonitorNotEnabled" => {
+                Self::OperationNotAllowedHighDefinitionMonitorNotEnabled(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

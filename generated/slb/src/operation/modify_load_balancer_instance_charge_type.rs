@@ -302,36 +302,29 @@ pub enum ModifyLoadBalancerInstanceChargeTypeError {
 impl From<::acs_runtime::client::ServiceError>
 for ModifyLoadBalancerInstanceChargeTypeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "OperationFailed.UnpaidBillsExist",
-                    "Operation.NotAllowed",
-                    "PAYFOR.ACCOUNT_MONEY_VALIDATE_ERROR",
-                    "OperationDenied.PayByCLCU",
-                    "IllegalParam.InstanceChargeType",
-                    "IllegalParam.InternetChargeType",
-                    "InvalidAction.RegionNotSupport",
-                    "MissingParam.LoadBalancerSpec",
-                    "OperationDenied.PayBySpec",
-                    "InvalidParameterBandwidth",
-                    "InvalidParameter",
-                    "Forbidden.LcuToSpec",
-                ],
-            )
-        {
-            Some(0) => Self::OperationFailedUnpaidBillsExist(error),
-            Some(1) => Self::OperationNotAllowed(error),
-            Some(2) => Self::PayforAccountMoneyValidateError(error),
-            Some(3) => Self::OperationDeniedPayByClcu(error),
-            Some(4) => Self::IllegalParamInstanceChargeType(error),
-            Some(5) => Self::IllegalParamInternetChargeType(error),
-            Some(6) => Self::InvalidActionRegionNotSupport(error),
-            Some(7) => Self::MissingParamLoadBalancerSpec(error),
-            Some(8) => Self::OperationDeniedPayBySpec(error),
-            Some(9) => Self::InvalidParameterBandwidth(error),
-            Some(10) => Self::InvalidParameter(error),
-            Some(11) => Self::ForbiddenLcuToSpec(error),
+        match error.code() {
+            "OperationFailed.UnpaidBillsExist" => {
+                Self::OperationFailedUnpaidBillsExist(error)
+            }
+            "Operation.NotAllowed" => Self::OperationNotAllowed(error),
+            "PAYFOR.ACCOUNT_MONEY_VALIDATE_ERROR" => {
+                Self::PayforAccountMoneyValidateError(error)
+            }
+            "OperationDenied.PayByCLCU" => Self::OperationDeniedPayByClcu(error),
+            "IllegalParam.InstanceChargeType" => {
+                Self::IllegalParamInstanceChargeType(error)
+            }
+            "IllegalParam.InternetChargeType" => {
+                Self::IllegalParamInternetChargeType(error)
+            }
+            "InvalidAction.RegionNotSupport" => {
+                Self::InvalidActionRegionNotSupport(error)
+            }
+            "MissingParam.LoadBalancerSpec" => Self::MissingParamLoadBalancerSpec(error),
+            "OperationDenied.PayBySpec" => Self::OperationDeniedPayBySpec(error),
+            "InvalidParameterBandwidth" => Self::InvalidParameterBandwidth(error),
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "Forbidden.LcuToSpec" => Self::ForbiddenLcuToSpec(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -263,22 +263,12 @@ pub enum ModifyLoadBalancerInstanceSpecError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyLoadBalancerInstanceSpecError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "ModifySpecNotAllowed",
-                    "Operation.NotAllowed",
-                    "InvalidParameter.Bandwidth",
-                    "ChangeLbSpecNotAllowed",
-                    "OperationDenied.PayByCLCU",
-                ],
-            )
-        {
-            Some(0) => Self::ModifySpecNotAllowed(error),
-            Some(1) => Self::OperationNotAllowed(error),
-            Some(2) => Self::InvalidParameterBandwidth(error),
-            Some(3) => Self::ChangeLbSpecNotAllowed(error),
-            Some(4) => Self::OperationDeniedPayByClcu(error),
+        match error.code() {
+            "ModifySpecNotAllowed" => Self::ModifySpecNotAllowed(error),
+            "Operation.NotAllowed" => Self::OperationNotAllowed(error),
+            "InvalidParameter.Bandwidth" => Self::InvalidParameterBandwidth(error),
+            "ChangeLbSpecNotAllowed" => Self::ChangeLbSpecNotAllowed(error),
+            "OperationDenied.PayByCLCU" => Self::OperationDeniedPayByClcu(error),
             _ => Self::Unhandled(error),
         }
     }

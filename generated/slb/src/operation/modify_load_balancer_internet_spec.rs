@@ -276,28 +276,25 @@ pub enum ModifyLoadBalancerInternetSpecError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyLoadBalancerInternetSpecError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "OperationFailed.UnpaidBillsExist",
-                    "Operation.NotAllowed",
-                    "Instance.ShareSlbNotSupportPay95",
-                    "Instance.Pay95RateInvalid",
-                    "Instance.Pay95BandwidthIllegal",
-                    "Instance.InternetChargeTypeNotAllowed",
-                    "PAYFOR.ACCOUNT_MONEY_VALIDATE_ERROR",
-                    "OperationDenied.PayByCLCU",
-                ],
-            )
-        {
-            Some(0) => Self::OperationFailedUnpaidBillsExist(error),
-            Some(1) => Self::OperationNotAllowed(error),
-            Some(2) => Self::InstanceShareSlbNotSupportPay95(error),
-            Some(3) => Self::InstancePay95RateInvalid(error),
-            Some(4) => Self::InstancePay95BandwidthIllegal(error),
-            Some(5) => Self::InstanceInternetChargeTypeNotAllowed(error),
-            Some(6) => Self::PayforAccountMoneyValidateError(error),
-            Some(7) => Self::OperationDeniedPayByClcu(error),
+        match error.code() {
+            "OperationFailed.UnpaidBillsExist" => {
+                Self::OperationFailedUnpaidBillsExist(error)
+            }
+            "Operation.NotAllowed" => Self::OperationNotAllowed(error),
+            "Instance.ShareSlbNotSupportPay95" => {
+                Self::InstanceShareSlbNotSupportPay95(error)
+            }
+            "Instance.Pay95RateInvalid" => Self::InstancePay95RateInvalid(error),
+            "Instance.Pay95BandwidthIllegal" => {
+                Self::InstancePay95BandwidthIllegal(error)
+            }
+            "Instance.InternetChargeTypeNotAllowed" => {
+                Self::InstanceInternetChargeTypeNotAllowed(error)
+            }
+            "PAYFOR.ACCOUNT_MONEY_VALIDATE_ERROR" => {
+                Self::PayforAccountMoneyValidateError(error)
+            }
+            "OperationDenied.PayByCLCU" => Self::OperationDeniedPayByClcu(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -298,9 +298,9 @@ pub enum ModifyLoadBalancerPayTypeError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyLoadBalancerPayTypeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code_index(&["Operation.NotAllowed", "OperationDenied.PayByCLCU"]) {
-            Some(0) => Self::OperationNotAllowed(error),
-            Some(1) => Self::OperationDeniedPayByClcu(error),
+        match error.code() {
+            "Operation.NotAllowed" => Self::OperationNotAllowed(error),
+            "OperationDenied.PayByCLCU" => Self::OperationDeniedPayByClcu(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -387,50 +387,44 @@ pub enum ModifyVServerGroupBackendServersError {
 impl From<::acs_runtime::client::ServiceError>
 for ModifyVServerGroupBackendServersError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidParameter",
-                    "Mismatched.ZoneId",
-                    "InvalidBackendServers.ServerIpConflict",
-                    "OperationUnsupported.ModifyVServerGroupBackendServers",
-                    "IncorrectStatus.RSByPassToas",
-                    "BackendServer.InvalidType",
-                    "BackendServer.ServerRegionIdNotEqual",
-                    "OperationFailed.InvalidCen",
-                    "IncorrectStatus.CenNotAssociated",
-                    "InvalidBackendServers.MissingCenBandWidth",
-                    "InvalidBackendServers.VpcNotInCen",
-                    "InvalidServerId.NotExist",
-                    "MissingParameter.ServerRegionId",
-                    "MissingParameter.VbrId",
-                    "InvalidParameter.ServerRegionId",
-                    "InvalidVbrId.NotInCen",
-                    "InvalidParameter.ZoneNotSupport",
-                    "MasterSlaveServerConflict",
-                    "NetworkConflict",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidParameter(error),
-            Some(1) => Self::MismatchedZoneId(error),
-            Some(2) => Self::InvalidBackendServersServerIpConflict(error),
-            Some(3) => Self::OperationUnsupportedModifyVServerGroupBackendServers(error),
-            Some(4) => Self::IncorrectStatusRsByPassToas(error),
-            Some(5) => Self::BackendServerInvalidType(error),
-            Some(6) => Self::BackendServerServerRegionIdNotEqual(error),
-            Some(7) => Self::OperationFailedInvalidCen(error),
-            Some(8) => Self::IncorrectStatusCenNotAssociated(error),
-            Some(9) => Self::InvalidBackendServersMissingCenBandWidth(error),
-            Some(10) => Self::InvalidBackendServersVpcNotInCen(error),
-            Some(11) => Self::InvalidServerIdNotExist(error),
-            Some(12) => Self::MissingParameterServerRegionId(error),
-            Some(13) => Self::MissingParameterVbrId(error),
-            Some(14) => Self::InvalidParameterServerRegionId(error),
-            Some(15) => Self::InvalidVbrIdNotInCen(error),
-            Some(16) => Self::InvalidParameterZoneNotSupport(error),
-            Some(17) => Self::MasterSlaveServerConflict(error),
-            Some(18) => Self::NetworkConflict(error),
+        match error.code() {
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "Mismatched.ZoneId" => Self::MismatchedZoneId(error),
+            "InvalidBackendServers.ServerIpConflict" => {
+                Self::InvalidBackendServersServerIpConflict(error)
+            }
+            "OperationUnsupported.ModifyVServerGroupBackendServers" => {
+                Self::OperationUnsupportedModifyVServerGroupBackendServers(error)
+            }
+            "IncorrectStatus.RSByPassToas" => Self::IncorrectStatusRsByPassToas(error),
+            "BackendServer.InvalidType" => Self::BackendServerInvalidType(error),
+            "BackendServer.ServerRegionIdNotEqual" => {
+                Self::BackendServerServerRegionIdNotEqual(error)
+            }
+            "OperationFailed.InvalidCen" => Self::OperationFailedInvalidCen(error),
+            "IncorrectStatus.CenNotAssociated" => {
+                Self::IncorrectStatusCenNotAssociated(error)
+            }
+            "InvalidBackendServers.MissingCenBandWidth" => {
+                Self::InvalidBackendServersMissingCenBandWidth(error)
+            }
+            "InvalidBackendServers.VpcNotInCen" => {
+                Self::InvalidBackendServersVpcNotInCen(error)
+            }
+            "InvalidServerId.NotExist" => Self::InvalidServerIdNotExist(error),
+            "MissingParameter.ServerRegionId" => {
+                Self::MissingParameterServerRegionId(error)
+            }
+            "MissingParameter.VbrId" => Self::MissingParameterVbrId(error),
+            "InvalidParameter.ServerRegionId" => {
+                Self::InvalidParameterServerRegionId(error)
+            }
+            "InvalidVbrId.NotInCen" => Self::InvalidVbrIdNotInCen(error),
+            "InvalidParameter.ZoneNotSupport" => {
+                Self::InvalidParameterZoneNotSupport(error)
+            }
+            "MasterSlaveServerConflict" => Self::MasterSlaveServerConflict(error),
+            "NetworkConflict" => Self::NetworkConflict(error),
             _ => Self::Unhandled(error),
         }
     }

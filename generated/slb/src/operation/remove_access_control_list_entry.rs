@@ -204,8 +204,8 @@ pub enum RemoveAccessControlListEntryError {
 }
 impl From<::acs_runtime::client::ServiceError> for RemoveAccessControlListEntryError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code_index(&["SystemBusy"]) {
-            Some(0) => Self::SystemBusy(error),
+        match error.code() {
+            "SystemBusy" => Self::SystemBusy(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -246,8 +246,8 @@ pub enum RemoveBackendServersError {
 }
 impl From<::acs_runtime::client::ServiceError> for RemoveBackendServersError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code_index(&["SystemBusy"]) {
-            Some(0) => Self::SystemBusy(error),
+        match error.code() {
+            "SystemBusy" => Self::SystemBusy(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -245,8 +245,8 @@ pub enum RemoveListenerWhiteListItemError {
 }
 impl From<::acs_runtime::client::ServiceError> for RemoveListenerWhiteListItemError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code_index(&["TooManyListeners"]) {
-            Some(0) => Self::TooManyListeners(error),
+        match error.code() {
+            "TooManyListeners" => Self::TooManyListeners(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -196,8 +196,8 @@ pub enum RemoveTagsError {
 }
 impl From<::acs_runtime::client::ServiceError> for RemoveTagsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code_index(&["InvalidParameter.TagKey"]) {
-            Some(0) => Self::InvalidParameterTagKey(error),
+        match error.code() {
+            "InvalidParameter.TagKey" => Self::InvalidParameterTagKey(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -275,8 +275,8 @@ pub enum RemoveVServerGroupBackendServersError {
 impl From<::acs_runtime::client::ServiceError>
 for RemoveVServerGroupBackendServersError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code_index(&["LbStatusNotSupport"]) {
-            Some(0) => Self::LbStatusNotSupport(error),
+        match error.code() {
+            "LbStatusNotSupport" => Self::LbStatusNotSupport(error),
             _ => Self::Unhandled(error),
         }
     }

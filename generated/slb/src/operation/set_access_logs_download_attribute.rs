@@ -231,18 +231,12 @@ pub enum SetAccessLogsDownloadAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for SetAccessLogsDownloadAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "Operation.NotAllowed",
-                    "InvalidProject.NotExist",
-                    "NoPermission.AliyunServiceRoleForSlbLogDelivery",
-                ],
-            )
-        {
-            Some(0) => Self::OperationNotAllowed(error),
-            Some(1) => Self::InvalidProjectNotExist(error),
-            Some(2) => Self::NoPermissionAliyunServiceRoleForSlbLogDelivery(error),
+        match error.code() {
+            "Operation.NotAllowed" => Self::OperationNotAllowed(error),
+            "InvalidProject.NotExist" => Self::InvalidProjectNotExist(error),
+            "NoPermission.AliyunServiceRoleForSlbLogDelivery" => {
+                Self::NoPermissionAliyunServiceRoleForSlbLogDelivery(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

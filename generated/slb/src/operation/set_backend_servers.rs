@@ -258,8 +258,8 @@ pub enum SetBackendServersError {
 }
 impl From<::acs_runtime::client::ServiceError> for SetBackendServersError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code_index(&["Mismatched.ZoneId"]) {
-            Some(0) => Self::MismatchedZoneId(error),
+        match error.code() {
+            "Mismatched.ZoneId" => Self::MismatchedZoneId(error),
             _ => Self::Unhandled(error),
         }
     }

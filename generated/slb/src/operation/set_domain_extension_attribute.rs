@@ -222,40 +222,41 @@ pub enum SetDomainExtensionAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for SetDomainExtensionAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidParameter.DomainExtensionId",
-                    "InvalidParameter.ServerCertificateId",
-                    "DomainExtensionProcessing",
-                    "IncorrectStatus.DomainExtension",
-                    "InvalidParameter.CertificateId",
-                    "InvalidParamSize.CertificateId",
-                    "MissingParameter.CertificateId",
-                    "InvalidParameter.RegionNotSupport",
-                    "CertificateTypeMismatched",
-                    "SPEC_NOT_SUPPORT_PARAMETER",
-                    "CnCertificateNotSupport",
-                    "InvalidParam.CertificateBindingType",
-                    "MissingParam.ServerCertificates",
-                    "InvalidParamSize.ServerCertificates",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidParameterDomainExtensionId(error),
-            Some(1) => Self::InvalidParameterServerCertificateId(error),
-            Some(2) => Self::DomainExtensionProcessing(error),
-            Some(3) => Self::IncorrectStatusDomainExtension(error),
-            Some(4) => Self::InvalidParameterCertificateId(error),
-            Some(5) => Self::InvalidParamSizeCertificateId(error),
-            Some(6) => Self::MissingParameterCertificateId(error),
-            Some(7) => Self::InvalidParameterRegionNotSupport(error),
-            Some(8) => Self::CertificateTypeMismatched(error),
-            Some(9) => Self::SpecNotSupportParameter(error),
-            Some(10) => Self::CnCertificateNotSupport(error),
-            Some(11) => Self::InvalidParamCertificateBindingType(error),
-            Some(12) => Self::MissingParamServerCertificates(error),
-            Some(13) => Self::InvalidParamSizeServerCertificates(error),
+        match error.code() {
+            "InvalidParameter.DomainExtensionId" => {
+                Self::InvalidParameterDomainExtensionId(error)
+            }
+            "InvalidParameter.ServerCertificateId" => {
+                Self::InvalidParameterServerCertificateId(error)
+            }
+            "DomainExtensionProcessing" => Self::DomainExtensionProcessing(error),
+            "IncorrectStatus.DomainExtension" => {
+                Self::IncorrectStatusDomainExtension(error)
+            }
+            "InvalidParameter.CertificateId" => {
+                Self::InvalidParameterCertificateId(error)
+            }
+            "InvalidParamSize.CertificateId" => {
+                Self::InvalidParamSizeCertificateId(error)
+            }
+            "MissingParameter.CertificateId" => {
+                Self::MissingParameterCertificateId(error)
+            }
+            "InvalidParameter.RegionNotSupport" => {
+                Self::InvalidParameterRegionNotSupport(error)
+            }
+            "CertificateTypeMismatched" => Self::CertificateTypeMismatched(error),
+            "SPEC_NOT_SUPPORT_PARAMETER" => Self::SpecNotSupportParameter(error),
+            "CnCertificateNotSupport" => Self::CnCertificateNotSupport(error),
+            "InvalidParam.CertificateBindingType" => {
+                Self::InvalidParamCertificateBindingType(error)
+            }
+            "MissingParam.ServerCertificates" => {
+                Self::MissingParamServerCertificates(error)
+            }
+            "InvalidParamSize.ServerCertificates" => {
+                Self::InvalidParamSizeServerCertificates(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

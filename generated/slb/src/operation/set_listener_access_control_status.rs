@@ -260,18 +260,14 @@ pub enum SetListenerAccessControlStatusError {
 }
 impl From<::acs_runtime::client::ServiceError> for SetListenerAccessControlStatusError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "TooManyListeners",
-                    "OperationFailed.ActionNotSupport",
-                    "OperationUnsupported.SetAccessControl",
-                ],
-            )
-        {
-            Some(0) => Self::TooManyListeners(error),
-            Some(1) => Self::OperationFailedActionNotSupport(error),
-            Some(2) => Self::OperationUnsupportedSetAccessControl(error),
+        match error.code() {
+            "TooManyListeners" => Self::TooManyListeners(error),
+            "OperationFailed.ActionNotSupport" => {
+                Self::OperationFailedActionNotSupport(error)
+            }
+            "OperationUnsupported.SetAccessControl" => {
+                Self::OperationUnsupportedSetAccessControl(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

@@ -209,10 +209,10 @@ pub enum SetLoadBalancerDeleteProtectionError {
 }
 impl From<::acs_runtime::client::ServiceError> for SetLoadBalancerDeleteProtectionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(&["OperationUnsupported.DeleteProtectionForPrePayInstance"])
-        {
-            Some(0) => Self::OperationUnsupportedDeleteProtectionForPrePayInstance(error),
+        match error.code() {
+            "OperationUnsupported.DeleteProtectionForPrePayInstance" => {
+                Self::OperationUnsupportedDeleteProtectionForPrePayInstance(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

@@ -985,44 +985,41 @@ pub enum SetLoadBalancerHTTPListenerAttributeError {
 impl From<::acs_runtime::client::ServiceError>
 for SetLoadBalancerHTTPListenerAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IpVersionConflict",
-                    "Operation.NotAllowed",
-                    "InvalidParameter.IdleTimeout",
-                    "InvalidParameter.RequestTimeout",
-                    "ListenerForwardNotSupport",
-                    "InvalidParameter.RegionNotSupport",
-                    "OperationFailed.ServerGroupInUse",
-                    "InvalidParameter.VServerGroupId",
-                    "MissingParam.HealthCheckDomain",
-                    "InvalidParameter.HealthCheckHttpVersion",
-                    "Duplicated.AclEntry",
-                    "InvalidParameter.ForwardCode",
-                    "AclListenerOverLimit",
-                    "QuotaLimitExceeds.AclAttachedToListener",
-                    "QuotaLimitExceeds.TotalAclEntry",
-                    "QuotaLimitExceeds.AclListenerOverLimit",
-                ],
-            )
-        {
-            Some(0) => Self::IpVersionConflict(error),
-            Some(1) => Self::OperationNotAllowed(error),
-            Some(2) => Self::InvalidParameterIdleTimeout(error),
-            Some(3) => Self::InvalidParameterRequestTimeout(error),
-            Some(4) => Self::ListenerForwardNotSupport(error),
-            Some(5) => Self::InvalidParameterRegionNotSupport(error),
-            Some(6) => Self::OperationFailedServerGroupInUse(error),
-            Some(7) => Self::InvalidParameterVServerGroupId(error),
-            Some(8) => Self::MissingParamHealthCheckDomain(error),
-            Some(9) => Self::InvalidParameterHealthCheckHttpVersion(error),
-            Some(10) => Self::DuplicatedAclEntry(error),
-            Some(11) => Self::InvalidParameterForwardCode(error),
-            Some(12) => Self::AclListenerOverLimit(error),
-            Some(13) => Self::QuotaLimitExceedsAclAttachedToListener(error),
-            Some(14) => Self::QuotaLimitExceedsTotalAclEntry(error),
-            Some(15) => Self::QuotaLimitExceedsAclListenerOverLimit(error),
+        match error.code() {
+            "IpVersionConflict" => Self::IpVersionConflict(error),
+            "Operation.NotAllowed" => Self::OperationNotAllowed(error),
+            "InvalidParameter.IdleTimeout" => Self::InvalidParameterIdleTimeout(error),
+            "InvalidParameter.RequestTimeout" => {
+                Self::InvalidParameterRequestTimeout(error)
+            }
+            "ListenerForwardNotSupport" => Self::ListenerForwardNotSupport(error),
+            "InvalidParameter.RegionNotSupport" => {
+                Self::InvalidParameterRegionNotSupport(error)
+            }
+            "OperationFailed.ServerGroupInUse" => {
+                Self::OperationFailedServerGroupInUse(error)
+            }
+            "InvalidParameter.VServerGroupId" => {
+                Self::InvalidParameterVServerGroupId(error)
+            }
+            "MissingParam.HealthCheckDomain" => {
+                Self::MissingParamHealthCheckDomain(error)
+            }
+            "InvalidParameter.HealthCheckHttpVersion" => {
+                Self::InvalidParameterHealthCheckHttpVersion(error)
+            }
+            "Duplicated.AclEntry" => Self::DuplicatedAclEntry(error),
+            "InvalidParameter.ForwardCode" => Self::InvalidParameterForwardCode(error),
+            "AclListenerOverLimit" => Self::AclListenerOverLimit(error),
+            "QuotaLimitExceeds.AclAttachedToListener" => {
+                Self::QuotaLimitExceedsAclAttachedToListener(error)
+            }
+            "QuotaLimitExceeds.TotalAclEntry" => {
+                Self::QuotaLimitExceedsTotalAclEntry(error)
+            }
+            "QuotaLimitExceeds.AclListenerOverLimit" => {
+                Self::QuotaLimitExceedsAclListenerOverLimit(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

@@ -1137,68 +1137,65 @@ pub enum SetLoadBalancerHTTPSListenerAttributeError {
 impl From<::acs_runtime::client::ServiceError>
 for SetLoadBalancerHTTPSListenerAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "ParamDuplicateError",
-                    "IpVersionConflict",
-                    "InvalidParameter.IdleTimeout",
-                    "InvalidParameter.RequestTimeout",
-                    "ListenerForwardNotSupport",
-                    "InvalidParameter.RegionNotSupport",
-                    "InvalidParameter.SpecNotSupport",
-                    "OperationFailed.ServerGroupInUse",
-                    "InvalidParameter.VServerGroupId",
-                    "MissingParam.HealthCheckDomain",
-                    "InvalidParameter.HealthCheckHttpVersion",
-                    "Duplicated.AclEntry",
-                    "CertificateNotExist",
-                    "InvalidTLSPolicyId.NotExist",
-                    "TLSPolicyConfiguring",
-                    "TLSCipherPolicyVipRelationOverLimit",
-                    "TooManyCertificates",
-                    "CertificateTypeMismatched",
-                    "MissingParam.ServerCertificates",
-                    "CnCertificateNotSupport",
-                    "InvalidParam.CertificateBindingType",
-                    "InvalidParamSize.ServerCertificates",
-                    "TooManyCertificates.ServerCertificates",
-                    "AclListenerOverLimit",
-                    "QuotaLimitExceeds.AclAttachedToListener",
-                    "QuotaLimitExceeds.TotalAclEntry",
-                    "QuotaLimitExceeds.AclListenerOverLimit",
-                    "ResourceNotFound.Certificate",
-                ],
-            )
-        {
-            Some(0) => Self::ParamDuplicateError(error),
-            Some(1) => Self::IpVersionConflict(error),
-            Some(2) => Self::InvalidParameterIdleTimeout(error),
-            Some(3) => Self::InvalidParameterRequestTimeout(error),
-            Some(4) => Self::ListenerForwardNotSupport(error),
-            Some(5) => Self::InvalidParameterRegionNotSupport(error),
-            Some(6) => Self::InvalidParameterSpecNotSupport(error),
-            Some(7) => Self::OperationFailedServerGroupInUse(error),
-            Some(8) => Self::InvalidParameterVServerGroupId(error),
-            Some(9) => Self::MissingParamHealthCheckDomain(error),
-            Some(10) => Self::InvalidParameterHealthCheckHttpVersion(error),
-            Some(11) => Self::DuplicatedAclEntry(error),
-            Some(12) => Self::CertificateNotExist(error),
-            Some(13) => Self::InvalidTlsPolicyIdNotExist(error),
-            Some(14) => Self::TlsPolicyConfiguring(error),
-            Some(15) => Self::TlsCipherPolicyVipRelationOverLimit(error),
-            Some(16) => Self::TooManyCertificates(error),
-            Some(17) => Self::CertificateTypeMismatched(error),
-            Some(18) => Self::MissingParamServerCertificates(error),
-            Some(19) => Self::CnCertificateNotSupport(error),
-            Some(20) => Self::InvalidParamCertificateBindingType(error),
-            Some(21) => Self::InvalidParamSizeServerCertificates(error),
-            Some(22) => Self::TooManyCertificatesServerCertificates(error),
-            Some(23) => Self::AclListenerOverLimit(error),
-            Some(24) => Self::QuotaLimitExceedsAclAttachedToListener(error),
-            Some(25) => Self::QuotaLimitExceedsTotalAclEntry(error),
-            Some(26) => Self::QuotaLimitExceedsAclListenerOverLimit(error),
-            Some(27) => Self::ResourceNotFoundCertificate(error),
+        match error.code() {
+            "ParamDuplicateError" => Self::ParamDuplicateError(error),
+            "IpVersionConflict" => Self::IpVersionConflict(error),
+            "InvalidParameter.IdleTimeout" => Self::InvalidParameterIdleTimeout(error),
+            "InvalidParameter.RequestTimeout" => {
+                Self::InvalidParameterRequestTimeout(error)
+            }
+            "ListenerForwardNotSupport" => Self::ListenerForwardNotSupport(error),
+            "InvalidParameter.RegionNotSupport" => {
+                Self::InvalidParameterRegionNotSupport(error)
+            }
+            "InvalidParameter.SpecNotSupport" => {
+                Self::InvalidParameterSpecNotSupport(error)
+            }
+            "OperationFailed.ServerGroupInUse" => {
+                Self::OperationFailedServerGroupInUse(error)
+            }
+            "InvalidParameter.VServerGroupId" => {
+                Self::InvalidParameterVServerGroupId(error)
+            }
+            "MissingParam.HealthCheckDomain" => {
+                Self::MissingParamHealthCheckDomain(error)
+            }
+            "InvalidParameter.HealthCheckHttpVersion" => {
+                Self::InvalidParameterHealthCheckHttpVersion(error)
+            }
+            "Duplicated.AclEntry" => Self::DuplicatedAclEntry(error),
+            "CertificateNotExist" => Self::CertificateNotExist(error),
+            "InvalidTLSPolicyId.NotExist" => Self::InvalidTlsPolicyIdNotExist(error),
+            "TLSPolicyConfiguring" => Self::TlsPolicyConfiguring(error),
+            "TLSCipherPolicyVipRelationOverLimit" => {
+                Self::TlsCipherPolicyVipRelationOverLimit(error)
+            }
+            "TooManyCertificates" => Self::TooManyCertificates(error),
+            "CertificateTypeMismatched" => Self::CertificateTypeMismatched(error),
+            "MissingParam.ServerCertificates" => {
+                Self::MissingParamServerCertificates(error)
+            }
+            "CnCertificateNotSupport" => Self::CnCertificateNotSupport(error),
+            "InvalidParam.CertificateBindingType" => {
+                Self::InvalidParamCertificateBindingType(error)
+            }
+            "InvalidParamSize.ServerCertificates" => {
+                Self::InvalidParamSizeServerCertificates(error)
+            }
+            "TooManyCertificates.ServerCertificates" => {
+                Self::TooManyCertificatesServerCertificates(error)
+            }
+            "AclListenerOverLimit" => Self::AclListenerOverLimit(error),
+            "QuotaLimitExceeds.AclAttachedToListener" => {
+                Self::QuotaLimitExceedsAclAttachedToListener(error)
+            }
+            "QuotaLimitExceeds.TotalAclEntry" => {
+                Self::QuotaLimitExceedsTotalAclEntry(error)
+            }
+            "QuotaLimitExceeds.AclListenerOverLimit" => {
+                Self::QuotaLimitExceedsAclListenerOverLimit(error)
+            }
+            "ResourceNotFound.Certificate" => Self::ResourceNotFoundCertificate(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -242,18 +242,16 @@ pub enum SetLoadBalancerModificationProtectionError {
 impl From<::acs_runtime::client::ServiceError>
 for SetLoadBalancerModificationProtectionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "OperationUnsupported.SetLoadBalancerStatus",
-                    "InvalidParam.ModificationProtectionStatus",
-                    "InvalidParam.ModificationProtectionReason",
-                ],
-            )
-        {
-            Some(0) => Self::OperationUnsupportedSetLoadBalancerStatus(error),
-            Some(1) => Self::InvalidParamModificationProtectionStatus(error),
-            Some(2) => Self::InvalidParamModificationProtectionReason(error),
+        match error.code() {
+            "OperationUnsupported.SetLoadBalancerStatus" => {
+                Self::OperationUnsupportedSetLoadBalancerStatus(error)
+            }
+            "InvalidParam.ModificationProtectionStatus" => {
+                Self::InvalidParamModificationProtectionStatus(error)
+            }
+            "InvalidParam.ModificationProtectionReason" => {
+                Self::InvalidParamModificationProtectionReason(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

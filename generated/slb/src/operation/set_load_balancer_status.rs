@@ -217,8 +217,10 @@ pub enum SetLoadBalancerStatusError {
 }
 impl From<::acs_runtime::client::ServiceError> for SetLoadBalancerStatusError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code_index(&["OperationUnsupported.SetLoadBalancerStatus"]) {
-            Some(0) => Self::OperationUnsupportedSetLoadBalancerStatus(error),
+        match error.code() {
+            "OperationUnsupported.SetLoadBalancerStatus" => {
+                Self::OperationUnsupportedSetLoadBalancerStatus(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

@@ -895,78 +895,69 @@ pub enum SetLoadBalancerTCPListenerAttributeError {
 impl From<::acs_runtime::client::ServiceError>
 for SetLoadBalancerTCPListenerAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidParameterValue.SpecNotSupport",
-                    "OperationNotSupport.Acl",
-                    "InvalidParameterValue.RegionNotSupport",
-                    "IpVersionConflict",
-                    "InvalidParameterValue.ZoneNotSupport",
-                    "InvalidParameter.ZoneNotSupport",
-                    "OperationFailed.ServerGroupInUse",
-                    "InvalidParam.VServerGroupId",
-                    "MissingParam.HealthCheckConnectPort",
-                    "InvalidParam.ListenerPort",
-                    "InvalidParam.StartPort",
-                    "InvalidParamSize.PortRange",
-                    "InvalidParam.EndPort",
-                    "InvalidParam.PortRange",
-                    "Duplicated.AclEntry",
-                    "ResourceNotFound.VServerGroup",
-                    "IllegalParam.FailoverStrategy",
-                    "IllegalParam.FailoverThreshold",
-                    "MasterSlaveServerConflict",
-                    "MissingParam.VServerGroupId",
-                    "OperationDenied.HealthCheckClosedForMasterSlaveMode",
-                    "InvalidParam.HealthCheck",
-                    "OperationDenied.MasterSlaveGroupLogEnabled",
-                    "OperationDenied.NotSupportAcl",
-                    "OperationDenied.FullNatModeNotAllowed",
-                    "OperationDenied.OnlyIpv4SlbSupport",
-                    "SpecNotSupportParameter",
-                    "Abs.VServerGroupIdAndMasterSlaveServerGroupId.MissMatch",
-                    "AclListenerOverLimit",
-                    "QuotaLimitExceeds.AclAttachedToListener",
-                    "QuotaLimitExceeds.TotalAclEntry",
-                    "QuotaLimitExceeds.AclListenerOverLimit",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidParameterValueSpecNotSupport(error),
-            Some(1) => Self::OperationNotSupportAcl(error),
-            Some(2) => Self::InvalidParameterValueRegionNotSupport(error),
-            Some(3) => Self::IpVersionConflict(error),
-            Some(4) => Self::InvalidParameterValueZoneNotSupport(error),
-            Some(5) => Self::InvalidParameterZoneNotSupport(error),
-            Some(6) => Self::OperationFailedServerGroupInUse(error),
-            Some(7) => Self::InvalidParamVServerGroupId(error),
-            Some(8) => Self::MissingParamHealthCheckConnectPort(error),
-            Some(9) => Self::InvalidParamListenerPort(error),
-            Some(10) => Self::InvalidParamStartPort(error),
-            Some(11) => Self::InvalidParamSizePortRange(error),
-            Some(12) => Self::InvalidParamEndPort(error),
-            Some(13) => Self::InvalidParamPortRange(error),
-            Some(14) => Self::DuplicatedAclEntry(error),
-            Some(15) => Self::ResourceNotFoundVServerGroup(error),
-            Some(16) => Self::IllegalParamFailoverStrategy(error),
-            Some(17) => Self::IllegalParamFailoverThreshold(error),
-            Some(18) => Self::MasterSlaveServerConflict(error),
-            Some(19) => Self::MissingParamVServerGroupId(error),
-            Some(20) => Self::OperationDeniedHealthCheckClosedForMasterSlaveMode(error),
-            Some(21) => Self::InvalidParamHealthCheck(error),
-            Some(22) => Self::OperationDeniedMasterSlaveGroupLogEnabled(error),
-            Some(23) => Self::OperationDeniedNotSupportAcl(error),
-            Some(24) => Self::OperationDeniedFullNatModeNotAllowed(error),
-            Some(25) => Self::OperationDeniedOnlyIpv4SlbSupport(error),
-            Some(26) => Self::SpecNotSupportParameter(error),
-            Some(27) => {
+        match error.code() {
+            "InvalidParameterValue.SpecNotSupport" => {
+                Self::InvalidParameterValueSpecNotSupport(error)
+            }
+            "OperationNotSupport.Acl" => Self::OperationNotSupportAcl(error),
+            "InvalidParameterValue.RegionNotSupport" => {
+                Self::InvalidParameterValueRegionNotSupport(error)
+            }
+            "IpVersionConflict" => Self::IpVersionConflict(error),
+            "InvalidParameterValue.ZoneNotSupport" => {
+                Self::InvalidParameterValueZoneNotSupport(error)
+            }
+            "InvalidParameter.ZoneNotSupport" => {
+                Self::InvalidParameterZoneNotSupport(error)
+            }
+            "OperationFailed.ServerGroupInUse" => {
+                Self::OperationFailedServerGroupInUse(error)
+            }
+            "InvalidParam.VServerGroupId" => Self::InvalidParamVServerGroupId(error),
+            "MissingParam.HealthCheckConnectPort" => {
+                Self::MissingParamHealthCheckConnectPort(error)
+            }
+            "InvalidParam.ListenerPort" => Self::InvalidParamListenerPort(error),
+            "InvalidParam.StartPort" => Self::InvalidParamStartPort(error),
+            "InvalidParamSize.PortRange" => Self::InvalidParamSizePortRange(error),
+            "InvalidParam.EndPort" => Self::InvalidParamEndPort(error),
+            "InvalidParam.PortRange" => Self::InvalidParamPortRange(error),
+            "Duplicated.AclEntry" => Self::DuplicatedAclEntry(error),
+            "ResourceNotFound.VServerGroup" => Self::ResourceNotFoundVServerGroup(error),
+            "IllegalParam.FailoverStrategy" => Self::IllegalParamFailoverStrategy(error),
+            "IllegalParam.FailoverThreshold" => {
+                Self::IllegalParamFailoverThreshold(error)
+            }
+            "MasterSlaveServerConflict" => Self::MasterSlaveServerConflict(error),
+            "MissingParam.VServerGroupId" => Self::MissingParamVServerGroupId(error),
+            "OperationDenied.HealthCheckClosedForMasterSlaveMode" => {
+                Self::OperationDeniedHealthCheckClosedForMasterSlaveMode(error)
+            }
+            "InvalidParam.HealthCheck" => Self::InvalidParamHealthCheck(error),
+            "OperationDenied.MasterSlaveGroupLogEnabled" => {
+                Self::OperationDeniedMasterSlaveGroupLogEnabled(error)
+            }
+            "OperationDenied.NotSupportAcl" => Self::OperationDeniedNotSupportAcl(error),
+            "OperationDenied.FullNatModeNotAllowed" => {
+                Self::OperationDeniedFullNatModeNotAllowed(error)
+            }
+            "OperationDenied.OnlyIpv4SlbSupport" => {
+                Self::OperationDeniedOnlyIpv4SlbSupport(error)
+            }
+            "SpecNotSupportParameter" => Self::SpecNotSupportParameter(error),
+            "Abs.VServerGroupIdAndMasterSlaveServerGroupId.MissMatch" => {
                 Self::AbsVServerGroupIdAndMasterSlaveServerGroupIdMissMatch(error)
             }
-            Some(28) => Self::AclListenerOverLimit(error),
-            Some(29) => Self::QuotaLimitExceedsAclAttachedToListener(error),
-            Some(30) => Self::QuotaLimitExceedsTotalAclEntry(error),
-            Some(31) => Self::QuotaLimitExceedsAclListenerOverLimit(error),
+            "AclListenerOverLimit" => Self::AclListenerOverLimit(error),
+            "QuotaLimitExceeds.AclAttachedToListener" => {
+                Self::QuotaLimitExceedsAclAttachedToListener(error)
+            }
+            "QuotaLimitExceeds.TotalAclEntry" => {
+                Self::QuotaLimitExceedsTotalAclEntry(error)
+            }
+            "QuotaLimitExceeds.AclListenerOverLimit" => {
+                Self::QuotaLimitExceedsAclListenerOverLimit(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

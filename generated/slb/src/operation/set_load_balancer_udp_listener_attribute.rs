@@ -743,90 +743,79 @@ pub enum SetLoadBalancerUDPListenerAttributeError {
 impl From<::acs_runtime::client::ServiceError>
 for SetLoadBalancerUDPListenerAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidParameterValue.SpecNotSupport",
-                    "OperationNotSupport.Acl",
-                    "InvalidParameterValue.RegionNotSupport",
-                    "IpVersionConflict",
-                    "InvalidParameterValue.ZoneNotSupport",
-                    "OperationFailed.ServerGroupInUse",
-                    "InvalidParam.VServerGroupId",
-                    "MissingParam.HealthCheckConnectPort",
-                    "InvalidParam.ListenerPort",
-                    "InvalidParam.StartPort",
-                    "InvalidParamSize.PortRange",
-                    "InvalidParam.EndPort",
-                    "InvalidParam.PortRange",
-                    "Duplicated.AclEntry",
-                    "InvalidParamLength.HealthCheckReq",
-                    "InvalidParamLength.HealthCheckExp",
-                    "InvalidParam.HealthCheckReq",
-                    "InvalidParam.HealthCheckExp",
-                    "ResourceNotFound.VServerGroup",
-                    "IllegalParam.FailoverThreshold",
-                    "IllegalParam.FailoverStrategy",
-                    "InvalidParameter.ZoneNotSupport",
-                    "MasterSlaveServerConflict",
-                    "MissingParam.VServerGroupId",
-                    "VipNotSupportQuicVersion",
-                    "IllegalParam.HealthCheckType",
-                    "IllegalParam.HealthCheckMethod",
-                    "IllegalParam.HealthCheck",
-                    "OperationDenied.MasterSlaveGroupLogEnabled",
-                    "OperationDenied.OnlyIpv4SlbSupport",
-                    "OperationDenied.FullNatModeNotAllowed",
-                    "SpecNotSupportParameter",
-                    "Abs.VServerGroupIdAndMasterSlaveServerGroupId.MissMatch",
-                    "AclListenerOverLimit",
-                    "QuotaLimitExceeds.AclAttachedToListener",
-                    "QuotaLimitExceeds.TotalAclEntry",
-                    "QuotaLimitExceeds.AclListenerOverLimit",
-                    "UnauthorizedRegion",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidParameterValueSpecNotSupport(error),
-            Some(1) => Self::OperationNotSupportAcl(error),
-            Some(2) => Self::InvalidParameterValueRegionNotSupport(error),
-            Some(3) => Self::IpVersionConflict(error),
-            Some(4) => Self::InvalidParameterValueZoneNotSupport(error),
-            Some(5) => Self::OperationFailedServerGroupInUse(error),
-            Some(6) => Self::InvalidParamVServerGroupId(error),
-            Some(7) => Self::MissingParamHealthCheckConnectPort(error),
-            Some(8) => Self::InvalidParamListenerPort(error),
-            Some(9) => Self::InvalidParamStartPort(error),
-            Some(10) => Self::InvalidParamSizePortRange(error),
-            Some(11) => Self::InvalidParamEndPort(error),
-            Some(12) => Self::InvalidParamPortRange(error),
-            Some(13) => Self::DuplicatedAclEntry(error),
-            Some(14) => Self::InvalidParamLengthHealthCheckReq(error),
-            Some(15) => Self::InvalidParamLengthHealthCheckExp(error),
-            Some(16) => Self::InvalidParamHealthCheckReq(error),
-            Some(17) => Self::InvalidParamHealthCheckExp(error),
-            Some(18) => Self::ResourceNotFoundVServerGroup(error),
-            Some(19) => Self::IllegalParamFailoverThreshold(error),
-            Some(20) => Self::IllegalParamFailoverStrategy(error),
-            Some(21) => Self::InvalidParameterZoneNotSupport(error),
-            Some(22) => Self::MasterSlaveServerConflict(error),
-            Some(23) => Self::MissingParamVServerGroupId(error),
-            Some(24) => Self::VipNotSupportQuicVersion(error),
-            Some(25) => Self::IllegalParamHealthCheckType(error),
-            Some(26) => Self::IllegalParamHealthCheckMethod(error),
-            Some(27) => Self::IllegalParamHealthCheck(error),
-            Some(28) => Self::OperationDeniedMasterSlaveGroupLogEnabled(error),
-            Some(29) => Self::OperationDeniedOnlyIpv4SlbSupport(error),
-            Some(30) => Self::OperationDeniedFullNatModeNotAllowed(error),
-            Some(31) => Self::SpecNotSupportParameter(error),
-            Some(32) => {
+        match error.code() {
+            "InvalidParameterValue.SpecNotSupport" => {
+                Self::InvalidParameterValueSpecNotSupport(error)
+            }
+            "OperationNotSupport.Acl" => Self::OperationNotSupportAcl(error),
+            "InvalidParameterValue.RegionNotSupport" => {
+                Self::InvalidParameterValueRegionNotSupport(error)
+            }
+            "IpVersionConflict" => Self::IpVersionConflict(error),
+            "InvalidParameterValue.ZoneNotSupport" => {
+                Self::InvalidParameterValueZoneNotSupport(error)
+            }
+            "OperationFailed.ServerGroupInUse" => {
+                Self::OperationFailedServerGroupInUse(error)
+            }
+            "InvalidParam.VServerGroupId" => Self::InvalidParamVServerGroupId(error),
+            "MissingParam.HealthCheckConnectPort" => {
+                Self::MissingParamHealthCheckConnectPort(error)
+            }
+            "InvalidParam.ListenerPort" => Self::InvalidParamListenerPort(error),
+            "InvalidParam.StartPort" => Self::InvalidParamStartPort(error),
+            "InvalidParamSize.PortRange" => Self::InvalidParamSizePortRange(error),
+            "InvalidParam.EndPort" => Self::InvalidParamEndPort(error),
+            "InvalidParam.PortRange" => Self::InvalidParamPortRange(error),
+            "Duplicated.AclEntry" => Self::DuplicatedAclEntry(error),
+            "InvalidParamLength.HealthCheckReq" => {
+                Self::InvalidParamLengthHealthCheckReq(error)
+            }
+            "InvalidParamLength.HealthCheckExp" => {
+                Self::InvalidParamLengthHealthCheckExp(error)
+            }
+            "InvalidParam.HealthCheckReq" => Self::InvalidParamHealthCheckReq(error),
+            "InvalidParam.HealthCheckExp" => Self::InvalidParamHealthCheckExp(error),
+            "ResourceNotFound.VServerGroup" => Self::ResourceNotFoundVServerGroup(error),
+            "IllegalParam.FailoverThreshold" => {
+                Self::IllegalParamFailoverThreshold(error)
+            }
+            "IllegalParam.FailoverStrategy" => Self::IllegalParamFailoverStrategy(error),
+            "InvalidParameter.ZoneNotSupport" => {
+                Self::InvalidParameterZoneNotSupport(error)
+            }
+            "MasterSlaveServerConflict" => Self::MasterSlaveServerConflict(error),
+            "MissingParam.VServerGroupId" => Self::MissingParamVServerGroupId(error),
+            "VipNotSupportQuicVersion" => Self::VipNotSupportQuicVersion(error),
+            "IllegalParam.HealthCheckType" => Self::IllegalParamHealthCheckType(error),
+            "IllegalParam.HealthCheckMethod" => {
+                Self::IllegalParamHealthCheckMethod(error)
+            }
+            "IllegalParam.HealthCheck" => Self::IllegalParamHealthCheck(error),
+            "OperationDenied.MasterSlaveGroupLogEnabled" => {
+                Self::OperationDeniedMasterSlaveGroupLogEnabled(error)
+            }
+            "OperationDenied.OnlyIpv4SlbSupport" => {
+                Self::OperationDeniedOnlyIpv4SlbSupport(error)
+            }
+            "OperationDenied.FullNatModeNotAllowed" => {
+                Self::OperationDeniedFullNatModeNotAllowed(error)
+            }
+            "SpecNotSupportParameter" => Self::SpecNotSupportParameter(error),
+            "Abs.VServerGroupIdAndMasterSlaveServerGroupId.MissMatch" => {
                 Self::AbsVServerGroupIdAndMasterSlaveServerGroupIdMissMatch(error)
             }
-            Some(33) => Self::AclListenerOverLimit(error),
-            Some(34) => Self::QuotaLimitExceedsAclAttachedToListener(error),
-            Some(35) => Self::QuotaLimitExceedsTotalAclEntry(error),
-            Some(36) => Self::QuotaLimitExceedsAclListenerOverLimit(error),
-            Some(37) => Self::UnauthorizedRegion(error),
+            "AclListenerOverLimit" => Self::AclListenerOverLimit(error),
+            "QuotaLimitExceeds.AclAttachedToListener" => {
+                Self::QuotaLimitExceedsAclAttachedToListener(error)
+            }
+            "QuotaLimitExceeds.TotalAclEntry" => {
+                Self::QuotaLimitExceedsTotalAclEntry(error)
+            }
+            "QuotaLimitExceeds.AclListenerOverLimit" => {
+                Self::QuotaLimitExceedsAclListenerOverLimit(error)
+            }
+            "UnauthorizedRegion" => Self::UnauthorizedRegion(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -594,11 +594,11 @@ pub enum SetRuleError {
 }
 impl From<::acs_runtime::client::ServiceError> for SetRuleError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(&["InvalidParameter", "InvalidParameter.RegionNotSupport"])
-        {
-            Some(0) => Self::InvalidParameter(error),
-            Some(1) => Self::InvalidParameterRegionNotSupport(error),
+        match error.code() {
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "InvalidParameter.RegionNotSupport" => {
+                Self::InvalidParameterRegionNotSupport(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

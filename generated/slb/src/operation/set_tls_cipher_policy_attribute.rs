@@ -358,36 +358,23 @@ pub enum SetTLSCipherPolicyAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for SetTLSCipherPolicyAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "MissingParam.Name",
-                    "MissingParam.TlsVersions",
-                    "MissingParam.Ciphers",
-                    "ParamDuplicateError.TlsVersions",
-                    "ParamDuplicateError.Ciphers",
-                    "TLSPolicyNoSupportVersion",
-                    "TLSPolicyNoSupportCipher",
-                    "MissingParam.TLSCipherPolicyId",
-                    "TLSPolicyConfiguring",
-                    "TLSPolicyBeingUsed",
-                    "InvalidTLSPolicyId.NotExist",
-                    "TLSPolicyUnchanged",
-                ],
-            )
-        {
-            Some(0) => Self::MissingParamName(error),
-            Some(1) => Self::MissingParamTlsVersions(error),
-            Some(2) => Self::MissingParamCiphers(error),
-            Some(3) => Self::ParamDuplicateErrorTlsVersions(error),
-            Some(4) => Self::ParamDuplicateErrorCiphers(error),
-            Some(5) => Self::TlsPolicyNoSupportVersion(error),
-            Some(6) => Self::TlsPolicyNoSupportCipher(error),
-            Some(7) => Self::MissingParamTlsCipherPolicyId(error),
-            Some(8) => Self::TlsPolicyConfiguring(error),
-            Some(9) => Self::TlsPolicyBeingUsed(error),
-            Some(10) => Self::InvalidTlsPolicyIdNotExist(error),
-            Some(11) => Self::TlsPolicyUnchanged(error),
+        match error.code() {
+            "MissingParam.Name" => Self::MissingParamName(error),
+            "MissingParam.TlsVersions" => Self::MissingParamTlsVersions(error),
+            "MissingParam.Ciphers" => Self::MissingParamCiphers(error),
+            "ParamDuplicateError.TlsVersions" => {
+                Self::ParamDuplicateErrorTlsVersions(error)
+            }
+            "ParamDuplicateError.Ciphers" => Self::ParamDuplicateErrorCiphers(error),
+            "TLSPolicyNoSupportVersion" => Self::TlsPolicyNoSupportVersion(error),
+            "TLSPolicyNoSupportCipher" => Self::TlsPolicyNoSupportCipher(error),
+            "MissingParam.TLSCipherPolicyId" => {
+                Self::MissingParamTlsCipherPolicyId(error)
+            }
+            "TLSPolicyConfiguring" => Self::TlsPolicyConfiguring(error),
+            "TLSPolicyBeingUsed" => Self::TlsPolicyBeingUsed(error),
+            "InvalidTLSPolicyId.NotExist" => Self::InvalidTlsPolicyIdNotExist(error),
+            "TLSPolicyUnchanged" => Self::TlsPolicyUnchanged(error),
             _ => Self::Unhandled(error),
         }
     }

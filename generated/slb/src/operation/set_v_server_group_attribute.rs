@@ -293,10 +293,11 @@ pub enum SetVServerGroupAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for SetVServerGroupAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code_index(&["MissingParameter", "InvalidParameter.ZoneNotSupport"])
-        {
-            Some(0) => Self::MissingParameter(error),
-            Some(1) => Self::InvalidParameterZoneNotSupport(error),
+        match error.code() {
+            "MissingParameter" => Self::MissingParameter(error),
+            "InvalidParameter.ZoneNotSupport" => {
+                Self::InvalidParameterZoneNotSupport(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

@@ -234,20 +234,11 @@ pub enum StartLoadBalancerListenerError {
 }
 impl From<::acs_runtime::client::ServiceError> for StartLoadBalancerListenerError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "Operation.Deny",
-                    "TooManyListeners",
-                    "Operation.NotAllowed",
-                    "SystemBusy",
-                ],
-            )
-        {
-            Some(0) => Self::OperationDeny(error),
-            Some(1) => Self::TooManyListeners(error),
-            Some(2) => Self::OperationNotAllowed(error),
-            Some(3) => Self::SystemBusy(error),
+        match error.code() {
+            "Operation.Deny" => Self::OperationDeny(error),
+            "TooManyListeners" => Self::TooManyListeners(error),
+            "Operation.NotAllowed" => Self::OperationNotAllowed(error),
+            "SystemBusy" => Self::SystemBusy(error),
             _ => Self::Unhandled(error),
         }
     }

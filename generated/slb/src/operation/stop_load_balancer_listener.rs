@@ -231,9 +231,9 @@ pub enum StopLoadBalancerListenerError {
 }
 impl From<::acs_runtime::client::ServiceError> for StopLoadBalancerListenerError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code_index(&["TooManyListeners", "Operation.NotAllowed"]) {
-            Some(0) => Self::TooManyListeners(error),
-            Some(1) => Self::OperationNotAllowed(error),
+        match error.code() {
+            "TooManyListeners" => Self::TooManyListeners(error),
+            "Operation.NotAllowed" => Self::OperationNotAllowed(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -292,20 +292,11 @@ pub enum UploadCACertificateError {
 }
 impl From<::acs_runtime::client::ServiceError> for UploadCACertificateError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidParam.TagValue",
-                    "InvalidParam.TagKey",
-                    "SizeLimitExceeded.Tag",
-                    "MissingParam.TagKey",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidParamTagValue(error),
-            Some(1) => Self::InvalidParamTagKey(error),
-            Some(2) => Self::SizeLimitExceededTag(error),
-            Some(3) => Self::MissingParamTagKey(error),
+        match error.code() {
+            "InvalidParam.TagValue" => Self::InvalidParamTagValue(error),
+            "InvalidParam.TagKey" => Self::InvalidParamTagKey(error),
+            "SizeLimitExceeded.Tag" => Self::SizeLimitExceededTag(error),
+            "MissingParam.TagKey" => Self::MissingParamTagKey(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -404,36 +404,25 @@ pub enum UploadServerCertificateError {
 }
 impl From<::acs_runtime::client::ServiceError> for UploadServerCertificateError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IllegalParam.ServerCertificate",
-                    "InvalidParameter",
-                    "ServerCertificate.NotSupport",
-                    "InvalidParameter.AliCloudCertificateId",
-                    "OperationDenied.IllegalKeyLength",
-                    "InvalidParam.TagValue",
-                    "InvalidParam.TagKey",
-                    "SizeLimitExceeded.Tag",
-                    "MissingParam.TagKey",
-                    "EccCertificateNotSupport",
-                    "CertificateFormatInvalid",
-                    "UnauthorizedRegion",
-                ],
-            )
-        {
-            Some(0) => Self::IllegalParamServerCertificate(error),
-            Some(1) => Self::InvalidParameter(error),
-            Some(2) => Self::ServerCertificateNotSupport(error),
-            Some(3) => Self::InvalidParameterAliCloudCertificateId(error),
-            Some(4) => Self::OperationDeniedIllegalKeyLength(error),
-            Some(5) => Self::InvalidParamTagValue(error),
-            Some(6) => Self::InvalidParamTagKey(error),
-            Some(7) => Self::SizeLimitExceededTag(error),
-            Some(8) => Self::MissingParamTagKey(error),
-            Some(9) => Self::EccCertificateNotSupport(error),
-            Some(10) => Self::CertificateFormatInvalid(error),
-            Some(11) => Self::UnauthorizedRegion(error),
+        match error.code() {
+            "IllegalParam.ServerCertificate" => {
+                Self::IllegalParamServerCertificate(error)
+            }
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "ServerCertificate.NotSupport" => Self::ServerCertificateNotSupport(error),
+            "InvalidParameter.AliCloudCertificateId" => {
+                Self::InvalidParameterAliCloudCertificateId(error)
+            }
+            "OperationDenied.IllegalKeyLength" => {
+                Self::OperationDeniedIllegalKeyLength(error)
+            }
+            "InvalidParam.TagValue" => Self::InvalidParamTagValue(error),
+            "InvalidParam.TagKey" => Self::InvalidParamTagKey(error),
+            "SizeLimitExceeded.Tag" => Self::SizeLimitExceededTag(error),
+            "MissingParam.TagKey" => Self::MissingParamTagKey(error),
+            "EccCertificateNotSupport" => Self::EccCertificateNotSupport(error),
+            "CertificateFormatInvalid" => Self::CertificateFormatInvalid(error),
+            "UnauthorizedRegion" => Self::UnauthorizedRegion(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -346,40 +346,31 @@ pub enum AssumeRoleError {
 }
 impl From<::acs_runtime::client::ServiceError> for AssumeRoleError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidParameter.DurationSeconds",
-                    "InvalidParameter.ExternalId",
-                    "InvalidParameter.RoleArn",
-                    "InvalidParameter.RoleSessionName",
-                    "InvalidParameter.SerialNumber",
-                    "InvalidParameter.TokenCode",
-                    "InvalidParameter.PolicyGrammar",
-                    "InvalidParameter.PolicySize",
-                    "InvalidParameter.ContentType",
-                    "NoPermission",
-                    "AuthenticationFail.ApiUsername",
-                    "AuthenticationFail.ApiPassword",
-                    "EntityNotExist.Role",
-                    "InternalError",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidParameterDurationSeconds(error),
-            Some(1) => Self::InvalidParameterExternalId(error),
-            Some(2) => Self::InvalidParameterRoleArn(error),
-            Some(3) => Self::InvalidParameterRoleSessionName(error),
-            Some(4) => Self::InvalidParameterSerialNumber(error),
-            Some(5) => Self::InvalidParameterTokenCode(error),
-            Some(6) => Self::InvalidParameterPolicyGrammar(error),
-            Some(7) => Self::InvalidParameterPolicySize(error),
-            Some(8) => Self::InvalidParameterContentType(error),
-            Some(9) => Self::NoPermission(error),
-            Some(10) => Self::AuthenticationFailApiUsername(error),
-            Some(11) => Self::AuthenticationFailApiPassword(error),
-            Some(12) => Self::EntityNotExistRole(error),
-            Some(13) => Self::InternalError(error),
+        match error.code() {
+            "InvalidParameter.DurationSeconds" => {
+                Self::InvalidParameterDurationSeconds(error)
+            }
+            "InvalidParameter.ExternalId" => Self::InvalidParameterExternalId(error),
+            "InvalidParameter.RoleArn" => Self::InvalidParameterRoleArn(error),
+            "InvalidParameter.RoleSessionName" => {
+                Self::InvalidParameterRoleSessionName(error)
+            }
+            "InvalidParameter.SerialNumber" => Self::InvalidParameterSerialNumber(error),
+            "InvalidParameter.TokenCode" => Self::InvalidParameterTokenCode(error),
+            "InvalidParameter.PolicyGrammar" => {
+                Self::InvalidParameterPolicyGrammar(error)
+            }
+            "InvalidParameter.PolicySize" => Self::InvalidParameterPolicySize(error),
+            "InvalidParameter.ContentType" => Self::InvalidParameterContentType(error),
+            "NoPermission" => Self::NoPermission(error),
+            "AuthenticationFail.ApiUsername" => {
+                Self::AuthenticationFailApiUsername(error)
+            }
+            "AuthenticationFail.ApiPassword" => {
+                Self::AuthenticationFailApiPassword(error)
+            }
+            "EntityNotExist.Role" => Self::EntityNotExistRole(error),
+            "InternalError" => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -298,8 +298,8 @@ pub enum AssumeRoleWithSAMLError {
 }
 impl From<::acs_runtime::client::ServiceError> for AssumeRoleWithSAMLError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code_index(&["InternalError"]) {
-            Some(0) => Self::InternalError(error),
+        match error.code() {
+            "InternalError" => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

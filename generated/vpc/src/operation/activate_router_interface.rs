@@ -197,28 +197,21 @@ pub enum ActivateRouterInterfaceError {
 }
 impl From<::acs_runtime::client::ServiceError> for ActivateRouterInterfaceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IncorrectRIStatus",
-                    "Forbidden.FinancialLocked",
-                    "OperationFailed.PconnTrafficNotEnable",
-                    "Forbbiden",
-                    "NotSupportLinkrole",
-                    "OppositeRouterInterfaceIsDeleted",
-                    "InvalidRegionId.NotFound",
-                    "InvalidRouterInterfaceId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::IncorrectRiStatus(error),
-            Some(1) => Self::ForbiddenFinancialLocked(error),
-            Some(2) => Self::OperationFailedPconnTrafficNotEnable(error),
-            Some(3) => Self::Forbbiden(error),
-            Some(4) => Self::NotSupportLinkrole(error),
-            Some(5) => Self::OppositeRouterInterfaceIsDeleted(error),
-            Some(6) => Self::InvalidRegionIdNotFound(error),
-            Some(7) => Self::InvalidRouterInterfaceIdNotFound(error),
+        match error.code() {
+            "IncorrectRIStatus" => Self::IncorrectRiStatus(error),
+            "Forbidden.FinancialLocked" => Self::ForbiddenFinancialLocked(error),
+            "OperationFailed.PconnTrafficNotEnable" => {
+                Self::OperationFailedPconnTrafficNotEnable(error)
+            }
+            "Forbbiden" => Self::Forbbiden(error),
+            "NotSupportLinkrole" => Self::NotSupportLinkrole(error),
+            "OppositeRouterInterfaceIsDeleted" => {
+                Self::OppositeRouterInterfaceIsDeleted(error)
+            }
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "InvalidRouterInterfaceId.NotFound" => {
+                Self::InvalidRouterInterfaceIdNotFound(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

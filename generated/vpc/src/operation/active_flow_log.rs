@@ -217,38 +217,31 @@ pub enum ActiveFlowLogError {
 }
 impl From<::acs_runtime::client::ServiceError> for ActiveFlowLogError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IncorrectBusinessStatus.FlowLog",
-                    "InvalidInstanceId",
-                    "InvalidStatus",
-                    "InvalidRegionId.NotFound",
-                    "InvalidInstanceId.NotFound",
-                    "IncorrectStatus.flowlog",
-                    "Forbidden.OperateManagedFlowLog",
-                    "OperationDenied.FlowLogDeliverFailed",
-                    "OperationDenied.NisTrafficAnalyzerAggregationIntervalMismatch",
-                    "OperationDenied.NisTrafficAnalyzerNotActive",
-                    "OperationDenied.NisTrafficAnalyzerNotFound",
-                    "OperationFailed.InternalError",
-                ],
-            )
-        {
-            Some(0) => Self::IncorrectBusinessStatusFlowLog(error),
-            Some(1) => Self::InvalidInstanceId(error),
-            Some(2) => Self::InvalidStatus(error),
-            Some(3) => Self::InvalidRegionIdNotFound(error),
-            Some(4) => Self::InvalidInstanceIdNotFound(error),
-            Some(5) => Self::IncorrectStatusFlowlog(error),
-            Some(6) => Self::ForbiddenOperateManagedFlowLog(error),
-            Some(7) => Self::OperationDeniedFlowLogDeliverFailed(error),
-            Some(8) => {
+        match error.code() {
+            "IncorrectBusinessStatus.FlowLog" => {
+                Self::IncorrectBusinessStatusFlowLog(error)
+            }
+            "InvalidInstanceId" => Self::InvalidInstanceId(error),
+            "InvalidStatus" => Self::InvalidStatus(error),
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
+            "IncorrectStatus.flowlog" => Self::IncorrectStatusFlowlog(error),
+            "Forbidden.OperateManagedFlowLog" => {
+                Self::ForbiddenOperateManagedFlowLog(error)
+            }
+            "OperationDenied.FlowLogDeliverFailed" => {
+                Self::OperationDeniedFlowLogDeliverFailed(error)
+            }
+            "OperationDenied.NisTrafficAnalyzerAggregationIntervalMismatch" => {
                 Self::OperationDeniedNisTrafficAnalyzerAggregationIntervalMismatch(error)
             }
-            Some(9) => Self::OperationDeniedNisTrafficAnalyzerNotActive(error),
-            Some(10) => Self::OperationDeniedNisTrafficAnalyzerNotFound(error),
-            Some(11) => Self::OperationFailedInternalError(error),
+            "OperationDenied.NisTrafficAnalyzerNotActive" => {
+                Self::OperationDeniedNisTrafficAnalyzerNotActive(error)
+            }
+            "OperationDenied.NisTrafficAnalyzerNotFound" => {
+                Self::OperationDeniedNisTrafficAnalyzerNotFound(error)
+            }
+            "OperationFailed.InternalError" => Self::OperationFailedInternalError(error),
             _ => Self::Unhandled(error),
         }
     }

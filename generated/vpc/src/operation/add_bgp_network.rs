@@ -292,66 +292,50 @@ pub enum AddBgpNetworkError {
 }
 impl From<::acs_runtime::client::ServiceError> for AddBgpNetworkError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "QuotaExceeded.Bgp",
-                    "QuotaExceeded.Nqa",
-                    "QuotaExceeded.BgpNetwork",
-                    "InvalidPeerIpAddress",
-                    "InvalidVbrNetwork",
-                    "InvalidBgpGroup",
-                    "InvalidBgpName.Malformed",
-                    "InvalidBgpDiscription.Malformed",
-                    "InvalidBgpAuthkey.Malformed",
-                    "InvalidIP.Malformed",
-                    "InvalidPeerAsn.Malformed",
-                    "InvalidParams.NotNull",
-                    "InvalidParams.NotFound",
-                    "InvalidParams.AlreadyExists",
-                    "InvalidStatus.CannotOperate",
-                    "InvalidParams.PeerIpAddressMustPointOut",
-                    "InvalidParams.PeerIpAddressInUse",
-                    "Duplicated.CidrBlock",
-                    "InvalidIP.IpInSnatPool",
-                    "InvalidDestCidrBlock.Malformed",
-                    "IllegalParam.ConflictWithDClass",
-                    "OperationFailed.PconnTrafficNotEnable",
-                    "OperationFailed.NoActiveRouterInterface",
-                    "IllegalParamFormat.DstCidrBlock",
-                    "IllegalParam.IpVersion",
-                    "IllegalParam.ipVersion",
-                    "InvalidRegionId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::QuotaExceededBgp(error),
-            Some(1) => Self::QuotaExceededNqa(error),
-            Some(2) => Self::QuotaExceededBgpNetwork(error),
-            Some(3) => Self::InvalidPeerIpAddress(error),
-            Some(4) => Self::InvalidVbrNetwork(error),
-            Some(5) => Self::InvalidBgpGroup(error),
-            Some(6) => Self::InvalidBgpNameMalformed(error),
-            Some(7) => Self::InvalidBgpDiscriptionMalformed(error),
-            Some(8) => Self::InvalidBgpAuthkeyMalformed(error),
-            Some(9) => Self::InvalidIpMalformed(error),
-            Some(10) => Self::InvalidPeerAsnMalformed(error),
-            Some(11) => Self::InvalidParamsNotNull(error),
-            Some(12) => Self::InvalidParamsNotFound(error),
-            Some(13) => Self::InvalidParamsAlreadyExists(error),
-            Some(14) => Self::InvalidStatusCannotOperate(error),
-            Some(15) => Self::InvalidParamsPeerIpAddressMustPointOut(error),
-            Some(16) => Self::InvalidParamsPeerIpAddressInUse(error),
-            Some(17) => Self::DuplicatedCidrBlock(error),
-            Some(18) => Self::InvalidIpIpInSnatPool(error),
-            Some(19) => Self::InvalidDestCidrBlockMalformed(error),
-            Some(20) => Self::IllegalParamConflictWithDClass(error),
-            Some(21) => Self::OperationFailedPconnTrafficNotEnable(error),
-            Some(22) => Self::OperationFailedNoActiveRouterInterface(error),
-            Some(23) => Self::IllegalParamFormatDstCidrBlock(error),
-            Some(24) => Self::IllegalParamIpVersion(error),
-            Some(25) => Self::IllegalParamIpVersionError(error),
-            Some(26) => Self::InvalidRegionIdNotFound(error),
+        match error.code() {
+            "QuotaExceeded.Bgp" => Self::QuotaExceededBgp(error),
+            "QuotaExceeded.Nqa" => Self::QuotaExceededNqa(error),
+            "QuotaExceeded.BgpNetwork" => Self::QuotaExceededBgpNetwork(error),
+            "InvalidPeerIpAddress" => Self::InvalidPeerIpAddress(error),
+            "InvalidVbrNetwork" => Self::InvalidVbrNetwork(error),
+            "InvalidBgpGroup" => Self::InvalidBgpGroup(error),
+            "InvalidBgpName.Malformed" => Self::InvalidBgpNameMalformed(error),
+            "InvalidBgpDiscription.Malformed" => {
+                Self::InvalidBgpDiscriptionMalformed(error)
+            }
+            "InvalidBgpAuthkey.Malformed" => Self::InvalidBgpAuthkeyMalformed(error),
+            "InvalidIP.Malformed" => Self::InvalidIpMalformed(error),
+            "InvalidPeerAsn.Malformed" => Self::InvalidPeerAsnMalformed(error),
+            "InvalidParams.NotNull" => Self::InvalidParamsNotNull(error),
+            "InvalidParams.NotFound" => Self::InvalidParamsNotFound(error),
+            "InvalidParams.AlreadyExists" => Self::InvalidParamsAlreadyExists(error),
+            "InvalidStatus.CannotOperate" => Self::InvalidStatusCannotOperate(error),
+            "InvalidParams.PeerIpAddressMustPointOut" => {
+                Self::InvalidParamsPeerIpAddressMustPointOut(error)
+            }
+            "InvalidParams.PeerIpAddressInUse" => {
+                Self::InvalidParamsPeerIpAddressInUse(error)
+            }
+            "Duplicated.CidrBlock" => Self::DuplicatedCidrBlock(error),
+            "InvalidIP.IpInSnatPool" => Self::InvalidIpIpInSnatPool(error),
+            "InvalidDestCidrBlock.Malformed" => {
+                Self::InvalidDestCidrBlockMalformed(error)
+            }
+            "IllegalParam.ConflictWithDClass" => {
+                Self::IllegalParamConflictWithDClass(error)
+            }
+            "OperationFailed.PconnTrafficNotEnable" => {
+                Self::OperationFailedPconnTrafficNotEnable(error)
+            }
+            "OperationFailed.NoActiveRouterInterface" => {
+                Self::OperationFailedNoActiveRouterInterface(error)
+            }
+            "IllegalParamFormat.DstCidrBlock" => {
+                Self::IllegalParamFormatDstCidrBlock(error)
+            }
+            "IllegalParam.IpVersion" => Self::IllegalParamIpVersion(error),
+            "IllegalParam.ipVersion" => Self::IllegalParamIpVersionError(error),
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -316,62 +316,58 @@ pub enum AddCommonBandwidthPackageIpError {
 }
 impl From<::acs_runtime::client::ServiceError> for AddCommonBandwidthPackageIpError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "OperationDenied.SecurityProtectionTypesInconsistent",
-                    "IpInstanceId.AlreadyInBandwidthPackage",
-                    "IpInstanceId.BizStatusInvalid",
-                    "IpInstanceId.ChargeType.NotSupport",
-                    "BandwidthPackageId.InvalidBizStatus",
-                    "IpInstanceId.QuotaExceeded",
-                    "EipOperation.TooFrequently",
-                    "TaskConflict",
-                    "IncorrectStatus.Eip",
-                    "OperationUnsupported.IpType",
-                    "ParamExclusive.IpInstanceIdAndBandwidthPackageId",
-                    "InvalidBandwidthPackage.NotExist",
-                    "OperationFailed.DistibuteLock",
-                    "OperationFailed.ZoneIdInconsistent",
-                    "AttrMismatching.BandwidthPackageIpVersion",
-                    "InvalidBandwidthPackageId.NotFound",
-                    "InvalidInstanceId.NotFound",
-                    "InvalidEIPStatus.BizDisabled",
-                    "Forbidden.FinancialLocked",
-                    "Mismatch.CloudBoxCbwpZoneAndEipZone",
-                    "MissingParam.BandwidthPackageId",
-                    "InvalidRegionId.NotFound",
-                    "InvalidIpInstanceId.NotFound",
-                    "IpInstanceId.InvalidIpInternetChargeType",
-                    "BandwidthPackageId.InvalidBandwidth",
-                ],
-            )
-        {
-            Some(0) => Self::OperationDeniedSecurityProtectionTypesInconsistent(error),
-            Some(1) => Self::IpInstanceIdAlreadyInBandwidthPackage(error),
-            Some(2) => Self::IpInstanceIdBizStatusInvalid(error),
-            Some(3) => Self::IpInstanceIdChargeTypeNotSupport(error),
-            Some(4) => Self::BandwidthPackageIdInvalidBizStatus(error),
-            Some(5) => Self::IpInstanceIdQuotaExceeded(error),
-            Some(6) => Self::EipOperationTooFrequently(error),
-            Some(7) => Self::TaskConflict(error),
-            Some(8) => Self::IncorrectStatusEip(error),
-            Some(9) => Self::OperationUnsupportedIpType(error),
-            Some(10) => Self::ParamExclusiveIpInstanceIdAndBandwidthPackageId(error),
-            Some(11) => Self::InvalidBandwidthPackageNotExist(error),
-            Some(12) => Self::OperationFailedDistibuteLock(error),
-            Some(13) => Self::OperationFailedZoneIdInconsistent(error),
-            Some(14) => Self::AttrMismatchingBandwidthPackageIpVersion(error),
-            Some(15) => Self::InvalidBandwidthPackageIdNotFound(error),
-            Some(16) => Self::InvalidInstanceIdNotFound(error),
-            Some(17) => Self::InvalidEipStatusBizDisabled(error),
-            Some(18) => Self::ForbiddenFinancialLocked(error),
-            Some(19) => Self::MismatchCloudBoxCbwpZoneAndEipZone(error),
-            Some(20) => Self::MissingParamBandwidthPackageId(error),
-            Some(21) => Self::InvalidRegionIdNotFound(error),
-            Some(22) => Self::InvalidIpInstanceIdNotFound(error),
-            Some(23) => Self::IpInstanceIdInvalidIpInternetChargeType(error),
-            Some(24) => Self::BandwidthPackageIdInvalidBandwidth(error),
+        match error.code() {
+            "OperationDenied.SecurityProtectionTypesInconsistent" => {
+                Self::OperationDeniedSecurityProtectionTypesInconsistent(error)
+            }
+            "IpInstanceId.AlreadyInBandwidthPackage" => {
+                Self::IpInstanceIdAlreadyInBandwidthPackage(error)
+            }
+            "IpInstanceId.BizStatusInvalid" => Self::IpInstanceIdBizStatusInvalid(error),
+            "IpInstanceId.ChargeType.NotSupport" => {
+                Self::IpInstanceIdChargeTypeNotSupport(error)
+            }
+            "BandwidthPackageId.InvalidBizStatus" => {
+                Self::BandwidthPackageIdInvalidBizStatus(error)
+            }
+            "IpInstanceId.QuotaExceeded" => Self::IpInstanceIdQuotaExceeded(error),
+            "EipOperation.TooFrequently" => Self::EipOperationTooFrequently(error),
+            "TaskConflict" => Self::TaskConflict(error),
+            "IncorrectStatus.Eip" => Self::IncorrectStatusEip(error),
+            "OperationUnsupported.IpType" => Self::OperationUnsupportedIpType(error),
+            "ParamExclusive.IpInstanceIdAndBandwidthPackageId" => {
+                Self::ParamExclusiveIpInstanceIdAndBandwidthPackageId(error)
+            }
+            "InvalidBandwidthPackage.NotExist" => {
+                Self::InvalidBandwidthPackageNotExist(error)
+            }
+            "OperationFailed.DistibuteLock" => Self::OperationFailedDistibuteLock(error),
+            "OperationFailed.ZoneIdInconsistent" => {
+                Self::OperationFailedZoneIdInconsistent(error)
+            }
+            "AttrMismatching.BandwidthPackageIpVersion" => {
+                Self::AttrMismatchingBandwidthPackageIpVersion(error)
+            }
+            "InvalidBandwidthPackageId.NotFound" => {
+                Self::InvalidBandwidthPackageIdNotFound(error)
+            }
+            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
+            "InvalidEIPStatus.BizDisabled" => Self::InvalidEipStatusBizDisabled(error),
+            "Forbidden.FinancialLocked" => Self::ForbiddenFinancialLocked(error),
+            "Mismatch.CloudBoxCbwpZoneAndEipZone" => {
+                Self::MismatchCloudBoxCbwpZoneAndEipZone(error)
+            }
+            "MissingParam.BandwidthPackageId" => {
+                Self::MissingParamBandwidthPackageId(error)
+            }
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "InvalidIpInstanceId.NotFound" => Self::InvalidIpInstanceIdNotFound(error),
+            "IpInstanceId.InvalidIpInternetChargeType" => {
+                Self::IpInstanceIdInvalidIpInternetChargeType(error)
+            }
+            "BandwidthPackageId.InvalidBandwidth" => {
+                Self::BandwidthPackageIdInvalidBandwidth(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

@@ -317,64 +317,61 @@ pub enum AddCommonBandwidthPackageIpsError {
 }
 impl From<::acs_runtime::client::ServiceError> for AddCommonBandwidthPackageIpsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "OperationDenied.SecurityProtectionTypesInconsistent",
-                    "InvalidIpInstanceId.NotFound",
-                    "EIP_ALREADY_IN_BANDWIDTHPACKAGE",
-                    "InvalidRegionId.NotFound",
-                    "InvalidBandwidthPackageId.NotFound",
-                    "IpInstanceId.AlreadyInBandwidthPackage",
-                    "IpInstanceId.BizStatusInvalid",
-                    "IpInstanceId.ChargeType.NotSupport",
-                    "BandwidthPackageId.InvalidBizStatus",
-                    "IpInstanceId.QuotaExceeded",
-                    "EipOperation.TooFrequently",
-                    "IpInstanceId.InvalidIpInternetChargeType",
-                    "TaskConflict",
-                    "IncorrectStatus.Eip",
-                    "OperationUnsupported.IpType",
-                    "ParamExclusive.IpInstanceIdAndBandwidthPackageId",
-                    "InvalidBandwidthPackage.NotExist",
-                    "OperationFailed.DistibuteLock",
-                    "BandwidthPackageId.InvalidBandwidth",
-                    "OperationFailed.ZoneIdInconsistent",
-                    "AttrMismatching.BandwidthPackageIpVersion",
-                    "InvalidEIPStatus.BizDisabled",
-                    "Forbidden.FinancialLocked",
-                    "Mismatch.CloudBoxCbwpZoneAndEipZone",
-                    "InvalidInstanceId.NotFound",
-                    "MissingParam.BandwidthPackageId",
-                ],
-            )
-        {
-            Some(0) => Self::OperationDeniedSecurityProtectionTypesInconsistent(error),
-            Some(1) => Self::InvalidIpInstanceIdNotFound(error),
-            Some(2) => Self::EipAlreadyInBandwidthpackage(error),
-            Some(3) => Self::InvalidRegionIdNotFound(error),
-            Some(4) => Self::InvalidBandwidthPackageIdNotFound(error),
-            Some(5) => Self::IpInstanceIdAlreadyInBandwidthPackage(error),
-            Some(6) => Self::IpInstanceIdBizStatusInvalid(error),
-            Some(7) => Self::IpInstanceIdChargeTypeNotSupport(error),
-            Some(8) => Self::BandwidthPackageIdInvalidBizStatus(error),
-            Some(9) => Self::IpInstanceIdQuotaExceeded(error),
-            Some(10) => Self::EipOperationTooFrequently(error),
-            Some(11) => Self::IpInstanceIdInvalidIpInternetChargeType(error),
-            Some(12) => Self::TaskConflict(error),
-            Some(13) => Self::IncorrectStatusEip(error),
-            Some(14) => Self::OperationUnsupportedIpType(error),
-            Some(15) => Self::ParamExclusiveIpInstanceIdAndBandwidthPackageId(error),
-            Some(16) => Self::InvalidBandwidthPackageNotExist(error),
-            Some(17) => Self::OperationFailedDistibuteLock(error),
-            Some(18) => Self::BandwidthPackageIdInvalidBandwidth(error),
-            Some(19) => Self::OperationFailedZoneIdInconsistent(error),
-            Some(20) => Self::AttrMismatchingBandwidthPackageIpVersion(error),
-            Some(21) => Self::InvalidEipStatusBizDisabled(error),
-            Some(22) => Self::ForbiddenFinancialLocked(error),
-            Some(23) => Self::MismatchCloudBoxCbwpZoneAndEipZone(error),
-            Some(24) => Self::InvalidInstanceIdNotFound(error),
-            Some(25) => Self::MissingParamBandwidthPackageId(error),
+        match error.code() {
+            "OperationDenied.SecurityProtectionTypesInconsistent" => {
+                Self::OperationDeniedSecurityProtectionTypesInconsistent(error)
+            }
+            "InvalidIpInstanceId.NotFound" => Self::InvalidIpInstanceIdNotFound(error),
+            "EIP_ALREADY_IN_BANDWIDTHPACKAGE" => {
+                Self::EipAlreadyInBandwidthpackage(error)
+            }
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "InvalidBandwidthPackageId.NotFound" => {
+                Self::InvalidBandwidthPackageIdNotFound(error)
+            }
+            "IpInstanceId.AlreadyInBandwidthPackage" => {
+                Self::IpInstanceIdAlreadyInBandwidthPackage(error)
+            }
+            "IpInstanceId.BizStatusInvalid" => Self::IpInstanceIdBizStatusInvalid(error),
+            "IpInstanceId.ChargeType.NotSupport" => {
+                Self::IpInstanceIdChargeTypeNotSupport(error)
+            }
+            "BandwidthPackageId.InvalidBizStatus" => {
+                Self::BandwidthPackageIdInvalidBizStatus(error)
+            }
+            "IpInstanceId.QuotaExceeded" => Self::IpInstanceIdQuotaExceeded(error),
+            "EipOperation.TooFrequently" => Self::EipOperationTooFrequently(error),
+            "IpInstanceId.InvalidIpInternetChargeType" => {
+                Self::IpInstanceIdInvalidIpInternetChargeType(error)
+            }
+            "TaskConflict" => Self::TaskConflict(error),
+            "IncorrectStatus.Eip" => Self::IncorrectStatusEip(error),
+            "OperationUnsupported.IpType" => Self::OperationUnsupportedIpType(error),
+            "ParamExclusive.IpInstanceIdAndBandwidthPackageId" => {
+                Self::ParamExclusiveIpInstanceIdAndBandwidthPackageId(error)
+            }
+            "InvalidBandwidthPackage.NotExist" => {
+                Self::InvalidBandwidthPackageNotExist(error)
+            }
+            "OperationFailed.DistibuteLock" => Self::OperationFailedDistibuteLock(error),
+            "BandwidthPackageId.InvalidBandwidth" => {
+                Self::BandwidthPackageIdInvalidBandwidth(error)
+            }
+            "OperationFailed.ZoneIdInconsistent" => {
+                Self::OperationFailedZoneIdInconsistent(error)
+            }
+            "AttrMismatching.BandwidthPackageIpVersion" => {
+                Self::AttrMismatchingBandwidthPackageIpVersion(error)
+            }
+            "InvalidEIPStatus.BizDisabled" => Self::InvalidEipStatusBizDisabled(error),
+            "Forbidden.FinancialLocked" => Self::ForbiddenFinancialLocked(error),
+            "Mismatch.CloudBoxCbwpZoneAndEipZone" => {
+                Self::MismatchCloudBoxCbwpZoneAndEipZone(error)
+            }
+            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
+            "MissingParam.BandwidthPackageId" => {
+                Self::MissingParamBandwidthPackageId(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

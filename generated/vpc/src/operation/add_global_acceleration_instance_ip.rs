@@ -231,34 +231,30 @@ pub enum AddGlobalAccelerationInstanceIpError {
 }
 impl From<::acs_runtime::client::ServiceError> for AddGlobalAccelerationInstanceIpError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IpInstanceId.AlreadyInBandwidthPackage",
-                    "IpInstanceId.BizStatusInvalid",
-                    "IpInstanceId.ChargeType.NotSupport",
-                    "BandwidthPackageId.InvalidBizStatus",
-                    "IpInstanceId.QuotaExceeded",
-                    "EipOperation.TooFrequently",
-                    "InvalidRegionId.NotFound",
-                    "InvalidBandwidthPackageId.NotFound",
-                    "InvalidIpInstanceId.NotFound",
-                    "IpInstanceId.InvalidIpInternetChargeType",
-                    "IpInstanceId.StatusNotAvailable",
-                ],
-            )
-        {
-            Some(0) => Self::IpInstanceIdAlreadyInBandwidthPackage(error),
-            Some(1) => Self::IpInstanceIdBizStatusInvalid(error),
-            Some(2) => Self::IpInstanceIdChargeTypeNotSupport(error),
-            Some(3) => Self::BandwidthPackageIdInvalidBizStatus(error),
-            Some(4) => Self::IpInstanceIdQuotaExceeded(error),
-            Some(5) => Self::EipOperationTooFrequently(error),
-            Some(6) => Self::InvalidRegionIdNotFound(error),
-            Some(7) => Self::InvalidBandwidthPackageIdNotFound(error),
-            Some(8) => Self::InvalidIpInstanceIdNotFound(error),
-            Some(9) => Self::IpInstanceIdInvalidIpInternetChargeType(error),
-            Some(10) => Self::IpInstanceIdStatusNotAvailable(error),
+        match error.code() {
+            "IpInstanceId.AlreadyInBandwidthPackage" => {
+                Self::IpInstanceIdAlreadyInBandwidthPackage(error)
+            }
+            "IpInstanceId.BizStatusInvalid" => Self::IpInstanceIdBizStatusInvalid(error),
+            "IpInstanceId.ChargeType.NotSupport" => {
+                Self::IpInstanceIdChargeTypeNotSupport(error)
+            }
+            "BandwidthPackageId.InvalidBizStatus" => {
+                Self::BandwidthPackageIdInvalidBizStatus(error)
+            }
+            "IpInstanceId.QuotaExceeded" => Self::IpInstanceIdQuotaExceeded(error),
+            "EipOperation.TooFrequently" => Self::EipOperationTooFrequently(error),
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "InvalidBandwidthPackageId.NotFound" => {
+                Self::InvalidBandwidthPackageIdNotFound(error)
+            }
+            "InvalidIpInstanceId.NotFound" => Self::InvalidIpInstanceIdNotFound(error),
+            "IpInstanceId.InvalidIpInternetChargeType" => {
+                Self::IpInstanceIdInvalidIpInternetChargeType(error)
+            }
+            "IpInstanceId.StatusNotAvailable" => {
+                Self::IpInstanceIdStatusNotAvailable(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

@@ -241,24 +241,15 @@ pub enum AddIPv6TranslatorAclListEntryError {
 }
 impl From<::acs_runtime::client::ServiceError> for AddIPv6TranslatorAclListEntryError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidIpAddress.WrongFormat",
-                    "InvalidIPv6TranslatorAclId.NotFound",
-                    "InvalidEntryComment",
-                    "Resource.QuotaFull",
-                    "Forbbiden.SubUser",
-                    "Forbidden",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidIpAddressWrongFormat(error),
-            Some(1) => Self::InvalidIPv6TranslatorAclIdNotFound(error),
-            Some(2) => Self::InvalidEntryComment(error),
-            Some(3) => Self::ResourceQuotaFull(error),
-            Some(4) => Self::ForbbidenSubUser(error),
-            Some(5) => Self::Forbidden(error),
+        match error.code() {
+            "InvalidIpAddress.WrongFormat" => Self::InvalidIpAddressWrongFormat(error),
+            "InvalidIPv6TranslatorAclId.NotFound" => {
+                Self::InvalidIPv6TranslatorAclIdNotFound(error)
+            }
+            "InvalidEntryComment" => Self::InvalidEntryComment(error),
+            "Resource.QuotaFull" => Self::ResourceQuotaFull(error),
+            "Forbbiden.SubUser" => Self::ForbbidenSubUser(error),
+            "Forbidden" => Self::Forbidden(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -319,38 +319,36 @@ pub enum AddPublicIpAddressPoolCidrBlockError {
 }
 impl From<::acs_runtime::client::ServiceError> for AddPublicIpAddressPoolCidrBlockError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IllegalParam.CidrBlock",
-                    "IllegalParam.CidrBlockMask",
-                    "IncorrectStatus.PublicIpAddressPool",
-                    "OperationDenied.CidrBlockBelongToOtherUser",
-                    "ResourceNotFound.PublicIpAddressPool",
-                    "QuotaExceeded.PoolIpQuantity",
-                    "OperationDenied.OperateSharedResource",
-                    "MissingParam.CidrBlockOrCidrMask",
-                    "DuplicatedParam.CidrBlockAndCidrMask",
-                    "Forbidden.FinancialLocked",
-                    "ResourceNotEnough.CidrBlock",
-                    "MissingParam.PublicIpAddressPoolId",
-                    "OperationFailed.ResourceNotEnough",
-                ],
-            )
-        {
-            Some(0) => Self::IllegalParamCidrBlock(error),
-            Some(1) => Self::IllegalParamCidrBlockMask(error),
-            Some(2) => Self::IncorrectStatusPublicIpAddressPool(error),
-            Some(3) => Self::OperationDeniedCidrBlockBelongToOtherUser(error),
-            Some(4) => Self::ResourceNotFoundPublicIpAddressPool(error),
-            Some(5) => Self::QuotaExceededPoolIpQuantity(error),
-            Some(6) => Self::OperationDeniedOperateSharedResource(error),
-            Some(7) => Self::MissingParamCidrBlockOrCidrMask(error),
-            Some(8) => Self::DuplicatedParamCidrBlockAndCidrMask(error),
-            Some(9) => Self::ForbiddenFinancialLocked(error),
-            Some(10) => Self::ResourceNotEnoughCidrBlock(error),
-            Some(11) => Self::MissingParamPublicIpAddressPoolId(error),
-            Some(12) => Self::OperationFailedResourceNotEnough(error),
+        match error.code() {
+            "IllegalParam.CidrBlock" => Self::IllegalParamCidrBlock(error),
+            "IllegalParam.CidrBlockMask" => Self::IllegalParamCidrBlockMask(error),
+            "IncorrectStatus.PublicIpAddressPool" => {
+                Self::IncorrectStatusPublicIpAddressPool(error)
+            }
+            "OperationDenied.CidrBlockBelongToOtherUser" => {
+                Self::OperationDeniedCidrBlockBelongToOtherUser(error)
+            }
+            "ResourceNotFound.PublicIpAddressPool" => {
+                Self::ResourceNotFoundPublicIpAddressPool(error)
+            }
+            "QuotaExceeded.PoolIpQuantity" => Self::QuotaExceededPoolIpQuantity(error),
+            "OperationDenied.OperateSharedResource" => {
+                Self::OperationDeniedOperateSharedResource(error)
+            }
+            "MissingParam.CidrBlockOrCidrMask" => {
+                Self::MissingParamCidrBlockOrCidrMask(error)
+            }
+            "DuplicatedParam.CidrBlockAndCidrMask" => {
+                Self::DuplicatedParamCidrBlockAndCidrMask(error)
+            }
+            "Forbidden.FinancialLocked" => Self::ForbiddenFinancialLocked(error),
+            "ResourceNotEnough.CidrBlock" => Self::ResourceNotEnoughCidrBlock(error),
+            "MissingParam.PublicIpAddressPoolId" => {
+                Self::MissingParamPublicIpAddressPoolId(error)
+            }
+            "OperationFailed.ResourceNotEnough" => {
+                Self::OperationFailedResourceNotEnough(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

@@ -311,46 +311,52 @@ pub enum AddSourcesToTrafficMirrorSessionError {
 impl From<::acs_runtime::client::ServiceError>
 for AddSourcesToTrafficMirrorSessionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IncorrectBusinessStatus.TrafficMirror",
-                    "OptInRequired.TrafficMirror",
-                    "DuplicatedParam.SourceInstanceIds",
-                    "ResourceNotFound.TrafficMirrorSession",
-                    "IncorrectStatus.TrafficMirrorSession",
-                    "ResourceAlreadyAssociated.TrafficMirrorSource",
-                    "ResourceNotFound.NetworkInterface",
-                    "ResourceNotFound.EcsInstance",
-                    "OperationDenied.EcsNotSupportTrafficMirror",
-                    "OperationDenied.DuplicateRole",
-                    "QuotaExceeded.NetworkInterfaceRelatedSession",
-                    "OperationDenied.FreeNetworkInterface",
-                    "QuotaExceeded.SourceNumPerSession",
-                    "QuotaExceeded.SourceNumPerTarget",
-                    "OperationUnsupported.BondingNetworkInterface",
-                    "OperationDenied.UnsupportedTargetType",
-                    "OperationDenied.InvalidSourceBondEniType",
-                ],
-            )
-        {
-            Some(0) => Self::IncorrectBusinessStatusTrafficMirror(error),
-            Some(1) => Self::OptInRequiredTrafficMirror(error),
-            Some(2) => Self::DuplicatedParamSourceInstanceIds(error),
-            Some(3) => Self::ResourceNotFoundTrafficMirrorSession(error),
-            Some(4) => Self::IncorrectStatusTrafficMirrorSession(error),
-            Some(5) => Self::ResourceAlreadyAssociatedTrafficMirrorSource(error),
-            Some(6) => Self::ResourceNotFoundNetworkInterface(error),
-            Some(7) => Self::ResourceNotFoundEcsInstance(error),
-            Some(8) => Self::OperationDeniedEcsNotSupportTrafficMirror(error),
-            Some(9) => Self::OperationDeniedDuplicateRole(error),
-            Some(10) => Self::QuotaExceededNetworkInterfaceRelatedSession(error),
-            Some(11) => Self::OperationDeniedFreeNetworkInterface(error),
-            Some(12) => Self::QuotaExceededSourceNumPerSession(error),
-            Some(13) => Self::QuotaExceededSourceNumPerTarget(error),
-            Some(14) => Self::OperationUnsupportedBondingNetworkInterface(error),
-            Some(15) => Self::OperationDeniedUnsupportedTargetType(error),
-            Some(16) => Self::OperationDeniedInvalidSourceBondEniType(error),
+        match error.code() {
+            "IncorrectBusinessStatus.TrafficMirror" => {
+                Self::IncorrectBusinessStatusTrafficMirror(error)
+            }
+            "OptInRequired.TrafficMirror" => Self::OptInRequiredTrafficMirror(error),
+            "DuplicatedParam.SourceInstanceIds" => {
+                Self::DuplicatedParamSourceInstanceIds(error)
+            }
+            "ResourceNotFound.TrafficMirrorSession" => {
+                Self::ResourceNotFoundTrafficMirrorSession(error)
+            }
+            "IncorrectStatus.TrafficMirrorSession" => {
+                Self::IncorrectStatusTrafficMirrorSession(error)
+            }
+            "ResourceAlreadyAssociated.TrafficMirrorSource" => {
+                Self::ResourceAlreadyAssociatedTrafficMirrorSource(error)
+            }
+            "ResourceNotFound.NetworkInterface" => {
+                Self::ResourceNotFoundNetworkInterface(error)
+            }
+            "ResourceNotFound.EcsInstance" => Self::ResourceNotFoundEcsInstance(error),
+            "OperationDenied.EcsNotSupportTrafficMirror" => {
+                Self::OperationDeniedEcsNotSupportTrafficMirror(error)
+            }
+            "OperationDenied.DuplicateRole" => Self::OperationDeniedDuplicateRole(error),
+            "QuotaExceeded.NetworkInterfaceRelatedSession" => {
+                Self::QuotaExceededNetworkInterfaceRelatedSession(error)
+            }
+            "OperationDenied.FreeNetworkInterface" => {
+                Self::OperationDeniedFreeNetworkInterface(error)
+            }
+            "QuotaExceeded.SourceNumPerSession" => {
+                Self::QuotaExceededSourceNumPerSession(error)
+            }
+            "QuotaExceeded.SourceNumPerTarget" => {
+                Self::QuotaExceededSourceNumPerTarget(error)
+            }
+            "OperationUnsupported.BondingNetworkInterface" => {
+                Self::OperationUnsupportedBondingNetworkInterface(error)
+            }
+            "OperationDenied.UnsupportedTargetType" => {
+                Self::OperationDeniedUnsupportedTargetType(error)
+            }
+            "OperationDenied.InvalidSourceBondEniType" => {
+                Self::OperationDeniedInvalidSourceBondEniType(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

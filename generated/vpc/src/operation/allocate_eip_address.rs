@@ -810,154 +810,134 @@ pub enum AllocateEipAddressError {
 }
 impl From<::acs_runtime::client::ServiceError> for AllocateEipAddressError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "COMMODITY_NO_EXIST",
-                    "QuotaExceeded.Eip",
-                    "InvalidParameter",
-                    "InsufficientBalance",
-                    "ReserveIpFail",
-                    "InvalidRegion.NotSupport",
-                    "InvalidBandwidth.Malformed",
-                    "INSTANCE_TYPE_NOT_SUPPORT",
-                    "QueryParameter.Illegal",
-                    "TokenVerfiy.Failed",
-                    "OrderFailed",
-                    "QuotaExceeded.LargeSpecEip",
-                    "InvalidResourceGroupId",
-                    "PAYFOR.CREDIT_PAY_INSUFFICIENT_BALANCE",
-                    "SYSTEM.SALE_VALIDATE_UNEXPECTED_ERROR",
-                    "Trade_Sync_Create_Sub_ERROR",
-                    "InvalidComponent.EipBandwidthMax",
-                    "OperationFailed.RiskControl",
-                    "OperationFailed.SaleValidate",
-                    "IllegalParam.OrderParamComponent",
-                    "OperationFailed.SaleExpression",
-                    "OperationFailed.CompleteUserInfo",
-                    "OperationFailed.QueryPrice",
-                    "OperationFailed.InsufficientEIP",
-                    "OperationFailed.InvokeInnerApi",
-                    "OperationFailed.AccountMoneyInvalid",
-                    "OperationFailed.QueryCredtiInfo",
-                    "FrequentPurchase.EIP",
-                    "OperationFailed.QueryUserLabel",
-                    "PAY.INSUFFICIENT_BALANCE",
-                    "PAY.MAYI_WITHHOLDING_AGREEMENT_ILLEGAL",
-                    "OrderError.EIP",
-                    "IellgalParameter.OwnerAccount",
-                    "ResourceNotFound.PublicIpAddressPool",
-                    "ResourceNotEnough.PublicIpAddressPool",
-                    "Mismatch.IpAndPublicIpAddressPool",
-                    "CreditPayInsufficientBalance",
-                    "OperationDenied.NotOpenDdosOriginProtectService",
-                    "IncorrectStatus.PublicIpAddressPool",
-                    "IllegalParam.Isp",
-                    "AccountMoneyValidateError",
-                    "OrderFailed.ConcurrentOperate",
-                    "OperationFailed.BasicInfoUncompleted",
-                    "OperationFailed.QuotaNotEnough",
-                    "ExclusiveParam.ZoneAndPublicIpAddressPoolId",
-                    "IllegalParam.Zone",
-                    "OperationFailed.AllocateUnfamiliarIp",
-                    "Ip.Allocated",
-                    "IncorrectStatus.Ip",
-                    "UnsupportedFeature.AllocateEipAddressWithZone",
-                    "ResourceNotFound.Ip",
-                    "OperationFailed.CreditPayInsufficientBalance",
-                    "OperationFailed.ResourceNotEnough",
-                    "IllegalParam.Bandwidth",
-                    "OperationFailed.IpIsLocked",
-                    "Mismatch.EipSecurityProtectionTypeAndPoolSecurityProtectionType",
-                    "IllegalParam.SecurityProtectionTypes",
-                    "IllegalParam.ServiceLocation",
-                    "UnsupportedFeature.Isp",
-                    "ExclusiveParam.ZoneAndIpAddress",
-                    "InvalidDescription.Malformed",
-                    "InvalidName.Malformed",
-                    "OperationFailed.UpgradeCdtServiceFirst",
-                    "Forbidden",
-                    "InvalidRegionId.NotFound",
-                    "FUWU_BIZ_COMMODITY_VERIFY_FAIL",
-                    "OperationConflict",
-                    "InternalError",
-                    "OperationFailed.SystemBusy",
-                ],
-            )
-        {
-            Some(0) => Self::CommodityNoExist(error),
-            Some(1) => Self::QuotaExceededEip(error),
-            Some(2) => Self::InvalidParameter(error),
-            Some(3) => Self::InsufficientBalance(error),
-            Some(4) => Self::ReserveIpFail(error),
-            Some(5) => Self::InvalidRegionNotSupport(error),
-            Some(6) => Self::InvalidBandwidthMalformed(error),
-            Some(7) => Self::InstanceTypeNotSupport(error),
-            Some(8) => Self::QueryParameterIllegal(error),
-            Some(9) => Self::TokenVerfiyFailed(error),
-            Some(10) => Self::OrderFailed(error),
-            Some(11) => Self::QuotaExceededLargeSpecEip(error),
-            Some(12) => Self::InvalidResourceGroupId(error),
-            Some(13) => Self::PayforCreditPayInsufficientBalance(error),
-            Some(14) => Self::SystemSaleValidateUnexpectedError(error),
-            Some(15) => Self::TradeSyncCreateSubError(error),
-            Some(16) => Self::InvalidComponentEipBandwidthMax(error),
-            Some(17) => Self::OperationFailedRiskControl(error),
-            Some(18) => Self::OperationFailedSaleValidate(error),
-            Some(19) => Self::IllegalParamOrderParamComponent(error),
-            Some(20) => Self::OperationFailedSaleExpression(error),
-            Some(21) => Self::OperationFailedCompleteUserInfo(error),
-            Some(22) => Self::OperationFailedQueryPrice(error),
-            Some(23) => Self::OperationFailedInsufficientEip(error),
-            Some(24) => Self::OperationFailedInvokeInnerApi(error),
-            Some(25) => Self::OperationFailedAccountMoneyInvalid(error),
-            Some(26) => Self::OperationFailedQueryCredtiInfo(error),
-            Some(27) => Self::FrequentPurchaseEip(error),
-            Some(28) => Self::OperationFailedQueryUserLabel(error),
-            Some(29) => Self::PayInsufficientBalance(error),
-            Some(30) => Self::PayMayiWithholdingAgreementIllegal(error),
-            Some(31) => Self::OrderErrorEip(error),
-            Some(32) => Self::IellgalParameterOwnerAccount(error),
-            Some(33) => Self::ResourceNotFoundPublicIpAddressPool(error),
-            Some(34) => Self::ResourceNotEnoughPublicIpAddressPool(error),
-            Some(35) => Self::MismatchIpAndPublicIpAddressPool(error),
-            Some(36) => Self::CreditPayInsufficientBalance(error),
-            Some(37) => Self::OperationDeniedNotOpenDdosOriginProtectService(error),
-            Some(38) => Self::IncorrectStatusPublicIpAddressPool(error),
-            Some(39) => Self::IllegalParamIsp(error),
-            Some(40) => Self::AccountMoneyValidateError(error),
-            Some(41) => Self::OrderFailedConcurrentOperate(error),
-            Some(42) => Self::OperationFailedBasicInfoUncompleted(error),
-            Some(43) => Self::OperationFailedQuotaNotEnough(error),
-            Some(44) => Self::ExclusiveParamZoneAndPublicIpAddressPoolId(error),
-            Some(45) => Self::IllegalParamZone(error),
-            Some(46) => Self::OperationFailedAllocateUnfamiliarIp(error),
-            Some(47) => Self::IpAllocated(error),
-            Some(48) => Self::IncorrectStatusIp(error),
-            Some(49) => Self::UnsupportedFeatureAllocateEipAddressWithZone(error),
-            Some(50) => Self::ResourceNotFoundIp(error),
-            Some(51) => Self::OperationFailedCreditPayInsufficientBalance(error),
-            Some(52) => Self::OperationFailedResourceNotEnough(error),
-            Some(53) => Self::IllegalParamBandwidth(error),
-            Some(54) => Self::OperationFailedIpIsLocked(error),
-            Some(55) => {
+        match error.code() {
+            "COMMODITY_NO_EXIST" => Self::CommodityNoExist(error),
+            "QuotaExceeded.Eip" => Self::QuotaExceededEip(error),
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "InsufficientBalance" => Self::InsufficientBalance(error),
+            "ReserveIpFail" => Self::ReserveIpFail(error),
+            "InvalidRegion.NotSupport" => Self::InvalidRegionNotSupport(error),
+            "InvalidBandwidth.Malformed" => Self::InvalidBandwidthMalformed(error),
+            "INSTANCE_TYPE_NOT_SUPPORT" => Self::InstanceTypeNotSupport(error),
+            "QueryParameter.Illegal" => Self::QueryParameterIllegal(error),
+            "TokenVerfiy.Failed" => Self::TokenVerfiyFailed(error),
+            "OrderFailed" => Self::OrderFailed(error),
+            "QuotaExceeded.LargeSpecEip" => Self::QuotaExceededLargeSpecEip(error),
+            "InvalidResourceGroupId" => Self::InvalidResourceGroupId(error),
+            "PAYFOR.CREDIT_PAY_INSUFFICIENT_BALANCE" => {
+                Self::PayforCreditPayInsufficientBalance(error)
+            }
+            "SYSTEM.SALE_VALIDATE_UNEXPECTED_ERROR" => {
+                Self::SystemSaleValidateUnexpectedError(error)
+            }
+            "Trade_Sync_Create_Sub_ERROR" => Self::TradeSyncCreateSubError(error),
+            "InvalidComponent.EipBandwidthMax" => {
+                Self::InvalidComponentEipBandwidthMax(error)
+            }
+            "OperationFailed.RiskControl" => Self::OperationFailedRiskControl(error),
+            "OperationFailed.SaleValidate" => Self::OperationFailedSaleValidate(error),
+            "IllegalParam.OrderParamComponent" => {
+                Self::IllegalParamOrderParamComponent(error)
+            }
+            "OperationFailed.SaleExpression" => {
+                Self::OperationFailedSaleExpression(error)
+            }
+            "OperationFailed.CompleteUserInfo" => {
+                Self::OperationFailedCompleteUserInfo(error)
+            }
+            "OperationFailed.QueryPrice" => Self::OperationFailedQueryPrice(error),
+            "OperationFailed.InsufficientEIP" => {
+                Self::OperationFailedInsufficientEip(error)
+            }
+            "OperationFailed.InvokeInnerApi" => {
+                Self::OperationFailedInvokeInnerApi(error)
+            }
+            "OperationFailed.AccountMoneyInvalid" => {
+                Self::OperationFailedAccountMoneyInvalid(error)
+            }
+            "OperationFailed.QueryCredtiInfo" => {
+                Self::OperationFailedQueryCredtiInfo(error)
+            }
+            "FrequentPurchase.EIP" => Self::FrequentPurchaseEip(error),
+            "OperationFailed.QueryUserLabel" => {
+                Self::OperationFailedQueryUserLabel(error)
+            }
+            "PAY.INSUFFICIENT_BALANCE" => Self::PayInsufficientBalance(error),
+            "PAY.MAYI_WITHHOLDING_AGREEMENT_ILLEGAL" => {
+                Self::PayMayiWithholdingAgreementIllegal(error)
+            }
+            "OrderError.EIP" => Self::OrderErrorEip(error),
+            "IellgalParameter.OwnerAccount" => Self::IellgalParameterOwnerAccount(error),
+            "ResourceNotFound.PublicIpAddressPool" => {
+                Self::ResourceNotFoundPublicIpAddressPool(error)
+            }
+            "ResourceNotEnough.PublicIpAddressPool" => {
+                Self::ResourceNotEnoughPublicIpAddressPool(error)
+            }
+            "Mismatch.IpAndPublicIpAddressPool" => {
+                Self::MismatchIpAndPublicIpAddressPool(error)
+            }
+            "CreditPayInsufficientBalance" => Self::CreditPayInsufficientBalance(error),
+            "OperationDenied.NotOpenDdosOriginProtectService" => {
+                Self::OperationDeniedNotOpenDdosOriginProtectService(error)
+            }
+            "IncorrectStatus.PublicIpAddressPool" => {
+                Self::IncorrectStatusPublicIpAddressPool(error)
+            }
+            "IllegalParam.Isp" => Self::IllegalParamIsp(error),
+            "AccountMoneyValidateError" => Self::AccountMoneyValidateError(error),
+            "OrderFailed.ConcurrentOperate" => Self::OrderFailedConcurrentOperate(error),
+            "OperationFailed.BasicInfoUncompleted" => {
+                Self::OperationFailedBasicInfoUncompleted(error)
+            }
+            "OperationFailed.QuotaNotEnough" => {
+                Self::OperationFailedQuotaNotEnough(error)
+            }
+            "ExclusiveParam.ZoneAndPublicIpAddressPoolId" => {
+                Self::ExclusiveParamZoneAndPublicIpAddressPoolId(error)
+            }
+            "IllegalParam.Zone" => Self::IllegalParamZone(error),
+            "OperationFailed.AllocateUnfamiliarIp" => {
+                Self::OperationFailedAllocateUnfamiliarIp(error)
+            }
+            "Ip.Allocated" => Self::IpAllocated(error),
+            "IncorrectStatus.Ip" => Self::IncorrectStatusIp(error),
+            "UnsupportedFeature.AllocateEipAddressWithZone" => {
+                Self::UnsupportedFeatureAllocateEipAddressWithZone(error)
+            }
+            "ResourceNotFound.Ip" => Self::ResourceNotFoundIp(error),
+            "OperationFailed.CreditPayInsufficientBalance" => {
+                Self::OperationFailedCreditPayInsufficientBalance(error)
+            }
+            "OperationFailed.ResourceNotEnough" => {
+                Self::OperationFailedResourceNotEnough(error)
+            }
+            "IllegalParam.Bandwidth" => Self::IllegalParamBandwidth(error),
+            "OperationFailed.IpIsLocked" => Self::OperationFailedIpIsLocked(error),
+            "Mismatch.EipSecurityProtectionTypeAndPoolSecurityProtectionType" => {
                 Self::MismatchEipSecurityProtectionTypeAndPoolSecurityProtectionType(
                     error,
                 )
             }
-            Some(56) => Self::IllegalParamSecurityProtectionTypes(error),
-            Some(57) => Self::IllegalParamServiceLocation(error),
-            Some(58) => Self::UnsupportedFeatureIsp(error),
-            Some(59) => Self::ExclusiveParamZoneAndIpAddress(error),
-            Some(60) => Self::InvalidDescriptionMalformed(error),
-            Some(61) => Self::InvalidNameMalformed(error),
-            Some(62) => Self::OperationFailedUpgradeCdtServiceFirst(error),
-            Some(63) => Self::Forbidden(error),
-            Some(64) => Self::InvalidRegionIdNotFound(error),
-            Some(65) => Self::FuwuBizCommodityVerifyFail(error),
-            Some(66) => Self::OperationConflict(error),
-            Some(67) => Self::InternalError(error),
-            Some(68) => Self::OperationFailedSystemBusy(error),
+            "IllegalParam.SecurityProtectionTypes" => {
+                Self::IllegalParamSecurityProtectionTypes(error)
+            }
+            "IllegalParam.ServiceLocation" => Self::IllegalParamServiceLocation(error),
+            "UnsupportedFeature.Isp" => Self::UnsupportedFeatureIsp(error),
+            "ExclusiveParam.ZoneAndIpAddress" => {
+                Self::ExclusiveParamZoneAndIpAddress(error)
+            }
+            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
+            "InvalidName.Malformed" => Self::InvalidNameMalformed(error),
+            "OperationFailed.UpgradeCdtServiceFirst" => {
+                Self::OperationFailedUpgradeCdtServiceFirst(error)
+            }
+            "Forbidden" => Self::Forbidden(error),
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "FUWU_BIZ_COMMODITY_VERIFY_FAIL" => Self::FuwuBizCommodityVerifyFail(error),
+            "OperationConflict" => Self::OperationConflict(error),
+            "InternalError" => Self::InternalError(error),
+            "OperationFailed.SystemBusy" => Self::OperationFailedSystemBusy(error),
             _ => Self::Unhandled(error),
         }
     }

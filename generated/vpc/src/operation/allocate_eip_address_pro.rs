@@ -660,98 +660,70 @@ pub enum AllocateEipAddressProError {
 }
 impl From<::acs_runtime::client::ServiceError> for AllocateEipAddressProError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "FrequentPurchase.EIP",
-                    "COMMODITY_NO_EXIST",
-                    "QuotaExceeded.Eip",
-                    "InvalidParameter",
-                    "InsufficientBalance",
-                    "ReserveIpFail",
-                    "InvalidRegion.NotSupport",
-                    "InvalidBandwidth.Malformed",
-                    "INSTANCE_TYPE_NOT_SUPPORT",
-                    "QueryParameter.Illegal",
-                    "SYSTEM.UNKNOWN.ERROR",
-                    "TokenVerfiy.Failed",
-                    "OrderFailed",
-                    "QuotaExceeded.LargeSpecEip",
-                    "InvalidResourceGroupId",
-                    "Invalid.Reserve.Ip",
-                    "Ip.Allocated",
-                    "Ip.Keeped",
-                    "OperationFailed.AllocateUnfamiliarIp",
-                    "INVALID_INSTANCE_STATUS",
-                    "OperationFailed.InstanceNotExist",
-                    "InvalidStatus.ValueNotSupported",
-                    "OperationFailed.RiskControl",
-                    "OrderError.EIP",
-                    "ResourceNotEnough.PublicIpAddressPool",
-                    "Mismatch.IpAndPublicIpAddressPool",
-                    "ResourceNotFound.PublicIpAddressPool",
-                    "ResourceNotFound.Ip",
-                    "OperationDenied.IpBelongToOtherUser",
-                    "IncorrectStatus.Ip",
-                    "OperationFailed.IpIsLocked",
-                    "Mismatch.IpAndIsp",
-                    "IncorrectStatus.PublicIpAddressPool",
-                    "IllegalParam.IpAddress",
-                    "OperationFailed.ResourceNotEnough",
-                    "Mismatch.EipSecurityProtectionTypeAndPoolSecurityProtectionType",
-                    "IllegalParam.Isp",
-                    "Forbidden",
-                    "InvalidRegionId.NotFound",
-                    "FUWU_BIZ_COMMODITY_VERIFY_FAIL",
-                    "InternalError",
-                ],
-            )
-        {
-            Some(0) => Self::FrequentPurchaseEip(error),
-            Some(1) => Self::CommodityNoExist(error),
-            Some(2) => Self::QuotaExceededEip(error),
-            Some(3) => Self::InvalidParameter(error),
-            Some(4) => Self::InsufficientBalance(error),
-            Some(5) => Self::ReserveIpFail(error),
-            Some(6) => Self::InvalidRegionNotSupport(error),
-            Some(7) => Self::InvalidBandwidthMalformed(error),
-            Some(8) => Self::InstanceTypeNotSupport(error),
-            Some(9) => Self::QueryParameterIllegal(error),
-            Some(10) => Self::SystemUnknownError(error),
-            Some(11) => Self::TokenVerfiyFailed(error),
-            Some(12) => Self::OrderFailed(error),
-            Some(13) => Self::QuotaExceededLargeSpecEip(error),
-            Some(14) => Self::InvalidResourceGroupId(error),
-            Some(15) => Self::InvalidReserveIp(error),
-            Some(16) => Self::IpAllocated(error),
-            Some(17) => Self::IpKeeped(error),
-            Some(18) => Self::OperationFailedAllocateUnfamiliarIp(error),
-            Some(19) => Self::InvalidInstanceStatus(error),
-            Some(20) => Self::OperationFailedInstanceNotExist(error),
-            Some(21) => Self::InvalidStatusValueNotSupported(error),
-            Some(22) => Self::OperationFailedRiskControl(error),
-            Some(23) => Self::OrderErrorEip(error),
-            Some(24) => Self::ResourceNotEnoughPublicIpAddressPool(error),
-            Some(25) => Self::MismatchIpAndPublicIpAddressPool(error),
-            Some(26) => Self::ResourceNotFoundPublicIpAddressPool(error),
-            Some(27) => Self::ResourceNotFoundIp(error),
-            Some(28) => Self::OperationDeniedIpBelongToOtherUser(error),
-            Some(29) => Self::IncorrectStatusIp(error),
-            Some(30) => Self::OperationFailedIpIsLocked(error),
-            Some(31) => Self::MismatchIpAndIsp(error),
-            Some(32) => Self::IncorrectStatusPublicIpAddressPool(error),
-            Some(33) => Self::IllegalParamIpAddress(error),
-            Some(34) => Self::OperationFailedResourceNotEnough(error),
-            Some(35) => {
+        match error.code() {
+            "FrequentPurchase.EIP" => Self::FrequentPurchaseEip(error),
+            "COMMODITY_NO_EXIST" => Self::CommodityNoExist(error),
+            "QuotaExceeded.Eip" => Self::QuotaExceededEip(error),
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "InsufficientBalance" => Self::InsufficientBalance(error),
+            "ReserveIpFail" => Self::ReserveIpFail(error),
+            "InvalidRegion.NotSupport" => Self::InvalidRegionNotSupport(error),
+            "InvalidBandwidth.Malformed" => Self::InvalidBandwidthMalformed(error),
+            "INSTANCE_TYPE_NOT_SUPPORT" => Self::InstanceTypeNotSupport(error),
+            "QueryParameter.Illegal" => Self::QueryParameterIllegal(error),
+            "SYSTEM.UNKNOWN.ERROR" => Self::SystemUnknownError(error),
+            "TokenVerfiy.Failed" => Self::TokenVerfiyFailed(error),
+            "OrderFailed" => Self::OrderFailed(error),
+            "QuotaExceeded.LargeSpecEip" => Self::QuotaExceededLargeSpecEip(error),
+            "InvalidResourceGroupId" => Self::InvalidResourceGroupId(error),
+            "Invalid.Reserve.Ip" => Self::InvalidReserveIp(error),
+            "Ip.Allocated" => Self::IpAllocated(error),
+            "Ip.Keeped" => Self::IpKeeped(error),
+            "OperationFailed.AllocateUnfamiliarIp" => {
+                Self::OperationFailedAllocateUnfamiliarIp(error)
+            }
+            "INVALID_INSTANCE_STATUS" => Self::InvalidInstanceStatus(error),
+            "OperationFailed.InstanceNotExist" => {
+                Self::OperationFailedInstanceNotExist(error)
+            }
+            "InvalidStatus.ValueNotSupported" => {
+                Self::InvalidStatusValueNotSupported(error)
+            }
+            "OperationFailed.RiskControl" => Self::OperationFailedRiskControl(error),
+            "OrderError.EIP" => Self::OrderErrorEip(error),
+            "ResourceNotEnough.PublicIpAddressPool" => {
+                Self::ResourceNotEnoughPublicIpAddressPool(error)
+            }
+            "Mismatch.IpAndPublicIpAddressPool" => {
+                Self::MismatchIpAndPublicIpAddressPool(error)
+            }
+            "ResourceNotFound.PublicIpAddressPool" => {
+                Self::ResourceNotFoundPublicIpAddressPool(error)
+            }
+            "ResourceNotFound.Ip" => Self::ResourceNotFoundIp(error),
+            "OperationDenied.IpBelongToOtherUser" => {
+                Self::OperationDeniedIpBelongToOtherUser(error)
+            }
+            "IncorrectStatus.Ip" => Self::IncorrectStatusIp(error),
+            "OperationFailed.IpIsLocked" => Self::OperationFailedIpIsLocked(error),
+            "Mismatch.IpAndIsp" => Self::MismatchIpAndIsp(error),
+            "IncorrectStatus.PublicIpAddressPool" => {
+                Self::IncorrectStatusPublicIpAddressPool(error)
+            }
+            "IllegalParam.IpAddress" => Self::IllegalParamIpAddress(error),
+            "OperationFailed.ResourceNotEnough" => {
+                Self::OperationFailedResourceNotEnough(error)
+            }
+            "Mismatch.EipSecurityProtectionTypeAndPoolSecurityProtectionType" => {
                 Self::MismatchEipSecurityProtectionTypeAndPoolSecurityProtectionType(
                     error,
                 )
             }
-            Some(36) => Self::IllegalParamIsp(error),
-            Some(37) => Self::Forbidden(error),
-            Some(38) => Self::InvalidRegionIdNotFound(error),
-            Some(39) => Self::FuwuBizCommodityVerifyFail(error),
-            Some(40) => Self::InternalError(error),
+            "IllegalParam.Isp" => Self::IllegalParamIsp(error),
+            "Forbidden" => Self::Forbidden(error),
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "FUWU_BIZ_COMMODITY_VERIFY_FAIL" => Self::FuwuBizCommodityVerifyFail(error),
+            "InternalError" => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -490,116 +490,97 @@ pub enum AllocateEipSegmentAddressError {
 }
 impl From<::acs_runtime::client::ServiceError> for AllocateEipSegmentAddressError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "COMMODITY_NO_EXIST",
-                    "QuotaExceeded.Eip",
-                    "InvalidParameter",
-                    "InsufficientBalance",
-                    "ReserveIpFail",
-                    "InvalidRegion.NotSupport",
-                    "InvalidBandwidth.Malformed",
-                    "INSTANCE_TYPE_NOT_SUPPORT",
-                    "QueryParameter.Illegal",
-                    "TokenVerfiy.Failed",
-                    "OrderFailed",
-                    "QuotaExceeded.LargeSpecEip",
-                    "InvalidResourceGroupId",
-                    "PAYFOR.CREDIT_PAY_INSUFFICIENT_BALANCE",
-                    "SYSTEM.SALE_VALIDATE_UNEXPECTED_ERROR",
-                    "Trade_Sync_Create_Sub_ERROR",
-                    "InvalidComponent.EipBandwidthMax",
-                    "OperationFailed.RiskControl",
-                    "OperationFailed.SaleValidate",
-                    "IllegalParam.OrderParamComponent",
-                    "OperationFailed.SaleExpression",
-                    "OperationFailed.CompleteUserInfo",
-                    "OperationFailed.QueryPrice",
-                    "OperationFailed.InsufficientEIP",
-                    "OperationFailed.InvokeInnerApi",
-                    "OperationFailed.AccountMoneyInvalid",
-                    "OperationFailed.QueryCredtiInfo",
-                    "FrequentPurchase.EIP",
-                    "OperationFailed.QueryUserLabel",
-                    "PAY.INSUFFICIENT_BALANCE",
-                    "ORDER.QUANTITY_INVALID",
-                    "PAY.MAYI_WITHHOLDING_AGREEMENT_ILLEGAL",
-                    "OperationFailed.ChargeTypeInvalid",
-                    "IllegalParam.EipMask",
-                    "IllegalParam.Name",
-                    "IllegalParam.Description",
-                    "InstanceExist.EipSegment",
-                    "OperationFailed.QuotaExceed",
-                    "OperationFailed.FrequentPurchase",
-                    "OperationFailed.AllocateEipSegment",
-                    "OperationFailed.CreateOrderFailed",
-                    "MissingParam.Bandwidth",
-                    "OperationFailed.EipQuotaExceed",
-                    "OrderError.EIP",
-                    "OperationConflict",
-                    "Forbidden",
-                    "UnsupportedFeature.AllocateEipAddressWithZone",
-                    "IllegalParam.Zone",
-                    "Forbidden.AllocateEipSegmentAddress",
-                    "InvalidRegionId.NotFound",
-                    "FUWU_BIZ_COMMODITY_VERIFY_FAIL",
-                    "InternalError",
-                ],
-            )
-        {
-            Some(0) => Self::CommodityNoExist(error),
-            Some(1) => Self::QuotaExceededEip(error),
-            Some(2) => Self::InvalidParameter(error),
-            Some(3) => Self::InsufficientBalance(error),
-            Some(4) => Self::ReserveIpFail(error),
-            Some(5) => Self::InvalidRegionNotSupport(error),
-            Some(6) => Self::InvalidBandwidthMalformed(error),
-            Some(7) => Self::InstanceTypeNotSupport(error),
-            Some(8) => Self::QueryParameterIllegal(error),
-            Some(9) => Self::TokenVerfiyFailed(error),
-            Some(10) => Self::OrderFailed(error),
-            Some(11) => Self::QuotaExceededLargeSpecEip(error),
-            Some(12) => Self::InvalidResourceGroupId(error),
-            Some(13) => Self::PayforCreditPayInsufficientBalance(error),
-            Some(14) => Self::SystemSaleValidateUnexpectedError(error),
-            Some(15) => Self::TradeSyncCreateSubError(error),
-            Some(16) => Self::InvalidComponentEipBandwidthMax(error),
-            Some(17) => Self::OperationFailedRiskControl(error),
-            Some(18) => Self::OperationFailedSaleValidate(error),
-            Some(19) => Self::IllegalParamOrderParamComponent(error),
-            Some(20) => Self::OperationFailedSaleExpression(error),
-            Some(21) => Self::OperationFailedCompleteUserInfo(error),
-            Some(22) => Self::OperationFailedQueryPrice(error),
-            Some(23) => Self::OperationFailedInsufficientEip(error),
-            Some(24) => Self::OperationFailedInvokeInnerApi(error),
-            Some(25) => Self::OperationFailedAccountMoneyInvalid(error),
-            Some(26) => Self::OperationFailedQueryCredtiInfo(error),
-            Some(27) => Self::FrequentPurchaseEip(error),
-            Some(28) => Self::OperationFailedQueryUserLabel(error),
-            Some(29) => Self::PayInsufficientBalance(error),
-            Some(30) => Self::OrderQuantityInvalid(error),
-            Some(31) => Self::PayMayiWithholdingAgreementIllegal(error),
-            Some(32) => Self::OperationFailedChargeTypeInvalid(error),
-            Some(33) => Self::IllegalParamEipMask(error),
-            Some(34) => Self::IllegalParamName(error),
-            Some(35) => Self::IllegalParamDescription(error),
-            Some(36) => Self::InstanceExistEipSegment(error),
-            Some(37) => Self::OperationFailedQuotaExceed(error),
-            Some(38) => Self::OperationFailedFrequentPurchase(error),
-            Some(39) => Self::OperationFailedAllocateEipSegment(error),
-            Some(40) => Self::OperationFailedCreateOrderFailed(error),
-            Some(41) => Self::MissingParamBandwidth(error),
-            Some(42) => Self::OperationFailedEipQuotaExceed(error),
-            Some(43) => Self::OrderErrorEip(error),
-            Some(44) => Self::OperationConflict(error),
-            Some(45) => Self::Forbidden(error),
-            Some(46) => Self::UnsupportedFeatureAllocateEipAddressWithZone(error),
-            Some(47) => Self::IllegalParamZone(error),
-            Some(48) => Self::ForbiddenAllocateEipSegmentAddress(error),
-            Some(49) => Self::InvalidRegionIdNotFound(error),
-            Some(50) => Self::FuwuBizCommodityVerifyFail(error),
-            Some(51) => Self::InternalError(error),
+        match error.code() {
+            "COMMODITY_NO_EXIST" => Self::CommodityNoExist(error),
+            "QuotaExceeded.Eip" => Self::QuotaExceededEip(error),
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "InsufficientBalance" => Self::InsufficientBalance(error),
+            "ReserveIpFail" => Self::ReserveIpFail(error),
+            "InvalidRegion.NotSupport" => Self::InvalidRegionNotSupport(error),
+            "InvalidBandwidth.Malformed" => Self::InvalidBandwidthMalformed(error),
+            "INSTANCE_TYPE_NOT_SUPPORT" => Self::InstanceTypeNotSupport(error),
+            "QueryParameter.Illegal" => Self::QueryParameterIllegal(error),
+            "TokenVerfiy.Failed" => Self::TokenVerfiyFailed(error),
+            "OrderFailed" => Self::OrderFailed(error),
+            "QuotaExceeded.LargeSpecEip" => Self::QuotaExceededLargeSpecEip(error),
+            "InvalidResourceGroupId" => Self::InvalidResourceGroupId(error),
+            "PAYFOR.CREDIT_PAY_INSUFFICIENT_BALANCE" => {
+                Self::PayforCreditPayInsufficientBalance(error)
+            }
+            "SYSTEM.SALE_VALIDATE_UNEXPECTED_ERROR" => {
+                Self::SystemSaleValidateUnexpectedError(error)
+            }
+            "Trade_Sync_Create_Sub_ERROR" => Self::TradeSyncCreateSubError(error),
+            "InvalidComponent.EipBandwidthMax" => {
+                Self::InvalidComponentEipBandwidthMax(error)
+            }
+            "OperationFailed.RiskControl" => Self::OperationFailedRiskControl(error),
+            "OperationFailed.SaleValidate" => Self::OperationFailedSaleValidate(error),
+            "IllegalParam.OrderParamComponent" => {
+                Self::IllegalParamOrderParamComponent(error)
+            }
+            "OperationFailed.SaleExpression" => {
+                Self::OperationFailedSaleExpression(error)
+            }
+            "OperationFailed.CompleteUserInfo" => {
+                Self::OperationFailedCompleteUserInfo(error)
+            }
+            "OperationFailed.QueryPrice" => Self::OperationFailedQueryPrice(error),
+            "OperationFailed.InsufficientEIP" => {
+                Self::OperationFailedInsufficientEip(error)
+            }
+            "OperationFailed.InvokeInnerApi" => {
+                Self::OperationFailedInvokeInnerApi(error)
+            }
+            "OperationFailed.AccountMoneyInvalid" => {
+                Self::OperationFailedAccountMoneyInvalid(error)
+            }
+            "OperationFailed.QueryCredtiInfo" => {
+                Self::OperationFailedQueryCredtiInfo(error)
+            }
+            "FrequentPurchase.EIP" => Self::FrequentPurchaseEip(error),
+            "OperationFailed.QueryUserLabel" => {
+                Self::OperationFailedQueryUserLabel(error)
+            }
+            "PAY.INSUFFICIENT_BALANCE" => Self::PayInsufficientBalance(error),
+            "ORDER.QUANTITY_INVALID" => Self::OrderQuantityInvalid(error),
+            "PAY.MAYI_WITHHOLDING_AGREEMENT_ILLEGAL" => {
+                Self::PayMayiWithholdingAgreementIllegal(error)
+            }
+            "OperationFailed.ChargeTypeInvalid" => {
+                Self::OperationFailedChargeTypeInvalid(error)
+            }
+            "IllegalParam.EipMask" => Self::IllegalParamEipMask(error),
+            "IllegalParam.Name" => Self::IllegalParamName(error),
+            "IllegalParam.Description" => Self::IllegalParamDescription(error),
+            "InstanceExist.EipSegment" => Self::InstanceExistEipSegment(error),
+            "OperationFailed.QuotaExceed" => Self::OperationFailedQuotaExceed(error),
+            "OperationFailed.FrequentPurchase" => {
+                Self::OperationFailedFrequentPurchase(error)
+            }
+            "OperationFailed.AllocateEipSegment" => {
+                Self::OperationFailedAllocateEipSegment(error)
+            }
+            "OperationFailed.CreateOrderFailed" => {
+                Self::OperationFailedCreateOrderFailed(error)
+            }
+            "MissingParam.Bandwidth" => Self::MissingParamBandwidth(error),
+            "OperationFailed.EipQuotaExceed" => {
+                Self::OperationFailedEipQuotaExceed(error)
+            }
+            "OrderError.EIP" => Self::OrderErrorEip(error),
+            "OperationConflict" => Self::OperationConflict(error),
+            "Forbidden" => Self::Forbidden(error),
+            "UnsupportedFeature.AllocateEipAddressWithZone" => {
+                Self::UnsupportedFeatureAllocateEipAddressWithZone(error)
+            }
+            "IllegalParam.Zone" => Self::IllegalParamZone(error),
+            "Forbidden.AllocateEipSegmentAddress" => {
+                Self::ForbiddenAllocateEipSegmentAddress(error)
+            }
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "FUWU_BIZ_COMMODITY_VERIFY_FAIL" => Self::FuwuBizCommodityVerifyFail(error),
+            "InternalError" => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

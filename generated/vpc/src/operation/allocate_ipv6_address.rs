@@ -376,42 +376,40 @@ pub enum AllocateIpv6AddressError {
 }
 impl From<::acs_runtime::client::ServiceError> for AllocateIpv6AddressError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "OperationFailed.IPv6AddressAlreadyAllocated",
-                    "OperationFailed.AddressNotInVSwitchCidr",
-                    "IllegalParam.IpAddress",
-                    "OperationFailed.IPv6Disabled",
-                    "OperationFailed.IpPrefixMustInVSwitchCidrReservation",
-                    "Forbidden.OperateShareResource",
-                    "QuotaExceeded.IPv6PrefixMask",
-                    "OperationUnsupported.Ipv6Feature",
-                    "IllegalParam.Ipv6Prefix",
-                    "OperationFailed.ExistIPv6Used",
-                    "OperationUnsupported.UnboundIpv6PrefixFeature",
-                    "OperationUnsupported.UnboundIpv6Feature",
-                    "OperationUnsupported.FreePrivateIpv6",
-                    "ResourceNotFound.VSwitch",
-                    "ResourceNotFound.VSwitchCidrReservation",
-                ],
-            )
-        {
-            Some(0) => Self::OperationFailedIPv6AddressAlreadyAllocated(error),
-            Some(1) => Self::OperationFailedAddressNotInVSwitchCidr(error),
-            Some(2) => Self::IllegalParamIpAddress(error),
-            Some(3) => Self::OperationFailedIPv6Disabled(error),
-            Some(4) => Self::OperationFailedIpPrefixMustInVSwitchCidrReservation(error),
-            Some(5) => Self::ForbiddenOperateShareResource(error),
-            Some(6) => Self::QuotaExceededIPv6PrefixMask(error),
-            Some(7) => Self::OperationUnsupportedIpv6Feature(error),
-            Some(8) => Self::IllegalParamIpv6Prefix(error),
-            Some(9) => Self::OperationFailedExistIPv6Used(error),
-            Some(10) => Self::OperationUnsupportedUnboundIpv6PrefixFeature(error),
-            Some(11) => Self::OperationUnsupportedUnboundIpv6Feature(error),
-            Some(12) => Self::OperationUnsupportedFreePrivateIpv6(error),
-            Some(13) => Self::ResourceNotFoundVSwitch(error),
-            Some(14) => Self::ResourceNotFoundVSwitchCidrReservation(error),
+        match error.code() {
+            "OperationFailed.IPv6AddressAlreadyAllocated" => {
+                Self::OperationFailedIPv6AddressAlreadyAllocated(error)
+            }
+            "OperationFailed.AddressNotInVSwitchCidr" => {
+                Self::OperationFailedAddressNotInVSwitchCidr(error)
+            }
+            "IllegalParam.IpAddress" => Self::IllegalParamIpAddress(error),
+            "OperationFailed.IPv6Disabled" => Self::OperationFailedIPv6Disabled(error),
+            "OperationFailed.IpPrefixMustInVSwitchCidrReservation" => {
+                Self::OperationFailedIpPrefixMustInVSwitchCidrReservation(error)
+            }
+            "Forbidden.OperateShareResource" => {
+                Self::ForbiddenOperateShareResource(error)
+            }
+            "QuotaExceeded.IPv6PrefixMask" => Self::QuotaExceededIPv6PrefixMask(error),
+            "OperationUnsupported.Ipv6Feature" => {
+                Self::OperationUnsupportedIpv6Feature(error)
+            }
+            "IllegalParam.Ipv6Prefix" => Self::IllegalParamIpv6Prefix(error),
+            "OperationFailed.ExistIPv6Used" => Self::OperationFailedExistIPv6Used(error),
+            "OperationUnsupported.UnboundIpv6PrefixFeature" => {
+                Self::OperationUnsupportedUnboundIpv6PrefixFeature(error)
+            }
+            "OperationUnsupported.UnboundIpv6Feature" => {
+                Self::OperationUnsupportedUnboundIpv6Feature(error)
+            }
+            "OperationUnsupported.FreePrivateIpv6" => {
+                Self::OperationUnsupportedFreePrivateIpv6(error)
+            }
+            "ResourceNotFound.VSwitch" => Self::ResourceNotFoundVSwitch(error),
+            "ResourceNotFound.VSwitchCidrReservation" => {
+                Self::ResourceNotFoundVSwitchCidrReservation(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

@@ -358,60 +358,52 @@ pub enum AllocateIpv6InternetBandwidthError {
 }
 impl From<::acs_runtime::client::ServiceError> for AllocateIpv6InternetBandwidthError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IllegalParam.Bandwidth",
-                    "MissingParam.Ipv6InstanceId",
-                    "InvalidIpv6Instance.NotFound",
-                    "IllegalParam.ChargeType",
-                    "IllegalParam.InternetChargeType",
-                    "OperationUnsupported.PrePaid",
-                    "OperationFailed.Ipv6GatewayDisMatchIpv6Address",
-                    "OperationFailed.InternetBandwidthAlreadyExisted",
-                    "OperationFailed.Ipv6GatewayNotExist",
-                    "IncorrectStatus.Ipv6Instance",
-                    "IllegalParam.Ipv6Address",
-                    "UnsupportedFeature.InternetChargeTypeOnFreeIpv6Address",
-                    "UnsupportedFeature.InternetChargeTypeOnStaticIsp",
-                    "OperationUnsupported.ULA",
-                    "OperationFailed.OpenCdtServiceFirst",
-                    "OperationFailed.UpgradeCdtServiceFirst",
-                    "OperationUnsupported.PrivateGUA",
-                    "OperationDenied.UnSupportedBindTypeCloudInstance",
-                    "InvalidRegionId.NotFound",
-                    "ResourceNotFound.Ipv6Address",
-                    "OperationFailed.QueryAccountInfo",
-                    "OperationFailed.SaleValidate",
-                    "SystemBusy",
-                ],
-            )
-        {
-            Some(0) => Self::IllegalParamBandwidth(error),
-            Some(1) => Self::MissingParamIpv6InstanceId(error),
-            Some(2) => Self::InvalidIpv6InstanceNotFound(error),
-            Some(3) => Self::IllegalParamChargeType(error),
-            Some(4) => Self::IllegalParamInternetChargeType(error),
-            Some(5) => Self::OperationUnsupportedPrePaid(error),
-            Some(6) => Self::OperationFailedIpv6GatewayDisMatchIpv6Address(error),
-            Some(7) => Self::OperationFailedInternetBandwidthAlreadyExisted(error),
-            Some(8) => Self::OperationFailedIpv6GatewayNotExist(error),
-            Some(9) => Self::IncorrectStatusIpv6Instance(error),
-            Some(10) => Self::IllegalParamIpv6Address(error),
-            Some(11) => {
+        match error.code() {
+            "IllegalParam.Bandwidth" => Self::IllegalParamBandwidth(error),
+            "MissingParam.Ipv6InstanceId" => Self::MissingParamIpv6InstanceId(error),
+            "InvalidIpv6Instance.NotFound" => Self::InvalidIpv6InstanceNotFound(error),
+            "IllegalParam.ChargeType" => Self::IllegalParamChargeType(error),
+            "IllegalParam.InternetChargeType" => {
+                Self::IllegalParamInternetChargeType(error)
+            }
+            "OperationUnsupported.PrePaid" => Self::OperationUnsupportedPrePaid(error),
+            "OperationFailed.Ipv6GatewayDisMatchIpv6Address" => {
+                Self::OperationFailedIpv6GatewayDisMatchIpv6Address(error)
+            }
+            "OperationFailed.InternetBandwidthAlreadyExisted" => {
+                Self::OperationFailedInternetBandwidthAlreadyExisted(error)
+            }
+            "OperationFailed.Ipv6GatewayNotExist" => {
+                Self::OperationFailedIpv6GatewayNotExist(error)
+            }
+            "IncorrectStatus.Ipv6Instance" => Self::IncorrectStatusIpv6Instance(error),
+            "IllegalParam.Ipv6Address" => Self::IllegalParamIpv6Address(error),
+            "UnsupportedFeature.InternetChargeTypeOnFreeIpv6Address" => {
                 Self::UnsupportedFeatureInternetChargeTypeOnFreeIpv6Address(error)
             }
-            Some(12) => Self::UnsupportedFeatureInternetChargeTypeOnStaticIsp(error),
-            Some(13) => Self::OperationUnsupportedUla(error),
-            Some(14) => Self::OperationFailedOpenCdtServiceFirst(error),
-            Some(15) => Self::OperationFailedUpgradeCdtServiceFirst(error),
-            Some(16) => Self::OperationUnsupportedPrivateGua(error),
-            Some(17) => Self::OperationDeniedUnSupportedBindTypeCloudInstance(error),
-            Some(18) => Self::InvalidRegionIdNotFound(error),
-            Some(19) => Self::ResourceNotFoundIpv6Address(error),
-            Some(20) => Self::OperationFailedQueryAccountInfo(error),
-            Some(21) => Self::OperationFailedSaleValidate(error),
-            Some(22) => Self::SystemBusy(error),
+            "UnsupportedFeature.InternetChargeTypeOnStaticIsp" => {
+                Self::UnsupportedFeatureInternetChargeTypeOnStaticIsp(error)
+            }
+            "OperationUnsupported.ULA" => Self::OperationUnsupportedUla(error),
+            "OperationFailed.OpenCdtServiceFirst" => {
+                Self::OperationFailedOpenCdtServiceFirst(error)
+            }
+            "OperationFailed.UpgradeCdtServiceFirst" => {
+                Self::OperationFailedUpgradeCdtServiceFirst(error)
+            }
+            "OperationUnsupported.PrivateGUA" => {
+                Self::OperationUnsupportedPrivateGua(error)
+            }
+            "OperationDenied.UnSupportedBindTypeCloudInstance" => {
+                Self::OperationDeniedUnSupportedBindTypeCloudInstance(error)
+            }
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "ResourceNotFound.Ipv6Address" => Self::ResourceNotFoundIpv6Address(error),
+            "OperationFailed.QueryAccountInfo" => {
+                Self::OperationFailedQueryAccountInfo(error)
+            }
+            "OperationFailed.SaleValidate" => Self::OperationFailedSaleValidate(error),
+            "SystemBusy" => Self::SystemBusy(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -282,26 +282,16 @@ pub enum AllocateVpcIpv6CidrError {
 }
 impl From<::acs_runtime::client::ServiceError> for AllocateVpcIpv6CidrError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "OperationUnsupported.Ipv6Feature",
-                    "UnsupportedFeature.Ipv6Isp",
-                    "IllegalParam.AddressPoolType",
-                    "ResourceNotEnough.Ipv6Cidr",
-                    "IllegalParam.Ipv6Cidr",
-                    "Unavailable.Ipv6Cidr",
-                    "IllegalParam.CidrBlock",
-                ],
-            )
-        {
-            Some(0) => Self::OperationUnsupportedIpv6Feature(error),
-            Some(1) => Self::UnsupportedFeatureIpv6Isp(error),
-            Some(2) => Self::IllegalParamAddressPoolType(error),
-            Some(3) => Self::ResourceNotEnoughIpv6Cidr(error),
-            Some(4) => Self::IllegalParamIpv6Cidr(error),
-            Some(5) => Self::UnavailableIpv6Cidr(error),
-            Some(6) => Self::IllegalParamCidrBlock(error),
+        match error.code() {
+            "OperationUnsupported.Ipv6Feature" => {
+                Self::OperationUnsupportedIpv6Feature(error)
+            }
+            "UnsupportedFeature.Ipv6Isp" => Self::UnsupportedFeatureIpv6Isp(error),
+            "IllegalParam.AddressPoolType" => Self::IllegalParamAddressPoolType(error),
+            "ResourceNotEnough.Ipv6Cidr" => Self::ResourceNotEnoughIpv6Cidr(error),
+            "IllegalParam.Ipv6Cidr" => Self::IllegalParamIpv6Cidr(error),
+            "Unavailable.Ipv6Cidr" => Self::UnavailableIpv6Cidr(error),
+            "IllegalParam.CidrBlock" => Self::IllegalParamCidrBlock(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -391,52 +391,37 @@ pub enum ApplyPhysicalConnectionLOAError {
 }
 impl From<::acs_runtime::client::ServiceError> for ApplyPhysicalConnectionLOAError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "MissingParam.AliUid",
-                    "MissingParam.InstanceId",
-                    "MissingParam.RegionNo",
-                    "MissingParam.PMInfo",
-                    "IllegalParam.LineOperator",
-                    "IllegalParam.LineType",
-                    "IllegalParam.PeerLocation",
-                    "IllegalParam.PmCertificateType",
-                    "IllegalParam.PmCertificateNo",
-                    "IllegalParam.PmContactInfo",
-                    "IllegalParam.PmGender",
-                    "IllegalParam.PmName",
-                    "IllegalParam.Si",
-                    "InvalidConstructionTime.Malformed",
-                    "InvalidInstanceId.NotFound",
-                    "IncorrectStatus.PhysicalConnectionLOA",
-                    "IncorrectStatus.PhysicalConnection",
-                    "IllegalParam.CompanyName",
-                    "OperationFailed.PconnTrafficNotEnable",
-                    "IllegalParam.Bandwidth",
-                ],
-            )
-        {
-            Some(0) => Self::MissingParamAliUid(error),
-            Some(1) => Self::MissingParamInstanceId(error),
-            Some(2) => Self::MissingParamRegionNo(error),
-            Some(3) => Self::MissingParamPmInfo(error),
-            Some(4) => Self::IllegalParamLineOperator(error),
-            Some(5) => Self::IllegalParamLineType(error),
-            Some(6) => Self::IllegalParamPeerLocation(error),
-            Some(7) => Self::IllegalParamPmCertificateType(error),
-            Some(8) => Self::IllegalParamPmCertificateNo(error),
-            Some(9) => Self::IllegalParamPmContactInfo(error),
-            Some(10) => Self::IllegalParamPmGender(error),
-            Some(11) => Self::IllegalParamPmName(error),
-            Some(12) => Self::IllegalParamSi(error),
-            Some(13) => Self::InvalidConstructionTimeMalformed(error),
-            Some(14) => Self::InvalidInstanceIdNotFound(error),
-            Some(15) => Self::IncorrectStatusPhysicalConnectionLoa(error),
-            Some(16) => Self::IncorrectStatusPhysicalConnection(error),
-            Some(17) => Self::IllegalParamCompanyName(error),
-            Some(18) => Self::OperationFailedPconnTrafficNotEnable(error),
-            Some(19) => Self::IllegalParamBandwidth(error),
+        match error.code() {
+            "MissingParam.AliUid" => Self::MissingParamAliUid(error),
+            "MissingParam.InstanceId" => Self::MissingParamInstanceId(error),
+            "MissingParam.RegionNo" => Self::MissingParamRegionNo(error),
+            "MissingParam.PMInfo" => Self::MissingParamPmInfo(error),
+            "IllegalParam.LineOperator" => Self::IllegalParamLineOperator(error),
+            "IllegalParam.LineType" => Self::IllegalParamLineType(error),
+            "IllegalParam.PeerLocation" => Self::IllegalParamPeerLocation(error),
+            "IllegalParam.PmCertificateType" => {
+                Self::IllegalParamPmCertificateType(error)
+            }
+            "IllegalParam.PmCertificateNo" => Self::IllegalParamPmCertificateNo(error),
+            "IllegalParam.PmContactInfo" => Self::IllegalParamPmContactInfo(error),
+            "IllegalParam.PmGender" => Self::IllegalParamPmGender(error),
+            "IllegalParam.PmName" => Self::IllegalParamPmName(error),
+            "IllegalParam.Si" => Self::IllegalParamSi(error),
+            "InvalidConstructionTime.Malformed" => {
+                Self::InvalidConstructionTimeMalformed(error)
+            }
+            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
+            "IncorrectStatus.PhysicalConnectionLOA" => {
+                Self::IncorrectStatusPhysicalConnectionLoa(error)
+            }
+            "IncorrectStatus.PhysicalConnection" => {
+                Self::IncorrectStatusPhysicalConnection(error)
+            }
+            "IllegalParam.CompanyName" => Self::IllegalParamCompanyName(error),
+            "OperationFailed.PconnTrafficNotEnable" => {
+                Self::OperationFailedPconnTrafficNotEnable(error)
+            }
+            "IllegalParam.Bandwidth" => Self::IllegalParamBandwidth(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -524,178 +524,154 @@ pub enum AssociateEipAddressError {
 }
 impl From<::acs_runtime::client::ServiceError> for AssociateEipAddressError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidAssociation.Duplicated",
-                    "OperationDenied",
-                    "InvalidParameter.Mismatch",
-                    "IncorrectEipStatus",
-                    "IncorrectInstanceStatus",
-                    "InvalidInstanceType.ValueNotSupported",
-                    "IncorrectHaVipStatus",
-                    "InvalidParameter",
-                    "TaskConflict",
-                    "InvalidBindingStatus",
-                    "BIND_INSTANCE_HAVE_PORTMAP_OR_BIND_EIP",
-                    "EIP_CAN_NOT_ASSOCIATE_WITH_PUBLIC_IP",
-                    "BIND_INSTANCE_OWENER_ERROR",
-                    "NATGATEWAY_FINANCIALLOCKED",
-                    "InvalidParameter.InstanceTypeNotSupport",
-                    "QuotaExceeded.NumberOfTrafficEip",
-                    "QuotaExceeded.NumberOfEip",
-                    "Forbidden.EipCanNotBindGatgw",
-                    "InvalidAction.Denied",
-                    "InstanceType.NotSupport",
-                    "InvalidParams.NotFound",
-                    "BindInstance.NotSupported",
-                    "Forbidden.InstanceBandwidthNotZero",
-                    "INSTANCE_TYPE_NOT_SUPPORT",
-                    "ServerRegion.Invalid",
-                    "Eni.Attached",
-                    "Eni.HasSubIp",
-                    "Invalid.DirectEip.BindType",
-                    "InvalidStatus.EcsStatusNotSupport",
-                    "Invalid.Function.NotSupported",
-                    "InvalidStatus.EniStatusNotSupport",
-                    "InvalidParameter.EniInstanceId",
-                    "InvalidNexthop.DirectEni",
-                    "Mode.Conflict",
-                    "Mode.NotSupport",
-                    "QuotaExceed.MultiBindedEip",
-                    "InvalidEIPStatus.BizDisabled",
-                    "OperationFailed.EniSubIp",
-                    "InvalidEip.EipQuotaExceeded",
-                    "OperationFailed.QueryCommodityInfo",
-                    "OperationUnsupported.MultiIp",
-                    "InvalidNicOrVm.NotFound",
-                    "OperationUnsupported.EipBindModel",
-                    "IncorrectStatus.NatGateway",
-                    "EipBindRemote.BackendRegionMustBeSingle",
-                    "InvalidParameter.BindingInstanceRegion",
-                    "OperationFailed.HavipBoundPortmap",
-                    "IllegalParam.Mode",
-                    "InvalidStatus.NotAllow",
-                    "InvalidInstance.NotExist",
-                    "InvalidBandwidthPackageId.NotFound",
-                    "ResourceQueryError",
-                    "InvalidStatus.InstanceHasBandWidth",
-                    "OperationDenied.CloudBoxResourceExist",
-                    "OperationDenied.CloudBoxVSwitchExist",
-                    "OperationDenied.NoAvailablePrivateIp",
-                    "UnsupportedRegion",
-                    "ResourceAlreadyAssociated.IpAddress",
-                    "OperationFailed.Ipv4GatewayNotOpenedInVpc",
-                    "OperationFailed.Ipv4GatewayNotActivatedInVpc",
-                    "OperationDenied.L2EipBindIpAddress",
-                    "Forbidden",
-                    "Forbidden.FinancialLocked",
-                    "UnsupportedFeature.EipBindIpAddress",
-                    "OperationFailed.InstanceNotExist",
-                    "OperationDenied.Ipv4GatewayExist",
-                    "OperationFailed.EipBindModeConflict",
-                    "OperationFailed.EcsMigrating",
-                    "OperationFailed.IpPrefixConflict",
-                    "UnsupportedFeature.EipBindPrefixIp",
-                    "OperationDenied.UnsupportedEipBindMode",
-                    "OperationDenied.Unauthorized",
-                    "OperationFailed.SystemBusy",
-                    "OperationFailed.PrivateIpAddressNotExist",
-                    "MissingParam.InstanceId",
-                    "InvalidEniType.SlaveEni",
-                    "IllegalParam.PrivateIpAddress",
-                    "InvalidAllocationId.NotFound",
-                    "InvalidInstanId.NotFound",
-                    "InvalidRegionId.NotFound",
-                    "Forbidden.RegionNotFound",
-                    "OperationDenied.VpcIpv4GatewayEnabled",
-                    "ServiceUnavailable",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidAssociationDuplicated(error),
-            Some(1) => Self::OperationDenied(error),
-            Some(2) => Self::InvalidParameterMismatch(error),
-            Some(3) => Self::IncorrectEipStatus(error),
-            Some(4) => Self::IncorrectInstanceStatus(error),
-            Some(5) => Self::InvalidInstanceTypeValueNotSupported(error),
-            Some(6) => Self::IncorrectHaVipStatus(error),
-            Some(7) => Self::InvalidParameter(error),
-            Some(8) => Self::TaskConflict(error),
-            Some(9) => Self::InvalidBindingStatus(error),
-            Some(10) => Self::BindInstanceHavePortmapOrBindEip(error),
-            Some(11) => Self::EipCanNotAssociateWithPublicIp(error),
-            Some(12) => Self::BindInstanceOwenerError(error),
-            Some(13) => Self::NatgatewayFinanciallocked(error),
-            Some(14) => Self::InvalidParameterInstanceTypeNotSupport(error),
-            Some(15) => Self::QuotaExceededNumberOfTrafficEip(error),
-            Some(16) => Self::QuotaExceededNumberOfEip(error),
-            Some(17) => Self::ForbiddenEipCanNotBindGatgw(error),
-            Some(18) => Self::InvalidActionDenied(error),
-            Some(19) => Self::InstanceTypeNotSupport(error),
-            Some(20) => Self::InvalidParamsNotFound(error),
-            Some(21) => Self::BindInstanceNotSupported(error),
-            Some(22) => Self::ForbiddenInstanceBandwidthNotZero(error),
-            Some(23) => Self::InstanceTypeNotSupportError(error),
-            Some(24) => Self::ServerRegionInvalid(error),
-            Some(25) => Self::EniAttached(error),
-            Some(26) => Self::EniHasSubIp(error),
-            Some(27) => Self::InvalidDirectEipBindType(error),
-            Some(28) => Self::InvalidStatusEcsStatusNotSupport(error),
-            Some(29) => Self::InvalidFunctionNotSupported(error),
-            Some(30) => Self::InvalidStatusEniStatusNotSupport(error),
-            Some(31) => Self::InvalidParameterEniInstanceId(error),
-            Some(32) => Self::InvalidNexthopDirectEni(error),
-            Some(33) => Self::ModeConflict(error),
-            Some(34) => Self::ModeNotSupport(error),
-            Some(35) => Self::QuotaExceedMultiBindedEip(error),
-            Some(36) => Self::InvalidEipStatusBizDisabled(error),
-            Some(37) => Self::OperationFailedEniSubIp(error),
-            Some(38) => Self::InvalidEipEipQuotaExceeded(error),
-            Some(39) => Self::OperationFailedQueryCommodityInfo(error),
-            Some(40) => Self::OperationUnsupportedMultiIp(error),
-            Some(41) => Self::InvalidNicOrVmNotFound(error),
-            Some(42) => Self::OperationUnsupportedEipBindModel(error),
-            Some(43) => Self::IncorrectStatusNatGateway(error),
-            Some(44) => Self::EipBindRemoteBackendRegionMustBeSingle(error),
-            Some(45) => Self::InvalidParameterBindingInstanceRegion(error),
-            Some(46) => Self::OperationFailedHavipBoundPortmap(error),
-            Some(47) => Self::IllegalParamMode(error),
-            Some(48) => Self::InvalidStatusNotAllow(error),
-            Some(49) => Self::InvalidInstanceNotExist(error),
-            Some(50) => Self::InvalidBandwidthPackageIdNotFound(error),
-            Some(51) => Self::ResourceQueryError(error),
-            Some(52) => Self::InvalidStatusInstanceHasBandWidth(error),
-            Some(53) => Self::OperationDeniedCloudBoxResourceExist(error),
-            Some(54) => Self::OperationDeniedCloudBoxVSwitchExist(error),
-            Some(55) => Self::OperationDeniedNoAvailablePrivateIp(error),
-            Some(56) => Self::UnsupportedRegion(error),
-            Some(57) => Self::ResourceAlreadyAssociatedIpAddress(error),
-            Some(58) => Self::OperationFailedIpv4GatewayNotOpenedInVpc(error),
-            Some(59) => Self::OperationFailedIpv4GatewayNotActivatedInVpc(error),
-            Some(60) => Self::OperationDeniedL2EipBindIpAddress(error),
-            Some(61) => Self::Forbidden(error),
-            Some(62) => Self::ForbiddenFinancialLocked(error),
-            Some(63) => Self::UnsupportedFeatureEipBindIpAddress(error),
-            Some(64) => Self::OperationFailedInstanceNotExist(error),
-            Some(65) => Self::OperationDeniedIpv4GatewayExist(error),
-            Some(66) => Self::OperationFailedEipBindModeConflict(error),
-            Some(67) => Self::OperationFailedEcsMigrating(error),
-            Some(68) => Self::OperationFailedIpPrefixConflict(error),
-            Some(69) => Self::UnsupportedFeatureEipBindPrefixIp(error),
-            Some(70) => Self::OperationDeniedUnsupportedEipBindMode(error),
-            Some(71) => Self::OperationDeniedUnauthorized(error),
-            Some(72) => Self::OperationFailedSystemBusy(error),
-            Some(73) => Self::OperationFailedPrivateIpAddressNotExist(error),
-            Some(74) => Self::MissingParamInstanceId(error),
-            Some(75) => Self::InvalidEniTypeSlaveEni(error),
-            Some(76) => Self::IllegalParamPrivateIpAddress(error),
-            Some(77) => Self::InvalidAllocationIdNotFound(error),
-            Some(78) => Self::InvalidInstanIdNotFound(error),
-            Some(79) => Self::InvalidRegionIdNotFound(error),
-            Some(80) => Self::ForbiddenRegionNotFound(error),
-            Some(81) => Self::OperationDeniedVpcIpv4GatewayEnabled(error),
-            Some(82) => Self::ServiceUnavailable(error),
+        match error.code() {
+            "InvalidAssociation.Duplicated" => Self::InvalidAssociationDuplicated(error),
+            "OperationDenied" => Self::OperationDenied(error),
+            "InvalidParameter.Mismatch" => Self::InvalidParameterMismatch(error),
+            "IncorrectEipStatus" => Self::IncorrectEipStatus(error),
+            "IncorrectInstanceStatus" => Self::IncorrectInstanceStatus(error),
+            "InvalidInstanceType.ValueNotSupported" => {
+                Self::InvalidInstanceTypeValueNotSupported(error)
+            }
+            "IncorrectHaVipStatus" => Self::IncorrectHaVipStatus(error),
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "TaskConflict" => Self::TaskConflict(error),
+            "InvalidBindingStatus" => Self::InvalidBindingStatus(error),
+            "BIND_INSTANCE_HAVE_PORTMAP_OR_BIND_EIP" => {
+                Self::BindInstanceHavePortmapOrBindEip(error)
+            }
+            "EIP_CAN_NOT_ASSOCIATE_WITH_PUBLIC_IP" => {
+                Self::EipCanNotAssociateWithPublicIp(error)
+            }
+            "BIND_INSTANCE_OWENER_ERROR" => Self::BindInstanceOwenerError(error),
+            "NATGATEWAY_FINANCIALLOCKED" => Self::NatgatewayFinanciallocked(error),
+            "InvalidParameter.InstanceTypeNotSupport" => {
+                Self::InvalidParameterInstanceTypeNotSupport(error)
+            }
+            "QuotaExceeded.NumberOfTrafficEip" => {
+                Self::QuotaExceededNumberOfTrafficEip(error)
+            }
+            "QuotaExceeded.NumberOfEip" => Self::QuotaExceededNumberOfEip(error),
+            "Forbidden.EipCanNotBindGatgw" => Self::ForbiddenEipCanNotBindGatgw(error),
+            "InvalidAction.Denied" => Self::InvalidActionDenied(error),
+            "InstanceType.NotSupport" => Self::InstanceTypeNotSupport(error),
+            "InvalidParams.NotFound" => Self::InvalidParamsNotFound(error),
+            "BindInstance.NotSupported" => Self::BindInstanceNotSupported(error),
+            "Forbidden.InstanceBandwidthNotZero" => {
+                Self::ForbiddenInstanceBandwidthNotZero(error)
+            }
+            "INSTANCE_TYPE_NOT_SUPPORT" => Self::InstanceTypeNotSupportError(error),
+            "ServerRegion.Invalid" => Self::ServerRegionInvalid(error),
+            "Eni.Attached" => Self::EniAttached(error),
+            "Eni.HasSubIp" => Self::EniHasSubIp(error),
+            "Invalid.DirectEip.BindType" => Self::InvalidDirectEipBindType(error),
+            "InvalidStatus.EcsStatusNotSupport" => {
+                Self::InvalidStatusEcsStatusNotSupport(error)
+            }
+            "Invalid.Function.NotSupported" => Self::InvalidFunctionNotSupported(error),
+            "InvalidStatus.EniStatusNotSupport" => {
+                Self::InvalidStatusEniStatusNotSupport(error)
+            }
+            "InvalidParameter.EniInstanceId" => {
+                Self::InvalidParameterEniInstanceId(error)
+            }
+            "InvalidNexthop.DirectEni" => Self::InvalidNexthopDirectEni(error),
+            "Mode.Conflict" => Self::ModeConflict(error),
+            "Mode.NotSupport" => Self::ModeNotSupport(error),
+            "QuotaExceed.MultiBindedEip" => Self::QuotaExceedMultiBindedEip(error),
+            "InvalidEIPStatus.BizDisabled" => Self::InvalidEipStatusBizDisabled(error),
+            "OperationFailed.EniSubIp" => Self::OperationFailedEniSubIp(error),
+            "InvalidEip.EipQuotaExceeded" => Self::InvalidEipEipQuotaExceeded(error),
+            "OperationFailed.QueryCommodityInfo" => {
+                Self::OperationFailedQueryCommodityInfo(error)
+            }
+            "OperationUnsupported.MultiIp" => Self::OperationUnsupportedMultiIp(error),
+            "InvalidNicOrVm.NotFound" => Self::InvalidNicOrVmNotFound(error),
+            "OperationUnsupported.EipBindModel" => {
+                Self::OperationUnsupportedEipBindModel(error)
+            }
+            "IncorrectStatus.NatGateway" => Self::IncorrectStatusNatGateway(error),
+            "EipBindRemote.BackendRegionMustBeSingle" => {
+                Self::EipBindRemoteBackendRegionMustBeSingle(error)
+            }
+            "InvalidParameter.BindingInstanceRegion" => {
+                Self::InvalidParameterBindingInstanceRegion(error)
+            }
+            "OperationFailed.HavipBoundPortmap" => {
+                Self::OperationFailedHavipBoundPortmap(error)
+            }
+            "IllegalParam.Mode" => Self::IllegalParamMode(error),
+            "InvalidStatus.NotAllow" => Self::InvalidStatusNotAllow(error),
+            "InvalidInstance.NotExist" => Self::InvalidInstanceNotExist(error),
+            "InvalidBandwidthPackageId.NotFound" => {
+                Self::InvalidBandwidthPackageIdNotFound(error)
+            }
+            "ResourceQueryError" => Self::ResourceQueryError(error),
+            "InvalidStatus.InstanceHasBandWidth" => {
+                Self::InvalidStatusInstanceHasBandWidth(error)
+            }
+            "OperationDenied.CloudBoxResourceExist" => {
+                Self::OperationDeniedCloudBoxResourceExist(error)
+            }
+            "OperationDenied.CloudBoxVSwitchExist" => {
+                Self::OperationDeniedCloudBoxVSwitchExist(error)
+            }
+            "OperationDenied.NoAvailablePrivateIp" => {
+                Self::OperationDeniedNoAvailablePrivateIp(error)
+            }
+            "UnsupportedRegion" => Self::UnsupportedRegion(error),
+            "ResourceAlreadyAssociated.IpAddress" => {
+                Self::ResourceAlreadyAssociatedIpAddress(error)
+            }
+            "OperationFailed.Ipv4GatewayNotOpenedInVpc" => {
+                Self::OperationFailedIpv4GatewayNotOpenedInVpc(error)
+            }
+            "OperationFailed.Ipv4GatewayNotActivatedInVpc" => {
+                Self::OperationFailedIpv4GatewayNotActivatedInVpc(error)
+            }
+            "OperationDenied.L2EipBindIpAddress" => {
+                Self::OperationDeniedL2EipBindIpAddress(error)
+            }
+            "Forbidden" => Self::Forbidden(error),
+            "Forbidden.FinancialLocked" => Self::ForbiddenFinancialLocked(error),
+            "UnsupportedFeature.EipBindIpAddress" => {
+                Self::UnsupportedFeatureEipBindIpAddress(error)
+            }
+            "OperationFailed.InstanceNotExist" => {
+                Self::OperationFailedInstanceNotExist(error)
+            }
+            "OperationDenied.Ipv4GatewayExist" => {
+                Self::OperationDeniedIpv4GatewayExist(error)
+            }
+            "OperationFailed.EipBindModeConflict" => {
+                Self::OperationFailedEipBindModeConflict(error)
+            }
+            "OperationFailed.EcsMigrating" => Self::OperationFailedEcsMigrating(error),
+            "OperationFailed.IpPrefixConflict" => {
+                Self::OperationFailedIpPrefixConflict(error)
+            }
+            "UnsupportedFeature.EipBindPrefixIp" => {
+                Self::UnsupportedFeatureEipBindPrefixIp(error)
+            }
+            "OperationDenied.UnsupportedEipBindMode" => {
+                Self::OperationDeniedUnsupportedEipBindMode(error)
+            }
+            "OperationDenied.Unauthorized" => Self::OperationDeniedUnauthorized(error),
+            "OperationFailed.SystemBusy" => Self::OperationFailedSystemBusy(error),
+            "OperationFailed.PrivateIpAddressNotExist" => {
+                Self::OperationFailedPrivateIpAddressNotExist(error)
+            }
+            "MissingParam.InstanceId" => Self::MissingParamInstanceId(error),
+            "InvalidEniType.SlaveEni" => Self::InvalidEniTypeSlaveEni(error),
+            "IllegalParam.PrivateIpAddress" => Self::IllegalParamPrivateIpAddress(error),
+            "InvalidAllocationId.NotFound" => Self::InvalidAllocationIdNotFound(error),
+            "InvalidInstanId.NotFound" => Self::InvalidInstanIdNotFound(error),
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "Forbidden.RegionNotFound" => Self::ForbiddenRegionNotFound(error),
+            "OperationDenied.VpcIpv4GatewayEnabled" => {
+                Self::OperationDeniedVpcIpv4GatewayEnabled(error)
+            }
+            "ServiceUnavailable" => Self::ServiceUnavailable(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -379,100 +379,77 @@ pub enum AssociateEipAddressBatchError {
 }
 impl From<::acs_runtime::client::ServiceError> for AssociateEipAddressBatchError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidAssociation.Duplicated",
-                    "OperationDenied",
-                    "InvalidParameter.Mismatch",
-                    "IncorrectEipStatus",
-                    "IncorrectInstanceStatus",
-                    "InvalidInstanceType.ValueNotSupported",
-                    "IncorrectHaVipStatus",
-                    "InvalidParameter",
-                    "Forbidden",
-                    "TaskConflict",
-                    "InvalidBindingStatus",
-                    "BIND_INSTANCE_HAVE_PORTMAP_OR_BIND_EIP",
-                    "EIP_CAN_NOT_ASSOCIATE_WITH_PUBLIC_IP",
-                    "BIND_INSTANCE_OWENER_ERROR",
-                    "NATGATEWAY_FINANCIALLOCKED",
-                    "InvalidParameter.InstanceTypeNotSupport",
-                    "QuotaExceeded.NumberOfTrafficEip",
-                    "QuotaExceeded.NumberOfEip",
-                    "InvalidEipBandwidth.OutOfMaxValue",
-                    "Forbidden.EipCanNotBindGatgw",
-                    "InvalidAction.Denied",
-                    "InstanceType.NotSupport",
-                    "InvalidParams.NotFound",
-                    "BindInstance.NotSupported",
-                    "Forbidden.InstanceBandwidthNotZero",
-                    "INSTANCE_TYPE_NOT_SUPPORT",
-                    "ServerRegion.Invalid",
-                    "Eni.Attached",
-                    "Invalid.DirectEip.BindType",
-                    "Invalid.Function.NotSupported",
-                    "InvalidStatus.EniStatusNotSupport",
-                    "InvalidParameter.EniInstanceId",
-                    "EipBatchBind.TypeNotSupport",
-                    "OperationFailed.RegionNotMatch",
-                    "InvalidEIPStatus.BizDisabled",
-                    "Forbidden.FinancialLocked",
-                    "OperationDenied.Unauthorized",
-                    "OperationDenied.UnsupportedEipBindMode",
-                    "OperationDenied.Ipv4GatewayExist",
-                    "InvalidAllocationId.NotFound",
-                    "InvalidInstanId.NotFound",
-                    "InvalidRegionId.NotFound",
-                    "Forbidden.RegionNotFound",
-                    "OperationDenied.VpcIpv4GatewayEnabled",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidAssociationDuplicated(error),
-            Some(1) => Self::OperationDenied(error),
-            Some(2) => Self::InvalidParameterMismatch(error),
-            Some(3) => Self::IncorrectEipStatus(error),
-            Some(4) => Self::IncorrectInstanceStatus(error),
-            Some(5) => Self::InvalidInstanceTypeValueNotSupported(error),
-            Some(6) => Self::IncorrectHaVipStatus(error),
-            Some(7) => Self::InvalidParameter(error),
-            Some(8) => Self::Forbidden(error),
-            Some(9) => Self::TaskConflict(error),
-            Some(10) => Self::InvalidBindingStatus(error),
-            Some(11) => Self::BindInstanceHavePortmapOrBindEip(error),
-            Some(12) => Self::EipCanNotAssociateWithPublicIp(error),
-            Some(13) => Self::BindInstanceOwenerError(error),
-            Some(14) => Self::NatgatewayFinanciallocked(error),
-            Some(15) => Self::InvalidParameterInstanceTypeNotSupport(error),
-            Some(16) => Self::QuotaExceededNumberOfTrafficEip(error),
-            Some(17) => Self::QuotaExceededNumberOfEip(error),
-            Some(18) => Self::InvalidEipBandwidthOutOfMaxValue(error),
-            Some(19) => Self::ForbiddenEipCanNotBindGatgw(error),
-            Some(20) => Self::InvalidActionDenied(error),
-            Some(21) => Self::InstanceTypeNotSupport(error),
-            Some(22) => Self::InvalidParamsNotFound(error),
-            Some(23) => Self::BindInstanceNotSupported(error),
-            Some(24) => Self::ForbiddenInstanceBandwidthNotZero(error),
-            Some(25) => Self::InstanceTypeNotSupportError(error),
-            Some(26) => Self::ServerRegionInvalid(error),
-            Some(27) => Self::EniAttached(error),
-            Some(28) => Self::InvalidDirectEipBindType(error),
-            Some(29) => Self::InvalidFunctionNotSupported(error),
-            Some(30) => Self::InvalidStatusEniStatusNotSupport(error),
-            Some(31) => Self::InvalidParameterEniInstanceId(error),
-            Some(32) => Self::EipBatchBindTypeNotSupport(error),
-            Some(33) => Self::OperationFailedRegionNotMatch(error),
-            Some(34) => Self::InvalidEipStatusBizDisabled(error),
-            Some(35) => Self::ForbiddenFinancialLocked(error),
-            Some(36) => Self::OperationDeniedUnauthorized(error),
-            Some(37) => Self::OperationDeniedUnsupportedEipBindMode(error),
-            Some(38) => Self::OperationDeniedIpv4GatewayExist(error),
-            Some(39) => Self::InvalidAllocationIdNotFound(error),
-            Some(40) => Self::InvalidInstanIdNotFound(error),
-            Some(41) => Self::InvalidRegionIdNotFound(error),
-            Some(42) => Self::ForbiddenRegionNotFound(error),
-            Some(43) => Self::OperationDeniedVpcIpv4GatewayEnabled(error),
+        match error.code() {
+            "InvalidAssociation.Duplicated" => Self::InvalidAssociationDuplicated(error),
+            "OperationDenied" => Self::OperationDenied(error),
+            "InvalidParameter.Mismatch" => Self::InvalidParameterMismatch(error),
+            "IncorrectEipStatus" => Self::IncorrectEipStatus(error),
+            "IncorrectInstanceStatus" => Self::IncorrectInstanceStatus(error),
+            "InvalidInstanceType.ValueNotSupported" => {
+                Self::InvalidInstanceTypeValueNotSupported(error)
+            }
+            "IncorrectHaVipStatus" => Self::IncorrectHaVipStatus(error),
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "Forbidden" => Self::Forbidden(error),
+            "TaskConflict" => Self::TaskConflict(error),
+            "InvalidBindingStatus" => Self::InvalidBindingStatus(error),
+            "BIND_INSTANCE_HAVE_PORTMAP_OR_BIND_EIP" => {
+                Self::BindInstanceHavePortmapOrBindEip(error)
+            }
+            "EIP_CAN_NOT_ASSOCIATE_WITH_PUBLIC_IP" => {
+                Self::EipCanNotAssociateWithPublicIp(error)
+            }
+            "BIND_INSTANCE_OWENER_ERROR" => Self::BindInstanceOwenerError(error),
+            "NATGATEWAY_FINANCIALLOCKED" => Self::NatgatewayFinanciallocked(error),
+            "InvalidParameter.InstanceTypeNotSupport" => {
+                Self::InvalidParameterInstanceTypeNotSupport(error)
+            }
+            "QuotaExceeded.NumberOfTrafficEip" => {
+                Self::QuotaExceededNumberOfTrafficEip(error)
+            }
+            "QuotaExceeded.NumberOfEip" => Self::QuotaExceededNumberOfEip(error),
+            "InvalidEipBandwidth.OutOfMaxValue" => {
+                Self::InvalidEipBandwidthOutOfMaxValue(error)
+            }
+            "Forbidden.EipCanNotBindGatgw" => Self::ForbiddenEipCanNotBindGatgw(error),
+            "InvalidAction.Denied" => Self::InvalidActionDenied(error),
+            "InstanceType.NotSupport" => Self::InstanceTypeNotSupport(error),
+            "InvalidParams.NotFound" => Self::InvalidParamsNotFound(error),
+            "BindInstance.NotSupported" => Self::BindInstanceNotSupported(error),
+            "Forbidden.InstanceBandwidthNotZero" => {
+                Self::ForbiddenInstanceBandwidthNotZero(error)
+            }
+            "INSTANCE_TYPE_NOT_SUPPORT" => Self::InstanceTypeNotSupportError(error),
+            "ServerRegion.Invalid" => Self::ServerRegionInvalid(error),
+            "Eni.Attached" => Self::EniAttached(error),
+            "Invalid.DirectEip.BindType" => Self::InvalidDirectEipBindType(error),
+            "Invalid.Function.NotSupported" => Self::InvalidFunctionNotSupported(error),
+            "InvalidStatus.EniStatusNotSupport" => {
+                Self::InvalidStatusEniStatusNotSupport(error)
+            }
+            "InvalidParameter.EniInstanceId" => {
+                Self::InvalidParameterEniInstanceId(error)
+            }
+            "EipBatchBind.TypeNotSupport" => Self::EipBatchBindTypeNotSupport(error),
+            "OperationFailed.RegionNotMatch" => {
+                Self::OperationFailedRegionNotMatch(error)
+            }
+            "InvalidEIPStatus.BizDisabled" => Self::InvalidEipStatusBizDisabled(error),
+            "Forbidden.FinancialLocked" => Self::ForbiddenFinancialLocked(error),
+            "OperationDenied.Unauthorized" => Self::OperationDeniedUnauthorized(error),
+            "OperationDenied.UnsupportedEipBindMode" => {
+                Self::OperationDeniedUnsupportedEipBindMode(error)
+            }
+            "OperationDenied.Ipv4GatewayExist" => {
+                Self::OperationDeniedIpv4GatewayExist(error)
+            }
+            "InvalidAllocationId.NotFound" => Self::InvalidAllocationIdNotFound(error),
+            "InvalidInstanId.NotFound" => Self::InvalidInstanIdNotFound(error),
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "Forbidden.RegionNotFound" => Self::ForbiddenRegionNotFound(error),
+            "OperationDenied.VpcIpv4GatewayEnabled" => {
+                Self::OperationDeniedVpcIpv4GatewayEnabled(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

@@ -305,60 +305,51 @@ pub enum AssociateHaVipError {
 }
 impl From<::acs_runtime::client::ServiceError> for AssociateHaVipError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "OperationUnsupported.BindOnFreeNetworkInterface",
-                    "OperationUnsupported.BindMultipleType",
-                    "OperationUnsupported.BindOnMultipleVswitch",
-                    "InvalidVip.Status",
-                    "IncorrectHaVipStatus",
-                    "IncorrectInstanceStatus",
-                    "CountLimitExceed.HaVipOnInstance",
-                    "CountLimitExceeded.HaVipOnECSInstance",
-                    "OperationFailed.DistibuteLock",
-                    "InvalidNetworkInterfaceId.NotFound",
-                    "OperationFailed.QueryNetworkInterfaceInfo",
-                    "IllegalParam.InstanceType",
-                    "OperationUnsupported.BindOnSameEcs",
-                    "OperationUnsupported.HavipBindType",
-                    "InvalidInstance.NotExist",
-                    "OperationDenied.BindOnSameEcs",
-                    "Forbidden.HaVip",
-                    "InvalidInstanceId.NotFound",
-                    "ResourceNotFound.EcsInstance",
-                    "InvalidStatus.NotAllow",
-                    "InvalidHaVip.Exist",
-                    "InvalidRegionId.NotFound",
-                    "QuotaExceeded.HaVipBindInstance",
-                    "InvalidHaVipId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::OperationUnsupportedBindOnFreeNetworkInterface(error),
-            Some(1) => Self::OperationUnsupportedBindMultipleType(error),
-            Some(2) => Self::OperationUnsupportedBindOnMultipleVswitch(error),
-            Some(3) => Self::InvalidVipStatus(error),
-            Some(4) => Self::IncorrectHaVipStatus(error),
-            Some(5) => Self::IncorrectInstanceStatus(error),
-            Some(6) => Self::CountLimitExceedHaVipOnInstance(error),
-            Some(7) => Self::CountLimitExceededHaVipOnEcsInstance(error),
-            Some(8) => Self::OperationFailedDistibuteLock(error),
-            Some(9) => Self::InvalidNetworkInterfaceIdNotFound(error),
-            Some(10) => Self::OperationFailedQueryNetworkInterfaceInfo(error),
-            Some(11) => Self::IllegalParamInstanceType(error),
-            Some(12) => Self::OperationUnsupportedBindOnSameEcs(error),
-            Some(13) => Self::OperationUnsupportedHavipBindType(error),
-            Some(14) => Self::InvalidInstanceNotExist(error),
-            Some(15) => Self::OperationDeniedBindOnSameEcs(error),
-            Some(16) => Self::ForbiddenHaVip(error),
-            Some(17) => Self::InvalidInstanceIdNotFound(error),
-            Some(18) => Self::ResourceNotFoundEcsInstance(error),
-            Some(19) => Self::InvalidStatusNotAllow(error),
-            Some(20) => Self::InvalidHaVipExist(error),
-            Some(21) => Self::InvalidRegionIdNotFound(error),
-            Some(22) => Self::QuotaExceededHaVipBindInstance(error),
-            Some(23) => Self::InvalidHaVipIdNotFound(error),
+        match error.code() {
+            "OperationUnsupported.BindOnFreeNetworkInterface" => {
+                Self::OperationUnsupportedBindOnFreeNetworkInterface(error)
+            }
+            "OperationUnsupported.BindMultipleType" => {
+                Self::OperationUnsupportedBindMultipleType(error)
+            }
+            "OperationUnsupported.BindOnMultipleVswitch" => {
+                Self::OperationUnsupportedBindOnMultipleVswitch(error)
+            }
+            "InvalidVip.Status" => Self::InvalidVipStatus(error),
+            "IncorrectHaVipStatus" => Self::IncorrectHaVipStatus(error),
+            "IncorrectInstanceStatus" => Self::IncorrectInstanceStatus(error),
+            "CountLimitExceed.HaVipOnInstance" => {
+                Self::CountLimitExceedHaVipOnInstance(error)
+            }
+            "CountLimitExceeded.HaVipOnECSInstance" => {
+                Self::CountLimitExceededHaVipOnEcsInstance(error)
+            }
+            "OperationFailed.DistibuteLock" => Self::OperationFailedDistibuteLock(error),
+            "InvalidNetworkInterfaceId.NotFound" => {
+                Self::InvalidNetworkInterfaceIdNotFound(error)
+            }
+            "OperationFailed.QueryNetworkInterfaceInfo" => {
+                Self::OperationFailedQueryNetworkInterfaceInfo(error)
+            }
+            "IllegalParam.InstanceType" => Self::IllegalParamInstanceType(error),
+            "OperationUnsupported.BindOnSameEcs" => {
+                Self::OperationUnsupportedBindOnSameEcs(error)
+            }
+            "OperationUnsupported.HavipBindType" => {
+                Self::OperationUnsupportedHavipBindType(error)
+            }
+            "InvalidInstance.NotExist" => Self::InvalidInstanceNotExist(error),
+            "OperationDenied.BindOnSameEcs" => Self::OperationDeniedBindOnSameEcs(error),
+            "Forbidden.HaVip" => Self::ForbiddenHaVip(error),
+            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
+            "ResourceNotFound.EcsInstance" => Self::ResourceNotFoundEcsInstance(error),
+            "InvalidStatus.NotAllow" => Self::InvalidStatusNotAllow(error),
+            "InvalidHaVip.Exist" => Self::InvalidHaVipExist(error),
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "QuotaExceeded.HaVipBindInstance" => {
+                Self::QuotaExceededHaVipBindInstance(error)
+            }
+            "InvalidHaVipId.NotFound" => Self::InvalidHaVipIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

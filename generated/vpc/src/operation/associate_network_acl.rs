@@ -290,50 +290,28 @@ pub enum AssociateNetworkAclError {
 }
 impl From<::acs_runtime::client::ServiceError> for AssociateNetworkAclError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "ParameterMissing.AliUid",
-                    "ParameterMissing.Bid",
-                    "ParameterMissing.RegionId",
-                    "ParameterEmpty.RegionId",
-                    "ParameterMissing.NetworkAclId",
-                    "ParameterEmpty.NetworkAclId",
-                    "ParameterMissing.Resources",
-                    "ParameterEmpty.Resources",
-                    "InvalidNetworkAcl.NotFound",
-                    "NetworkStatus.Modifying",
-                    "ResourceStatus.Error",
-                    "InvalidResource.NotFound",
-                    "InvalidResource.VpcError",
-                    "InvalidResource.BindingExist",
-                    "NotSupport.NetworkAcl",
-                    "ParameterIllegal.ResourceType",
-                    "MissingParam.Resource",
-                    "OperationDenied.NetworkAclAttachmentInMiddleStatus",
-                    "InternalError",
-                ],
-            )
-        {
-            Some(0) => Self::ParameterMissingAliUid(error),
-            Some(1) => Self::ParameterMissingBid(error),
-            Some(2) => Self::ParameterMissingRegionId(error),
-            Some(3) => Self::ParameterEmptyRegionId(error),
-            Some(4) => Self::ParameterMissingNetworkAclId(error),
-            Some(5) => Self::ParameterEmptyNetworkAclId(error),
-            Some(6) => Self::ParameterMissingResources(error),
-            Some(7) => Self::ParameterEmptyResources(error),
-            Some(8) => Self::InvalidNetworkAclNotFound(error),
-            Some(9) => Self::NetworkStatusModifying(error),
-            Some(10) => Self::ResourceStatusError(error),
-            Some(11) => Self::InvalidResourceNotFound(error),
-            Some(12) => Self::InvalidResourceVpcError(error),
-            Some(13) => Self::InvalidResourceBindingExist(error),
-            Some(14) => Self::NotSupportNetworkAcl(error),
-            Some(15) => Self::ParameterIllegalResourceType(error),
-            Some(16) => Self::MissingParamResource(error),
-            Some(17) => Self::OperationDeniedNetworkAclAttachmentInMiddleStatus(error),
-            Some(18) => Self::InternalError(error),
+        match error.code() {
+            "ParameterMissing.AliUid" => Self::ParameterMissingAliUid(error),
+            "ParameterMissing.Bid" => Self::ParameterMissingBid(error),
+            "ParameterMissing.RegionId" => Self::ParameterMissingRegionId(error),
+            "ParameterEmpty.RegionId" => Self::ParameterEmptyRegionId(error),
+            "ParameterMissing.NetworkAclId" => Self::ParameterMissingNetworkAclId(error),
+            "ParameterEmpty.NetworkAclId" => Self::ParameterEmptyNetworkAclId(error),
+            "ParameterMissing.Resources" => Self::ParameterMissingResources(error),
+            "ParameterEmpty.Resources" => Self::ParameterEmptyResources(error),
+            "InvalidNetworkAcl.NotFound" => Self::InvalidNetworkAclNotFound(error),
+            "NetworkStatus.Modifying" => Self::NetworkStatusModifying(error),
+            "ResourceStatus.Error" => Self::ResourceStatusError(error),
+            "InvalidResource.NotFound" => Self::InvalidResourceNotFound(error),
+            "InvalidResource.VpcError" => Self::InvalidResourceVpcError(error),
+            "InvalidResource.BindingExist" => Self::InvalidResourceBindingExist(error),
+            "NotSupport.NetworkAcl" => Self::NotSupportNetworkAcl(error),
+            "ParameterIllegal.ResourceType" => Self::ParameterIllegalResourceType(error),
+            "MissingParam.Resource" => Self::MissingParamResource(error),
+            "OperationDenied.NetworkAclAttachmentInMiddleStatus" => {
+                Self::OperationDeniedNetworkAclAttachmentInMiddleStatus(error)
+            }
+            "InternalError" => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -507,102 +507,94 @@ pub enum AssociatePhysicalConnectionToVirtualBorderRouterError {
 impl From<::acs_runtime::client::ServiceError>
 for AssociatePhysicalConnectionToVirtualBorderRouterError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidOperation.RouterInterfaceNotDeleted",
-                    "InvalidOperation.OperationNotAllowedInState",
-                    "InvalidStatus.NotAllowed",
-                    "InvalidPhysicalConnectionId.NotFound",
-                    "InvalidVlanId.Used",
-                    "MissingParameter",
-                    "InvalidPhysicalConnectionId.NotEnabled",
-                    "InvalidVlanId.Malformed",
-                    "InvalidCircuitCode.Malformed",
-                    "InvalidLocalGatewayIp.Malformed",
-                    "InvalidPeerGatewayIp.Malformed",
-                    "InvalidPeeringSubnetMask.Malformed",
-                    "InvalidName.Malformed",
-                    "InvalidDescription.Malformed",
-                    "QuotaExceeded.vbrPerpConn",
-                    "EXCEED_ASSOCIATE_MAX_NUM",
-                    "InvalidIP.Malformed",
-                    "InvalidIp.NotSameSubnet",
-                    "InvalidStatus.StatusNotEnabled",
-                    "InvalidParams.AlreadyExists",
-                    "PHYSICAL_NOT_ALLOW_ASSOCIATE_VBR",
-                    "Forbidden.OperationNotAllowed",
-                    "Forbidden.NotSameAccessDevice",
-                    "Duplicated.LocalGatewayIp",
-                    "OperationFailed.VlanIdInUse",
-                    "OperationFailed.PconnTrafficNotEnable",
-                    "DuplicatedParam.LocalGatewayIp",
-                    "DuplicatedParam.PeerGatewayIp",
-                    "DuplicatedParam.LocalIpv6GatewayIp",
-                    "DuplicatedParam.PeerIpv6GatewayIp",
-                    "EcPconnVbrMustContainsAll",
-                    "IllegalParam.LocalGatewayIpAndMask",
-                    "IllegalParam.PeeringIpv6SubnetMask",
-                    "Forbidden.OperationNotAllowedByUser",
-                    "Forbidden.MultiVlanRi",
-                    "Forbidden.NoRiFound",
-                    "Forbidden.LocalGatewayIpNotAllowedByCaller",
-                    "Forbidden.PeerGatewayIpNotAllowedByCaller",
-                    "Forbidden.PeeringSubnetMaskNotAllowedByCaller",
-                    "Forbidden.NameNotAllowedByCaller",
-                    "Forbidden.DescriptionNotAllowedByCaller",
-                    "InvalidInstanceId.NotFound",
-                    "InvalidRegionId.NotFound",
-                    "InvalidVbrId.NotFound",
-                    "InvalidVbrOwnerId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidOperationRouterInterfaceNotDeleted(error),
-            Some(1) => Self::InvalidOperationOperationNotAllowedInState(error),
-            Some(2) => Self::InvalidStatusNotAllowed(error),
-            Some(3) => Self::InvalidPhysicalConnectionIdNotFound(error),
-            Some(4) => Self::InvalidVlanIdUsed(error),
-            Some(5) => Self::MissingParameter(error),
-            Some(6) => Self::InvalidPhysicalConnectionIdNotEnabled(error),
-            Some(7) => Self::InvalidVlanIdMalformed(error),
-            Some(8) => Self::InvalidCircuitCodeMalformed(error),
-            Some(9) => Self::InvalidLocalGatewayIpMalformed(error),
-            Some(10) => Self::InvalidPeerGatewayIpMalformed(error),
-            Some(11) => Self::InvalidPeeringSubnetMaskMalformed(error),
-            Some(12) => Self::InvalidNameMalformed(error),
-            Some(13) => Self::InvalidDescriptionMalformed(error),
-            Some(14) => Self::QuotaExceededVbrPerpConn(error),
-            Some(15) => Self::ExceedAssociateMaxNum(error),
-            Some(16) => Self::InvalidIpMalformed(error),
-            Some(17) => Self::InvalidIpNotSameSubnet(error),
-            Some(18) => Self::InvalidStatusStatusNotEnabled(error),
-            Some(19) => Self::InvalidParamsAlreadyExists(error),
-            Some(20) => Self::PhysicalNotAllowAssociateVbr(error),
-            Some(21) => Self::ForbiddenOperationNotAllowed(error),
-            Some(22) => Self::ForbiddenNotSameAccessDevice(error),
-            Some(23) => Self::DuplicatedLocalGatewayIp(error),
-            Some(24) => Self::OperationFailedVlanIdInUse(error),
-            Some(25) => Self::OperationFailedPconnTrafficNotEnable(error),
-            Some(26) => Self::DuplicatedParamLocalGatewayIp(error),
-            Some(27) => Self::DuplicatedParamPeerGatewayIp(error),
-            Some(28) => Self::DuplicatedParamLocalIpv6GatewayIp(error),
-            Some(29) => Self::DuplicatedParamPeerIpv6GatewayIp(error),
-            Some(30) => Self::EcPconnVbrMustContainsAll(error),
-            Some(31) => Self::IllegalParamLocalGatewayIpAndMask(error),
-            Some(32) => Self::IllegalParamPeeringIpv6SubnetMask(error),
-            Some(33) => Self::ForbiddenOperationNotAllowedByUser(error),
-            Some(34) => Self::ForbiddenMultiVlanRi(error),
-            Some(35) => Self::ForbiddenNoRiFound(error),
-            Some(36) => Self::ForbiddenLocalGatewayIpNotAllowedByCaller(error),
-            Some(37) => Self::ForbiddenPeerGatewayIpNotAllowedByCaller(error),
-            Some(38) => Self::ForbiddenPeeringSubnetMaskNotAllowedByCaller(error),
-            Some(39) => Self::ForbiddenNameNotAllowedByCaller(error),
-            Some(40) => Self::ForbiddenDescriptionNotAllowedByCaller(error),
-            Some(41) => Self::InvalidInstanceIdNotFound(error),
-            Some(42) => Self::InvalidRegionIdNotFound(error),
-            Some(43) => Self::InvalidVbrIdNotFound(error),
-            Some(44) => Self::InvalidVbrOwnerIdNotFound(error),
+        match error.code() {
+            "InvalidOperation.RouterInterfaceNotDeleted" => {
+                Self::InvalidOperationRouterInterfaceNotDeleted(error)
+            }
+            "InvalidOperation.OperationNotAllowedInState" => {
+                Self::InvalidOperationOperationNotAllowedInState(error)
+            }
+            "InvalidStatus.NotAllowed" => Self::InvalidStatusNotAllowed(error),
+            "InvalidPhysicalConnectionId.NotFound" => {
+                Self::InvalidPhysicalConnectionIdNotFound(error)
+            }
+            "InvalidVlanId.Used" => Self::InvalidVlanIdUsed(error),
+            "MissingParameter" => Self::MissingParameter(error),
+            "InvalidPhysicalConnectionId.NotEnabled" => {
+                Self::InvalidPhysicalConnectionIdNotEnabled(error)
+            }
+            "InvalidVlanId.Malformed" => Self::InvalidVlanIdMalformed(error),
+            "InvalidCircuitCode.Malformed" => Self::InvalidCircuitCodeMalformed(error),
+            "InvalidLocalGatewayIp.Malformed" => {
+                Self::InvalidLocalGatewayIpMalformed(error)
+            }
+            "InvalidPeerGatewayIp.Malformed" => {
+                Self::InvalidPeerGatewayIpMalformed(error)
+            }
+            "InvalidPeeringSubnetMask.Malformed" => {
+                Self::InvalidPeeringSubnetMaskMalformed(error)
+            }
+            "InvalidName.Malformed" => Self::InvalidNameMalformed(error),
+            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
+            "QuotaExceeded.vbrPerpConn" => Self::QuotaExceededVbrPerpConn(error),
+            "EXCEED_ASSOCIATE_MAX_NUM" => Self::ExceedAssociateMaxNum(error),
+            "InvalidIP.Malformed" => Self::InvalidIpMalformed(error),
+            "InvalidIp.NotSameSubnet" => Self::InvalidIpNotSameSubnet(error),
+            "InvalidStatus.StatusNotEnabled" => {
+                Self::InvalidStatusStatusNotEnabled(error)
+            }
+            "InvalidParams.AlreadyExists" => Self::InvalidParamsAlreadyExists(error),
+            "PHYSICAL_NOT_ALLOW_ASSOCIATE_VBR" => {
+                Self::PhysicalNotAllowAssociateVbr(error)
+            }
+            "Forbidden.OperationNotAllowed" => Self::ForbiddenOperationNotAllowed(error),
+            "Forbidden.NotSameAccessDevice" => Self::ForbiddenNotSameAccessDevice(error),
+            "Duplicated.LocalGatewayIp" => Self::DuplicatedLocalGatewayIp(error),
+            "OperationFailed.VlanIdInUse" => Self::OperationFailedVlanIdInUse(error),
+            "OperationFailed.PconnTrafficNotEnable" => {
+                Self::OperationFailedPconnTrafficNotEnable(error)
+            }
+            "DuplicatedParam.LocalGatewayIp" => {
+                Self::DuplicatedParamLocalGatewayIp(error)
+            }
+            "DuplicatedParam.PeerGatewayIp" => Self::DuplicatedParamPeerGatewayIp(error),
+            "DuplicatedParam.LocalIpv6GatewayIp" => {
+                Self::DuplicatedParamLocalIpv6GatewayIp(error)
+            }
+            "DuplicatedParam.PeerIpv6GatewayIp" => {
+                Self::DuplicatedParamPeerIpv6GatewayIp(error)
+            }
+            "EcPconnVbrMustContainsAll" => Self::EcPconnVbrMustContainsAll(error),
+            "IllegalParam.LocalGatewayIpAndMask" => {
+                Self::IllegalParamLocalGatewayIpAndMask(error)
+            }
+            "IllegalParam.PeeringIpv6SubnetMask" => {
+                Self::IllegalParamPeeringIpv6SubnetMask(error)
+            }
+            "Forbidden.OperationNotAllowedByUser" => {
+                Self::ForbiddenOperationNotAllowedByUser(error)
+            }
+            "Forbidden.MultiVlanRi" => Self::ForbiddenMultiVlanRi(error),
+            "Forbidden.NoRiFound" => Self::ForbiddenNoRiFound(error),
+            "Forbidden.LocalGatewayIpNotAllowedByCaller" => {
+                Self::ForbiddenLocalGatewayIpNotAllowedByCaller(error)
+            }
+            "Forbidden.PeerGatewayIpNotAllowedByCaller" => {
+                Self::ForbiddenPeerGatewayIpNotAllowedByCaller(error)
+            }
+            "Forbidden.PeeringSubnetMaskNotAllowedByCaller" => {
+                Self::ForbiddenPeeringSubnetMaskNotAllowedByCaller(error)
+            }
+            "Forbidden.NameNotAllowedByCaller" => {
+                Self::ForbiddenNameNotAllowedByCaller(error)
+            }
+            "Forbidden.DescriptionNotAllowedByCaller" => {
+                Self::ForbiddenDescriptionNotAllowedByCaller(error)
+            }
+            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "InvalidVbrId.NotFound" => Self::InvalidVbrIdNotFound(error),
+            "InvalidVbrOwnerId.NotFound" => Self::InvalidVbrOwnerIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

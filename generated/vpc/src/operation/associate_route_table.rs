@@ -262,44 +262,37 @@ pub enum AssociateRouteTableError {
 }
 impl From<::acs_runtime::client::ServiceError> for AssociateRouteTableError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "OperationDenied.CloudBoxVbrEntryExist",
-                    "OperationDenied.OtherCloudBoxVbrEntryExist",
-                    "ResourceAlreadyAssociated.RouteTable",
-                    "OperationDenied.AssociateGatewayRouteTable",
-                    "OperationDenied.SwitchToSystemRouteTable",
-                    "ResourceNotFound.VSwitch",
-                    "InvalidRouteTableId.NotFound",
-                    "OperationDenied.LocalRouteEntryModified",
-                    "MissingParam.VSwitchId",
-                    "InvalidRegionId.NotFound",
-                    "InvalidParameter.Action",
-                    "IncorrectVSwitchStatus",
-                    "Forbidden.VSwitchAlreadyAssociatedRouteTable",
-                    "Forbidden.NotInSameVpc",
-                    "IncorrectStatus.RouteTable",
-                    "InvalidVSwitchId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::OperationDeniedCloudBoxVbrEntryExist(error),
-            Some(1) => Self::OperationDeniedOtherCloudBoxVbrEntryExist(error),
-            Some(2) => Self::ResourceAlreadyAssociatedRouteTable(error),
-            Some(3) => Self::OperationDeniedAssociateGatewayRouteTable(error),
-            Some(4) => Self::OperationDeniedSwitchToSystemRouteTable(error),
-            Some(5) => Self::ResourceNotFoundVSwitch(error),
-            Some(6) => Self::InvalidRouteTableIdNotFound(error),
-            Some(7) => Self::OperationDeniedLocalRouteEntryModified(error),
-            Some(8) => Self::MissingParamVSwitchId(error),
-            Some(9) => Self::InvalidRegionIdNotFound(error),
-            Some(10) => Self::InvalidParameterAction(error),
-            Some(11) => Self::IncorrectVSwitchStatus(error),
-            Some(12) => Self::ForbiddenVSwitchAlreadyAssociatedRouteTable(error),
-            Some(13) => Self::ForbiddenNotInSameVpc(error),
-            Some(14) => Self::IncorrectStatusRouteTable(error),
-            Some(15) => Self::InvalidVSwitchIdNotFound(error),
+        match error.code() {
+            "OperationDenied.CloudBoxVbrEntryExist" => {
+                Self::OperationDeniedCloudBoxVbrEntryExist(error)
+            }
+            "OperationDenied.OtherCloudBoxVbrEntryExist" => {
+                Self::OperationDeniedOtherCloudBoxVbrEntryExist(error)
+            }
+            "ResourceAlreadyAssociated.RouteTable" => {
+                Self::ResourceAlreadyAssociatedRouteTable(error)
+            }
+            "OperationDenied.AssociateGatewayRouteTable" => {
+                Self::OperationDeniedAssociateGatewayRouteTable(error)
+            }
+            "OperationDenied.SwitchToSystemRouteTable" => {
+                Self::OperationDeniedSwitchToSystemRouteTable(error)
+            }
+            "ResourceNotFound.VSwitch" => Self::ResourceNotFoundVSwitch(error),
+            "InvalidRouteTableId.NotFound" => Self::InvalidRouteTableIdNotFound(error),
+            "OperationDenied.LocalRouteEntryModified" => {
+                Self::OperationDeniedLocalRouteEntryModified(error)
+            }
+            "MissingParam.VSwitchId" => Self::MissingParamVSwitchId(error),
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "InvalidParameter.Action" => Self::InvalidParameterAction(error),
+            "IncorrectVSwitchStatus" => Self::IncorrectVSwitchStatus(error),
+            "Forbidden.VSwitchAlreadyAssociatedRouteTable" => {
+                Self::ForbiddenVSwitchAlreadyAssociatedRouteTable(error)
+            }
+            "Forbidden.NotInSameVpc" => Self::ForbiddenNotInSameVpc(error),
+            "IncorrectStatus.RouteTable" => Self::IncorrectStatusRouteTable(error),
+            "InvalidVSwitchId.NotFound" => Self::InvalidVSwitchIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

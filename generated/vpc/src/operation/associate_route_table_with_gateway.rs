@@ -299,42 +299,42 @@ pub enum AssociateRouteTableWithGatewayError {
 }
 impl From<::acs_runtime::client::ServiceError> for AssociateRouteTableWithGatewayError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "ResourceNotFound.Ipv4Gateway",
-                    "IncorrectStatus.Ipv4Gateway",
-                    "ResourceAlreadyAssociated.Ipv4Gateway",
-                    "ResourceNotFound.GatewayRouteTable",
-                    "IncorrectStatus.GatewayRouteTable",
-                    "ResourceAlreadyAssociated.GatewayRouteTable",
-                    "OperationDenied.Ipv4GatewayNotActive",
-                    "OperationDenied.RouteTableTypeIncorrect",
-                    "ResourceNotFound.RouteTable",
-                    "OperationDenied.GatewayAndTableNotInOneVpc",
-                    "IncorrectStatus.RouteTable",
-                    "IllegalParam.GatewayType",
-                    "UnsupportedFeature.Ipv6GatewayRouteTable",
-                    "OperationDenied.IngressRoutingNotSupportAnycast",
-                    "OperationDenied.ExistPublicIpv6IpInVpc",
-                ],
-            )
-        {
-            Some(0) => Self::ResourceNotFoundIpv4Gateway(error),
-            Some(1) => Self::IncorrectStatusIpv4Gateway(error),
-            Some(2) => Self::ResourceAlreadyAssociatedIpv4Gateway(error),
-            Some(3) => Self::ResourceNotFoundGatewayRouteTable(error),
-            Some(4) => Self::IncorrectStatusGatewayRouteTable(error),
-            Some(5) => Self::ResourceAlreadyAssociatedGatewayRouteTable(error),
-            Some(6) => Self::OperationDeniedIpv4GatewayNotActive(error),
-            Some(7) => Self::OperationDeniedRouteTableTypeIncorrect(error),
-            Some(8) => Self::ResourceNotFoundRouteTable(error),
-            Some(9) => Self::OperationDeniedGatewayAndTableNotInOneVpc(error),
-            Some(10) => Self::IncorrectStatusRouteTable(error),
-            Some(11) => Self::IllegalParamGatewayType(error),
-            Some(12) => Self::UnsupportedFeatureIpv6GatewayRouteTable(error),
-            Some(13) => Self::OperationDeniedIngressRoutingNotSupportAnycast(error),
-            Some(14) => Self::OperationDeniedExistPublicIpv6IpInVpc(error),
+        match error.code() {
+            "ResourceNotFound.Ipv4Gateway" => Self::ResourceNotFoundIpv4Gateway(error),
+            "IncorrectStatus.Ipv4Gateway" => Self::IncorrectStatusIpv4Gateway(error),
+            "ResourceAlreadyAssociated.Ipv4Gateway" => {
+                Self::ResourceAlreadyAssociatedIpv4Gateway(error)
+            }
+            "ResourceNotFound.GatewayRouteTable" => {
+                Self::ResourceNotFoundGatewayRouteTable(error)
+            }
+            "IncorrectStatus.GatewayRouteTable" => {
+                Self::IncorrectStatusGatewayRouteTable(error)
+            }
+            "ResourceAlreadyAssociated.GatewayRouteTable" => {
+                Self::ResourceAlreadyAssociatedGatewayRouteTable(error)
+            }
+            "OperationDenied.Ipv4GatewayNotActive" => {
+                Self::OperationDeniedIpv4GatewayNotActive(error)
+            }
+            "OperationDenied.RouteTableTypeIncorrect" => {
+                Self::OperationDeniedRouteTableTypeIncorrect(error)
+            }
+            "ResourceNotFound.RouteTable" => Self::ResourceNotFoundRouteTable(error),
+            "OperationDenied.GatewayAndTableNotInOneVpc" => {
+                Self::OperationDeniedGatewayAndTableNotInOneVpc(error)
+            }
+            "IncorrectStatus.RouteTable" => Self::IncorrectStatusRouteTable(error),
+            "IllegalParam.GatewayType" => Self::IllegalParamGatewayType(error),
+            "UnsupportedFeature.Ipv6GatewayRouteTable" => {
+                Self::UnsupportedFeatureIpv6GatewayRouteTable(error)
+            }
+            "OperationDenied.IngressRoutingNotSupportAnycast" => {
+                Self::OperationDeniedIngressRoutingNotSupportAnycast(error)
+            }
+            "OperationDenied.ExistPublicIpv6IpInVpc" => {
+                Self::OperationDeniedExistPublicIpv6IpInVpc(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

@@ -317,54 +317,43 @@ pub enum AssociateRouteTablesWithVpcGatewayEndpointError {
 impl From<::acs_runtime::client::ServiceError>
 for AssociateRouteTablesWithVpcGatewayEndpointError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "OperationFailed.ConcurrentOperation",
-                    "IdempotentParameterMismatch",
-                    "ResourceNotFound.GatewayEndpoint",
-                    "IncorrectStatus.GatewayEndpoint",
-                    "ResourceNotFound.ServiceName",
-                    "ResourceNotFound.PrefixList",
-                    "ResourceNotFound.RouteTable",
-                    "Mismatch.VpcAndRouteTable",
-                    "IncorrectStatus.RouteTable",
-                    "ResourceAlreadyExist.Association",
-                    "VPC_ROUTE_ENTRY_CIDR_BLOCK_DUPLICATE",
-                    "VPC_SWITCH_STATUS_ERROR",
-                    "QuotaExceeded.VpcRouteEntryNum",
-                    "OperationUnsupported.DestinationCidrBlockOverlapWithVSwitch",
-                    "SystemBusy",
-                    "Forbbiden",
-                    "InvalidRegionId.NotFound",
-                    "IncorrectStatus.Vpc",
-                    "IncorrectStatus.CenStatus",
-                    "UnsupportedFeature.RouterTableType",
-                ],
-            )
-        {
-            Some(0) => Self::OperationFailedConcurrentOperation(error),
-            Some(1) => Self::IdempotentParameterMismatch(error),
-            Some(2) => Self::ResourceNotFoundGatewayEndpoint(error),
-            Some(3) => Self::IncorrectStatusGatewayEndpoint(error),
-            Some(4) => Self::ResourceNotFoundServiceName(error),
-            Some(5) => Self::ResourceNotFoundPrefixList(error),
-            Some(6) => Self::ResourceNotFoundRouteTable(error),
-            Some(7) => Self::MismatchVpcAndRouteTable(error),
-            Some(8) => Self::IncorrectStatusRouteTable(error),
-            Some(9) => Self::ResourceAlreadyExistAssociation(error),
-            Some(10) => Self::VpcRouteEntryCidrBlockDuplicate(error),
-            Some(11) => Self::VpcSwitchStatusError(error),
-            Some(12) => Self::QuotaExceededVpcRouteEntryNum(error),
-            Some(13) => {
+        match error.code() {
+            "OperationFailed.ConcurrentOperation" => {
+                Self::OperationFailedConcurrentOperation(error)
+            }
+            "IdempotentParameterMismatch" => Self::IdempotentParameterMismatch(error),
+            "ResourceNotFound.GatewayEndpoint" => {
+                Self::ResourceNotFoundGatewayEndpoint(error)
+            }
+            "IncorrectStatus.GatewayEndpoint" => {
+                Self::IncorrectStatusGatewayEndpoint(error)
+            }
+            "ResourceNotFound.ServiceName" => Self::ResourceNotFoundServiceName(error),
+            "ResourceNotFound.PrefixList" => Self::ResourceNotFoundPrefixList(error),
+            "ResourceNotFound.RouteTable" => Self::ResourceNotFoundRouteTable(error),
+            "Mismatch.VpcAndRouteTable" => Self::MismatchVpcAndRouteTable(error),
+            "IncorrectStatus.RouteTable" => Self::IncorrectStatusRouteTable(error),
+            "ResourceAlreadyExist.Association" => {
+                Self::ResourceAlreadyExistAssociation(error)
+            }
+            "VPC_ROUTE_ENTRY_CIDR_BLOCK_DUPLICATE" => {
+                Self::VpcRouteEntryCidrBlockDuplicate(error)
+            }
+            "VPC_SWITCH_STATUS_ERROR" => Self::VpcSwitchStatusError(error),
+            "QuotaExceeded.VpcRouteEntryNum" => {
+                Self::QuotaExceededVpcRouteEntryNum(error)
+            }
+            "OperationUnsupported.DestinationCidrBlockOverlapWithVSwitch" => {
                 Self::OperationUnsupportedDestinationCidrBlockOverlapWithVSwitch(error)
             }
-            Some(14) => Self::SystemBusy(error),
-            Some(15) => Self::Forbbiden(error),
-            Some(16) => Self::InvalidRegionIdNotFound(error),
-            Some(17) => Self::IncorrectStatusVpc(error),
-            Some(18) => Self::IncorrectStatusCenStatus(error),
-            Some(19) => Self::UnsupportedFeatureRouterTableType(error),
+            "SystemBusy" => Self::SystemBusy(error),
+            "Forbbiden" => Self::Forbbiden(error),
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "IncorrectStatus.Vpc" => Self::IncorrectStatusVpc(error),
+            "IncorrectStatus.CenStatus" => Self::IncorrectStatusCenStatus(error),
+            "UnsupportedFeature.RouterTableType" => {
+                Self::UnsupportedFeatureRouterTableType(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

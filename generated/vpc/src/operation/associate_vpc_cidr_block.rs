@@ -458,104 +458,101 @@ pub enum AssociateVpcCidrBlockError {
 }
 impl From<::acs_runtime::client::ServiceError> for AssociateVpcCidrBlockError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidVpc.NotFound",
-                    "IncorrectStatus.Vpc",
-                    "ParamExclusive.SecondaryCidrAndIpv6Cidr",
-                    "OperationUnsupported.VpcMultiCidr",
-                    "MissingParam.SecondaryCidrOrIpv6Cidr",
-                    "OperationUnsupported.IPv6ULA",
-                    "OperationFailed.Ipv6CidrBlockExisted",
-                    "InvalidIpv6ULACidrBlock.Malformed",
-                    "QuotaExceeded.GUAIpv6CidrBlock",
-                    "IllegalParam.Ipv6CidrType",
-                    "OperationUnsupported.OnlyULA",
-                    "InvalidCidrBlock.Malformed",
-                    "IllegalParam.SecondaryCidrBlock",
-                    "Duplicated.SecondaryCidrBlock",
-                    "OperationFailed.ConflictWithEntry",
-                    "QuotaExceeded.VpcMultiCidr",
-                    "MissingParam.SecondaryCidrBlockOrIpv6CidrBlock",
-                    "MissingParam.VpcId",
-                    "UnsupportedFeature.Ipv6Isp",
-                    "IllegalParam.IpVersion",
-                    "OperationDenied.GUAIpv6CidrBlock",
-                    "OperationFailed.IPv6CidrNotReserved",
-                    "InvalidCidrBlock",
-                    "IllegalParam.IpamPool",
-                    "MissingParam.SecondaryCidrMask",
-                    "IllegalParam.SecondaryCidrMask",
-                    "OperationDenied.RequestRegionInvalid",
-                    "OperationDenied.IpamPoolNotInRegion",
-                    "MissingParam.CidrOrCidrMask",
-                    "OperationDenied.CidrInExcludeCidrs",
-                    "OperationDenied.AvailableCidrInsufficient",
-                    "UnsupportedFeature.Ipam",
-                    "UnsupportedFeature.VpcIpamIpv6",
-                    "OperationDenied.CidrUnavailableInPool",
-                    "InvalidIpv6CidrBlock.Malformed",
-                    "MissingParam.IpVersion",
-                    "Mismatch.IpVersionAndIpamPoolIpVersion",
-                    "IllegalParam.Ipv6CidrBlock",
-                    "OperationFailed.Ipv6CidrBlockOverLapped",
-                    "QuotaExceeded.IPv6CidrBlock",
-                    "OperationDenied.MaskOfCidrIsNotAllowed",
-                    "IllegalParam.Ipv6Isp",
-                    "IllegalParam.CidrMask",
-                    "Forbbiden",
-                    "ResourceNotFound.IpamPool",
-                    "OperationFailed.ResourceNotEnough",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidVpcNotFound(error),
-            Some(1) => Self::IncorrectStatusVpc(error),
-            Some(2) => Self::ParamExclusiveSecondaryCidrAndIpv6Cidr(error),
-            Some(3) => Self::OperationUnsupportedVpcMultiCidr(error),
-            Some(4) => Self::MissingParamSecondaryCidrOrIpv6Cidr(error),
-            Some(5) => Self::OperationUnsupportedIPv6Ula(error),
-            Some(6) => Self::OperationFailedIpv6CidrBlockExisted(error),
-            Some(7) => Self::InvalidIpv6UlaCidrBlockMalformed(error),
-            Some(8) => Self::QuotaExceededGuaIpv6CidrBlock(error),
-            Some(9) => Self::IllegalParamIpv6CidrType(error),
-            Some(10) => Self::OperationUnsupportedOnlyUla(error),
-            Some(11) => Self::InvalidCidrBlockMalformed(error),
-            Some(12) => Self::IllegalParamSecondaryCidrBlock(error),
-            Some(13) => Self::DuplicatedSecondaryCidrBlock(error),
-            Some(14) => Self::OperationFailedConflictWithEntry(error),
-            Some(15) => Self::QuotaExceededVpcMultiCidr(error),
-            Some(16) => Self::MissingParamSecondaryCidrBlockOrIpv6CidrBlock(error),
-            Some(17) => Self::MissingParamVpcId(error),
-            Some(18) => Self::UnsupportedFeatureIpv6Isp(error),
-            Some(19) => Self::IllegalParamIpVersion(error),
-            Some(20) => Self::OperationDeniedGuaIpv6CidrBlock(error),
-            Some(21) => Self::OperationFailedIPv6CidrNotReserved(error),
-            Some(22) => Self::InvalidCidrBlock(error),
-            Some(23) => Self::IllegalParamIpamPool(error),
-            Some(24) => Self::MissingParamSecondaryCidrMask(error),
-            Some(25) => Self::IllegalParamSecondaryCidrMask(error),
-            Some(26) => Self::OperationDeniedRequestRegionInvalid(error),
-            Some(27) => Self::OperationDeniedIpamPoolNotInRegion(error),
-            Some(28) => Self::MissingParamCidrOrCidrMask(error),
-            Some(29) => Self::OperationDeniedCidrInExcludeCidrs(error),
-            Some(30) => Self::OperationDeniedAvailableCidrInsufficient(error),
-            Some(31) => Self::UnsupportedFeatureIpam(error),
-            Some(32) => Self::UnsupportedFeatureVpcIpamIpv6(error),
-            Some(33) => Self::OperationDeniedCidrUnavailableInPool(error),
-            Some(34) => Self::InvalidIpv6CidrBlockMalformed(error),
-            Some(35) => Self::MissingParamIpVersion(error),
-            Some(36) => Self::MismatchIpVersionAndIpamPoolIpVersion(error),
-            Some(37) => Self::IllegalParamIpv6CidrBlock(error),
-            Some(38) => Self::OperationFailedIpv6CidrBlockOverLapped(error),
-            Some(39) => Self::QuotaExceededIPv6CidrBlock(error),
-            Some(40) => Self::OperationDeniedMaskOfCidrIsNotAllowed(error),
-            Some(41) => Self::IllegalParamIpv6Isp(error),
-            Some(42) => Self::IllegalParamCidrMask(error),
-            Some(43) => Self::Forbbiden(error),
-            Some(44) => Self::ResourceNotFoundIpamPool(error),
-            Some(45) => Self::OperationFailedResourceNotEnough(error),
+        match error.code() {
+            "InvalidVpc.NotFound" => Self::InvalidVpcNotFound(error),
+            "IncorrectStatus.Vpc" => Self::IncorrectStatusVpc(error),
+            "ParamExclusive.SecondaryCidrAndIpv6Cidr" => {
+                Self::ParamExclusiveSecondaryCidrAndIpv6Cidr(error)
+            }
+            "OperationUnsupported.VpcMultiCidr" => {
+                Self::OperationUnsupportedVpcMultiCidr(error)
+            }
+            "MissingParam.SecondaryCidrOrIpv6Cidr" => {
+                Self::MissingParamSecondaryCidrOrIpv6Cidr(error)
+            }
+            "OperationUnsupported.IPv6ULA" => Self::OperationUnsupportedIPv6Ula(error),
+            "OperationFailed.Ipv6CidrBlockExisted" => {
+                Self::OperationFailedIpv6CidrBlockExisted(error)
+            }
+            "InvalidIpv6ULACidrBlock.Malformed" => {
+                Self::InvalidIpv6UlaCidrBlockMalformed(error)
+            }
+            "QuotaExceeded.GUAIpv6CidrBlock" => {
+                Self::QuotaExceededGuaIpv6CidrBlock(error)
+            }
+            "IllegalParam.Ipv6CidrType" => Self::IllegalParamIpv6CidrType(error),
+            "OperationUnsupported.OnlyULA" => Self::OperationUnsupportedOnlyUla(error),
+            "InvalidCidrBlock.Malformed" => Self::InvalidCidrBlockMalformed(error),
+            "IllegalParam.SecondaryCidrBlock" => {
+                Self::IllegalParamSecondaryCidrBlock(error)
+            }
+            "Duplicated.SecondaryCidrBlock" => Self::DuplicatedSecondaryCidrBlock(error),
+            "OperationFailed.ConflictWithEntry" => {
+                Self::OperationFailedConflictWithEntry(error)
+            }
+            "QuotaExceeded.VpcMultiCidr" => Self::QuotaExceededVpcMultiCidr(error),
+            "MissingParam.SecondaryCidrBlockOrIpv6CidrBlock" => {
+                Self::MissingParamSecondaryCidrBlockOrIpv6CidrBlock(error)
+            }
+            "MissingParam.VpcId" => Self::MissingParamVpcId(error),
+            "UnsupportedFeature.Ipv6Isp" => Self::UnsupportedFeatureIpv6Isp(error),
+            "IllegalParam.IpVersion" => Self::IllegalParamIpVersion(error),
+            "OperationDenied.GUAIpv6CidrBlock" => {
+                Self::OperationDeniedGuaIpv6CidrBlock(error)
+            }
+            "OperationFailed.IPv6CidrNotReserved" => {
+                Self::OperationFailedIPv6CidrNotReserved(error)
+            }
+            "InvalidCidrBlock" => Self::InvalidCidrBlock(error),
+            "IllegalParam.IpamPool" => Self::IllegalParamIpamPool(error),
+            "MissingParam.SecondaryCidrMask" => {
+                Self::MissingParamSecondaryCidrMask(error)
+            }
+            "IllegalParam.SecondaryCidrMask" => {
+                Self::IllegalParamSecondaryCidrMask(error)
+            }
+            "OperationDenied.RequestRegionInvalid" => {
+                Self::OperationDeniedRequestRegionInvalid(error)
+            }
+            "OperationDenied.IpamPoolNotInRegion" => {
+                Self::OperationDeniedIpamPoolNotInRegion(error)
+            }
+            "MissingParam.CidrOrCidrMask" => Self::MissingParamCidrOrCidrMask(error),
+            "OperationDenied.CidrInExcludeCidrs" => {
+                Self::OperationDeniedCidrInExcludeCidrs(error)
+            }
+            "OperationDenied.AvailableCidrInsufficient" => {
+                Self::OperationDeniedAvailableCidrInsufficient(error)
+            }
+            "UnsupportedFeature.Ipam" => Self::UnsupportedFeatureIpam(error),
+            "UnsupportedFeature.VpcIpamIpv6" => {
+                Self::UnsupportedFeatureVpcIpamIpv6(error)
+            }
+            "OperationDenied.CidrUnavailableInPool" => {
+                Self::OperationDeniedCidrUnavailableInPool(error)
+            }
+            "InvalidIpv6CidrBlock.Malformed" => {
+                Self::InvalidIpv6CidrBlockMalformed(error)
+            }
+            "MissingParam.IpVersion" => Self::MissingParamIpVersion(error),
+            "Mismatch.IpVersionAndIpamPoolIpVersion" => {
+                Self::MismatchIpVersionAndIpamPoolIpVersion(error)
+            }
+            "IllegalParam.Ipv6CidrBlock" => Self::IllegalParamIpv6CidrBlock(error),
+            "OperationFailed.Ipv6CidrBlockOverLapped" => {
+                Self::OperationFailedIpv6CidrBlockOverLapped(error)
+            }
+            "QuotaExceeded.IPv6CidrBlock" => Self::QuotaExceededIPv6CidrBlock(error),
+            "OperationDenied.MaskOfCidrIsNotAllowed" => {
+                Self::OperationDeniedMaskOfCidrIsNotAllowed(error)
+            }
+            "IllegalParam.Ipv6Isp" => Self::IllegalParamIpv6Isp(error),
+            "IllegalParam.CidrMask" => Self::IllegalParamCidrMask(error),
+            "Forbbiden" => Self::Forbbiden(error),
+            "ResourceNotFound.IpamPool" => Self::ResourceNotFoundIpamPool(error),
+            "OperationFailed.ResourceNotEnough" => {
+                Self::OperationFailedResourceNotEnough(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

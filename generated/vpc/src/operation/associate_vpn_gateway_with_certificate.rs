@@ -337,38 +337,32 @@ pub enum AssociateVpnGatewayWithCertificateError {
 impl From<::acs_runtime::client::ServiceError>
 for AssociateVpnGatewayWithCertificateError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IllegalParam.CertificateType",
-                    "OperationFailed.NotNationalStandard",
-                    "VpnGateway.Configuring",
-                    "OperationFailed.NoRamPermission",
-                    "OperationFailed.AssociationExist",
-                    "OperationFailed.AnotherAssociationExist",
-                    "SystemBusy",
-                    "OperationFailed.InvalidCertificate",
-                    "Forbidden",
-                    "Forbidden.NoSlrPermission",
-                    "InvalidVpnGatewayInstanceId.NotFound",
-                    "InvalidCertificateId.NotFound",
-                    "OperationConflict",
-                ],
-            )
-        {
-            Some(0) => Self::IllegalParamCertificateType(error),
-            Some(1) => Self::OperationFailedNotNationalStandard(error),
-            Some(2) => Self::VpnGatewayConfiguring(error),
-            Some(3) => Self::OperationFailedNoRamPermission(error),
-            Some(4) => Self::OperationFailedAssociationExist(error),
-            Some(5) => Self::OperationFailedAnotherAssociationExist(error),
-            Some(6) => Self::SystemBusy(error),
-            Some(7) => Self::OperationFailedInvalidCertificate(error),
-            Some(8) => Self::Forbidden(error),
-            Some(9) => Self::ForbiddenNoSlrPermission(error),
-            Some(10) => Self::InvalidVpnGatewayInstanceIdNotFound(error),
-            Some(11) => Self::InvalidCertificateIdNotFound(error),
-            Some(12) => Self::OperationConflict(error),
+        match error.code() {
+            "IllegalParam.CertificateType" => Self::IllegalParamCertificateType(error),
+            "OperationFailed.NotNationalStandard" => {
+                Self::OperationFailedNotNationalStandard(error)
+            }
+            "VpnGateway.Configuring" => Self::VpnGatewayConfiguring(error),
+            "OperationFailed.NoRamPermission" => {
+                Self::OperationFailedNoRamPermission(error)
+            }
+            "OperationFailed.AssociationExist" => {
+                Self::OperationFailedAssociationExist(error)
+            }
+            "OperationFailed.AnotherAssociationExist" => {
+                Self::OperationFailedAnotherAssociationExist(error)
+            }
+            "SystemBusy" => Self::SystemBusy(error),
+            "OperationFailed.InvalidCertificate" => {
+                Self::OperationFailedInvalidCertificate(error)
+            }
+            "Forbidden" => Self::Forbidden(error),
+            "Forbidden.NoSlrPermission" => Self::ForbiddenNoSlrPermission(error),
+            "InvalidVpnGatewayInstanceId.NotFound" => {
+                Self::InvalidVpnGatewayInstanceIdNotFound(error)
+            }
+            "InvalidCertificateId.NotFound" => Self::InvalidCertificateIdNotFound(error),
+            "OperationConflict" => Self::OperationConflict(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -271,34 +271,28 @@ pub enum AttachDhcpOptionsSetToVpcError {
 }
 impl From<::acs_runtime::client::ServiceError> for AttachDhcpOptionsSetToVpcError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "Forbidden.OperateShareResource",
-                    "InvalidDhcpOptionsSetId.NotFound",
-                    "IncorrectStatus.DhcpOptionsSet",
-                    "InvalidVpcId.NotFound",
-                    "IncorrectStatus.VpcDhcpOptionsSet",
-                    "OperationFailed.AttachmentExist",
-                    "QuotaExceeded.AttachVpcNumber",
-                    "TaskConflict",
-                    "MissingParam.VpcId",
-                    "MissingParam.DhcpOptionsSetId",
-                    "InvalidRegionId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::ForbiddenOperateShareResource(error),
-            Some(1) => Self::InvalidDhcpOptionsSetIdNotFound(error),
-            Some(2) => Self::IncorrectStatusDhcpOptionsSet(error),
-            Some(3) => Self::InvalidVpcIdNotFound(error),
-            Some(4) => Self::IncorrectStatusVpcDhcpOptionsSet(error),
-            Some(5) => Self::OperationFailedAttachmentExist(error),
-            Some(6) => Self::QuotaExceededAttachVpcNumber(error),
-            Some(7) => Self::TaskConflict(error),
-            Some(8) => Self::MissingParamVpcId(error),
-            Some(9) => Self::MissingParamDhcpOptionsSetId(error),
-            Some(10) => Self::InvalidRegionIdNotFound(error),
+        match error.code() {
+            "Forbidden.OperateShareResource" => {
+                Self::ForbiddenOperateShareResource(error)
+            }
+            "InvalidDhcpOptionsSetId.NotFound" => {
+                Self::InvalidDhcpOptionsSetIdNotFound(error)
+            }
+            "IncorrectStatus.DhcpOptionsSet" => {
+                Self::IncorrectStatusDhcpOptionsSet(error)
+            }
+            "InvalidVpcId.NotFound" => Self::InvalidVpcIdNotFound(error),
+            "IncorrectStatus.VpcDhcpOptionsSet" => {
+                Self::IncorrectStatusVpcDhcpOptionsSet(error)
+            }
+            "OperationFailed.AttachmentExist" => {
+                Self::OperationFailedAttachmentExist(error)
+            }
+            "QuotaExceeded.AttachVpcNumber" => Self::QuotaExceededAttachVpcNumber(error),
+            "TaskConflict" => Self::TaskConflict(error),
+            "MissingParam.VpcId" => Self::MissingParamVpcId(error),
+            "MissingParam.DhcpOptionsSetId" => Self::MissingParamDhcpOptionsSetId(error),
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

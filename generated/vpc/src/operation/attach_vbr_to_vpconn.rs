@@ -257,22 +257,20 @@ pub enum AttachVbrToVpconnError {
 }
 impl From<::acs_runtime::client::ServiceError> for AttachVbrToVpconnError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "QuotaExceeded.VPCONN",
-                    "OperationFailed.VbrBindedPconn",
-                    "ResourceNotFound.PhysicalConnectionId",
-                    "IncorrectStatus.PhysicalConnection",
-                    "ResourceNotFound.VirtualBorderRouter",
-                ],
-            )
-        {
-            Some(0) => Self::QuotaExceededVpconn(error),
-            Some(1) => Self::OperationFailedVbrBindedPconn(error),
-            Some(2) => Self::ResourceNotFoundPhysicalConnectionId(error),
-            Some(3) => Self::IncorrectStatusPhysicalConnection(error),
-            Some(4) => Self::ResourceNotFoundVirtualBorderRouter(error),
+        match error.code() {
+            "QuotaExceeded.VPCONN" => Self::QuotaExceededVpconn(error),
+            "OperationFailed.VbrBindedPconn" => {
+                Self::OperationFailedVbrBindedPconn(error)
+            }
+            "ResourceNotFound.PhysicalConnectionId" => {
+                Self::ResourceNotFoundPhysicalConnectionId(error)
+            }
+            "IncorrectStatus.PhysicalConnection" => {
+                Self::IncorrectStatusPhysicalConnection(error)
+            }
+            "ResourceNotFound.VirtualBorderRouter" => {
+                Self::ResourceNotFoundVirtualBorderRouter(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

@@ -212,18 +212,10 @@ pub enum CancelCommonBandwidthPackageIpBandwidthError {
 impl From<::acs_runtime::client::ServiceError>
 for CancelCommonBandwidthPackageIpBandwidthError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidEIPStatus.BizDisabled",
-                    "Forbidden.FinancialLocked",
-                    "InvalidRegionId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidEipStatusBizDisabled(error),
-            Some(1) => Self::ForbiddenFinancialLocked(error),
-            Some(2) => Self::InvalidRegionIdNotFound(error),
+        match error.code() {
+            "InvalidEIPStatus.BizDisabled" => Self::InvalidEipStatusBizDisabled(error),
+            "Forbidden.FinancialLocked" => Self::ForbiddenFinancialLocked(error),
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -245,22 +245,12 @@ pub enum ChangeResourceGroupError {
 }
 impl From<::acs_runtime::client::ServiceError> for ChangeResourceGroupError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "ResourceType.Unknown",
-                    "InvalidInstanceId.NotFound",
-                    "InvalidResourceId.NotFound",
-                    "IllegalParam.ResourceType",
-                    "IllegalParam.ResourceGroupId",
-                ],
-            )
-        {
-            Some(0) => Self::ResourceTypeUnknown(error),
-            Some(1) => Self::InvalidInstanceIdNotFound(error),
-            Some(2) => Self::InvalidResourceIdNotFound(error),
-            Some(3) => Self::IllegalParamResourceType(error),
-            Some(4) => Self::IllegalParamResourceGroupId(error),
+        match error.code() {
+            "ResourceType.Unknown" => Self::ResourceTypeUnknown(error),
+            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
+            "InvalidResourceId.NotFound" => Self::InvalidResourceIdNotFound(error),
+            "IllegalParam.ResourceType" => Self::IllegalParamResourceType(error),
+            "IllegalParam.ResourceGroupId" => Self::IllegalParamResourceGroupId(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -243,20 +243,13 @@ pub enum CheckCanAllocateVpcPrivateIpAddressError {
 impl From<::acs_runtime::client::ServiceError>
 for CheckCanAllocateVpcPrivateIpAddressError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "PARAMETER_ILLEGAL",
-                    "ResourceNotFound.VSwitchId",
-                    "Mismatch.VSwitchAndPrivateIpAddress",
-                    "IllegalParam.PrivateIpAddress",
-                ],
-            )
-        {
-            Some(0) => Self::ParameterIllegal(error),
-            Some(1) => Self::ResourceNotFoundVSwitchId(error),
-            Some(2) => Self::MismatchVSwitchAndPrivateIpAddress(error),
-            Some(3) => Self::IllegalParamPrivateIpAddress(error),
+        match error.code() {
+            "PARAMETER_ILLEGAL" => Self::ParameterIllegal(error),
+            "ResourceNotFound.VSwitchId" => Self::ResourceNotFoundVSwitchId(error),
+            "Mismatch.VSwitchAndPrivateIpAddress" => {
+                Self::MismatchVSwitchAndPrivateIpAddress(error)
+            }
+            "IllegalParam.PrivateIpAddress" => Self::IllegalParamPrivateIpAddress(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -323,30 +323,22 @@ pub enum CompletePhysicalConnectionLOAError {
 }
 impl From<::acs_runtime::client::ServiceError> for CompletePhysicalConnectionLOAError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "MissingParam.AliUid",
-                    "MissingParam.InstanceId",
-                    "MissingParam.RegionNo",
-                    "InvalidInstanceId.NotFound",
-                    "IncorrectStatus.PhysicalConnectionLOA",
-                    "IllegalParam.LineCode",
-                    "IllegalParam.LineLabel",
-                    "OperationDenied.LOAStatusNotAllowComplete",
-                    "IllegalParam.LineSPContactInfo",
-                ],
-            )
-        {
-            Some(0) => Self::MissingParamAliUid(error),
-            Some(1) => Self::MissingParamInstanceId(error),
-            Some(2) => Self::MissingParamRegionNo(error),
-            Some(3) => Self::InvalidInstanceIdNotFound(error),
-            Some(4) => Self::IncorrectStatusPhysicalConnectionLoa(error),
-            Some(5) => Self::IllegalParamLineCode(error),
-            Some(6) => Self::IllegalParamLineLabel(error),
-            Some(7) => Self::OperationDeniedLoaStatusNotAllowComplete(error),
-            Some(8) => Self::IllegalParamLineSpContactInfo(error),
+        match error.code() {
+            "MissingParam.AliUid" => Self::MissingParamAliUid(error),
+            "MissingParam.InstanceId" => Self::MissingParamInstanceId(error),
+            "MissingParam.RegionNo" => Self::MissingParamRegionNo(error),
+            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
+            "IncorrectStatus.PhysicalConnectionLOA" => {
+                Self::IncorrectStatusPhysicalConnectionLoa(error)
+            }
+            "IllegalParam.LineCode" => Self::IllegalParamLineCode(error),
+            "IllegalParam.LineLabel" => Self::IllegalParamLineLabel(error),
+            "OperationDenied.LOAStatusNotAllowComplete" => {
+                Self::OperationDeniedLoaStatusNotAllowComplete(error)
+            }
+            "IllegalParam.LineSPContactInfo" => {
+                Self::IllegalParamLineSpContactInfo(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

@@ -223,32 +223,31 @@ pub enum ConfirmPhysicalConnectionError {
 }
 impl From<::acs_runtime::client::ServiceError> for ConfirmPhysicalConnectionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "OperationFailed.PconnTrafficNotEnable",
-                    "ResourceNotFound.PhysicalConnectionId",
-                    "MissingParam.RegionNo",
-                    "MissingParam.AliUid",
-                    "MissingParam.PhysicalConnectionId",
-                    "InvalidPhysicalConnectionId.NotFound",
-                    "InvalidRegionId.NotFound",
-                    "IncorrectStatus.PhysicalConnection",
-                    "OperationUnsupported.SkipConstruction",
-                    "ResourceNotFound.PhysicalConnection",
-                ],
-            )
-        {
-            Some(0) => Self::OperationFailedPconnTrafficNotEnable(error),
-            Some(1) => Self::ResourceNotFoundPhysicalConnectionId(error),
-            Some(2) => Self::MissingParamRegionNo(error),
-            Some(3) => Self::MissingParamAliUid(error),
-            Some(4) => Self::MissingParamPhysicalConnectionId(error),
-            Some(5) => Self::InvalidPhysicalConnectionIdNotFound(error),
-            Some(6) => Self::InvalidRegionIdNotFound(error),
-            Some(7) => Self::IncorrectStatusPhysicalConnection(error),
-            Some(8) => Self::OperationUnsupportedSkipConstruction(error),
-            Some(9) => Self::ResourceNotFoundPhysicalConnection(error),
+        match error.code() {
+            "OperationFailed.PconnTrafficNotEnable" => {
+                Self::OperationFailedPconnTrafficNotEnable(error)
+            }
+            "ResourceNotFound.PhysicalConnectionId" => {
+                Self::ResourceNotFoundPhysicalConnectionId(error)
+            }
+            "MissingParam.RegionNo" => Self::MissingParamRegionNo(error),
+            "MissingParam.AliUid" => Self::MissingParamAliUid(error),
+            "MissingParam.PhysicalConnectionId" => {
+                Self::MissingParamPhysicalConnectionId(error)
+            }
+            "InvalidPhysicalConnectionId.NotFound" => {
+                Self::InvalidPhysicalConnectionIdNotFound(error)
+            }
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "IncorrectStatus.PhysicalConnection" => {
+                Self::IncorrectStatusPhysicalConnection(error)
+            }
+            "OperationUnsupported.SkipConstruction" => {
+                Self::OperationUnsupportedSkipConstruction(error)
+            }
+            "ResourceNotFound.PhysicalConnection" => {
+                Self::ResourceNotFoundPhysicalConnection(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

@@ -233,58 +233,60 @@ pub enum ConnectRouterInterfaceError {
 }
 impl From<::acs_runtime::client::ServiceError> for ConnectRouterInterfaceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IncorrectRole.NotInitiatingSide",
-                    "IncorrectRIStatus",
-                    "IncorrectOppositeInterfaceInfo.NotSet",
-                    "IncorrectOppositeInterfaceInfo",
-                    "Forbidden.OnlyOneConnection",
-                    "Forbidden.BillsOutstanding",
-                    "InvalidAccount.NotFound",
-                    "ErrCode.Invalid",
-                    "AttrMismatching.AcceptingSideRole",
-                    "AttrMismatching.AcceptingSideInstanceId",
-                    "AttrMismatching.AcceptingSideRegionNo",
-                    "AttrMismatching.AcceptingSideRouterId",
-                    "AttrMismatching.AcceptingSideRouterType",
-                    "AttrMismatching.AcceptingSideAliUid",
-                    "AttrMismatching.AcceptingSideOppositeInterfaceOwnerId",
-                    "AttrMismatching.AcceptingSideOppositeRegionNo",
-                    "AttrMismatching.AcceptingSideOppositeInterfaceId",
-                    "AttrMismatching.AcceptingSideOppositeRouterId",
-                    "AttrMismatching.AcceptingSideOppositeRouterType",
-                    "IllegalParam.InstanceOwner",
-                    "InvalidRegionId.NotFound",
-                    "InvalidRouterInterfaceId.NotFound",
-                    "CROSS_BID.FORBIDDEN",
-                ],
-            )
-        {
-            Some(0) => Self::IncorrectRoleNotInitiatingSide(error),
-            Some(1) => Self::IncorrectRiStatus(error),
-            Some(2) => Self::IncorrectOppositeInterfaceInfoNotSet(error),
-            Some(3) => Self::IncorrectOppositeInterfaceInfo(error),
-            Some(4) => Self::ForbiddenOnlyOneConnection(error),
-            Some(5) => Self::ForbiddenBillsOutstanding(error),
-            Some(6) => Self::InvalidAccountNotFound(error),
-            Some(7) => Self::ErrCodeInvalid(error),
-            Some(8) => Self::AttrMismatchingAcceptingSideRole(error),
-            Some(9) => Self::AttrMismatchingAcceptingSideInstanceId(error),
-            Some(10) => Self::AttrMismatchingAcceptingSideRegionNo(error),
-            Some(11) => Self::AttrMismatchingAcceptingSideRouterId(error),
-            Some(12) => Self::AttrMismatchingAcceptingSideRouterType(error),
-            Some(13) => Self::AttrMismatchingAcceptingSideAliUid(error),
-            Some(14) => Self::AttrMismatchingAcceptingSideOppositeInterfaceOwnerId(error),
-            Some(15) => Self::AttrMismatchingAcceptingSideOppositeRegionNo(error),
-            Some(16) => Self::AttrMismatchingAcceptingSideOppositeInterfaceId(error),
-            Some(17) => Self::AttrMismatchingAcceptingSideOppositeRouterId(error),
-            Some(18) => Self::AttrMismatchingAcceptingSideOppositeRouterType(error),
-            Some(19) => Self::IllegalParamInstanceOwner(error),
-            Some(20) => Self::InvalidRegionIdNotFound(error),
-            Some(21) => Self::InvalidRouterInterfaceIdNotFound(error),
-            Some(22) => Self::CrossBidForbidden(error),
+        match error.code() {
+            "IncorrectRole.NotInitiatingSide" => {
+                Self::IncorrectRoleNotInitiatingSide(error)
+            }
+            "IncorrectRIStatus" => Self::IncorrectRiStatus(error),
+            "IncorrectOppositeInterfaceInfo.NotSet" => {
+                Self::IncorrectOppositeInterfaceInfoNotSet(error)
+            }
+            "IncorrectOppositeInterfaceInfo" => {
+                Self::IncorrectOppositeInterfaceInfo(error)
+            }
+            "Forbidden.OnlyOneConnection" => Self::ForbiddenOnlyOneConnection(error),
+            "Forbidden.BillsOutstanding" => Self::ForbiddenBillsOutstanding(error),
+            "InvalidAccount.NotFound" => Self::InvalidAccountNotFound(error),
+            "ErrCode.Invalid" => Self::ErrCodeInvalid(error),
+            "AttrMismatching.AcceptingSideRole" => {
+                Self::AttrMismatchingAcceptingSideRole(error)
+            }
+            "AttrMismatching.AcceptingSideInstanceId" => {
+                Self::AttrMismatchingAcceptingSideInstanceId(error)
+            }
+            "AttrMismatching.AcceptingSideRegionNo" => {
+                Self::AttrMismatchingAcceptingSideRegionNo(error)
+            }
+            "AttrMismatching.AcceptingSideRouterId" => {
+                Self::AttrMismatchingAcceptingSideRouterId(error)
+            }
+            "AttrMismatching.AcceptingSideRouterType" => {
+                Self::AttrMismatchingAcceptingSideRouterType(error)
+            }
+            "AttrMismatching.AcceptingSideAliUid" => {
+                Self::AttrMismatchingAcceptingSideAliUid(error)
+            }
+            "AttrMismatching.AcceptingSideOppositeInterfaceOwnerId" => {
+                Self::AttrMismatchingAcceptingSideOppositeInterfaceOwnerId(error)
+            }
+            "AttrMismatching.AcceptingSideOppositeRegionNo" => {
+                Self::AttrMismatchingAcceptingSideOppositeRegionNo(error)
+            }
+            "AttrMismatching.AcceptingSideOppositeInterfaceId" => {
+                Self::AttrMismatchingAcceptingSideOppositeInterfaceId(error)
+            }
+            "AttrMismatching.AcceptingSideOppositeRouterId" => {
+                Self::AttrMismatchingAcceptingSideOppositeRouterId(error)
+            }
+            "AttrMismatching.AcceptingSideOppositeRouterType" => {
+                Self::AttrMismatchingAcceptingSideOppositeRouterType(error)
+            }
+            "IllegalParam.InstanceOwner" => Self::IllegalParamInstanceOwner(error),
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "InvalidRouterInterfaceId.NotFound" => {
+                Self::InvalidRouterInterfaceIdNotFound(error)
+            }
+            "CROSS_BID.FORBIDDEN" => Self::CrossBidForbidden(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -217,22 +217,12 @@ pub enum ConvertBandwidthPackageError {
 }
 impl From<::acs_runtime::client::ServiceError> for ConvertBandwidthPackageError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "NotOpen.Api",
-                    "NotFound.BandwidthPackage",
-                    "ORDER.QUOTA_EXCEEDED",
-                    "ORDER.ERROR",
-                    "InternalError",
-                ],
-            )
-        {
-            Some(0) => Self::NotOpenApi(error),
-            Some(1) => Self::NotFoundBandwidthPackage(error),
-            Some(2) => Self::OrderQuotaExceeded(error),
-            Some(3) => Self::OrderError(error),
-            Some(4) => Self::InternalError(error),
+        match error.code() {
+            "NotOpen.Api" => Self::NotOpenApi(error),
+            "NotFound.BandwidthPackage" => Self::NotFoundBandwidthPackage(error),
+            "ORDER.QUOTA_EXCEEDED" => Self::OrderQuotaExceeded(error),
+            "ORDER.ERROR" => Self::OrderError(error),
+            "InternalError" => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

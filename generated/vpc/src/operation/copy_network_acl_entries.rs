@@ -277,34 +277,24 @@ pub enum CopyNetworkAclEntriesError {
 }
 impl From<::acs_runtime::client::ServiceError> for CopyNetworkAclEntriesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "ParameterMissing.AliUid",
-                    "ParameterMissing.Bid",
-                    "ParameterMissing.RegionId",
-                    "ParameterEmpty.RegionId",
-                    "ParameterMissing.NetworkAclId",
-                    "ParameterEmpty.NetworkAclId",
-                    "ParameterMissing.SourceNetworkAclId",
-                    "ParameterEmpty.SourceNetworkAclId",
-                    "InvalidNetworkAcl.NotFound",
-                    "InvalidSourceNetworkAcl.NotFound",
-                    "InternalError",
-                ],
-            )
-        {
-            Some(0) => Self::ParameterMissingAliUid(error),
-            Some(1) => Self::ParameterMissingBid(error),
-            Some(2) => Self::ParameterMissingRegionId(error),
-            Some(3) => Self::ParameterEmptyRegionId(error),
-            Some(4) => Self::ParameterMissingNetworkAclId(error),
-            Some(5) => Self::ParameterEmptyNetworkAclId(error),
-            Some(6) => Self::ParameterMissingSourceNetworkAclId(error),
-            Some(7) => Self::ParameterEmptySourceNetworkAclId(error),
-            Some(8) => Self::InvalidNetworkAclNotFound(error),
-            Some(9) => Self::InvalidSourceNetworkAclNotFound(error),
-            Some(10) => Self::InternalError(error),
+        match error.code() {
+            "ParameterMissing.AliUid" => Self::ParameterMissingAliUid(error),
+            "ParameterMissing.Bid" => Self::ParameterMissingBid(error),
+            "ParameterMissing.RegionId" => Self::ParameterMissingRegionId(error),
+            "ParameterEmpty.RegionId" => Self::ParameterEmptyRegionId(error),
+            "ParameterMissing.NetworkAclId" => Self::ParameterMissingNetworkAclId(error),
+            "ParameterEmpty.NetworkAclId" => Self::ParameterEmptyNetworkAclId(error),
+            "ParameterMissing.SourceNetworkAclId" => {
+                Self::ParameterMissingSourceNetworkAclId(error)
+            }
+            "ParameterEmpty.SourceNetworkAclId" => {
+                Self::ParameterEmptySourceNetworkAclId(error)
+            }
+            "InvalidNetworkAcl.NotFound" => Self::InvalidNetworkAclNotFound(error),
+            "InvalidSourceNetworkAcl.NotFound" => {
+                Self::InvalidSourceNetworkAclNotFound(error)
+            }
+            "InternalError" => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -443,68 +443,51 @@ pub enum CreateBgpGroupError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateBgpGroupError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "QuotaExceeded.Bgp",
-                    "QuotaExceeded.Nqa",
-                    "QuotaExceeded.BgpNetwork",
-                    "InvalidPeerIpAddress",
-                    "InvalidVbrNetwork",
-                    "InvalidBgpGroup",
-                    "InvalidBgpName.Malformed",
-                    "InvalidBgpDescription.Malformed",
-                    "InvalidBgpAuthkey.Malformed",
-                    "InvalidIP.Malformed",
-                    "InvalidPeerAsn.Malformed",
-                    "InvalidParams.NotNull",
-                    "InvalidBgpGroup.LocalAsnInvalid",
-                    "InvalidParams.NotFound",
-                    "InvalidParams.AlreadyExists",
-                    "InvalidStatus.CannotOperate",
-                    "InvalidParams.PeerIpAddressMustPointOut",
-                    "InvalidParams.PeerIpAddressInUse",
-                    "IllegalParam.PeerAsn",
-                    "IllegalParam.LocalAsn",
-                    "OperationFailed.PconnTrafficNotEnable",
-                    "OperationUnsupport",
-                    "IllegalParam.RouteLimit",
-                    "IllegalParam.BgpGroupLocalAsn",
-                    "OperationDenied.VbrAttachEcrInMiddleStatus",
-                    "OperationFailed.BgpPeerConflictWithECR",
-                    "OperationFailed.PeerAsnCannotEqualsLocalAsn",
-                    "InvalidRegionId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::QuotaExceededBgp(error),
-            Some(1) => Self::QuotaExceededNqa(error),
-            Some(2) => Self::QuotaExceededBgpNetwork(error),
-            Some(3) => Self::InvalidPeerIpAddress(error),
-            Some(4) => Self::InvalidVbrNetwork(error),
-            Some(5) => Self::InvalidBgpGroup(error),
-            Some(6) => Self::InvalidBgpNameMalformed(error),
-            Some(7) => Self::InvalidBgpDescriptionMalformed(error),
-            Some(8) => Self::InvalidBgpAuthkeyMalformed(error),
-            Some(9) => Self::InvalidIpMalformed(error),
-            Some(10) => Self::InvalidPeerAsnMalformed(error),
-            Some(11) => Self::InvalidParamsNotNull(error),
-            Some(12) => Self::InvalidBgpGroupLocalAsnInvalid(error),
-            Some(13) => Self::InvalidParamsNotFound(error),
-            Some(14) => Self::InvalidParamsAlreadyExists(error),
-            Some(15) => Self::InvalidStatusCannotOperate(error),
-            Some(16) => Self::InvalidParamsPeerIpAddressMustPointOut(error),
-            Some(17) => Self::InvalidParamsPeerIpAddressInUse(error),
-            Some(18) => Self::IllegalParamPeerAsn(error),
-            Some(19) => Self::IllegalParamLocalAsn(error),
-            Some(20) => Self::OperationFailedPconnTrafficNotEnable(error),
-            Some(21) => Self::OperationUnsupport(error),
-            Some(22) => Self::IllegalParamRouteLimit(error),
-            Some(23) => Self::IllegalParamBgpGroupLocalAsn(error),
-            Some(24) => Self::OperationDeniedVbrAttachEcrInMiddleStatus(error),
-            Some(25) => Self::OperationFailedBgpPeerConflictWithEcr(error),
-            Some(26) => Self::OperationFailedPeerAsnCannotEqualsLocalAsn(error),
-            Some(27) => Self::InvalidRegionIdNotFound(error),
+        match error.code() {
+            "QuotaExceeded.Bgp" => Self::QuotaExceededBgp(error),
+            "QuotaExceeded.Nqa" => Self::QuotaExceededNqa(error),
+            "QuotaExceeded.BgpNetwork" => Self::QuotaExceededBgpNetwork(error),
+            "InvalidPeerIpAddress" => Self::InvalidPeerIpAddress(error),
+            "InvalidVbrNetwork" => Self::InvalidVbrNetwork(error),
+            "InvalidBgpGroup" => Self::InvalidBgpGroup(error),
+            "InvalidBgpName.Malformed" => Self::InvalidBgpNameMalformed(error),
+            "InvalidBgpDescription.Malformed" => {
+                Self::InvalidBgpDescriptionMalformed(error)
+            }
+            "InvalidBgpAuthkey.Malformed" => Self::InvalidBgpAuthkeyMalformed(error),
+            "InvalidIP.Malformed" => Self::InvalidIpMalformed(error),
+            "InvalidPeerAsn.Malformed" => Self::InvalidPeerAsnMalformed(error),
+            "InvalidParams.NotNull" => Self::InvalidParamsNotNull(error),
+            "InvalidBgpGroup.LocalAsnInvalid" => {
+                Self::InvalidBgpGroupLocalAsnInvalid(error)
+            }
+            "InvalidParams.NotFound" => Self::InvalidParamsNotFound(error),
+            "InvalidParams.AlreadyExists" => Self::InvalidParamsAlreadyExists(error),
+            "InvalidStatus.CannotOperate" => Self::InvalidStatusCannotOperate(error),
+            "InvalidParams.PeerIpAddressMustPointOut" => {
+                Self::InvalidParamsPeerIpAddressMustPointOut(error)
+            }
+            "InvalidParams.PeerIpAddressInUse" => {
+                Self::InvalidParamsPeerIpAddressInUse(error)
+            }
+            "IllegalParam.PeerAsn" => Self::IllegalParamPeerAsn(error),
+            "IllegalParam.LocalAsn" => Self::IllegalParamLocalAsn(error),
+            "OperationFailed.PconnTrafficNotEnable" => {
+                Self::OperationFailedPconnTrafficNotEnable(error)
+            }
+            "OperationUnsupport" => Self::OperationUnsupport(error),
+            "IllegalParam.RouteLimit" => Self::IllegalParamRouteLimit(error),
+            "IllegalParam.BgpGroupLocalAsn" => Self::IllegalParamBgpGroupLocalAsn(error),
+            "OperationDenied.VbrAttachEcrInMiddleStatus" => {
+                Self::OperationDeniedVbrAttachEcrInMiddleStatus(error)
+            }
+            "OperationFailed.BgpPeerConflictWithECR" => {
+                Self::OperationFailedBgpPeerConflictWithEcr(error)
+            }
+            "OperationFailed.PeerAsnCannotEqualsLocalAsn" => {
+                Self::OperationFailedPeerAsnCannotEqualsLocalAsn(error)
+            }
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -360,80 +360,63 @@ pub enum CreateBgpPeerError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateBgpPeerError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "QuotaExceeded.Bgp",
-                    "QuotaExceeded.Nqa",
-                    "InvalidAccessDeviceId.NotFound",
-                    "QuotaExceeded.BfdSession",
-                    "QuotaExceeded.BgpNetwork",
-                    "InvalidPeerIpAddress",
-                    "InvalidVbrNetwork",
-                    "InvalidBgpGroup",
-                    "InvalidBgpName.Malformed",
-                    "InvalidBgpDiscription.Malformed",
-                    "InvalidBgpAuthkey.Malformed",
-                    "InvalidIP.Malformed",
-                    "InvalidPeerAsn.Malformed",
-                    "InvalidParams.NotNull",
-                    "InvalidParams.NotFound",
-                    "InvalidParams.AlreadyExists",
-                    "InvalidStatus.CannotOperate",
-                    "InvalidParams.PeerIpAddressMustPointOut",
-                    "InvalidParams.PeerIpAddressInUse",
-                    "BgpPeer.Already.Exists",
-                    "MissingParam.EnableBfd",
-                    "OperationUnsupported.IPV6ForThisRegion",
-                    "IllegalParam.BfdMultiHop",
-                    "OperationFailed.PconnTrafficNotEnable",
-                    "UnsupportedFeature.Vpconn",
-                    "DuplicatedParam.PeerIpAddress",
-                    "DuplicatedParam.LocalIpAddress",
-                    "DuplicatedParam.PeerIpv6Address",
-                    "DuplicatedParam.LocalIpv6Address",
-                    "IllegalParam.LocalGatewayIpAndMask",
-                    "IllegalParam.PeeringIpv6SubnetMask",
-                    "IllegalParam.IpVersion",
-                    "IllegalParam.PeerIpAddress",
-                    "InvalidRegionId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::QuotaExceededBgp(error),
-            Some(1) => Self::QuotaExceededNqa(error),
-            Some(2) => Self::InvalidAccessDeviceIdNotFound(error),
-            Some(3) => Self::QuotaExceededBfdSession(error),
-            Some(4) => Self::QuotaExceededBgpNetwork(error),
-            Some(5) => Self::InvalidPeerIpAddress(error),
-            Some(6) => Self::InvalidVbrNetwork(error),
-            Some(7) => Self::InvalidBgpGroup(error),
-            Some(8) => Self::InvalidBgpNameMalformed(error),
-            Some(9) => Self::InvalidBgpDiscriptionMalformed(error),
-            Some(10) => Self::InvalidBgpAuthkeyMalformed(error),
-            Some(11) => Self::InvalidIpMalformed(error),
-            Some(12) => Self::InvalidPeerAsnMalformed(error),
-            Some(13) => Self::InvalidParamsNotNull(error),
-            Some(14) => Self::InvalidParamsNotFound(error),
-            Some(15) => Self::InvalidParamsAlreadyExists(error),
-            Some(16) => Self::InvalidStatusCannotOperate(error),
-            Some(17) => Self::InvalidParamsPeerIpAddressMustPointOut(error),
-            Some(18) => Self::InvalidParamsPeerIpAddressInUse(error),
-            Some(19) => Self::BgpPeerAlreadyExists(error),
-            Some(20) => Self::MissingParamEnableBfd(error),
-            Some(21) => Self::OperationUnsupportedIpv6ForThisRegion(error),
-            Some(22) => Self::IllegalParamBfdMultiHop(error),
-            Some(23) => Self::OperationFailedPconnTrafficNotEnable(error),
-            Some(24) => Self::UnsupportedFeatureVpconn(error),
-            Some(25) => Self::DuplicatedParamPeerIpAddress(error),
-            Some(26) => Self::DuplicatedParamLocalIpAddress(error),
-            Some(27) => Self::DuplicatedParamPeerIpv6Address(error),
-            Some(28) => Self::DuplicatedParamLocalIpv6Address(error),
-            Some(29) => Self::IllegalParamLocalGatewayIpAndMask(error),
-            Some(30) => Self::IllegalParamPeeringIpv6SubnetMask(error),
-            Some(31) => Self::IllegalParamIpVersion(error),
-            Some(32) => Self::IllegalParamPeerIpAddress(error),
-            Some(33) => Self::InvalidRegionIdNotFound(error),
+        match error.code() {
+            "QuotaExceeded.Bgp" => Self::QuotaExceededBgp(error),
+            "QuotaExceeded.Nqa" => Self::QuotaExceededNqa(error),
+            "InvalidAccessDeviceId.NotFound" => {
+                Self::InvalidAccessDeviceIdNotFound(error)
+            }
+            "QuotaExceeded.BfdSession" => Self::QuotaExceededBfdSession(error),
+            "QuotaExceeded.BgpNetwork" => Self::QuotaExceededBgpNetwork(error),
+            "InvalidPeerIpAddress" => Self::InvalidPeerIpAddress(error),
+            "InvalidVbrNetwork" => Self::InvalidVbrNetwork(error),
+            "InvalidBgpGroup" => Self::InvalidBgpGroup(error),
+            "InvalidBgpName.Malformed" => Self::InvalidBgpNameMalformed(error),
+            "InvalidBgpDiscription.Malformed" => {
+                Self::InvalidBgpDiscriptionMalformed(error)
+            }
+            "InvalidBgpAuthkey.Malformed" => Self::InvalidBgpAuthkeyMalformed(error),
+            "InvalidIP.Malformed" => Self::InvalidIpMalformed(error),
+            "InvalidPeerAsn.Malformed" => Self::InvalidPeerAsnMalformed(error),
+            "InvalidParams.NotNull" => Self::InvalidParamsNotNull(error),
+            "InvalidParams.NotFound" => Self::InvalidParamsNotFound(error),
+            "InvalidParams.AlreadyExists" => Self::InvalidParamsAlreadyExists(error),
+            "InvalidStatus.CannotOperate" => Self::InvalidStatusCannotOperate(error),
+            "InvalidParams.PeerIpAddressMustPointOut" => {
+                Self::InvalidParamsPeerIpAddressMustPointOut(error)
+            }
+            "InvalidParams.PeerIpAddressInUse" => {
+                Self::InvalidParamsPeerIpAddressInUse(error)
+            }
+            "BgpPeer.Already.Exists" => Self::BgpPeerAlreadyExists(error),
+            "MissingParam.EnableBfd" => Self::MissingParamEnableBfd(error),
+            "OperationUnsupported.IPV6ForThisRegion" => {
+                Self::OperationUnsupportedIpv6ForThisRegion(error)
+            }
+            "IllegalParam.BfdMultiHop" => Self::IllegalParamBfdMultiHop(error),
+            "OperationFailed.PconnTrafficNotEnable" => {
+                Self::OperationFailedPconnTrafficNotEnable(error)
+            }
+            "UnsupportedFeature.Vpconn" => Self::UnsupportedFeatureVpconn(error),
+            "DuplicatedParam.PeerIpAddress" => Self::DuplicatedParamPeerIpAddress(error),
+            "DuplicatedParam.LocalIpAddress" => {
+                Self::DuplicatedParamLocalIpAddress(error)
+            }
+            "DuplicatedParam.PeerIpv6Address" => {
+                Self::DuplicatedParamPeerIpv6Address(error)
+            }
+            "DuplicatedParam.LocalIpv6Address" => {
+                Self::DuplicatedParamLocalIpv6Address(error)
+            }
+            "IllegalParam.LocalGatewayIpAndMask" => {
+                Self::IllegalParamLocalGatewayIpAndMask(error)
+            }
+            "IllegalParam.PeeringIpv6SubnetMask" => {
+                Self::IllegalParamPeeringIpv6SubnetMask(error)
+            }
+            "IllegalParam.IpVersion" => Self::IllegalParamIpVersion(error),
+            "IllegalParam.PeerIpAddress" => Self::IllegalParamPeerIpAddress(error),
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

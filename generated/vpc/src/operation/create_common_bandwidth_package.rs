@@ -462,56 +462,49 @@ pub enum CreateCommonBandwidthPackageError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateCommonBandwidthPackageError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "ResourceNotEnough.Bandwidth",
-                    "MissingParameter",
-                    "InvalidParameter.Name.Malformed",
-                    "InvalidParameter.Description.Malformed",
-                    "BandwidthPackageOperation.conflict",
-                    "InvalidParameter.Bandwidth",
-                    "BandwidthPackage.QuotaExceeded",
-                    "IllegalParam.Zone",
-                    "InvalidParameter.InvalidChargeType",
-                    "InvalidResourceGroupId",
-                    "OperationFailed.SaleValidate",
-                    "OperationFailed.SyncOrderToSub",
-                    "IllegalParam.Ratio",
-                    "OperationUnsupported.InvalidZone",
-                    "IllegalParam.AvailableZone",
-                    "MissingParam.NameOrDescription",
-                    "OperationFailed.SystemBusy",
-                    "UnsupportedRegion.CloudBoxInternet",
-                    "ResourceNotEnough.CommonBandWidthPackage",
-                    "InvalidRegionId.NotFound",
-                    "InvalidVpcId.NotFound",
-                    "InvalidZoneId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::ResourceNotEnoughBandwidth(error),
-            Some(1) => Self::MissingParameter(error),
-            Some(2) => Self::InvalidParameterNameMalformed(error),
-            Some(3) => Self::InvalidParameterDescriptionMalformed(error),
-            Some(4) => Self::BandwidthPackageOperationConflict(error),
-            Some(5) => Self::InvalidParameterBandwidth(error),
-            Some(6) => Self::BandwidthPackageQuotaExceeded(error),
-            Some(7) => Self::IllegalParamZone(error),
-            Some(8) => Self::InvalidParameterInvalidChargeType(error),
-            Some(9) => Self::InvalidResourceGroupId(error),
-            Some(10) => Self::OperationFailedSaleValidate(error),
-            Some(11) => Self::OperationFailedSyncOrderToSub(error),
-            Some(12) => Self::IllegalParamRatio(error),
-            Some(13) => Self::OperationUnsupportedInvalidZone(error),
-            Some(14) => Self::IllegalParamAvailableZone(error),
-            Some(15) => Self::MissingParamNameOrDescription(error),
-            Some(16) => Self::OperationFailedSystemBusy(error),
-            Some(17) => Self::UnsupportedRegionCloudBoxInternet(error),
-            Some(18) => Self::ResourceNotEnoughCommonBandWidthPackage(error),
-            Some(19) => Self::InvalidRegionIdNotFound(error),
-            Some(20) => Self::InvalidVpcIdNotFound(error),
-            Some(21) => Self::InvalidZoneIdNotFound(error),
+        match error.code() {
+            "ResourceNotEnough.Bandwidth" => Self::ResourceNotEnoughBandwidth(error),
+            "MissingParameter" => Self::MissingParameter(error),
+            "InvalidParameter.Name.Malformed" => {
+                Self::InvalidParameterNameMalformed(error)
+            }
+            "InvalidParameter.Description.Malformed" => {
+                Self::InvalidParameterDescriptionMalformed(error)
+            }
+            "BandwidthPackageOperation.conflict" => {
+                Self::BandwidthPackageOperationConflict(error)
+            }
+            "InvalidParameter.Bandwidth" => Self::InvalidParameterBandwidth(error),
+            "BandwidthPackage.QuotaExceeded" => {
+                Self::BandwidthPackageQuotaExceeded(error)
+            }
+            "IllegalParam.Zone" => Self::IllegalParamZone(error),
+            "InvalidParameter.InvalidChargeType" => {
+                Self::InvalidParameterInvalidChargeType(error)
+            }
+            "InvalidResourceGroupId" => Self::InvalidResourceGroupId(error),
+            "OperationFailed.SaleValidate" => Self::OperationFailedSaleValidate(error),
+            "OperationFailed.SyncOrderToSub" => {
+                Self::OperationFailedSyncOrderToSub(error)
+            }
+            "IllegalParam.Ratio" => Self::IllegalParamRatio(error),
+            "OperationUnsupported.InvalidZone" => {
+                Self::OperationUnsupportedInvalidZone(error)
+            }
+            "IllegalParam.AvailableZone" => Self::IllegalParamAvailableZone(error),
+            "MissingParam.NameOrDescription" => {
+                Self::MissingParamNameOrDescription(error)
+            }
+            "OperationFailed.SystemBusy" => Self::OperationFailedSystemBusy(error),
+            "UnsupportedRegion.CloudBoxInternet" => {
+                Self::UnsupportedRegionCloudBoxInternet(error)
+            }
+            "ResourceNotEnough.CommonBandWidthPackage" => {
+                Self::ResourceNotEnoughCommonBandWidthPackage(error)
+            }
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "InvalidVpcId.NotFound" => Self::InvalidVpcIdNotFound(error),
+            "InvalidZoneId.NotFound" => Self::InvalidZoneIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -461,48 +461,29 @@ pub enum CreateCustomerGatewayError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateCustomerGatewayError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidAuthkey.Malformed",
-                    "InvalidIpAddress.AlreadyExist",
-                    "InvalidIpAddress.WrongFormat",
-                    "InvalidName",
-                    "InvalidDescription",
-                    "Resource.QuotaFull",
-                    "IllegalParam.Asn",
-                    "OperationDenied.MissingAsn",
-                    "InvalidParameter.TagValue",
-                    "SizeLimitExceeded.TagNum",
-                    "Forbidden.TagKey.Duplicated",
-                    "InvalidParameter.TagKey",
-                    "Duplicated.TagKey",
-                    "OperationFailed.NoRamPermission",
-                    "CreateVpnUserGatewayQuotaFull.QuotaFull",
-                    "Forbidden.SubUser",
-                    "Forbidden",
-                    "OperationConflict",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidAuthkeyMalformed(error),
-            Some(1) => Self::InvalidIpAddressAlreadyExist(error),
-            Some(2) => Self::InvalidIpAddressWrongFormat(error),
-            Some(3) => Self::InvalidName(error),
-            Some(4) => Self::InvalidDescription(error),
-            Some(5) => Self::ResourceQuotaFull(error),
-            Some(6) => Self::IllegalParamAsn(error),
-            Some(7) => Self::OperationDeniedMissingAsn(error),
-            Some(8) => Self::InvalidParameterTagValue(error),
-            Some(9) => Self::SizeLimitExceededTagNum(error),
-            Some(10) => Self::ForbiddenTagKeyDuplicated(error),
-            Some(11) => Self::InvalidParameterTagKey(error),
-            Some(12) => Self::DuplicatedTagKey(error),
-            Some(13) => Self::OperationFailedNoRamPermission(error),
-            Some(14) => Self::CreateVpnUserGatewayQuotaFullQuotaFull(error),
-            Some(15) => Self::ForbiddenSubUser(error),
-            Some(16) => Self::Forbidden(error),
-            Some(17) => Self::OperationConflict(error),
+        match error.code() {
+            "InvalidAuthkey.Malformed" => Self::InvalidAuthkeyMalformed(error),
+            "InvalidIpAddress.AlreadyExist" => Self::InvalidIpAddressAlreadyExist(error),
+            "InvalidIpAddress.WrongFormat" => Self::InvalidIpAddressWrongFormat(error),
+            "InvalidName" => Self::InvalidName(error),
+            "InvalidDescription" => Self::InvalidDescription(error),
+            "Resource.QuotaFull" => Self::ResourceQuotaFull(error),
+            "IllegalParam.Asn" => Self::IllegalParamAsn(error),
+            "OperationDenied.MissingAsn" => Self::OperationDeniedMissingAsn(error),
+            "InvalidParameter.TagValue" => Self::InvalidParameterTagValue(error),
+            "SizeLimitExceeded.TagNum" => Self::SizeLimitExceededTagNum(error),
+            "Forbidden.TagKey.Duplicated" => Self::ForbiddenTagKeyDuplicated(error),
+            "InvalidParameter.TagKey" => Self::InvalidParameterTagKey(error),
+            "Duplicated.TagKey" => Self::DuplicatedTagKey(error),
+            "OperationFailed.NoRamPermission" => {
+                Self::OperationFailedNoRamPermission(error)
+            }
+            "CreateVpnUserGatewayQuotaFull.QuotaFull" => {
+                Self::CreateVpnUserGatewayQuotaFullQuotaFull(error)
+            }
+            "Forbidden.SubUser" => Self::ForbiddenSubUser(error),
+            "Forbidden" => Self::Forbidden(error),
+            "OperationConflict" => Self::OperationConflict(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -316,84 +316,63 @@ pub enum CreateDefaultVSwitchError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateDefaultVSwitchError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidDescription.Malformed",
-                    "InvalidVSwitchName.Malformed",
-                    "InvalidVSwitchDiscription.Malformed",
-                    "Abs.Vpc.InvalidDescription.Malformed",
-                    "ResourceNotAvailable",
-                    "InvalidParameter",
-                    "InvalidCidrBlock.Overlapped",
-                    "QuotaExceeded.VSwitch",
-                    "IncorrectRouteEntryStatus",
-                    "IncorrectVSwitchStatus",
-                    "InvalidCirdrBlock.MaskLength",
-                    "IncorrectVpcStatus",
-                    "CreateVSwitch.IncorrectStatus.cbnStatus",
-                    "InvalidCidrBlock.Malformed",
-                    "MissingParameter",
-                    "TaskConflict",
-                    "VPC.SWITCH.RULE.QUOTA.NOT.EXISTS",
-                    "Forbidden.VpcNotFound",
-                    "RouteConflict.AlreadyExist",
-                    "OperationFailed.CidrAcross",
-                    "Duplicated.ClientToken",
-                    "OperationFailed.Ipv6CidrBlockExisted",
-                    "IllegalParam.Ipv6CidrBlock",
-                    "OperationFailed.VpcIpv6Disabled",
-                    "IncorrectStatus.cbnStatus",
-                    "OperationFailed.DefaultVpcNotExist",
-                    "UnsupportedFeature.CloudBoxIpv6",
-                    "OperationDenied.VpcPeerExist",
-                    "OperationDenied.CenAttached",
-                    "OperationDenied.NatgwExist",
-                    "OperationDenied.OtherSubnetCreating",
-                    "OperationFailed.DefaultVSwitchExist",
-                    "InvalidStatus.RouteEntry",
-                    "InvalidZoneId.NotFound",
-                    "Invalid.NotExist",
-                    "InvalidVpcId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidDescriptionMalformed(error),
-            Some(1) => Self::InvalidVSwitchNameMalformed(error),
-            Some(2) => Self::InvalidVSwitchDiscriptionMalformed(error),
-            Some(3) => Self::AbsVpcInvalidDescriptionMalformed(error),
-            Some(4) => Self::ResourceNotAvailable(error),
-            Some(5) => Self::InvalidParameter(error),
-            Some(6) => Self::InvalidCidrBlockOverlapped(error),
-            Some(7) => Self::QuotaExceededVSwitch(error),
-            Some(8) => Self::IncorrectRouteEntryStatus(error),
-            Some(9) => Self::IncorrectVSwitchStatus(error),
-            Some(10) => Self::InvalidCirdrBlockMaskLength(error),
-            Some(11) => Self::IncorrectVpcStatus(error),
-            Some(12) => Self::CreateVSwitchIncorrectStatusCbnStatus(error),
-            Some(13) => Self::InvalidCidrBlockMalformed(error),
-            Some(14) => Self::MissingParameter(error),
-            Some(15) => Self::TaskConflict(error),
-            Some(16) => Self::VpcSwitchRuleQuotaNotExists(error),
-            Some(17) => Self::ForbiddenVpcNotFound(error),
-            Some(18) => Self::RouteConflictAlreadyExist(error),
-            Some(19) => Self::OperationFailedCidrAcross(error),
-            Some(20) => Self::DuplicatedClientToken(error),
-            Some(21) => Self::OperationFailedIpv6CidrBlockExisted(error),
-            Some(22) => Self::IllegalParamIpv6CidrBlock(error),
-            Some(23) => Self::OperationFailedVpcIpv6Disabled(error),
-            Some(24) => Self::IncorrectStatusCbnStatus(error),
-            Some(25) => Self::OperationFailedDefaultVpcNotExist(error),
-            Some(26) => Self::UnsupportedFeatureCloudBoxIpv6(error),
-            Some(27) => Self::OperationDeniedVpcPeerExist(error),
-            Some(28) => Self::OperationDeniedCenAttached(error),
-            Some(29) => Self::OperationDeniedNatgwExist(error),
-            Some(30) => Self::OperationDeniedOtherSubnetCreating(error),
-            Some(31) => Self::OperationFailedDefaultVSwitchExist(error),
-            Some(32) => Self::InvalidStatusRouteEntry(error),
-            Some(33) => Self::InvalidZoneIdNotFound(error),
-            Some(34) => Self::InvalidNotExist(error),
-            Some(35) => Self::InvalidVpcIdNotFound(error),
+        match error.code() {
+            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
+            "InvalidVSwitchName.Malformed" => Self::InvalidVSwitchNameMalformed(error),
+            "InvalidVSwitchDiscription.Malformed" => {
+                Self::InvalidVSwitchDiscriptionMalformed(error)
+            }
+            "Abs.Vpc.InvalidDescription.Malformed" => {
+                Self::AbsVpcInvalidDescriptionMalformed(error)
+            }
+            "ResourceNotAvailable" => Self::ResourceNotAvailable(error),
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "InvalidCidrBlock.Overlapped" => Self::InvalidCidrBlockOverlapped(error),
+            "QuotaExceeded.VSwitch" => Self::QuotaExceededVSwitch(error),
+            "IncorrectRouteEntryStatus" => Self::IncorrectRouteEntryStatus(error),
+            "IncorrectVSwitchStatus" => Self::IncorrectVSwitchStatus(error),
+            "InvalidCirdrBlock.MaskLength" => Self::InvalidCirdrBlockMaskLength(error),
+            "IncorrectVpcStatus" => Self::IncorrectVpcStatus(error),
+            "CreateVSwitch.IncorrectStatus.cbnStatus" => {
+                Self::CreateVSwitchIncorrectStatusCbnStatus(error)
+            }
+            "InvalidCidrBlock.Malformed" => Self::InvalidCidrBlockMalformed(error),
+            "MissingParameter" => Self::MissingParameter(error),
+            "TaskConflict" => Self::TaskConflict(error),
+            "VPC.SWITCH.RULE.QUOTA.NOT.EXISTS" => {
+                Self::VpcSwitchRuleQuotaNotExists(error)
+            }
+            "Forbidden.VpcNotFound" => Self::ForbiddenVpcNotFound(error),
+            "RouteConflict.AlreadyExist" => Self::RouteConflictAlreadyExist(error),
+            "OperationFailed.CidrAcross" => Self::OperationFailedCidrAcross(error),
+            "Duplicated.ClientToken" => Self::DuplicatedClientToken(error),
+            "OperationFailed.Ipv6CidrBlockExisted" => {
+                Self::OperationFailedIpv6CidrBlockExisted(error)
+            }
+            "IllegalParam.Ipv6CidrBlock" => Self::IllegalParamIpv6CidrBlock(error),
+            "OperationFailed.VpcIpv6Disabled" => {
+                Self::OperationFailedVpcIpv6Disabled(error)
+            }
+            "IncorrectStatus.cbnStatus" => Self::IncorrectStatusCbnStatus(error),
+            "OperationFailed.DefaultVpcNotExist" => {
+                Self::OperationFailedDefaultVpcNotExist(error)
+            }
+            "UnsupportedFeature.CloudBoxIpv6" => {
+                Self::UnsupportedFeatureCloudBoxIpv6(error)
+            }
+            "OperationDenied.VpcPeerExist" => Self::OperationDeniedVpcPeerExist(error),
+            "OperationDenied.CenAttached" => Self::OperationDeniedCenAttached(error),
+            "OperationDenied.NatgwExist" => Self::OperationDeniedNatgwExist(error),
+            "OperationDenied.OtherSubnetCreating" => {
+                Self::OperationDeniedOtherSubnetCreating(error)
+            }
+            "OperationFailed.DefaultVSwitchExist" => {
+                Self::OperationFailedDefaultVSwitchExist(error)
+            }
+            "InvalidStatus.RouteEntry" => Self::InvalidStatusRouteEntry(error),
+            "InvalidZoneId.NotFound" => Self::InvalidZoneIdNotFound(error),
+            "Invalid.NotExist" => Self::InvalidNotExist(error),
+            "InvalidVpcId.NotFound" => Self::InvalidVpcIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -313,52 +313,35 @@ pub enum CreateDefaultVpcError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateDefaultVpcError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "TOKEN_PROCESSING",
-                    "InvokeError",
-                    "InvalidParameter",
-                    "ResourceNotAvailable",
-                    "InvalidVpcName.Malformed",
-                    "InvalidVpcDiscription.Malformed",
-                    "QuotaExceeded.Vpc",
-                    "ResourceNotAvailable.Vpc",
-                    "InvalidUserCidr.Quota",
-                    "InvalidUserCidr.Malformed",
-                    "InvalidResourceGroupId",
-                    "IllegalParam.Ipv6CidrBlock",
-                    "OperationFailed.IPv6CidrNotReserved",
-                    "MissingParam.EnableIpv6",
-                    "OperationUnsupported.Ipv6Feature",
-                    "IllegalParam.ZoneId",
-                    "OperationFailed.DefaultVpcExist",
-                    "InvalidRegionId.NotFound",
-                    "Forbbiden",
-                    "InternalError",
-                ],
-            )
-        {
-            Some(0) => Self::TokenProcessing(error),
-            Some(1) => Self::InvokeError(error),
-            Some(2) => Self::InvalidParameter(error),
-            Some(3) => Self::ResourceNotAvailable(error),
-            Some(4) => Self::InvalidVpcNameMalformed(error),
-            Some(5) => Self::InvalidVpcDiscriptionMalformed(error),
-            Some(6) => Self::QuotaExceededVpc(error),
-            Some(7) => Self::ResourceNotAvailableVpc(error),
-            Some(8) => Self::InvalidUserCidrQuota(error),
-            Some(9) => Self::InvalidUserCidrMalformed(error),
-            Some(10) => Self::InvalidResourceGroupId(error),
-            Some(11) => Self::IllegalParamIpv6CidrBlock(error),
-            Some(12) => Self::OperationFailedIPv6CidrNotReserved(error),
-            Some(13) => Self::MissingParamEnableIpv6(error),
-            Some(14) => Self::OperationUnsupportedIpv6Feature(error),
-            Some(15) => Self::IllegalParamZoneId(error),
-            Some(16) => Self::OperationFailedDefaultVpcExist(error),
-            Some(17) => Self::InvalidRegionIdNotFound(error),
-            Some(18) => Self::Forbbiden(error),
-            Some(19) => Self::InternalError(error),
+        match error.code() {
+            "TOKEN_PROCESSING" => Self::TokenProcessing(error),
+            "InvokeError" => Self::InvokeError(error),
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "ResourceNotAvailable" => Self::ResourceNotAvailable(error),
+            "InvalidVpcName.Malformed" => Self::InvalidVpcNameMalformed(error),
+            "InvalidVpcDiscription.Malformed" => {
+                Self::InvalidVpcDiscriptionMalformed(error)
+            }
+            "QuotaExceeded.Vpc" => Self::QuotaExceededVpc(error),
+            "ResourceNotAvailable.Vpc" => Self::ResourceNotAvailableVpc(error),
+            "InvalidUserCidr.Quota" => Self::InvalidUserCidrQuota(error),
+            "InvalidUserCidr.Malformed" => Self::InvalidUserCidrMalformed(error),
+            "InvalidResourceGroupId" => Self::InvalidResourceGroupId(error),
+            "IllegalParam.Ipv6CidrBlock" => Self::IllegalParamIpv6CidrBlock(error),
+            "OperationFailed.IPv6CidrNotReserved" => {
+                Self::OperationFailedIPv6CidrNotReserved(error)
+            }
+            "MissingParam.EnableIpv6" => Self::MissingParamEnableIpv6(error),
+            "OperationUnsupported.Ipv6Feature" => {
+                Self::OperationUnsupportedIpv6Feature(error)
+            }
+            "IllegalParam.ZoneId" => Self::IllegalParamZoneId(error),
+            "OperationFailed.DefaultVpcExist" => {
+                Self::OperationFailedDefaultVpcExist(error)
+            }
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "Forbbiden" => Self::Forbbiden(error),
+            "InternalError" => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -419,34 +419,34 @@ pub enum CreateDhcpOptionsSetError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateDhcpOptionsSetError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "OperationUnsupported.DhcpOptionsSet",
-                    "InvalidDomainNameServers.Malformed",
-                    "QuotaExceeded.DomainNameServers",
-                    "IllegalParam.DomainNameServers",
-                    "IllegalParam.DomainName",
-                    "IllegalParam.DhcpOptionsSetName",
-                    "IllegalParam.DhcpOptionsSetDescription",
-                    "QuotaExceeded.RegionDhcpOptionsSet",
-                    "OperationUnsupported.DhcpLeaseTime",
-                    "IllegalParam.LeaseTime",
-                    "InvalidRegionId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::OperationUnsupportedDhcpOptionsSet(error),
-            Some(1) => Self::InvalidDomainNameServersMalformed(error),
-            Some(2) => Self::QuotaExceededDomainNameServers(error),
-            Some(3) => Self::IllegalParamDomainNameServers(error),
-            Some(4) => Self::IllegalParamDomainName(error),
-            Some(5) => Self::IllegalParamDhcpOptionsSetName(error),
-            Some(6) => Self::IllegalParamDhcpOptionsSetDescription(error),
-            Some(7) => Self::QuotaExceededRegionDhcpOptionsSet(error),
-            Some(8) => Self::OperationUnsupportedDhcpLeaseTime(error),
-            Some(9) => Self::IllegalParamLeaseTime(error),
-            Some(10) => Self::InvalidRegionIdNotFound(error),
+        match error.code() {
+            "OperationUnsupported.DhcpOptionsSet" => {
+                Self::OperationUnsupportedDhcpOptionsSet(error)
+            }
+            "InvalidDomainNameServers.Malformed" => {
+                Self::InvalidDomainNameServersMalformed(error)
+            }
+            "QuotaExceeded.DomainNameServers" => {
+                Self::QuotaExceededDomainNameServers(error)
+            }
+            "IllegalParam.DomainNameServers" => {
+                Self::IllegalParamDomainNameServers(error)
+            }
+            "IllegalParam.DomainName" => Self::IllegalParamDomainName(error),
+            "IllegalParam.DhcpOptionsSetName" => {
+                Self::IllegalParamDhcpOptionsSetName(error)
+            }
+            "IllegalParam.DhcpOptionsSetDescription" => {
+                Self::IllegalParamDhcpOptionsSetDescription(error)
+            }
+            "QuotaExceeded.RegionDhcpOptionsSet" => {
+                Self::QuotaExceededRegionDhcpOptionsSet(error)
+            }
+            "OperationUnsupported.DhcpLeaseTime" => {
+                Self::OperationUnsupportedDhcpLeaseTime(error)
+            }
+            "IllegalParam.LeaseTime" => Self::IllegalParamLeaseTime(error),
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

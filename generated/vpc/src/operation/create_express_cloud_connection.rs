@@ -412,42 +412,22 @@ pub enum CreateExpressCloudConnectionError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateExpressCloudConnectionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IllegalParam.AliUid",
-                    "MissingParam.Bid",
-                    "IllegalParam.RegionNo",
-                    "IllegalParam.Bandwith",
-                    "IllegalParam.ContactTel",
-                    "IllegalParam.ContactMail",
-                    "IllegalParam.Description",
-                    "IllegalParam.IDCardNo",
-                    "IllegalParam.PortType",
-                    "IllegalParam.Name",
-                    "IllegalParam.PeerCity",
-                    "IllegalParam.PeerLocation",
-                    "IllegalParam.ServiceProvider",
-                    "IllegalParam.RedundantEccId",
-                    "IllegalParam.IdcSP",
-                ],
-            )
-        {
-            Some(0) => Self::IllegalParamAliUid(error),
-            Some(1) => Self::MissingParamBid(error),
-            Some(2) => Self::IllegalParamRegionNo(error),
-            Some(3) => Self::IllegalParamBandwith(error),
-            Some(4) => Self::IllegalParamContactTel(error),
-            Some(5) => Self::IllegalParamContactMail(error),
-            Some(6) => Self::IllegalParamDescription(error),
-            Some(7) => Self::IllegalParamIdCardNo(error),
-            Some(8) => Self::IllegalParamPortType(error),
-            Some(9) => Self::IllegalParamName(error),
-            Some(10) => Self::IllegalParamPeerCity(error),
-            Some(11) => Self::IllegalParamPeerLocation(error),
-            Some(12) => Self::IllegalParamServiceProvider(error),
-            Some(13) => Self::IllegalParamRedundantEccId(error),
-            Some(14) => Self::IllegalParamIdcSp(error),
+        match error.code() {
+            "IllegalParam.AliUid" => Self::IllegalParamAliUid(error),
+            "MissingParam.Bid" => Self::MissingParamBid(error),
+            "IllegalParam.RegionNo" => Self::IllegalParamRegionNo(error),
+            "IllegalParam.Bandwith" => Self::IllegalParamBandwith(error),
+            "IllegalParam.ContactTel" => Self::IllegalParamContactTel(error),
+            "IllegalParam.ContactMail" => Self::IllegalParamContactMail(error),
+            "IllegalParam.Description" => Self::IllegalParamDescription(error),
+            "IllegalParam.IDCardNo" => Self::IllegalParamIdCardNo(error),
+            "IllegalParam.PortType" => Self::IllegalParamPortType(error),
+            "IllegalParam.Name" => Self::IllegalParamName(error),
+            "IllegalParam.PeerCity" => Self::IllegalParamPeerCity(error),
+            "IllegalParam.PeerLocation" => Self::IllegalParamPeerLocation(error),
+            "IllegalParam.ServiceProvider" => Self::IllegalParamServiceProvider(error),
+            "IllegalParam.RedundantEccId" => Self::IllegalParamRedundantEccId(error),
+            "IllegalParam.IdcSP" => Self::IllegalParamIdcSp(error),
             _ => Self::Unhandled(error),
         }
     }

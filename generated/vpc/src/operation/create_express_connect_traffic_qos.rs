@@ -272,9 +272,9 @@ pub enum CreateExpressConnectTrafficQosError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateExpressConnectTrafficQosError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code_index(&["OperationUnsupported.Qos", "QuotaExceeded.Qos"]) {
-            Some(0) => Self::OperationUnsupportedQos(error),
-            Some(1) => Self::QuotaExceededQos(error),
+        match error.code() {
+            "OperationUnsupported.Qos" => Self::OperationUnsupportedQos(error),
+            "QuotaExceeded.Qos" => Self::QuotaExceededQos(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -326,22 +326,18 @@ pub enum CreateExpressConnectTrafficQosQueueError {
 impl From<::acs_runtime::client::ServiceError>
 for CreateExpressConnectTrafficQosQueueError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "QuotaExceeded.QosMediumPriorityQueueCount",
-                    "QuotaExceeded.QosHighPriorityQueueCount",
-                    "QuotaExceeded.QosMediumPriorityQueueBandwidthPercent",
-                    "IncorrectStatus.Qos",
-                    "EcQoSConflict",
-                ],
-            )
-        {
-            Some(0) => Self::QuotaExceededQosMediumPriorityQueueCount(error),
-            Some(1) => Self::QuotaExceededQosHighPriorityQueueCount(error),
-            Some(2) => Self::QuotaExceededQosMediumPriorityQueueBandwidthPercent(error),
-            Some(3) => Self::IncorrectStatusQos(error),
-            Some(4) => Self::EcQoSConflict(error),
+        match error.code() {
+            "QuotaExceeded.QosMediumPriorityQueueCount" => {
+                Self::QuotaExceededQosMediumPriorityQueueCount(error)
+            }
+            "QuotaExceeded.QosHighPriorityQueueCount" => {
+                Self::QuotaExceededQosHighPriorityQueueCount(error)
+            }
+            "QuotaExceeded.QosMediumPriorityQueueBandwidthPercent" => {
+                Self::QuotaExceededQosMediumPriorityQueueBandwidthPercent(error)
+            }
+            "IncorrectStatus.Qos" => Self::IncorrectStatusQos(error),
+            "EcQoSConflict" => Self::EcQoSConflict(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -546,20 +546,11 @@ pub enum CreateExpressConnectTrafficQosRuleError {
 impl From<::acs_runtime::client::ServiceError>
 for CreateExpressConnectTrafficQosRuleError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IncorrectStatus.Qos",
-                    "EcQoSConflict",
-                    "EcQosRuleNotAllowV4AndV6",
-                    "QuotaExceeded.QosRuleCount",
-                ],
-            )
-        {
-            Some(0) => Self::IncorrectStatusQos(error),
-            Some(1) => Self::EcQoSConflict(error),
-            Some(2) => Self::EcQosRuleNotAllowV4AndV6(error),
-            Some(3) => Self::QuotaExceededQosRuleCount(error),
+        match error.code() {
+            "IncorrectStatus.Qos" => Self::IncorrectStatusQos(error),
+            "EcQoSConflict" => Self::EcQoSConflict(error),
+            "EcQosRuleNotAllowV4AndV6" => Self::EcQosRuleNotAllowV4AndV6(error),
+            "QuotaExceeded.QosRuleCount" => Self::QuotaExceededQosRuleCount(error),
             _ => Self::Unhandled(error),
         }
     }

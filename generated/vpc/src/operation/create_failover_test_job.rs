@@ -398,46 +398,38 @@ pub enum CreateFailoverTestJobError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateFailoverTestJobError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IllegalParam.Name",
-                    "IllegalParam.Description",
-                    "IllegalParam.ResourceType",
-                    "EcFailoverTestJobExceedMaxResourceNum",
-                    "EcFailoverTestJobResourceInAnotherProcessingJob",
-                    "IllegalParam.ResourceId",
-                    "IncorrectStatus.ResourceId",
-                    "IncorrectBusinessStatus.ResourceId",
-                    "VpconnNotAssociatedVbr",
-                    "VpconnWithVlan0NotSupportShutdown",
-                    "PconnContainsMoreThanOneVpconn",
-                    "PconnContailsMoreThanOneAcrossCountVbr",
-                    "IllegalParam.JobType",
-                    "IllegalParam.JobDuration",
-                    "AnotherJobTesting",
-                    "MultiplePconnSingleVbrNotSupportShutdown",
-                    "EcFailoverTestJobConflict",
-                ],
-            )
-        {
-            Some(0) => Self::IllegalParamName(error),
-            Some(1) => Self::IllegalParamDescription(error),
-            Some(2) => Self::IllegalParamResourceType(error),
-            Some(3) => Self::EcFailoverTestJobExceedMaxResourceNum(error),
-            Some(4) => Self::EcFailoverTestJobResourceInAnotherProcessingJob(error),
-            Some(5) => Self::IllegalParamResourceId(error),
-            Some(6) => Self::IncorrectStatusResourceId(error),
-            Some(7) => Self::IncorrectBusinessStatusResourceId(error),
-            Some(8) => Self::VpconnNotAssociatedVbr(error),
-            Some(9) => Self::VpconnWithVlan0NotSupportShutdown(error),
-            Some(10) => Self::PconnContainsMoreThanOneVpconn(error),
-            Some(11) => Self::PconnContailsMoreThanOneAcrossCountVbr(error),
-            Some(12) => Self::IllegalParamJobType(error),
-            Some(13) => Self::IllegalParamJobDuration(error),
-            Some(14) => Self::AnotherJobTesting(error),
-            Some(15) => Self::MultiplePconnSingleVbrNotSupportShutdown(error),
-            Some(16) => Self::EcFailoverTestJobConflict(error),
+        match error.code() {
+            "IllegalParam.Name" => Self::IllegalParamName(error),
+            "IllegalParam.Description" => Self::IllegalParamDescription(error),
+            "IllegalParam.ResourceType" => Self::IllegalParamResourceType(error),
+            "EcFailoverTestJobExceedMaxResourceNum" => {
+                Self::EcFailoverTestJobExceedMaxResourceNum(error)
+            }
+            "EcFailoverTestJobResourceInAnotherProcessingJob" => {
+                Self::EcFailoverTestJobResourceInAnotherProcessingJob(error)
+            }
+            "IllegalParam.ResourceId" => Self::IllegalParamResourceId(error),
+            "IncorrectStatus.ResourceId" => Self::IncorrectStatusResourceId(error),
+            "IncorrectBusinessStatus.ResourceId" => {
+                Self::IncorrectBusinessStatusResourceId(error)
+            }
+            "VpconnNotAssociatedVbr" => Self::VpconnNotAssociatedVbr(error),
+            "VpconnWithVlan0NotSupportShutdown" => {
+                Self::VpconnWithVlan0NotSupportShutdown(error)
+            }
+            "PconnContainsMoreThanOneVpconn" => {
+                Self::PconnContainsMoreThanOneVpconn(error)
+            }
+            "PconnContailsMoreThanOneAcrossCountVbr" => {
+                Self::PconnContailsMoreThanOneAcrossCountVbr(error)
+            }
+            "IllegalParam.JobType" => Self::IllegalParamJobType(error),
+            "IllegalParam.JobDuration" => Self::IllegalParamJobDuration(error),
+            "AnotherJobTesting" => Self::AnotherJobTesting(error),
+            "MultiplePconnSingleVbrNotSupportShutdown" => {
+                Self::MultiplePconnSingleVbrNotSupportShutdown(error)
+            }
+            "EcFailoverTestJobConflict" => Self::EcFailoverTestJobConflict(error),
             _ => Self::Unhandled(error),
         }
     }

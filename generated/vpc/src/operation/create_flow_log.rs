@@ -505,84 +505,70 @@ pub enum CreateFlowLogError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateFlowLogError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IncorrectBusinessStatus.FlowLog",
-                    "OptInRequired.FlowLog",
-                    "OperationUnsupported.AdvancedFeature",
-                    "InvalidInstanceId",
-                    "ProjectOrLogstoreNotExist",
-                    "SourceProjectNotExist",
-                    "Unauthorized",
-                    "OperationUnsupported.action",
-                    "ParameterInvalid",
-                    "RuleExist",
-                    "InvalidHdMonitorStatus",
-                    "QuotaExceeded.FlowlogCount",
-                    "InvalidResourceId.NotFound",
-                    "INVALID_PARAMETER",
-                    "MissingParameter",
-                    "InvalidRegionId.NotFound",
-                    "InvalidResourceType.NotFound",
-                    "OperationUnsupported.ResourceType",
-                    "IllegalParam.AggregationInterval",
-                    "UnsupportedFeature.UserDefinedTrafficPath",
-                    "IllegalParam.TrafficPath",
-                    "DuplicatedParam.TrafficPath",
-                    "IllegalParam.ResourceGroupId",
-                    "OperationDenied.OperateShareResource",
-                    "UnsupportedFeature.IpVersion",
-                    "UnsupportedFeature.VpcAdvancedFeature",
-                    "OperationFailed.EniTypeNotSupport",
-                    "IllegalParam.IpVersion",
-                    "OperationDenied.NisTrafficAnalyzerAggregationIntervalMismatch",
-                    "OperationDenied.NisTrafficAnalyzerNotFound",
-                    "OperationDenied.NisTrafficAnalyzerNotActive",
-                    "OperationFailed.InternalError",
-                    "MissingParam.TrafficAnalyzerIdOrLogProjectOrLogStore",
-                    "OperationDenied.AllTrafficPathOfManagedExist",
-                    "UnsupportedFeature.UserDefinedTrafficPathIpv6",
-                ],
-            )
-        {
-            Some(0) => Self::IncorrectBusinessStatusFlowLog(error),
-            Some(1) => Self::OptInRequiredFlowLog(error),
-            Some(2) => Self::OperationUnsupportedAdvancedFeature(error),
-            Some(3) => Self::InvalidInstanceId(error),
-            Some(4) => Self::ProjectOrLogstoreNotExist(error),
-            Some(5) => Self::SourceProjectNotExist(error),
-            Some(6) => Self::Unauthorized(error),
-            Some(7) => Self::OperationUnsupportedAction(error),
-            Some(8) => Self::ParameterInvalid(error),
-            Some(9) => Self::RuleExist(error),
-            Some(10) => Self::InvalidHdMonitorStatus(error),
-            Some(11) => Self::QuotaExceededFlowlogCount(error),
-            Some(12) => Self::InvalidResourceIdNotFound(error),
-            Some(13) => Self::InvalidParameter(error),
-            Some(14) => Self::MissingParameter(error),
-            Some(15) => Self::InvalidRegionIdNotFound(error),
-            Some(16) => Self::InvalidResourceTypeNotFound(error),
-            Some(17) => Self::OperationUnsupportedResourceType(error),
-            Some(18) => Self::IllegalParamAggregationInterval(error),
-            Some(19) => Self::UnsupportedFeatureUserDefinedTrafficPath(error),
-            Some(20) => Self::IllegalParamTrafficPath(error),
-            Some(21) => Self::DuplicatedParamTrafficPath(error),
-            Some(22) => Self::IllegalParamResourceGroupId(error),
-            Some(23) => Self::OperationDeniedOperateShareResource(error),
-            Some(24) => Self::UnsupportedFeatureIpVersion(error),
-            Some(25) => Self::UnsupportedFeatureVpcAdvancedFeature(error),
-            Some(26) => Self::OperationFailedEniTypeNotSupport(error),
-            Some(27) => Self::IllegalParamIpVersion(error),
-            Some(28) => {
+        match error.code() {
+            "IncorrectBusinessStatus.FlowLog" => {
+                Self::IncorrectBusinessStatusFlowLog(error)
+            }
+            "OptInRequired.FlowLog" => Self::OptInRequiredFlowLog(error),
+            "OperationUnsupported.AdvancedFeature" => {
+                Self::OperationUnsupportedAdvancedFeature(error)
+            }
+            "InvalidInstanceId" => Self::InvalidInstanceId(error),
+            "ProjectOrLogstoreNotExist" => Self::ProjectOrLogstoreNotExist(error),
+            "SourceProjectNotExist" => Self::SourceProjectNotExist(error),
+            "Unauthorized" => Self::Unauthorized(error),
+            "OperationUnsupported.action" => Self::OperationUnsupportedAction(error),
+            "ParameterInvalid" => Self::ParameterInvalid(error),
+            "RuleExist" => Self::RuleExist(error),
+            "InvalidHdMonitorStatus" => Self::InvalidHdMonitorStatus(error),
+            "QuotaExceeded.FlowlogCount" => Self::QuotaExceededFlowlogCount(error),
+            "InvalidResourceId.NotFound" => Self::InvalidResourceIdNotFound(error),
+            "INVALID_PARAMETER" => Self::InvalidParameter(error),
+            "MissingParameter" => Self::MissingParameter(error),
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "InvalidResourceType.NotFound" => Self::InvalidResourceTypeNotFound(error),
+            "OperationUnsupported.ResourceType" => {
+                Self::OperationUnsupportedResourceType(error)
+            }
+            "IllegalParam.AggregationInterval" => {
+                Self::IllegalParamAggregationInterval(error)
+            }
+            "UnsupportedFeature.UserDefinedTrafficPath" => {
+                Self::UnsupportedFeatureUserDefinedTrafficPath(error)
+            }
+            "IllegalParam.TrafficPath" => Self::IllegalParamTrafficPath(error),
+            "DuplicatedParam.TrafficPath" => Self::DuplicatedParamTrafficPath(error),
+            "IllegalParam.ResourceGroupId" => Self::IllegalParamResourceGroupId(error),
+            "OperationDenied.OperateShareResource" => {
+                Self::OperationDeniedOperateShareResource(error)
+            }
+            "UnsupportedFeature.IpVersion" => Self::UnsupportedFeatureIpVersion(error),
+            "UnsupportedFeature.VpcAdvancedFeature" => {
+                Self::UnsupportedFeatureVpcAdvancedFeature(error)
+            }
+            "OperationFailed.EniTypeNotSupport" => {
+                Self::OperationFailedEniTypeNotSupport(error)
+            }
+            "IllegalParam.IpVersion" => Self::IllegalParamIpVersion(error),
+            "OperationDenied.NisTrafficAnalyzerAggregationIntervalMismatch" => {
                 Self::OperationDeniedNisTrafficAnalyzerAggregationIntervalMismatch(error)
             }
-            Some(29) => Self::OperationDeniedNisTrafficAnalyzerNotFound(error),
-            Some(30) => Self::OperationDeniedNisTrafficAnalyzerNotActive(error),
-            Some(31) => Self::OperationFailedInternalError(error),
-            Some(32) => Self::MissingParamTrafficAnalyzerIdOrLogProjectOrLogStore(error),
-            Some(33) => Self::OperationDeniedAllTrafficPathOfManagedExist(error),
-            Some(34) => Self::UnsupportedFeatureUserDefinedTrafficPathIpv6(error),
+            "OperationDenied.NisTrafficAnalyzerNotFound" => {
+                Self::OperationDeniedNisTrafficAnalyzerNotFound(error)
+            }
+            "OperationDenied.NisTrafficAnalyzerNotActive" => {
+                Self::OperationDeniedNisTrafficAnalyzerNotActive(error)
+            }
+            "OperationFailed.InternalError" => Self::OperationFailedInternalError(error),
+            "MissingParam.TrafficAnalyzerIdOrLogProjectOrLogStore" => {
+                Self::MissingParamTrafficAnalyzerIdOrLogProjectOrLogStore(error)
+            }
+            "OperationDenied.AllTrafficPathOfManagedExist" => {
+                Self::OperationDeniedAllTrafficPathOfManagedExist(error)
+            }
+            "UnsupportedFeature.UserDefinedTrafficPathIpv6" => {
+                Self::UnsupportedFeatureUserDefinedTrafficPathIpv6(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

@@ -496,92 +496,75 @@ pub enum CreateForwardEntryError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateForwardEntryError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "UnsupportedFeature.PrivateLinkEnabled",
-                    "UnsupportedFeature.PortSegment",
-                    "DuplicatedParam.InternalPort",
-                    "DuplicatedParam.ExternalPort",
-                    "OperationFailed.AnyPortConfig",
-                    "OperationUnsupported.ForwardEntry",
-                    "InvalidIp.NotInNatgw",
-                    "QuotaExceeded.ForwardEntry",
-                    "IncorrectStatus.NatIp",
-                    "Forbidden.IpHasBeenUsedInSnat",
-                    "InvalidExternalIp.Malformed",
-                    "InvalidInternalIp.Malformed",
-                    "InvalidExternalPort.Malformed",
-                    "InvalidInternalPort.Malformed",
-                    "Forbidden.DestnationIpOutOfVpcCIDR",
-                    "Forbidden.DestinationIpOutOfVswitchCIDR",
-                    "InvalidProtocal.ValueNotSupported",
-                    "IncorretForwardEntryStatus",
-                    "ForwardEntry.Duplicated",
-                    "Forbidden.ExternalIp.UsedInSnatTable",
-                    "Forbindden",
-                    "Forbidden.InternalIpOutOfVpcCIDR",
-                    "Invalid.natgwNotExist",
-                    "MissingParameter",
-                    "AnyPort.PortMustBeZero",
-                    "InvalidParameter.Name.Malformed",
-                    "IncorrectStatus.ForwardEntry",
-                    "Duplicated.DestinationPort",
-                    "OperationUnsupported.EipInBinding",
-                    "QuotaExceeded.ForwardEntrySessionManytoOne",
-                    "TaskConflict",
-                    "OperationFailed.DnatPortRangeLimit",
-                    "IncorrectStatus.NATGW",
-                    "OperationFailed.ForwardEntryNotAllowSrcIpEqualDstIp",
-                    "ResourceNotFound.NatIp",
-                    "InvalidRegionId.NotFound",
-                    "InvalidForwardTableId.NotFound",
-                    "InvalidExternalIp.NotFound",
-                    "System.Error",
-                    "InternalError",
-                ],
-            )
-        {
-            Some(0) => Self::UnsupportedFeaturePrivateLinkEnabled(error),
-            Some(1) => Self::UnsupportedFeaturePortSegment(error),
-            Some(2) => Self::DuplicatedParamInternalPort(error),
-            Some(3) => Self::DuplicatedParamExternalPort(error),
-            Some(4) => Self::OperationFailedAnyPortConfig(error),
-            Some(5) => Self::OperationUnsupportedForwardEntry(error),
-            Some(6) => Self::InvalidIpNotInNatgw(error),
-            Some(7) => Self::QuotaExceededForwardEntry(error),
-            Some(8) => Self::IncorrectStatusNatIp(error),
-            Some(9) => Self::ForbiddenIpHasBeenUsedInSnat(error),
-            Some(10) => Self::InvalidExternalIpMalformed(error),
-            Some(11) => Self::InvalidInternalIpMalformed(error),
-            Some(12) => Self::InvalidExternalPortMalformed(error),
-            Some(13) => Self::InvalidInternalPortMalformed(error),
-            Some(14) => Self::ForbiddenDestnationIpOutOfVpcCidr(error),
-            Some(15) => Self::ForbiddenDestinationIpOutOfVswitchCidr(error),
-            Some(16) => Self::InvalidProtocalValueNotSupported(error),
-            Some(17) => Self::IncorretForwardEntryStatus(error),
-            Some(18) => Self::ForwardEntryDuplicated(error),
-            Some(19) => Self::ForbiddenExternalIpUsedInSnatTable(error),
-            Some(20) => Self::Forbindden(error),
-            Some(21) => Self::ForbiddenInternalIpOutOfVpcCidr(error),
-            Some(22) => Self::InvalidNatgwNotExist(error),
-            Some(23) => Self::MissingParameter(error),
-            Some(24) => Self::AnyPortPortMustBeZero(error),
-            Some(25) => Self::InvalidParameterNameMalformed(error),
-            Some(26) => Self::IncorrectStatusForwardEntry(error),
-            Some(27) => Self::DuplicatedDestinationPort(error),
-            Some(28) => Self::OperationUnsupportedEipInBinding(error),
-            Some(29) => Self::QuotaExceededForwardEntrySessionManytoOne(error),
-            Some(30) => Self::TaskConflict(error),
-            Some(31) => Self::OperationFailedDnatPortRangeLimit(error),
-            Some(32) => Self::IncorrectStatusNatgw(error),
-            Some(33) => Self::OperationFailedForwardEntryNotAllowSrcIpEqualDstIp(error),
-            Some(34) => Self::ResourceNotFoundNatIp(error),
-            Some(35) => Self::InvalidRegionIdNotFound(error),
-            Some(36) => Self::InvalidForwardTableIdNotFound(error),
-            Some(37) => Self::InvalidExternalIpNotFound(error),
-            Some(38) => Self::SystemError(error),
-            Some(39) => Self::InternalError(error),
+        match error.code() {
+            "UnsupportedFeature.PrivateLinkEnabled" => {
+                Self::UnsupportedFeaturePrivateLinkEnabled(error)
+            }
+            "UnsupportedFeature.PortSegment" => {
+                Self::UnsupportedFeaturePortSegment(error)
+            }
+            "DuplicatedParam.InternalPort" => Self::DuplicatedParamInternalPort(error),
+            "DuplicatedParam.ExternalPort" => Self::DuplicatedParamExternalPort(error),
+            "OperationFailed.AnyPortConfig" => Self::OperationFailedAnyPortConfig(error),
+            "OperationUnsupported.ForwardEntry" => {
+                Self::OperationUnsupportedForwardEntry(error)
+            }
+            "InvalidIp.NotInNatgw" => Self::InvalidIpNotInNatgw(error),
+            "QuotaExceeded.ForwardEntry" => Self::QuotaExceededForwardEntry(error),
+            "IncorrectStatus.NatIp" => Self::IncorrectStatusNatIp(error),
+            "Forbidden.IpHasBeenUsedInSnat" => Self::ForbiddenIpHasBeenUsedInSnat(error),
+            "InvalidExternalIp.Malformed" => Self::InvalidExternalIpMalformed(error),
+            "InvalidInternalIp.Malformed" => Self::InvalidInternalIpMalformed(error),
+            "InvalidExternalPort.Malformed" => Self::InvalidExternalPortMalformed(error),
+            "InvalidInternalPort.Malformed" => Self::InvalidInternalPortMalformed(error),
+            "Forbidden.DestnationIpOutOfVpcCIDR" => {
+                Self::ForbiddenDestnationIpOutOfVpcCidr(error)
+            }
+            "Forbidden.DestinationIpOutOfVswitchCIDR" => {
+                Self::ForbiddenDestinationIpOutOfVswitchCidr(error)
+            }
+            "InvalidProtocal.ValueNotSupported" => {
+                Self::InvalidProtocalValueNotSupported(error)
+            }
+            "IncorretForwardEntryStatus" => Self::IncorretForwardEntryStatus(error),
+            "ForwardEntry.Duplicated" => Self::ForwardEntryDuplicated(error),
+            "Forbidden.ExternalIp.UsedInSnatTable" => {
+                Self::ForbiddenExternalIpUsedInSnatTable(error)
+            }
+            "Forbindden" => Self::Forbindden(error),
+            "Forbidden.InternalIpOutOfVpcCIDR" => {
+                Self::ForbiddenInternalIpOutOfVpcCidr(error)
+            }
+            "Invalid.natgwNotExist" => Self::InvalidNatgwNotExist(error),
+            "MissingParameter" => Self::MissingParameter(error),
+            "AnyPort.PortMustBeZero" => Self::AnyPortPortMustBeZero(error),
+            "InvalidParameter.Name.Malformed" => {
+                Self::InvalidParameterNameMalformed(error)
+            }
+            "IncorrectStatus.ForwardEntry" => Self::IncorrectStatusForwardEntry(error),
+            "Duplicated.DestinationPort" => Self::DuplicatedDestinationPort(error),
+            "OperationUnsupported.EipInBinding" => {
+                Self::OperationUnsupportedEipInBinding(error)
+            }
+            "QuotaExceeded.ForwardEntrySessionManytoOne" => {
+                Self::QuotaExceededForwardEntrySessionManytoOne(error)
+            }
+            "TaskConflict" => Self::TaskConflict(error),
+            "OperationFailed.DnatPortRangeLimit" => {
+                Self::OperationFailedDnatPortRangeLimit(error)
+            }
+            "IncorrectStatus.NATGW" => Self::IncorrectStatusNatgw(error),
+            "OperationFailed.ForwardEntryNotAllowSrcIpEqualDstIp" => {
+                Self::OperationFailedForwardEntryNotAllowSrcIpEqualDstIp(error)
+            }
+            "ResourceNotFound.NatIp" => Self::ResourceNotFoundNatIp(error),
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "InvalidForwardTableId.NotFound" => {
+                Self::InvalidForwardTableIdNotFound(error)
+            }
+            "InvalidExternalIp.NotFound" => Self::InvalidExternalIpNotFound(error),
+            "System.Error" => Self::SystemError(error),
+            "InternalError" => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

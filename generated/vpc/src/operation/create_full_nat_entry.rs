@@ -419,34 +419,28 @@ pub enum CreateFullNatEntryError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateFullNatEntryError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "ResourceNotFound.NatIp",
-                    "IllegalParamFormat.NatIp",
-                    "UnsupportedFeature.PrivateLinkMode",
-                    "QuotaExceeded.FullNatEntry",
-                    "IncorrectStatus.NatIp",
-                    "ResourceAlreadyExist.FullNatEntry",
-                    "IncorrectStatus.NetworkInterface",
-                    "OperationFailed.AllocateNatIpPortFailed",
-                    "IllegalParam.NetworkInterfaceId",
-                    "ResourceNotFound.NatGateway",
-                    "InternalError",
-                ],
-            )
-        {
-            Some(0) => Self::ResourceNotFoundNatIp(error),
-            Some(1) => Self::IllegalParamFormatNatIp(error),
-            Some(2) => Self::UnsupportedFeaturePrivateLinkMode(error),
-            Some(3) => Self::QuotaExceededFullNatEntry(error),
-            Some(4) => Self::IncorrectStatusNatIp(error),
-            Some(5) => Self::ResourceAlreadyExistFullNatEntry(error),
-            Some(6) => Self::IncorrectStatusNetworkInterface(error),
-            Some(7) => Self::OperationFailedAllocateNatIpPortFailed(error),
-            Some(8) => Self::IllegalParamNetworkInterfaceId(error),
-            Some(9) => Self::ResourceNotFoundNatGateway(error),
-            Some(10) => Self::InternalError(error),
+        match error.code() {
+            "ResourceNotFound.NatIp" => Self::ResourceNotFoundNatIp(error),
+            "IllegalParamFormat.NatIp" => Self::IllegalParamFormatNatIp(error),
+            "UnsupportedFeature.PrivateLinkMode" => {
+                Self::UnsupportedFeaturePrivateLinkMode(error)
+            }
+            "QuotaExceeded.FullNatEntry" => Self::QuotaExceededFullNatEntry(error),
+            "IncorrectStatus.NatIp" => Self::IncorrectStatusNatIp(error),
+            "ResourceAlreadyExist.FullNatEntry" => {
+                Self::ResourceAlreadyExistFullNatEntry(error)
+            }
+            "IncorrectStatus.NetworkInterface" => {
+                Self::IncorrectStatusNetworkInterface(error)
+            }
+            "OperationFailed.AllocateNatIpPortFailed" => {
+                Self::OperationFailedAllocateNatIpPortFailed(error)
+            }
+            "IllegalParam.NetworkInterfaceId" => {
+                Self::IllegalParamNetworkInterfaceId(error)
+            }
+            "ResourceNotFound.NatGateway" => Self::ResourceNotFoundNatGateway(error),
+            "InternalError" => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

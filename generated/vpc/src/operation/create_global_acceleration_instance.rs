@@ -334,26 +334,26 @@ pub enum CreateGlobalAccelerationInstanceError {
 impl From<::acs_runtime::client::ServiceError>
 for CreateGlobalAccelerationInstanceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidBandwidth.ValueNotSupported",
-                    "InvalidServiceLocation.ValueNotSupported",
-                    "QuotaExceeded.GlobalAccelerationInstance",
-                    "InvalidGlobalAccelerationInstanceName.Malformed",
-                    "InvalidGlobalAccelerationInstanceDescription.Malformed",
-                    "OperationFailed.UnpaidBillsExist",
-                    "InvalidRegionId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidBandwidthValueNotSupported(error),
-            Some(1) => Self::InvalidServiceLocationValueNotSupported(error),
-            Some(2) => Self::QuotaExceededGlobalAccelerationInstance(error),
-            Some(3) => Self::InvalidGlobalAccelerationInstanceNameMalformed(error),
-            Some(4) => Self::InvalidGlobalAccelerationInstanceDescriptionMalformed(error),
-            Some(5) => Self::OperationFailedUnpaidBillsExist(error),
-            Some(6) => Self::InvalidRegionIdNotFound(error),
+        match error.code() {
+            "InvalidBandwidth.ValueNotSupported" => {
+                Self::InvalidBandwidthValueNotSupported(error)
+            }
+            "InvalidServiceLocation.ValueNotSupported" => {
+                Self::InvalidServiceLocationValueNotSupported(error)
+            }
+            "QuotaExceeded.GlobalAccelerationInstance" => {
+                Self::QuotaExceededGlobalAccelerationInstance(error)
+            }
+            "InvalidGlobalAccelerationInstanceName.Malformed" => {
+                Self::InvalidGlobalAccelerationInstanceNameMalformed(error)
+            }
+            "InvalidGlobalAccelerationInstanceDescription.Malformed" => {
+                Self::InvalidGlobalAccelerationInstanceDescriptionMalformed(error)
+            }
+            "OperationFailed.UnpaidBillsExist" => {
+                Self::OperationFailedUnpaidBillsExist(error)
+            }
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

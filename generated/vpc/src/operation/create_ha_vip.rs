@@ -342,44 +342,27 @@ pub enum CreateHaVipError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateHaVipError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidDescription.Malformed",
-                    "InvalidIPAddress.OutOfRange",
-                    "InvalidIPAddress.NotAvailable",
-                    "InvalidIPAddress.AlreadyUsed",
-                    "InvalidIPAddress.Malformed",
-                    "Abs.Vpc.InvalidName.Malformed",
-                    "InvalidIPAddress.OutOfVswCIDR",
-                    "InvalidIPAddress.AlreadyInUse",
-                    "UnsupportedFeature.CloudBoxHaVip",
-                    "CountLimitExceed.HaVipInVpc",
-                    "Forbidden.HaVip",
-                    "OperationDenied.InvalidIpReservedByVSwitch",
-                    "InvalidRegionId.NotFound",
-                    "IllegalParam.ResourceGroupId",
-                    "QuotaExceeded.HaVip",
-                    "InvalidVSwitchId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidDescriptionMalformed(error),
-            Some(1) => Self::InvalidIpAddressOutOfRange(error),
-            Some(2) => Self::InvalidIpAddressNotAvailable(error),
-            Some(3) => Self::InvalidIpAddressAlreadyUsed(error),
-            Some(4) => Self::InvalidIpAddressMalformed(error),
-            Some(5) => Self::AbsVpcInvalidNameMalformed(error),
-            Some(6) => Self::InvalidIpAddressOutOfVswCidr(error),
-            Some(7) => Self::InvalidIpAddressAlreadyInUse(error),
-            Some(8) => Self::UnsupportedFeatureCloudBoxHaVip(error),
-            Some(9) => Self::CountLimitExceedHaVipInVpc(error),
-            Some(10) => Self::ForbiddenHaVip(error),
-            Some(11) => Self::OperationDeniedInvalidIpReservedByVSwitch(error),
-            Some(12) => Self::InvalidRegionIdNotFound(error),
-            Some(13) => Self::IllegalParamResourceGroupId(error),
-            Some(14) => Self::QuotaExceededHaVip(error),
-            Some(15) => Self::InvalidVSwitchIdNotFound(error),
+        match error.code() {
+            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
+            "InvalidIPAddress.OutOfRange" => Self::InvalidIpAddressOutOfRange(error),
+            "InvalidIPAddress.NotAvailable" => Self::InvalidIpAddressNotAvailable(error),
+            "InvalidIPAddress.AlreadyUsed" => Self::InvalidIpAddressAlreadyUsed(error),
+            "InvalidIPAddress.Malformed" => Self::InvalidIpAddressMalformed(error),
+            "Abs.Vpc.InvalidName.Malformed" => Self::AbsVpcInvalidNameMalformed(error),
+            "InvalidIPAddress.OutOfVswCIDR" => Self::InvalidIpAddressOutOfVswCidr(error),
+            "InvalidIPAddress.AlreadyInUse" => Self::InvalidIpAddressAlreadyInUse(error),
+            "UnsupportedFeature.CloudBoxHaVip" => {
+                Self::UnsupportedFeatureCloudBoxHaVip(error)
+            }
+            "CountLimitExceed.HaVipInVpc" => Self::CountLimitExceedHaVipInVpc(error),
+            "Forbidden.HaVip" => Self::ForbiddenHaVip(error),
+            "OperationDenied.InvalidIpReservedByVSwitch" => {
+                Self::OperationDeniedInvalidIpReservedByVSwitch(error)
+            }
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "IllegalParam.ResourceGroupId" => Self::IllegalParamResourceGroupId(error),
+            "QuotaExceeded.HaVip" => Self::QuotaExceededHaVip(error),
+            "InvalidVSwitchId.NotFound" => Self::InvalidVSwitchIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

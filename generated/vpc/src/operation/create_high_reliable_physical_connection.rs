@@ -451,62 +451,50 @@ pub enum CreateHighReliablePhysicalConnectionError {
 impl From<::acs_runtime::client::ServiceError>
 for CreateHighReliablePhysicalConnectionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "Invalid.Status",
-                    "InvalidType.Malformd",
-                    "InvalidPeerLocation.Malformd",
-                    "InvalidLineOperator.Malformd",
-                    "InvalidPortType.Malformd",
-                    "InvalidDescription.Malformed",
-                    "InvalidRedundantPhysicalConnectionId.NotFound",
-                    "InvalidName.Malformed",
-                    "QuotaExceeded.pConnPerAP",
-                    "InvalidBandwidth",
-                    "InvalidRedundantPhysicalConnection",
-                    "InvalidRedundantPhysicalConnectionStatus",
-                    "InvalidCircuitCode.Malformed",
-                    "QuotaExceeded.freePconnPerAP",
-                    "InvalidPhysicalConnectionOperator.Malformed",
-                    "InvalidPhysicalConnectionPortType.Malformed",
-                    "InvalidPhysicalConnectionBandwidth.Malformed",
-                    "IllegalParam.ClientToken",
-                    "InvalidPortType.NotFound",
-                    "OperationFailed.PconnTrafficNotEnable",
-                    "EcNotSupportRegion",
-                    "EcFailToGetAp",
-                    "EcNotEnoughResource",
-                    "IllegalParam.UnsupportedAccessPoint",
-                    "ResourceNotFound.AccessPointId",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidStatus(error),
-            Some(1) => Self::InvalidTypeMalformd(error),
-            Some(2) => Self::InvalidPeerLocationMalformd(error),
-            Some(3) => Self::InvalidLineOperatorMalformd(error),
-            Some(4) => Self::InvalidPortTypeMalformd(error),
-            Some(5) => Self::InvalidDescriptionMalformed(error),
-            Some(6) => Self::InvalidRedundantPhysicalConnectionIdNotFound(error),
-            Some(7) => Self::InvalidNameMalformed(error),
-            Some(8) => Self::QuotaExceededPConnPerAp(error),
-            Some(9) => Self::InvalidBandwidth(error),
-            Some(10) => Self::InvalidRedundantPhysicalConnection(error),
-            Some(11) => Self::InvalidRedundantPhysicalConnectionStatus(error),
-            Some(12) => Self::InvalidCircuitCodeMalformed(error),
-            Some(13) => Self::QuotaExceededFreePconnPerAp(error),
-            Some(14) => Self::InvalidPhysicalConnectionOperatorMalformed(error),
-            Some(15) => Self::InvalidPhysicalConnectionPortTypeMalformed(error),
-            Some(16) => Self::InvalidPhysicalConnectionBandwidthMalformed(error),
-            Some(17) => Self::IllegalParamClientToken(error),
-            Some(18) => Self::InvalidPortTypeNotFound(error),
-            Some(19) => Self::OperationFailedPconnTrafficNotEnable(error),
-            Some(20) => Self::EcNotSupportRegion(error),
-            Some(21) => Self::EcFailToGetAp(error),
-            Some(22) => Self::EcNotEnoughResource(error),
-            Some(23) => Self::IllegalParamUnsupportedAccessPoint(error),
-            Some(24) => Self::ResourceNotFoundAccessPointId(error),
+        match error.code() {
+            "Invalid.Status" => Self::InvalidStatus(error),
+            "InvalidType.Malformd" => Self::InvalidTypeMalformd(error),
+            "InvalidPeerLocation.Malformd" => Self::InvalidPeerLocationMalformd(error),
+            "InvalidLineOperator.Malformd" => Self::InvalidLineOperatorMalformd(error),
+            "InvalidPortType.Malformd" => Self::InvalidPortTypeMalformd(error),
+            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
+            "InvalidRedundantPhysicalConnectionId.NotFound" => {
+                Self::InvalidRedundantPhysicalConnectionIdNotFound(error)
+            }
+            "InvalidName.Malformed" => Self::InvalidNameMalformed(error),
+            "QuotaExceeded.pConnPerAP" => Self::QuotaExceededPConnPerAp(error),
+            "InvalidBandwidth" => Self::InvalidBandwidth(error),
+            "InvalidRedundantPhysicalConnection" => {
+                Self::InvalidRedundantPhysicalConnection(error)
+            }
+            "InvalidRedundantPhysicalConnectionStatus" => {
+                Self::InvalidRedundantPhysicalConnectionStatus(error)
+            }
+            "InvalidCircuitCode.Malformed" => Self::InvalidCircuitCodeMalformed(error),
+            "QuotaExceeded.freePconnPerAP" => Self::QuotaExceededFreePconnPerAp(error),
+            "InvalidPhysicalConnectionOperator.Malformed" => {
+                Self::InvalidPhysicalConnectionOperatorMalformed(error)
+            }
+            "InvalidPhysicalConnectionPortType.Malformed" => {
+                Self::InvalidPhysicalConnectionPortTypeMalformed(error)
+            }
+            "InvalidPhysicalConnectionBandwidth.Malformed" => {
+                Self::InvalidPhysicalConnectionBandwidthMalformed(error)
+            }
+            "IllegalParam.ClientToken" => Self::IllegalParamClientToken(error),
+            "InvalidPortType.NotFound" => Self::InvalidPortTypeNotFound(error),
+            "OperationFailed.PconnTrafficNotEnable" => {
+                Self::OperationFailedPconnTrafficNotEnable(error)
+            }
+            "EcNotSupportRegion" => Self::EcNotSupportRegion(error),
+            "EcFailToGetAp" => Self::EcFailToGetAp(error),
+            "EcNotEnoughResource" => Self::EcNotEnoughResource(error),
+            "IllegalParam.UnsupportedAccessPoint" => {
+                Self::IllegalParamUnsupportedAccessPoint(error)
+            }
+            "ResourceNotFound.AccessPointId" => {
+                Self::ResourceNotFoundAccessPointId(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

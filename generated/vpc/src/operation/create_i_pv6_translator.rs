@@ -367,30 +367,16 @@ pub enum CreateIPv6TranslatorError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateIPv6TranslatorError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidName",
-                    "Spec.NotSupport",
-                    "Duration.NotSupport",
-                    "PricingCycle.NotSupport",
-                    "PayType.NotSupport",
-                    "InventoryNotEnough",
-                    "Resource.QuotaFull",
-                    "Bandwidth.NotSupport",
-                    "InternalError",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidName(error),
-            Some(1) => Self::SpecNotSupport(error),
-            Some(2) => Self::DurationNotSupport(error),
-            Some(3) => Self::PricingCycleNotSupport(error),
-            Some(4) => Self::PayTypeNotSupport(error),
-            Some(5) => Self::InventoryNotEnough(error),
-            Some(6) => Self::ResourceQuotaFull(error),
-            Some(7) => Self::BandwidthNotSupport(error),
-            Some(8) => Self::InternalError(error),
+        match error.code() {
+            "InvalidName" => Self::InvalidName(error),
+            "Spec.NotSupport" => Self::SpecNotSupport(error),
+            "Duration.NotSupport" => Self::DurationNotSupport(error),
+            "PricingCycle.NotSupport" => Self::PricingCycleNotSupport(error),
+            "PayType.NotSupport" => Self::PayTypeNotSupport(error),
+            "InventoryNotEnough" => Self::InventoryNotEnough(error),
+            "Resource.QuotaFull" => Self::ResourceQuotaFull(error),
+            "Bandwidth.NotSupport" => Self::BandwidthNotSupport(error),
+            "InternalError" => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -206,20 +206,11 @@ pub enum CreateIPv6TranslatorAclListError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateIPv6TranslatorAclListError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidName",
-                    "Resource.QuotaFull",
-                    "Nat64Acl.AclNameExist",
-                    "InternalError",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidName(error),
-            Some(1) => Self::ResourceQuotaFull(error),
-            Some(2) => Self::Nat64AclAclNameExist(error),
-            Some(3) => Self::InternalError(error),
+        match error.code() {
+            "InvalidName" => Self::InvalidName(error),
+            "Resource.QuotaFull" => Self::ResourceQuotaFull(error),
+            "Nat64Acl.AclNameExist" => Self::Nat64AclAclNameExist(error),
+            "InternalError" => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -429,50 +429,46 @@ pub enum CreateIPv6TranslatorEntryError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateIPv6TranslatorEntryError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidIpAddress.AlreadyExist",
-                    "InvalidIpAddress.WrongFormat",
-                    "InvalidIpAddress.PrivateAddress",
-                    "IPv6TranslatorEntry.InvalidPort",
-                    "InvalidIPv6TranslatorId.NotFound",
-                    "InvalidName",
-                    "InvalidDescription",
-                    "IPv6TranslatorEntry.InvalidProtocol",
-                    "Resource.QuotaFull",
-                    "IPv6Translator.Configuring",
-                    "IPv6TranslatorEntry.InvalidBandwidth",
-                    "IPv6TranslatorEntry.IPv6Conflict",
-                    "IPv6TranslatorEntry.IPv4Conflict",
-                    "IPv6TranslatorEntry.AclIdNull",
-                    "InvalidIPv6TranslatorAclId.NotFound",
-                    "IPv6TranslatorEntry.InvalidAclStatus",
-                    "IPv6TranslatorEntry.InvalidAclType",
-                    "Forbbiden.SubUser",
-                    "Forbidden",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidIpAddressAlreadyExist(error),
-            Some(1) => Self::InvalidIpAddressWrongFormat(error),
-            Some(2) => Self::InvalidIpAddressPrivateAddress(error),
-            Some(3) => Self::IPv6TranslatorEntryInvalidPort(error),
-            Some(4) => Self::InvalidIPv6TranslatorIdNotFound(error),
-            Some(5) => Self::InvalidName(error),
-            Some(6) => Self::InvalidDescription(error),
-            Some(7) => Self::IPv6TranslatorEntryInvalidProtocol(error),
-            Some(8) => Self::ResourceQuotaFull(error),
-            Some(9) => Self::IPv6TranslatorConfiguring(error),
-            Some(10) => Self::IPv6TranslatorEntryInvalidBandwidth(error),
-            Some(11) => Self::IPv6TranslatorEntryIPv6Conflict(error),
-            Some(12) => Self::IPv6TranslatorEntryIPv4Conflict(error),
-            Some(13) => Self::IPv6TranslatorEntryAclIdNull(error),
-            Some(14) => Self::InvalidIPv6TranslatorAclIdNotFound(error),
-            Some(15) => Self::IPv6TranslatorEntryInvalidAclStatus(error),
-            Some(16) => Self::IPv6TranslatorEntryInvalidAclType(error),
-            Some(17) => Self::ForbbidenSubUser(error),
-            Some(18) => Self::Forbidden(error),
+        match error.code() {
+            "InvalidIpAddress.AlreadyExist" => Self::InvalidIpAddressAlreadyExist(error),
+            "InvalidIpAddress.WrongFormat" => Self::InvalidIpAddressWrongFormat(error),
+            "InvalidIpAddress.PrivateAddress" => {
+                Self::InvalidIpAddressPrivateAddress(error)
+            }
+            "IPv6TranslatorEntry.InvalidPort" => {
+                Self::IPv6TranslatorEntryInvalidPort(error)
+            }
+            "InvalidIPv6TranslatorId.NotFound" => {
+                Self::InvalidIPv6TranslatorIdNotFound(error)
+            }
+            "InvalidName" => Self::InvalidName(error),
+            "InvalidDescription" => Self::InvalidDescription(error),
+            "IPv6TranslatorEntry.InvalidProtocol" => {
+                Self::IPv6TranslatorEntryInvalidProtocol(error)
+            }
+            "Resource.QuotaFull" => Self::ResourceQuotaFull(error),
+            "IPv6Translator.Configuring" => Self::IPv6TranslatorConfiguring(error),
+            "IPv6TranslatorEntry.InvalidBandwidth" => {
+                Self::IPv6TranslatorEntryInvalidBandwidth(error)
+            }
+            "IPv6TranslatorEntry.IPv6Conflict" => {
+                Self::IPv6TranslatorEntryIPv6Conflict(error)
+            }
+            "IPv6TranslatorEntry.IPv4Conflict" => {
+                Self::IPv6TranslatorEntryIPv4Conflict(error)
+            }
+            "IPv6TranslatorEntry.AclIdNull" => Self::IPv6TranslatorEntryAclIdNull(error),
+            "InvalidIPv6TranslatorAclId.NotFound" => {
+                Self::InvalidIPv6TranslatorAclIdNotFound(error)
+            }
+            "IPv6TranslatorEntry.InvalidAclStatus" => {
+                Self::IPv6TranslatorEntryInvalidAclStatus(error)
+            }
+            "IPv6TranslatorEntry.InvalidAclType" => {
+                Self::IPv6TranslatorEntryInvalidAclType(error)
+            }
+            "Forbbiden.SubUser" => Self::ForbbidenSubUser(error),
+            "Forbidden" => Self::Forbidden(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -538,64 +538,48 @@ pub enum CreateIpsecServerError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateIpsecServerError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "OperationUnsupported.IPsecServer",
-                    "VpnGateway.SslVpnDisabled",
-                    "VpnGateway.Configuring",
-                    "VpnGateway.FinancialLocked",
-                    "OperationFailed.IPsecServerExist",
-                    "OperationUnsupported.IpsecPfs",
-                    "IllegalParam.AuthMethod",
-                    "IllegalParam.LocalSubnet",
-                    "IllegalParam.ClientIpPool",
-                    "MissingParam.IDaaSInstanceId",
-                    "OperationFailed.NoRamPermission",
-                    "ClientIpPool.NetmaskInvalid",
-                    "VpnRouteEntry.Conflict",
-                    "ClientIpPool.SubnetInvalid",
-                    "InvalidClientIpPool.Conflict",
-                    "OperationFailed.AddVpcRoute",
-                    "QuotaExceeded.VpnRouteEntry",
-                    "SystemBusy",
-                    "EnableHaCheck.IpsecServerCidrContainsVpcRouteDest",
-                    "VpnGateway.IPsecServerAndVpnConnectionConflict",
-                    "EnableHaCheck.SslVpnServerClientCidrContainsVpcRouteDest",
-                    "Forbidden",
-                    "InvalidVpnGatewayInstanceId.NotFound",
-                    "InvalidIDaaSInstanceId.NotFound",
-                    "OperationConflict",
-                ],
-            )
-        {
-            Some(0) => Self::OperationUnsupportedIPsecServer(error),
-            Some(1) => Self::VpnGatewaySslVpnDisabled(error),
-            Some(2) => Self::VpnGatewayConfiguring(error),
-            Some(3) => Self::VpnGatewayFinancialLocked(error),
-            Some(4) => Self::OperationFailedIPsecServerExist(error),
-            Some(5) => Self::OperationUnsupportedIpsecPfs(error),
-            Some(6) => Self::IllegalParamAuthMethod(error),
-            Some(7) => Self::IllegalParamLocalSubnet(error),
-            Some(8) => Self::IllegalParamClientIpPool(error),
-            Some(9) => Self::MissingParamIDaaSInstanceId(error),
-            Some(10) => Self::OperationFailedNoRamPermission(error),
-            Some(11) => Self::ClientIpPoolNetmaskInvalid(error),
-            Some(12) => Self::VpnRouteEntryConflict(error),
-            Some(13) => Self::ClientIpPoolSubnetInvalid(error),
-            Some(14) => Self::InvalidClientIpPoolConflict(error),
-            Some(15) => Self::OperationFailedAddVpcRoute(error),
-            Some(16) => Self::QuotaExceededVpnRouteEntry(error),
-            Some(17) => Self::SystemBusy(error),
-            Some(18) => Self::EnableHaCheckIpsecServerCidrContainsVpcRouteDest(error),
-            Some(19) => Self::VpnGatewayIPsecServerAndVpnConnectionConflict(error),
-            Some(20) => {
+        match error.code() {
+            "OperationUnsupported.IPsecServer" => {
+                Self::OperationUnsupportedIPsecServer(error)
+            }
+            "VpnGateway.SslVpnDisabled" => Self::VpnGatewaySslVpnDisabled(error),
+            "VpnGateway.Configuring" => Self::VpnGatewayConfiguring(error),
+            "VpnGateway.FinancialLocked" => Self::VpnGatewayFinancialLocked(error),
+            "OperationFailed.IPsecServerExist" => {
+                Self::OperationFailedIPsecServerExist(error)
+            }
+            "OperationUnsupported.IpsecPfs" => Self::OperationUnsupportedIpsecPfs(error),
+            "IllegalParam.AuthMethod" => Self::IllegalParamAuthMethod(error),
+            "IllegalParam.LocalSubnet" => Self::IllegalParamLocalSubnet(error),
+            "IllegalParam.ClientIpPool" => Self::IllegalParamClientIpPool(error),
+            "MissingParam.IDaaSInstanceId" => Self::MissingParamIDaaSInstanceId(error),
+            "OperationFailed.NoRamPermission" => {
+                Self::OperationFailedNoRamPermission(error)
+            }
+            "ClientIpPool.NetmaskInvalid" => Self::ClientIpPoolNetmaskInvalid(error),
+            "VpnRouteEntry.Conflict" => Self::VpnRouteEntryConflict(error),
+            "ClientIpPool.SubnetInvalid" => Self::ClientIpPoolSubnetInvalid(error),
+            "InvalidClientIpPool.Conflict" => Self::InvalidClientIpPoolConflict(error),
+            "OperationFailed.AddVpcRoute" => Self::OperationFailedAddVpcRoute(error),
+            "QuotaExceeded.VpnRouteEntry" => Self::QuotaExceededVpnRouteEntry(error),
+            "SystemBusy" => Self::SystemBusy(error),
+            "EnableHaCheck.IpsecServerCidrContainsVpcRouteDest" => {
+                Self::EnableHaCheckIpsecServerCidrContainsVpcRouteDest(error)
+            }
+            "VpnGateway.IPsecServerAndVpnConnectionConflict" => {
+                Self::VpnGatewayIPsecServerAndVpnConnectionConflict(error)
+            }
+            "EnableHaCheck.SslVpnServerClientCidrContainsVpcRouteDest" => {
                 Self::EnableHaCheckSslVpnServerClientCidrContainsVpcRouteDest(error)
             }
-            Some(21) => Self::Forbidden(error),
-            Some(22) => Self::InvalidVpnGatewayInstanceIdNotFound(error),
-            Some(23) => Self::InvalidIDaaSInstanceIdNotFound(error),
-            Some(24) => Self::OperationConflict(error),
+            "Forbidden" => Self::Forbidden(error),
+            "InvalidVpnGatewayInstanceId.NotFound" => {
+                Self::InvalidVpnGatewayInstanceIdNotFound(error)
+            }
+            "InvalidIDaaSInstanceId.NotFound" => {
+                Self::InvalidIDaaSInstanceIdNotFound(error)
+            }
+            "OperationConflict" => Self::OperationConflict(error),
             _ => Self::Unhandled(error),
         }
     }

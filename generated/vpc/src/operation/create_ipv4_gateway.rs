@@ -352,38 +352,36 @@ pub enum CreateIpv4GatewayError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateIpv4GatewayError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "OperationDenied.ExistDirectEip",
-                    "UnsupportedRegion",
-                    "Forbidden.OperateShareResource",
-                    "OperationDenied.SubnetRouteV1Exist",
-                    "OperationDenied.NormalNatExist",
-                    "OperationDenied.VpcExistIpv4Gateway",
-                    "UnsupportedFeature.Ipv4Gateway",
-                    "OperationDenied.VpnExist",
-                    "OperationDenied.DirectEipExist",
-                    "OperationFailed.GetNfvServiceList",
-                    "IncorrectStatus.Vpc",
-                    "OperationFailed.VpcNotExist",
-                    "IllegalParam.ResourceGroupId",
-                ],
-            )
-        {
-            Some(0) => Self::OperationDeniedExistDirectEip(error),
-            Some(1) => Self::UnsupportedRegion(error),
-            Some(2) => Self::ForbiddenOperateShareResource(error),
-            Some(3) => Self::OperationDeniedSubnetRouteV1Exist(error),
-            Some(4) => Self::OperationDeniedNormalNatExist(error),
-            Some(5) => Self::OperationDeniedVpcExistIpv4Gateway(error),
-            Some(6) => Self::UnsupportedFeatureIpv4Gateway(error),
-            Some(7) => Self::OperationDeniedVpnExist(error),
-            Some(8) => Self::OperationDeniedDirectEipExist(error),
-            Some(9) => Self::OperationFailedGetNfvServiceList(error),
-            Some(10) => Self::IncorrectStatusVpc(error),
-            Some(11) => Self::OperationFailedVpcNotExist(error),
-            Some(12) => Self::IllegalParamResourceGroupId(error),
+        match error.code() {
+            "OperationDenied.ExistDirectEip" => {
+                Self::OperationDeniedExistDirectEip(error)
+            }
+            "UnsupportedRegion" => Self::UnsupportedRegion(error),
+            "Forbidden.OperateShareResource" => {
+                Self::ForbiddenOperateShareResource(error)
+            }
+            "OperationDenied.SubnetRouteV1Exist" => {
+                Self::OperationDeniedSubnetRouteV1Exist(error)
+            }
+            "OperationDenied.NormalNatExist" => {
+                Self::OperationDeniedNormalNatExist(error)
+            }
+            "OperationDenied.VpcExistIpv4Gateway" => {
+                Self::OperationDeniedVpcExistIpv4Gateway(error)
+            }
+            "UnsupportedFeature.Ipv4Gateway" => {
+                Self::UnsupportedFeatureIpv4Gateway(error)
+            }
+            "OperationDenied.VpnExist" => Self::OperationDeniedVpnExist(error),
+            "OperationDenied.DirectEipExist" => {
+                Self::OperationDeniedDirectEipExist(error)
+            }
+            "OperationFailed.GetNfvServiceList" => {
+                Self::OperationFailedGetNfvServiceList(error)
+            }
+            "IncorrectStatus.Vpc" => Self::IncorrectStatusVpc(error),
+            "OperationFailed.VpcNotExist" => Self::OperationFailedVpcNotExist(error),
+            "IllegalParam.ResourceGroupId" => Self::IllegalParamResourceGroupId(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -337,46 +337,42 @@ pub enum CreateIpv6EgressOnlyRuleError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateIpv6EgressOnlyRuleError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidIpv6Gateway.NotFound",
-                    "IllegalParam.Name",
-                    "IllegalParam.Description",
-                    "IllegalParam.InstanceType",
-                    "OperationFailed.FinancialLocked",
-                    "OperationUnsupported.EgressRuleVSwitch",
-                    "InvalidIpv6Instance.NotFound",
-                    "OperationFailed.NoInternetBandwidth",
-                    "OperationFailed.Ipv6EgressRuleExisted",
-                    "OperationFailed.InternetBandwidthUnstable",
-                    "IncorrectStatus.Ipv6InternetBandwidth",
-                    "OperationUnsupported.EgressRuleInDefaultSpec",
-                    "QuotaExceeded.Ipv6EgressRules",
-                    "Mismatch.Ipv6AddressAndIpv6Gateway",
-                    "OperationUnsupported.EgressOnlyRuleOnFreeIpv6Instance",
-                    "MissingParam.InstanceId",
-                    "InvalidRegionId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidIpv6GatewayNotFound(error),
-            Some(1) => Self::IllegalParamName(error),
-            Some(2) => Self::IllegalParamDescription(error),
-            Some(3) => Self::IllegalParamInstanceType(error),
-            Some(4) => Self::OperationFailedFinancialLocked(error),
-            Some(5) => Self::OperationUnsupportedEgressRuleVSwitch(error),
-            Some(6) => Self::InvalidIpv6InstanceNotFound(error),
-            Some(7) => Self::OperationFailedNoInternetBandwidth(error),
-            Some(8) => Self::OperationFailedIpv6EgressRuleExisted(error),
-            Some(9) => Self::OperationFailedInternetBandwidthUnstable(error),
-            Some(10) => Self::IncorrectStatusIpv6InternetBandwidth(error),
-            Some(11) => Self::OperationUnsupportedEgressRuleInDefaultSpec(error),
-            Some(12) => Self::QuotaExceededIpv6EgressRules(error),
-            Some(13) => Self::MismatchIpv6AddressAndIpv6Gateway(error),
-            Some(14) => Self::OperationUnsupportedEgressOnlyRuleOnFreeIpv6Instance(error),
-            Some(15) => Self::MissingParamInstanceId(error),
-            Some(16) => Self::InvalidRegionIdNotFound(error),
+        match error.code() {
+            "InvalidIpv6Gateway.NotFound" => Self::InvalidIpv6GatewayNotFound(error),
+            "IllegalParam.Name" => Self::IllegalParamName(error),
+            "IllegalParam.Description" => Self::IllegalParamDescription(error),
+            "IllegalParam.InstanceType" => Self::IllegalParamInstanceType(error),
+            "OperationFailed.FinancialLocked" => {
+                Self::OperationFailedFinancialLocked(error)
+            }
+            "OperationUnsupported.EgressRuleVSwitch" => {
+                Self::OperationUnsupportedEgressRuleVSwitch(error)
+            }
+            "InvalidIpv6Instance.NotFound" => Self::InvalidIpv6InstanceNotFound(error),
+            "OperationFailed.NoInternetBandwidth" => {
+                Self::OperationFailedNoInternetBandwidth(error)
+            }
+            "OperationFailed.Ipv6EgressRuleExisted" => {
+                Self::OperationFailedIpv6EgressRuleExisted(error)
+            }
+            "OperationFailed.InternetBandwidthUnstable" => {
+                Self::OperationFailedInternetBandwidthUnstable(error)
+            }
+            "IncorrectStatus.Ipv6InternetBandwidth" => {
+                Self::IncorrectStatusIpv6InternetBandwidth(error)
+            }
+            "OperationUnsupported.EgressRuleInDefaultSpec" => {
+                Self::OperationUnsupportedEgressRuleInDefaultSpec(error)
+            }
+            "QuotaExceeded.Ipv6EgressRules" => Self::QuotaExceededIpv6EgressRules(error),
+            "Mismatch.Ipv6AddressAndIpv6Gateway" => {
+                Self::MismatchIpv6AddressAndIpv6Gateway(error)
+            }
+            "OperationUnsupported.EgressOnlyRuleOnFreeIpv6Instance" => {
+                Self::OperationUnsupportedEgressOnlyRuleOnFreeIpv6Instance(error)
+            }
+            "MissingParam.InstanceId" => Self::MissingParamInstanceId(error),
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -322,40 +322,33 @@ pub enum CreateIpv6GatewayError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateIpv6GatewayError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidVpcId.NotFound",
-                    "IllegalParam.Name",
-                    "IllegalParam.Description",
-                    "IllegalParam.Spec",
-                    "IllegalParam.ChargeType",
-                    "OperationUnsupported.OnlyOneIpv6GatewayInVpc",
-                    "OperationFailed.VpcIpv6Disabled",
-                    "OperationFailed.UnpaidBillsExist",
-                    "OperationFailed.InformationIncomplete",
-                    "OperationFailed.NoPaymentMethod",
-                    "IllegalParam.ResourceGroupId",
-                    "MissingParam.vpcId",
-                    "Forbidden.OperateShareResource",
-                    "InvalidRegionId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidVpcIdNotFound(error),
-            Some(1) => Self::IllegalParamName(error),
-            Some(2) => Self::IllegalParamDescription(error),
-            Some(3) => Self::IllegalParamSpec(error),
-            Some(4) => Self::IllegalParamChargeType(error),
-            Some(5) => Self::OperationUnsupportedOnlyOneIpv6GatewayInVpc(error),
-            Some(6) => Self::OperationFailedVpcIpv6Disabled(error),
-            Some(7) => Self::OperationFailedUnpaidBillsExist(error),
-            Some(8) => Self::OperationFailedInformationIncomplete(error),
-            Some(9) => Self::OperationFailedNoPaymentMethod(error),
-            Some(10) => Self::IllegalParamResourceGroupId(error),
-            Some(11) => Self::MissingParamVpcId(error),
-            Some(12) => Self::ForbiddenOperateShareResource(error),
-            Some(13) => Self::InvalidRegionIdNotFound(error),
+        match error.code() {
+            "InvalidVpcId.NotFound" => Self::InvalidVpcIdNotFound(error),
+            "IllegalParam.Name" => Self::IllegalParamName(error),
+            "IllegalParam.Description" => Self::IllegalParamDescription(error),
+            "IllegalParam.Spec" => Self::IllegalParamSpec(error),
+            "IllegalParam.ChargeType" => Self::IllegalParamChargeType(error),
+            "OperationUnsupported.OnlyOneIpv6GatewayInVpc" => {
+                Self::OperationUnsupportedOnlyOneIpv6GatewayInVpc(error)
+            }
+            "OperationFailed.VpcIpv6Disabled" => {
+                Self::OperationFailedVpcIpv6Disabled(error)
+            }
+            "OperationFailed.UnpaidBillsExist" => {
+                Self::OperationFailedUnpaidBillsExist(error)
+            }
+            "OperationFailed.InformationIncomplete" => {
+                Self::OperationFailedInformationIncomplete(error)
+            }
+            "OperationFailed.NoPaymentMethod" => {
+                Self::OperationFailedNoPaymentMethod(error)
+            }
+            "IllegalParam.ResourceGroupId" => Self::IllegalParamResourceGroupId(error),
+            "MissingParam.vpcId" => Self::MissingParamVpcId(error),
+            "Forbidden.OperateShareResource" => {
+                Self::ForbiddenOperateShareResource(error)
+            }
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -769,192 +769,203 @@ pub enum CreateNatGatewayError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateNatGatewayError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "Forbidden.NatPayBySpec",
-                    "DependencyViolation.FullNatEntry",
-                    "UnsupportedFeature.InternetChargeType",
-                    "InvalidVPCStatus",
-                    "InvalidNatGatewayName.MalFormed",
-                    "InvalidNatGatewayDescription.MalFormed",
-                    "MissingParameter.BandwidthPackage",
-                    "OperationDenied",
-                    "RouterEntryConflict.Duplicated",
-                    "MissingParameter",
-                    "QuotaExceeded.BandwidthPackageIps",
-                    "AllocateIpFailed",
-                    "InvalidParameter.Name.Malformed",
-                    "InvalidParameter.Description.Malformed",
-                    "ZONE_NO_AVAILABLE_IP",
-                    "ParameterIllegal",
-                    "InvalidParameter.BandwidthPackage.n.ISP.ValueNotSupport",
-                    "InvalidNatGatewayId.NotFound",
-                    "VpcStatusError",
-                    "InvalidParameter.Spec.ValueNotSupported",
-                    "TaskConflict",
-                    "COMMODITY.INVALID_COMPONENT",
-                    "CreateNatGateway.RouteConflict.DynamicRoute",
-                    "OperationUnsupported.MultiNatGateway",
-                    "Forbidden.CheckEntryRuleQuota",
-                    "OperationFailed.UnpaidBillsExist",
-                    "IncorrectStatus.RouteEntry",
-                    "OperationFailed.RiskControl",
-                    "IncorrectStatus.RouteTableStatus",
-                    "OperationFailed.TokenVerfiy",
-                    "IllegalParam.Name",
-                    "OperationFailed.EnhancedQuotaExceed",
-                    "OrderError.NoAvailablePaymentMethod",
-                    "OrderError.BasicInfoUncompleted",
-                    "OperationUnsupported.EnhancedCURegion",
-                    "NoPermission.CreateServiceLinkedRole",
-                    "OperationUnsupported.EnhancedRegion",
-                    "OperationFailed.EnhancedInventoryNotEnough",
-                    "OperationFailed.VswNotBelongToVpc",
-                    "OperationFailed.EnhancedUserIsUnAuthorized",
-                    "OperationUnsupported.PrePaidPyByLcu",
-                    "OperationFailed.NormalInventoryNotEnough",
-                    "OperationFailed.VSwitchNoAvailableIp",
-                    "UnsupportedFeature.IcmpReplyEnabled",
-                    "UnsupportedFeature.SecurityProtectionEnabled",
-                    "OperationFailed.RegionConvert",
-                    "UnsupportedFeature.VpcNat",
-                    "InvalidVSWITCHID.NotFound",
-                    "Forbidden.OperateShareResource",
-                    "IncorrectStatus.VSWITCH",
-                    "OperationFailed.VpcNatGatewayInventoryNotEnough",
-                    "OperationFailed.VpcNatGatewayCheckInventory",
-                    "SecurityGroupType.NotSupported",
-                    "SecurityGroup.NotExist",
-                    "OperationFailed.ContainForbiddenLabel",
-                    "OperationDenied.PrePaidInstance",
-                    "UnsupportedFeature.Geneve",
-                    "OperationFailed.NoAvailableResource",
-                    "ExclusiveParam.AccessModeValueAndAccessTunnelType",
-                    "ExclusiveParam.PrivateLinkModeAndAccessMode",
-                    "ExclusiveParam.PrivateLinkEnabledAndAccessMode",
-                    "UnsupportedFeature.AccessModeValue",
-                    "IllegalParam.AccessTunnelType",
-                    "IllegalParam.AccessModeValue",
-                    "OperationFailed.VSwitchStatusError",
-                    "UnsupportedFeature.PrivateLinkMode",
-                    "OperationFailed.EcsNetworkInterfaceQuotaNotSatisfy",
-                    "OperationFailed.NoNameAuthentication",
-                    "Mismatch.NatIpAndNatIpCidr",
-                    "Mismatch.Ipv4PrefixAndNatIpCidr",
-                    "ResourceAlreadyExist.NatIp",
-                    "Mismatch.Ipv4PrefixAndCidrReservations",
-                    "ResourceAlreadyAssociated.Ipv4Prefix",
-                    "ResourceNotEnough.Ipv4Prefix",
-                    "ResourceNotFound.Ipv4Prefix",
-                    "ResourceAlreadyAssociated.NatIp",
-                    "ResourceNotEnough.NatIp",
-                    "ResourceNotFound.NatIp",
-                    "IllegalParam.Ipv4Prefix",
-                    "IllegalParam.NatIp",
-                    "InvalidRegionId.NotFound",
-                    "InvalidVpcId.NotFound",
-                    "InvalidZoneId.NotFound",
-                    "VPC_ONLY_CAN_CREATE_ONE_NAT_GATEWAY",
-                    "OperationFailed.CrateEntryTimeOut",
-                    "Forbidden.CreateSpecialSpecNatGateway",
-                    "UnsupportedZoneForFwNat",
-                    "OrderError.NatGateway",
-                    "OperationFailed.AccessTunnelId",
-                    "OperationFailed.EnhancedCheckInventory",
-                ],
-            )
-        {
-            Some(0) => Self::ForbiddenNatPayBySpec(error),
-            Some(1) => Self::DependencyViolationFullNatEntry(error),
-            Some(2) => Self::UnsupportedFeatureInternetChargeType(error),
-            Some(3) => Self::InvalidVpcStatus(error),
-            Some(4) => Self::InvalidNatGatewayNameMalFormed(error),
-            Some(5) => Self::InvalidNatGatewayDescriptionMalFormed(error),
-            Some(6) => Self::MissingParameterBandwidthPackage(error),
-            Some(7) => Self::OperationDenied(error),
-            Some(8) => Self::RouterEntryConflictDuplicated(error),
-            Some(9) => Self::MissingParameter(error),
-            Some(10) => Self::QuotaExceededBandwidthPackageIps(error),
-            Some(11) => Self::AllocateIpFailed(error),
-            Some(12) => Self::InvalidParameterNameMalformed(error),
-            Some(13) => Self::InvalidParameterDescriptionMalformed(error),
-            Some(14) => Self::ZoneNoAvailableIp(error),
-            Some(15) => Self::ParameterIllegal(error),
-            Some(16) => Self::InvalidParameterBandwidthPackageNIspValueNotSupport(error),
-            Some(17) => Self::InvalidNatGatewayIdNotFound(error),
-            Some(18) => Self::VpcStatusError(error),
-            Some(19) => Self::InvalidParameterSpecValueNotSupported(error),
-            Some(20) => Self::TaskConflict(error),
-            Some(21) => Self::CommodityInvalidComponent(error),
-            Some(22) => Self::CreateNatGatewayRouteConflictDynamicRoute(error),
-            Some(23) => Self::OperationUnsupportedMultiNatGateway(error),
-            Some(24) => Self::ForbiddenCheckEntryRuleQuota(error),
-            Some(25) => Self::OperationFailedUnpaidBillsExist(error),
-            Some(26) => Self::IncorrectStatusRouteEntry(error),
-            Some(27) => Self::OperationFailedRiskControl(error),
-            Some(28) => Self::IncorrectStatusRouteTableStatus(error),
-            Some(29) => Self::OperationFailedTokenVerfiy(error),
-            Some(30) => Self::IllegalParamName(error),
-            Some(31) => Self::OperationFailedEnhancedQuotaExceed(error),
-            Some(32) => Self::OrderErrorNoAvailablePaymentMethod(error),
-            Some(33) => Self::OrderErrorBasicInfoUncompleted(error),
-            Some(34) => Self::OperationUnsupportedEnhancedCuRegion(error),
-            Some(35) => Self::NoPermissionCreateServiceLinkedRole(error),
-            Some(36) => Self::OperationUnsupportedEnhancedRegion(error),
-            Some(37) => Self::OperationFailedEnhancedInventoryNotEnough(error),
-            Some(38) => Self::OperationFailedVswNotBelongToVpc(error),
-            Some(39) => Self::OperationFailedEnhancedUserIsUnAuthorized(error),
-            Some(40) => Self::OperationUnsupportedPrePaidPyByLcu(error),
-            Some(41) => Self::OperationFailedNormalInventoryNotEnough(error),
-            Some(42) => Self::OperationFailedVSwitchNoAvailableIp(error),
-            Some(43) => Self::UnsupportedFeatureIcmpReplyEnabled(error),
-            Some(44) => Self::UnsupportedFeatureSecurityProtectionEnabled(error),
-            Some(45) => Self::OperationFailedRegionConvert(error),
-            Some(46) => Self::UnsupportedFeatureVpcNat(error),
-            Some(47) => Self::InvalidVswitchidNotFound(error),
-            Some(48) => Self::ForbiddenOperateShareResource(error),
-            Some(49) => Self::IncorrectStatusVswitch(error),
-            Some(50) => Self::OperationFailedVpcNatGatewayInventoryNotEnough(error),
-            Some(51) => Self::OperationFailedVpcNatGatewayCheckInventory(error),
-            Some(52) => Self::SecurityGroupTypeNotSupported(error),
-            Some(53) => Self::SecurityGroupNotExist(error),
-            Some(54) => Self::OperationFailedContainForbiddenLabel(error),
-            Some(55) => Self::OperationDeniedPrePaidInstance(error),
-            Some(56) => Self::UnsupportedFeatureGeneve(error),
-            Some(57) => Self::OperationFailedNoAvailableResource(error),
-            Some(58) => Self::ExclusiveParamAccessModeValueAndAccessTunnelType(error),
-            Some(59) => Self::ExclusiveParamPrivateLinkModeAndAccessMode(error),
-            Some(60) => Self::ExclusiveParamPrivateLinkEnabledAndAccessMode(error),
-            Some(61) => Self::UnsupportedFeatureAccessModeValue(error),
-            Some(62) => Self::IllegalParamAccessTunnelType(error),
-            Some(63) => Self::IllegalParamAccessModeValue(error),
-            Some(64) => Self::OperationFailedVSwitchStatusError(error),
-            Some(65) => Self::UnsupportedFeaturePrivateLinkMode(error),
-            Some(66) => Self::OperationFailedEcsNetworkInterfaceQuotaNotSatisfy(error),
-            Some(67) => Self::OperationFailedNoNameAuthentication(error),
-            Some(68) => Self::MismatchNatIpAndNatIpCidr(error),
-            Some(69) => Self::MismatchIpv4PrefixAndNatIpCidr(error),
-            Some(70) => Self::ResourceAlreadyExistNatIp(error),
-            Some(71) => Self::MismatchIpv4PrefixAndCidrReservations(error),
-            Some(72) => Self::ResourceAlreadyAssociatedIpv4Prefix(error),
-            Some(73) => Self::ResourceNotEnoughIpv4Prefix(error),
-            Some(74) => Self::ResourceNotFoundIpv4Prefix(error),
-            Some(75) => Self::ResourceAlreadyAssociatedNatIp(error),
-            Some(76) => Self::ResourceNotEnoughNatIp(error),
-            Some(77) => Self::ResourceNotFoundNatIp(error),
-            Some(78) => Self::IllegalParamIpv4Prefix(error),
-            Some(79) => Self::IllegalParamNatIp(error),
-            Some(80) => Self::InvalidRegionIdNotFound(error),
-            Some(81) => Self::InvalidVpcIdNotFound(error),
-            Some(82) => Self::InvalidZoneIdNotFound(error),
-            Some(83) => Self::VpcOnlyCanCreateOneNatGateway(error),
-            Some(84) => Self::OperationFailedCrateEntryTimeOut(error),
-            Some(85) => Self::ForbiddenCreateSpecialSpecNatGateway(error),
-            Some(86) => Self::UnsupportedZoneForFwNat(error),
-            Some(87) => Self::OrderErrorNatGateway(error),
-            Some(88) => Self::OperationFailedAccessTunnelId(error),
-            Some(89) => Self::OperationFailedEnhancedCheckInventory(error),
+        match error.code() {
+            "Forbidden.NatPayBySpec" => Self::ForbiddenNatPayBySpec(error),
+            "DependencyViolation.FullNatEntry" => {
+                Self::DependencyViolationFullNatEntry(error)
+            }
+            "UnsupportedFeature.InternetChargeType" => {
+                Self::UnsupportedFeatureInternetChargeType(error)
+            }
+            "InvalidVPCStatus" => Self::InvalidVpcStatus(error),
+            "InvalidNatGatewayName.MalFormed" => {
+                Self::InvalidNatGatewayNameMalFormed(error)
+            }
+            "InvalidNatGatewayDescription.MalFormed" => {
+                Self::InvalidNatGatewayDescriptionMalFormed(error)
+            }
+            "MissingParameter.BandwidthPackage" => {
+                Self::MissingParameterBandwidthPackage(error)
+            }
+            "OperationDenied" => Self::OperationDenied(error),
+            "RouterEntryConflict.Duplicated" => {
+                Self::RouterEntryConflictDuplicated(error)
+            }
+            "MissingParameter" => Self::MissingParameter(error),
+            "QuotaExceeded.BandwidthPackageIps" => {
+                Self::QuotaExceededBandwidthPackageIps(error)
+            }
+            "AllocateIpFailed" => Self::AllocateIpFailed(error),
+            "InvalidParameter.Name.Malformed" => {
+                Self::InvalidParameterNameMalformed(error)
+            }
+            "InvalidParameter.Description.Malformed" => {
+                Self::InvalidParameterDescriptionMalformed(error)
+            }
+            "ZONE_NO_AVAILABLE_IP" => Self::ZoneNoAvailableIp(error),
+            "ParameterIllegal" => Self::ParameterIllegal(error),
+            "InvalidParameter.BandwidthPackage.n.ISP.ValueNotSupport" => {
+                Self::InvalidParameterBandwidthPackageNIspValueNotSupport(error)
+            }
+            "InvalidNatGatewayId.NotFound" => Self::InvalidNatGatewayIdNotFound(error),
+            "VpcStatusError" => Self::VpcStatusError(error),
+            "InvalidParameter.Spec.ValueNotSupported" => {
+                Self::InvalidParameterSpecValueNotSupported(error)
+            }
+            "TaskConflict" => Self::TaskConflict(error),
+            "COMMODITY.INVALID_COMPONENT" => Self::CommodityInvalidComponent(error),
+            "CreateNatGateway.RouteConflict.DynamicRoute" => {
+                Self::CreateNatGatewayRouteConflictDynamicRoute(error)
+            }
+            "OperationUnsupported.MultiNatGateway" => {
+                Self::OperationUnsupportedMultiNatGateway(error)
+            }
+            "Forbidden.CheckEntryRuleQuota" => Self::ForbiddenCheckEntryRuleQuota(error),
+            "OperationFailed.UnpaidBillsExist" => {
+                Self::OperationFailedUnpaidBillsExist(error)
+            }
+            "IncorrectStatus.RouteEntry" => Self::IncorrectStatusRouteEntry(error),
+            "OperationFailed.RiskControl" => Self::OperationFailedRiskControl(error),
+            "IncorrectStatus.RouteTableStatus" => {
+                Self::IncorrectStatusRouteTableStatus(error)
+            }
+            "OperationFailed.TokenVerfiy" => Self::OperationFailedTokenVerfiy(error),
+            "IllegalParam.Name" => Self::IllegalParamName(error),
+            "OperationFailed.EnhancedQuotaExceed" => {
+                Self::OperationFailedEnhancedQuotaExceed(error)
+            }
+            "OrderError.NoAvailablePaymentMethod" => {
+                Self::OrderErrorNoAvailablePaymentMethod(error)
+            }
+            "OrderError.BasicInfoUncompleted" => {
+                Self::OrderErrorBasicInfoUncompleted(error)
+            }
+            "OperationUnsupported.EnhancedCURegion" => {
+                Self::OperationUnsupportedEnhancedCuRegion(error)
+            }
+            "NoPermission.CreateServiceLinkedRole" => {
+                Self::NoPermissionCreateServiceLinkedRole(error)
+            }
+            "OperationUnsupported.EnhancedRegion" => {
+                Self::OperationUnsupportedEnhancedRegion(error)
+            }
+            "OperationFailed.EnhancedInventoryNotEnough" => {
+                Self::OperationFailedEnhancedInventoryNotEnough(error)
+            }
+            "OperationFailed.VswNotBelongToVpc" => {
+                Self::OperationFailedVswNotBelongToVpc(error)
+            }
+            "OperationFailed.EnhancedUserIsUnAuthorized" => {
+                Self::OperationFailedEnhancedUserIsUnAuthorized(error)
+            }
+            "OperationUnsupported.PrePaidPyByLcu" => {
+                Self::OperationUnsupportedPrePaidPyByLcu(error)
+            }
+            "OperationFailed.NormalInventoryNotEnough" => {
+                Self::OperationFailedNormalInventoryNotEnough(error)
+            }
+            "OperationFailed.VSwitchNoAvailableIp" => {
+                Self::OperationFailedVSwitchNoAvailableIp(error)
+            }
+            "UnsupportedFeature.IcmpReplyEnabled" => {
+                Self::UnsupportedFeatureIcmpReplyEnabled(error)
+            }
+            "UnsupportedFeature.SecurityProtectionEnabled" => {
+                Self::UnsupportedFeatureSecurityProtectionEnabled(error)
+            }
+            "OperationFailed.RegionConvert" => Self::OperationFailedRegionConvert(error),
+            "UnsupportedFeature.VpcNat" => Self::UnsupportedFeatureVpcNat(error),
+            "InvalidVSWITCHID.NotFound" => Self::InvalidVswitchidNotFound(error),
+            "Forbidden.OperateShareResource" => {
+                Self::ForbiddenOperateShareResource(error)
+            }
+            "IncorrectStatus.VSWITCH" => Self::IncorrectStatusVswitch(error),
+            "OperationFailed.VpcNatGatewayInventoryNotEnough" => {
+                Self::OperationFailedVpcNatGatewayInventoryNotEnough(error)
+            }
+            "OperationFailed.VpcNatGatewayCheckInventory" => {
+                Self::OperationFailedVpcNatGatewayCheckInventory(error)
+            }
+            "SecurityGroupType.NotSupported" => {
+                Self::SecurityGroupTypeNotSupported(error)
+            }
+            "SecurityGroup.NotExist" => Self::SecurityGroupNotExist(error),
+            "OperationFailed.ContainForbiddenLabel" => {
+                Self::OperationFailedContainForbiddenLabel(error)
+            }
+            "OperationDenied.PrePaidInstance" => {
+                Self::OperationDeniedPrePaidInstance(error)
+            }
+            "UnsupportedFeature.Geneve" => Self::UnsupportedFeatureGeneve(error),
+            "OperationFailed.NoAvailableResource" => {
+                Self::OperationFailedNoAvailableResource(error)
+            }
+            "ExclusiveParam.AccessModeValueAndAccessTunnelType" => {
+                Self::ExclusiveParamAccessModeValueAndAccessTunnelType(error)
+            }
+            "ExclusiveParam.PrivateLinkModeAndAccessMode" => {
+                Self::ExclusiveParamPrivateLinkModeAndAccessMode(error)
+            }
+            "ExclusiveParam.PrivateLinkEnabledAndAccessMode" => {
+                Self::ExclusiveParamPrivateLinkEnabledAndAccessMode(error)
+            }
+            "UnsupportedFeature.AccessModeValue" => {
+                Self::UnsupportedFeatureAccessModeValue(error)
+            }
+            "IllegalParam.AccessTunnelType" => Self::IllegalParamAccessTunnelType(error),
+            "IllegalParam.AccessModeValue" => Self::IllegalParamAccessModeValue(error),
+            "OperationFailed.VSwitchStatusError" => {
+                Self::OperationFailedVSwitchStatusError(error)
+            }
+            "UnsupportedFeature.PrivateLinkMode" => {
+                Self::UnsupportedFeaturePrivateLinkMode(error)
+            }
+            "OperationFailed.EcsNetworkInterfaceQuotaNotSatisfy" => {
+                Self::OperationFailedEcsNetworkInterfaceQuotaNotSatisfy(error)
+            }
+            "OperationFailed.NoNameAuthentication" => {
+                Self::OperationFailedNoNameAuthentication(error)
+            }
+            "Mismatch.NatIpAndNatIpCidr" => Self::MismatchNatIpAndNatIpCidr(error),
+            "Mismatch.Ipv4PrefixAndNatIpCidr" => {
+                Self::MismatchIpv4PrefixAndNatIpCidr(error)
+            }
+            "ResourceAlreadyExist.NatIp" => Self::ResourceAlreadyExistNatIp(error),
+            "Mismatch.Ipv4PrefixAndCidrReservations" => {
+                Self::MismatchIpv4PrefixAndCidrReservations(error)
+            }
+            "ResourceAlreadyAssociated.Ipv4Prefix" => {
+                Self::ResourceAlreadyAssociatedIpv4Prefix(error)
+            }
+            "ResourceNotEnough.Ipv4Prefix" => Self::ResourceNotEnoughIpv4Prefix(error),
+            "ResourceNotFound.Ipv4Prefix" => Self::ResourceNotFoundIpv4Prefix(error),
+            "ResourceAlreadyAssociated.NatIp" => {
+                Self::ResourceAlreadyAssociatedNatIp(error)
+            }
+            "ResourceNotEnough.NatIp" => Self::ResourceNotEnoughNatIp(error),
+            "ResourceNotFound.NatIp" => Self::ResourceNotFoundNatIp(error),
+            "IllegalParam.Ipv4Prefix" => Self::IllegalParamIpv4Prefix(error),
+            "IllegalParam.NatIp" => Self::IllegalParamNatIp(error),
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "InvalidVpcId.NotFound" => Self::InvalidVpcIdNotFound(error),
+            "InvalidZoneId.NotFound" => Self::InvalidZoneIdNotFound(error),
+            "VPC_ONLY_CAN_CREATE_ONE_NAT_GATEWAY" => {
+                Self::VpcOnlyCanCreateOneNatGateway(error)
+            }
+            "OperationFailed.CrateEntryTimeOut" => {
+                Self::OperationFailedCrateEntryTimeOut(error)
+            }
+            "Forbidden.CreateSpecialSpecNatGateway" => {
+                Self::ForbiddenCreateSpecialSpecNatGateway(error)
+            }
+            "UnsupportedZoneForFwNat" => Self::UnsupportedZoneForFwNat(error),
+            "OrderError.NatGateway" => Self::OrderErrorNatGateway(error),
+            "OperationFailed.AccessTunnelId" => {
+                Self::OperationFailedAccessTunnelId(error)
+            }
+            "OperationFailed.EnhancedCheckInventory" => {
+                Self::OperationFailedEnhancedCheckInventory(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

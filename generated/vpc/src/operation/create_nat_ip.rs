@@ -392,48 +392,37 @@ pub enum CreateNatIpError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateNatIpError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "Mismatch.NatIpAndNatIpCidr",
-                    "ResourceNotFound.NatGateway",
-                    "ResourceNotFound.NatIpCidr",
-                    "IncorrectStatus.NatGateway",
-                    "QuotaExceeded.NatIp",
-                    "ResourceNotEnough.SwitchAvailableIps",
-                    "ResourceNotEnough.NatIp",
-                    "ResourceAlreadyExist.NatIp",
-                    "Mismatch.Ipv4PrefixAndNatIpCidr",
-                    "Mismatch.Ipv4PrefixAndCidrReservations",
-                    "ResourceAlreadyAssociated.Ipv4Prefix",
-                    "ResourceNotEnough.Ipv4Prefix",
-                    "ResourceNotFound.Ipv4Prefix",
-                    "ResourceAlreadyAssociated.NatIp",
-                    "ResourceNotFound.NatIp",
-                    "IllegalParam.Ipv4Prefix",
-                    "ResourceAlreadyExist.Ipv4Prefix",
-                    "InvalidRegionId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::MismatchNatIpAndNatIpCidr(error),
-            Some(1) => Self::ResourceNotFoundNatGateway(error),
-            Some(2) => Self::ResourceNotFoundNatIpCidr(error),
-            Some(3) => Self::IncorrectStatusNatGateway(error),
-            Some(4) => Self::QuotaExceededNatIp(error),
-            Some(5) => Self::ResourceNotEnoughSwitchAvailableIps(error),
-            Some(6) => Self::ResourceNotEnoughNatIp(error),
-            Some(7) => Self::ResourceAlreadyExistNatIp(error),
-            Some(8) => Self::MismatchIpv4PrefixAndNatIpCidr(error),
-            Some(9) => Self::MismatchIpv4PrefixAndCidrReservations(error),
-            Some(10) => Self::ResourceAlreadyAssociatedIpv4Prefix(error),
-            Some(11) => Self::ResourceNotEnoughIpv4Prefix(error),
-            Some(12) => Self::ResourceNotFoundIpv4Prefix(error),
-            Some(13) => Self::ResourceAlreadyAssociatedNatIp(error),
-            Some(14) => Self::ResourceNotFoundNatIp(error),
-            Some(15) => Self::IllegalParamIpv4Prefix(error),
-            Some(16) => Self::ResourceAlreadyExistIpv4Prefix(error),
-            Some(17) => Self::InvalidRegionIdNotFound(error),
+        match error.code() {
+            "Mismatch.NatIpAndNatIpCidr" => Self::MismatchNatIpAndNatIpCidr(error),
+            "ResourceNotFound.NatGateway" => Self::ResourceNotFoundNatGateway(error),
+            "ResourceNotFound.NatIpCidr" => Self::ResourceNotFoundNatIpCidr(error),
+            "IncorrectStatus.NatGateway" => Self::IncorrectStatusNatGateway(error),
+            "QuotaExceeded.NatIp" => Self::QuotaExceededNatIp(error),
+            "ResourceNotEnough.SwitchAvailableIps" => {
+                Self::ResourceNotEnoughSwitchAvailableIps(error)
+            }
+            "ResourceNotEnough.NatIp" => Self::ResourceNotEnoughNatIp(error),
+            "ResourceAlreadyExist.NatIp" => Self::ResourceAlreadyExistNatIp(error),
+            "Mismatch.Ipv4PrefixAndNatIpCidr" => {
+                Self::MismatchIpv4PrefixAndNatIpCidr(error)
+            }
+            "Mismatch.Ipv4PrefixAndCidrReservations" => {
+                Self::MismatchIpv4PrefixAndCidrReservations(error)
+            }
+            "ResourceAlreadyAssociated.Ipv4Prefix" => {
+                Self::ResourceAlreadyAssociatedIpv4Prefix(error)
+            }
+            "ResourceNotEnough.Ipv4Prefix" => Self::ResourceNotEnoughIpv4Prefix(error),
+            "ResourceNotFound.Ipv4Prefix" => Self::ResourceNotFoundIpv4Prefix(error),
+            "ResourceAlreadyAssociated.NatIp" => {
+                Self::ResourceAlreadyAssociatedNatIp(error)
+            }
+            "ResourceNotFound.NatIp" => Self::ResourceNotFoundNatIp(error),
+            "IllegalParam.Ipv4Prefix" => Self::IllegalParamIpv4Prefix(error),
+            "ResourceAlreadyExist.Ipv4Prefix" => {
+                Self::ResourceAlreadyExistIpv4Prefix(error)
+            }
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -326,32 +326,25 @@ pub enum CreateNatIpCidrError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateNatIpCidrError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IncorrectStatus.NatGateway",
-                    "OperationFailed.NatIpCidrInUse",
-                    "QuotaExceeded.NatIpCidr",
-                    "OperationFailed.CreateNatIpCidrInVpcCidrBlock",
-                    "OperationFailed.CreateNatIpCidrNotInUserCidr",
-                    "ResourceAlreadyExist.NatIpCidr",
-                    "IllegalParamFormat.NatIpCidr",
-                    "InvalidRegionId.NotFound",
-                    "ResourceNotFound.NatGateway",
-                    "ResourceNotFound.VPC",
-                ],
-            )
-        {
-            Some(0) => Self::IncorrectStatusNatGateway(error),
-            Some(1) => Self::OperationFailedNatIpCidrInUse(error),
-            Some(2) => Self::QuotaExceededNatIpCidr(error),
-            Some(3) => Self::OperationFailedCreateNatIpCidrInVpcCidrBlock(error),
-            Some(4) => Self::OperationFailedCreateNatIpCidrNotInUserCidr(error),
-            Some(5) => Self::ResourceAlreadyExistNatIpCidr(error),
-            Some(6) => Self::IllegalParamFormatNatIpCidr(error),
-            Some(7) => Self::InvalidRegionIdNotFound(error),
-            Some(8) => Self::ResourceNotFoundNatGateway(error),
-            Some(9) => Self::ResourceNotFoundVpc(error),
+        match error.code() {
+            "IncorrectStatus.NatGateway" => Self::IncorrectStatusNatGateway(error),
+            "OperationFailed.NatIpCidrInUse" => {
+                Self::OperationFailedNatIpCidrInUse(error)
+            }
+            "QuotaExceeded.NatIpCidr" => Self::QuotaExceededNatIpCidr(error),
+            "OperationFailed.CreateNatIpCidrInVpcCidrBlock" => {
+                Self::OperationFailedCreateNatIpCidrInVpcCidrBlock(error)
+            }
+            "OperationFailed.CreateNatIpCidrNotInUserCidr" => {
+                Self::OperationFailedCreateNatIpCidrNotInUserCidr(error)
+            }
+            "ResourceAlreadyExist.NatIpCidr" => {
+                Self::ResourceAlreadyExistNatIpCidr(error)
+            }
+            "IllegalParamFormat.NatIpCidr" => Self::IllegalParamFormatNatIpCidr(error),
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "ResourceNotFound.NatGateway" => Self::ResourceNotFoundNatGateway(error),
+            "ResourceNotFound.VPC" => Self::ResourceNotFoundVpc(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -340,38 +340,22 @@ pub enum CreateNetworkAclError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateNetworkAclError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "ParameterMissing.AliUid",
-                    "ParameterMissing.Bid",
-                    "ParameterMissing.RegionId",
-                    "ParameterEmpty.RegionId",
-                    "ParameterMissing.VpcId",
-                    "ParameterLengthIllegal.Name",
-                    "ParameterIllegal.Name",
-                    "ParameterLengthIllegal.Description",
-                    "ParameterIllegal.Description",
-                    "ParameterEmpty.VpcId",
-                    "InvalidVpcId.NotFound",
-                    "QuotaExceed.NetworkAcl",
-                    "NotSupport.NetworkAcl",
-                ],
-            )
-        {
-            Some(0) => Self::ParameterMissingAliUid(error),
-            Some(1) => Self::ParameterMissingBid(error),
-            Some(2) => Self::ParameterMissingRegionId(error),
-            Some(3) => Self::ParameterEmptyRegionId(error),
-            Some(4) => Self::ParameterMissingVpcId(error),
-            Some(5) => Self::ParameterLengthIllegalName(error),
-            Some(6) => Self::ParameterIllegalName(error),
-            Some(7) => Self::ParameterLengthIllegalDescription(error),
-            Some(8) => Self::ParameterIllegalDescription(error),
-            Some(9) => Self::ParameterEmptyVpcId(error),
-            Some(10) => Self::InvalidVpcIdNotFound(error),
-            Some(11) => Self::QuotaExceedNetworkAcl(error),
-            Some(12) => Self::NotSupportNetworkAcl(error),
+        match error.code() {
+            "ParameterMissing.AliUid" => Self::ParameterMissingAliUid(error),
+            "ParameterMissing.Bid" => Self::ParameterMissingBid(error),
+            "ParameterMissing.RegionId" => Self::ParameterMissingRegionId(error),
+            "ParameterEmpty.RegionId" => Self::ParameterEmptyRegionId(error),
+            "ParameterMissing.VpcId" => Self::ParameterMissingVpcId(error),
+            "ParameterLengthIllegal.Name" => Self::ParameterLengthIllegalName(error),
+            "ParameterIllegal.Name" => Self::ParameterIllegalName(error),
+            "ParameterLengthIllegal.Description" => {
+                Self::ParameterLengthIllegalDescription(error)
+            }
+            "ParameterIllegal.Description" => Self::ParameterIllegalDescription(error),
+            "ParameterEmpty.VpcId" => Self::ParameterEmptyVpcId(error),
+            "InvalidVpcId.NotFound" => Self::InvalidVpcIdNotFound(error),
+            "QuotaExceed.NetworkAcl" => Self::QuotaExceedNetworkAcl(error),
+            "NotSupport.NetworkAcl" => Self::NotSupportNetworkAcl(error),
             _ => Self::Unhandled(error),
         }
     }

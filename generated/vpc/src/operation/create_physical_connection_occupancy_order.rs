@@ -340,34 +340,30 @@ pub enum CreatePhysicalConnectionOccupancyOrderError {
 impl From<::acs_runtime::client::ServiceError>
 for CreatePhysicalConnectionOccupancyOrderError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IAbs.InvalidStatus.ValueNotSupported",
-                    "InvalidPrice.NotFound",
-                    "InvalidPhysicalConnectionChargeType.Malformed",
-                    "InvalidPhysicalConnectionPeriod.Malformed",
-                    "InvalidPhysicalConnectionPricingCycle.Malformed",
-                    "Forbidden.NotAllowedInState",
-                    "INSTANCE.STATUS.NOT.ALLOW",
-                    "Abs.InstanceNotExist",
-                    "IncorrectStatus.PhysicalConnection",
-                    "InvalidRegionId.NotFound",
-                    "InvalidPhysicalConnectionId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::IAbsInvalidStatusValueNotSupported(error),
-            Some(1) => Self::InvalidPriceNotFound(error),
-            Some(2) => Self::InvalidPhysicalConnectionChargeTypeMalformed(error),
-            Some(3) => Self::InvalidPhysicalConnectionPeriodMalformed(error),
-            Some(4) => Self::InvalidPhysicalConnectionPricingCycleMalformed(error),
-            Some(5) => Self::ForbiddenNotAllowedInState(error),
-            Some(6) => Self::InstanceStatusNotAllow(error),
-            Some(7) => Self::AbsInstanceNotExist(error),
-            Some(8) => Self::IncorrectStatusPhysicalConnection(error),
-            Some(9) => Self::InvalidRegionIdNotFound(error),
-            Some(10) => Self::InvalidPhysicalConnectionIdNotFound(error),
+        match error.code() {
+            "IAbs.InvalidStatus.ValueNotSupported" => {
+                Self::IAbsInvalidStatusValueNotSupported(error)
+            }
+            "InvalidPrice.NotFound" => Self::InvalidPriceNotFound(error),
+            "InvalidPhysicalConnectionChargeType.Malformed" => {
+                Self::InvalidPhysicalConnectionChargeTypeMalformed(error)
+            }
+            "InvalidPhysicalConnectionPeriod.Malformed" => {
+                Self::InvalidPhysicalConnectionPeriodMalformed(error)
+            }
+            "InvalidPhysicalConnectionPricingCycle.Malformed" => {
+                Self::InvalidPhysicalConnectionPricingCycleMalformed(error)
+            }
+            "Forbidden.NotAllowedInState" => Self::ForbiddenNotAllowedInState(error),
+            "INSTANCE.STATUS.NOT.ALLOW" => Self::InstanceStatusNotAllow(error),
+            "Abs.InstanceNotExist" => Self::AbsInstanceNotExist(error),
+            "IncorrectStatus.PhysicalConnection" => {
+                Self::IncorrectStatusPhysicalConnection(error)
+            }
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "InvalidPhysicalConnectionId.NotFound" => {
+                Self::InvalidPhysicalConnectionIdNotFound(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

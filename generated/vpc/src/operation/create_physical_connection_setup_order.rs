@@ -346,28 +346,19 @@ pub enum CreatePhysicalConnectionSetupOrderError {
 impl From<::acs_runtime::client::ServiceError>
 for CreatePhysicalConnectionSetupOrderError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidPrice.NotFound",
-                    "QuotaExceeded.PerAccessPoint",
-                    "InvalidPhysicalConnectionOperator.Malformed",
-                    "InvalidPhysicalConnectionPortType.Malformed",
-                    "InvalidPortType.NotFound",
-                    "InvalidInstance.NotFound",
-                    "IncorrectStatus.AccessPoint",
-                    "AccessPoint.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidPriceNotFound(error),
-            Some(1) => Self::QuotaExceededPerAccessPoint(error),
-            Some(2) => Self::InvalidPhysicalConnectionOperatorMalformed(error),
-            Some(3) => Self::InvalidPhysicalConnectionPortTypeMalformed(error),
-            Some(4) => Self::InvalidPortTypeNotFound(error),
-            Some(5) => Self::InvalidInstanceNotFound(error),
-            Some(6) => Self::IncorrectStatusAccessPoint(error),
-            Some(7) => Self::AccessPointNotFound(error),
+        match error.code() {
+            "InvalidPrice.NotFound" => Self::InvalidPriceNotFound(error),
+            "QuotaExceeded.PerAccessPoint" => Self::QuotaExceededPerAccessPoint(error),
+            "InvalidPhysicalConnectionOperator.Malformed" => {
+                Self::InvalidPhysicalConnectionOperatorMalformed(error)
+            }
+            "InvalidPhysicalConnectionPortType.Malformed" => {
+                Self::InvalidPhysicalConnectionPortTypeMalformed(error)
+            }
+            "InvalidPortType.NotFound" => Self::InvalidPortTypeNotFound(error),
+            "InvalidInstance.NotFound" => Self::InvalidInstanceNotFound(error),
+            "IncorrectStatus.AccessPoint" => Self::IncorrectStatusAccessPoint(error),
+            "AccessPoint.NotFound" => Self::AccessPointNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -442,40 +442,33 @@ pub enum CreatePublicIpAddressPoolError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreatePublicIpAddressPoolError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IllegalParam.Isp",
-                    "IllegalParam.Name",
-                    "IllegalParam.Description",
-                    "Forbidden.CreatePublicIpAddressPool",
-                    "QuotaExceeded.PublicIpAddressPool",
-                    "MissingParam.Zones",
-                    "UnsupportedRegion",
-                    "IllegalParam.Zones",
-                    "IllegalParamSize.Zones",
-                    "UnsupportedFeature.Isp",
-                    "OperationDenied.ISPNotSupportDdosEnhanced",
-                    "IllegalParam.SecurityProtectionTypes",
-                    "IncorrectBusinessStatus.PublicIpAddressPool",
-                    "OptInRequired.PublicIpAddressPool",
-                ],
-            )
-        {
-            Some(0) => Self::IllegalParamIsp(error),
-            Some(1) => Self::IllegalParamName(error),
-            Some(2) => Self::IllegalParamDescription(error),
-            Some(3) => Self::ForbiddenCreatePublicIpAddressPool(error),
-            Some(4) => Self::QuotaExceededPublicIpAddressPool(error),
-            Some(5) => Self::MissingParamZones(error),
-            Some(6) => Self::UnsupportedRegion(error),
-            Some(7) => Self::IllegalParamZones(error),
-            Some(8) => Self::IllegalParamSizeZones(error),
-            Some(9) => Self::UnsupportedFeatureIsp(error),
-            Some(10) => Self::OperationDeniedIspNotSupportDdosEnhanced(error),
-            Some(11) => Self::IllegalParamSecurityProtectionTypes(error),
-            Some(12) => Self::IncorrectBusinessStatusPublicIpAddressPool(error),
-            Some(13) => Self::OptInRequiredPublicIpAddressPool(error),
+        match error.code() {
+            "IllegalParam.Isp" => Self::IllegalParamIsp(error),
+            "IllegalParam.Name" => Self::IllegalParamName(error),
+            "IllegalParam.Description" => Self::IllegalParamDescription(error),
+            "Forbidden.CreatePublicIpAddressPool" => {
+                Self::ForbiddenCreatePublicIpAddressPool(error)
+            }
+            "QuotaExceeded.PublicIpAddressPool" => {
+                Self::QuotaExceededPublicIpAddressPool(error)
+            }
+            "MissingParam.Zones" => Self::MissingParamZones(error),
+            "UnsupportedRegion" => Self::UnsupportedRegion(error),
+            "IllegalParam.Zones" => Self::IllegalParamZones(error),
+            "IllegalParamSize.Zones" => Self::IllegalParamSizeZones(error),
+            "UnsupportedFeature.Isp" => Self::UnsupportedFeatureIsp(error),
+            "OperationDenied.ISPNotSupportDdosEnhanced" => {
+                Self::OperationDeniedIspNotSupportDdosEnhanced(error)
+            }
+            "IllegalParam.SecurityProtectionTypes" => {
+                Self::IllegalParamSecurityProtectionTypes(error)
+            }
+            "IncorrectBusinessStatus.PublicIpAddressPool" => {
+                Self::IncorrectBusinessStatusPublicIpAddressPool(error)
+            }
+            "OptInRequired.PublicIpAddressPool" => {
+                Self::OptInRequiredPublicIpAddressPool(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

@@ -255,9 +255,9 @@ pub enum CreateRouteEntriesError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateRouteEntriesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code_index(&["DryRunOperation", "MissingParam.RouteTableId"]) {
-            Some(0) => Self::DryRunOperation(error),
-            Some(1) => Self::MissingParamRouteTableId(error),
+        match error.code() {
+            "DryRunOperation" => Self::DryRunOperation(error),
+            "MissingParam.RouteTableId" => Self::MissingParamRouteTableId(error),
             _ => Self::Unhandled(error),
         }
     }

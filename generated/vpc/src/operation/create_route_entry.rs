@@ -706,298 +706,278 @@ pub enum CreateRouteEntryError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateRouteEntryError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IllegalParam.CidrBlock",
-                    "QuotaExceeded",
-                    "MissingParameter",
-                    "InvalidCidrBlock.Malformed",
-                    "InvalidCIDRBlock.Duplicate",
-                    "IncorrectVpcStatus",
-                    "IncorrectInstanceStatus",
-                    "IncorrectRouteEntryStatus",
-                    "IncorrectVSwitchStatus",
-                    "InvalidCidrBlock",
-                    "InvalidNextHop.NotFound",
-                    "InvalidVRouter.NotFound",
-                    "InvalidVPC.NotFound",
-                    "InvalidNexthopTypeAndList.BothNull",
-                    "InvalidNexthopTypeAndList.BothNotNull",
-                    "InvalidRouterInterface",
-                    "InvalidOppositeRouterType",
-                    "InvalidNexthopListSize",
-                    "InvalidEntryRuleQuota.NotFound",
-                    "Forbidden.CheckEntryRuleQuota",
-                    "InvalidVBRStatus",
-                    "InvalidPhysicalConnectionBusinessStatus",
-                    "InvalidRouterType",
-                    "IncorrectHaVipStatus",
-                    "CountLimitExceed.HaVipRouteEntry",
-                    "InvalidRouteEntry.Duplicate",
-                    "InvalidParam",
-                    "INVALID_WEIGHT_PARAM",
-                    "FORBIDDEN_USE_VPC_AS_INTERNET_GATEWAY",
-                    "InvalidNexthop",
-                    "INVALID_VPC_ID",
-                    "InvalidRouteEntrySize",
-                    "TaskConflict",
-                    "InvalidRouteEntry",
-                    "InvalidDestinationCidrBlock",
-                    "Forbidden.VRouterNotFound",
-                    "DefaultValidate.Error",
-                    "Region.NotSupport",
-                    "OperationFailed.NotifyCenCreate",
-                    "Forbidden.PrivateIpNotFound",
-                    "OperationUnsupported.InactiveMode",
-                    "InvalidRouteEntryName.Malformed",
-                    "IncorrectStatus.MultiScopeRiRouteEntry",
-                    "OperationUnsupported.MoreThanOneVpnOrHavip",
-                    "OperationUnsupported.EcmpRiTypeOrNumber",
-                    "Duplicated.VpcNextHop",
-                    "OperationUnsupported.SubRouteTableECMP",
-                    "InvalidNexthop.NotFound",
-                    "IllegalParam.NextHopId",
-                    "QuotaExceeded.HaVipRouteEntry",
-                    "InvalidNexthop.DirectEni",
-                    "OperationFailed.InvalidNexthop",
-                    "OperationFailed.NotifyCenDelete",
-                    "InvalidNatGateway.NotFound",
-                    "OperationFailed.CxpRouteExist",
-                    "OperationFailed.GetEniInfo",
-                    "OperationUnsupported.InvalidRouterInterfaceType",
-                    "InvalidHaVip.NotFound",
-                    "OperationFailed.MultiScopeType",
-                    "OperationFailed.DistibuteLock",
-                    "QuotaExceeded.VpnRouteEntry",
-                    "InvalidAttachment.NotFound",
-                    "OperationFailed.ActiveNetworkInterfaceNotFound",
-                    "InvalidNetworkInterface.NotFound",
-                    "OperationFailed.QueryAttachmentInfo",
-                    "IllegalParam.AttachmentId",
-                    "OperationFailed.NotSupportIPV6",
-                    "IncorrectStatus.Ipv6Address",
-                    "OperationUnsupported.Ipv6EntryOnPrimaryNetworkInterface",
-                    "OperationUnsupported.SpecifyIpOnIpv6Entry",
-                    "OperationUnsupported.MutipleIpv6Address",
-                    "OperationDenied.Ipv6EntryOnCustomTable",
-                    "OperationDenied.CloudBoxVbrEntryAllowedInCustomRouteTable",
-                    "OperationDenied.RouteTableAssociateNotCloudBoxVSwitch",
-                    "OperationDenied.VbrMisMatchCloudBox",
-                    "OperationDenied.VbrIdle",
-                    "OperationDenied.RouterInterfaceToDifferentVpc",
-                    "OperationDenied.RouterInterfaceFromDifferentZones",
-                    "OperationFailed.PconnTrafficNotEnable",
-                    "ResourceNotFound.VpcPeer",
-                    "IncorrectStatus.VpcPeer",
-                    "OperationDenied.RouteTableTypeNotPermitted",
-                    "OperationDenied.GatewayRouteTableNotPermitted",
-                    "UnsupportedFeature.VpcPeerIpv6",
-                    "OperationDenied.VpcIpv6NotEnabled",
-                    "IncorrectStatus.Ipv4Gateway",
-                    "ResourceNotFound.PrefixList",
-                    "UnsupportedFeature.CreatePrefixListEcmpRouteEntry",
-                    "OperationDenied.RouterInterfaceIpv6NotEnabled",
-                    "OperationDenied.NextHopTypeNotPermitted",
-                    "ResourceAlreadyAssociated.PrefixList",
-                    "OperationFailed.CidrConflictWithPrefixList",
-                    "ResourceNotFound.Ipv4Gateway",
-                    "Mismatch.HaVipIdAndRouteTableId",
-                    "OperationFailed.OperationLocked",
-                    "Mismatch.Ipv4GatewayIdAndRouteTableId",
-                    "OperationUnsupported.DestinationCidrBlockOverlapWithVSwitch",
-                    "ResourceNotAssociated.Cen",
-                    "IncorrectStatus.CenRelation",
-                    "OperationDenied.CenTypeInvalid",
-                    "ResourceNotFound.Cen",
-                    "ResourceNotFound.NetworkInterface",
-                    "RouteConflict.AlreadyExist",
-                    "IncorrectStatus.RouterInterface",
-                    "InvalidNexthop.UnsupportedEniBizType",
-                    "OperationDenied.RouterInterfaceIpv6",
-                    "InvalidNextHopType",
-                    "OperationDenied.VbrAttachEcrInMiddleStatus",
-                    "ResourceNotAssociated.Ecr",
-                    "UnsupportedFeature.RouterInterfaceIpv6",
-                    "InvalidVpnInstanceId.NotFound",
-                    "OperationFailed.ScopeActiveRouteEntryType",
-                    "OperationFailed.ScopeStandbyRouteEntryQuota",
-                    "OperationFailed.ScopeActiveRouteEntryQuota",
-                    "OperationUnsupported.ScopeInvalidRouteType",
-                    "OperationFailed.EcmpInvalidRouterInterfaceOppositeType",
-                    "OperationUnsupported.Ipv6EcmpRouteEntry",
-                    "OperationUnsupported.Ipv6CidrBlock",
-                    "OperationUnsupported.Ipv6ForVBR",
-                    "IncorrectStatus.RouteTableStatus",
-                    "OperationFailed.InvalidNextHopType",
-                    "UnsupportedRegion",
-                    "UnsupportedFeature.VpcAdvancedFeature",
-                    "OperationDenied.CreateEcmpForPublishedRouteEntry",
-                    "OperationDenied.TrAttachmentIpv6Disabled",
-                    "Mismatch.EniIdAndRouteTableId",
-                    "InvalidDescription.Malformed",
-                    "OperationFailed.InstanceDismatchCurrentVpc",
-                    "InvalidParameter",
-                    "InvalidNatGatewayId.NotFound",
-                    "InvalidInstanId.NotFound",
-                    "InvalidNextHopId.NotFound",
-                    "InvalidRouteTableId.NotFound",
-                    "InvalidHaVipId.NotFound",
-                    "InvalidVpc.NotFound",
-                    "InvalidIpv6Gateway.NotFound",
-                    "ResourceNotFound.GatewayLoadBalancerEndpoint",
-                    "VPC.ERROR",
-                    "InternalError",
-                ],
-            )
-        {
-            Some(0) => Self::IllegalParamCidrBlock(error),
-            Some(1) => Self::QuotaExceeded(error),
-            Some(2) => Self::MissingParameter(error),
-            Some(3) => Self::InvalidCidrBlockMalformed(error),
-            Some(4) => Self::InvalidCidrBlockDuplicate(error),
-            Some(5) => Self::IncorrectVpcStatus(error),
-            Some(6) => Self::IncorrectInstanceStatus(error),
-            Some(7) => Self::IncorrectRouteEntryStatus(error),
-            Some(8) => Self::IncorrectVSwitchStatus(error),
-            Some(9) => Self::InvalidCidrBlock(error),
-            Some(10) => Self::InvalidNextHopNotFound(error),
-            Some(11) => Self::InvalidVRouterNotFound(error),
-            Some(12) => Self::InvalidVpcNotFound(error),
-            Some(13) => Self::InvalidNexthopTypeAndListBothNull(error),
-            Some(14) => Self::InvalidNexthopTypeAndListBothNotNull(error),
-            Some(15) => Self::InvalidRouterInterface(error),
-            Some(16) => Self::InvalidOppositeRouterType(error),
-            Some(17) => Self::InvalidNexthopListSize(error),
-            Some(18) => Self::InvalidEntryRuleQuotaNotFound(error),
-            Some(19) => Self::ForbiddenCheckEntryRuleQuota(error),
-            Some(20) => Self::InvalidVbrStatus(error),
-            Some(21) => Self::InvalidPhysicalConnectionBusinessStatus(error),
-            Some(22) => Self::InvalidRouterType(error),
-            Some(23) => Self::IncorrectHaVipStatus(error),
-            Some(24) => Self::CountLimitExceedHaVipRouteEntry(error),
-            Some(25) => Self::InvalidRouteEntryDuplicate(error),
-            Some(26) => Self::InvalidParam(error),
-            Some(27) => Self::InvalidWeightParam(error),
-            Some(28) => Self::ForbiddenUseVpcAsInternetGateway(error),
-            Some(29) => Self::InvalidNexthop(error),
-            Some(30) => Self::InvalidVpcId(error),
-            Some(31) => Self::InvalidRouteEntrySize(error),
-            Some(32) => Self::TaskConflict(error),
-            Some(33) => Self::InvalidRouteEntry(error),
-            Some(34) => Self::InvalidDestinationCidrBlock(error),
-            Some(35) => Self::ForbiddenVRouterNotFound(error),
-            Some(36) => Self::DefaultValidateError(error),
-            Some(37) => Self::RegionNotSupport(error),
-            Some(38) => Self::OperationFailedNotifyCenCreate(error),
-            Some(39) => Self::ForbiddenPrivateIpNotFound(error),
-            Some(40) => Self::OperationUnsupportedInactiveMode(error),
-            Some(41) => Self::InvalidRouteEntryNameMalformed(error),
-            Some(42) => Self::IncorrectStatusMultiScopeRiRouteEntry(error),
-            Some(43) => Self::OperationUnsupportedMoreThanOneVpnOrHavip(error),
-            Some(44) => Self::OperationUnsupportedEcmpRiTypeOrNumber(error),
-            Some(45) => Self::DuplicatedVpcNextHop(error),
-            Some(46) => Self::OperationUnsupportedSubRouteTableEcmp(error),
-            Some(47) => Self::InvalidNexthopNotFound(error),
-            Some(48) => Self::IllegalParamNextHopId(error),
-            Some(49) => Self::QuotaExceededHaVipRouteEntry(error),
-            Some(50) => Self::InvalidNexthopDirectEni(error),
-            Some(51) => Self::OperationFailedInvalidNexthop(error),
-            Some(52) => Self::OperationFailedNotifyCenDelete(error),
-            Some(53) => Self::InvalidNatGatewayNotFound(error),
-            Some(54) => Self::OperationFailedCxpRouteExist(error),
-            Some(55) => Self::OperationFailedGetEniInfo(error),
-            Some(56) => Self::OperationUnsupportedInvalidRouterInterfaceType(error),
-            Some(57) => Self::InvalidHaVipNotFound(error),
-            Some(58) => Self::OperationFailedMultiScopeType(error),
-            Some(59) => Self::OperationFailedDistibuteLock(error),
-            Some(60) => Self::QuotaExceededVpnRouteEntry(error),
-            Some(61) => Self::InvalidAttachmentNotFound(error),
-            Some(62) => Self::OperationFailedActiveNetworkInterfaceNotFound(error),
-            Some(63) => Self::InvalidNetworkInterfaceNotFound(error),
-            Some(64) => Self::OperationFailedQueryAttachmentInfo(error),
-            Some(65) => Self::IllegalParamAttachmentId(error),
-            Some(66) => Self::OperationFailedNotSupportIpv6(error),
-            Some(67) => Self::IncorrectStatusIpv6Address(error),
-            Some(68) => {
+        match error.code() {
+            "IllegalParam.CidrBlock" => Self::IllegalParamCidrBlock(error),
+            "QuotaExceeded" => Self::QuotaExceeded(error),
+            "MissingParameter" => Self::MissingParameter(error),
+            "InvalidCidrBlock.Malformed" => Self::InvalidCidrBlockMalformed(error),
+            "InvalidCIDRBlock.Duplicate" => Self::InvalidCidrBlockDuplicate(error),
+            "IncorrectVpcStatus" => Self::IncorrectVpcStatus(error),
+            "IncorrectInstanceStatus" => Self::IncorrectInstanceStatus(error),
+            "IncorrectRouteEntryStatus" => Self::IncorrectRouteEntryStatus(error),
+            "IncorrectVSwitchStatus" => Self::IncorrectVSwitchStatus(error),
+            "InvalidCidrBlock" => Self::InvalidCidrBlock(error),
+            "InvalidNextHop.NotFound" => Self::InvalidNextHopNotFound(error),
+            "InvalidVRouter.NotFound" => Self::InvalidVRouterNotFound(error),
+            "InvalidVPC.NotFound" => Self::InvalidVpcNotFound(error),
+            "InvalidNexthopTypeAndList.BothNull" => {
+                Self::InvalidNexthopTypeAndListBothNull(error)
+            }
+            "InvalidNexthopTypeAndList.BothNotNull" => {
+                Self::InvalidNexthopTypeAndListBothNotNull(error)
+            }
+            "InvalidRouterInterface" => Self::InvalidRouterInterface(error),
+            "InvalidOppositeRouterType" => Self::InvalidOppositeRouterType(error),
+            "InvalidNexthopListSize" => Self::InvalidNexthopListSize(error),
+            "InvalidEntryRuleQuota.NotFound" => {
+                Self::InvalidEntryRuleQuotaNotFound(error)
+            }
+            "Forbidden.CheckEntryRuleQuota" => Self::ForbiddenCheckEntryRuleQuota(error),
+            "InvalidVBRStatus" => Self::InvalidVbrStatus(error),
+            "InvalidPhysicalConnectionBusinessStatus" => {
+                Self::InvalidPhysicalConnectionBusinessStatus(error)
+            }
+            "InvalidRouterType" => Self::InvalidRouterType(error),
+            "IncorrectHaVipStatus" => Self::IncorrectHaVipStatus(error),
+            "CountLimitExceed.HaVipRouteEntry" => {
+                Self::CountLimitExceedHaVipRouteEntry(error)
+            }
+            "InvalidRouteEntry.Duplicate" => Self::InvalidRouteEntryDuplicate(error),
+            "InvalidParam" => Self::InvalidParam(error),
+            "INVALID_WEIGHT_PARAM" => Self::InvalidWeightParam(error),
+            "FORBIDDEN_USE_VPC_AS_INTERNET_GATEWAY" => {
+                Self::ForbiddenUseVpcAsInternetGateway(error)
+            }
+            "InvalidNexthop" => Self::InvalidNexthop(error),
+            "INVALID_VPC_ID" => Self::InvalidVpcId(error),
+            "InvalidRouteEntrySize" => Self::InvalidRouteEntrySize(error),
+            "TaskConflict" => Self::TaskConflict(error),
+            "InvalidRouteEntry" => Self::InvalidRouteEntry(error),
+            "InvalidDestinationCidrBlock" => Self::InvalidDestinationCidrBlock(error),
+            "Forbidden.VRouterNotFound" => Self::ForbiddenVRouterNotFound(error),
+            "DefaultValidate.Error" => Self::DefaultValidateError(error),
+            "Region.NotSupport" => Self::RegionNotSupport(error),
+            "OperationFailed.NotifyCenCreate" => {
+                Self::OperationFailedNotifyCenCreate(error)
+            }
+            "Forbidden.PrivateIpNotFound" => Self::ForbiddenPrivateIpNotFound(error),
+            "OperationUnsupported.InactiveMode" => {
+                Self::OperationUnsupportedInactiveMode(error)
+            }
+            "InvalidRouteEntryName.Malformed" => {
+                Self::InvalidRouteEntryNameMalformed(error)
+            }
+            "IncorrectStatus.MultiScopeRiRouteEntry" => {
+                Self::IncorrectStatusMultiScopeRiRouteEntry(error)
+            }
+            "OperationUnsupported.MoreThanOneVpnOrHavip" => {
+                Self::OperationUnsupportedMoreThanOneVpnOrHavip(error)
+            }
+            "OperationUnsupported.EcmpRiTypeOrNumber" => {
+                Self::OperationUnsupportedEcmpRiTypeOrNumber(error)
+            }
+            "Duplicated.VpcNextHop" => Self::DuplicatedVpcNextHop(error),
+            "OperationUnsupported.SubRouteTableECMP" => {
+                Self::OperationUnsupportedSubRouteTableEcmp(error)
+            }
+            "InvalidNexthop.NotFound" => Self::InvalidNexthopNotFound(error),
+            "IllegalParam.NextHopId" => Self::IllegalParamNextHopId(error),
+            "QuotaExceeded.HaVipRouteEntry" => Self::QuotaExceededHaVipRouteEntry(error),
+            "InvalidNexthop.DirectEni" => Self::InvalidNexthopDirectEni(error),
+            "OperationFailed.InvalidNexthop" => {
+                Self::OperationFailedInvalidNexthop(error)
+            }
+            "OperationFailed.NotifyCenDelete" => {
+                Self::OperationFailedNotifyCenDelete(error)
+            }
+            "InvalidNatGateway.NotFound" => Self::InvalidNatGatewayNotFound(error),
+            "OperationFailed.CxpRouteExist" => Self::OperationFailedCxpRouteExist(error),
+            "OperationFailed.GetEniInfo" => Self::OperationFailedGetEniInfo(error),
+            "OperationUnsupported.InvalidRouterInterfaceType" => {
+                Self::OperationUnsupportedInvalidRouterInterfaceType(error)
+            }
+            "InvalidHaVip.NotFound" => Self::InvalidHaVipNotFound(error),
+            "OperationFailed.MultiScopeType" => {
+                Self::OperationFailedMultiScopeType(error)
+            }
+            "OperationFailed.DistibuteLock" => Self::OperationFailedDistibuteLock(error),
+            "QuotaExceeded.VpnRouteEntry" => Self::QuotaExceededVpnRouteEntry(error),
+            "InvalidAttachment.NotFound" => Self::InvalidAttachmentNotFound(error),
+            "OperationFailed.ActiveNetworkInterfaceNotFound" => {
+                Self::OperationFailedActiveNetworkInterfaceNotFound(error)
+            }
+            "InvalidNetworkInterface.NotFound" => {
+                Self::InvalidNetworkInterfaceNotFound(error)
+            }
+            "OperationFailed.QueryAttachmentInfo" => {
+                Self::OperationFailedQueryAttachmentInfo(error)
+            }
+            "IllegalParam.AttachmentId" => Self::IllegalParamAttachmentId(error),
+            "OperationFailed.NotSupportIPV6" => {
+                Self::OperationFailedNotSupportIpv6(error)
+            }
+            "IncorrectStatus.Ipv6Address" => Self::IncorrectStatusIpv6Address(error),
+            "OperationUnsupported.Ipv6EntryOnPrimaryNetworkInterface" => {
                 Self::OperationUnsupportedIpv6EntryOnPrimaryNetworkInterface(error)
             }
-            Some(69) => Self::OperationUnsupportedSpecifyIpOnIpv6Entry(error),
-            Some(70) => Self::OperationUnsupportedMutipleIpv6Address(error),
-            Some(71) => Self::OperationDeniedIpv6EntryOnCustomTable(error),
-            Some(72) => {
+            "OperationUnsupported.SpecifyIpOnIpv6Entry" => {
+                Self::OperationUnsupportedSpecifyIpOnIpv6Entry(error)
+            }
+            "OperationUnsupported.MutipleIpv6Address" => {
+                Self::OperationUnsupportedMutipleIpv6Address(error)
+            }
+            "OperationDenied.Ipv6EntryOnCustomTable" => {
+                Self::OperationDeniedIpv6EntryOnCustomTable(error)
+            }
+            "OperationDenied.CloudBoxVbrEntryAllowedInCustomRouteTable" => {
                 Self::OperationDeniedCloudBoxVbrEntryAllowedInCustomRouteTable(error)
             }
-            Some(73) => Self::OperationDeniedRouteTableAssociateNotCloudBoxVSwitch(error),
-            Some(74) => Self::OperationDeniedVbrMisMatchCloudBox(error),
-            Some(75) => Self::OperationDeniedVbrIdle(error),
-            Some(76) => Self::OperationDeniedRouterInterfaceToDifferentVpc(error),
-            Some(77) => Self::OperationDeniedRouterInterfaceFromDifferentZones(error),
-            Some(78) => Self::OperationFailedPconnTrafficNotEnable(error),
-            Some(79) => Self::ResourceNotFoundVpcPeer(error),
-            Some(80) => Self::IncorrectStatusVpcPeer(error),
-            Some(81) => Self::OperationDeniedRouteTableTypeNotPermitted(error),
-            Some(82) => Self::OperationDeniedGatewayRouteTableNotPermitted(error),
-            Some(83) => Self::UnsupportedFeatureVpcPeerIpv6(error),
-            Some(84) => Self::OperationDeniedVpcIpv6NotEnabled(error),
-            Some(85) => Self::IncorrectStatusIpv4Gateway(error),
-            Some(86) => Self::ResourceNotFoundPrefixList(error),
-            Some(87) => Self::UnsupportedFeatureCreatePrefixListEcmpRouteEntry(error),
-            Some(88) => Self::OperationDeniedRouterInterfaceIpv6NotEnabled(error),
-            Some(89) => Self::OperationDeniedNextHopTypeNotPermitted(error),
-            Some(90) => Self::ResourceAlreadyAssociatedPrefixList(error),
-            Some(91) => Self::OperationFailedCidrConflictWithPrefixList(error),
-            Some(92) => Self::ResourceNotFoundIpv4Gateway(error),
-            Some(93) => Self::MismatchHaVipIdAndRouteTableId(error),
-            Some(94) => Self::OperationFailedOperationLocked(error),
-            Some(95) => Self::MismatchIpv4GatewayIdAndRouteTableId(error),
-            Some(96) => {
+            "OperationDenied.RouteTableAssociateNotCloudBoxVSwitch" => {
+                Self::OperationDeniedRouteTableAssociateNotCloudBoxVSwitch(error)
+            }
+            "OperationDenied.VbrMisMatchCloudBox" => {
+                Self::OperationDeniedVbrMisMatchCloudBox(error)
+            }
+            "OperationDenied.VbrIdle" => Self::OperationDeniedVbrIdle(error),
+            "OperationDenied.RouterInterfaceToDifferentVpc" => {
+                Self::OperationDeniedRouterInterfaceToDifferentVpc(error)
+            }
+            "OperationDenied.RouterInterfaceFromDifferentZones" => {
+                Self::OperationDeniedRouterInterfaceFromDifferentZones(error)
+            }
+            "OperationFailed.PconnTrafficNotEnable" => {
+                Self::OperationFailedPconnTrafficNotEnable(error)
+            }
+            "ResourceNotFound.VpcPeer" => Self::ResourceNotFoundVpcPeer(error),
+            "IncorrectStatus.VpcPeer" => Self::IncorrectStatusVpcPeer(error),
+            "OperationDenied.RouteTableTypeNotPermitted" => {
+                Self::OperationDeniedRouteTableTypeNotPermitted(error)
+            }
+            "OperationDenied.GatewayRouteTableNotPermitted" => {
+                Self::OperationDeniedGatewayRouteTableNotPermitted(error)
+            }
+            "UnsupportedFeature.VpcPeerIpv6" => {
+                Self::UnsupportedFeatureVpcPeerIpv6(error)
+            }
+            "OperationDenied.VpcIpv6NotEnabled" => {
+                Self::OperationDeniedVpcIpv6NotEnabled(error)
+            }
+            "IncorrectStatus.Ipv4Gateway" => Self::IncorrectStatusIpv4Gateway(error),
+            "ResourceNotFound.PrefixList" => Self::ResourceNotFoundPrefixList(error),
+            "UnsupportedFeature.CreatePrefixListEcmpRouteEntry" => {
+                Self::UnsupportedFeatureCreatePrefixListEcmpRouteEntry(error)
+            }
+            "OperationDenied.RouterInterfaceIpv6NotEnabled" => {
+                Self::OperationDeniedRouterInterfaceIpv6NotEnabled(error)
+            }
+            "OperationDenied.NextHopTypeNotPermitted" => {
+                Self::OperationDeniedNextHopTypeNotPermitted(error)
+            }
+            "ResourceAlreadyAssociated.PrefixList" => {
+                Self::ResourceAlreadyAssociatedPrefixList(error)
+            }
+            "OperationFailed.CidrConflictWithPrefixList" => {
+                Self::OperationFailedCidrConflictWithPrefixList(error)
+            }
+            "ResourceNotFound.Ipv4Gateway" => Self::ResourceNotFoundIpv4Gateway(error),
+            "Mismatch.HaVipIdAndRouteTableId" => {
+                Self::MismatchHaVipIdAndRouteTableId(error)
+            }
+            "OperationFailed.OperationLocked" => {
+                Self::OperationFailedOperationLocked(error)
+            }
+            "Mismatch.Ipv4GatewayIdAndRouteTableId" => {
+                Self::MismatchIpv4GatewayIdAndRouteTableId(error)
+            }
+            "OperationUnsupported.DestinationCidrBlockOverlapWithVSwitch" => {
                 Self::OperationUnsupportedDestinationCidrBlockOverlapWithVSwitch(error)
             }
-            Some(97) => Self::ResourceNotAssociatedCen(error),
-            Some(98) => Self::IncorrectStatusCenRelation(error),
-            Some(99) => Self::OperationDeniedCenTypeInvalid(error),
-            Some(100) => Self::ResourceNotFoundCen(error),
-            Some(101) => Self::ResourceNotFoundNetworkInterface(error),
-            Some(102) => Self::RouteConflictAlreadyExist(error),
-            Some(103) => Self::IncorrectStatusRouterInterface(error),
-            Some(104) => Self::InvalidNexthopUnsupportedEniBizType(error),
-            Some(105) => Self::OperationDeniedRouterInterfaceIpv6(error),
-            Some(106) => Self::InvalidNextHopType(error),
-            Some(107) => Self::OperationDeniedVbrAttachEcrInMiddleStatus(error),
-            Some(108) => Self::ResourceNotAssociatedEcr(error),
-            Some(109) => Self::UnsupportedFeatureRouterInterfaceIpv6(error),
-            Some(110) => Self::InvalidVpnInstanceIdNotFound(error),
-            Some(111) => Self::OperationFailedScopeActiveRouteEntryType(error),
-            Some(112) => Self::OperationFailedScopeStandbyRouteEntryQuota(error),
-            Some(113) => Self::OperationFailedScopeActiveRouteEntryQuota(error),
-            Some(114) => Self::OperationUnsupportedScopeInvalidRouteType(error),
-            Some(115) => {
+            "ResourceNotAssociated.Cen" => Self::ResourceNotAssociatedCen(error),
+            "IncorrectStatus.CenRelation" => Self::IncorrectStatusCenRelation(error),
+            "OperationDenied.CenTypeInvalid" => {
+                Self::OperationDeniedCenTypeInvalid(error)
+            }
+            "ResourceNotFound.Cen" => Self::ResourceNotFoundCen(error),
+            "ResourceNotFound.NetworkInterface" => {
+                Self::ResourceNotFoundNetworkInterface(error)
+            }
+            "RouteConflict.AlreadyExist" => Self::RouteConflictAlreadyExist(error),
+            "IncorrectStatus.RouterInterface" => {
+                Self::IncorrectStatusRouterInterface(error)
+            }
+            "InvalidNexthop.UnsupportedEniBizType" => {
+                Self::InvalidNexthopUnsupportedEniBizType(error)
+            }
+            "OperationDenied.RouterInterfaceIpv6" => {
+                Self::OperationDeniedRouterInterfaceIpv6(error)
+            }
+            "InvalidNextHopType" => Self::InvalidNextHopType(error),
+            "OperationDenied.VbrAttachEcrInMiddleStatus" => {
+                Self::OperationDeniedVbrAttachEcrInMiddleStatus(error)
+            }
+            "ResourceNotAssociated.Ecr" => Self::ResourceNotAssociatedEcr(error),
+            "UnsupportedFeature.RouterInterfaceIpv6" => {
+                Self::UnsupportedFeatureRouterInterfaceIpv6(error)
+            }
+            "InvalidVpnInstanceId.NotFound" => Self::InvalidVpnInstanceIdNotFound(error),
+            "OperationFailed.ScopeActiveRouteEntryType" => {
+                Self::OperationFailedScopeActiveRouteEntryType(error)
+            }
+            "OperationFailed.ScopeStandbyRouteEntryQuota" => {
+                Self::OperationFailedScopeStandbyRouteEntryQuota(error)
+            }
+            "OperationFailed.ScopeActiveRouteEntryQuota" => {
+                Self::OperationFailedScopeActiveRouteEntryQuota(error)
+            }
+            "OperationUnsupported.ScopeInvalidRouteType" => {
+                Self::OperationUnsupportedScopeInvalidRouteType(error)
+            }
+            "OperationFailed.EcmpInvalidRouterInterfaceOppositeType" => {
                 Self::OperationFailedEcmpInvalidRouterInterfaceOppositeType(error)
             }
-            Some(116) => Self::OperationUnsupportedIpv6EcmpRouteEntry(error),
-            Some(117) => Self::OperationUnsupportedIpv6CidrBlock(error),
-            Some(118) => Self::OperationUnsupportedIpv6ForVbr(error),
-            Some(119) => Self::IncorrectStatusRouteTableStatus(error),
-            Some(120) => Self::OperationFailedInvalidNextHopType(error),
-            Some(121) => Self::UnsupportedRegion(error),
-            Some(122) => Self::UnsupportedFeatureVpcAdvancedFeature(error),
-            Some(123) => Self::OperationDeniedCreateEcmpForPublishedRouteEntry(error),
-            Some(124) => Self::OperationDeniedTrAttachmentIpv6Disabled(error),
-            Some(125) => Self::MismatchEniIdAndRouteTableId(error),
-            Some(126) => Self::InvalidDescriptionMalformed(error),
-            Some(127) => Self::OperationFailedInstanceDismatchCurrentVpc(error),
-            Some(128) => Self::InvalidParameter(error),
-            Some(129) => Self::InvalidNatGatewayIdNotFound(error),
-            Some(130) => Self::InvalidInstanIdNotFound(error),
-            Some(131) => Self::InvalidNextHopIdNotFound(error),
-            Some(132) => Self::InvalidRouteTableIdNotFound(error),
-            Some(133) => Self::InvalidHaVipIdNotFound(error),
-            Some(134) => Self::InvalidVpcNotFoundError(error),
-            Some(135) => Self::InvalidIpv6GatewayNotFound(error),
-            Some(136) => Self::ResourceNotFoundGatewayLoadBalancerEndpoint(error),
-            Some(137) => Self::VpcError(error),
-            Some(138) => Self::InternalError(error),
+            "OperationUnsupported.Ipv6EcmpRouteEntry" => {
+                Self::OperationUnsupportedIpv6EcmpRouteEntry(error)
+            }
+            "OperationUnsupported.Ipv6CidrBlock" => {
+                Self::OperationUnsupportedIpv6CidrBlock(error)
+            }
+            "OperationUnsupported.Ipv6ForVBR" => {
+                Self::OperationUnsupportedIpv6ForVbr(error)
+            }
+            "IncorrectStatus.RouteTableStatus" => {
+                Self::IncorrectStatusRouteTableStatus(error)
+            }
+            "OperationFailed.InvalidNextHopType" => {
+                Self::OperationFailedInvalidNextHopType(error)
+            }
+            "UnsupportedRegion" => Self::UnsupportedRegion(error),
+            "UnsupportedFeature.VpcAdvancedFeature" => {
+                Self::UnsupportedFeatureVpcAdvancedFeature(error)
+            }
+            "OperationDenied.CreateEcmpForPublishedRouteEntry" => {
+                Self::OperationDeniedCreateEcmpForPublishedRouteEntry(error)
+            }
+            "OperationDenied.TrAttachmentIpv6Disabled" => {
+                Self::OperationDeniedTrAttachmentIpv6Disabled(error)
+            }
+            "Mismatch.EniIdAndRouteTableId" => Self::MismatchEniIdAndRouteTableId(error),
+            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
+            "OperationFailed.InstanceDismatchCurrentVpc" => {
+                Self::OperationFailedInstanceDismatchCurrentVpc(error)
+            }
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "InvalidNatGatewayId.NotFound" => Self::InvalidNatGatewayIdNotFound(error),
+            "InvalidInstanId.NotFound" => Self::InvalidInstanIdNotFound(error),
+            "InvalidNextHopId.NotFound" => Self::InvalidNextHopIdNotFound(error),
+            "InvalidRouteTableId.NotFound" => Self::InvalidRouteTableIdNotFound(error),
+            "InvalidHaVipId.NotFound" => Self::InvalidHaVipIdNotFound(error),
+            "InvalidVpc.NotFound" => Self::InvalidVpcNotFoundError(error),
+            "InvalidIpv6Gateway.NotFound" => Self::InvalidIpv6GatewayNotFound(error),
+            "ResourceNotFound.GatewayLoadBalancerEndpoint" => {
+                Self::ResourceNotFoundGatewayLoadBalancerEndpoint(error)
+            }
+            "VPC.ERROR" => Self::VpcError(error),
+            "InternalError" => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -317,36 +317,27 @@ pub enum CreateRouteTableError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateRouteTableError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "UnsupportedRegion",
-                    "InvalidParameter.RouteTableName.Malformed",
-                    "InvalidParameter.Description.Malformed",
-                    "QuotaExceeded.RouteTable",
-                    "IncorrectStatus.cbnStatus",
-                    "InvalidVpcId.NotSupport",
-                    "OperationUnsupported.AdvancedFeature",
-                    "QuotaExceeded.GatewayRouteTable",
-                    "MissingParam.vpcId",
-                    "InvalidRegionId.NotFound",
-                    "InvalidParameter.Action",
-                    "InvalidVpcId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::UnsupportedRegion(error),
-            Some(1) => Self::InvalidParameterRouteTableNameMalformed(error),
-            Some(2) => Self::InvalidParameterDescriptionMalformed(error),
-            Some(3) => Self::QuotaExceededRouteTable(error),
-            Some(4) => Self::IncorrectStatusCbnStatus(error),
-            Some(5) => Self::InvalidVpcIdNotSupport(error),
-            Some(6) => Self::OperationUnsupportedAdvancedFeature(error),
-            Some(7) => Self::QuotaExceededGatewayRouteTable(error),
-            Some(8) => Self::MissingParamVpcId(error),
-            Some(9) => Self::InvalidRegionIdNotFound(error),
-            Some(10) => Self::InvalidParameterAction(error),
-            Some(11) => Self::InvalidVpcIdNotFound(error),
+        match error.code() {
+            "UnsupportedRegion" => Self::UnsupportedRegion(error),
+            "InvalidParameter.RouteTableName.Malformed" => {
+                Self::InvalidParameterRouteTableNameMalformed(error)
+            }
+            "InvalidParameter.Description.Malformed" => {
+                Self::InvalidParameterDescriptionMalformed(error)
+            }
+            "QuotaExceeded.RouteTable" => Self::QuotaExceededRouteTable(error),
+            "IncorrectStatus.cbnStatus" => Self::IncorrectStatusCbnStatus(error),
+            "InvalidVpcId.NotSupport" => Self::InvalidVpcIdNotSupport(error),
+            "OperationUnsupported.AdvancedFeature" => {
+                Self::OperationUnsupportedAdvancedFeature(error)
+            }
+            "QuotaExceeded.GatewayRouteTable" => {
+                Self::QuotaExceededGatewayRouteTable(error)
+            }
+            "MissingParam.vpcId" => Self::MissingParamVpcId(error),
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "InvalidParameter.Action" => Self::InvalidParameterAction(error),
+            "InvalidVpcId.NotFound" => Self::InvalidVpcIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -831,106 +831,88 @@ pub enum CreateRouterInterfaceError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateRouterInterfaceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidPrice.NotFound",
-                    "InvalidAliuid",
-                    "InvalidRole.ValueNotSupported",
-                    "InvalidSpec.ValudNotSupported",
-                    "InvalidRouterType.ValueNotSupported",
-                    "InvalidName.Malformed",
-                    "Forbidden.BillsOutstanding",
-                    "LimitationExceed.InterfaceNumberOnRouter",
-                    "Forbidden.NotInRouterInterfaceCreateWhitelist",
-                    "RI_CREATE_ONE_LIMIT_BY_SYNC",
-                    "InvalidAccessPoint.ValueNotAllowed",
-                    "InvalidParam.NotFound",
-                    "InvalidAccessPoint.NotMatch",
-                    "InvalidAccessPoint.NotExist",
-                    "INVAID_VBR_STATUS",
-                    "IncorrectStatus.CenStatus",
-                    "Forbidden.AcceptRoleNotSupportPrePay",
-                    "InvalidRouterInterfaceSpec.Malformed",
-                    "VpcSubnet.NotFound",
-                    "IllegalParam.HealthcheckIp",
-                    "OperationFailed.HcForInvalidRiType",
-                    "OperationFailed.SyncOrderToSub",
-                    "IllegalParam.CrossBorderBandwidth",
-                    "IllegalParam.VRouterType",
-                    "IllegalParam.Spec",
-                    "Forbidden.CrossBorder",
-                    "InvalidRouterId.NotFound",
-                    "InvalidCommodity.NotFound",
-                    "InvalidRouterInterfaceChargeType.Malformed",
-                    "IllegalParam.RegionId",
-                    "PAY.MAYI_WITHHOLDING_AGREEMENT_ILLEGAL",
-                    "QuotaExceeded",
-                    "OperationFailed.PconnTrafficNotEnable",
-                    "InvalidRegionId.NotFound",
-                    "ResourceNotInResourceGroup",
-                    "HaveConnectionBetweenRouters",
-                    "InvalidDescription.Malformed",
-                    "InvalidBandwidth.NotEnough",
-                    "ForbiddenAction",
-                    "OperationFailed.NotSupportIPv6",
-                    "InvalidParam.AvailableZoneId",
-                    "OperationFailed.NoAvailableAmount",
-                    "OperationFailed.OperationLocked",
-                    "OperationFailed.InvalidEcGrant",
-                    "OperationFailed.CannotConnectOtherOwnerInstance",
-                    "InvalidParams.NotNull",
-                    "InvalidRouterId.AttacedToCEN",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidPriceNotFound(error),
-            Some(1) => Self::InvalidAliuid(error),
-            Some(2) => Self::InvalidRoleValueNotSupported(error),
-            Some(3) => Self::InvalidSpecValudNotSupported(error),
-            Some(4) => Self::InvalidRouterTypeValueNotSupported(error),
-            Some(5) => Self::InvalidNameMalformed(error),
-            Some(6) => Self::ForbiddenBillsOutstanding(error),
-            Some(7) => Self::LimitationExceedInterfaceNumberOnRouter(error),
-            Some(8) => Self::ForbiddenNotInRouterInterfaceCreateWhitelist(error),
-            Some(9) => Self::RiCreateOneLimitBySync(error),
-            Some(10) => Self::InvalidAccessPointValueNotAllowed(error),
-            Some(11) => Self::InvalidParamNotFound(error),
-            Some(12) => Self::InvalidAccessPointNotMatch(error),
-            Some(13) => Self::InvalidAccessPointNotExist(error),
-            Some(14) => Self::InvaidVbrStatus(error),
-            Some(15) => Self::IncorrectStatusCenStatus(error),
-            Some(16) => Self::ForbiddenAcceptRoleNotSupportPrePay(error),
-            Some(17) => Self::InvalidRouterInterfaceSpecMalformed(error),
-            Some(18) => Self::VpcSubnetNotFound(error),
-            Some(19) => Self::IllegalParamHealthcheckIp(error),
-            Some(20) => Self::OperationFailedHcForInvalidRiType(error),
-            Some(21) => Self::OperationFailedSyncOrderToSub(error),
-            Some(22) => Self::IllegalParamCrossBorderBandwidth(error),
-            Some(23) => Self::IllegalParamVRouterType(error),
-            Some(24) => Self::IllegalParamSpec(error),
-            Some(25) => Self::ForbiddenCrossBorder(error),
-            Some(26) => Self::InvalidRouterIdNotFound(error),
-            Some(27) => Self::InvalidCommodityNotFound(error),
-            Some(28) => Self::InvalidRouterInterfaceChargeTypeMalformed(error),
-            Some(29) => Self::IllegalParamRegionId(error),
-            Some(30) => Self::PayMayiWithholdingAgreementIllegal(error),
-            Some(31) => Self::QuotaExceeded(error),
-            Some(32) => Self::OperationFailedPconnTrafficNotEnable(error),
-            Some(33) => Self::InvalidRegionIdNotFound(error),
-            Some(34) => Self::ResourceNotInResourceGroup(error),
-            Some(35) => Self::HaveConnectionBetweenRouters(error),
-            Some(36) => Self::InvalidDescriptionMalformed(error),
-            Some(37) => Self::InvalidBandwidthNotEnough(error),
-            Some(38) => Self::ForbiddenAction(error),
-            Some(39) => Self::OperationFailedNotSupportIPv6(error),
-            Some(40) => Self::InvalidParamAvailableZoneId(error),
-            Some(41) => Self::OperationFailedNoAvailableAmount(error),
-            Some(42) => Self::OperationFailedOperationLocked(error),
-            Some(43) => Self::OperationFailedInvalidEcGrant(error),
-            Some(44) => Self::OperationFailedCannotConnectOtherOwnerInstance(error),
-            Some(45) => Self::InvalidParamsNotNull(error),
-            Some(46) => Self::InvalidRouterIdAttacedToCen(error),
+        match error.code() {
+            "InvalidPrice.NotFound" => Self::InvalidPriceNotFound(error),
+            "InvalidAliuid" => Self::InvalidAliuid(error),
+            "InvalidRole.ValueNotSupported" => Self::InvalidRoleValueNotSupported(error),
+            "InvalidSpec.ValudNotSupported" => Self::InvalidSpecValudNotSupported(error),
+            "InvalidRouterType.ValueNotSupported" => {
+                Self::InvalidRouterTypeValueNotSupported(error)
+            }
+            "InvalidName.Malformed" => Self::InvalidNameMalformed(error),
+            "Forbidden.BillsOutstanding" => Self::ForbiddenBillsOutstanding(error),
+            "LimitationExceed.InterfaceNumberOnRouter" => {
+                Self::LimitationExceedInterfaceNumberOnRouter(error)
+            }
+            "Forbidden.NotInRouterInterfaceCreateWhitelist" => {
+                Self::ForbiddenNotInRouterInterfaceCreateWhitelist(error)
+            }
+            "RI_CREATE_ONE_LIMIT_BY_SYNC" => Self::RiCreateOneLimitBySync(error),
+            "InvalidAccessPoint.ValueNotAllowed" => {
+                Self::InvalidAccessPointValueNotAllowed(error)
+            }
+            "InvalidParam.NotFound" => Self::InvalidParamNotFound(error),
+            "InvalidAccessPoint.NotMatch" => Self::InvalidAccessPointNotMatch(error),
+            "InvalidAccessPoint.NotExist" => Self::InvalidAccessPointNotExist(error),
+            "INVAID_VBR_STATUS" => Self::InvaidVbrStatus(error),
+            "IncorrectStatus.CenStatus" => Self::IncorrectStatusCenStatus(error),
+            "Forbidden.AcceptRoleNotSupportPrePay" => {
+                Self::ForbiddenAcceptRoleNotSupportPrePay(error)
+            }
+            "InvalidRouterInterfaceSpec.Malformed" => {
+                Self::InvalidRouterInterfaceSpecMalformed(error)
+            }
+            "VpcSubnet.NotFound" => Self::VpcSubnetNotFound(error),
+            "IllegalParam.HealthcheckIp" => Self::IllegalParamHealthcheckIp(error),
+            "OperationFailed.HcForInvalidRiType" => {
+                Self::OperationFailedHcForInvalidRiType(error)
+            }
+            "OperationFailed.SyncOrderToSub" => {
+                Self::OperationFailedSyncOrderToSub(error)
+            }
+            "IllegalParam.CrossBorderBandwidth" => {
+                Self::IllegalParamCrossBorderBandwidth(error)
+            }
+            "IllegalParam.VRouterType" => Self::IllegalParamVRouterType(error),
+            "IllegalParam.Spec" => Self::IllegalParamSpec(error),
+            "Forbidden.CrossBorder" => Self::ForbiddenCrossBorder(error),
+            "InvalidRouterId.NotFound" => Self::InvalidRouterIdNotFound(error),
+            "InvalidCommodity.NotFound" => Self::InvalidCommodityNotFound(error),
+            "InvalidRouterInterfaceChargeType.Malformed" => {
+                Self::InvalidRouterInterfaceChargeTypeMalformed(error)
+            }
+            "IllegalParam.RegionId" => Self::IllegalParamRegionId(error),
+            "PAY.MAYI_WITHHOLDING_AGREEMENT_ILLEGAL" => {
+                Self::PayMayiWithholdingAgreementIllegal(error)
+            }
+            "QuotaExceeded" => Self::QuotaExceeded(error),
+            "OperationFailed.PconnTrafficNotEnable" => {
+                Self::OperationFailedPconnTrafficNotEnable(error)
+            }
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "ResourceNotInResourceGroup" => Self::ResourceNotInResourceGroup(error),
+            "HaveConnectionBetweenRouters" => Self::HaveConnectionBetweenRouters(error),
+            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
+            "InvalidBandwidth.NotEnough" => Self::InvalidBandwidthNotEnough(error),
+            "ForbiddenAction" => Self::ForbiddenAction(error),
+            "OperationFailed.NotSupportIPv6" => {
+                Self::OperationFailedNotSupportIPv6(error)
+            }
+            "InvalidParam.AvailableZoneId" => Self::InvalidParamAvailableZoneId(error),
+            "OperationFailed.NoAvailableAmount" => {
+                Self::OperationFailedNoAvailableAmount(error)
+            }
+            "OperationFailed.OperationLocked" => {
+                Self::OperationFailedOperationLocked(error)
+            }
+            "OperationFailed.InvalidEcGrant" => {
+                Self::OperationFailedInvalidEcGrant(error)
+            }
+            "OperationFailed.CannotConnectOtherOwnerInstance" => {
+                Self::OperationFailedCannotConnectOtherOwnerInstance(error)
+            }
+            "InvalidParams.NotNull" => Self::InvalidParamsNotNull(error),
+            "InvalidRouterId.AttacedToCEN" => Self::InvalidRouterIdAttacedToCen(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -515,112 +515,100 @@ pub enum CreateSnatEntryError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateSnatEntryError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "UnsupportedFeature.PrivateLinkEnabled",
-                    "InvalidSourceCIDR.Malformed",
-                    "NOT_ALLOW_USE_SOURCECIDR_OUTSIDEVPC",
-                    "NOT_ALLOW_USE_SOURCECIDR_AUTODEFINE",
-                    "NOT_ALLOW_USE_SOURCECIDR_CONTAINSZERO",
-                    "Forbidden.IpHasBeenUsedInDnat",
-                    "Forbidden.SourceVSwitchId.IncludeHaVip",
-                    "InvalidSnatIp.Malformed",
-                    "SNAT_IP_POOL_COUNT_TOO_MANY",
-                    "Forbidden.SnatEntryCountLimited",
-                    "NOT_ALLOW_USE_SOURCECIDR",
-                    "INVALID_PARAMETER",
-                    "Forbidden.SourceVSwitchId.Duplicated",
-                    "Forbidden.IpUsedInForwardTable",
-                    "Forbindden",
-                    "EIP_NOT_SUPPORT_SNAT_POOL",
-                    "EIP_NOT_IN_GATEWAY",
-                    "OperationUnsupported.CidrConflict",
-                    "OperationUnsupported.EipNatIpCheck",
-                    "OperationUnsupported.EipNatBWPCheck",
-                    "OperationUnsupported.EipNatGWCheck",
-                    "OperationFailed.SnatIpPoolBwpRules",
-                    "OperationFailed.SnatIpsCheck",
-                    "OperationFailed.SnatIpPoolCbwpRules",
-                    "CreateSnatEntry.ParamExclusive.sourceVSwitchIdAndsourceCIDR",
-                    "InvalidNatGatewayId.NotFound",
-                    "InvalidParameter.Name.Malformed",
-                    "InvalidParameter.SnatIp",
-                    "IncorrectStatus.SnatEntry",
-                    "QuotaExceeded.SnatIp",
-                    "OperationUnsupported.EipInBinding",
-                    "OperationFailed.VSwitchNotInVpc",
-                    "QuotaExceeded.SnatEntry",
-                    "IncorrectStatus.NatIp",
-                    "IncorrectStatus.NATGW",
-                    "IncorrectStatus.VSwitch",
-                    "MissingParam.SnatIp",
-                    "MissingParam.NetworkInterfaceId",
-                    "ParamExclusive.SnatIpAndNetworkInterfaceId",
-                    "IllegalParam.NetworkInterfaceId",
-                    "InvalidRegionId.NotFound",
-                    "InvalidSnatTableId.NotFound",
-                    "InvalidVSwitchId.NotFound",
-                    "InvalidSnatIp.NotFound",
-                    "ResourceNotFound.NatGateway",
-                    "ResourceNotFound.NatIp",
-                    "ResourceNotFound.VSwitch",
-                    "DefaultValidate.Error",
-                    "OperationFailed.CrateSnatEntryTimeOut",
-                ],
-            )
-        {
-            Some(0) => Self::UnsupportedFeaturePrivateLinkEnabled(error),
-            Some(1) => Self::InvalidSourceCidrMalformed(error),
-            Some(2) => Self::NotAllowUseSourcecidrOutsidevpc(error),
-            Some(3) => Self::NotAllowUseSourcecidrAutodefine(error),
-            Some(4) => Self::NotAllowUseSourcecidrContainszero(error),
-            Some(5) => Self::ForbiddenIpHasBeenUsedInDnat(error),
-            Some(6) => Self::ForbiddenSourceVSwitchIdIncludeHaVip(error),
-            Some(7) => Self::InvalidSnatIpMalformed(error),
-            Some(8) => Self::SnatIpPoolCountTooMany(error),
-            Some(9) => Self::ForbiddenSnatEntryCountLimited(error),
-            Some(10) => Self::NotAllowUseSourcecidr(error),
-            Some(11) => Self::InvalidParameter(error),
-            Some(12) => Self::ForbiddenSourceVSwitchIdDuplicated(error),
-            Some(13) => Self::ForbiddenIpUsedInForwardTable(error),
-            Some(14) => Self::Forbindden(error),
-            Some(15) => Self::EipNotSupportSnatPool(error),
-            Some(16) => Self::EipNotInGateway(error),
-            Some(17) => Self::OperationUnsupportedCidrConflict(error),
-            Some(18) => Self::OperationUnsupportedEipNatIpCheck(error),
-            Some(19) => Self::OperationUnsupportedEipNatBwpCheck(error),
-            Some(20) => Self::OperationUnsupportedEipNatGwCheck(error),
-            Some(21) => Self::OperationFailedSnatIpPoolBwpRules(error),
-            Some(22) => Self::OperationFailedSnatIpsCheck(error),
-            Some(23) => Self::OperationFailedSnatIpPoolCbwpRules(error),
-            Some(24) => {
+        match error.code() {
+            "UnsupportedFeature.PrivateLinkEnabled" => {
+                Self::UnsupportedFeaturePrivateLinkEnabled(error)
+            }
+            "InvalidSourceCIDR.Malformed" => Self::InvalidSourceCidrMalformed(error),
+            "NOT_ALLOW_USE_SOURCECIDR_OUTSIDEVPC" => {
+                Self::NotAllowUseSourcecidrOutsidevpc(error)
+            }
+            "NOT_ALLOW_USE_SOURCECIDR_AUTODEFINE" => {
+                Self::NotAllowUseSourcecidrAutodefine(error)
+            }
+            "NOT_ALLOW_USE_SOURCECIDR_CONTAINSZERO" => {
+                Self::NotAllowUseSourcecidrContainszero(error)
+            }
+            "Forbidden.IpHasBeenUsedInDnat" => Self::ForbiddenIpHasBeenUsedInDnat(error),
+            "Forbidden.SourceVSwitchId.IncludeHaVip" => {
+                Self::ForbiddenSourceVSwitchIdIncludeHaVip(error)
+            }
+            "InvalidSnatIp.Malformed" => Self::InvalidSnatIpMalformed(error),
+            "SNAT_IP_POOL_COUNT_TOO_MANY" => Self::SnatIpPoolCountTooMany(error),
+            "Forbidden.SnatEntryCountLimited" => {
+                Self::ForbiddenSnatEntryCountLimited(error)
+            }
+            "NOT_ALLOW_USE_SOURCECIDR" => Self::NotAllowUseSourcecidr(error),
+            "INVALID_PARAMETER" => Self::InvalidParameter(error),
+            "Forbidden.SourceVSwitchId.Duplicated" => {
+                Self::ForbiddenSourceVSwitchIdDuplicated(error)
+            }
+            "Forbidden.IpUsedInForwardTable" => {
+                Self::ForbiddenIpUsedInForwardTable(error)
+            }
+            "Forbindden" => Self::Forbindden(error),
+            "EIP_NOT_SUPPORT_SNAT_POOL" => Self::EipNotSupportSnatPool(error),
+            "EIP_NOT_IN_GATEWAY" => Self::EipNotInGateway(error),
+            "OperationUnsupported.CidrConflict" => {
+                Self::OperationUnsupportedCidrConflict(error)
+            }
+            "OperationUnsupported.EipNatIpCheck" => {
+                Self::OperationUnsupportedEipNatIpCheck(error)
+            }
+            "OperationUnsupported.EipNatBWPCheck" => {
+                Self::OperationUnsupportedEipNatBwpCheck(error)
+            }
+            "OperationUnsupported.EipNatGWCheck" => {
+                Self::OperationUnsupportedEipNatGwCheck(error)
+            }
+            "OperationFailed.SnatIpPoolBwpRules" => {
+                Self::OperationFailedSnatIpPoolBwpRules(error)
+            }
+            "OperationFailed.SnatIpsCheck" => Self::OperationFailedSnatIpsCheck(error),
+            "OperationFailed.SnatIpPoolCbwpRules" => {
+                Self::OperationFailedSnatIpPoolCbwpRules(error)
+            }
+            "CreateSnatEntry.ParamExclusive.sourceVSwitchIdAndsourceCIDR" => {
                 Self::CreateSnatEntryParamExclusiveSourceVSwitchIdAndsourceCidr(error)
             }
-            Some(25) => Self::InvalidNatGatewayIdNotFound(error),
-            Some(26) => Self::InvalidParameterNameMalformed(error),
-            Some(27) => Self::InvalidParameterSnatIp(error),
-            Some(28) => Self::IncorrectStatusSnatEntry(error),
-            Some(29) => Self::QuotaExceededSnatIp(error),
-            Some(30) => Self::OperationUnsupportedEipInBinding(error),
-            Some(31) => Self::OperationFailedVSwitchNotInVpc(error),
-            Some(32) => Self::QuotaExceededSnatEntry(error),
-            Some(33) => Self::IncorrectStatusNatIp(error),
-            Some(34) => Self::IncorrectStatusNatgw(error),
-            Some(35) => Self::IncorrectStatusVSwitch(error),
-            Some(36) => Self::MissingParamSnatIp(error),
-            Some(37) => Self::MissingParamNetworkInterfaceId(error),
-            Some(38) => Self::ParamExclusiveSnatIpAndNetworkInterfaceId(error),
-            Some(39) => Self::IllegalParamNetworkInterfaceId(error),
-            Some(40) => Self::InvalidRegionIdNotFound(error),
-            Some(41) => Self::InvalidSnatTableIdNotFound(error),
-            Some(42) => Self::InvalidVSwitchIdNotFound(error),
-            Some(43) => Self::InvalidSnatIpNotFound(error),
-            Some(44) => Self::ResourceNotFoundNatGateway(error),
-            Some(45) => Self::ResourceNotFoundNatIp(error),
-            Some(46) => Self::ResourceNotFoundVSwitch(error),
-            Some(47) => Self::DefaultValidateError(error),
-            Some(48) => Self::OperationFailedCrateSnatEntryTimeOut(error),
+            "InvalidNatGatewayId.NotFound" => Self::InvalidNatGatewayIdNotFound(error),
+            "InvalidParameter.Name.Malformed" => {
+                Self::InvalidParameterNameMalformed(error)
+            }
+            "InvalidParameter.SnatIp" => Self::InvalidParameterSnatIp(error),
+            "IncorrectStatus.SnatEntry" => Self::IncorrectStatusSnatEntry(error),
+            "QuotaExceeded.SnatIp" => Self::QuotaExceededSnatIp(error),
+            "OperationUnsupported.EipInBinding" => {
+                Self::OperationUnsupportedEipInBinding(error)
+            }
+            "OperationFailed.VSwitchNotInVpc" => {
+                Self::OperationFailedVSwitchNotInVpc(error)
+            }
+            "QuotaExceeded.SnatEntry" => Self::QuotaExceededSnatEntry(error),
+            "IncorrectStatus.NatIp" => Self::IncorrectStatusNatIp(error),
+            "IncorrectStatus.NATGW" => Self::IncorrectStatusNatgw(error),
+            "IncorrectStatus.VSwitch" => Self::IncorrectStatusVSwitch(error),
+            "MissingParam.SnatIp" => Self::MissingParamSnatIp(error),
+            "MissingParam.NetworkInterfaceId" => {
+                Self::MissingParamNetworkInterfaceId(error)
+            }
+            "ParamExclusive.SnatIpAndNetworkInterfaceId" => {
+                Self::ParamExclusiveSnatIpAndNetworkInterfaceId(error)
+            }
+            "IllegalParam.NetworkInterfaceId" => {
+                Self::IllegalParamNetworkInterfaceId(error)
+            }
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "InvalidSnatTableId.NotFound" => Self::InvalidSnatTableIdNotFound(error),
+            "InvalidVSwitchId.NotFound" => Self::InvalidVSwitchIdNotFound(error),
+            "InvalidSnatIp.NotFound" => Self::InvalidSnatIpNotFound(error),
+            "ResourceNotFound.NatGateway" => Self::ResourceNotFoundNatGateway(error),
+            "ResourceNotFound.NatIp" => Self::ResourceNotFoundNatIp(error),
+            "ResourceNotFound.VSwitch" => Self::ResourceNotFoundVSwitch(error),
+            "DefaultValidate.Error" => Self::DefaultValidateError(error),
+            "OperationFailed.CrateSnatEntryTimeOut" => {
+                Self::OperationFailedCrateSnatEntryTimeOut(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

@@ -272,32 +272,23 @@ pub enum CreateSslVpnClientCertError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateSslVpnClientCertError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "Resource.QuotaFull",
-                    "VpnGateway.Configuring",
-                    "VpnGateway.FinancialLocked",
-                    "InvalidName",
-                    "SslVpnClientCreateTimes.ReachLimits",
-                    "CreateSslCertsQuotaFull.QuotaFull",
-                    "Forbbiden.SubUser",
-                    "Forbidden",
-                    "InvalidSslVpnServerId.NotFound",
-                    "InvalidRegionId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::ResourceQuotaFull(error),
-            Some(1) => Self::VpnGatewayConfiguring(error),
-            Some(2) => Self::VpnGatewayFinancialLocked(error),
-            Some(3) => Self::InvalidName(error),
-            Some(4) => Self::SslVpnClientCreateTimesReachLimits(error),
-            Some(5) => Self::CreateSslCertsQuotaFullQuotaFull(error),
-            Some(6) => Self::ForbbidenSubUser(error),
-            Some(7) => Self::Forbidden(error),
-            Some(8) => Self::InvalidSslVpnServerIdNotFound(error),
-            Some(9) => Self::InvalidRegionIdNotFound(error),
+        match error.code() {
+            "Resource.QuotaFull" => Self::ResourceQuotaFull(error),
+            "VpnGateway.Configuring" => Self::VpnGatewayConfiguring(error),
+            "VpnGateway.FinancialLocked" => Self::VpnGatewayFinancialLocked(error),
+            "InvalidName" => Self::InvalidName(error),
+            "SslVpnClientCreateTimes.ReachLimits" => {
+                Self::SslVpnClientCreateTimesReachLimits(error)
+            }
+            "CreateSslCertsQuotaFull.QuotaFull" => {
+                Self::CreateSslCertsQuotaFullQuotaFull(error)
+            }
+            "Forbbiden.SubUser" => Self::ForbbidenSubUser(error),
+            "Forbidden" => Self::Forbidden(error),
+            "InvalidSslVpnServerId.NotFound" => {
+                Self::InvalidSslVpnServerIdNotFound(error)
+            }
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

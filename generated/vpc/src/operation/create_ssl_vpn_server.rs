@@ -685,74 +685,55 @@ pub enum CreateSslVpnServerError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateSslVpnServerError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "Resource.QuotaFull",
-                    "InvalidName",
-                    "VpnGateway.Configuring",
-                    "VpnGateway.FinancialLocked",
-                    "SslVpnServer.AlreadyExist",
-                    "VpnRouteEntry.Conflict",
-                    "IpConflict",
-                    "SslVpnServer.AddRouteError",
-                    "ClientIpPool.NetmaskInvalid",
-                    "ClientIpPool.SubnetInvalid",
-                    "MissingParameter.IDaaSInstanceId",
-                    "OperationFailed.NoRamPermission",
-                    "OperationUnsupported.NotSupportMultiFactorAuth",
-                    "QuotaExceeded.VpnRouteEntry",
-                    "SystemBusy",
-                    "SslVpnServerPort.Illegal",
-                    "EnableHaCheck.SslVpnServerClientCidrContainsVpcRouteDest",
-                    "VpnGateway.SslVpnDisabled",
-                    "IllegalParam.LocalSubnet",
-                    "IllegalParam.IDaaSApplicationId",
-                    "SslVpnIDaaS2.NotSupport",
-                    "MissingParam.IDaaSApplicationId",
-                    "MissingParam.IDaaSRegionId",
-                    "DryRunOperation",
-                    "Forbbiden.SubUser",
-                    "Forbidden",
-                    "InvalidRegionId.NotFound",
-                    "InvalidVpnGatewayInstanceId.NotFound",
-                    "InvalidIDaaSInstanceId.NotFound",
-                    "InvalidIDaaSApplicationId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::ResourceQuotaFull(error),
-            Some(1) => Self::InvalidName(error),
-            Some(2) => Self::VpnGatewayConfiguring(error),
-            Some(3) => Self::VpnGatewayFinancialLocked(error),
-            Some(4) => Self::SslVpnServerAlreadyExist(error),
-            Some(5) => Self::VpnRouteEntryConflict(error),
-            Some(6) => Self::IpConflict(error),
-            Some(7) => Self::SslVpnServerAddRouteError(error),
-            Some(8) => Self::ClientIpPoolNetmaskInvalid(error),
-            Some(9) => Self::ClientIpPoolSubnetInvalid(error),
-            Some(10) => Self::MissingParameterIDaaSInstanceId(error),
-            Some(11) => Self::OperationFailedNoRamPermission(error),
-            Some(12) => Self::OperationUnsupportedNotSupportMultiFactorAuth(error),
-            Some(13) => Self::QuotaExceededVpnRouteEntry(error),
-            Some(14) => Self::SystemBusy(error),
-            Some(15) => Self::SslVpnServerPortIllegal(error),
-            Some(16) => {
+        match error.code() {
+            "Resource.QuotaFull" => Self::ResourceQuotaFull(error),
+            "InvalidName" => Self::InvalidName(error),
+            "VpnGateway.Configuring" => Self::VpnGatewayConfiguring(error),
+            "VpnGateway.FinancialLocked" => Self::VpnGatewayFinancialLocked(error),
+            "SslVpnServer.AlreadyExist" => Self::SslVpnServerAlreadyExist(error),
+            "VpnRouteEntry.Conflict" => Self::VpnRouteEntryConflict(error),
+            "IpConflict" => Self::IpConflict(error),
+            "SslVpnServer.AddRouteError" => Self::SslVpnServerAddRouteError(error),
+            "ClientIpPool.NetmaskInvalid" => Self::ClientIpPoolNetmaskInvalid(error),
+            "ClientIpPool.SubnetInvalid" => Self::ClientIpPoolSubnetInvalid(error),
+            "MissingParameter.IDaaSInstanceId" => {
+                Self::MissingParameterIDaaSInstanceId(error)
+            }
+            "OperationFailed.NoRamPermission" => {
+                Self::OperationFailedNoRamPermission(error)
+            }
+            "OperationUnsupported.NotSupportMultiFactorAuth" => {
+                Self::OperationUnsupportedNotSupportMultiFactorAuth(error)
+            }
+            "QuotaExceeded.VpnRouteEntry" => Self::QuotaExceededVpnRouteEntry(error),
+            "SystemBusy" => Self::SystemBusy(error),
+            "SslVpnServerPort.Illegal" => Self::SslVpnServerPortIllegal(error),
+            "EnableHaCheck.SslVpnServerClientCidrContainsVpcRouteDest" => {
                 Self::EnableHaCheckSslVpnServerClientCidrContainsVpcRouteDest(error)
             }
-            Some(17) => Self::VpnGatewaySslVpnDisabled(error),
-            Some(18) => Self::IllegalParamLocalSubnet(error),
-            Some(19) => Self::IllegalParamIDaaSApplicationId(error),
-            Some(20) => Self::SslVpnIDaaS2NotSupport(error),
-            Some(21) => Self::MissingParamIDaaSApplicationId(error),
-            Some(22) => Self::MissingParamIDaaSRegionId(error),
-            Some(23) => Self::DryRunOperation(error),
-            Some(24) => Self::ForbbidenSubUser(error),
-            Some(25) => Self::Forbidden(error),
-            Some(26) => Self::InvalidRegionIdNotFound(error),
-            Some(27) => Self::InvalidVpnGatewayInstanceIdNotFound(error),
-            Some(28) => Self::InvalidIDaaSInstanceIdNotFound(error),
-            Some(29) => Self::InvalidIDaaSApplicationIdNotFound(error),
+            "VpnGateway.SslVpnDisabled" => Self::VpnGatewaySslVpnDisabled(error),
+            "IllegalParam.LocalSubnet" => Self::IllegalParamLocalSubnet(error),
+            "IllegalParam.IDaaSApplicationId" => {
+                Self::IllegalParamIDaaSApplicationId(error)
+            }
+            "SslVpnIDaaS2.NotSupport" => Self::SslVpnIDaaS2NotSupport(error),
+            "MissingParam.IDaaSApplicationId" => {
+                Self::MissingParamIDaaSApplicationId(error)
+            }
+            "MissingParam.IDaaSRegionId" => Self::MissingParamIDaaSRegionId(error),
+            "DryRunOperation" => Self::DryRunOperation(error),
+            "Forbbiden.SubUser" => Self::ForbbidenSubUser(error),
+            "Forbidden" => Self::Forbidden(error),
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "InvalidVpnGatewayInstanceId.NotFound" => {
+                Self::InvalidVpnGatewayInstanceIdNotFound(error)
+            }
+            "InvalidIDaaSInstanceId.NotFound" => {
+                Self::InvalidIDaaSInstanceIdNotFound(error)
+            }
+            "InvalidIDaaSApplicationId.NotFound" => {
+                Self::InvalidIDaaSApplicationIdNotFound(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

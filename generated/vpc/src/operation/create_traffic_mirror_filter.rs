@@ -362,34 +362,28 @@ pub enum CreateTrafficMirrorFilterError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateTrafficMirrorFilterError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "UnsupportedFeature.IpVersion",
-                    "IncorrectBusinessStatus.TrafficMirror",
-                    "OptInRequired.TrafficMirror",
-                    "QuotaExceeded.TrafficMirrorFilter",
-                    "DuplicatedParam.Priority",
-                    "UnsupportedRegion",
-                    "IllegalParamFormat.SrcCidrBlock",
-                    "IllegalParamFormat.DstCidrBlock",
-                    "IllegalParam.DestinationCidrBlock",
-                    "IllegalParam.SourceCidrBlock",
-                    "IllegalParam.Protocol",
-                ],
-            )
-        {
-            Some(0) => Self::UnsupportedFeatureIpVersion(error),
-            Some(1) => Self::IncorrectBusinessStatusTrafficMirror(error),
-            Some(2) => Self::OptInRequiredTrafficMirror(error),
-            Some(3) => Self::QuotaExceededTrafficMirrorFilter(error),
-            Some(4) => Self::DuplicatedParamPriority(error),
-            Some(5) => Self::UnsupportedRegion(error),
-            Some(6) => Self::IllegalParamFormatSrcCidrBlock(error),
-            Some(7) => Self::IllegalParamFormatDstCidrBlock(error),
-            Some(8) => Self::IllegalParamDestinationCidrBlock(error),
-            Some(9) => Self::IllegalParamSourceCidrBlock(error),
-            Some(10) => Self::IllegalParamProtocol(error),
+        match error.code() {
+            "UnsupportedFeature.IpVersion" => Self::UnsupportedFeatureIpVersion(error),
+            "IncorrectBusinessStatus.TrafficMirror" => {
+                Self::IncorrectBusinessStatusTrafficMirror(error)
+            }
+            "OptInRequired.TrafficMirror" => Self::OptInRequiredTrafficMirror(error),
+            "QuotaExceeded.TrafficMirrorFilter" => {
+                Self::QuotaExceededTrafficMirrorFilter(error)
+            }
+            "DuplicatedParam.Priority" => Self::DuplicatedParamPriority(error),
+            "UnsupportedRegion" => Self::UnsupportedRegion(error),
+            "IllegalParamFormat.SrcCidrBlock" => {
+                Self::IllegalParamFormatSrcCidrBlock(error)
+            }
+            "IllegalParamFormat.DstCidrBlock" => {
+                Self::IllegalParamFormatDstCidrBlock(error)
+            }
+            "IllegalParam.DestinationCidrBlock" => {
+                Self::IllegalParamDestinationCidrBlock(error)
+            }
+            "IllegalParam.SourceCidrBlock" => Self::IllegalParamSourceCidrBlock(error),
+            "IllegalParam.Protocol" => Self::IllegalParamProtocol(error),
             _ => Self::Unhandled(error),
         }
     }

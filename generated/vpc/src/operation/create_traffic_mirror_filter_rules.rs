@@ -315,32 +315,27 @@ pub enum CreateTrafficMirrorFilterRulesError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateTrafficMirrorFilterRulesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "ResourceNotFound.TrafficMirrorFilter",
-                    "IncorrectStatus.TrafficMirrorFilter",
-                    "IncorrectStatus.TrafficMirrorSession",
-                    "QuotaExceeded.TrafficMirrorRulesPerFilter",
-                    "DuplicatedParam.Priority",
-                    "UnsupportedRegion",
-                    "IllegalParam.CidrBlock",
-                    "IllegalParam.SourceCidrBlock",
-                    "IllegalParam.DestinationCidrBlock",
-                    "IllegalParam.Protocol",
-                ],
-            )
-        {
-            Some(0) => Self::ResourceNotFoundTrafficMirrorFilter(error),
-            Some(1) => Self::IncorrectStatusTrafficMirrorFilter(error),
-            Some(2) => Self::IncorrectStatusTrafficMirrorSession(error),
-            Some(3) => Self::QuotaExceededTrafficMirrorRulesPerFilter(error),
-            Some(4) => Self::DuplicatedParamPriority(error),
-            Some(5) => Self::UnsupportedRegion(error),
-            Some(6) => Self::IllegalParamCidrBlock(error),
-            Some(7) => Self::IllegalParamSourceCidrBlock(error),
-            Some(8) => Self::IllegalParamDestinationCidrBlock(error),
-            Some(9) => Self::IllegalParamProtocol(error),
+        match error.code() {
+            "ResourceNotFound.TrafficMirrorFilter" => {
+                Self::ResourceNotFoundTrafficMirrorFilter(error)
+            }
+            "IncorrectStatus.TrafficMirrorFilter" => {
+                Self::IncorrectStatusTrafficMirrorFilter(error)
+            }
+            "IncorrectStatus.TrafficMirrorSession" => {
+                Self::IncorrectStatusTrafficMirrorSession(error)
+            }
+            "QuotaExceeded.TrafficMirrorRulesPerFilter" => {
+                Self::QuotaExceededTrafficMirrorRulesPerFilter(error)
+            }
+            "DuplicatedParam.Priority" => Self::DuplicatedParamPriority(error),
+            "UnsupportedRegion" => Self::UnsupportedRegion(error),
+            "IllegalParam.CidrBlock" => Self::IllegalParamCidrBlock(error),
+            "IllegalParam.SourceCidrBlock" => Self::IllegalParamSourceCidrBlock(error),
+            "IllegalParam.DestinationCidrBlock" => {
+                Self::IllegalParamDestinationCidrBlock(error)
+            }
+            "IllegalParam.Protocol" => Self::IllegalParamProtocol(error),
             _ => Self::Unhandled(error),
         }
     }

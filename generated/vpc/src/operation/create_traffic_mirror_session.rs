@@ -564,94 +564,98 @@ pub enum CreateTrafficMirrorSessionError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateTrafficMirrorSessionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IncorrectBusinessStatus.TrafficMirror",
-                    "OptInRequired.TrafficMirror",
-                    "DuplicatedParam.SourceInstanceIds",
-                    "OperationDenied.DuplicateRole",
-                    "ResourceNotFound.NetworkInterface",
-                    "ResourceNotFound.EcsInstance",
-                    "ResourceNotFound.Slb",
-                    "OperationDenied.SlbNotInVpc",
-                    "ResourceNotFound.TrafficMirrorFilter",
-                    "IncorrectStatus.TrafficMirrorFilter",
-                    "OperationDenied.EcsNotSupportTrafficMirror",
-                    "QuotaExceeded.SessionNum",
-                    "QuotaExceeded.FilterRelatedSession",
-                    "QuotaExceeded.SourceNumPerSession",
-                    "QuotaExceeded.NetworkInterfaceRelatedSession",
-                    "QuotaExceeded.SlbRelatedSession",
-                    "UnsupportedRegion",
-                    "InvalidLoadBalancerId.NotFound",
-                    "OperationDenied.FreeNetworkInterface",
-                    "OperationDenied.ClassicSLB",
-                    "ResourceNotFound.TargetInstance",
-                    "QuotaExceeded.SourceNumPerTarget",
-                    "IncorrectStatus.NetworkInterface",
-                    "OperationFailed.NotSupportBizType",
-                    "IllegalParam.Priority",
-                    "OperationDenied.UnsupportedTargetType",
-                    "OperationDenied.TargetTypeNotSupportGatewayLoadBalancerEndpoint",
-                    "OperationDenied.TargetTypeNotSupportBondEni",
-                    "OperationDenied.InvalidTargetBondEniType",
-                    "OperationDenied.InvalidSourceBondEniType",
-                    "OperationDenied.TargetTypeNotSupportTrafficMirrorFullPacket",
-                    "OperationDenied.TrafficMirrorSessionSourceFullPacketNotSupport",
-                    "QuotaExceeded.SessionNumPerTarget",
-                    "OperationDenied.NotSupportBondEniAsTrafficMirrorSource",
-                    "ResourceNotFound.GatewayLoadBalancerEndpoint",
-                ],
-            )
-        {
-            Some(0) => Self::IncorrectBusinessStatusTrafficMirror(error),
-            Some(1) => Self::OptInRequiredTrafficMirror(error),
-            Some(2) => Self::DuplicatedParamSourceInstanceIds(error),
-            Some(3) => Self::OperationDeniedDuplicateRole(error),
-            Some(4) => Self::ResourceNotFoundNetworkInterface(error),
-            Some(5) => Self::ResourceNotFoundEcsInstance(error),
-            Some(6) => Self::ResourceNotFoundSlb(error),
-            Some(7) => Self::OperationDeniedSlbNotInVpc(error),
-            Some(8) => Self::ResourceNotFoundTrafficMirrorFilter(error),
-            Some(9) => Self::IncorrectStatusTrafficMirrorFilter(error),
-            Some(10) => Self::OperationDeniedEcsNotSupportTrafficMirror(error),
-            Some(11) => Self::QuotaExceededSessionNum(error),
-            Some(12) => Self::QuotaExceededFilterRelatedSession(error),
-            Some(13) => Self::QuotaExceededSourceNumPerSession(error),
-            Some(14) => Self::QuotaExceededNetworkInterfaceRelatedSession(error),
-            Some(15) => Self::QuotaExceededSlbRelatedSession(error),
-            Some(16) => Self::UnsupportedRegion(error),
-            Some(17) => Self::InvalidLoadBalancerIdNotFound(error),
-            Some(18) => Self::OperationDeniedFreeNetworkInterface(error),
-            Some(19) => Self::OperationDeniedClassicSlb(error),
-            Some(20) => Self::ResourceNotFoundTargetInstance(error),
-            Some(21) => Self::QuotaExceededSourceNumPerTarget(error),
-            Some(22) => Self::IncorrectStatusNetworkInterface(error),
-            Some(23) => Self::OperationFailedNotSupportBizType(error),
-            Some(24) => Self::IllegalParamPriority(error),
-            Some(25) => Self::OperationDeniedUnsupportedTargetType(error),
-            Some(26) => {
+        match error.code() {
+            "IncorrectBusinessStatus.TrafficMirror" => {
+                Self::IncorrectBusinessStatusTrafficMirror(error)
+            }
+            "OptInRequired.TrafficMirror" => Self::OptInRequiredTrafficMirror(error),
+            "DuplicatedParam.SourceInstanceIds" => {
+                Self::DuplicatedParamSourceInstanceIds(error)
+            }
+            "OperationDenied.DuplicateRole" => Self::OperationDeniedDuplicateRole(error),
+            "ResourceNotFound.NetworkInterface" => {
+                Self::ResourceNotFoundNetworkInterface(error)
+            }
+            "ResourceNotFound.EcsInstance" => Self::ResourceNotFoundEcsInstance(error),
+            "ResourceNotFound.Slb" => Self::ResourceNotFoundSlb(error),
+            "OperationDenied.SlbNotInVpc" => Self::OperationDeniedSlbNotInVpc(error),
+            "ResourceNotFound.TrafficMirrorFilter" => {
+                Self::ResourceNotFoundTrafficMirrorFilter(error)
+            }
+            "IncorrectStatus.TrafficMirrorFilter" => {
+                Self::IncorrectStatusTrafficMirrorFilter(error)
+            }
+            "OperationDenied.EcsNotSupportTrafficMirror" => {
+                Self::OperationDeniedEcsNotSupportTrafficMirror(error)
+            }
+            "QuotaExceeded.SessionNum" => Self::QuotaExceededSessionNum(error),
+            "QuotaExceeded.FilterRelatedSession" => {
+                Self::QuotaExceededFilterRelatedSession(error)
+            }
+            "QuotaExceeded.SourceNumPerSession" => {
+                Self::QuotaExceededSourceNumPerSession(error)
+            }
+            "QuotaExceeded.NetworkInterfaceRelatedSession" => {
+                Self::QuotaExceededNetworkInterfaceRelatedSession(error)
+            }
+            "QuotaExceeded.SlbRelatedSession" => {
+                Self::QuotaExceededSlbRelatedSession(error)
+            }
+            "UnsupportedRegion" => Self::UnsupportedRegion(error),
+            "InvalidLoadBalancerId.NotFound" => {
+                Self::InvalidLoadBalancerIdNotFound(error)
+            }
+            "OperationDenied.FreeNetworkInterface" => {
+                Self::OperationDeniedFreeNetworkInterface(error)
+            }
+            "OperationDenied.ClassicSLB" => Self::OperationDeniedClassicSlb(error),
+            "ResourceNotFound.TargetInstance" => {
+                Self::ResourceNotFoundTargetInstance(error)
+            }
+            "QuotaExceeded.SourceNumPerTarget" => {
+                Self::QuotaExceededSourceNumPerTarget(error)
+            }
+            "IncorrectStatus.NetworkInterface" => {
+                Self::IncorrectStatusNetworkInterface(error)
+            }
+            "OperationFailed.NotSupportBizType" => {
+                Self::OperationFailedNotSupportBizType(error)
+            }
+            "IllegalParam.Priority" => Self::IllegalParamPriority(error),
+            "OperationDenied.UnsupportedTargetType" => {
+                Self::OperationDeniedUnsupportedTargetType(error)
+            }
+            "OperationDenied.TargetTypeNotSupportGatewayLoadBalancerEndpoint" => {
                 Self::OperationDeniedTargetTypeNotSupportGatewayLoadBalancerEndpoint(
                     error,
                 )
             }
-            Some(27) => Self::OperationDeniedTargetTypeNotSupportBondEni(error),
-            Some(28) => Self::OperationDeniedInvalidTargetBondEniType(error),
-            Some(29) => Self::OperationDeniedInvalidSourceBondEniType(error),
-            Some(30) => {
+            "OperationDenied.TargetTypeNotSupportBondEni" => {
+                Self::OperationDeniedTargetTypeNotSupportBondEni(error)
+            }
+            "OperationDenied.InvalidTargetBondEniType" => {
+                Self::OperationDeniedInvalidTargetBondEniType(error)
+            }
+            "OperationDenied.InvalidSourceBondEniType" => {
+                Self::OperationDeniedInvalidSourceBondEniType(error)
+            }
+            "OperationDenied.TargetTypeNotSupportTrafficMirrorFullPacket" => {
                 Self::OperationDeniedTargetTypeNotSupportTrafficMirrorFullPacket(error)
             }
-            Some(31) => {
+            "OperationDenied.TrafficMirrorSessionSourceFullPacketNotSupport" => {
                 Self::OperationDeniedTrafficMirrorSessionSourceFullPacketNotSupport(
                     error,
                 )
             }
-            Some(32) => Self::QuotaExceededSessionNumPerTarget(error),
-            Some(33) => {
+            "QuotaExceeded.SessionNumPerTarget" => {
+                Self::QuotaExceededSessionNumPerTarget(error)
+            }
+            "OperationDenied.NotSupportBondEniAsTrafficMirrorSource" => {
                 Self::OperationDeniedNotSupportBondEniAsTrafficMirrorSource(error)
             }
-            Some(34) => Self::ResourceNotFoundGatewayLoadBalancerEndpoint(error),
+            "ResourceNotFound.GatewayLoadBalancerEndpoint" => {
+                Self::ResourceNotFoundGatewayLoadBalancerEndpoint(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

@@ -445,98 +445,72 @@ pub enum CreateVSwitchError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateVSwitchError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "OperationFailed.ResourceConflict",
-                    "OperationFailed.IdempotentTokenProcessing",
-                    "InvalidDescription.Malformed",
-                    "InvalidVSwitchName.Malformed",
-                    "InvalidVSwitchDiscription.Malformed",
-                    "Abs.Vpc.InvalidDescription.Malformed",
-                    "MissingParam.vpcId",
-                    "ResourceNotAvailable",
-                    "InvalidParameter",
-                    "InvalidCidrBlock.Overlapped",
-                    "QuotaExceeded.VSwitch",
-                    "IncorrectRouteEntryStatus",
-                    "IncorrectVSwitchStatus",
-                    "InvalidCirdrBlock.MaskLength",
-                    "IncorrectVpcStatus",
-                    "CreateVSwitch.IncorrectStatus.cbnStatus",
-                    "InvalidCidrBlock.Malformed",
-                    "MissingParameter",
-                    "TaskConflict",
-                    "VPC.SWITCH.RULE.QUOTA.NOT.EXISTS",
-                    "Forbidden.VpcNotFound",
-                    "RouteConflict.AlreadyExist",
-                    "OperationFailed.CidrAcross",
-                    "Duplicated.ClientToken",
-                    "OperationFailed.Ipv6CidrBlockExisted",
-                    "IllegalParam.Ipv6CidrBlock",
-                    "OperationFailed.VpcIpv6Disabled",
-                    "IncorrectStatus.cbnStatus",
-                    "OperationFailed.NotifyCenCreate",
-                    "OperationFailed.DistibuteLock",
-                    "UnsupportedFeature.CloudBoxIpv6",
-                    "OperationDenied.VpcPeerExist",
-                    "OperationDenied.CenAttached",
-                    "OperationDenied.NatgwExist",
-                    "MissingParam.Ipv6CidrBlock",
-                    "IllegalParam.VpcIpv6CidrBlock",
-                    "OperationDenied.OtherSubnetCreating",
-                    "OperationDenied.VpcPeerExists",
-                    "IllegalParam.CidrBlock",
-                    "InvalidStatus.RouteEntry",
-                    "InvalidZoneId.NotFound",
-                    "Invalid.NotExist",
-                    "InvalidVpcId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::OperationFailedResourceConflict(error),
-            Some(1) => Self::OperationFailedIdempotentTokenProcessing(error),
-            Some(2) => Self::InvalidDescriptionMalformed(error),
-            Some(3) => Self::InvalidVSwitchNameMalformed(error),
-            Some(4) => Self::InvalidVSwitchDiscriptionMalformed(error),
-            Some(5) => Self::AbsVpcInvalidDescriptionMalformed(error),
-            Some(6) => Self::MissingParamVpcId(error),
-            Some(7) => Self::ResourceNotAvailable(error),
-            Some(8) => Self::InvalidParameter(error),
-            Some(9) => Self::InvalidCidrBlockOverlapped(error),
-            Some(10) => Self::QuotaExceededVSwitch(error),
-            Some(11) => Self::IncorrectRouteEntryStatus(error),
-            Some(12) => Self::IncorrectVSwitchStatus(error),
-            Some(13) => Self::InvalidCirdrBlockMaskLength(error),
-            Some(14) => Self::IncorrectVpcStatus(error),
-            Some(15) => Self::CreateVSwitchIncorrectStatusCbnStatus(error),
-            Some(16) => Self::InvalidCidrBlockMalformed(error),
-            Some(17) => Self::MissingParameter(error),
-            Some(18) => Self::TaskConflict(error),
-            Some(19) => Self::VpcSwitchRuleQuotaNotExists(error),
-            Some(20) => Self::ForbiddenVpcNotFound(error),
-            Some(21) => Self::RouteConflictAlreadyExist(error),
-            Some(22) => Self::OperationFailedCidrAcross(error),
-            Some(23) => Self::DuplicatedClientToken(error),
-            Some(24) => Self::OperationFailedIpv6CidrBlockExisted(error),
-            Some(25) => Self::IllegalParamIpv6CidrBlock(error),
-            Some(26) => Self::OperationFailedVpcIpv6Disabled(error),
-            Some(27) => Self::IncorrectStatusCbnStatus(error),
-            Some(28) => Self::OperationFailedNotifyCenCreate(error),
-            Some(29) => Self::OperationFailedDistibuteLock(error),
-            Some(30) => Self::UnsupportedFeatureCloudBoxIpv6(error),
-            Some(31) => Self::OperationDeniedVpcPeerExist(error),
-            Some(32) => Self::OperationDeniedCenAttached(error),
-            Some(33) => Self::OperationDeniedNatgwExist(error),
-            Some(34) => Self::MissingParamIpv6CidrBlock(error),
-            Some(35) => Self::IllegalParamVpcIpv6CidrBlock(error),
-            Some(36) => Self::OperationDeniedOtherSubnetCreating(error),
-            Some(37) => Self::OperationDeniedVpcPeerExists(error),
-            Some(38) => Self::IllegalParamCidrBlock(error),
-            Some(39) => Self::InvalidStatusRouteEntry(error),
-            Some(40) => Self::InvalidZoneIdNotFound(error),
-            Some(41) => Self::InvalidNotExist(error),
-            Some(42) => Self::InvalidVpcIdNotFound(error),
+        match error.code() {
+            "OperationFailed.ResourceConflict" => {
+                Self::OperationFailedResourceConflict(error)
+            }
+            "OperationFailed.IdempotentTokenProcessing" => {
+                Self::OperationFailedIdempotentTokenProcessing(error)
+            }
+            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
+            "InvalidVSwitchName.Malformed" => Self::InvalidVSwitchNameMalformed(error),
+            "InvalidVSwitchDiscription.Malformed" => {
+                Self::InvalidVSwitchDiscriptionMalformed(error)
+            }
+            "Abs.Vpc.InvalidDescription.Malformed" => {
+                Self::AbsVpcInvalidDescriptionMalformed(error)
+            }
+            "MissingParam.vpcId" => Self::MissingParamVpcId(error),
+            "ResourceNotAvailable" => Self::ResourceNotAvailable(error),
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "InvalidCidrBlock.Overlapped" => Self::InvalidCidrBlockOverlapped(error),
+            "QuotaExceeded.VSwitch" => Self::QuotaExceededVSwitch(error),
+            "IncorrectRouteEntryStatus" => Self::IncorrectRouteEntryStatus(error),
+            "IncorrectVSwitchStatus" => Self::IncorrectVSwitchStatus(error),
+            "InvalidCirdrBlock.MaskLength" => Self::InvalidCirdrBlockMaskLength(error),
+            "IncorrectVpcStatus" => Self::IncorrectVpcStatus(error),
+            "CreateVSwitch.IncorrectStatus.cbnStatus" => {
+                Self::CreateVSwitchIncorrectStatusCbnStatus(error)
+            }
+            "InvalidCidrBlock.Malformed" => Self::InvalidCidrBlockMalformed(error),
+            "MissingParameter" => Self::MissingParameter(error),
+            "TaskConflict" => Self::TaskConflict(error),
+            "VPC.SWITCH.RULE.QUOTA.NOT.EXISTS" => {
+                Self::VpcSwitchRuleQuotaNotExists(error)
+            }
+            "Forbidden.VpcNotFound" => Self::ForbiddenVpcNotFound(error),
+            "RouteConflict.AlreadyExist" => Self::RouteConflictAlreadyExist(error),
+            "OperationFailed.CidrAcross" => Self::OperationFailedCidrAcross(error),
+            "Duplicated.ClientToken" => Self::DuplicatedClientToken(error),
+            "OperationFailed.Ipv6CidrBlockExisted" => {
+                Self::OperationFailedIpv6CidrBlockExisted(error)
+            }
+            "IllegalParam.Ipv6CidrBlock" => Self::IllegalParamIpv6CidrBlock(error),
+            "OperationFailed.VpcIpv6Disabled" => {
+                Self::OperationFailedVpcIpv6Disabled(error)
+            }
+            "IncorrectStatus.cbnStatus" => Self::IncorrectStatusCbnStatus(error),
+            "OperationFailed.NotifyCenCreate" => {
+                Self::OperationFailedNotifyCenCreate(error)
+            }
+            "OperationFailed.DistibuteLock" => Self::OperationFailedDistibuteLock(error),
+            "UnsupportedFeature.CloudBoxIpv6" => {
+                Self::UnsupportedFeatureCloudBoxIpv6(error)
+            }
+            "OperationDenied.VpcPeerExist" => Self::OperationDeniedVpcPeerExist(error),
+            "OperationDenied.CenAttached" => Self::OperationDeniedCenAttached(error),
+            "OperationDenied.NatgwExist" => Self::OperationDeniedNatgwExist(error),
+            "MissingParam.Ipv6CidrBlock" => Self::MissingParamIpv6CidrBlock(error),
+            "IllegalParam.VpcIpv6CidrBlock" => Self::IllegalParamVpcIpv6CidrBlock(error),
+            "OperationDenied.OtherSubnetCreating" => {
+                Self::OperationDeniedOtherSubnetCreating(error)
+            }
+            "OperationDenied.VpcPeerExists" => Self::OperationDeniedVpcPeerExists(error),
+            "IllegalParam.CidrBlock" => Self::IllegalParamCidrBlock(error),
+            "InvalidStatus.RouteEntry" => Self::InvalidStatusRouteEntry(error),
+            "InvalidZoneId.NotFound" => Self::InvalidZoneIdNotFound(error),
+            "Invalid.NotExist" => Self::InvalidNotExist(error),
+            "InvalidVpcId.NotFound" => Self::InvalidVpcIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -447,46 +447,50 @@ pub enum CreateVSwitchCidrReservationError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateVSwitchCidrReservationError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IllegalParamFormat",
-                    "IllegalParamFormat.VSwitchCidrReservationCidr",
-                    "ResourceNotFound.VSwitch",
-                    "UnsupportedFeature.ReservedType",
-                    "UnsupportedFeature.VSwitchIpv6",
-                    "OperationFailed.VSwitchCidrReservationCidr",
-                    "MissingParam.CidrReservationMaskOrCidrReservationCidr",
-                    "UnsupportedRegion",
-                    "UnsupportedFeature.VpcAdvancedFeature",
-                    "QuotaExceeded.CidrReservationCount",
-                    "Conflict.CidrReservationMaskAndCidrReservationCidr",
-                    "OperationFailed.CidrNotEnoughInVSwitch",
-                    "OperationFailed.SystemReservedIpContained",
-                    "OperationFailed.AlreadyUsedIpContained",
-                    "IncorrectStatus.VSWITCH",
-                    "IllegalParam.VSwitchCidrReservationMask",
-                    "QuotaExceeded.VSwitchCidrReservationMask",
-                ],
-            )
-        {
-            Some(0) => Self::IllegalParamFormat(error),
-            Some(1) => Self::IllegalParamFormatVSwitchCidrReservationCidr(error),
-            Some(2) => Self::ResourceNotFoundVSwitch(error),
-            Some(3) => Self::UnsupportedFeatureReservedType(error),
-            Some(4) => Self::UnsupportedFeatureVSwitchIpv6(error),
-            Some(5) => Self::OperationFailedVSwitchCidrReservationCidr(error),
-            Some(6) => Self::MissingParamCidrReservationMaskOrCidrReservationCidr(error),
-            Some(7) => Self::UnsupportedRegion(error),
-            Some(8) => Self::UnsupportedFeatureVpcAdvancedFeature(error),
-            Some(9) => Self::QuotaExceededCidrReservationCount(error),
-            Some(10) => Self::ConflictCidrReservationMaskAndCidrReservationCidr(error),
-            Some(11) => Self::OperationFailedCidrNotEnoughInVSwitch(error),
-            Some(12) => Self::OperationFailedSystemReservedIpContained(error),
-            Some(13) => Self::OperationFailedAlreadyUsedIpContained(error),
-            Some(14) => Self::IncorrectStatusVswitch(error),
-            Some(15) => Self::IllegalParamVSwitchCidrReservationMask(error),
-            Some(16) => Self::QuotaExceededVSwitchCidrReservationMask(error),
+        match error.code() {
+            "IllegalParamFormat" => Self::IllegalParamFormat(error),
+            "IllegalParamFormat.VSwitchCidrReservationCidr" => {
+                Self::IllegalParamFormatVSwitchCidrReservationCidr(error)
+            }
+            "ResourceNotFound.VSwitch" => Self::ResourceNotFoundVSwitch(error),
+            "UnsupportedFeature.ReservedType" => {
+                Self::UnsupportedFeatureReservedType(error)
+            }
+            "UnsupportedFeature.VSwitchIpv6" => {
+                Self::UnsupportedFeatureVSwitchIpv6(error)
+            }
+            "OperationFailed.VSwitchCidrReservationCidr" => {
+                Self::OperationFailedVSwitchCidrReservationCidr(error)
+            }
+            "MissingParam.CidrReservationMaskOrCidrReservationCidr" => {
+                Self::MissingParamCidrReservationMaskOrCidrReservationCidr(error)
+            }
+            "UnsupportedRegion" => Self::UnsupportedRegion(error),
+            "UnsupportedFeature.VpcAdvancedFeature" => {
+                Self::UnsupportedFeatureVpcAdvancedFeature(error)
+            }
+            "QuotaExceeded.CidrReservationCount" => {
+                Self::QuotaExceededCidrReservationCount(error)
+            }
+            "Conflict.CidrReservationMaskAndCidrReservationCidr" => {
+                Self::ConflictCidrReservationMaskAndCidrReservationCidr(error)
+            }
+            "OperationFailed.CidrNotEnoughInVSwitch" => {
+                Self::OperationFailedCidrNotEnoughInVSwitch(error)
+            }
+            "OperationFailed.SystemReservedIpContained" => {
+                Self::OperationFailedSystemReservedIpContained(error)
+            }
+            "OperationFailed.AlreadyUsedIpContained" => {
+                Self::OperationFailedAlreadyUsedIpContained(error)
+            }
+            "IncorrectStatus.VSWITCH" => Self::IncorrectStatusVswitch(error),
+            "IllegalParam.VSwitchCidrReservationMask" => {
+                Self::IllegalParamVSwitchCidrReservationMask(error)
+            }
+            "QuotaExceeded.VSwitchCidrReservationMask" => {
+                Self::QuotaExceededVSwitchCidrReservationMask(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

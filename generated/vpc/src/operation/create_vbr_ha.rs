@@ -302,32 +302,33 @@ pub enum CreateVbrHaError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateVbrHaError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "OperationFailed.VbrCenNotConsistent",
-                    "OperationFailed.VbrAliUidNotConsistent",
-                    "OperationFailed.VbrAccessDeviceSame",
-                    "OperationFailed.VbrBandWidthExceed",
-                    "OperationFailed.VbrInUsedByOtherHa",
-                    "OperationFailed.VbrBgpPeerNotEnableBfd",
-                    "OperationFailed.VbrCenNotRelation",
-                    "OperationFailed.BgpGroupLocalAsnMustSameEachOther",
-                    "IllegalParam.BgpGroupLocalAsn",
-                    "ResourceNotFound.Vbr",
-                ],
-            )
-        {
-            Some(0) => Self::OperationFailedVbrCenNotConsistent(error),
-            Some(1) => Self::OperationFailedVbrAliUidNotConsistent(error),
-            Some(2) => Self::OperationFailedVbrAccessDeviceSame(error),
-            Some(3) => Self::OperationFailedVbrBandWidthExceed(error),
-            Some(4) => Self::OperationFailedVbrInUsedByOtherHa(error),
-            Some(5) => Self::OperationFailedVbrBgpPeerNotEnableBfd(error),
-            Some(6) => Self::OperationFailedVbrCenNotRelation(error),
-            Some(7) => Self::OperationFailedBgpGroupLocalAsnMustSameEachOther(error),
-            Some(8) => Self::IllegalParamBgpGroupLocalAsn(error),
-            Some(9) => Self::ResourceNotFoundVbr(error),
+        match error.code() {
+            "OperationFailed.VbrCenNotConsistent" => {
+                Self::OperationFailedVbrCenNotConsistent(error)
+            }
+            "OperationFailed.VbrAliUidNotConsistent" => {
+                Self::OperationFailedVbrAliUidNotConsistent(error)
+            }
+            "OperationFailed.VbrAccessDeviceSame" => {
+                Self::OperationFailedVbrAccessDeviceSame(error)
+            }
+            "OperationFailed.VbrBandWidthExceed" => {
+                Self::OperationFailedVbrBandWidthExceed(error)
+            }
+            "OperationFailed.VbrInUsedByOtherHa" => {
+                Self::OperationFailedVbrInUsedByOtherHa(error)
+            }
+            "OperationFailed.VbrBgpPeerNotEnableBfd" => {
+                Self::OperationFailedVbrBgpPeerNotEnableBfd(error)
+            }
+            "OperationFailed.VbrCenNotRelation" => {
+                Self::OperationFailedVbrCenNotRelation(error)
+            }
+            "OperationFailed.BgpGroupLocalAsnMustSameEachOther" => {
+                Self::OperationFailedBgpGroupLocalAsnMustSameEachOther(error)
+            }
+            "IllegalParam.BgpGroupLocalAsn" => Self::IllegalParamBgpGroupLocalAsn(error),
+            "ResourceNotFound.Vbr" => Self::ResourceNotFoundVbr(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -437,50 +437,34 @@ pub enum CreateVcoRouteEntryError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateVcoRouteEntryError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "Resource.QuotaFull",
-                    "VpnConnection.Configuring",
-                    "VpnConnection.FinancialLocked",
-                    "VpnRouteEntry.AlreadyExists",
-                    "VpnRouteEntry.Conflict",
-                    "VpnRouteEntry.ConflictSSL",
-                    "VpnRouteEntry.BackupRoute",
-                    "InvalidNextHop.NotFound",
-                    "IllegalParam.RouteDest",
-                    "OperationFailed.InvalidCidrBlock",
-                    "QuotaExceeded.VpnRouteEntry",
-                    "TaskConflict",
-                    "Resource.PbrRouteQuotaFull",
-                    "CreatePbrRoutesQuotaFull.QuotaFull",
-                    "CreateDbrRoutesQuotaFull.QuotaFull",
-                    "DryRunOperation",
-                    "Forbbiden.SubUser",
-                    "Forbidden",
-                    "InvalidVpnConnectionInstanceId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::ResourceQuotaFull(error),
-            Some(1) => Self::VpnConnectionConfiguring(error),
-            Some(2) => Self::VpnConnectionFinancialLocked(error),
-            Some(3) => Self::VpnRouteEntryAlreadyExists(error),
-            Some(4) => Self::VpnRouteEntryConflict(error),
-            Some(5) => Self::VpnRouteEntryConflictSsl(error),
-            Some(6) => Self::VpnRouteEntryBackupRoute(error),
-            Some(7) => Self::InvalidNextHopNotFound(error),
-            Some(8) => Self::IllegalParamRouteDest(error),
-            Some(9) => Self::OperationFailedInvalidCidrBlock(error),
-            Some(10) => Self::QuotaExceededVpnRouteEntry(error),
-            Some(11) => Self::TaskConflict(error),
-            Some(12) => Self::ResourcePbrRouteQuotaFull(error),
-            Some(13) => Self::CreatePbrRoutesQuotaFullQuotaFull(error),
-            Some(14) => Self::CreateDbrRoutesQuotaFullQuotaFull(error),
-            Some(15) => Self::DryRunOperation(error),
-            Some(16) => Self::ForbbidenSubUser(error),
-            Some(17) => Self::Forbidden(error),
-            Some(18) => Self::InvalidVpnConnectionInstanceIdNotFound(error),
+        match error.code() {
+            "Resource.QuotaFull" => Self::ResourceQuotaFull(error),
+            "VpnConnection.Configuring" => Self::VpnConnectionConfiguring(error),
+            "VpnConnection.FinancialLocked" => Self::VpnConnectionFinancialLocked(error),
+            "VpnRouteEntry.AlreadyExists" => Self::VpnRouteEntryAlreadyExists(error),
+            "VpnRouteEntry.Conflict" => Self::VpnRouteEntryConflict(error),
+            "VpnRouteEntry.ConflictSSL" => Self::VpnRouteEntryConflictSsl(error),
+            "VpnRouteEntry.BackupRoute" => Self::VpnRouteEntryBackupRoute(error),
+            "InvalidNextHop.NotFound" => Self::InvalidNextHopNotFound(error),
+            "IllegalParam.RouteDest" => Self::IllegalParamRouteDest(error),
+            "OperationFailed.InvalidCidrBlock" => {
+                Self::OperationFailedInvalidCidrBlock(error)
+            }
+            "QuotaExceeded.VpnRouteEntry" => Self::QuotaExceededVpnRouteEntry(error),
+            "TaskConflict" => Self::TaskConflict(error),
+            "Resource.PbrRouteQuotaFull" => Self::ResourcePbrRouteQuotaFull(error),
+            "CreatePbrRoutesQuotaFull.QuotaFull" => {
+                Self::CreatePbrRoutesQuotaFullQuotaFull(error)
+            }
+            "CreateDbrRoutesQuotaFull.QuotaFull" => {
+                Self::CreateDbrRoutesQuotaFullQuotaFull(error)
+            }
+            "DryRunOperation" => Self::DryRunOperation(error),
+            "Forbbiden.SubUser" => Self::ForbbidenSubUser(error),
+            "Forbidden" => Self::Forbidden(error),
+            "InvalidVpnConnectionInstanceId.NotFound" => {
+                Self::InvalidVpnConnectionInstanceIdNotFound(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

@@ -628,114 +628,109 @@ pub enum CreateVirtualBorderRouterError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateVirtualBorderRouterError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "OperationFailed.PconnAllocateVlan0",
-                    "IllegalParam.IpAddress",
-                    "IllegalParam.CidrBlock",
-                    "InvalidPhysicalConnectionId.NotFound",
-                    "InvalidVlanId.Used",
-                    "MissingParameter",
-                    "InvalidPhysicalConnectionId.NotEnabled",
-                    "InvalidVlanId.Malformed",
-                    "InvalidCircuitCode.Malformed",
-                    "InvalidLocalGatewayIp.Malformed",
-                    "InvalidPeeringSubnetMask.Malformed",
-                    "InvalidName.Malformed",
-                    "InvalidDescription.Malformed",
-                    "QuotaExceeded.vbrPerpConn",
-                    "QuotaExceeded.freevbr",
-                    "InvalidIp.NotSameSubnet",
-                    "TaskConflict",
-                    "QuotaExceeded.CrossUserVBRPerUser",
-                    "OperationFailed.VlanIdInUse",
-                    "QuotaExceeded.SameAccountVBRPerPconn",
-                    "QuotaExceeded.VbrPerPconnPortSpec",
-                    "QuotaExceeded.VbrPerAccessDevice",
-                    "OperationUnsupported.IPV6ForThisRegion",
-                    "VbrBandwidthExceed",
-                    "OperationFailed.PconnExistVlan0Vbr",
-                    "OperationFailed.Vlan0VbrUnSharePconn",
-                    "OperationFailed.PconnTrafficNotEnable",
-                    "ResourceNotEnough.Bandwidth",
-                    "OperationUnsupported.VirtualBorderRouterEnableIPv6",
-                    "IllegalParam.OwnerAliUid",
-                    "Forbidden.OwnerAliUid",
-                    "OperationDenied.VPconn",
-                    "OperationFailed.NotConsistentWithVpconn",
-                    "IllegalParam.Bandwidth",
-                    "OperationFailed.VirtualPhysicalConnectionExistVBR",
-                    "ResourceNotInResourceGroup",
-                    "IncorrectStatus.VirtualPhysicalConnection",
-                    "EcAssociatedQoSPconnNotAllowCreateCrossAccountVbr",
-                    "OperationFailed.VbrBandWidthMust0InVlan0Vbr",
-                    "OperationDenied.PhysicalConnectionNotSupportMPBGPAndMPBGP-v6",
-                    "Forbidden.LocalGatewayIpNotAllowedByCaller",
-                    "Forbidden.PeerGatewayIpNotAllowedByCaller",
-                    "Forbidden.PeeringSubnetMaskNotAllowedByCaller",
-                    "Forbidden.NameNotAllowedByCaller",
-                    "Forbidden.DescriptionNotAllowedByCaller",
-                    "InvalidRegionId.NotFound",
-                    "InvalidVbrOwnerId.NotFound",
-                    "CROSS_BID.FORBIDDEN",
-                    "OperationFailed.AccessDeviceDisabled",
-                    "InternalError",
-                ],
-            )
-        {
-            Some(0) => Self::OperationFailedPconnAllocateVlan0(error),
-            Some(1) => Self::IllegalParamIpAddress(error),
-            Some(2) => Self::IllegalParamCidrBlock(error),
-            Some(3) => Self::InvalidPhysicalConnectionIdNotFound(error),
-            Some(4) => Self::InvalidVlanIdUsed(error),
-            Some(5) => Self::MissingParameter(error),
-            Some(6) => Self::InvalidPhysicalConnectionIdNotEnabled(error),
-            Some(7) => Self::InvalidVlanIdMalformed(error),
-            Some(8) => Self::InvalidCircuitCodeMalformed(error),
-            Some(9) => Self::InvalidLocalGatewayIpMalformed(error),
-            Some(10) => Self::InvalidPeeringSubnetMaskMalformed(error),
-            Some(11) => Self::InvalidNameMalformed(error),
-            Some(12) => Self::InvalidDescriptionMalformed(error),
-            Some(13) => Self::QuotaExceededVbrPerpConn(error),
-            Some(14) => Self::QuotaExceededFreevbr(error),
-            Some(15) => Self::InvalidIpNotSameSubnet(error),
-            Some(16) => Self::TaskConflict(error),
-            Some(17) => Self::QuotaExceededCrossUserVbrPerUser(error),
-            Some(18) => Self::OperationFailedVlanIdInUse(error),
-            Some(19) => Self::QuotaExceededSameAccountVbrPerPconn(error),
-            Some(20) => Self::QuotaExceededVbrPerPconnPortSpec(error),
-            Some(21) => Self::QuotaExceededVbrPerAccessDevice(error),
-            Some(22) => Self::OperationUnsupportedIpv6ForThisRegion(error),
-            Some(23) => Self::VbrBandwidthExceed(error),
-            Some(24) => Self::OperationFailedPconnExistVlan0Vbr(error),
-            Some(25) => Self::OperationFailedVlan0VbrUnSharePconn(error),
-            Some(26) => Self::OperationFailedPconnTrafficNotEnable(error),
-            Some(27) => Self::ResourceNotEnoughBandwidth(error),
-            Some(28) => Self::OperationUnsupportedVirtualBorderRouterEnableIPv6(error),
-            Some(29) => Self::IllegalParamOwnerAliUid(error),
-            Some(30) => Self::ForbiddenOwnerAliUid(error),
-            Some(31) => Self::OperationDeniedVPconn(error),
-            Some(32) => Self::OperationFailedNotConsistentWithVpconn(error),
-            Some(33) => Self::IllegalParamBandwidth(error),
-            Some(34) => Self::OperationFailedVirtualPhysicalConnectionExistVbr(error),
-            Some(35) => Self::ResourceNotInResourceGroup(error),
-            Some(36) => Self::IncorrectStatusVirtualPhysicalConnection(error),
-            Some(37) => Self::EcAssociatedQoSPconnNotAllowCreateCrossAccountVbr(error),
-            Some(38) => Self::OperationFailedVbrBandWidthMust0InVlan0Vbr(error),
-            Some(39) => {
+        match error.code() {
+            "OperationFailed.PconnAllocateVlan0" => {
+                Self::OperationFailedPconnAllocateVlan0(error)
+            }
+            "IllegalParam.IpAddress" => Self::IllegalParamIpAddress(error),
+            "IllegalParam.CidrBlock" => Self::IllegalParamCidrBlock(error),
+            "InvalidPhysicalConnectionId.NotFound" => {
+                Self::InvalidPhysicalConnectionIdNotFound(error)
+            }
+            "InvalidVlanId.Used" => Self::InvalidVlanIdUsed(error),
+            "MissingParameter" => Self::MissingParameter(error),
+            "InvalidPhysicalConnectionId.NotEnabled" => {
+                Self::InvalidPhysicalConnectionIdNotEnabled(error)
+            }
+            "InvalidVlanId.Malformed" => Self::InvalidVlanIdMalformed(error),
+            "InvalidCircuitCode.Malformed" => Self::InvalidCircuitCodeMalformed(error),
+            "InvalidLocalGatewayIp.Malformed" => {
+                Self::InvalidLocalGatewayIpMalformed(error)
+            }
+            "InvalidPeeringSubnetMask.Malformed" => {
+                Self::InvalidPeeringSubnetMaskMalformed(error)
+            }
+            "InvalidName.Malformed" => Self::InvalidNameMalformed(error),
+            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
+            "QuotaExceeded.vbrPerpConn" => Self::QuotaExceededVbrPerpConn(error),
+            "QuotaExceeded.freevbr" => Self::QuotaExceededFreevbr(error),
+            "InvalidIp.NotSameSubnet" => Self::InvalidIpNotSameSubnet(error),
+            "TaskConflict" => Self::TaskConflict(error),
+            "QuotaExceeded.CrossUserVBRPerUser" => {
+                Self::QuotaExceededCrossUserVbrPerUser(error)
+            }
+            "OperationFailed.VlanIdInUse" => Self::OperationFailedVlanIdInUse(error),
+            "QuotaExceeded.SameAccountVBRPerPconn" => {
+                Self::QuotaExceededSameAccountVbrPerPconn(error)
+            }
+            "QuotaExceeded.VbrPerPconnPortSpec" => {
+                Self::QuotaExceededVbrPerPconnPortSpec(error)
+            }
+            "QuotaExceeded.VbrPerAccessDevice" => {
+                Self::QuotaExceededVbrPerAccessDevice(error)
+            }
+            "OperationUnsupported.IPV6ForThisRegion" => {
+                Self::OperationUnsupportedIpv6ForThisRegion(error)
+            }
+            "VbrBandwidthExceed" => Self::VbrBandwidthExceed(error),
+            "OperationFailed.PconnExistVlan0Vbr" => {
+                Self::OperationFailedPconnExistVlan0Vbr(error)
+            }
+            "OperationFailed.Vlan0VbrUnSharePconn" => {
+                Self::OperationFailedVlan0VbrUnSharePconn(error)
+            }
+            "OperationFailed.PconnTrafficNotEnable" => {
+                Self::OperationFailedPconnTrafficNotEnable(error)
+            }
+            "ResourceNotEnough.Bandwidth" => Self::ResourceNotEnoughBandwidth(error),
+            "OperationUnsupported.VirtualBorderRouterEnableIPv6" => {
+                Self::OperationUnsupportedVirtualBorderRouterEnableIPv6(error)
+            }
+            "IllegalParam.OwnerAliUid" => Self::IllegalParamOwnerAliUid(error),
+            "Forbidden.OwnerAliUid" => Self::ForbiddenOwnerAliUid(error),
+            "OperationDenied.VPconn" => Self::OperationDeniedVPconn(error),
+            "OperationFailed.NotConsistentWithVpconn" => {
+                Self::OperationFailedNotConsistentWithVpconn(error)
+            }
+            "IllegalParam.Bandwidth" => Self::IllegalParamBandwidth(error),
+            "OperationFailed.VirtualPhysicalConnectionExistVBR" => {
+                Self::OperationFailedVirtualPhysicalConnectionExistVbr(error)
+            }
+            "ResourceNotInResourceGroup" => Self::ResourceNotInResourceGroup(error),
+            "IncorrectStatus.VirtualPhysicalConnection" => {
+                Self::IncorrectStatusVirtualPhysicalConnection(error)
+            }
+            "EcAssociatedQoSPconnNotAllowCreateCrossAccountVbr" => {
+                Self::EcAssociatedQoSPconnNotAllowCreateCrossAccountVbr(error)
+            }
+            "OperationFailed.VbrBandWidthMust0InVlan0Vbr" => {
+                Self::OperationFailedVbrBandWidthMust0InVlan0Vbr(error)
+            }
+            "OperationDenied.PhysicalConnectionNotSupportMPBGPAndMPBGP-v6" => {
                 Self::OperationDeniedPhysicalConnectionNotSupportMpbgpAndMpbgpV6(error)
             }
-            Some(40) => Self::ForbiddenLocalGatewayIpNotAllowedByCaller(error),
-            Some(41) => Self::ForbiddenPeerGatewayIpNotAllowedByCaller(error),
-            Some(42) => Self::ForbiddenPeeringSubnetMaskNotAllowedByCaller(error),
-            Some(43) => Self::ForbiddenNameNotAllowedByCaller(error),
-            Some(44) => Self::ForbiddenDescriptionNotAllowedByCaller(error),
-            Some(45) => Self::InvalidRegionIdNotFound(error),
-            Some(46) => Self::InvalidVbrOwnerIdNotFound(error),
-            Some(47) => Self::CrossBidForbidden(error),
-            Some(48) => Self::OperationFailedAccessDeviceDisabled(error),
-            Some(49) => Self::InternalError(error),
+            "Forbidden.LocalGatewayIpNotAllowedByCaller" => {
+                Self::ForbiddenLocalGatewayIpNotAllowedByCaller(error)
+            }
+            "Forbidden.PeerGatewayIpNotAllowedByCaller" => {
+                Self::ForbiddenPeerGatewayIpNotAllowedByCaller(error)
+            }
+            "Forbidden.PeeringSubnetMaskNotAllowedByCaller" => {
+                Self::ForbiddenPeeringSubnetMaskNotAllowedByCaller(error)
+            }
+            "Forbidden.NameNotAllowedByCaller" => {
+                Self::ForbiddenNameNotAllowedByCaller(error)
+            }
+            "Forbidden.DescriptionNotAllowedByCaller" => {
+                Self::ForbiddenDescriptionNotAllowedByCaller(error)
+            }
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "InvalidVbrOwnerId.NotFound" => Self::InvalidVbrOwnerIdNotFound(error),
+            "CROSS_BID.FORBIDDEN" => Self::CrossBidForbidden(error),
+            "OperationFailed.AccessDeviceDisabled" => {
+                Self::OperationFailedAccessDeviceDisabled(error)
+            }
+            "InternalError" => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

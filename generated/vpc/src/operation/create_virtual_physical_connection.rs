@@ -478,64 +478,49 @@ pub enum CreateVirtualPhysicalConnectionError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateVirtualPhysicalConnectionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "OperationFailed.VbrBindedPconn",
-                    "IllegalParam.Bandwidth",
-                    "ResourceNotFound.PhysicalConnectionId",
-                    "OperationFailed.VPconnCreated",
-                    "MissingParam.Spec",
-                    "IllegalParam.Spec",
-                    "IllegalParam.VlanId",
-                    "VLAN_ID_HAS_BEEN_USED_IN_PHYSICAL_CONNECTION",
-                    "InvalidPhysicalConnectionId.NotFound",
-                    "MissingParameter",
-                    "InvalidPhysicalConnectionId.NotEnabled",
-                    "OperationFailed.PconnAllocateVlan0",
-                    "InvalidVlanId.Malformed",
-                    "InvalidName.Malformed",
-                    "ResourceNotEnough.Bandwidth",
-                    "IllegalParam.VpconnAliUid",
-                    "IllegalParam.OrderMode",
-                    "Forbidden.VpconnAliUid",
-                    "QuotaExceeded.VPCONN",
-                    "OperationDenied.CreateVpconn",
-                    "InvalidDescription.Malformed",
-                    "EcAssociatedQoSPconnNotAllowCreateVpconn",
-                    "IllegalParam.ResourceGroupId",
-                    "Forbidden.VpconnCrossBid",
-                    "IncorrectStatus.PhysicalConnection",
-                    "OperationDenied.PhysicalConnectionNotSupportMPBGPAndMPBGP-v6",
-                ],
-            )
-        {
-            Some(0) => Self::OperationFailedVbrBindedPconn(error),
-            Some(1) => Self::IllegalParamBandwidth(error),
-            Some(2) => Self::ResourceNotFoundPhysicalConnectionId(error),
-            Some(3) => Self::OperationFailedVPconnCreated(error),
-            Some(4) => Self::MissingParamSpec(error),
-            Some(5) => Self::IllegalParamSpec(error),
-            Some(6) => Self::IllegalParamVlanId(error),
-            Some(7) => Self::VlanIdHasBeenUsedInPhysicalConnection(error),
-            Some(8) => Self::InvalidPhysicalConnectionIdNotFound(error),
-            Some(9) => Self::MissingParameter(error),
-            Some(10) => Self::InvalidPhysicalConnectionIdNotEnabled(error),
-            Some(11) => Self::OperationFailedPconnAllocateVlan0(error),
-            Some(12) => Self::InvalidVlanIdMalformed(error),
-            Some(13) => Self::InvalidNameMalformed(error),
-            Some(14) => Self::ResourceNotEnoughBandwidth(error),
-            Some(15) => Self::IllegalParamVpconnAliUid(error),
-            Some(16) => Self::IllegalParamOrderMode(error),
-            Some(17) => Self::ForbiddenVpconnAliUid(error),
-            Some(18) => Self::QuotaExceededVpconn(error),
-            Some(19) => Self::OperationDeniedCreateVpconn(error),
-            Some(20) => Self::InvalidDescriptionMalformed(error),
-            Some(21) => Self::EcAssociatedQoSPconnNotAllowCreateVpconn(error),
-            Some(22) => Self::IllegalParamResourceGroupId(error),
-            Some(23) => Self::ForbiddenVpconnCrossBid(error),
-            Some(24) => Self::IncorrectStatusPhysicalConnection(error),
-            Some(25) => {
+        match error.code() {
+            "OperationFailed.VbrBindedPconn" => {
+                Self::OperationFailedVbrBindedPconn(error)
+            }
+            "IllegalParam.Bandwidth" => Self::IllegalParamBandwidth(error),
+            "ResourceNotFound.PhysicalConnectionId" => {
+                Self::ResourceNotFoundPhysicalConnectionId(error)
+            }
+            "OperationFailed.VPconnCreated" => Self::OperationFailedVPconnCreated(error),
+            "MissingParam.Spec" => Self::MissingParamSpec(error),
+            "IllegalParam.Spec" => Self::IllegalParamSpec(error),
+            "IllegalParam.VlanId" => Self::IllegalParamVlanId(error),
+            "VLAN_ID_HAS_BEEN_USED_IN_PHYSICAL_CONNECTION" => {
+                Self::VlanIdHasBeenUsedInPhysicalConnection(error)
+            }
+            "InvalidPhysicalConnectionId.NotFound" => {
+                Self::InvalidPhysicalConnectionIdNotFound(error)
+            }
+            "MissingParameter" => Self::MissingParameter(error),
+            "InvalidPhysicalConnectionId.NotEnabled" => {
+                Self::InvalidPhysicalConnectionIdNotEnabled(error)
+            }
+            "OperationFailed.PconnAllocateVlan0" => {
+                Self::OperationFailedPconnAllocateVlan0(error)
+            }
+            "InvalidVlanId.Malformed" => Self::InvalidVlanIdMalformed(error),
+            "InvalidName.Malformed" => Self::InvalidNameMalformed(error),
+            "ResourceNotEnough.Bandwidth" => Self::ResourceNotEnoughBandwidth(error),
+            "IllegalParam.VpconnAliUid" => Self::IllegalParamVpconnAliUid(error),
+            "IllegalParam.OrderMode" => Self::IllegalParamOrderMode(error),
+            "Forbidden.VpconnAliUid" => Self::ForbiddenVpconnAliUid(error),
+            "QuotaExceeded.VPCONN" => Self::QuotaExceededVpconn(error),
+            "OperationDenied.CreateVpconn" => Self::OperationDeniedCreateVpconn(error),
+            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
+            "EcAssociatedQoSPconnNotAllowCreateVpconn" => {
+                Self::EcAssociatedQoSPconnNotAllowCreateVpconn(error)
+            }
+            "IllegalParam.ResourceGroupId" => Self::IllegalParamResourceGroupId(error),
+            "Forbidden.VpconnCrossBid" => Self::ForbiddenVpconnCrossBid(error),
+            "IncorrectStatus.PhysicalConnection" => {
+                Self::IncorrectStatusPhysicalConnection(error)
+            }
+            "OperationDenied.PhysicalConnectionNotSupportMPBGPAndMPBGP-v6" => {
                 Self::OperationDeniedPhysicalConnectionNotSupportMpbgpAndMpbgpV6(error)
             }
             _ => Self::Unhandled(error),

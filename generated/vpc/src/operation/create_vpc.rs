@@ -600,96 +600,75 @@ pub enum CreateVpcError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateVpcError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "TOKEN_PROCESSING",
-                    "InvokeError",
-                    "InvalidParameter",
-                    "ResourceNotAvailable",
-                    "InvalidVpcName.Malformed",
-                    "InvalidVpcDiscription.Malformed",
-                    "QuotaExceeded.Vpc",
-                    "ResourceNotAvailable.Vpc",
-                    "InvalidUserCidr.Quota",
-                    "InvalidUserCidr.Malformed",
-                    "InvalidResourceGroupId",
-                    "IllegalParam.Ipv6CidrBlock",
-                    "OperationFailed.IPv6CidrNotReserved",
-                    "MissingParam.EnableIpv6",
-                    "OperationUnsupported.Ipv6Feature",
-                    "System.ServiceBusy",
-                    "IllegalParam.UserCidr",
-                    "OperationUnsupported.ResourceGroupId",
-                    "IllegalParam.EnableIpv6",
-                    "InvalidIpv6CidrBlock.Malformed",
-                    "UnsupportedFeature.Ipv6Isp",
-                    "ResourceNotEnough.Ipv6Cidr",
-                    "UnsupportedFeature.IPAM",
-                    "IllegalParam.Ipv4CidrMask",
-                    "IllegalParam.IpamPool",
-                    "OperationDenied.RequestRegionInvalid",
-                    "OperationDenied.IpamPoolNotInRegion",
-                    "MissingParam.CidrOrCidrMask",
-                    "OperationDenied.CidrInExcludeCidrs",
-                    "OperationDenied.AvailableCidrInsufficient",
-                    "UnsupportedFeature.Ipam",
-                    "OperationDenied.CidrUnavailableInPool",
-                    "IllegalParam.CidrBlockMask",
-                    "UnsupportedFeature.VpcDnsHostname",
-                    "OperationDenied.MaskOfCidrIsNotAllowed",
-                    "IllegalParam.Ipv6Isp",
-                    "IllegalParam.CidrMask",
-                    "InvalidRegionId.NotFound",
-                    "UnsupportedFeature.DhcpOptionsSet",
-                    "Forbidden",
-                    "ResourceNotFound.IpamPool",
-                    "InternalError",
-                ],
-            )
-        {
-            Some(0) => Self::TokenProcessing(error),
-            Some(1) => Self::InvokeError(error),
-            Some(2) => Self::InvalidParameter(error),
-            Some(3) => Self::ResourceNotAvailable(error),
-            Some(4) => Self::InvalidVpcNameMalformed(error),
-            Some(5) => Self::InvalidVpcDiscriptionMalformed(error),
-            Some(6) => Self::QuotaExceededVpc(error),
-            Some(7) => Self::ResourceNotAvailableVpc(error),
-            Some(8) => Self::InvalidUserCidrQuota(error),
-            Some(9) => Self::InvalidUserCidrMalformed(error),
-            Some(10) => Self::InvalidResourceGroupId(error),
-            Some(11) => Self::IllegalParamIpv6CidrBlock(error),
-            Some(12) => Self::OperationFailedIPv6CidrNotReserved(error),
-            Some(13) => Self::MissingParamEnableIpv6(error),
-            Some(14) => Self::OperationUnsupportedIpv6Feature(error),
-            Some(15) => Self::SystemServiceBusy(error),
-            Some(16) => Self::IllegalParamUserCidr(error),
-            Some(17) => Self::OperationUnsupportedResourceGroupId(error),
-            Some(18) => Self::IllegalParamEnableIpv6(error),
-            Some(19) => Self::InvalidIpv6CidrBlockMalformed(error),
-            Some(20) => Self::UnsupportedFeatureIpv6Isp(error),
-            Some(21) => Self::ResourceNotEnoughIpv6Cidr(error),
-            Some(22) => Self::UnsupportedFeatureIpam(error),
-            Some(23) => Self::IllegalParamIpv4CidrMask(error),
-            Some(24) => Self::IllegalParamIpamPool(error),
-            Some(25) => Self::OperationDeniedRequestRegionInvalid(error),
-            Some(26) => Self::OperationDeniedIpamPoolNotInRegion(error),
-            Some(27) => Self::MissingParamCidrOrCidrMask(error),
-            Some(28) => Self::OperationDeniedCidrInExcludeCidrs(error),
-            Some(29) => Self::OperationDeniedAvailableCidrInsufficient(error),
-            Some(30) => Self::UnsupportedFeatureIpamError(error),
-            Some(31) => Self::OperationDeniedCidrUnavailableInPool(error),
-            Some(32) => Self::IllegalParamCidrBlockMask(error),
-            Some(33) => Self::UnsupportedFeatureVpcDnsHostname(error),
-            Some(34) => Self::OperationDeniedMaskOfCidrIsNotAllowed(error),
-            Some(35) => Self::IllegalParamIpv6Isp(error),
-            Some(36) => Self::IllegalParamCidrMask(error),
-            Some(37) => Self::InvalidRegionIdNotFound(error),
-            Some(38) => Self::UnsupportedFeatureDhcpOptionsSet(error),
-            Some(39) => Self::Forbidden(error),
-            Some(40) => Self::ResourceNotFoundIpamPool(error),
-            Some(41) => Self::InternalError(error),
+        match error.code() {
+            "TOKEN_PROCESSING" => Self::TokenProcessing(error),
+            "InvokeError" => Self::InvokeError(error),
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "ResourceNotAvailable" => Self::ResourceNotAvailable(error),
+            "InvalidVpcName.Malformed" => Self::InvalidVpcNameMalformed(error),
+            "InvalidVpcDiscription.Malformed" => {
+                Self::InvalidVpcDiscriptionMalformed(error)
+            }
+            "QuotaExceeded.Vpc" => Self::QuotaExceededVpc(error),
+            "ResourceNotAvailable.Vpc" => Self::ResourceNotAvailableVpc(error),
+            "InvalidUserCidr.Quota" => Self::InvalidUserCidrQuota(error),
+            "InvalidUserCidr.Malformed" => Self::InvalidUserCidrMalformed(error),
+            "InvalidResourceGroupId" => Self::InvalidResourceGroupId(error),
+            "IllegalParam.Ipv6CidrBlock" => Self::IllegalParamIpv6CidrBlock(error),
+            "OperationFailed.IPv6CidrNotReserved" => {
+                Self::OperationFailedIPv6CidrNotReserved(error)
+            }
+            "MissingParam.EnableIpv6" => Self::MissingParamEnableIpv6(error),
+            "OperationUnsupported.Ipv6Feature" => {
+                Self::OperationUnsupportedIpv6Feature(error)
+            }
+            "System.ServiceBusy" => Self::SystemServiceBusy(error),
+            "IllegalParam.UserCidr" => Self::IllegalParamUserCidr(error),
+            "OperationUnsupported.ResourceGroupId" => {
+                Self::OperationUnsupportedResourceGroupId(error)
+            }
+            "IllegalParam.EnableIpv6" => Self::IllegalParamEnableIpv6(error),
+            "InvalidIpv6CidrBlock.Malformed" => {
+                Self::InvalidIpv6CidrBlockMalformed(error)
+            }
+            "UnsupportedFeature.Ipv6Isp" => Self::UnsupportedFeatureIpv6Isp(error),
+            "ResourceNotEnough.Ipv6Cidr" => Self::ResourceNotEnoughIpv6Cidr(error),
+            "UnsupportedFeature.IPAM" => Self::UnsupportedFeatureIpam(error),
+            "IllegalParam.Ipv4CidrMask" => Self::IllegalParamIpv4CidrMask(error),
+            "IllegalParam.IpamPool" => Self::IllegalParamIpamPool(error),
+            "OperationDenied.RequestRegionInvalid" => {
+                Self::OperationDeniedRequestRegionInvalid(error)
+            }
+            "OperationDenied.IpamPoolNotInRegion" => {
+                Self::OperationDeniedIpamPoolNotInRegion(error)
+            }
+            "MissingParam.CidrOrCidrMask" => Self::MissingParamCidrOrCidrMask(error),
+            "OperationDenied.CidrInExcludeCidrs" => {
+                Self::OperationDeniedCidrInExcludeCidrs(error)
+            }
+            "OperationDenied.AvailableCidrInsufficient" => {
+                Self::OperationDeniedAvailableCidrInsufficient(error)
+            }
+            "UnsupportedFeature.Ipam" => Self::UnsupportedFeatureIpamError(error),
+            "OperationDenied.CidrUnavailableInPool" => {
+                Self::OperationDeniedCidrUnavailableInPool(error)
+            }
+            "IllegalParam.CidrBlockMask" => Self::IllegalParamCidrBlockMask(error),
+            "UnsupportedFeature.VpcDnsHostname" => {
+                Self::UnsupportedFeatureVpcDnsHostname(error)
+            }
+            "OperationDenied.MaskOfCidrIsNotAllowed" => {
+                Self::OperationDeniedMaskOfCidrIsNotAllowed(error)
+            }
+            "IllegalParam.Ipv6Isp" => Self::IllegalParamIpv6Isp(error),
+            "IllegalParam.CidrMask" => Self::IllegalParamCidrMask(error),
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "UnsupportedFeature.DhcpOptionsSet" => {
+                Self::UnsupportedFeatureDhcpOptionsSet(error)
+            }
+            "Forbidden" => Self::Forbidden(error),
+            "ResourceNotFound.IpamPool" => Self::ResourceNotFoundIpamPool(error),
+            "InternalError" => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

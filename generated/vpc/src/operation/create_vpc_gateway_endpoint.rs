@@ -422,50 +422,42 @@ pub enum CreateVpcGatewayEndpointError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateVpcGatewayEndpointError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "OperationFailed.ConcurrentOperation",
-                    "IdempotentParameterMismatch",
-                    "IllegalParam.PolicyDocument",
-                    "IllegalParam.GatewayEndpointName",
-                    "IllegalParam.GatewayEndpointDescription",
-                    "ResourceAlreadyExist.GatewayEndpoint",
-                    "ResourceNotFound.ServiceName",
-                    "ResourceNotFound.VpcId",
-                    "Forbidden.OperateShareResource",
-                    "IncorrectStatus.Vpc",
-                    "IncorrectStatus.CenStatus",
-                    "OperationFailed.VpcIpv6Disabled",
-                    "UnsupportedFeature.GatewayEndpoint",
-                    "SystemBusy",
-                    "Forbbiden",
-                    "OperationDenied.PolicyDocument",
-                    "MissingParam.PolicyDocument",
-                    "OperationDenied.NotAuthorized",
-                    "InvalidPolicy.WrongFormat",
-                ],
-            )
-        {
-            Some(0) => Self::OperationFailedConcurrentOperation(error),
-            Some(1) => Self::IdempotentParameterMismatch(error),
-            Some(2) => Self::IllegalParamPolicyDocument(error),
-            Some(3) => Self::IllegalParamGatewayEndpointName(error),
-            Some(4) => Self::IllegalParamGatewayEndpointDescription(error),
-            Some(5) => Self::ResourceAlreadyExistGatewayEndpoint(error),
-            Some(6) => Self::ResourceNotFoundServiceName(error),
-            Some(7) => Self::ResourceNotFoundVpcId(error),
-            Some(8) => Self::ForbiddenOperateShareResource(error),
-            Some(9) => Self::IncorrectStatusVpc(error),
-            Some(10) => Self::IncorrectStatusCenStatus(error),
-            Some(11) => Self::OperationFailedVpcIpv6Disabled(error),
-            Some(12) => Self::UnsupportedFeatureGatewayEndpoint(error),
-            Some(13) => Self::SystemBusy(error),
-            Some(14) => Self::Forbbiden(error),
-            Some(15) => Self::OperationDeniedPolicyDocument(error),
-            Some(16) => Self::MissingParamPolicyDocument(error),
-            Some(17) => Self::OperationDeniedNotAuthorized(error),
-            Some(18) => Self::InvalidPolicyWrongFormat(error),
+        match error.code() {
+            "OperationFailed.ConcurrentOperation" => {
+                Self::OperationFailedConcurrentOperation(error)
+            }
+            "IdempotentParameterMismatch" => Self::IdempotentParameterMismatch(error),
+            "IllegalParam.PolicyDocument" => Self::IllegalParamPolicyDocument(error),
+            "IllegalParam.GatewayEndpointName" => {
+                Self::IllegalParamGatewayEndpointName(error)
+            }
+            "IllegalParam.GatewayEndpointDescription" => {
+                Self::IllegalParamGatewayEndpointDescription(error)
+            }
+            "ResourceAlreadyExist.GatewayEndpoint" => {
+                Self::ResourceAlreadyExistGatewayEndpoint(error)
+            }
+            "ResourceNotFound.ServiceName" => Self::ResourceNotFoundServiceName(error),
+            "ResourceNotFound.VpcId" => Self::ResourceNotFoundVpcId(error),
+            "Forbidden.OperateShareResource" => {
+                Self::ForbiddenOperateShareResource(error)
+            }
+            "IncorrectStatus.Vpc" => Self::IncorrectStatusVpc(error),
+            "IncorrectStatus.CenStatus" => Self::IncorrectStatusCenStatus(error),
+            "OperationFailed.VpcIpv6Disabled" => {
+                Self::OperationFailedVpcIpv6Disabled(error)
+            }
+            "UnsupportedFeature.GatewayEndpoint" => {
+                Self::UnsupportedFeatureGatewayEndpoint(error)
+            }
+            "SystemBusy" => Self::SystemBusy(error),
+            "Forbbiden" => Self::Forbbiden(error),
+            "OperationDenied.PolicyDocument" => {
+                Self::OperationDeniedPolicyDocument(error)
+            }
+            "MissingParam.PolicyDocument" => Self::MissingParamPolicyDocument(error),
+            "OperationDenied.NotAuthorized" => Self::OperationDeniedNotAuthorized(error),
+            "InvalidPolicy.WrongFormat" => Self::InvalidPolicyWrongFormat(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -376,26 +376,18 @@ pub enum CreateVpcPrefixListError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateVpcPrefixListError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "UnsupportedFeature.IpVersion",
-                    "QuotaExceeded.PrefixListCidrCount",
-                    "OperationFailed.CidrCountExceedMaxCount",
-                    "IllegalParam.CidrBlock",
-                    "IllegalParam.CidrName",
-                    "DuplicatedParam.CidrBlock",
-                    "QuotaExceeded.PrefixListCount",
-                ],
-            )
-        {
-            Some(0) => Self::UnsupportedFeatureIpVersion(error),
-            Some(1) => Self::QuotaExceededPrefixListCidrCount(error),
-            Some(2) => Self::OperationFailedCidrCountExceedMaxCount(error),
-            Some(3) => Self::IllegalParamCidrBlock(error),
-            Some(4) => Self::IllegalParamCidrName(error),
-            Some(5) => Self::DuplicatedParamCidrBlock(error),
-            Some(6) => Self::QuotaExceededPrefixListCount(error),
+        match error.code() {
+            "UnsupportedFeature.IpVersion" => Self::UnsupportedFeatureIpVersion(error),
+            "QuotaExceeded.PrefixListCidrCount" => {
+                Self::QuotaExceededPrefixListCidrCount(error)
+            }
+            "OperationFailed.CidrCountExceedMaxCount" => {
+                Self::OperationFailedCidrCountExceedMaxCount(error)
+            }
+            "IllegalParam.CidrBlock" => Self::IllegalParamCidrBlock(error),
+            "IllegalParam.CidrName" => Self::IllegalParamCidrName(error),
+            "DuplicatedParam.CidrBlock" => Self::DuplicatedParamCidrBlock(error),
+            "QuotaExceeded.PrefixListCount" => Self::QuotaExceededPrefixListCount(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -286,30 +286,26 @@ pub enum CreateVpconnFromVbrError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateVpconnFromVbrError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "OperationFailed.TargetUserPconnTrafficNotEnable",
-                    "ResourceNotEnough.Bandwidth",
-                    "OperationFailed.VbrBindedPconn",
-                    "IllegalParam.Bandwidth",
-                    "IncorrectStatus.VbrId",
-                    "ResourceNotFound.PhysicalConnectionId",
-                    "OperationFailed.VPconnCreated",
-                    "OperationFailed.BandwidthOrVlanIdEmpty",
-                    "ResourceNotFound.VirtualBorderRouter",
-                ],
-            )
-        {
-            Some(0) => Self::OperationFailedTargetUserPconnTrafficNotEnable(error),
-            Some(1) => Self::ResourceNotEnoughBandwidth(error),
-            Some(2) => Self::OperationFailedVbrBindedPconn(error),
-            Some(3) => Self::IllegalParamBandwidth(error),
-            Some(4) => Self::IncorrectStatusVbrId(error),
-            Some(5) => Self::ResourceNotFoundPhysicalConnectionId(error),
-            Some(6) => Self::OperationFailedVPconnCreated(error),
-            Some(7) => Self::OperationFailedBandwidthOrVlanIdEmpty(error),
-            Some(8) => Self::ResourceNotFoundVirtualBorderRouter(error),
+        match error.code() {
+            "OperationFailed.TargetUserPconnTrafficNotEnable" => {
+                Self::OperationFailedTargetUserPconnTrafficNotEnable(error)
+            }
+            "ResourceNotEnough.Bandwidth" => Self::ResourceNotEnoughBandwidth(error),
+            "OperationFailed.VbrBindedPconn" => {
+                Self::OperationFailedVbrBindedPconn(error)
+            }
+            "IllegalParam.Bandwidth" => Self::IllegalParamBandwidth(error),
+            "IncorrectStatus.VbrId" => Self::IncorrectStatusVbrId(error),
+            "ResourceNotFound.PhysicalConnectionId" => {
+                Self::ResourceNotFoundPhysicalConnectionId(error)
+            }
+            "OperationFailed.VPconnCreated" => Self::OperationFailedVPconnCreated(error),
+            "OperationFailed.BandwidthOrVlanIdEmpty" => {
+                Self::OperationFailedBandwidthOrVlanIdEmpty(error)
+            }
+            "ResourceNotFound.VirtualBorderRouter" => {
+                Self::ResourceNotFoundVirtualBorderRouter(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

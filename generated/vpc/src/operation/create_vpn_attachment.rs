@@ -866,94 +866,76 @@ pub enum CreateVpnAttachmentError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateVpnAttachmentError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "Resource.QuotaFull",
-                    "InvalidVpnConnection.AlreadyExists",
-                    "VpnRouteEntry.AlreadyExists",
-                    "VpnRouteEntry.Conflict",
-                    "NotSupportVpnConnectionParameter.IpsecPfs",
-                    "NotSupportVpnConnectionParameter.IpsecAuthAlg",
-                    "VpnRouteEntry.BackupRoute",
-                    "VpnRouteEntry.InvalidWeight",
-                    "InvalidParameter.VpnConnectionName",
-                    "QuotaExceeded.PolicyBasedRoute",
-                    "MissingParameter.TunnelCidr",
-                    "OperationUnsupported.EnableBgp",
-                    "MissingParam.CustomerGatewayAsn",
-                    "IllegalParam.LocalAsn",
-                    "InvalidParameter.BgpConfig",
-                    "IllegalParam.EnableBgp",
-                    "IllegalParam.TunnelCidr",
-                    "InvalidLocalBgpIp.Malformed",
-                    "IllegalParam.LocalBgpIp",
-                    "IllegalParam.LocalSubnet",
-                    "IllegalParam.RemoteSubnet",
-                    "OperationFailed.MissCertificate",
-                    "MissingParam.RemoteId",
-                    "CustomerGateway.ConflictRouteEntry",
-                    "VpnTask.CONFLICT",
-                    "Forbidden.TagKey.Duplicated",
-                    "OperationFailed.NoAvailableAmount",
-                    "SizeLimitExceeded.TagNum",
-                    "InvalidParameter.TagValue",
-                    "InvalidParameter.TagKey",
-                    "Duplicated.TagKey",
-                    "InternalError",
-                    "InvalidTunnelCidr.Malformed",
-                    "CustomerGateway.ConflictVpnIp",
-                    "MissingParameter.TunnelOptionsSpecification",
-                    "CreateDbrRoutesQuotaFull.QuotaFull",
-                    "DryRunOperation",
-                    "VpnConnection.InvalidCreateTunnelOptions",
-                    "Forbbiden.SubUser",
-                    "Forbidden",
-                    "InvalidCustomerGatewayInstanceId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::ResourceQuotaFull(error),
-            Some(1) => Self::InvalidVpnConnectionAlreadyExists(error),
-            Some(2) => Self::VpnRouteEntryAlreadyExists(error),
-            Some(3) => Self::VpnRouteEntryConflict(error),
-            Some(4) => Self::NotSupportVpnConnectionParameterIpsecPfs(error),
-            Some(5) => Self::NotSupportVpnConnectionParameterIpsecAuthAlg(error),
-            Some(6) => Self::VpnRouteEntryBackupRoute(error),
-            Some(7) => Self::VpnRouteEntryInvalidWeight(error),
-            Some(8) => Self::InvalidParameterVpnConnectionName(error),
-            Some(9) => Self::QuotaExceededPolicyBasedRoute(error),
-            Some(10) => Self::MissingParameterTunnelCidr(error),
-            Some(11) => Self::OperationUnsupportedEnableBgp(error),
-            Some(12) => Self::MissingParamCustomerGatewayAsn(error),
-            Some(13) => Self::IllegalParamLocalAsn(error),
-            Some(14) => Self::InvalidParameterBgpConfig(error),
-            Some(15) => Self::IllegalParamEnableBgp(error),
-            Some(16) => Self::IllegalParamTunnelCidr(error),
-            Some(17) => Self::InvalidLocalBgpIpMalformed(error),
-            Some(18) => Self::IllegalParamLocalBgpIp(error),
-            Some(19) => Self::IllegalParamLocalSubnet(error),
-            Some(20) => Self::IllegalParamRemoteSubnet(error),
-            Some(21) => Self::OperationFailedMissCertificate(error),
-            Some(22) => Self::MissingParamRemoteId(error),
-            Some(23) => Self::CustomerGatewayConflictRouteEntry(error),
-            Some(24) => Self::VpnTaskConflict(error),
-            Some(25) => Self::ForbiddenTagKeyDuplicated(error),
-            Some(26) => Self::OperationFailedNoAvailableAmount(error),
-            Some(27) => Self::SizeLimitExceededTagNum(error),
-            Some(28) => Self::InvalidParameterTagValue(error),
-            Some(29) => Self::InvalidParameterTagKey(error),
-            Some(30) => Self::DuplicatedTagKey(error),
-            Some(31) => Self::InternalError(error),
-            Some(32) => Self::InvalidTunnelCidrMalformed(error),
-            Some(33) => Self::CustomerGatewayConflictVpnIp(error),
-            Some(34) => Self::MissingParameterTunnelOptionsSpecification(error),
-            Some(35) => Self::CreateDbrRoutesQuotaFullQuotaFull(error),
-            Some(36) => Self::DryRunOperation(error),
-            Some(37) => Self::VpnConnectionInvalidCreateTunnelOptions(error),
-            Some(38) => Self::ForbbidenSubUser(error),
-            Some(39) => Self::Forbidden(error),
-            Some(40) => Self::InvalidCustomerGatewayInstanceIdNotFound(error),
+        match error.code() {
+            "Resource.QuotaFull" => Self::ResourceQuotaFull(error),
+            "InvalidVpnConnection.AlreadyExists" => {
+                Self::InvalidVpnConnectionAlreadyExists(error)
+            }
+            "VpnRouteEntry.AlreadyExists" => Self::VpnRouteEntryAlreadyExists(error),
+            "VpnRouteEntry.Conflict" => Self::VpnRouteEntryConflict(error),
+            "NotSupportVpnConnectionParameter.IpsecPfs" => {
+                Self::NotSupportVpnConnectionParameterIpsecPfs(error)
+            }
+            "NotSupportVpnConnectionParameter.IpsecAuthAlg" => {
+                Self::NotSupportVpnConnectionParameterIpsecAuthAlg(error)
+            }
+            "VpnRouteEntry.BackupRoute" => Self::VpnRouteEntryBackupRoute(error),
+            "VpnRouteEntry.InvalidWeight" => Self::VpnRouteEntryInvalidWeight(error),
+            "InvalidParameter.VpnConnectionName" => {
+                Self::InvalidParameterVpnConnectionName(error)
+            }
+            "QuotaExceeded.PolicyBasedRoute" => {
+                Self::QuotaExceededPolicyBasedRoute(error)
+            }
+            "MissingParameter.TunnelCidr" => Self::MissingParameterTunnelCidr(error),
+            "OperationUnsupported.EnableBgp" => {
+                Self::OperationUnsupportedEnableBgp(error)
+            }
+            "MissingParam.CustomerGatewayAsn" => {
+                Self::MissingParamCustomerGatewayAsn(error)
+            }
+            "IllegalParam.LocalAsn" => Self::IllegalParamLocalAsn(error),
+            "InvalidParameter.BgpConfig" => Self::InvalidParameterBgpConfig(error),
+            "IllegalParam.EnableBgp" => Self::IllegalParamEnableBgp(error),
+            "IllegalParam.TunnelCidr" => Self::IllegalParamTunnelCidr(error),
+            "InvalidLocalBgpIp.Malformed" => Self::InvalidLocalBgpIpMalformed(error),
+            "IllegalParam.LocalBgpIp" => Self::IllegalParamLocalBgpIp(error),
+            "IllegalParam.LocalSubnet" => Self::IllegalParamLocalSubnet(error),
+            "IllegalParam.RemoteSubnet" => Self::IllegalParamRemoteSubnet(error),
+            "OperationFailed.MissCertificate" => {
+                Self::OperationFailedMissCertificate(error)
+            }
+            "MissingParam.RemoteId" => Self::MissingParamRemoteId(error),
+            "CustomerGateway.ConflictRouteEntry" => {
+                Self::CustomerGatewayConflictRouteEntry(error)
+            }
+            "VpnTask.CONFLICT" => Self::VpnTaskConflict(error),
+            "Forbidden.TagKey.Duplicated" => Self::ForbiddenTagKeyDuplicated(error),
+            "OperationFailed.NoAvailableAmount" => {
+                Self::OperationFailedNoAvailableAmount(error)
+            }
+            "SizeLimitExceeded.TagNum" => Self::SizeLimitExceededTagNum(error),
+            "InvalidParameter.TagValue" => Self::InvalidParameterTagValue(error),
+            "InvalidParameter.TagKey" => Self::InvalidParameterTagKey(error),
+            "Duplicated.TagKey" => Self::DuplicatedTagKey(error),
+            "InternalError" => Self::InternalError(error),
+            "InvalidTunnelCidr.Malformed" => Self::InvalidTunnelCidrMalformed(error),
+            "CustomerGateway.ConflictVpnIp" => Self::CustomerGatewayConflictVpnIp(error),
+            "MissingParameter.TunnelOptionsSpecification" => {
+                Self::MissingParameterTunnelOptionsSpecification(error)
+            }
+            "CreateDbrRoutesQuotaFull.QuotaFull" => {
+                Self::CreateDbrRoutesQuotaFullQuotaFull(error)
+            }
+            "DryRunOperation" => Self::DryRunOperation(error),
+            "VpnConnection.InvalidCreateTunnelOptions" => {
+                Self::VpnConnectionInvalidCreateTunnelOptions(error)
+            }
+            "Forbbiden.SubUser" => Self::ForbbidenSubUser(error),
+            "Forbidden" => Self::Forbidden(error),
+            "InvalidCustomerGatewayInstanceId.NotFound" => {
+                Self::InvalidCustomerGatewayInstanceIdNotFound(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

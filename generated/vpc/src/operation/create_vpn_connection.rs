@@ -871,122 +871,102 @@ pub enum CreateVpnConnectionError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateVpnConnectionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "Resource.QuotaFull",
-                    "InvalidVpnConnection.AlreadyExists",
-                    "VpnGateway.Configuring",
-                    "VpnGateway.FinancialLocked",
-                    "VpnGateway.IpsecVpnDisabled",
-                    "VpnRouteEntry.AlreadyExists",
-                    "VpnRouteEntry.Conflict",
-                    "NotSupportVpnConnectionParameter.IpsecPfs",
-                    "NotSupportVpnConnectionParameter.IpsecAuthAlg",
-                    "VpnRouteEntry.ConflictSSL",
-                    "VpnRouteEntry.BackupRoute",
-                    "VpnRouteEntry.InvalidWeight",
-                    "InvalidParameter.VpnConnectionName",
-                    "OperationUnsupported.SetDPD",
-                    "OperationUnsupported.SetNatTraversal",
-                    "QuotaExceeded.PolicyBasedRoute",
-                    "MissingParameter.TunnelCidr",
-                    "OperationUnsupported.EnableBgp",
-                    "MissingParam.CustomerGatewayAsn",
-                    "IllegalParam.LocalAsn",
-                    "IllegalParam.BgpConfig",
-                    "IllegalParam.EnableBgp",
-                    "IllegalParam.TunnelCidr",
-                    "InvalidLocalBgpIp.Malformed",
-                    "IllegalParam.LocalBgpIp",
-                    "IllegalParam.LocalSubnet",
-                    "IllegalParam.RemoteSubnet",
-                    "OperationFailed.MissCertificate",
-                    "MissingParam.RemoteId",
-                    "OperationFailed.CenLevelNotSupport",
-                    "CustomerGateway.ConflictRouteEntry",
-                    "VpnTask.CONFLICT",
-                    "Forbidden.TagKey.Duplicated",
-                    "SizeLimitExceeded.TagNum",
-                    "InvalidParameter.TagValue",
-                    "InvalidParameter.TagKey",
-                    "Duplicated.TagKey",
-                    "InternalError",
-                    "InvalidTunnelCidr.Malformed",
-                    "VpnConnectionParamInvalid.SameVpnAndCgwDifferentIkeConfigs",
-                    "VpnConnectionParamInvalid.SameVpnAndCgwTrafficSelectorOverlap",
-                    "CustomerGateway.ConflictVpnIp",
-                    "VpnGateway.IPsecServerAndVpnConnectionConflict",
-                    "InvalidSslVpnServerCertId.NotFound",
-                    "MissingParameter.TunnelOptionsSpecification",
-                    "CreateDbrRoutesQuotaFull.QuotaFull",
-                    "CreatePbrRoutesQuotaFull.QuotaFull",
-                    "CreateVpnConnectionsQuotaFull.QuotaFull",
-                    "DryRunOperation",
-                    "Forbbiden.SubUser",
-                    "Forbidden",
-                    "InvalidCustomerGatewayInstanceId.NotFound",
-                    "InvalidVpnGatewayInstanceId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::ResourceQuotaFull(error),
-            Some(1) => Self::InvalidVpnConnectionAlreadyExists(error),
-            Some(2) => Self::VpnGatewayConfiguring(error),
-            Some(3) => Self::VpnGatewayFinancialLocked(error),
-            Some(4) => Self::VpnGatewayIpsecVpnDisabled(error),
-            Some(5) => Self::VpnRouteEntryAlreadyExists(error),
-            Some(6) => Self::VpnRouteEntryConflict(error),
-            Some(7) => Self::NotSupportVpnConnectionParameterIpsecPfs(error),
-            Some(8) => Self::NotSupportVpnConnectionParameterIpsecAuthAlg(error),
-            Some(9) => Self::VpnRouteEntryConflictSsl(error),
-            Some(10) => Self::VpnRouteEntryBackupRoute(error),
-            Some(11) => Self::VpnRouteEntryInvalidWeight(error),
-            Some(12) => Self::InvalidParameterVpnConnectionName(error),
-            Some(13) => Self::OperationUnsupportedSetDpd(error),
-            Some(14) => Self::OperationUnsupportedSetNatTraversal(error),
-            Some(15) => Self::QuotaExceededPolicyBasedRoute(error),
-            Some(16) => Self::MissingParameterTunnelCidr(error),
-            Some(17) => Self::OperationUnsupportedEnableBgp(error),
-            Some(18) => Self::MissingParamCustomerGatewayAsn(error),
-            Some(19) => Self::IllegalParamLocalAsn(error),
-            Some(20) => Self::IllegalParamBgpConfig(error),
-            Some(21) => Self::IllegalParamEnableBgp(error),
-            Some(22) => Self::IllegalParamTunnelCidr(error),
-            Some(23) => Self::InvalidLocalBgpIpMalformed(error),
-            Some(24) => Self::IllegalParamLocalBgpIp(error),
-            Some(25) => Self::IllegalParamLocalSubnet(error),
-            Some(26) => Self::IllegalParamRemoteSubnet(error),
-            Some(27) => Self::OperationFailedMissCertificate(error),
-            Some(28) => Self::MissingParamRemoteId(error),
-            Some(29) => Self::OperationFailedCenLevelNotSupport(error),
-            Some(30) => Self::CustomerGatewayConflictRouteEntry(error),
-            Some(31) => Self::VpnTaskConflict(error),
-            Some(32) => Self::ForbiddenTagKeyDuplicated(error),
-            Some(33) => Self::SizeLimitExceededTagNum(error),
-            Some(34) => Self::InvalidParameterTagValue(error),
-            Some(35) => Self::InvalidParameterTagKey(error),
-            Some(36) => Self::DuplicatedTagKey(error),
-            Some(37) => Self::InternalError(error),
-            Some(38) => Self::InvalidTunnelCidrMalformed(error),
-            Some(39) => {
+        match error.code() {
+            "Resource.QuotaFull" => Self::ResourceQuotaFull(error),
+            "InvalidVpnConnection.AlreadyExists" => {
+                Self::InvalidVpnConnectionAlreadyExists(error)
+            }
+            "VpnGateway.Configuring" => Self::VpnGatewayConfiguring(error),
+            "VpnGateway.FinancialLocked" => Self::VpnGatewayFinancialLocked(error),
+            "VpnGateway.IpsecVpnDisabled" => Self::VpnGatewayIpsecVpnDisabled(error),
+            "VpnRouteEntry.AlreadyExists" => Self::VpnRouteEntryAlreadyExists(error),
+            "VpnRouteEntry.Conflict" => Self::VpnRouteEntryConflict(error),
+            "NotSupportVpnConnectionParameter.IpsecPfs" => {
+                Self::NotSupportVpnConnectionParameterIpsecPfs(error)
+            }
+            "NotSupportVpnConnectionParameter.IpsecAuthAlg" => {
+                Self::NotSupportVpnConnectionParameterIpsecAuthAlg(error)
+            }
+            "VpnRouteEntry.ConflictSSL" => Self::VpnRouteEntryConflictSsl(error),
+            "VpnRouteEntry.BackupRoute" => Self::VpnRouteEntryBackupRoute(error),
+            "VpnRouteEntry.InvalidWeight" => Self::VpnRouteEntryInvalidWeight(error),
+            "InvalidParameter.VpnConnectionName" => {
+                Self::InvalidParameterVpnConnectionName(error)
+            }
+            "OperationUnsupported.SetDPD" => Self::OperationUnsupportedSetDpd(error),
+            "OperationUnsupported.SetNatTraversal" => {
+                Self::OperationUnsupportedSetNatTraversal(error)
+            }
+            "QuotaExceeded.PolicyBasedRoute" => {
+                Self::QuotaExceededPolicyBasedRoute(error)
+            }
+            "MissingParameter.TunnelCidr" => Self::MissingParameterTunnelCidr(error),
+            "OperationUnsupported.EnableBgp" => {
+                Self::OperationUnsupportedEnableBgp(error)
+            }
+            "MissingParam.CustomerGatewayAsn" => {
+                Self::MissingParamCustomerGatewayAsn(error)
+            }
+            "IllegalParam.LocalAsn" => Self::IllegalParamLocalAsn(error),
+            "IllegalParam.BgpConfig" => Self::IllegalParamBgpConfig(error),
+            "IllegalParam.EnableBgp" => Self::IllegalParamEnableBgp(error),
+            "IllegalParam.TunnelCidr" => Self::IllegalParamTunnelCidr(error),
+            "InvalidLocalBgpIp.Malformed" => Self::InvalidLocalBgpIpMalformed(error),
+            "IllegalParam.LocalBgpIp" => Self::IllegalParamLocalBgpIp(error),
+            "IllegalParam.LocalSubnet" => Self::IllegalParamLocalSubnet(error),
+            "IllegalParam.RemoteSubnet" => Self::IllegalParamRemoteSubnet(error),
+            "OperationFailed.MissCertificate" => {
+                Self::OperationFailedMissCertificate(error)
+            }
+            "MissingParam.RemoteId" => Self::MissingParamRemoteId(error),
+            "OperationFailed.CenLevelNotSupport" => {
+                Self::OperationFailedCenLevelNotSupport(error)
+            }
+            "CustomerGateway.ConflictRouteEntry" => {
+                Self::CustomerGatewayConflictRouteEntry(error)
+            }
+            "VpnTask.CONFLICT" => Self::VpnTaskConflict(error),
+            "Forbidden.TagKey.Duplicated" => Self::ForbiddenTagKeyDuplicated(error),
+            "SizeLimitExceeded.TagNum" => Self::SizeLimitExceededTagNum(error),
+            "InvalidParameter.TagValue" => Self::InvalidParameterTagValue(error),
+            "InvalidParameter.TagKey" => Self::InvalidParameterTagKey(error),
+            "Duplicated.TagKey" => Self::DuplicatedTagKey(error),
+            "InternalError" => Self::InternalError(error),
+            "InvalidTunnelCidr.Malformed" => Self::InvalidTunnelCidrMalformed(error),
+            "VpnConnectionParamInvalid.SameVpnAndCgwDifferentIkeConfigs" => {
                 Self::VpnConnectionParamInvalidSameVpnAndCgwDifferentIkeConfigs(error)
             }
-            Some(40) => {
+            "VpnConnectionParamInvalid.SameVpnAndCgwTrafficSelectorOverlap" => {
                 Self::VpnConnectionParamInvalidSameVpnAndCgwTrafficSelectorOverlap(error)
             }
-            Some(41) => Self::CustomerGatewayConflictVpnIp(error),
-            Some(42) => Self::VpnGatewayIPsecServerAndVpnConnectionConflict(error),
-            Some(43) => Self::InvalidSslVpnServerCertIdNotFound(error),
-            Some(44) => Self::MissingParameterTunnelOptionsSpecification(error),
-            Some(45) => Self::CreateDbrRoutesQuotaFullQuotaFull(error),
-            Some(46) => Self::CreatePbrRoutesQuotaFullQuotaFull(error),
-            Some(47) => Self::CreateVpnConnectionsQuotaFullQuotaFull(error),
-            Some(48) => Self::DryRunOperation(error),
-            Some(49) => Self::ForbbidenSubUser(error),
-            Some(50) => Self::Forbidden(error),
-            Some(51) => Self::InvalidCustomerGatewayInstanceIdNotFound(error),
-            Some(52) => Self::InvalidVpnGatewayInstanceIdNotFound(error),
+            "CustomerGateway.ConflictVpnIp" => Self::CustomerGatewayConflictVpnIp(error),
+            "VpnGateway.IPsecServerAndVpnConnectionConflict" => {
+                Self::VpnGatewayIPsecServerAndVpnConnectionConflict(error)
+            }
+            "InvalidSslVpnServerCertId.NotFound" => {
+                Self::InvalidSslVpnServerCertIdNotFound(error)
+            }
+            "MissingParameter.TunnelOptionsSpecification" => {
+                Self::MissingParameterTunnelOptionsSpecification(error)
+            }
+            "CreateDbrRoutesQuotaFull.QuotaFull" => {
+                Self::CreateDbrRoutesQuotaFullQuotaFull(error)
+            }
+            "CreatePbrRoutesQuotaFull.QuotaFull" => {
+                Self::CreatePbrRoutesQuotaFullQuotaFull(error)
+            }
+            "CreateVpnConnectionsQuotaFull.QuotaFull" => {
+                Self::CreateVpnConnectionsQuotaFullQuotaFull(error)
+            }
+            "DryRunOperation" => Self::DryRunOperation(error),
+            "Forbbiden.SubUser" => Self::ForbbidenSubUser(error),
+            "Forbidden" => Self::Forbidden(error),
+            "InvalidCustomerGatewayInstanceId.NotFound" => {
+                Self::InvalidCustomerGatewayInstanceIdNotFound(error)
+            }
+            "InvalidVpnGatewayInstanceId.NotFound" => {
+                Self::InvalidVpnGatewayInstanceIdNotFound(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

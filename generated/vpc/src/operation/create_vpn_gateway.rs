@@ -622,74 +622,58 @@ pub enum CreateVpnGatewayError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateVpnGatewayError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidVpcId.NotFound",
-                    "InvalidName",
-                    "InvalidSpec.NotFound",
-                    "InvalidPeriod",
-                    "ChargeType.NotSupport",
-                    "InventoryNotEnough",
-                    "UnnecessarySslConnection",
-                    "InvalidVpnEnable",
-                    "Resource.QuotaFull",
-                    "InvalidVSwitchId.NotFound",
-                    "OperationFailed.InventoryNotEnough",
-                    "Forbidden.OperateShareResource",
-                    "OperationFailed.IpNotEnough",
-                    "Forbidden.NoSLRPermission",
-                    "OperationFailed.VSwitchConflict",
-                    "OperationFailed.AzNotSupport",
-                    "OperationFailed.NetworkTypeNotMatch",
-                    "OperationFailed.SslNotSupport",
-                    "Forbidden.TagKey.Duplicated",
-                    "SizeLimitExceeded.TagNum",
-                    "InvalidParameter.TagValue",
-                    "InvalidParameter.TagKey",
-                    "Duplicated.TagKey",
-                    "InternalError",
-                    "InvalidVSwitchId.SecondVswitchNotSupport",
-                    "InvalidVSwitchId.FirstVswitchNotSupport",
-                    "InvalidVSwitchId.VswitchIdShouldDifferent",
-                    "InvalidVSwitchId.FirstVswitchIpNotEnough",
-                    "InvalidVSwitchId.SecondVswitchIpNotEnough",
-                    "InvalidVSwitchId.ZoneIdShouldDifferent",
-                    "InvalidRegionId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidVpcIdNotFound(error),
-            Some(1) => Self::InvalidName(error),
-            Some(2) => Self::InvalidSpecNotFound(error),
-            Some(3) => Self::InvalidPeriod(error),
-            Some(4) => Self::ChargeTypeNotSupport(error),
-            Some(5) => Self::InventoryNotEnough(error),
-            Some(6) => Self::UnnecessarySslConnection(error),
-            Some(7) => Self::InvalidVpnEnable(error),
-            Some(8) => Self::ResourceQuotaFull(error),
-            Some(9) => Self::InvalidVSwitchIdNotFound(error),
-            Some(10) => Self::OperationFailedInventoryNotEnough(error),
-            Some(11) => Self::ForbiddenOperateShareResource(error),
-            Some(12) => Self::OperationFailedIpNotEnough(error),
-            Some(13) => Self::ForbiddenNoSlrPermission(error),
-            Some(14) => Self::OperationFailedVSwitchConflict(error),
-            Some(15) => Self::OperationFailedAzNotSupport(error),
-            Some(16) => Self::OperationFailedNetworkTypeNotMatch(error),
-            Some(17) => Self::OperationFailedSslNotSupport(error),
-            Some(18) => Self::ForbiddenTagKeyDuplicated(error),
-            Some(19) => Self::SizeLimitExceededTagNum(error),
-            Some(20) => Self::InvalidParameterTagValue(error),
-            Some(21) => Self::InvalidParameterTagKey(error),
-            Some(22) => Self::DuplicatedTagKey(error),
-            Some(23) => Self::InternalError(error),
-            Some(24) => Self::InvalidVSwitchIdSecondVswitchNotSupport(error),
-            Some(25) => Self::InvalidVSwitchIdFirstVswitchNotSupport(error),
-            Some(26) => Self::InvalidVSwitchIdVswitchIdShouldDifferent(error),
-            Some(27) => Self::InvalidVSwitchIdFirstVswitchIpNotEnough(error),
-            Some(28) => Self::InvalidVSwitchIdSecondVswitchIpNotEnough(error),
-            Some(29) => Self::InvalidVSwitchIdZoneIdShouldDifferent(error),
-            Some(30) => Self::InvalidRegionIdNotFound(error),
+        match error.code() {
+            "InvalidVpcId.NotFound" => Self::InvalidVpcIdNotFound(error),
+            "InvalidName" => Self::InvalidName(error),
+            "InvalidSpec.NotFound" => Self::InvalidSpecNotFound(error),
+            "InvalidPeriod" => Self::InvalidPeriod(error),
+            "ChargeType.NotSupport" => Self::ChargeTypeNotSupport(error),
+            "InventoryNotEnough" => Self::InventoryNotEnough(error),
+            "UnnecessarySslConnection" => Self::UnnecessarySslConnection(error),
+            "InvalidVpnEnable" => Self::InvalidVpnEnable(error),
+            "Resource.QuotaFull" => Self::ResourceQuotaFull(error),
+            "InvalidVSwitchId.NotFound" => Self::InvalidVSwitchIdNotFound(error),
+            "OperationFailed.InventoryNotEnough" => {
+                Self::OperationFailedInventoryNotEnough(error)
+            }
+            "Forbidden.OperateShareResource" => {
+                Self::ForbiddenOperateShareResource(error)
+            }
+            "OperationFailed.IpNotEnough" => Self::OperationFailedIpNotEnough(error),
+            "Forbidden.NoSLRPermission" => Self::ForbiddenNoSlrPermission(error),
+            "OperationFailed.VSwitchConflict" => {
+                Self::OperationFailedVSwitchConflict(error)
+            }
+            "OperationFailed.AzNotSupport" => Self::OperationFailedAzNotSupport(error),
+            "OperationFailed.NetworkTypeNotMatch" => {
+                Self::OperationFailedNetworkTypeNotMatch(error)
+            }
+            "OperationFailed.SslNotSupport" => Self::OperationFailedSslNotSupport(error),
+            "Forbidden.TagKey.Duplicated" => Self::ForbiddenTagKeyDuplicated(error),
+            "SizeLimitExceeded.TagNum" => Self::SizeLimitExceededTagNum(error),
+            "InvalidParameter.TagValue" => Self::InvalidParameterTagValue(error),
+            "InvalidParameter.TagKey" => Self::InvalidParameterTagKey(error),
+            "Duplicated.TagKey" => Self::DuplicatedTagKey(error),
+            "InternalError" => Self::InternalError(error),
+            "InvalidVSwitchId.SecondVswitchNotSupport" => {
+                Self::InvalidVSwitchIdSecondVswitchNotSupport(error)
+            }
+            "InvalidVSwitchId.FirstVswitchNotSupport" => {
+                Self::InvalidVSwitchIdFirstVswitchNotSupport(error)
+            }
+            "InvalidVSwitchId.VswitchIdShouldDifferent" => {
+                Self::InvalidVSwitchIdVswitchIdShouldDifferent(error)
+            }
+            "InvalidVSwitchId.FirstVswitchIpNotEnough" => {
+                Self::InvalidVSwitchIdFirstVswitchIpNotEnough(error)
+            }
+            "InvalidVSwitchId.SecondVswitchIpNotEnough" => {
+                Self::InvalidVSwitchIdSecondVswitchIpNotEnough(error)
+            }
+            "InvalidVSwitchId.ZoneIdShouldDifferent" => {
+                Self::InvalidVSwitchIdZoneIdShouldDifferent(error)
+            }
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -545,64 +545,45 @@ pub enum CreateVpnPbrRouteEntryError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateVpnPbrRouteEntryError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "Resource.QuotaFull",
-                    "VpnGateway.FinancialLocked",
-                    "VpnRouteEntry.AlreadyExists",
-                    "VpnRouteEntry.Conflict",
-                    "VpnRouteEntry.ConflictSSL",
-                    "VpnRouteEntry.BackupRoute",
-                    "VpnRouteEntry.InvalidWeight",
-                    "InvalidNextHop.NotFound",
-                    "IllegalParam.RouteDest",
-                    "OperationFailed.RouteConflict",
-                    "OperationFailed.InvalidCidrBlock",
-                    "QuotaExceeded.VpnRouteEntry",
-                    "VpnPbrRouteEntryPriority.NotSupport",
-                    "TaskConflict",
-                    "VpnTask.CONFLICT",
-                    "VpnGateway.Configuring",
-                    "InternalError",
-                    "VpnRouteEntry.SrcDestWeightConflict",
-                    "VpnRouteEntry.SamePriorityPbrRoutePrefixOverlap",
-                    "VpnRouteEntry.SrcDestConflict",
-                    "CreatePbrRoutesQuotaFull.QuotaFull",
-                    "InvalidCidrBlock.Malformed",
-                    "DryRunOperation",
-                    "Forbbiden.SubUser",
-                    "Forbidden",
-                    "InvalidVpnGatewayInstanceId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::ResourceQuotaFull(error),
-            Some(1) => Self::VpnGatewayFinancialLocked(error),
-            Some(2) => Self::VpnRouteEntryAlreadyExists(error),
-            Some(3) => Self::VpnRouteEntryConflict(error),
-            Some(4) => Self::VpnRouteEntryConflictSsl(error),
-            Some(5) => Self::VpnRouteEntryBackupRoute(error),
-            Some(6) => Self::VpnRouteEntryInvalidWeight(error),
-            Some(7) => Self::InvalidNextHopNotFound(error),
-            Some(8) => Self::IllegalParamRouteDest(error),
-            Some(9) => Self::OperationFailedRouteConflict(error),
-            Some(10) => Self::OperationFailedInvalidCidrBlock(error),
-            Some(11) => Self::QuotaExceededVpnRouteEntry(error),
-            Some(12) => Self::VpnPbrRouteEntryPriorityNotSupport(error),
-            Some(13) => Self::TaskConflict(error),
-            Some(14) => Self::VpnTaskConflict(error),
-            Some(15) => Self::VpnGatewayConfiguring(error),
-            Some(16) => Self::InternalError(error),
-            Some(17) => Self::VpnRouteEntrySrcDestWeightConflict(error),
-            Some(18) => Self::VpnRouteEntrySamePriorityPbrRoutePrefixOverlap(error),
-            Some(19) => Self::VpnRouteEntrySrcDestConflict(error),
-            Some(20) => Self::CreatePbrRoutesQuotaFullQuotaFull(error),
-            Some(21) => Self::InvalidCidrBlockMalformed(error),
-            Some(22) => Self::DryRunOperation(error),
-            Some(23) => Self::ForbbidenSubUser(error),
-            Some(24) => Self::Forbidden(error),
-            Some(25) => Self::InvalidVpnGatewayInstanceIdNotFound(error),
+        match error.code() {
+            "Resource.QuotaFull" => Self::ResourceQuotaFull(error),
+            "VpnGateway.FinancialLocked" => Self::VpnGatewayFinancialLocked(error),
+            "VpnRouteEntry.AlreadyExists" => Self::VpnRouteEntryAlreadyExists(error),
+            "VpnRouteEntry.Conflict" => Self::VpnRouteEntryConflict(error),
+            "VpnRouteEntry.ConflictSSL" => Self::VpnRouteEntryConflictSsl(error),
+            "VpnRouteEntry.BackupRoute" => Self::VpnRouteEntryBackupRoute(error),
+            "VpnRouteEntry.InvalidWeight" => Self::VpnRouteEntryInvalidWeight(error),
+            "InvalidNextHop.NotFound" => Self::InvalidNextHopNotFound(error),
+            "IllegalParam.RouteDest" => Self::IllegalParamRouteDest(error),
+            "OperationFailed.RouteConflict" => Self::OperationFailedRouteConflict(error),
+            "OperationFailed.InvalidCidrBlock" => {
+                Self::OperationFailedInvalidCidrBlock(error)
+            }
+            "QuotaExceeded.VpnRouteEntry" => Self::QuotaExceededVpnRouteEntry(error),
+            "VpnPbrRouteEntryPriority.NotSupport" => {
+                Self::VpnPbrRouteEntryPriorityNotSupport(error)
+            }
+            "TaskConflict" => Self::TaskConflict(error),
+            "VpnTask.CONFLICT" => Self::VpnTaskConflict(error),
+            "VpnGateway.Configuring" => Self::VpnGatewayConfiguring(error),
+            "InternalError" => Self::InternalError(error),
+            "VpnRouteEntry.SrcDestWeightConflict" => {
+                Self::VpnRouteEntrySrcDestWeightConflict(error)
+            }
+            "VpnRouteEntry.SamePriorityPbrRoutePrefixOverlap" => {
+                Self::VpnRouteEntrySamePriorityPbrRoutePrefixOverlap(error)
+            }
+            "VpnRouteEntry.SrcDestConflict" => Self::VpnRouteEntrySrcDestConflict(error),
+            "CreatePbrRoutesQuotaFull.QuotaFull" => {
+                Self::CreatePbrRoutesQuotaFullQuotaFull(error)
+            }
+            "InvalidCidrBlock.Malformed" => Self::InvalidCidrBlockMalformed(error),
+            "DryRunOperation" => Self::DryRunOperation(error),
+            "Forbbiden.SubUser" => Self::ForbbidenSubUser(error),
+            "Forbidden" => Self::Forbidden(error),
+            "InvalidVpnGatewayInstanceId.NotFound" => {
+                Self::InvalidVpnGatewayInstanceIdNotFound(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

@@ -466,56 +466,33 @@ pub enum CreateVpnRouteEntryError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateVpnRouteEntryError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "Resource.QuotaFull",
-                    "VpnGateway.Configuring",
-                    "VpnGateway.FinancialLocked",
-                    "VpnRouteEntry.AlreadyExists",
-                    "VpnRouteEntry.Conflict",
-                    "VpnRouteEntry.ConflictSSL",
-                    "VpnRouteEntry.BackupRoute",
-                    "VpnRouteEntry.InvalidWeight",
-                    "InvalidNextHop.NotFound",
-                    "IllegalParam.RouteDest",
-                    "OperationFailed.RouteConflict",
-                    "OperationFailed.InvalidCidrBlock",
-                    "QuotaExceeded.VpnRouteEntry",
-                    "TaskConflict",
-                    "VpnTask.CONFLICT",
-                    "IncorrectVpcStatus",
-                    "InternalError",
-                    "InvalidCidrBlock.Malformed",
-                    "DryRunOperation",
-                    "Forbbiden.SubUser",
-                    "Forbidden",
-                    "InvalidVpnGatewayInstanceId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::ResourceQuotaFull(error),
-            Some(1) => Self::VpnGatewayConfiguring(error),
-            Some(2) => Self::VpnGatewayFinancialLocked(error),
-            Some(3) => Self::VpnRouteEntryAlreadyExists(error),
-            Some(4) => Self::VpnRouteEntryConflict(error),
-            Some(5) => Self::VpnRouteEntryConflictSsl(error),
-            Some(6) => Self::VpnRouteEntryBackupRoute(error),
-            Some(7) => Self::VpnRouteEntryInvalidWeight(error),
-            Some(8) => Self::InvalidNextHopNotFound(error),
-            Some(9) => Self::IllegalParamRouteDest(error),
-            Some(10) => Self::OperationFailedRouteConflict(error),
-            Some(11) => Self::OperationFailedInvalidCidrBlock(error),
-            Some(12) => Self::QuotaExceededVpnRouteEntry(error),
-            Some(13) => Self::TaskConflict(error),
-            Some(14) => Self::VpnTaskConflict(error),
-            Some(15) => Self::IncorrectVpcStatus(error),
-            Some(16) => Self::InternalError(error),
-            Some(17) => Self::InvalidCidrBlockMalformed(error),
-            Some(18) => Self::DryRunOperation(error),
-            Some(19) => Self::ForbbidenSubUser(error),
-            Some(20) => Self::Forbidden(error),
-            Some(21) => Self::InvalidVpnGatewayInstanceIdNotFound(error),
+        match error.code() {
+            "Resource.QuotaFull" => Self::ResourceQuotaFull(error),
+            "VpnGateway.Configuring" => Self::VpnGatewayConfiguring(error),
+            "VpnGateway.FinancialLocked" => Self::VpnGatewayFinancialLocked(error),
+            "VpnRouteEntry.AlreadyExists" => Self::VpnRouteEntryAlreadyExists(error),
+            "VpnRouteEntry.Conflict" => Self::VpnRouteEntryConflict(error),
+            "VpnRouteEntry.ConflictSSL" => Self::VpnRouteEntryConflictSsl(error),
+            "VpnRouteEntry.BackupRoute" => Self::VpnRouteEntryBackupRoute(error),
+            "VpnRouteEntry.InvalidWeight" => Self::VpnRouteEntryInvalidWeight(error),
+            "InvalidNextHop.NotFound" => Self::InvalidNextHopNotFound(error),
+            "IllegalParam.RouteDest" => Self::IllegalParamRouteDest(error),
+            "OperationFailed.RouteConflict" => Self::OperationFailedRouteConflict(error),
+            "OperationFailed.InvalidCidrBlock" => {
+                Self::OperationFailedInvalidCidrBlock(error)
+            }
+            "QuotaExceeded.VpnRouteEntry" => Self::QuotaExceededVpnRouteEntry(error),
+            "TaskConflict" => Self::TaskConflict(error),
+            "VpnTask.CONFLICT" => Self::VpnTaskConflict(error),
+            "IncorrectVpcStatus" => Self::IncorrectVpcStatus(error),
+            "InternalError" => Self::InternalError(error),
+            "InvalidCidrBlock.Malformed" => Self::InvalidCidrBlockMalformed(error),
+            "DryRunOperation" => Self::DryRunOperation(error),
+            "Forbbiden.SubUser" => Self::ForbbidenSubUser(error),
+            "Forbidden" => Self::Forbidden(error),
+            "InvalidVpnGatewayInstanceId.NotFound" => {
+                Self::InvalidVpnGatewayInstanceIdNotFound(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

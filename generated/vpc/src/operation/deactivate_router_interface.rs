@@ -189,24 +189,17 @@ pub enum DeactivateRouterInterfaceError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeactivateRouterInterfaceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IncorrectRIStatus",
-                    "Forbidden.FinancialLocked",
-                    "Forbbiden.InvaildOwner",
-                    "OperationFailed.OperationLocked",
-                    "InvalidRegionId.NotFound",
-                    "InvalidRouterInterfaceId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::IncorrectRiStatus(error),
-            Some(1) => Self::ForbiddenFinancialLocked(error),
-            Some(2) => Self::ForbbidenInvaildOwner(error),
-            Some(3) => Self::OperationFailedOperationLocked(error),
-            Some(4) => Self::InvalidRegionIdNotFound(error),
-            Some(5) => Self::InvalidRouterInterfaceIdNotFound(error),
+        match error.code() {
+            "IncorrectRIStatus" => Self::IncorrectRiStatus(error),
+            "Forbidden.FinancialLocked" => Self::ForbiddenFinancialLocked(error),
+            "Forbbiden.InvaildOwner" => Self::ForbbidenInvaildOwner(error),
+            "OperationFailed.OperationLocked" => {
+                Self::OperationFailedOperationLocked(error)
+            }
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "InvalidRouterInterfaceId.NotFound" => {
+                Self::InvalidRouterInterfaceIdNotFound(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

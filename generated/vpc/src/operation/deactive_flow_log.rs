@@ -207,28 +207,19 @@ pub enum DeactiveFlowLogError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeactiveFlowLogError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IncorrectBusinessStatus.FlowLog",
-                    "InvalidInstanceId",
-                    "InvalidStatus",
-                    "FlowLogNumberOverLimit",
-                    "InvalidRegionId.NotFound",
-                    "InvalidInstanceId.NotFound",
-                    "IncorrectStatus.flowlog",
-                    "Forbidden.OperateManagedFlowLog",
-                ],
-            )
-        {
-            Some(0) => Self::IncorrectBusinessStatusFlowLog(error),
-            Some(1) => Self::InvalidInstanceId(error),
-            Some(2) => Self::InvalidStatus(error),
-            Some(3) => Self::FlowLogNumberOverLimit(error),
-            Some(4) => Self::InvalidRegionIdNotFound(error),
-            Some(5) => Self::InvalidInstanceIdNotFound(error),
-            Some(6) => Self::IncorrectStatusFlowlog(error),
-            Some(7) => Self::ForbiddenOperateManagedFlowLog(error),
+        match error.code() {
+            "IncorrectBusinessStatus.FlowLog" => {
+                Self::IncorrectBusinessStatusFlowLog(error)
+            }
+            "InvalidInstanceId" => Self::InvalidInstanceId(error),
+            "InvalidStatus" => Self::InvalidStatus(error),
+            "FlowLogNumberOverLimit" => Self::FlowLogNumberOverLimit(error),
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
+            "IncorrectStatus.flowlog" => Self::IncorrectStatusFlowlog(error),
+            "Forbidden.OperateManagedFlowLog" => {
+                Self::ForbiddenOperateManagedFlowLog(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

@@ -222,28 +222,25 @@ pub enum DeleteCommonBandwidthPackageError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteCommonBandwidthPackageError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "DependencyViolation.Ips",
-                    "ForbiddenAction.PrePaid",
-                    "OperationFailed.BandwidthPackageNotEmpty",
-                    "InvalidOperation.DeletionProtection",
-                    "OperationUnsupported.Release95Instance",
-                    "OperationFailed.AddIpTaskInProcessing",
-                    "InvalidRegionId.NotFound",
-                    "InvalidBandwidthPackageId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::DependencyViolationIps(error),
-            Some(1) => Self::ForbiddenActionPrePaid(error),
-            Some(2) => Self::OperationFailedBandwidthPackageNotEmpty(error),
-            Some(3) => Self::InvalidOperationDeletionProtection(error),
-            Some(4) => Self::OperationUnsupportedRelease95Instance(error),
-            Some(5) => Self::OperationFailedAddIpTaskInProcessing(error),
-            Some(6) => Self::InvalidRegionIdNotFound(error),
-            Some(7) => Self::InvalidBandwidthPackageIdNotFound(error),
+        match error.code() {
+            "DependencyViolation.Ips" => Self::DependencyViolationIps(error),
+            "ForbiddenAction.PrePaid" => Self::ForbiddenActionPrePaid(error),
+            "OperationFailed.BandwidthPackageNotEmpty" => {
+                Self::OperationFailedBandwidthPackageNotEmpty(error)
+            }
+            "InvalidOperation.DeletionProtection" => {
+                Self::InvalidOperationDeletionProtection(error)
+            }
+            "OperationUnsupported.Release95Instance" => {
+                Self::OperationUnsupportedRelease95Instance(error)
+            }
+            "OperationFailed.AddIpTaskInProcessing" => {
+                Self::OperationFailedAddIpTaskInProcessing(error)
+            }
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "InvalidBandwidthPackageId.NotFound" => {
+                Self::InvalidBandwidthPackageIdNotFound(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

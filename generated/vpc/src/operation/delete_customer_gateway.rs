@@ -217,22 +217,16 @@ pub enum DeleteCustomerGatewayError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteCustomerGatewayError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "DependencyViolation.VpnConnection",
-                    "VpnGateway.task.conflict",
-                    "Forbbiden.SubUser",
-                    "Forbidden",
-                    "InvalidCustomerGatewayInstanceId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::DependencyViolationVpnConnection(error),
-            Some(1) => Self::VpnGatewayTaskConflict(error),
-            Some(2) => Self::ForbbidenSubUser(error),
-            Some(3) => Self::Forbidden(error),
-            Some(4) => Self::InvalidCustomerGatewayInstanceIdNotFound(error),
+        match error.code() {
+            "DependencyViolation.VpnConnection" => {
+                Self::DependencyViolationVpnConnection(error)
+            }
+            "VpnGateway.task.conflict" => Self::VpnGatewayTaskConflict(error),
+            "Forbbiden.SubUser" => Self::ForbbidenSubUser(error),
+            "Forbidden" => Self::Forbidden(error),
+            "InvalidCustomerGatewayInstanceId.NotFound" => {
+                Self::InvalidCustomerGatewayInstanceIdNotFound(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

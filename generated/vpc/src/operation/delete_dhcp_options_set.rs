@@ -243,24 +243,21 @@ pub enum DeleteDhcpOptionsSetError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteDhcpOptionsSetError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IncorrectStatus.DhcpOptionsSet",
-                    "OperationUnsupported.DhcpOptionsSet",
-                    "DependencyViolation.VpcAttachment",
-                    "InvalidDhcpOptionsSetId.NotFound",
-                    "MissingParam.DhcpOptionsSetId",
-                    "InvalidRegionId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::IncorrectStatusDhcpOptionsSet(error),
-            Some(1) => Self::OperationUnsupportedDhcpOptionsSet(error),
-            Some(2) => Self::DependencyViolationVpcAttachment(error),
-            Some(3) => Self::InvalidDhcpOptionsSetIdNotFound(error),
-            Some(4) => Self::MissingParamDhcpOptionsSetId(error),
-            Some(5) => Self::InvalidRegionIdNotFound(error),
+        match error.code() {
+            "IncorrectStatus.DhcpOptionsSet" => {
+                Self::IncorrectStatusDhcpOptionsSet(error)
+            }
+            "OperationUnsupported.DhcpOptionsSet" => {
+                Self::OperationUnsupportedDhcpOptionsSet(error)
+            }
+            "DependencyViolation.VpcAttachment" => {
+                Self::DependencyViolationVpcAttachment(error)
+            }
+            "InvalidDhcpOptionsSetId.NotFound" => {
+                Self::InvalidDhcpOptionsSetIdNotFound(error)
+            }
+            "MissingParam.DhcpOptionsSetId" => Self::MissingParamDhcpOptionsSetId(error),
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

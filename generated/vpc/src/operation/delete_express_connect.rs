@@ -245,36 +245,35 @@ pub enum DeleteExpressConnectError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteExpressConnectError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IncorrectStatus.RouterInterface",
-                    "DependencyViolation.RouterInterfaceReferedByRouteEntry",
-                    "InvalidRouterInterfaceChargeType.Malformed",
-                    "InvalidRouterInterfaceOppositeChargeType.Malformed",
-                    "IncorrectStatus.Vpc",
-                    "OperationFailed.OperationLocked",
-                    "InvalidRegionId.NotFound",
-                    "InvalidInstanceId.NotFound",
-                    "InvalidRouterInterfaceId.NotFound",
-                    "IncorrectStatus.VSwitchOrRouteEntry",
-                    "DependencyViolation.ClassicLinkEcsRouteEntry",
-                    "InternalError",
-                ],
-            )
-        {
-            Some(0) => Self::IncorrectStatusRouterInterface(error),
-            Some(1) => Self::DependencyViolationRouterInterfaceReferedByRouteEntry(error),
-            Some(2) => Self::InvalidRouterInterfaceChargeTypeMalformed(error),
-            Some(3) => Self::InvalidRouterInterfaceOppositeChargeTypeMalformed(error),
-            Some(4) => Self::IncorrectStatusVpc(error),
-            Some(5) => Self::OperationFailedOperationLocked(error),
-            Some(6) => Self::InvalidRegionIdNotFound(error),
-            Some(7) => Self::InvalidInstanceIdNotFound(error),
-            Some(8) => Self::InvalidRouterInterfaceIdNotFound(error),
-            Some(9) => Self::IncorrectStatusVSwitchOrRouteEntry(error),
-            Some(10) => Self::DependencyViolationClassicLinkEcsRouteEntry(error),
-            Some(11) => Self::InternalError(error),
+        match error.code() {
+            "IncorrectStatus.RouterInterface" => {
+                Self::IncorrectStatusRouterInterface(error)
+            }
+            "DependencyViolation.RouterInterfaceReferedByRouteEntry" => {
+                Self::DependencyViolationRouterInterfaceReferedByRouteEntry(error)
+            }
+            "InvalidRouterInterfaceChargeType.Malformed" => {
+                Self::InvalidRouterInterfaceChargeTypeMalformed(error)
+            }
+            "InvalidRouterInterfaceOppositeChargeType.Malformed" => {
+                Self::InvalidRouterInterfaceOppositeChargeTypeMalformed(error)
+            }
+            "IncorrectStatus.Vpc" => Self::IncorrectStatusVpc(error),
+            "OperationFailed.OperationLocked" => {
+                Self::OperationFailedOperationLocked(error)
+            }
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
+            "InvalidRouterInterfaceId.NotFound" => {
+                Self::InvalidRouterInterfaceIdNotFound(error)
+            }
+            "IncorrectStatus.VSwitchOrRouteEntry" => {
+                Self::IncorrectStatusVSwitchOrRouteEntry(error)
+            }
+            "DependencyViolation.ClassicLinkEcsRouteEntry" => {
+                Self::DependencyViolationClassicLinkEcsRouteEntry(error)
+            }
+            "InternalError" => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

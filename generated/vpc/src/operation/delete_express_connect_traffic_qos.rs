@@ -213,18 +213,12 @@ pub enum DeleteExpressConnectTrafficQosError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteExpressConnectTrafficQosError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IncorrectStatus.Qos",
-                    "EcQoSConflict",
-                    "EcQoSWithPconnNotSupportDelete",
-                ],
-            )
-        {
-            Some(0) => Self::IncorrectStatusQos(error),
-            Some(1) => Self::EcQoSConflict(error),
-            Some(2) => Self::EcQoSWithPconnNotSupportDelete(error),
+        match error.code() {
+            "IncorrectStatus.Qos" => Self::IncorrectStatusQos(error),
+            "EcQoSConflict" => Self::EcQoSConflict(error),
+            "EcQoSWithPconnNotSupportDelete" => {
+                Self::EcQoSWithPconnNotSupportDelete(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

@@ -232,9 +232,9 @@ pub enum DeleteExpressConnectTrafficQosQueueError {
 impl From<::acs_runtime::client::ServiceError>
 for DeleteExpressConnectTrafficQosQueueError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code_index(&["IncorrectStatus.Qos", "EcQoSConflict"]) {
-            Some(0) => Self::IncorrectStatusQos(error),
-            Some(1) => Self::EcQoSConflict(error),
+        match error.code() {
+            "IncorrectStatus.Qos" => Self::IncorrectStatusQos(error),
+            "EcQoSConflict" => Self::EcQoSConflict(error),
             _ => Self::Unhandled(error),
         }
     }

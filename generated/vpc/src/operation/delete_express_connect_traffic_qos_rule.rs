@@ -248,9 +248,9 @@ pub enum DeleteExpressConnectTrafficQosRuleError {
 impl From<::acs_runtime::client::ServiceError>
 for DeleteExpressConnectTrafficQosRuleError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code_index(&["IncorrectStatus.Qos", "EcQoSConflict"]) {
-            Some(0) => Self::IncorrectStatusQos(error),
-            Some(1) => Self::EcQoSConflict(error),
+        match error.code() {
+            "IncorrectStatus.Qos" => Self::IncorrectStatusQos(error),
+            "EcQoSConflict" => Self::EcQoSConflict(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -207,18 +207,12 @@ pub enum DeleteFailoverTestJobError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteFailoverTestJobError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IllegalParam.JobId",
-                    "IncorrectStatus.OnlyForInitOrStopped",
-                    "EcFailoverTestJobConflict",
-                ],
-            )
-        {
-            Some(0) => Self::IllegalParamJobId(error),
-            Some(1) => Self::IncorrectStatusOnlyForInitOrStopped(error),
-            Some(2) => Self::EcFailoverTestJobConflict(error),
+        match error.code() {
+            "IllegalParam.JobId" => Self::IllegalParamJobId(error),
+            "IncorrectStatus.OnlyForInitOrStopped" => {
+                Self::IncorrectStatusOnlyForInitOrStopped(error)
+            }
+            "EcFailoverTestJobConflict" => Self::EcFailoverTestJobConflict(error),
             _ => Self::Unhandled(error),
         }
     }

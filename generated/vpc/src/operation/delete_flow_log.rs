@@ -217,38 +217,22 @@ pub enum DeleteFlowLogError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteFlowLogError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidInstanceId",
-                    "ProjectOrLogstoreNotExist",
-                    "SourceProjectNotExist",
-                    "Unauthorized",
-                    "ParameterInvalid",
-                    "InvalidStatus",
-                    "InvalidHdMonitorStatus",
-                    "FlowLogNumberOverLimit",
-                    "InvalidRegionId.NotFound",
-                    "InvalidInstanceId.NotFound",
-                    "IncorrectStatus.flowlog",
-                    "InvalidResourceId.NotFound",
-                    "Forbidden.OperateManagedFlowLog",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidInstanceId(error),
-            Some(1) => Self::ProjectOrLogstoreNotExist(error),
-            Some(2) => Self::SourceProjectNotExist(error),
-            Some(3) => Self::Unauthorized(error),
-            Some(4) => Self::ParameterInvalid(error),
-            Some(5) => Self::InvalidStatus(error),
-            Some(6) => Self::InvalidHdMonitorStatus(error),
-            Some(7) => Self::FlowLogNumberOverLimit(error),
-            Some(8) => Self::InvalidRegionIdNotFound(error),
-            Some(9) => Self::InvalidInstanceIdNotFound(error),
-            Some(10) => Self::IncorrectStatusFlowlog(error),
-            Some(11) => Self::InvalidResourceIdNotFound(error),
-            Some(12) => Self::ForbiddenOperateManagedFlowLog(error),
+        match error.code() {
+            "InvalidInstanceId" => Self::InvalidInstanceId(error),
+            "ProjectOrLogstoreNotExist" => Self::ProjectOrLogstoreNotExist(error),
+            "SourceProjectNotExist" => Self::SourceProjectNotExist(error),
+            "Unauthorized" => Self::Unauthorized(error),
+            "ParameterInvalid" => Self::ParameterInvalid(error),
+            "InvalidStatus" => Self::InvalidStatus(error),
+            "InvalidHdMonitorStatus" => Self::InvalidHdMonitorStatus(error),
+            "FlowLogNumberOverLimit" => Self::FlowLogNumberOverLimit(error),
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
+            "IncorrectStatus.flowlog" => Self::IncorrectStatusFlowlog(error),
+            "InvalidResourceId.NotFound" => Self::InvalidResourceIdNotFound(error),
+            "Forbidden.OperateManagedFlowLog" => {
+                Self::ForbiddenOperateManagedFlowLog(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

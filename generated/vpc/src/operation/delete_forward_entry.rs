@@ -252,28 +252,19 @@ pub enum DeleteForwardEntryError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteForwardEntryError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IncorretForwardEntryStatus",
-                    "MissingParameter",
-                    "IncorrectStatus.NATGW",
-                    "IncorrectStatus.ForwardEntry",
-                    "InvalidRegionId.NotFound",
-                    "InvalidForwardEntryId.NotFound",
-                    "InvalidForwardTableId.NotFound",
-                    "ResourceNotFound.ForwardEntry",
-                ],
-            )
-        {
-            Some(0) => Self::IncorretForwardEntryStatus(error),
-            Some(1) => Self::MissingParameter(error),
-            Some(2) => Self::IncorrectStatusNatgw(error),
-            Some(3) => Self::IncorrectStatusForwardEntry(error),
-            Some(4) => Self::InvalidRegionIdNotFound(error),
-            Some(5) => Self::InvalidForwardEntryIdNotFound(error),
-            Some(6) => Self::InvalidForwardTableIdNotFound(error),
-            Some(7) => Self::ResourceNotFoundForwardEntry(error),
+        match error.code() {
+            "IncorretForwardEntryStatus" => Self::IncorretForwardEntryStatus(error),
+            "MissingParameter" => Self::MissingParameter(error),
+            "IncorrectStatus.NATGW" => Self::IncorrectStatusNatgw(error),
+            "IncorrectStatus.ForwardEntry" => Self::IncorrectStatusForwardEntry(error),
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "InvalidForwardEntryId.NotFound" => {
+                Self::InvalidForwardEntryIdNotFound(error)
+            }
+            "InvalidForwardTableId.NotFound" => {
+                Self::InvalidForwardTableIdNotFound(error)
+            }
+            "ResourceNotFound.ForwardEntry" => Self::ResourceNotFoundForwardEntry(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -262,18 +262,12 @@ pub enum DeleteFullNatEntryError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteFullNatEntryError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "ResourceNotFound.FullNatEntry",
-                    "IncorrectStatus.FullNatEntry",
-                    "ResourceNotFound.FullNatTableId",
-                ],
-            )
-        {
-            Some(0) => Self::ResourceNotFoundFullNatEntry(error),
-            Some(1) => Self::IncorrectStatusFullNatEntry(error),
-            Some(2) => Self::ResourceNotFoundFullNatTableId(error),
+        match error.code() {
+            "ResourceNotFound.FullNatEntry" => Self::ResourceNotFoundFullNatEntry(error),
+            "IncorrectStatus.FullNatEntry" => Self::IncorrectStatusFullNatEntry(error),
+            "ResourceNotFound.FullNatTableId" => {
+                Self::ResourceNotFoundFullNatTableId(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

@@ -206,26 +206,19 @@ pub enum DeleteGlobalAccelerationInstanceError {
 impl From<::acs_runtime::client::ServiceError>
 for DeleteGlobalAccelerationInstanceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IncorrectGlobalAccelerationInstanceIdStatus",
-                    "InvalidGlobalAccelerationInstanceId.NotFound",
-                    "Forbidden.GlobalAccelerationInstanceChargeTypeIsPrepaid",
-                    "DependencyViolation.Ips",
-                    "IncorrectStatus",
-                    "InvalidRegionId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::IncorrectGlobalAccelerationInstanceIdStatus(error),
-            Some(1) => Self::InvalidGlobalAccelerationInstanceIdNotFound(error),
-            Some(2) => {
+        match error.code() {
+            "IncorrectGlobalAccelerationInstanceIdStatus" => {
+                Self::IncorrectGlobalAccelerationInstanceIdStatus(error)
+            }
+            "InvalidGlobalAccelerationInstanceId.NotFound" => {
+                Self::InvalidGlobalAccelerationInstanceIdNotFound(error)
+            }
+            "Forbidden.GlobalAccelerationInstanceChargeTypeIsPrepaid" => {
                 Self::ForbiddenGlobalAccelerationInstanceChargeTypeIsPrepaid(error)
             }
-            Some(3) => Self::DependencyViolationIps(error),
-            Some(4) => Self::IncorrectStatus(error),
-            Some(5) => Self::InvalidRegionIdNotFound(error),
+            "DependencyViolation.Ips" => Self::DependencyViolationIps(error),
+            "IncorrectStatus" => Self::IncorrectStatus(error),
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -209,24 +209,15 @@ pub enum DeleteIPv6TranslatorError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteIPv6TranslatorError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IPv6Translator.Configuring",
-                    "Nat64Gateway.Configuring",
-                    "Forbbiden.SubUser",
-                    "Forbidden",
-                    "ForbiddenRelease",
-                    "InvalidIPv6TranslatorId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::IPv6TranslatorConfiguring(error),
-            Some(1) => Self::Nat64GatewayConfiguring(error),
-            Some(2) => Self::ForbbidenSubUser(error),
-            Some(3) => Self::Forbidden(error),
-            Some(4) => Self::ForbiddenRelease(error),
-            Some(5) => Self::InvalidIPv6TranslatorIdNotFound(error),
+        match error.code() {
+            "IPv6Translator.Configuring" => Self::IPv6TranslatorConfiguring(error),
+            "Nat64Gateway.Configuring" => Self::Nat64GatewayConfiguring(error),
+            "Forbbiden.SubUser" => Self::ForbbidenSubUser(error),
+            "Forbidden" => Self::Forbidden(error),
+            "ForbiddenRelease" => Self::ForbiddenRelease(error),
+            "InvalidIPv6TranslatorId.NotFound" => {
+                Self::InvalidIPv6TranslatorIdNotFound(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

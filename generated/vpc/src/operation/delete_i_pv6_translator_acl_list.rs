@@ -210,20 +210,13 @@ pub enum DeleteIPv6TranslatorAclListError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteIPv6TranslatorAclListError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidIPv6TranslatorACLId.NotFound",
-                    "InvalidIPv6TranslatorACL.Used",
-                    "Forbbiden.SubUser",
-                    "Forbidden",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidIPv6TranslatorAclIdNotFound(error),
-            Some(1) => Self::InvalidIPv6TranslatorAclUsed(error),
-            Some(2) => Self::ForbbidenSubUser(error),
-            Some(3) => Self::Forbidden(error),
+        match error.code() {
+            "InvalidIPv6TranslatorACLId.NotFound" => {
+                Self::InvalidIPv6TranslatorAclIdNotFound(error)
+            }
+            "InvalidIPv6TranslatorACL.Used" => Self::InvalidIPv6TranslatorAclUsed(error),
+            "Forbbiden.SubUser" => Self::ForbbidenSubUser(error),
+            "Forbidden" => Self::Forbidden(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -231,28 +231,23 @@ pub enum DeleteIPv6TranslatorEntryError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteIPv6TranslatorEntryError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidIPv6TranslatorId.NotFound",
-                    "InvalidIPv6TranslatorEntryId.NotFound",
-                    "IPv6Translator.Configuring",
-                    "IPv6Translator.FinancialLocked",
-                    "InvalidIPv6TranslatorId.CoexistWithEntryId",
-                    "MissingEntryOrInstanceId",
-                    "Forbbiden.SubUser",
-                    "Forbidden",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidIPv6TranslatorIdNotFound(error),
-            Some(1) => Self::InvalidIPv6TranslatorEntryIdNotFound(error),
-            Some(2) => Self::IPv6TranslatorConfiguring(error),
-            Some(3) => Self::IPv6TranslatorFinancialLocked(error),
-            Some(4) => Self::InvalidIPv6TranslatorIdCoexistWithEntryId(error),
-            Some(5) => Self::MissingEntryOrInstanceId(error),
-            Some(6) => Self::ForbbidenSubUser(error),
-            Some(7) => Self::Forbidden(error),
+        match error.code() {
+            "InvalidIPv6TranslatorId.NotFound" => {
+                Self::InvalidIPv6TranslatorIdNotFound(error)
+            }
+            "InvalidIPv6TranslatorEntryId.NotFound" => {
+                Self::InvalidIPv6TranslatorEntryIdNotFound(error)
+            }
+            "IPv6Translator.Configuring" => Self::IPv6TranslatorConfiguring(error),
+            "IPv6Translator.FinancialLocked" => {
+                Self::IPv6TranslatorFinancialLocked(error)
+            }
+            "InvalidIPv6TranslatorId.CoexistWithEntryId" => {
+                Self::InvalidIPv6TranslatorIdCoexistWithEntryId(error)
+            }
+            "MissingEntryOrInstanceId" => Self::MissingEntryOrInstanceId(error),
+            "Forbbiden.SubUser" => Self::ForbbidenSubUser(error),
+            "Forbidden" => Self::Forbidden(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -246,20 +246,11 @@ pub enum DeleteIpsecServerError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteIpsecServerError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "VpnGateway.Configuring",
-                    "Forbidden",
-                    "InvalidIpsecServerId.NotFound",
-                    "OperationConflict",
-                ],
-            )
-        {
-            Some(0) => Self::VpnGatewayConfiguring(error),
-            Some(1) => Self::Forbidden(error),
-            Some(2) => Self::InvalidIpsecServerIdNotFound(error),
-            Some(3) => Self::OperationConflict(error),
+        match error.code() {
+            "VpnGateway.Configuring" => Self::VpnGatewayConfiguring(error),
+            "Forbidden" => Self::Forbidden(error),
+            "InvalidIpsecServerId.NotFound" => Self::InvalidIpsecServerIdNotFound(error),
+            "OperationConflict" => Self::OperationConflict(error),
             _ => Self::Unhandled(error),
         }
     }

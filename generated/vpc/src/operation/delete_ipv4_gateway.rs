@@ -272,22 +272,18 @@ pub enum DeleteIpv4GatewayError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteIpv4GatewayError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "ResourceNotFound.Ipv4Gateway",
-                    "IncorrectStatus.Ipv4Gateway",
-                    "OperationDenied.RouteEntryExist",
-                    "OperationDenied.GatewayAlreadyAssociated",
-                    "OperationFailed.Ipv4GatewayUsedByEipBindIpAddress",
-                ],
-            )
-        {
-            Some(0) => Self::ResourceNotFoundIpv4Gateway(error),
-            Some(1) => Self::IncorrectStatusIpv4Gateway(error),
-            Some(2) => Self::OperationDeniedRouteEntryExist(error),
-            Some(3) => Self::OperationDeniedGatewayAlreadyAssociated(error),
-            Some(4) => Self::OperationFailedIpv4GatewayUsedByEipBindIpAddress(error),
+        match error.code() {
+            "ResourceNotFound.Ipv4Gateway" => Self::ResourceNotFoundIpv4Gateway(error),
+            "IncorrectStatus.Ipv4Gateway" => Self::IncorrectStatusIpv4Gateway(error),
+            "OperationDenied.RouteEntryExist" => {
+                Self::OperationDeniedRouteEntryExist(error)
+            }
+            "OperationDenied.GatewayAlreadyAssociated" => {
+                Self::OperationDeniedGatewayAlreadyAssociated(error)
+            }
+            "OperationFailed.Ipv4GatewayUsedByEipBindIpAddress" => {
+                Self::OperationFailedIpv4GatewayUsedByEipBindIpAddress(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

@@ -217,18 +217,14 @@ pub enum DeleteIpv6EgressOnlyRuleError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteIpv6EgressOnlyRuleError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IncorrectStatus.EgressOnlyRule",
-                    "InvalidRegionId.NotFound",
-                    "ResourceNotFound.Ipv6EgressOnlyRule",
-                ],
-            )
-        {
-            Some(0) => Self::IncorrectStatusEgressOnlyRule(error),
-            Some(1) => Self::InvalidRegionIdNotFound(error),
-            Some(2) => Self::ResourceNotFoundIpv6EgressOnlyRule(error),
+        match error.code() {
+            "IncorrectStatus.EgressOnlyRule" => {
+                Self::IncorrectStatusEgressOnlyRule(error)
+            }
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "ResourceNotFound.Ipv6EgressOnlyRule" => {
+                Self::ResourceNotFoundIpv6EgressOnlyRule(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

@@ -249,32 +249,29 @@ pub enum DeleteIpv6GatewayError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteIpv6GatewayError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "ResourceNotFound.RouteTable",
-                    "DependencyViolation.GatewayRouteTableRelation",
-                    "IncorrectStatus.Ipv6Gateway",
-                    "DependencyViolation.EgressRules",
-                    "DependencyViolation.Ipv6InternetBandwidth",
-                    "OperationFailed.RouteEntryUnstable",
-                    "Forbidden.OperateShareResource",
-                    "DependencyViolation.SharedIpv6InternetBandwidth",
-                    "IncorrectStatus.Vpc",
-                    "InvalidRegionId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::ResourceNotFoundRouteTable(error),
-            Some(1) => Self::DependencyViolationGatewayRouteTableRelation(error),
-            Some(2) => Self::IncorrectStatusIpv6Gateway(error),
-            Some(3) => Self::DependencyViolationEgressRules(error),
-            Some(4) => Self::DependencyViolationIpv6InternetBandwidth(error),
-            Some(5) => Self::OperationFailedRouteEntryUnstable(error),
-            Some(6) => Self::ForbiddenOperateShareResource(error),
-            Some(7) => Self::DependencyViolationSharedIpv6InternetBandwidth(error),
-            Some(8) => Self::IncorrectStatusVpc(error),
-            Some(9) => Self::InvalidRegionIdNotFound(error),
+        match error.code() {
+            "ResourceNotFound.RouteTable" => Self::ResourceNotFoundRouteTable(error),
+            "DependencyViolation.GatewayRouteTableRelation" => {
+                Self::DependencyViolationGatewayRouteTableRelation(error)
+            }
+            "IncorrectStatus.Ipv6Gateway" => Self::IncorrectStatusIpv6Gateway(error),
+            "DependencyViolation.EgressRules" => {
+                Self::DependencyViolationEgressRules(error)
+            }
+            "DependencyViolation.Ipv6InternetBandwidth" => {
+                Self::DependencyViolationIpv6InternetBandwidth(error)
+            }
+            "OperationFailed.RouteEntryUnstable" => {
+                Self::OperationFailedRouteEntryUnstable(error)
+            }
+            "Forbidden.OperateShareResource" => {
+                Self::ForbiddenOperateShareResource(error)
+            }
+            "DependencyViolation.SharedIpv6InternetBandwidth" => {
+                Self::DependencyViolationSharedIpv6InternetBandwidth(error)
+            }
+            "IncorrectStatus.Vpc" => Self::IncorrectStatusVpc(error),
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -252,18 +252,14 @@ pub enum DeleteIpv6InternetBandwidthError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteIpv6InternetBandwidthError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "BothEmptyParam.Ipv6AddressIdAndIpv6InternetBandwidthId",
-                    "IncorrectStatus.Ipv6Instance",
-                    "OperationFailed.ServiceManaged",
-                ],
-            )
-        {
-            Some(0) => Self::BothEmptyParamIpv6AddressIdAndIpv6InternetBandwidthId(error),
-            Some(1) => Self::IncorrectStatusIpv6Instance(error),
-            Some(2) => Self::OperationFailedServiceManaged(error),
+        match error.code() {
+            "BothEmptyParam.Ipv6AddressIdAndIpv6InternetBandwidthId" => {
+                Self::BothEmptyParamIpv6AddressIdAndIpv6InternetBandwidthId(error)
+            }
+            "IncorrectStatus.Ipv6Instance" => Self::IncorrectStatusIpv6Instance(error),
+            "OperationFailed.ServiceManaged" => {
+                Self::OperationFailedServiceManaged(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

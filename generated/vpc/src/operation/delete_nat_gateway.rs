@@ -272,54 +272,40 @@ pub enum DeleteNatGatewayError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteNatGatewayError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "DependencyViolation.VpcEndpointService",
-                    "DependencyViolation.FullNatEntry",
-                    "DependencyViolation.RouterEntry",
-                    "DependencyViolation.BandwidthPackages",
-                    "DependencyViolation.EIPS",
-                    "Forbidden.PrePaidNatGateway",
-                    "InvalidOperation.DeletionProtection",
-                    "DependencyViolation.SnatEntry",
-                    "IncorrectStatus.SnatEntry",
-                    "DependencyViolation.ForwardEntry",
-                    "IncorrectStatus.ForwardEntry",
-                    "DependencyViolation.NatIp",
-                    "IncorrectStatus.NatIp",
-                    "DependencyViolation.NatIpCidr",
-                    "IncorrectStatus.NatGateway",
-                    "IncorrectStatus.RouterEntry",
-                    "IncorrectStatus.VSwitch",
-                    "INSTANCE_NOT_EXISTS",
-                    "InvalidRegionId.NotFound",
-                    "InvalidNatGatewayId.NotFound",
-                    "ResourceNotFound.NatGateway",
-                ],
-            )
-        {
-            Some(0) => Self::DependencyViolationVpcEndpointService(error),
-            Some(1) => Self::DependencyViolationFullNatEntry(error),
-            Some(2) => Self::DependencyViolationRouterEntry(error),
-            Some(3) => Self::DependencyViolationBandwidthPackages(error),
-            Some(4) => Self::DependencyViolationEips(error),
-            Some(5) => Self::ForbiddenPrePaidNatGateway(error),
-            Some(6) => Self::InvalidOperationDeletionProtection(error),
-            Some(7) => Self::DependencyViolationSnatEntry(error),
-            Some(8) => Self::IncorrectStatusSnatEntry(error),
-            Some(9) => Self::DependencyViolationForwardEntry(error),
-            Some(10) => Self::IncorrectStatusForwardEntry(error),
-            Some(11) => Self::DependencyViolationNatIp(error),
-            Some(12) => Self::IncorrectStatusNatIp(error),
-            Some(13) => Self::DependencyViolationNatIpCidr(error),
-            Some(14) => Self::IncorrectStatusNatGateway(error),
-            Some(15) => Self::IncorrectStatusRouterEntry(error),
-            Some(16) => Self::IncorrectStatusVSwitch(error),
-            Some(17) => Self::InstanceNotExists(error),
-            Some(18) => Self::InvalidRegionIdNotFound(error),
-            Some(19) => Self::InvalidNatGatewayIdNotFound(error),
-            Some(20) => Self::ResourceNotFoundNatGateway(error),
+        match error.code() {
+            "DependencyViolation.VpcEndpointService" => {
+                Self::DependencyViolationVpcEndpointService(error)
+            }
+            "DependencyViolation.FullNatEntry" => {
+                Self::DependencyViolationFullNatEntry(error)
+            }
+            "DependencyViolation.RouterEntry" => {
+                Self::DependencyViolationRouterEntry(error)
+            }
+            "DependencyViolation.BandwidthPackages" => {
+                Self::DependencyViolationBandwidthPackages(error)
+            }
+            "DependencyViolation.EIPS" => Self::DependencyViolationEips(error),
+            "Forbidden.PrePaidNatGateway" => Self::ForbiddenPrePaidNatGateway(error),
+            "InvalidOperation.DeletionProtection" => {
+                Self::InvalidOperationDeletionProtection(error)
+            }
+            "DependencyViolation.SnatEntry" => Self::DependencyViolationSnatEntry(error),
+            "IncorrectStatus.SnatEntry" => Self::IncorrectStatusSnatEntry(error),
+            "DependencyViolation.ForwardEntry" => {
+                Self::DependencyViolationForwardEntry(error)
+            }
+            "IncorrectStatus.ForwardEntry" => Self::IncorrectStatusForwardEntry(error),
+            "DependencyViolation.NatIp" => Self::DependencyViolationNatIp(error),
+            "IncorrectStatus.NatIp" => Self::IncorrectStatusNatIp(error),
+            "DependencyViolation.NatIpCidr" => Self::DependencyViolationNatIpCidr(error),
+            "IncorrectStatus.NatGateway" => Self::IncorrectStatusNatGateway(error),
+            "IncorrectStatus.RouterEntry" => Self::IncorrectStatusRouterEntry(error),
+            "IncorrectStatus.VSwitch" => Self::IncorrectStatusVSwitch(error),
+            "INSTANCE_NOT_EXISTS" => Self::InstanceNotExists(error),
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "InvalidNatGatewayId.NotFound" => Self::InvalidNatGatewayIdNotFound(error),
+            "ResourceNotFound.NatGateway" => Self::ResourceNotFoundNatGateway(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -278,44 +278,31 @@ pub enum DeleteNatIpError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteNatIpError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IncorrectStatus.NatIp",
-                    "OperationFailed.DefaultNatIp",
-                    "DependencyViolation.NatIp",
-                    "IncorrectStatus.NatGateway",
-                    "DependencyViolation.FullNatEntry",
-                    "IllegalParam.NatIp",
-                    "Mismatch.Ipv4PrefixAndNatIpCidr",
-                    "Mismatch.Ipv4PrefixAndCidrReservations",
-                    "IllegalParam.Ipv4Prefix",
-                    "DependencyViolation.SnatEntry",
-                    "DependencyViolation.Ipv4Prefix",
-                    "InvalidRegionId.NotFound",
-                    "ResourceNotFound.NatIp",
-                    "ResourceNotFound.NatGateway",
-                    "ResourceNotFound.NatIpCidr",
-                    "ResourceNotFound.Ipv4Prefix",
-                ],
-            )
-        {
-            Some(0) => Self::IncorrectStatusNatIp(error),
-            Some(1) => Self::OperationFailedDefaultNatIp(error),
-            Some(2) => Self::DependencyViolationNatIp(error),
-            Some(3) => Self::IncorrectStatusNatGateway(error),
-            Some(4) => Self::DependencyViolationFullNatEntry(error),
-            Some(5) => Self::IllegalParamNatIp(error),
-            Some(6) => Self::MismatchIpv4PrefixAndNatIpCidr(error),
-            Some(7) => Self::MismatchIpv4PrefixAndCidrReservations(error),
-            Some(8) => Self::IllegalParamIpv4Prefix(error),
-            Some(9) => Self::DependencyViolationSnatEntry(error),
-            Some(10) => Self::DependencyViolationIpv4Prefix(error),
-            Some(11) => Self::InvalidRegionIdNotFound(error),
-            Some(12) => Self::ResourceNotFoundNatIp(error),
-            Some(13) => Self::ResourceNotFoundNatGateway(error),
-            Some(14) => Self::ResourceNotFoundNatIpCidr(error),
-            Some(15) => Self::ResourceNotFoundIpv4Prefix(error),
+        match error.code() {
+            "IncorrectStatus.NatIp" => Self::IncorrectStatusNatIp(error),
+            "OperationFailed.DefaultNatIp" => Self::OperationFailedDefaultNatIp(error),
+            "DependencyViolation.NatIp" => Self::DependencyViolationNatIp(error),
+            "IncorrectStatus.NatGateway" => Self::IncorrectStatusNatGateway(error),
+            "DependencyViolation.FullNatEntry" => {
+                Self::DependencyViolationFullNatEntry(error)
+            }
+            "IllegalParam.NatIp" => Self::IllegalParamNatIp(error),
+            "Mismatch.Ipv4PrefixAndNatIpCidr" => {
+                Self::MismatchIpv4PrefixAndNatIpCidr(error)
+            }
+            "Mismatch.Ipv4PrefixAndCidrReservations" => {
+                Self::MismatchIpv4PrefixAndCidrReservations(error)
+            }
+            "IllegalParam.Ipv4Prefix" => Self::IllegalParamIpv4Prefix(error),
+            "DependencyViolation.SnatEntry" => Self::DependencyViolationSnatEntry(error),
+            "DependencyViolation.Ipv4Prefix" => {
+                Self::DependencyViolationIpv4Prefix(error)
+            }
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "ResourceNotFound.NatIp" => Self::ResourceNotFoundNatIp(error),
+            "ResourceNotFound.NatGateway" => Self::ResourceNotFoundNatGateway(error),
+            "ResourceNotFound.NatIpCidr" => Self::ResourceNotFoundNatIpCidr(error),
+            "ResourceNotFound.Ipv4Prefix" => Self::ResourceNotFoundIpv4Prefix(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -262,22 +262,14 @@ pub enum DeleteNatIpCidrError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteNatIpCidrError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "ResourceNotFound.NatIpCidr",
-                    "OperationFailed.DefaultNatIpCidr",
-                    "DependencyViolation.NatIp",
-                    "IncorrectStatus.NatGateway",
-                    "InvalidRegionId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::ResourceNotFoundNatIpCidr(error),
-            Some(1) => Self::OperationFailedDefaultNatIpCidr(error),
-            Some(2) => Self::DependencyViolationNatIp(error),
-            Some(3) => Self::IncorrectStatusNatGateway(error),
-            Some(4) => Self::InvalidRegionIdNotFound(error),
+        match error.code() {
+            "ResourceNotFound.NatIpCidr" => Self::ResourceNotFoundNatIpCidr(error),
+            "OperationFailed.DefaultNatIpCidr" => {
+                Self::OperationFailedDefaultNatIpCidr(error)
+            }
+            "DependencyViolation.NatIp" => Self::DependencyViolationNatIp(error),
+            "IncorrectStatus.NatGateway" => Self::IncorrectStatusNatGateway(error),
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -258,34 +258,20 @@ pub enum DeleteNetworkAclError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteNetworkAclError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "ParameterMissing.AliUid",
-                    "ParameterMissing.Bid",
-                    "ParameterMissing.RegionId",
-                    "ParameterEmpty.RegionId",
-                    "ParameterMissing.NetworkAclId",
-                    "ParameterEmpty.NetworkAclId",
-                    "InvalidNetworkAcl.NotFound",
-                    "NetworkStatus.Modifying",
-                    "NotSupport.NetworkAcl",
-                    "OperationDenied.NetworkAclAttachmentInMiddleStatus",
-                    "InternalError",
-                ],
-            )
-        {
-            Some(0) => Self::ParameterMissingAliUid(error),
-            Some(1) => Self::ParameterMissingBid(error),
-            Some(2) => Self::ParameterMissingRegionId(error),
-            Some(3) => Self::ParameterEmptyRegionId(error),
-            Some(4) => Self::ParameterMissingNetworkAclId(error),
-            Some(5) => Self::ParameterEmptyNetworkAclId(error),
-            Some(6) => Self::InvalidNetworkAclNotFound(error),
-            Some(7) => Self::NetworkStatusModifying(error),
-            Some(8) => Self::NotSupportNetworkAcl(error),
-            Some(9) => Self::OperationDeniedNetworkAclAttachmentInMiddleStatus(error),
-            Some(10) => Self::InternalError(error),
+        match error.code() {
+            "ParameterMissing.AliUid" => Self::ParameterMissingAliUid(error),
+            "ParameterMissing.Bid" => Self::ParameterMissingBid(error),
+            "ParameterMissing.RegionId" => Self::ParameterMissingRegionId(error),
+            "ParameterEmpty.RegionId" => Self::ParameterEmptyRegionId(error),
+            "ParameterMissing.NetworkAclId" => Self::ParameterMissingNetworkAclId(error),
+            "ParameterEmpty.NetworkAclId" => Self::ParameterEmptyNetworkAclId(error),
+            "InvalidNetworkAcl.NotFound" => Self::InvalidNetworkAclNotFound(error),
+            "NetworkStatus.Modifying" => Self::NetworkStatusModifying(error),
+            "NotSupport.NetworkAcl" => Self::NotSupportNetworkAcl(error),
+            "OperationDenied.NetworkAclAttachmentInMiddleStatus" => {
+                Self::OperationDeniedNetworkAclAttachmentInMiddleStatus(error)
+            }
+            "InternalError" => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -223,34 +223,36 @@ pub enum DeletePhysicalConnectionError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeletePhysicalConnectionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidPhysicalConnectionId.NotMatched",
-                    "Forbidden.VBRExists",
-                    "Forbidden.AssociateToVBR",
-                    "OperationDenied.NeedVpconnOwner",
-                    "OperationDenied.NeedPconnOwner",
-                    "Forbidden.NotInAllowDeleteStatus",
-                    "ResourceAlreadyAssociated.PconnQos",
-                    "ResourceNotFound.PhysicalConnectionId",
-                    "OperationDenied.NeedVpconnOwnerOrPconnOwner",
-                    "OperationDenied.ExistVbrInPhysicalConnection",
-                    "InvalidPhysicalConnectionId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidPhysicalConnectionIdNotMatched(error),
-            Some(1) => Self::ForbiddenVbrExists(error),
-            Some(2) => Self::ForbiddenAssociateToVbr(error),
-            Some(3) => Self::OperationDeniedNeedVpconnOwner(error),
-            Some(4) => Self::OperationDeniedNeedPconnOwner(error),
-            Some(5) => Self::ForbiddenNotInAllowDeleteStatus(error),
-            Some(6) => Self::ResourceAlreadyAssociatedPconnQos(error),
-            Some(7) => Self::ResourceNotFoundPhysicalConnectionId(error),
-            Some(8) => Self::OperationDeniedNeedVpconnOwnerOrPconnOwner(error),
-            Some(9) => Self::OperationDeniedExistVbrInPhysicalConnection(error),
-            Some(10) => Self::InvalidPhysicalConnectionIdNotFound(error),
+        match error.code() {
+            "InvalidPhysicalConnectionId.NotMatched" => {
+                Self::InvalidPhysicalConnectionIdNotMatched(error)
+            }
+            "Forbidden.VBRExists" => Self::ForbiddenVbrExists(error),
+            "Forbidden.AssociateToVBR" => Self::ForbiddenAssociateToVbr(error),
+            "OperationDenied.NeedVpconnOwner" => {
+                Self::OperationDeniedNeedVpconnOwner(error)
+            }
+            "OperationDenied.NeedPconnOwner" => {
+                Self::OperationDeniedNeedPconnOwner(error)
+            }
+            "Forbidden.NotInAllowDeleteStatus" => {
+                Self::ForbiddenNotInAllowDeleteStatus(error)
+            }
+            "ResourceAlreadyAssociated.PconnQos" => {
+                Self::ResourceAlreadyAssociatedPconnQos(error)
+            }
+            "ResourceNotFound.PhysicalConnectionId" => {
+                Self::ResourceNotFoundPhysicalConnectionId(error)
+            }
+            "OperationDenied.NeedVpconnOwnerOrPconnOwner" => {
+                Self::OperationDeniedNeedVpconnOwnerOrPconnOwner(error)
+            }
+            "OperationDenied.ExistVbrInPhysicalConnection" => {
+                Self::OperationDeniedExistVbrInPhysicalConnection(error)
+            }
+            "InvalidPhysicalConnectionId.NotFound" => {
+                Self::InvalidPhysicalConnectionIdNotFound(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

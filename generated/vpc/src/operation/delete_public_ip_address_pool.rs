@@ -244,22 +244,22 @@ pub enum DeletePublicIpAddressPoolError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeletePublicIpAddressPoolError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IncorrectStatus.PublicIpAddressPool",
-                    "ResourceInUse.PublicIpAddressPool",
-                    "OperationFailed.ResourceIsShared",
-                    "OperationDenied.OperateSharedResource",
-                    "ResourceNotFound.PublicIpAddressPool",
-                ],
-            )
-        {
-            Some(0) => Self::IncorrectStatusPublicIpAddressPool(error),
-            Some(1) => Self::ResourceInUsePublicIpAddressPool(error),
-            Some(2) => Self::OperationFailedResourceIsShared(error),
-            Some(3) => Self::OperationDeniedOperateSharedResource(error),
-            Some(4) => Self::ResourceNotFoundPublicIpAddressPool(error),
+        match error.code() {
+            "IncorrectStatus.PublicIpAddressPool" => {
+                Self::IncorrectStatusPublicIpAddressPool(error)
+            }
+            "ResourceInUse.PublicIpAddressPool" => {
+                Self::ResourceInUsePublicIpAddressPool(error)
+            }
+            "OperationFailed.ResourceIsShared" => {
+                Self::OperationFailedResourceIsShared(error)
+            }
+            "OperationDenied.OperateSharedResource" => {
+                Self::OperationDeniedOperateSharedResource(error)
+            }
+            "ResourceNotFound.PublicIpAddressPool" => {
+                Self::ResourceNotFoundPublicIpAddressPool(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

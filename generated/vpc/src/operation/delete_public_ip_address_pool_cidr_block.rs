@@ -279,32 +279,27 @@ pub enum DeletePublicIpAddressPoolCidrBlockError {
 impl From<::acs_runtime::client::ServiceError>
 for DeletePublicIpAddressPoolCidrBlockError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IllegalParam.CidrBlock",
-                    "IllegalParam.CidrBlockMask",
-                    "IncorrectStatus.PublicIpAddressPool",
-                    "ResourceNotFound.PublicIpAddressPool",
-                    "ResourceNotFound.CidrBlock",
-                    "IncorrectStatus.CidrBlock",
-                    "ResourceInUse.CidrBlock",
-                    "OperationDenied.OperateSharedResource",
-                    "MissingParam.PublicIpAddressPoolId",
-                    "MissingParam.CidrBlockOrCidrMask",
-                ],
-            )
-        {
-            Some(0) => Self::IllegalParamCidrBlock(error),
-            Some(1) => Self::IllegalParamCidrBlockMask(error),
-            Some(2) => Self::IncorrectStatusPublicIpAddressPool(error),
-            Some(3) => Self::ResourceNotFoundPublicIpAddressPool(error),
-            Some(4) => Self::ResourceNotFoundCidrBlock(error),
-            Some(5) => Self::IncorrectStatusCidrBlock(error),
-            Some(6) => Self::ResourceInUseCidrBlock(error),
-            Some(7) => Self::OperationDeniedOperateSharedResource(error),
-            Some(8) => Self::MissingParamPublicIpAddressPoolId(error),
-            Some(9) => Self::MissingParamCidrBlockOrCidrMask(error),
+        match error.code() {
+            "IllegalParam.CidrBlock" => Self::IllegalParamCidrBlock(error),
+            "IllegalParam.CidrBlockMask" => Self::IllegalParamCidrBlockMask(error),
+            "IncorrectStatus.PublicIpAddressPool" => {
+                Self::IncorrectStatusPublicIpAddressPool(error)
+            }
+            "ResourceNotFound.PublicIpAddressPool" => {
+                Self::ResourceNotFoundPublicIpAddressPool(error)
+            }
+            "ResourceNotFound.CidrBlock" => Self::ResourceNotFoundCidrBlock(error),
+            "IncorrectStatus.CidrBlock" => Self::IncorrectStatusCidrBlock(error),
+            "ResourceInUse.CidrBlock" => Self::ResourceInUseCidrBlock(error),
+            "OperationDenied.OperateSharedResource" => {
+                Self::OperationDeniedOperateSharedResource(error)
+            }
+            "MissingParam.PublicIpAddressPoolId" => {
+                Self::MissingParamPublicIpAddressPoolId(error)
+            }
+            "MissingParam.CidrBlockOrCidrMask" => {
+                Self::MissingParamCidrBlockOrCidrMask(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

@@ -241,9 +241,9 @@ pub enum DeleteRouteEntriesError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteRouteEntriesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code_index(&["DryRunOperation", "TaskConflict"]) {
-            Some(0) => Self::DryRunOperation(error),
-            Some(1) => Self::TaskConflict(error),
+        match error.code() {
+            "DryRunOperation" => Self::DryRunOperation(error),
+            "TaskConflict" => Self::TaskConflict(error),
             _ => Self::Unhandled(error),
         }
     }

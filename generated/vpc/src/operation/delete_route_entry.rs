@@ -349,86 +349,63 @@ pub enum DeleteRouteEntryError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteRouteEntryError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "MissingParameter",
-                    "IncorrcetRouteEntryStatus",
-                    "InvalidCidrBlock.Malformed",
-                    "OperationDenied",
-                    "InvalidRouteEntry.NotFound",
-                    "InvalidVRouter.NotFound",
-                    "IncorrectRouteEntryStatus",
-                    "Forbbiden",
-                    "InvalidNextHop",
-                    "InvalidRouteEntry",
-                    "Forbidden.VRouterNotFound",
-                    "TaskConflict",
-                    "InvalidRouteEntryId.NotFound",
-                    "IncorrectVpcStatus",
-                    "InvalidVpnInstanceId.NotFound",
-                    "ParamExclusive.RouteEntryIdAndRouteTableIdOrDestCidrBlock",
-                    "InvalidNextHopList.Size",
-                    "ParamExclusive.NextHopIdAndList",
-                    "OperationFailed.DeleteMultiScopeEntry",
-                    "OperationFailed.DistibuteLock",
-                    "OperationDenied.DeleteManagedRouteEntry",
-                    "OperationDenied.RouteTableTypeNotPermitted",
-                    "IncorrectStatus.VpcRouteEntry",
-                    "OperationDenied.NextHopNotChanged",
-                    "OperationDenied.DeleteGatewayEndpointRoute",
-                    "IncorrectStatus.PrefixList",
-                    "InvalidCidrBlock",
-                    "OperationDenied.VbrAttachEcrInMiddleStatus",
-                    "UnsupportedFeature.NextHopType",
-                    "ResourceNotFound.PrefixList",
-                    "InvalidRouteTableId.NotFound",
-                    "InvalidVpcId.NotFound",
-                    "ResourceNotFound.GatewayLoadBalancerEndpoint",
-                    "Vpc.Error",
-                    "Internal.Error",
-                    "InternalError",
-                ],
-            )
-        {
-            Some(0) => Self::MissingParameter(error),
-            Some(1) => Self::IncorrcetRouteEntryStatus(error),
-            Some(2) => Self::InvalidCidrBlockMalformed(error),
-            Some(3) => Self::OperationDenied(error),
-            Some(4) => Self::InvalidRouteEntryNotFound(error),
-            Some(5) => Self::InvalidVRouterNotFound(error),
-            Some(6) => Self::IncorrectRouteEntryStatus(error),
-            Some(7) => Self::Forbbiden(error),
-            Some(8) => Self::InvalidNextHop(error),
-            Some(9) => Self::InvalidRouteEntry(error),
-            Some(10) => Self::ForbiddenVRouterNotFound(error),
-            Some(11) => Self::TaskConflict(error),
-            Some(12) => Self::InvalidRouteEntryIdNotFound(error),
-            Some(13) => Self::IncorrectVpcStatus(error),
-            Some(14) => Self::InvalidVpnInstanceIdNotFound(error),
-            Some(15) => {
+        match error.code() {
+            "MissingParameter" => Self::MissingParameter(error),
+            "IncorrcetRouteEntryStatus" => Self::IncorrcetRouteEntryStatus(error),
+            "InvalidCidrBlock.Malformed" => Self::InvalidCidrBlockMalformed(error),
+            "OperationDenied" => Self::OperationDenied(error),
+            "InvalidRouteEntry.NotFound" => Self::InvalidRouteEntryNotFound(error),
+            "InvalidVRouter.NotFound" => Self::InvalidVRouterNotFound(error),
+            "IncorrectRouteEntryStatus" => Self::IncorrectRouteEntryStatus(error),
+            "Forbbiden" => Self::Forbbiden(error),
+            "InvalidNextHop" => Self::InvalidNextHop(error),
+            "InvalidRouteEntry" => Self::InvalidRouteEntry(error),
+            "Forbidden.VRouterNotFound" => Self::ForbiddenVRouterNotFound(error),
+            "TaskConflict" => Self::TaskConflict(error),
+            "InvalidRouteEntryId.NotFound" => Self::InvalidRouteEntryIdNotFound(error),
+            "IncorrectVpcStatus" => Self::IncorrectVpcStatus(error),
+            "InvalidVpnInstanceId.NotFound" => Self::InvalidVpnInstanceIdNotFound(error),
+            "ParamExclusive.RouteEntryIdAndRouteTableIdOrDestCidrBlock" => {
                 Self::ParamExclusiveRouteEntryIdAndRouteTableIdOrDestCidrBlock(error)
             }
-            Some(16) => Self::InvalidNextHopListSize(error),
-            Some(17) => Self::ParamExclusiveNextHopIdAndList(error),
-            Some(18) => Self::OperationFailedDeleteMultiScopeEntry(error),
-            Some(19) => Self::OperationFailedDistibuteLock(error),
-            Some(20) => Self::OperationDeniedDeleteManagedRouteEntry(error),
-            Some(21) => Self::OperationDeniedRouteTableTypeNotPermitted(error),
-            Some(22) => Self::IncorrectStatusVpcRouteEntry(error),
-            Some(23) => Self::OperationDeniedNextHopNotChanged(error),
-            Some(24) => Self::OperationDeniedDeleteGatewayEndpointRoute(error),
-            Some(25) => Self::IncorrectStatusPrefixList(error),
-            Some(26) => Self::InvalidCidrBlock(error),
-            Some(27) => Self::OperationDeniedVbrAttachEcrInMiddleStatus(error),
-            Some(28) => Self::UnsupportedFeatureNextHopType(error),
-            Some(29) => Self::ResourceNotFoundPrefixList(error),
-            Some(30) => Self::InvalidRouteTableIdNotFound(error),
-            Some(31) => Self::InvalidVpcIdNotFound(error),
-            Some(32) => Self::ResourceNotFoundGatewayLoadBalancerEndpoint(error),
-            Some(33) => Self::VpcError(error),
-            Some(34) => Self::InternalError(error),
-            Some(35) => Self::InternalErrorError(error),
+            "InvalidNextHopList.Size" => Self::InvalidNextHopListSize(error),
+            "ParamExclusive.NextHopIdAndList" => {
+                Self::ParamExclusiveNextHopIdAndList(error)
+            }
+            "OperationFailed.DeleteMultiScopeEntry" => {
+                Self::OperationFailedDeleteMultiScopeEntry(error)
+            }
+            "OperationFailed.DistibuteLock" => Self::OperationFailedDistibuteLock(error),
+            "OperationDenied.DeleteManagedRouteEntry" => {
+                Self::OperationDeniedDeleteManagedRouteEntry(error)
+            }
+            "OperationDenied.RouteTableTypeNotPermitted" => {
+                Self::OperationDeniedRouteTableTypeNotPermitted(error)
+            }
+            "IncorrectStatus.VpcRouteEntry" => Self::IncorrectStatusVpcRouteEntry(error),
+            "OperationDenied.NextHopNotChanged" => {
+                Self::OperationDeniedNextHopNotChanged(error)
+            }
+            "OperationDenied.DeleteGatewayEndpointRoute" => {
+                Self::OperationDeniedDeleteGatewayEndpointRoute(error)
+            }
+            "IncorrectStatus.PrefixList" => Self::IncorrectStatusPrefixList(error),
+            "InvalidCidrBlock" => Self::InvalidCidrBlock(error),
+            "OperationDenied.VbrAttachEcrInMiddleStatus" => {
+                Self::OperationDeniedVbrAttachEcrInMiddleStatus(error)
+            }
+            "UnsupportedFeature.NextHopType" => {
+                Self::UnsupportedFeatureNextHopType(error)
+            }
+            "ResourceNotFound.PrefixList" => Self::ResourceNotFoundPrefixList(error),
+            "InvalidRouteTableId.NotFound" => Self::InvalidRouteTableIdNotFound(error),
+            "InvalidVpcId.NotFound" => Self::InvalidVpcIdNotFound(error),
+            "ResourceNotFound.GatewayLoadBalancerEndpoint" => {
+                Self::ResourceNotFoundGatewayLoadBalancerEndpoint(error)
+            }
+            "Vpc.Error" => Self::VpcError(error),
+            "Internal.Error" => Self::InternalError(error),
+            "InternalError" => Self::InternalErrorError(error),
             _ => Self::Unhandled(error),
         }
     }

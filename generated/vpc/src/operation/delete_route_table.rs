@@ -208,32 +208,23 @@ pub enum DeleteRouteTableError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteRouteTableError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "OperationDenied.GatewayAssociated",
-                    "MissingParam.RouteTableId",
-                    "IncorrectRouteTableType",
-                    "IncorrectVSwitchStatus",
-                    "IncorrectRouteTableStatus.RouteEntryExist",
-                    "IncorrectStatus.cbnStatus",
-                    "InvalidRegionId.NotFound",
-                    "InvalidParameter.Action",
-                    "IncorrectRouteTableStatus",
-                    "DependencyViolation.RouteEntry",
-                ],
-            )
-        {
-            Some(0) => Self::OperationDeniedGatewayAssociated(error),
-            Some(1) => Self::MissingParamRouteTableId(error),
-            Some(2) => Self::IncorrectRouteTableType(error),
-            Some(3) => Self::IncorrectVSwitchStatus(error),
-            Some(4) => Self::IncorrectRouteTableStatusRouteEntryExist(error),
-            Some(5) => Self::IncorrectStatusCbnStatus(error),
-            Some(6) => Self::InvalidRegionIdNotFound(error),
-            Some(7) => Self::InvalidParameterAction(error),
-            Some(8) => Self::IncorrectRouteTableStatus(error),
-            Some(9) => Self::DependencyViolationRouteEntry(error),
+        match error.code() {
+            "OperationDenied.GatewayAssociated" => {
+                Self::OperationDeniedGatewayAssociated(error)
+            }
+            "MissingParam.RouteTableId" => Self::MissingParamRouteTableId(error),
+            "IncorrectRouteTableType" => Self::IncorrectRouteTableType(error),
+            "IncorrectVSwitchStatus" => Self::IncorrectVSwitchStatus(error),
+            "IncorrectRouteTableStatus.RouteEntryExist" => {
+                Self::IncorrectRouteTableStatusRouteEntryExist(error)
+            }
+            "IncorrectStatus.cbnStatus" => Self::IncorrectStatusCbnStatus(error),
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "InvalidParameter.Action" => Self::InvalidParameterAction(error),
+            "IncorrectRouteTableStatus" => Self::IncorrectRouteTableStatus(error),
+            "DependencyViolation.RouteEntry" => {
+                Self::DependencyViolationRouteEntry(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

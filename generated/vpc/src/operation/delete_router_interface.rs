@@ -222,24 +222,19 @@ pub enum DeleteRouterInterfaceError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteRouterInterfaceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidInstance.StatusError",
-                    "OperationFailed.OperationLocked",
-                    "RouterInterfaceReferredByRouteEntry",
-                    "ReferredByRouteEntry.RouterInterface",
-                    "InvalidRouteTable.NotFound",
-                    "Forbbiden.InvaildOwner",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidInstanceStatusError(error),
-            Some(1) => Self::OperationFailedOperationLocked(error),
-            Some(2) => Self::RouterInterfaceReferredByRouteEntry(error),
-            Some(3) => Self::ReferredByRouteEntryRouterInterface(error),
-            Some(4) => Self::InvalidRouteTableNotFound(error),
-            Some(5) => Self::ForbbidenInvaildOwner(error),
+        match error.code() {
+            "InvalidInstance.StatusError" => Self::InvalidInstanceStatusError(error),
+            "OperationFailed.OperationLocked" => {
+                Self::OperationFailedOperationLocked(error)
+            }
+            "RouterInterfaceReferredByRouteEntry" => {
+                Self::RouterInterfaceReferredByRouteEntry(error)
+            }
+            "ReferredByRouteEntry.RouterInterface" => {
+                Self::ReferredByRouteEntryRouterInterface(error)
+            }
+            "InvalidRouteTable.NotFound" => Self::InvalidRouteTableNotFound(error),
+            "Forbbiden.InvaildOwner" => Self::ForbbidenInvaildOwner(error),
             _ => Self::Unhandled(error),
         }
     }

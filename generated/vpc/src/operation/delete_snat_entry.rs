@@ -239,24 +239,13 @@ pub enum DeleteSnatEntryError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteSnatEntryError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IncorretSnatEntryStatus",
-                    "IncorrectStatus.SnatEntry",
-                    "InvalidRegionId.NotFound",
-                    "InvalidSnatEntryId.NotFound",
-                    "InvalidSnatTableId.NotFound",
-                    "ResourceNotFound.SnatEntry",
-                ],
-            )
-        {
-            Some(0) => Self::IncorretSnatEntryStatus(error),
-            Some(1) => Self::IncorrectStatusSnatEntry(error),
-            Some(2) => Self::InvalidRegionIdNotFound(error),
-            Some(3) => Self::InvalidSnatEntryIdNotFound(error),
-            Some(4) => Self::InvalidSnatTableIdNotFound(error),
-            Some(5) => Self::ResourceNotFoundSnatEntry(error),
+        match error.code() {
+            "IncorretSnatEntryStatus" => Self::IncorretSnatEntryStatus(error),
+            "IncorrectStatus.SnatEntry" => Self::IncorrectStatusSnatEntry(error),
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "InvalidSnatEntryId.NotFound" => Self::InvalidSnatEntryIdNotFound(error),
+            "InvalidSnatTableId.NotFound" => Self::InvalidSnatTableIdNotFound(error),
+            "ResourceNotFound.SnatEntry" => Self::ResourceNotFoundSnatEntry(error),
             _ => Self::Unhandled(error),
         }
     }

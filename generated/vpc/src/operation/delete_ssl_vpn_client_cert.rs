@@ -228,22 +228,14 @@ pub enum DeleteSslVpnClientCertError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteSslVpnClientCertError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "VpnGateway.Configuring",
-                    "Forbbiden.SubUser",
-                    "Forbidden",
-                    "InvalidRegionId.NotFound",
-                    "InvalidSslVpnClientCertId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::VpnGatewayConfiguring(error),
-            Some(1) => Self::ForbbidenSubUser(error),
-            Some(2) => Self::Forbidden(error),
-            Some(3) => Self::InvalidRegionIdNotFound(error),
-            Some(4) => Self::InvalidSslVpnClientCertIdNotFound(error),
+        match error.code() {
+            "VpnGateway.Configuring" => Self::VpnGatewayConfiguring(error),
+            "Forbbiden.SubUser" => Self::ForbbidenSubUser(error),
+            "Forbidden" => Self::Forbidden(error),
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "InvalidSslVpnClientCertId.NotFound" => {
+                Self::InvalidSslVpnClientCertIdNotFound(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

@@ -224,24 +224,15 @@ pub enum DeleteSslVpnServerError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteSslVpnServerError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "VpnGateway.Configuring",
-                    "VpnGateway.FinancialLocked",
-                    "Forbbiden.SubUser",
-                    "Forbidden",
-                    "InvalidRegionId.NotFound",
-                    "InvalidSslVpnServerId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::VpnGatewayConfiguring(error),
-            Some(1) => Self::VpnGatewayFinancialLocked(error),
-            Some(2) => Self::ForbbidenSubUser(error),
-            Some(3) => Self::Forbidden(error),
-            Some(4) => Self::InvalidRegionIdNotFound(error),
-            Some(5) => Self::InvalidSslVpnServerIdNotFound(error),
+        match error.code() {
+            "VpnGateway.Configuring" => Self::VpnGatewayConfiguring(error),
+            "VpnGateway.FinancialLocked" => Self::VpnGatewayFinancialLocked(error),
+            "Forbbiden.SubUser" => Self::ForbbidenSubUser(error),
+            "Forbidden" => Self::Forbidden(error),
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "InvalidSslVpnServerId.NotFound" => {
+                Self::InvalidSslVpnServerIdNotFound(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

@@ -241,20 +241,19 @@ pub enum DeleteTrafficMirrorFilterError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteTrafficMirrorFilterError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "ResourceNotFound.TrafficMirrorFilter",
-                    "IncorrectStatus.TrafficMirrorFilter",
-                    "IncorrectStatus.TrafficMirrorRule",
-                    "DependencyViolation.TrafficMirrorSession",
-                ],
-            )
-        {
-            Some(0) => Self::ResourceNotFoundTrafficMirrorFilter(error),
-            Some(1) => Self::IncorrectStatusTrafficMirrorFilter(error),
-            Some(2) => Self::IncorrectStatusTrafficMirrorRule(error),
-            Some(3) => Self::DependencyViolationTrafficMirrorSession(error),
+        match error.code() {
+            "ResourceNotFound.TrafficMirrorFilter" => {
+                Self::ResourceNotFoundTrafficMirrorFilter(error)
+            }
+            "IncorrectStatus.TrafficMirrorFilter" => {
+                Self::IncorrectStatusTrafficMirrorFilter(error)
+            }
+            "IncorrectStatus.TrafficMirrorRule" => {
+                Self::IncorrectStatusTrafficMirrorRule(error)
+            }
+            "DependencyViolation.TrafficMirrorSession" => {
+                Self::DependencyViolationTrafficMirrorSession(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

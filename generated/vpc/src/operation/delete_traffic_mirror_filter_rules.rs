@@ -291,22 +291,22 @@ pub enum DeleteTrafficMirrorFilterRulesError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteTrafficMirrorFilterRulesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "ResourceNotFound.TrafficMirrorRule",
-                    "IncorrectStatus.TrafficMirrorRule",
-                    "IncorrectStatus.TrafficMirrorFilter",
-                    "ResourceNotFound.TrafficMirrorFilter",
-                    "IncorrectStatus.TrafficMirrorSession",
-                ],
-            )
-        {
-            Some(0) => Self::ResourceNotFoundTrafficMirrorRule(error),
-            Some(1) => Self::IncorrectStatusTrafficMirrorRule(error),
-            Some(2) => Self::IncorrectStatusTrafficMirrorFilter(error),
-            Some(3) => Self::ResourceNotFoundTrafficMirrorFilter(error),
-            Some(4) => Self::IncorrectStatusTrafficMirrorSession(error),
+        match error.code() {
+            "ResourceNotFound.TrafficMirrorRule" => {
+                Self::ResourceNotFoundTrafficMirrorRule(error)
+            }
+            "IncorrectStatus.TrafficMirrorRule" => {
+                Self::IncorrectStatusTrafficMirrorRule(error)
+            }
+            "IncorrectStatus.TrafficMirrorFilter" => {
+                Self::IncorrectStatusTrafficMirrorFilter(error)
+            }
+            "ResourceNotFound.TrafficMirrorFilter" => {
+                Self::ResourceNotFoundTrafficMirrorFilter(error)
+            }
+            "IncorrectStatus.TrafficMirrorSession" => {
+                Self::IncorrectStatusTrafficMirrorSession(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

@@ -233,18 +233,16 @@ pub enum DeleteTrafficMirrorSessionError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteTrafficMirrorSessionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "ResourceNotFound.TrafficMirrorSession",
-                    "IncorrectStatus.TrafficMirrorSession",
-                    "IncorrectStatus.TrafficMirrorFilter",
-                ],
-            )
-        {
-            Some(0) => Self::ResourceNotFoundTrafficMirrorSession(error),
-            Some(1) => Self::IncorrectStatusTrafficMirrorSession(error),
-            Some(2) => Self::IncorrectStatusTrafficMirrorFilter(error),
+        match error.code() {
+            "ResourceNotFound.TrafficMirrorSession" => {
+                Self::ResourceNotFoundTrafficMirrorSession(error)
+            }
+            "IncorrectStatus.TrafficMirrorSession" => {
+                Self::IncorrectStatusTrafficMirrorSession(error)
+            }
+            "IncorrectStatus.TrafficMirrorFilter" => {
+                Self::IncorrectStatusTrafficMirrorFilter(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

@@ -261,68 +261,61 @@ pub enum DeleteVSwitchError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteVSwitchError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "OperationDenied.OtherSubnetProcessing",
-                    "IncorrectVSwitchStatus",
-                    "DependencyViolation",
-                    "IncorrectRouteEntryStatus",
-                    "DependencyViolation.HaVip",
-                    "DependencyViolation.RouteTable",
-                    "MissingParameter",
-                    "TaskConflict",
-                    "DependencyViolation.SNAT",
-                    "DeleteVSwitch.IncorrectStatus.cbnStatus",
-                    "AttrMismatching.NaclAndBindInstance",
-                    "InvalidResource.NotBinding",
-                    "DependencyViolation.SnatEntry",
-                    "DependencyViolation.NetworkAcl",
-                    "DependencyViolation.EnhancedNatgw",
-                    "DependencyViolation.ResourceShare",
-                    "OperationFailed.SystemBusy",
-                    "DependencyViolation.MulticastDomain",
-                    "DependencyViolation.VSwitchCidrReservation",
-                    "DependencyViolation.CloudService",
-                    "InvalidVSwitchId.NotFound",
-                    "OperationFailed.Ipv6InstanceExist",
-                    "DependencyViolation.Ipv6Address",
-                    "Forbidden.RegionNotFound",
-                    "IncorrectStatus",
-                    "DependencyViolation.RouterInterface",
-                    "InvalidRegionId.NotFound",
-                    "IncorrectVSwitchId",
-                ],
-            )
-        {
-            Some(0) => Self::OperationDeniedOtherSubnetProcessing(error),
-            Some(1) => Self::IncorrectVSwitchStatus(error),
-            Some(2) => Self::DependencyViolation(error),
-            Some(3) => Self::IncorrectRouteEntryStatus(error),
-            Some(4) => Self::DependencyViolationHaVip(error),
-            Some(5) => Self::DependencyViolationRouteTable(error),
-            Some(6) => Self::MissingParameter(error),
-            Some(7) => Self::TaskConflict(error),
-            Some(8) => Self::DependencyViolationSnat(error),
-            Some(9) => Self::DeleteVSwitchIncorrectStatusCbnStatus(error),
-            Some(10) => Self::AttrMismatchingNaclAndBindInstance(error),
-            Some(11) => Self::InvalidResourceNotBinding(error),
-            Some(12) => Self::DependencyViolationSnatEntry(error),
-            Some(13) => Self::DependencyViolationNetworkAcl(error),
-            Some(14) => Self::DependencyViolationEnhancedNatgw(error),
-            Some(15) => Self::DependencyViolationResourceShare(error),
-            Some(16) => Self::OperationFailedSystemBusy(error),
-            Some(17) => Self::DependencyViolationMulticastDomain(error),
-            Some(18) => Self::DependencyViolationVSwitchCidrReservation(error),
-            Some(19) => Self::DependencyViolationCloudService(error),
-            Some(20) => Self::InvalidVSwitchIdNotFound(error),
-            Some(21) => Self::OperationFailedIpv6InstanceExist(error),
-            Some(22) => Self::DependencyViolationIpv6Address(error),
-            Some(23) => Self::ForbiddenRegionNotFound(error),
-            Some(24) => Self::IncorrectStatus(error),
-            Some(25) => Self::DependencyViolationRouterInterface(error),
-            Some(26) => Self::InvalidRegionIdNotFound(error),
-            Some(27) => Self::IncorrectVSwitchId(error),
+        match error.code() {
+            "OperationDenied.OtherSubnetProcessing" => {
+                Self::OperationDeniedOtherSubnetProcessing(error)
+            }
+            "IncorrectVSwitchStatus" => Self::IncorrectVSwitchStatus(error),
+            "DependencyViolation" => Self::DependencyViolation(error),
+            "IncorrectRouteEntryStatus" => Self::IncorrectRouteEntryStatus(error),
+            "DependencyViolation.HaVip" => Self::DependencyViolationHaVip(error),
+            "DependencyViolation.RouteTable" => {
+                Self::DependencyViolationRouteTable(error)
+            }
+            "MissingParameter" => Self::MissingParameter(error),
+            "TaskConflict" => Self::TaskConflict(error),
+            "DependencyViolation.SNAT" => Self::DependencyViolationSnat(error),
+            "DeleteVSwitch.IncorrectStatus.cbnStatus" => {
+                Self::DeleteVSwitchIncorrectStatusCbnStatus(error)
+            }
+            "AttrMismatching.NaclAndBindInstance" => {
+                Self::AttrMismatchingNaclAndBindInstance(error)
+            }
+            "InvalidResource.NotBinding" => Self::InvalidResourceNotBinding(error),
+            "DependencyViolation.SnatEntry" => Self::DependencyViolationSnatEntry(error),
+            "DependencyViolation.NetworkAcl" => {
+                Self::DependencyViolationNetworkAcl(error)
+            }
+            "DependencyViolation.EnhancedNatgw" => {
+                Self::DependencyViolationEnhancedNatgw(error)
+            }
+            "DependencyViolation.ResourceShare" => {
+                Self::DependencyViolationResourceShare(error)
+            }
+            "OperationFailed.SystemBusy" => Self::OperationFailedSystemBusy(error),
+            "DependencyViolation.MulticastDomain" => {
+                Self::DependencyViolationMulticastDomain(error)
+            }
+            "DependencyViolation.VSwitchCidrReservation" => {
+                Self::DependencyViolationVSwitchCidrReservation(error)
+            }
+            "DependencyViolation.CloudService" => {
+                Self::DependencyViolationCloudService(error)
+            }
+            "InvalidVSwitchId.NotFound" => Self::InvalidVSwitchIdNotFound(error),
+            "OperationFailed.Ipv6InstanceExist" => {
+                Self::OperationFailedIpv6InstanceExist(error)
+            }
+            "DependencyViolation.Ipv6Address" => {
+                Self::DependencyViolationIpv6Address(error)
+            }
+            "Forbidden.RegionNotFound" => Self::ForbiddenRegionNotFound(error),
+            "IncorrectStatus" => Self::IncorrectStatus(error),
+            "DependencyViolation.RouterInterface" => {
+                Self::DependencyViolationRouterInterface(error)
+            }
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "IncorrectVSwitchId" => Self::IncorrectVSwitchId(error),
             _ => Self::Unhandled(error),
         }
     }

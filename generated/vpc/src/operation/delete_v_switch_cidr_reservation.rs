@@ -254,18 +254,14 @@ pub enum DeleteVSwitchCidrReservationError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteVSwitchCidrReservationError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "DependencyViolation.IpPrefix",
-                    "IncorrectStatus.CidrReservation",
-                    "ResourceNotFound.CidrReservation",
-                ],
-            )
-        {
-            Some(0) => Self::DependencyViolationIpPrefix(error),
-            Some(1) => Self::IncorrectStatusCidrReservation(error),
-            Some(2) => Self::ResourceNotFoundCidrReservation(error),
+        match error.code() {
+            "DependencyViolation.IpPrefix" => Self::DependencyViolationIpPrefix(error),
+            "IncorrectStatus.CidrReservation" => {
+                Self::IncorrectStatusCidrReservation(error)
+            }
+            "ResourceNotFound.CidrReservation" => {
+                Self::ResourceNotFoundCidrReservation(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

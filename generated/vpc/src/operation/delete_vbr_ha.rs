@@ -198,8 +198,8 @@ pub enum DeleteVbrHaError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteVbrHaError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code_index(&["ResourceNotFound.VbrHa"]) {
-            Some(0) => Self::ResourceNotFoundVbrHa(error),
+        match error.code() {
+            "ResourceNotFound.VbrHa" => Self::ResourceNotFoundVbrHa(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -231,40 +231,33 @@ pub enum DeleteVirtualBorderRouterError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteVirtualBorderRouterError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidOperation.RouterInterfaceNotDeleted",
-                    "InvalidOperation.OperationNotAllowedInState",
-                    "InvalidStatus.NotAllowed",
-                    "DependencyViolation.RouterInterfaceReferedByRouteEntry",
-                    "DependencyViolation.BgpGroup",
-                    "DependencyViolation.Nqa",
-                    "DependencyViolation.BgpNetwork",
-                    "OperationUnsupported.VBRAttachedCen",
-                    "InvalidStatus.vbrAttatchToEcr",
-                    "Forbidden.OperationDeleteNotAllowedByUser",
-                    "Forbidden.MultiVlanRi",
-                    "Forbidden.NoRiFound",
-                    "InvalidRegionId.NotFound",
-                    "InvalidVbrId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidOperationRouterInterfaceNotDeleted(error),
-            Some(1) => Self::InvalidOperationOperationNotAllowedInState(error),
-            Some(2) => Self::InvalidStatusNotAllowed(error),
-            Some(3) => Self::DependencyViolationRouterInterfaceReferedByRouteEntry(error),
-            Some(4) => Self::DependencyViolationBgpGroup(error),
-            Some(5) => Self::DependencyViolationNqa(error),
-            Some(6) => Self::DependencyViolationBgpNetwork(error),
-            Some(7) => Self::OperationUnsupportedVbrAttachedCen(error),
-            Some(8) => Self::InvalidStatusVbrAttatchToEcr(error),
-            Some(9) => Self::ForbiddenOperationDeleteNotAllowedByUser(error),
-            Some(10) => Self::ForbiddenMultiVlanRi(error),
-            Some(11) => Self::ForbiddenNoRiFound(error),
-            Some(12) => Self::InvalidRegionIdNotFound(error),
-            Some(13) => Self::InvalidVbrIdNotFound(error),
+        match error.code() {
+            "InvalidOperation.RouterInterfaceNotDeleted" => {
+                Self::InvalidOperationRouterInterfaceNotDeleted(error)
+            }
+            "InvalidOperation.OperationNotAllowedInState" => {
+                Self::InvalidOperationOperationNotAllowedInState(error)
+            }
+            "InvalidStatus.NotAllowed" => Self::InvalidStatusNotAllowed(error),
+            "DependencyViolation.RouterInterfaceReferedByRouteEntry" => {
+                Self::DependencyViolationRouterInterfaceReferedByRouteEntry(error)
+            }
+            "DependencyViolation.BgpGroup" => Self::DependencyViolationBgpGroup(error),
+            "DependencyViolation.Nqa" => Self::DependencyViolationNqa(error),
+            "DependencyViolation.BgpNetwork" => {
+                Self::DependencyViolationBgpNetwork(error)
+            }
+            "OperationUnsupported.VBRAttachedCen" => {
+                Self::OperationUnsupportedVbrAttachedCen(error)
+            }
+            "InvalidStatus.vbrAttatchToEcr" => Self::InvalidStatusVbrAttatchToEcr(error),
+            "Forbidden.OperationDeleteNotAllowedByUser" => {
+                Self::ForbiddenOperationDeleteNotAllowedByUser(error)
+            }
+            "Forbidden.MultiVlanRi" => Self::ForbiddenMultiVlanRi(error),
+            "Forbidden.NoRiFound" => Self::ForbiddenNoRiFound(error),
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "InvalidVbrId.NotFound" => Self::InvalidVbrIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -324,82 +324,78 @@ pub enum DeleteVpcError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteVpcError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IncorrectStatus.VpcDhcpStatus",
-                    "DependencyViolation.GatewayEndpoint",
-                    "IncorrectVpcStatus",
-                    "DependencyViolation.RouteEntry",
-                    "DependencyViolation.Instance",
-                    "DependencyViolation.VSwitch",
-                    "DependencyViolation.RouteInterface",
-                    "DependencyViolation.Tunnel",
-                    "DependencyViolation.NatGateway",
-                    "DependencyViolation.RouterInterface",
-                    "DependencyViolation.SecurityGroup",
-                    "Forbidden.VpcNotFound",
-                    "Forbbiden",
-                    "TaskConflict",
-                    "InvalidAction",
-                    "IncorrectStatus.cbnStatus",
-                    "DependencyViolation.RouteTable",
-                    "DependencyViolation.NetworkAcl",
-                    "DependencyViolation.ClassicLinkInstance",
-                    "System.ServiceBusy",
-                    "DependencyViolation.DhcpOptionsSet",
-                    "InvalidRegionId.NotFound",
-                    "DependencyViolation.CustomRouteTable",
-                    "DependencyViolation.Ipv4Gateway",
-                    "DependencyViolation.GatewayRouteTable",
-                    "OperationDenied.VpcPeerExists",
-                    "DependencyViolation.AppAccess",
-                    "DependencyViolation.OppositeRouterInterface",
-                    "DependencyViolation.TransitRouter",
-                    "DependencyViolation.Ipv6Gateway",
-                    "DependencyViolation.CloudServiceResource",
-                    "IncorrectStatus.VpcDnsHostnameStatus",
-                    "OperationDenied",
-                    "InvalidVpcId.NotFound",
-                    "InternalError",
-                ],
-            )
-        {
-            Some(0) => Self::IncorrectStatusVpcDhcpStatus(error),
-            Some(1) => Self::DependencyViolationGatewayEndpoint(error),
-            Some(2) => Self::IncorrectVpcStatus(error),
-            Some(3) => Self::DependencyViolationRouteEntry(error),
-            Some(4) => Self::DependencyViolationInstance(error),
-            Some(5) => Self::DependencyViolationVSwitch(error),
-            Some(6) => Self::DependencyViolationRouteInterface(error),
-            Some(7) => Self::DependencyViolationTunnel(error),
-            Some(8) => Self::DependencyViolationNatGateway(error),
-            Some(9) => Self::DependencyViolationRouterInterface(error),
-            Some(10) => Self::DependencyViolationSecurityGroup(error),
-            Some(11) => Self::ForbiddenVpcNotFound(error),
-            Some(12) => Self::Forbbiden(error),
-            Some(13) => Self::TaskConflict(error),
-            Some(14) => Self::InvalidAction(error),
-            Some(15) => Self::IncorrectStatusCbnStatus(error),
-            Some(16) => Self::DependencyViolationRouteTable(error),
-            Some(17) => Self::DependencyViolationNetworkAcl(error),
-            Some(18) => Self::DependencyViolationClassicLinkInstance(error),
-            Some(19) => Self::SystemServiceBusy(error),
-            Some(20) => Self::DependencyViolationDhcpOptionsSet(error),
-            Some(21) => Self::InvalidRegionIdNotFound(error),
-            Some(22) => Self::DependencyViolationCustomRouteTable(error),
-            Some(23) => Self::DependencyViolationIpv4Gateway(error),
-            Some(24) => Self::DependencyViolationGatewayRouteTable(error),
-            Some(25) => Self::OperationDeniedVpcPeerExists(error),
-            Some(26) => Self::DependencyViolationAppAccess(error),
-            Some(27) => Self::DependencyViolationOppositeRouterInterface(error),
-            Some(28) => Self::DependencyViolationTransitRouter(error),
-            Some(29) => Self::DependencyViolationIpv6Gateway(error),
-            Some(30) => Self::DependencyViolationCloudServiceResource(error),
-            Some(31) => Self::IncorrectStatusVpcDnsHostnameStatus(error),
-            Some(32) => Self::OperationDenied(error),
-            Some(33) => Self::InvalidVpcIdNotFound(error),
-            Some(34) => Self::InternalError(error),
+        match error.code() {
+            "IncorrectStatus.VpcDhcpStatus" => Self::IncorrectStatusVpcDhcpStatus(error),
+            "DependencyViolation.GatewayEndpoint" => {
+                Self::DependencyViolationGatewayEndpoint(error)
+            }
+            "IncorrectVpcStatus" => Self::IncorrectVpcStatus(error),
+            "DependencyViolation.RouteEntry" => {
+                Self::DependencyViolationRouteEntry(error)
+            }
+            "DependencyViolation.Instance" => Self::DependencyViolationInstance(error),
+            "DependencyViolation.VSwitch" => Self::DependencyViolationVSwitch(error),
+            "DependencyViolation.RouteInterface" => {
+                Self::DependencyViolationRouteInterface(error)
+            }
+            "DependencyViolation.Tunnel" => Self::DependencyViolationTunnel(error),
+            "DependencyViolation.NatGateway" => {
+                Self::DependencyViolationNatGateway(error)
+            }
+            "DependencyViolation.RouterInterface" => {
+                Self::DependencyViolationRouterInterface(error)
+            }
+            "DependencyViolation.SecurityGroup" => {
+                Self::DependencyViolationSecurityGroup(error)
+            }
+            "Forbidden.VpcNotFound" => Self::ForbiddenVpcNotFound(error),
+            "Forbbiden" => Self::Forbbiden(error),
+            "TaskConflict" => Self::TaskConflict(error),
+            "InvalidAction" => Self::InvalidAction(error),
+            "IncorrectStatus.cbnStatus" => Self::IncorrectStatusCbnStatus(error),
+            "DependencyViolation.RouteTable" => {
+                Self::DependencyViolationRouteTable(error)
+            }
+            "DependencyViolation.NetworkAcl" => {
+                Self::DependencyViolationNetworkAcl(error)
+            }
+            "DependencyViolation.ClassicLinkInstance" => {
+                Self::DependencyViolationClassicLinkInstance(error)
+            }
+            "System.ServiceBusy" => Self::SystemServiceBusy(error),
+            "DependencyViolation.DhcpOptionsSet" => {
+                Self::DependencyViolationDhcpOptionsSet(error)
+            }
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "DependencyViolation.CustomRouteTable" => {
+                Self::DependencyViolationCustomRouteTable(error)
+            }
+            "DependencyViolation.Ipv4Gateway" => {
+                Self::DependencyViolationIpv4Gateway(error)
+            }
+            "DependencyViolation.GatewayRouteTable" => {
+                Self::DependencyViolationGatewayRouteTable(error)
+            }
+            "OperationDenied.VpcPeerExists" => Self::OperationDeniedVpcPeerExists(error),
+            "DependencyViolation.AppAccess" => Self::DependencyViolationAppAccess(error),
+            "DependencyViolation.OppositeRouterInterface" => {
+                Self::DependencyViolationOppositeRouterInterface(error)
+            }
+            "DependencyViolation.TransitRouter" => {
+                Self::DependencyViolationTransitRouter(error)
+            }
+            "DependencyViolation.Ipv6Gateway" => {
+                Self::DependencyViolationIpv6Gateway(error)
+            }
+            "DependencyViolation.CloudServiceResource" => {
+                Self::DependencyViolationCloudServiceResource(error)
+            }
+            "IncorrectStatus.VpcDnsHostnameStatus" => {
+                Self::IncorrectStatusVpcDnsHostnameStatus(error)
+            }
+            "OperationDenied" => Self::OperationDenied(error),
+            "InvalidVpcId.NotFound" => Self::InvalidVpcIdNotFound(error),
+            "InternalError" => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

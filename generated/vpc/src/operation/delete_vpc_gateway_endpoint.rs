@@ -243,26 +243,22 @@ pub enum DeleteVpcGatewayEndpointError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteVpcGatewayEndpointError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "OperationFailed.ConcurrentOperation",
-                    "IdempotentParameterMismatch",
-                    "ResourceNotFound.GatewayEndpoint",
-                    "IncorrectStatus.GatewayEndpoint",
-                    "DependencyViolation.Association",
-                    "Forbbiden",
-                    "InvalidRegionId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::OperationFailedConcurrentOperation(error),
-            Some(1) => Self::IdempotentParameterMismatch(error),
-            Some(2) => Self::ResourceNotFoundGatewayEndpoint(error),
-            Some(3) => Self::IncorrectStatusGatewayEndpoint(error),
-            Some(4) => Self::DependencyViolationAssociation(error),
-            Some(5) => Self::Forbbiden(error),
-            Some(6) => Self::InvalidRegionIdNotFound(error),
+        match error.code() {
+            "OperationFailed.ConcurrentOperation" => {
+                Self::OperationFailedConcurrentOperation(error)
+            }
+            "IdempotentParameterMismatch" => Self::IdempotentParameterMismatch(error),
+            "ResourceNotFound.GatewayEndpoint" => {
+                Self::ResourceNotFoundGatewayEndpoint(error)
+            }
+            "IncorrectStatus.GatewayEndpoint" => {
+                Self::IncorrectStatusGatewayEndpoint(error)
+            }
+            "DependencyViolation.Association" => {
+                Self::DependencyViolationAssociation(error)
+            }
+            "Forbbiden" => Self::Forbbiden(error),
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

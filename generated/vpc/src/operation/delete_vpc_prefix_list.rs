@@ -245,24 +245,21 @@ pub enum DeleteVpcPrefixListError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteVpcPrefixListError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "ResourceNotFound.PrefixList",
-                    "IncorrectStatus.SystemPrefixList",
-                    "OperationDenied.DeleteShareResource",
-                    "IncorrectStatus.PrefixList",
-                    "DependencyViolation.PrefixListRelation",
-                    "DependencyViolation.ShareResource",
-                ],
-            )
-        {
-            Some(0) => Self::ResourceNotFoundPrefixList(error),
-            Some(1) => Self::IncorrectStatusSystemPrefixList(error),
-            Some(2) => Self::OperationDeniedDeleteShareResource(error),
-            Some(3) => Self::IncorrectStatusPrefixList(error),
-            Some(4) => Self::DependencyViolationPrefixListRelation(error),
-            Some(5) => Self::DependencyViolationShareResource(error),
+        match error.code() {
+            "ResourceNotFound.PrefixList" => Self::ResourceNotFoundPrefixList(error),
+            "IncorrectStatus.SystemPrefixList" => {
+                Self::IncorrectStatusSystemPrefixList(error)
+            }
+            "OperationDenied.DeleteShareResource" => {
+                Self::OperationDeniedDeleteShareResource(error)
+            }
+            "IncorrectStatus.PrefixList" => Self::IncorrectStatusPrefixList(error),
+            "DependencyViolation.PrefixListRelation" => {
+                Self::DependencyViolationPrefixListRelation(error)
+            }
+            "DependencyViolation.ShareResource" => {
+                Self::DependencyViolationShareResource(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

@@ -246,26 +246,18 @@ pub enum DeleteVpnAttachmentError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteVpnAttachmentError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "VpnConnection.Configuring",
-                    "InternalError",
-                    "Vco.StatusNotSupport",
-                    "CrossAccountAuthorizedVco.NotAllowDelete",
-                    "Forbbiden.SubUser",
-                    "Forbidden",
-                    "InvalidVpnConnectionInstanceId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::VpnConnectionConfiguring(error),
-            Some(1) => Self::InternalError(error),
-            Some(2) => Self::VcoStatusNotSupport(error),
-            Some(3) => Self::CrossAccountAuthorizedVcoNotAllowDelete(error),
-            Some(4) => Self::ForbbidenSubUser(error),
-            Some(5) => Self::Forbidden(error),
-            Some(6) => Self::InvalidVpnConnectionInstanceIdNotFound(error),
+        match error.code() {
+            "VpnConnection.Configuring" => Self::VpnConnectionConfiguring(error),
+            "InternalError" => Self::InternalError(error),
+            "Vco.StatusNotSupport" => Self::VcoStatusNotSupport(error),
+            "CrossAccountAuthorizedVco.NotAllowDelete" => {
+                Self::CrossAccountAuthorizedVcoNotAllowDelete(error)
+            }
+            "Forbbiden.SubUser" => Self::ForbbidenSubUser(error),
+            "Forbidden" => Self::Forbidden(error),
+            "InvalidVpnConnectionInstanceId.NotFound" => {
+                Self::InvalidVpnConnectionInstanceIdNotFound(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

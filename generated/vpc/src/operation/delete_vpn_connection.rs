@@ -230,28 +230,19 @@ pub enum DeleteVpnConnectionError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteVpnConnectionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "VpnGateway.Configuring",
-                    "VpnTask.CONFLICT",
-                    "VpnGateway.FinancialLocked",
-                    "InternalError",
-                    "InvalidVpnGatewayInstanceId.NotFound",
-                    "Forbbiden.SubUser",
-                    "Forbidden",
-                    "InvalidVpnConnectionInstanceId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::VpnGatewayConfiguring(error),
-            Some(1) => Self::VpnTaskConflict(error),
-            Some(2) => Self::VpnGatewayFinancialLocked(error),
-            Some(3) => Self::InternalError(error),
-            Some(4) => Self::InvalidVpnGatewayInstanceIdNotFound(error),
-            Some(5) => Self::ForbbidenSubUser(error),
-            Some(6) => Self::Forbidden(error),
-            Some(7) => Self::InvalidVpnConnectionInstanceIdNotFound(error),
+        match error.code() {
+            "VpnGateway.Configuring" => Self::VpnGatewayConfiguring(error),
+            "VpnTask.CONFLICT" => Self::VpnTaskConflict(error),
+            "VpnGateway.FinancialLocked" => Self::VpnGatewayFinancialLocked(error),
+            "InternalError" => Self::InternalError(error),
+            "InvalidVpnGatewayInstanceId.NotFound" => {
+                Self::InvalidVpnGatewayInstanceIdNotFound(error)
+            }
+            "Forbbiden.SubUser" => Self::ForbbidenSubUser(error),
+            "Forbidden" => Self::Forbidden(error),
+            "InvalidVpnConnectionInstanceId.NotFound" => {
+                Self::InvalidVpnConnectionInstanceIdNotFound(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

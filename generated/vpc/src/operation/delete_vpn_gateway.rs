@@ -238,32 +238,23 @@ pub enum DeleteVpnGatewayError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteVpnGatewayError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "DependencyViolation.VpnConnection",
-                    "DependencyViolation.SslVpnServer",
-                    "VpnGateway.Configuring",
-                    "DependencyViolation.GreTunnel",
-                    "InternalError",
-                    "TaskConflict",
-                    "InvalidVpnGatewayInstanceId.NotFound",
-                    "Forbidden.SubUser",
-                    "Forbidden",
-                    "ForbiddenRelease",
-                ],
-            )
-        {
-            Some(0) => Self::DependencyViolationVpnConnection(error),
-            Some(1) => Self::DependencyViolationSslVpnServer(error),
-            Some(2) => Self::VpnGatewayConfiguring(error),
-            Some(3) => Self::DependencyViolationGreTunnel(error),
-            Some(4) => Self::InternalError(error),
-            Some(5) => Self::TaskConflict(error),
-            Some(6) => Self::InvalidVpnGatewayInstanceIdNotFound(error),
-            Some(7) => Self::ForbiddenSubUser(error),
-            Some(8) => Self::Forbidden(error),
-            Some(9) => Self::ForbiddenRelease(error),
+        match error.code() {
+            "DependencyViolation.VpnConnection" => {
+                Self::DependencyViolationVpnConnection(error)
+            }
+            "DependencyViolation.SslVpnServer" => {
+                Self::DependencyViolationSslVpnServer(error)
+            }
+            "VpnGateway.Configuring" => Self::VpnGatewayConfiguring(error),
+            "DependencyViolation.GreTunnel" => Self::DependencyViolationGreTunnel(error),
+            "InternalError" => Self::InternalError(error),
+            "TaskConflict" => Self::TaskConflict(error),
+            "InvalidVpnGatewayInstanceId.NotFound" => {
+                Self::InvalidVpnGatewayInstanceIdNotFound(error)
+            }
+            "Forbidden.SubUser" => Self::ForbiddenSubUser(error),
+            "Forbidden" => Self::Forbidden(error),
+            "ForbiddenRelease" => Self::ForbiddenRelease(error),
             _ => Self::Unhandled(error),
         }
     }

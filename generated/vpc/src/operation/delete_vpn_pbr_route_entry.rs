@@ -372,36 +372,21 @@ pub enum DeleteVpnPbrRouteEntryError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteVpnPbrRouteEntryError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "Resource.QuotaFull",
-                    "VpnGateway.Configuring",
-                    "VpnGateway.FinancialLocked",
-                    "VpnRouteEntry.AlreadyExists",
-                    "VpnRouteEntry.Conflict",
-                    "VpnRouteEntry.Configuring",
-                    "InvalidRouteEntry.NotFound",
-                    "TaskConflict",
-                    "VpnTask.CONFLICT",
-                    "Forbbiden.SubUser",
-                    "Forbidden",
-                    "InvalidVpnGatewayInstanceId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::ResourceQuotaFull(error),
-            Some(1) => Self::VpnGatewayConfiguring(error),
-            Some(2) => Self::VpnGatewayFinancialLocked(error),
-            Some(3) => Self::VpnRouteEntryAlreadyExists(error),
-            Some(4) => Self::VpnRouteEntryConflict(error),
-            Some(5) => Self::VpnRouteEntryConfiguring(error),
-            Some(6) => Self::InvalidRouteEntryNotFound(error),
-            Some(7) => Self::TaskConflict(error),
-            Some(8) => Self::VpnTaskConflict(error),
-            Some(9) => Self::ForbbidenSubUser(error),
-            Some(10) => Self::Forbidden(error),
-            Some(11) => Self::InvalidVpnGatewayInstanceIdNotFound(error),
+        match error.code() {
+            "Resource.QuotaFull" => Self::ResourceQuotaFull(error),
+            "VpnGateway.Configuring" => Self::VpnGatewayConfiguring(error),
+            "VpnGateway.FinancialLocked" => Self::VpnGatewayFinancialLocked(error),
+            "VpnRouteEntry.AlreadyExists" => Self::VpnRouteEntryAlreadyExists(error),
+            "VpnRouteEntry.Conflict" => Self::VpnRouteEntryConflict(error),
+            "VpnRouteEntry.Configuring" => Self::VpnRouteEntryConfiguring(error),
+            "InvalidRouteEntry.NotFound" => Self::InvalidRouteEntryNotFound(error),
+            "TaskConflict" => Self::TaskConflict(error),
+            "VpnTask.CONFLICT" => Self::VpnTaskConflict(error),
+            "Forbbiden.SubUser" => Self::ForbbidenSubUser(error),
+            "Forbidden" => Self::Forbidden(error),
+            "InvalidVpnGatewayInstanceId.NotFound" => {
+                Self::InvalidVpnGatewayInstanceIdNotFound(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

@@ -269,26 +269,22 @@ pub enum DeletionProtectionError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeletionProtectionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "DeletionProtection.ResourceNotExist",
-                    "DeletionProtection.PrePaidNotSupport",
-                    "DeletionProtection.TypeNotSupport",
-                    "DeletionProtection.AlreadyEnabled",
-                    "DeletionProtection.OwnerError",
-                    "InvalidAllocationId.NotFound",
-                    "DeletionProtection.NotExist",
-                ],
-            )
-        {
-            Some(0) => Self::DeletionProtectionResourceNotExist(error),
-            Some(1) => Self::DeletionProtectionPrePaidNotSupport(error),
-            Some(2) => Self::DeletionProtectionTypeNotSupport(error),
-            Some(3) => Self::DeletionProtectionAlreadyEnabled(error),
-            Some(4) => Self::DeletionProtectionOwnerError(error),
-            Some(5) => Self::InvalidAllocationIdNotFound(error),
-            Some(6) => Self::DeletionProtectionNotExist(error),
+        match error.code() {
+            "DeletionProtection.ResourceNotExist" => {
+                Self::DeletionProtectionResourceNotExist(error)
+            }
+            "DeletionProtection.PrePaidNotSupport" => {
+                Self::DeletionProtectionPrePaidNotSupport(error)
+            }
+            "DeletionProtection.TypeNotSupport" => {
+                Self::DeletionProtectionTypeNotSupport(error)
+            }
+            "DeletionProtection.AlreadyEnabled" => {
+                Self::DeletionProtectionAlreadyEnabled(error)
+            }
+            "DeletionProtection.OwnerError" => Self::DeletionProtectionOwnerError(error),
+            "InvalidAllocationId.NotFound" => Self::InvalidAllocationIdNotFound(error),
+            "DeletionProtection.NotExist" => Self::DeletionProtectionNotExist(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -232,22 +232,14 @@ pub enum Describe95TrafficError {
 }
 impl From<::acs_runtime::client::ServiceError> for Describe95TrafficError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidInstance.NotFound",
-                    "IllegalParam.Day",
-                    "IllegalParam.ResourceType",
-                    "OperationDenied.QueryCdt95Instance",
-                    "InvalidRegionId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidInstanceNotFound(error),
-            Some(1) => Self::IllegalParamDay(error),
-            Some(2) => Self::IllegalParamResourceType(error),
-            Some(3) => Self::OperationDeniedQueryCdt95Instance(error),
-            Some(4) => Self::InvalidRegionIdNotFound(error),
+        match error.code() {
+            "InvalidInstance.NotFound" => Self::InvalidInstanceNotFound(error),
+            "IllegalParam.Day" => Self::IllegalParamDay(error),
+            "IllegalParam.ResourceType" => Self::IllegalParamResourceType(error),
+            "OperationDenied.QueryCdt95Instance" => {
+                Self::OperationDeniedQueryCdt95Instance(error)
+            }
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -280,18 +280,10 @@ pub enum DescribeBgpGroupsError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeBgpGroupsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IellgalParameter.OwnerAccount",
-                    "InvalidRegionId.NotFound",
-                    "InternalError",
-                ],
-            )
-        {
-            Some(0) => Self::IellgalParameterOwnerAccount(error),
-            Some(1) => Self::InvalidRegionIdNotFound(error),
-            Some(2) => Self::InternalError(error),
+        match error.code() {
+            "IellgalParameter.OwnerAccount" => Self::IellgalParameterOwnerAccount(error),
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "InternalError" => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -242,9 +242,9 @@ pub enum DescribeBgpNetworksError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeBgpNetworksError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code_index(&["InvalidRegionId.NotFound", "InternalError"]) {
-            Some(0) => Self::InvalidRegionIdNotFound(error),
-            Some(1) => Self::InternalError(error),
+        match error.code() {
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "InternalError" => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

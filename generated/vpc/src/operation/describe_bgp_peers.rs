@@ -295,14 +295,10 @@ pub enum DescribeBgpPeersError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeBgpPeersError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &["ServiceUnavailable", "InvalidRegionId.NotFound", "InternalError"],
-            )
-        {
-            Some(0) => Self::ServiceUnavailable(error),
-            Some(1) => Self::InvalidRegionIdNotFound(error),
-            Some(2) => Self::InternalError(error),
+        match error.code() {
+            "ServiceUnavailable" => Self::ServiceUnavailable(error),
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "InternalError" => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

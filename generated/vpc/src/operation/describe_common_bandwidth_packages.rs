@@ -365,20 +365,15 @@ pub enum DescribeCommonBandwidthPackagesError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeCommonBandwidthPackagesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidBandwidthPackageIdNumber.NotSupported",
-                    "InvalidResourceGroupId",
-                    "OperationUnsupported.ResourceGroupId",
-                    "InvalidRegionId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidBandwidthPackageIdNumberNotSupported(error),
-            Some(1) => Self::InvalidResourceGroupId(error),
-            Some(2) => Self::OperationUnsupportedResourceGroupId(error),
-            Some(3) => Self::InvalidRegionIdNotFound(error),
+        match error.code() {
+            "InvalidBandwidthPackageIdNumber.NotSupported" => {
+                Self::InvalidBandwidthPackageIdNumberNotSupported(error)
+            }
+            "InvalidResourceGroupId" => Self::InvalidResourceGroupId(error),
+            "OperationUnsupported.ResourceGroupId" => {
+                Self::OperationUnsupportedResourceGroupId(error)
+            }
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -240,18 +240,12 @@ pub enum DescribeCustomerGatewayError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeCustomerGatewayError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "Forbidden.SubUser",
-                    "Forbidden",
-                    "InvalidCustomerGatewayInstanceId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::ForbiddenSubUser(error),
-            Some(1) => Self::Forbidden(error),
-            Some(2) => Self::InvalidCustomerGatewayInstanceIdNotFound(error),
+        match error.code() {
+            "Forbidden.SubUser" => Self::ForbiddenSubUser(error),
+            "Forbidden" => Self::Forbidden(error),
+            "InvalidCustomerGatewayInstanceId.NotFound" => {
+                Self::InvalidCustomerGatewayInstanceIdNotFound(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

@@ -282,24 +282,13 @@ pub enum DescribeEcGrantRelationError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeEcGrantRelationError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidParam.NotNull",
-                    "Parameter.Illegal",
-                    "Instance.StatusError",
-                    "InvalidRegionId.NotFound",
-                    "VRouterId.NotFound",
-                    "Instance.NotExist",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidParamNotNull(error),
-            Some(1) => Self::ParameterIllegal(error),
-            Some(2) => Self::InstanceStatusError(error),
-            Some(3) => Self::InvalidRegionIdNotFound(error),
-            Some(4) => Self::VRouterIdNotFound(error),
-            Some(5) => Self::InstanceNotExist(error),
+        match error.code() {
+            "InvalidParam.NotNull" => Self::InvalidParamNotNull(error),
+            "Parameter.Illegal" => Self::ParameterIllegal(error),
+            "Instance.StatusError" => Self::InstanceStatusError(error),
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "VRouterId.NotFound" => Self::VRouterIdNotFound(error),
+            "Instance.NotExist" => Self::InstanceNotExist(error),
             _ => Self::Unhandled(error),
         }
     }

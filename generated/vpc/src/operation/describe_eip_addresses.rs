@@ -663,40 +663,27 @@ pub enum DescribeEipAddressesError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeEipAddressesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidIAssociatedInstanceType.ValueNotSupported",
-                    "InvalidChargeType.ValueNotSupported",
-                    "InvalidAliuid",
-                    "InvalidResourceGroupId",
-                    "InstanceType.Invalid",
-                    "InstanceIdLength.Exceed",
-                    "InvalidTagKey",
-                    "InvalidTagValue",
-                    "OperationUnsupported.ResourceGroupId",
-                    "IellgalParameter.OwnerAccount",
-                    "InvalidFilterValue",
-                    "Forbidden.RegionNotFound",
-                    "InvalidFilterKey.NotFound",
-                    "InvalidLockReason.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidIAssociatedInstanceTypeValueNotSupported(error),
-            Some(1) => Self::InvalidChargeTypeValueNotSupported(error),
-            Some(2) => Self::InvalidAliuid(error),
-            Some(3) => Self::InvalidResourceGroupId(error),
-            Some(4) => Self::InstanceTypeInvalid(error),
-            Some(5) => Self::InstanceIdLengthExceed(error),
-            Some(6) => Self::InvalidTagKey(error),
-            Some(7) => Self::InvalidTagValue(error),
-            Some(8) => Self::OperationUnsupportedResourceGroupId(error),
-            Some(9) => Self::IellgalParameterOwnerAccount(error),
-            Some(10) => Self::InvalidFilterValue(error),
-            Some(11) => Self::ForbiddenRegionNotFound(error),
-            Some(12) => Self::InvalidFilterKeyNotFound(error),
-            Some(13) => Self::InvalidLockReasonNotFound(error),
+        match error.code() {
+            "InvalidIAssociatedInstanceType.ValueNotSupported" => {
+                Self::InvalidIAssociatedInstanceTypeValueNotSupported(error)
+            }
+            "InvalidChargeType.ValueNotSupported" => {
+                Self::InvalidChargeTypeValueNotSupported(error)
+            }
+            "InvalidAliuid" => Self::InvalidAliuid(error),
+            "InvalidResourceGroupId" => Self::InvalidResourceGroupId(error),
+            "InstanceType.Invalid" => Self::InstanceTypeInvalid(error),
+            "InstanceIdLength.Exceed" => Self::InstanceIdLengthExceed(error),
+            "InvalidTagKey" => Self::InvalidTagKey(error),
+            "InvalidTagValue" => Self::InvalidTagValue(error),
+            "OperationUnsupported.ResourceGroupId" => {
+                Self::OperationUnsupportedResourceGroupId(error)
+            }
+            "IellgalParameter.OwnerAccount" => Self::IellgalParameterOwnerAccount(error),
+            "InvalidFilterValue" => Self::InvalidFilterValue(error),
+            "Forbidden.RegionNotFound" => Self::ForbiddenRegionNotFound(error),
+            "InvalidFilterKey.NotFound" => Self::InvalidFilterKeyNotFound(error),
+            "InvalidLockReason.NotFound" => Self::InvalidLockReasonNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

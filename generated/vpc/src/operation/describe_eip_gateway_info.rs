@@ -198,14 +198,12 @@ pub enum DescribeEipGatewayInfoError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeEipGatewayInfoError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &["Instance.NotExist", "InvalidNetworkInterface.NotFound", "Forbidden"],
-            )
-        {
-            Some(0) => Self::InstanceNotExist(error),
-            Some(1) => Self::InvalidNetworkInterfaceNotFound(error),
-            Some(2) => Self::Forbidden(error),
+        match error.code() {
+            "Instance.NotExist" => Self::InstanceNotExist(error),
+            "InvalidNetworkInterface.NotFound" => {
+                Self::InvalidNetworkInterfaceNotFound(error)
+            }
+            "Forbidden" => Self::Forbidden(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -268,32 +268,21 @@ pub enum DescribeEipMonitorDataError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeEipMonitorDataError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidParameter.TooMany",
-                    "InvalidStartTime.Malformed",
-                    "InvalidEndTime.Malformed",
-                    "InvalidPeriod.ValueNotSupported",
-                    "InvalidStartTime.TooEarly",
-                    "InvalidAllocationId.NotFound",
-                    "OperationDenied.TooManyDataQueried",
-                    "InvalidIpInstanceId.NotFound",
-                    "InvalidInstanceId.NotFound",
-                    "Forbidden.RegionNotFound",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidParameterTooMany(error),
-            Some(1) => Self::InvalidStartTimeMalformed(error),
-            Some(2) => Self::InvalidEndTimeMalformed(error),
-            Some(3) => Self::InvalidPeriodValueNotSupported(error),
-            Some(4) => Self::InvalidStartTimeTooEarly(error),
-            Some(5) => Self::InvalidAllocationIdNotFound(error),
-            Some(6) => Self::OperationDeniedTooManyDataQueried(error),
-            Some(7) => Self::InvalidIpInstanceIdNotFound(error),
-            Some(8) => Self::InvalidInstanceIdNotFound(error),
-            Some(9) => Self::ForbiddenRegionNotFound(error),
+        match error.code() {
+            "InvalidParameter.TooMany" => Self::InvalidParameterTooMany(error),
+            "InvalidStartTime.Malformed" => Self::InvalidStartTimeMalformed(error),
+            "InvalidEndTime.Malformed" => Self::InvalidEndTimeMalformed(error),
+            "InvalidPeriod.ValueNotSupported" => {
+                Self::InvalidPeriodValueNotSupported(error)
+            }
+            "InvalidStartTime.TooEarly" => Self::InvalidStartTimeTooEarly(error),
+            "InvalidAllocationId.NotFound" => Self::InvalidAllocationIdNotFound(error),
+            "OperationDenied.TooManyDataQueried" => {
+                Self::OperationDeniedTooManyDataQueried(error)
+            }
+            "InvalidIpInstanceId.NotFound" => Self::InvalidIpInstanceIdNotFound(error),
+            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
+            "Forbidden.RegionNotFound" => Self::ForbiddenRegionNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -262,8 +262,8 @@ pub enum DescribeEipSegmentError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeEipSegmentError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code_index(&["OperationFailed.QueryDbError"]) {
-            Some(0) => Self::OperationFailedQueryDbError(error),
+        match error.code() {
+            "OperationFailed.QueryDbError" => Self::OperationFailedQueryDbError(error),
             _ => Self::Unhandled(error),
         }
     }

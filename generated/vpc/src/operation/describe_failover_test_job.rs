@@ -208,8 +208,8 @@ pub enum DescribeFailoverTestJobError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeFailoverTestJobError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code_index(&["IllegalParam.JobId"]) {
-            Some(0) => Self::IllegalParamJobId(error),
+        match error.code() {
+            "IllegalParam.JobId" => Self::IllegalParamJobId(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -288,28 +288,21 @@ pub enum DescribeFailoverTestJobsError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeFailoverTestJobsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IllegalParam.Filter.Key",
-                    "IllegalParam.Filter.Value",
-                    "SystemQuotaConstraint.Filter.Value",
-                    "SystemQuotaConstraint.Filter.Key",
-                    "IllegalParam.FilterKey.ResourceType",
-                    "IllegalParam.JobId",
-                    "IllegalParam.ResourceType",
-                    "IncorrectStatus.ResourceId",
-                ],
-            )
-        {
-            Some(0) => Self::IllegalParamFilterKey(error),
-            Some(1) => Self::IllegalParamFilterValue(error),
-            Some(2) => Self::SystemQuotaConstraintFilterValue(error),
-            Some(3) => Self::SystemQuotaConstraintFilterKey(error),
-            Some(4) => Self::IllegalParamFilterKeyResourceType(error),
-            Some(5) => Self::IllegalParamJobId(error),
-            Some(6) => Self::IllegalParamResourceType(error),
-            Some(7) => Self::IncorrectStatusResourceId(error),
+        match error.code() {
+            "IllegalParam.Filter.Key" => Self::IllegalParamFilterKey(error),
+            "IllegalParam.Filter.Value" => Self::IllegalParamFilterValue(error),
+            "SystemQuotaConstraint.Filter.Value" => {
+                Self::SystemQuotaConstraintFilterValue(error)
+            }
+            "SystemQuotaConstraint.Filter.Key" => {
+                Self::SystemQuotaConstraintFilterKey(error)
+            }
+            "IllegalParam.FilterKey.ResourceType" => {
+                Self::IllegalParamFilterKeyResourceType(error)
+            }
+            "IllegalParam.JobId" => Self::IllegalParamJobId(error),
+            "IllegalParam.ResourceType" => Self::IllegalParamResourceType(error),
+            "IncorrectStatus.ResourceId" => Self::IncorrectStatusResourceId(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -452,24 +452,13 @@ pub enum DescribeFlowLogsError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeFlowLogsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidInstanceId",
-                    "ProjectOrLogstoreNotExist",
-                    "SourceProjectNotExist",
-                    "Unauthorized",
-                    "ParameterInvalid",
-                    "InvalidRegionId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidInstanceId(error),
-            Some(1) => Self::ProjectOrLogstoreNotExist(error),
-            Some(2) => Self::SourceProjectNotExist(error),
-            Some(3) => Self::Unauthorized(error),
-            Some(4) => Self::ParameterInvalid(error),
-            Some(5) => Self::InvalidRegionIdNotFound(error),
+        match error.code() {
+            "InvalidInstanceId" => Self::InvalidInstanceId(error),
+            "ProjectOrLogstoreNotExist" => Self::ProjectOrLogstoreNotExist(error),
+            "SourceProjectNotExist" => Self::SourceProjectNotExist(error),
+            "Unauthorized" => Self::Unauthorized(error),
+            "ParameterInvalid" => Self::ParameterInvalid(error),
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -423,20 +423,13 @@ pub enum DescribeForwardTableEntriesError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeForwardTableEntriesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IncorretForwardEntryStatus",
-                    "DESCRIBE_FORWARD_PARAM_INVALID",
-                    "InvalidRegionId.NotFound",
-                    "InvalidForwardTableId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::IncorretForwardEntryStatus(error),
-            Some(1) => Self::DescribeForwardParamInvalid(error),
-            Some(2) => Self::InvalidRegionIdNotFound(error),
-            Some(3) => Self::InvalidForwardTableIdNotFound(error),
+        match error.code() {
+            "IncorretForwardEntryStatus" => Self::IncorretForwardEntryStatus(error),
+            "DESCRIBE_FORWARD_PARAM_INVALID" => Self::DescribeForwardParamInvalid(error),
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "InvalidForwardTableId.NotFound" => {
+                Self::InvalidForwardTableIdNotFound(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

@@ -383,8 +383,8 @@ pub enum DescribeGlobalAccelerationInstancesError {
 impl From<::acs_runtime::client::ServiceError>
 for DescribeGlobalAccelerationInstancesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code_index(&["InvalidRegionId.NotFound"]) {
-            Some(0) => Self::InvalidRegionIdNotFound(error),
+        match error.code() {
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -308,8 +308,8 @@ pub enum DescribeGrantRulesToCenError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeGrantRulesToCenError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code_index(&["Forbbiden"]) {
-            Some(0) => Self::Forbbiden(error),
+        match error.code() {
+            "Forbbiden" => Self::Forbbiden(error),
             _ => Self::Unhandled(error),
         }
     }

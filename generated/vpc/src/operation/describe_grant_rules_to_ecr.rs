@@ -283,22 +283,12 @@ pub enum DescribeGrantRulesToEcrError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeGrantRulesToEcrError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidParam.NotNull",
-                    "Parameter.Illegal",
-                    "Instance.StatusError",
-                    "VRouterId.NotFound",
-                    "Instance.NotExist",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidParamNotNull(error),
-            Some(1) => Self::ParameterIllegal(error),
-            Some(2) => Self::InstanceStatusError(error),
-            Some(3) => Self::VRouterIdNotFound(error),
-            Some(4) => Self::InstanceNotExist(error),
+        match error.code() {
+            "InvalidParam.NotNull" => Self::InvalidParamNotNull(error),
+            "Parameter.Illegal" => Self::ParameterIllegal(error),
+            "Instance.StatusError" => Self::InstanceStatusError(error),
+            "VRouterId.NotFound" => Self::VRouterIdNotFound(error),
+            "Instance.NotExist" => Self::InstanceNotExist(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -279,18 +279,12 @@ pub enum DescribeHaVipsError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeHaVipsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "Forbidden.HaVip",
-                    "InvalidRegionId.NotFound",
-                    "InvalidFilterKey.ValueNotSupported",
-                ],
-            )
-        {
-            Some(0) => Self::ForbiddenHaVip(error),
-            Some(1) => Self::InvalidRegionIdNotFound(error),
-            Some(2) => Self::InvalidFilterKeyValueNotSupported(error),
+        match error.code() {
+            "Forbidden.HaVip" => Self::ForbiddenHaVip(error),
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "InvalidFilterKey.ValueNotSupported" => {
+                Self::InvalidFilterKeyValueNotSupported(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

@@ -247,24 +247,13 @@ pub enum DescribeHighDefinitionMonitorLogAttributeError {
 impl From<::acs_runtime::client::ServiceError>
 for DescribeHighDefinitionMonitorLogAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidInstanceId",
-                    "ProjectNotExist",
-                    "ParameterInvalid",
-                    "InvalidHdMonitorStatus",
-                    "InvalidAction.NotSupport",
-                    "InvalidAllocationId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidInstanceId(error),
-            Some(1) => Self::ProjectNotExist(error),
-            Some(2) => Self::ParameterInvalid(error),
-            Some(3) => Self::InvalidHdMonitorStatus(error),
-            Some(4) => Self::InvalidActionNotSupport(error),
-            Some(5) => Self::InvalidAllocationIdNotFound(error),
+        match error.code() {
+            "InvalidInstanceId" => Self::InvalidInstanceId(error),
+            "ProjectNotExist" => Self::ProjectNotExist(error),
+            "ParameterInvalid" => Self::ParameterInvalid(error),
+            "InvalidHdMonitorStatus" => Self::InvalidHdMonitorStatus(error),
+            "InvalidAction.NotSupport" => Self::InvalidActionNotSupport(error),
+            "InvalidAllocationId.NotFound" => Self::InvalidAllocationIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -256,18 +256,12 @@ pub enum DescribeIPv6TranslatorAclListAttributesError {
 impl From<::acs_runtime::client::ServiceError>
 for DescribeIPv6TranslatorAclListAttributesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidIPv6TranslatorAclId.NotFound",
-                    "Forbbiden.SubUser",
-                    "Forbidden",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidIPv6TranslatorAclIdNotFound(error),
-            Some(1) => Self::ForbbidenSubUser(error),
-            Some(2) => Self::Forbidden(error),
+        match error.code() {
+            "InvalidIPv6TranslatorAclId.NotFound" => {
+                Self::InvalidIPv6TranslatorAclIdNotFound(error)
+            }
+            "Forbbiden.SubUser" => Self::ForbbidenSubUser(error),
+            "Forbidden" => Self::Forbidden(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -256,10 +256,10 @@ pub enum DescribeIPv6TranslatorAclListsError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeIPv6TranslatorAclListsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code_index(&["InvalidName", "Forbbiden.SubUser", "Forbidden"]) {
-            Some(0) => Self::InvalidName(error),
-            Some(1) => Self::ForbbidenSubUser(error),
-            Some(2) => Self::Forbidden(error),
+        match error.code() {
+            "InvalidName" => Self::InvalidName(error),
+            "Forbbiden.SubUser" => Self::ForbbidenSubUser(error),
+            "Forbidden" => Self::Forbidden(error),
             _ => Self::Unhandled(error),
         }
     }

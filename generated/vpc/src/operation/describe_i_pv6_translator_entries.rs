@@ -448,28 +448,23 @@ pub enum DescribeIPv6TranslatorEntriesError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeIPv6TranslatorEntriesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidName",
-                    "IPv6TranslatorEntry.InvalidPort",
-                    "IPv6TranslatorEntry.InvalidProtocol",
-                    "InvalidIpAddress.WrongFormat",
-                    "IPv6TranslatorEntry.InvalidAclStatus",
-                    "IPv6TranslatorEntry.InvalidAclType",
-                    "Forbbiden.SubUser",
-                    "Forbidden",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidName(error),
-            Some(1) => Self::IPv6TranslatorEntryInvalidPort(error),
-            Some(2) => Self::IPv6TranslatorEntryInvalidProtocol(error),
-            Some(3) => Self::InvalidIpAddressWrongFormat(error),
-            Some(4) => Self::IPv6TranslatorEntryInvalidAclStatus(error),
-            Some(5) => Self::IPv6TranslatorEntryInvalidAclType(error),
-            Some(6) => Self::ForbbidenSubUser(error),
-            Some(7) => Self::Forbidden(error),
+        match error.code() {
+            "InvalidName" => Self::InvalidName(error),
+            "IPv6TranslatorEntry.InvalidPort" => {
+                Self::IPv6TranslatorEntryInvalidPort(error)
+            }
+            "IPv6TranslatorEntry.InvalidProtocol" => {
+                Self::IPv6TranslatorEntryInvalidProtocol(error)
+            }
+            "InvalidIpAddress.WrongFormat" => Self::InvalidIpAddressWrongFormat(error),
+            "IPv6TranslatorEntry.InvalidAclStatus" => {
+                Self::IPv6TranslatorEntryInvalidAclStatus(error)
+            }
+            "IPv6TranslatorEntry.InvalidAclType" => {
+                Self::IPv6TranslatorEntryInvalidAclType(error)
+            }
+            "Forbbiden.SubUser" => Self::ForbbidenSubUser(error),
+            "Forbidden" => Self::Forbidden(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -384,26 +384,14 @@ pub enum DescribeIPv6TranslatorsError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeIPv6TranslatorsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "PayType.NotSupport",
-                    "BusinessStatus.NotSupport",
-                    "InvalidIpAddress.WrongFormat",
-                    "Status.NotSupport",
-                    "InvalidName",
-                    "Forbbiden.SubUser",
-                    "Forbidden",
-                ],
-            )
-        {
-            Some(0) => Self::PayTypeNotSupport(error),
-            Some(1) => Self::BusinessStatusNotSupport(error),
-            Some(2) => Self::InvalidIpAddressWrongFormat(error),
-            Some(3) => Self::StatusNotSupport(error),
-            Some(4) => Self::InvalidName(error),
-            Some(5) => Self::ForbbidenSubUser(error),
-            Some(6) => Self::Forbidden(error),
+        match error.code() {
+            "PayType.NotSupport" => Self::PayTypeNotSupport(error),
+            "BusinessStatus.NotSupport" => Self::BusinessStatusNotSupport(error),
+            "InvalidIpAddress.WrongFormat" => Self::InvalidIpAddressWrongFormat(error),
+            "Status.NotSupport" => Self::StatusNotSupport(error),
+            "InvalidName" => Self::InvalidName(error),
+            "Forbbiden.SubUser" => Self::ForbbidenSubUser(error),
+            "Forbidden" => Self::Forbidden(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -487,22 +487,16 @@ pub enum DescribeIpv6AddressesError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeIpv6AddressesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IllegalParam.Ipv6Address",
-                    "IllegalParam.NetworkType",
-                    "IllegalParam.AddressType",
-                    "IllegalParamSize.AssociatedInstanceId",
-                    "MissingParam.AssociatedInstanceId",
-                ],
-            )
-        {
-            Some(0) => Self::IllegalParamIpv6Address(error),
-            Some(1) => Self::IllegalParamNetworkType(error),
-            Some(2) => Self::IllegalParamAddressType(error),
-            Some(3) => Self::IllegalParamSizeAssociatedInstanceId(error),
-            Some(4) => Self::MissingParamAssociatedInstanceId(error),
+        match error.code() {
+            "IllegalParam.Ipv6Address" => Self::IllegalParamIpv6Address(error),
+            "IllegalParam.NetworkType" => Self::IllegalParamNetworkType(error),
+            "IllegalParam.AddressType" => Self::IllegalParamAddressType(error),
+            "IllegalParamSize.AssociatedInstanceId" => {
+                Self::IllegalParamSizeAssociatedInstanceId(error)
+            }
+            "MissingParam.AssociatedInstanceId" => {
+                Self::MissingParamAssociatedInstanceId(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

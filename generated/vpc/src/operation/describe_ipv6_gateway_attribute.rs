@@ -269,8 +269,8 @@ pub enum DescribeIpv6GatewayAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeIpv6GatewayAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code_index(&["Forbbiden"]) {
-            Some(0) => Self::Forbbiden(error),
+        match error.code() {
+            "Forbbiden" => Self::Forbbiden(error),
             _ => Self::Unhandled(error),
         }
     }

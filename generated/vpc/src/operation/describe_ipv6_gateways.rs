@@ -305,8 +305,8 @@ pub enum DescribeIpv6GatewaysError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeIpv6GatewaysError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code_index(&["Forbidden"]) {
-            Some(0) => Self::Forbidden(error),
+        match error.code() {
+            "Forbidden" => Self::Forbidden(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -339,13 +339,9 @@ pub enum DescribeNatGatewayAssociateNetworkInterfacesError {
 impl From<::acs_runtime::client::ServiceError>
 for DescribeNatGatewayAssociateNetworkInterfacesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &["InstanceNotExist.NatGatewayId", "IllegalParam.ResourceOwnerId"],
-            )
-        {
-            Some(0) => Self::InstanceNotExistNatGatewayId(error),
-            Some(1) => Self::IllegalParamResourceOwnerId(error),
+        match error.code() {
+            "InstanceNotExist.NatGatewayId" => Self::InstanceNotExistNatGatewayId(error),
+            "IllegalParam.ResourceOwnerId" => Self::IllegalParamResourceOwnerId(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -220,20 +220,11 @@ pub enum DescribePhysicalConnectionLOAError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribePhysicalConnectionLOAError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "MissingParam.AliUid",
-                    "MissingParam.InstanceId",
-                    "MissingParam.RegionNo",
-                    "InvalidInstanceId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::MissingParamAliUid(error),
-            Some(1) => Self::MissingParamInstanceId(error),
-            Some(2) => Self::MissingParamRegionNo(error),
-            Some(3) => Self::InvalidInstanceIdNotFound(error),
+        match error.code() {
+            "MissingParam.AliUid" => Self::MissingParamAliUid(error),
+            "MissingParam.InstanceId" => Self::MissingParamInstanceId(error),
+            "MissingParam.RegionNo" => Self::MissingParamRegionNo(error),
+            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

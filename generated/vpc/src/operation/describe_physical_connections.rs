@@ -333,20 +333,15 @@ pub enum DescribePhysicalConnectionsError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribePhysicalConnectionsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "OperationUnsupported.ResourceGroupId",
-                    "InvalidTagKey.Malformed",
-                    "OperationFailed.InternalError",
-                    "InvalidFilterKey.ValueNotSupported",
-                ],
-            )
-        {
-            Some(0) => Self::OperationUnsupportedResourceGroupId(error),
-            Some(1) => Self::InvalidTagKeyMalformed(error),
-            Some(2) => Self::OperationFailedInternalError(error),
-            Some(3) => Self::InvalidFilterKeyValueNotSupported(error),
+        match error.code() {
+            "OperationUnsupported.ResourceGroupId" => {
+                Self::OperationUnsupportedResourceGroupId(error)
+            }
+            "InvalidTagKey.Malformed" => Self::InvalidTagKeyMalformed(error),
+            "OperationFailed.InternalError" => Self::OperationFailedInternalError(error),
+            "InvalidFilterKey.ValueNotSupported" => {
+                Self::InvalidFilterKeyValueNotSupported(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

@@ -274,9 +274,9 @@ pub enum DescribePublicIpAddressError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribePublicIpAddressError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code_index(&["IllegalParam.IpVersion", "Forbidden"]) {
-            Some(0) => Self::IllegalParamIpVersion(error),
-            Some(1) => Self::Forbidden(error),
+        match error.code() {
+            "IllegalParam.IpVersion" => Self::IllegalParamIpVersion(error),
+            "Forbidden" => Self::Forbidden(error),
             _ => Self::Unhandled(error),
         }
     }

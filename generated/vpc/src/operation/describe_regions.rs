@@ -174,8 +174,8 @@ pub enum DescribeRegionsError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeRegionsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code_index(&["Forbbiden"]) {
-            Some(0) => Self::Forbbiden(error),
+        match error.code() {
+            "Forbbiden" => Self::Forbbiden(error),
             _ => Self::Unhandled(error),
         }
     }

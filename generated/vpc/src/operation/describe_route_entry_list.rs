@@ -470,36 +470,23 @@ pub enum DescribeRouteEntryListError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeRouteEntryListError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IllegalParam.NextToken",
-                    "InvalidNextHop.NotFound",
-                    "OperationFailed.QueryCenEntry",
-                    "OperationDenied.UseGatewayRouteEntryQueryInterface",
-                    "InvalidRouteTable.NotFound",
-                    "IllegalParam.RouteEntryType",
-                    "MissingParam.context",
-                    "MissingParam.aliUid",
-                    "MissingParam.bid",
-                    "IllegalParam.IpVersion",
-                    "OperationFailed.FilterParamUnderWrongRouteType",
-                    "IllegalParam.NextTokenExpired",
-                ],
-            )
-        {
-            Some(0) => Self::IllegalParamNextToken(error),
-            Some(1) => Self::InvalidNextHopNotFound(error),
-            Some(2) => Self::OperationFailedQueryCenEntry(error),
-            Some(3) => Self::OperationDeniedUseGatewayRouteEntryQueryInterface(error),
-            Some(4) => Self::InvalidRouteTableNotFound(error),
-            Some(5) => Self::IllegalParamRouteEntryType(error),
-            Some(6) => Self::MissingParamContext(error),
-            Some(7) => Self::MissingParamAliUid(error),
-            Some(8) => Self::MissingParamBid(error),
-            Some(9) => Self::IllegalParamIpVersion(error),
-            Some(10) => Self::OperationFailedFilterParamUnderWrongRouteType(error),
-            Some(11) => Self::IllegalParamNextTokenExpired(error),
+        match error.code() {
+            "IllegalParam.NextToken" => Self::IllegalParamNextToken(error),
+            "InvalidNextHop.NotFound" => Self::InvalidNextHopNotFound(error),
+            "OperationFailed.QueryCenEntry" => Self::OperationFailedQueryCenEntry(error),
+            "OperationDenied.UseGatewayRouteEntryQueryInterface" => {
+                Self::OperationDeniedUseGatewayRouteEntryQueryInterface(error)
+            }
+            "InvalidRouteTable.NotFound" => Self::InvalidRouteTableNotFound(error),
+            "IllegalParam.RouteEntryType" => Self::IllegalParamRouteEntryType(error),
+            "MissingParam.context" => Self::MissingParamContext(error),
+            "MissingParam.aliUid" => Self::MissingParamAliUid(error),
+            "MissingParam.bid" => Self::MissingParamBid(error),
+            "IllegalParam.IpVersion" => Self::IllegalParamIpVersion(error),
+            "OperationFailed.FilterParamUnderWrongRouteType" => {
+                Self::OperationFailedFilterParamUnderWrongRouteType(error)
+            }
+            "IllegalParam.NextTokenExpired" => Self::IllegalParamNextTokenExpired(error),
             _ => Self::Unhandled(error),
         }
     }

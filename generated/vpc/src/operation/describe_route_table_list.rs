@@ -375,28 +375,15 @@ pub enum DescribeRouteTableListError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeRouteTableListError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidTagKey",
-                    "InvalidTagValue",
-                    "IellgalParameter.OwnerAccount",
-                    "Forbbiden",
-                    "Abs.InvalidPayType",
-                    "Abs.InstanceNotExist",
-                    "Abs.Forbidden",
-                    "Abs.InvalidPayPeriod",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidTagKey(error),
-            Some(1) => Self::InvalidTagValue(error),
-            Some(2) => Self::IellgalParameterOwnerAccount(error),
-            Some(3) => Self::Forbbiden(error),
-            Some(4) => Self::AbsInvalidPayType(error),
-            Some(5) => Self::AbsInstanceNotExist(error),
-            Some(6) => Self::AbsForbidden(error),
-            Some(7) => Self::AbsInvalidPayPeriod(error),
+        match error.code() {
+            "InvalidTagKey" => Self::InvalidTagKey(error),
+            "InvalidTagValue" => Self::InvalidTagValue(error),
+            "IellgalParameter.OwnerAccount" => Self::IellgalParameterOwnerAccount(error),
+            "Forbbiden" => Self::Forbbiden(error),
+            "Abs.InvalidPayType" => Self::AbsInvalidPayType(error),
+            "Abs.InstanceNotExist" => Self::AbsInstanceNotExist(error),
+            "Abs.Forbidden" => Self::AbsForbidden(error),
+            "Abs.InvalidPayPeriod" => Self::AbsInvalidPayPeriod(error),
             _ => Self::Unhandled(error),
         }
     }

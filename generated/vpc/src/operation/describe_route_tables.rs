@@ -362,20 +362,15 @@ pub enum DescribeRouteTablesError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeRouteTablesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidVRouterId.NotFound",
-                    "OperationFailed.DescribeCenRoute",
-                    "OperationFailed.VRouterNotExist",
-                    "IllegalParam.Type",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidVRouterIdNotFound(error),
-            Some(1) => Self::OperationFailedDescribeCenRoute(error),
-            Some(2) => Self::OperationFailedVRouterNotExist(error),
-            Some(3) => Self::IllegalParamType(error),
+        match error.code() {
+            "InvalidVRouterId.NotFound" => Self::InvalidVRouterIdNotFound(error),
+            "OperationFailed.DescribeCenRoute" => {
+                Self::OperationFailedDescribeCenRoute(error)
+            }
+            "OperationFailed.VRouterNotExist" => {
+                Self::OperationFailedVRouterNotExist(error)
+            }
+            "IllegalParam.Type" => Self::IllegalParamType(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -538,8 +538,8 @@ pub enum DescribeRouterInterfaceAttributeError {
 impl From<::acs_runtime::client::ServiceError>
 for DescribeRouterInterfaceAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code_index(&["InvalidParam.NotNull"]) {
-            Some(0) => Self::InvalidParamNotNull(error),
+        match error.code() {
+            "InvalidParam.NotNull" => Self::InvalidParamNotNull(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -318,30 +318,20 @@ pub enum DescribeRouterInterfacesError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeRouterInterfacesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidParam.NotNull",
-                    "EndPoint.Empty",
-                    "InvalidConnectionType.MalFormed",
-                    "InvalidProductForm.MalFormed",
-                    "InvalidRole.Malformed",
-                    "IllegalParam.AliUid",
-                    "Parameter.Illegal",
-                    "InvalidRegionId.NotFound",
-                    "InvalidFilterKey.ValueNotSupported",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidParamNotNull(error),
-            Some(1) => Self::EndPointEmpty(error),
-            Some(2) => Self::InvalidConnectionTypeMalFormed(error),
-            Some(3) => Self::InvalidProductFormMalFormed(error),
-            Some(4) => Self::InvalidRoleMalformed(error),
-            Some(5) => Self::IllegalParamAliUid(error),
-            Some(6) => Self::ParameterIllegal(error),
-            Some(7) => Self::InvalidRegionIdNotFound(error),
-            Some(8) => Self::InvalidFilterKeyValueNotSupported(error),
+        match error.code() {
+            "InvalidParam.NotNull" => Self::InvalidParamNotNull(error),
+            "EndPoint.Empty" => Self::EndPointEmpty(error),
+            "InvalidConnectionType.MalFormed" => {
+                Self::InvalidConnectionTypeMalFormed(error)
+            }
+            "InvalidProductForm.MalFormed" => Self::InvalidProductFormMalFormed(error),
+            "InvalidRole.Malformed" => Self::InvalidRoleMalformed(error),
+            "IllegalParam.AliUid" => Self::IllegalParamAliUid(error),
+            "Parameter.Illegal" => Self::ParameterIllegal(error),
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "InvalidFilterKey.ValueNotSupported" => {
+                Self::InvalidFilterKeyValueNotSupported(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

@@ -226,20 +226,17 @@ pub enum DescribeServerRelatedGlobalAccelerationInstancesError {
 impl From<::acs_runtime::client::ServiceError>
 for DescribeServerRelatedGlobalAccelerationInstancesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidBackendServerId.NotInVPC",
-                    "InvalidBackendServerType.NotFound",
-                    "InvalidRegionId.NotFound",
-                    "InvalidBackendServerId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidBackendServerIdNotInVpc(error),
-            Some(1) => Self::InvalidBackendServerTypeNotFound(error),
-            Some(2) => Self::InvalidRegionIdNotFound(error),
-            Some(3) => Self::InvalidBackendServerIdNotFound(error),
+        match error.code() {
+            "InvalidBackendServerId.NotInVPC" => {
+                Self::InvalidBackendServerIdNotInVpc(error)
+            }
+            "InvalidBackendServerType.NotFound" => {
+                Self::InvalidBackendServerTypeNotFound(error)
+            }
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "InvalidBackendServerId.NotFound" => {
+                Self::InvalidBackendServerIdNotFound(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

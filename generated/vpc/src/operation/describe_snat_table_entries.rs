@@ -375,20 +375,11 @@ pub enum DescribeSnatTableEntriesError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeSnatTableEntriesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidName.Malformed",
-                    "DESCRIBE_SNAT_PARAM_INVALID",
-                    "InvalidRegionId.NotFound",
-                    "InvalidSnatTableId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidNameMalformed(error),
-            Some(1) => Self::DescribeSnatParamInvalid(error),
-            Some(2) => Self::InvalidRegionIdNotFound(error),
-            Some(3) => Self::InvalidSnatTableIdNotFound(error),
+        match error.code() {
+            "InvalidName.Malformed" => Self::InvalidNameMalformed(error),
+            "DESCRIBE_SNAT_PARAM_INVALID" => Self::DescribeSnatParamInvalid(error),
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "InvalidSnatTableId.NotFound" => Self::InvalidSnatTableIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

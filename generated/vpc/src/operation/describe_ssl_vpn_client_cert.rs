@@ -265,20 +265,11 @@ pub enum DescribeSslVpnClientCertError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeSslVpnClientCertError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidInstanceId.NotFound",
-                    "Forbbiden.SubUser",
-                    "Forbidden",
-                    "InvalidRegionId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidInstanceIdNotFound(error),
-            Some(1) => Self::ForbbidenSubUser(error),
-            Some(2) => Self::Forbidden(error),
-            Some(3) => Self::InvalidRegionIdNotFound(error),
+        match error.code() {
+            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
+            "Forbbiden.SubUser" => Self::ForbbidenSubUser(error),
+            "Forbidden" => Self::Forbidden(error),
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

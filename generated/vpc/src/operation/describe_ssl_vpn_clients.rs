@@ -265,20 +265,13 @@ pub enum DescribeSslVpnClientsError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeSslVpnClientsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidVpnGatewayInstanceId.NotFound",
-                    "InvalidInstanceId.NotFound",
-                    "Forbbiden.SubUser",
-                    "Forbidden",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidVpnGatewayInstanceIdNotFound(error),
-            Some(1) => Self::InvalidInstanceIdNotFound(error),
-            Some(2) => Self::ForbbidenSubUser(error),
-            Some(3) => Self::Forbidden(error),
+        match error.code() {
+            "InvalidVpnGatewayInstanceId.NotFound" => {
+                Self::InvalidVpnGatewayInstanceIdNotFound(error)
+            }
+            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
+            "Forbbiden.SubUser" => Self::ForbbidenSubUser(error),
+            "Forbidden" => Self::Forbidden(error),
             _ => Self::Unhandled(error),
         }
     }

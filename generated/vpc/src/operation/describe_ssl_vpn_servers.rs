@@ -300,12 +300,10 @@ pub enum DescribeSslVpnServersError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeSslVpnServersError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(&["Forbbiden.SubUser", "Forbidden", "InvalidRegionId.NotFound"])
-        {
-            Some(0) => Self::ForbbidenSubUser(error),
-            Some(1) => Self::Forbidden(error),
-            Some(2) => Self::InvalidRegionIdNotFound(error),
+        match error.code() {
+            "Forbbiden.SubUser" => Self::ForbbidenSubUser(error),
+            "Forbidden" => Self::Forbidden(error),
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -309,42 +309,22 @@ pub enum DescribeTagKeysError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeTagKeysError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "BothEmpty.TagsAndResources",
-                    "MissingParameter.TagKey",
-                    "MissingParameter.TagValue",
-                    "InvalidTagKey",
-                    "InvalidTagValue",
-                    "MissingParam",
-                    "InvalidInstanceType.NotFound",
-                    "InvalidInstanceIds.NotFound",
-                    "Forbidden.TagKeys",
-                    "QuotaExceeded.TagNum",
-                    "Forbidden.NotAllowedCategary",
-                    "Forbidden.TagKey.Duplicated",
-                    "SizeLimitExceeded.TagNum",
-                    "SizeLimitExceeded.ResourceId",
-                    "Forbidden",
-                ],
-            )
-        {
-            Some(0) => Self::BothEmptyTagsAndResources(error),
-            Some(1) => Self::MissingParameterTagKey(error),
-            Some(2) => Self::MissingParameterTagValue(error),
-            Some(3) => Self::InvalidTagKey(error),
-            Some(4) => Self::InvalidTagValue(error),
-            Some(5) => Self::MissingParam(error),
-            Some(6) => Self::InvalidInstanceTypeNotFound(error),
-            Some(7) => Self::InvalidInstanceIdsNotFound(error),
-            Some(8) => Self::ForbiddenTagKeys(error),
-            Some(9) => Self::QuotaExceededTagNum(error),
-            Some(10) => Self::ForbiddenNotAllowedCategary(error),
-            Some(11) => Self::ForbiddenTagKeyDuplicated(error),
-            Some(12) => Self::SizeLimitExceededTagNum(error),
-            Some(13) => Self::SizeLimitExceededResourceId(error),
-            Some(14) => Self::Forbidden(error),
+        match error.code() {
+            "BothEmpty.TagsAndResources" => Self::BothEmptyTagsAndResources(error),
+            "MissingParameter.TagKey" => Self::MissingParameterTagKey(error),
+            "MissingParameter.TagValue" => Self::MissingParameterTagValue(error),
+            "InvalidTagKey" => Self::InvalidTagKey(error),
+            "InvalidTagValue" => Self::InvalidTagValue(error),
+            "MissingParam" => Self::MissingParam(error),
+            "InvalidInstanceType.NotFound" => Self::InvalidInstanceTypeNotFound(error),
+            "InvalidInstanceIds.NotFound" => Self::InvalidInstanceIdsNotFound(error),
+            "Forbidden.TagKeys" => Self::ForbiddenTagKeys(error),
+            "QuotaExceeded.TagNum" => Self::QuotaExceededTagNum(error),
+            "Forbidden.NotAllowedCategary" => Self::ForbiddenNotAllowedCategary(error),
+            "Forbidden.TagKey.Duplicated" => Self::ForbiddenTagKeyDuplicated(error),
+            "SizeLimitExceeded.TagNum" => Self::SizeLimitExceededTagNum(error),
+            "SizeLimitExceeded.ResourceId" => Self::SizeLimitExceededResourceId(error),
+            "Forbidden" => Self::Forbidden(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -293,36 +293,19 @@ pub enum DescribeTagKeysForExpressConnectError {
 impl From<::acs_runtime::client::ServiceError>
 for DescribeTagKeysForExpressConnectError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "BothEmpty.TagsAndResources",
-                    "MissingParameter.TagKey",
-                    "MissingParameter.TagValue",
-                    "InvalidTagKey",
-                    "InvalidTagValue",
-                    "InvalidInstanceType.NotFound",
-                    "InvalidInstanceIds.NotFound",
-                    "Forbidden.TagKeys",
-                    "QuotaExceeded.TagNum",
-                    "Forbidden.TagKey.Duplicated",
-                    "SizeLimitExceeded.ResourceId",
-                    "Forbidden",
-                ],
-            )
-        {
-            Some(0) => Self::BothEmptyTagsAndResources(error),
-            Some(1) => Self::MissingParameterTagKey(error),
-            Some(2) => Self::MissingParameterTagValue(error),
-            Some(3) => Self::InvalidTagKey(error),
-            Some(4) => Self::InvalidTagValue(error),
-            Some(5) => Self::InvalidInstanceTypeNotFound(error),
-            Some(6) => Self::InvalidInstanceIdsNotFound(error),
-            Some(7) => Self::ForbiddenTagKeys(error),
-            Some(8) => Self::QuotaExceededTagNum(error),
-            Some(9) => Self::ForbiddenTagKeyDuplicated(error),
-            Some(10) => Self::SizeLimitExceededResourceId(error),
-            Some(11) => Self::Forbidden(error),
+        match error.code() {
+            "BothEmpty.TagsAndResources" => Self::BothEmptyTagsAndResources(error),
+            "MissingParameter.TagKey" => Self::MissingParameterTagKey(error),
+            "MissingParameter.TagValue" => Self::MissingParameterTagValue(error),
+            "InvalidTagKey" => Self::InvalidTagKey(error),
+            "InvalidTagValue" => Self::InvalidTagValue(error),
+            "InvalidInstanceType.NotFound" => Self::InvalidInstanceTypeNotFound(error),
+            "InvalidInstanceIds.NotFound" => Self::InvalidInstanceIdsNotFound(error),
+            "Forbidden.TagKeys" => Self::ForbiddenTagKeys(error),
+            "QuotaExceeded.TagNum" => Self::QuotaExceededTagNum(error),
+            "Forbidden.TagKey.Duplicated" => Self::ForbiddenTagKeyDuplicated(error),
+            "SizeLimitExceeded.ResourceId" => Self::SizeLimitExceededResourceId(error),
+            "Forbidden" => Self::Forbidden(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -233,8 +233,8 @@ pub enum DescribeVRoutersError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeVRoutersError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code_index(&["Forbidden"]) {
-            Some(0) => Self::Forbidden(error),
+        match error.code() {
+            "Forbidden" => Self::Forbidden(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -316,8 +316,8 @@ pub enum DescribeVSwitchAttributesError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeVSwitchAttributesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code_index(&["InvalidVSwitchId.NotFound"]) {
-            Some(0) => Self::InvalidVSwitchIdNotFound(error),
+        match error.code() {
+            "InvalidVSwitchId.NotFound" => Self::InvalidVSwitchIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

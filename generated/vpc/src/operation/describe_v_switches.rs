@@ -443,28 +443,19 @@ pub enum DescribeVSwitchesError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeVSwitchesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "Forbidden.VpcNotFound",
-                    "InvalidTagKey",
-                    "InvalidTagValue",
-                    "IellgalParameter.OwnerAccount",
-                    "IllegalParam.OwnerId",
-                    "InvalidVpcIdNumber.NotSupported",
-                    "InvalidVSwitchIdNumber.NotSupported",
-                    "InvalidVSwitchId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::ForbiddenVpcNotFound(error),
-            Some(1) => Self::InvalidTagKey(error),
-            Some(2) => Self::InvalidTagValue(error),
-            Some(3) => Self::IellgalParameterOwnerAccount(error),
-            Some(4) => Self::IllegalParamOwnerId(error),
-            Some(5) => Self::InvalidVpcIdNumberNotSupported(error),
-            Some(6) => Self::InvalidVSwitchIdNumberNotSupported(error),
-            Some(7) => Self::InvalidVSwitchIdNotFound(error),
+        match error.code() {
+            "Forbidden.VpcNotFound" => Self::ForbiddenVpcNotFound(error),
+            "InvalidTagKey" => Self::InvalidTagKey(error),
+            "InvalidTagValue" => Self::InvalidTagValue(error),
+            "IellgalParameter.OwnerAccount" => Self::IellgalParameterOwnerAccount(error),
+            "IllegalParam.OwnerId" => Self::IllegalParamOwnerId(error),
+            "InvalidVpcIdNumber.NotSupported" => {
+                Self::InvalidVpcIdNumberNotSupported(error)
+            }
+            "InvalidVSwitchIdNumber.NotSupported" => {
+                Self::InvalidVSwitchIdNumberNotSupported(error)
+            }
+            "InvalidVSwitchId.NotFound" => Self::InvalidVSwitchIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -287,11 +287,9 @@ pub enum DescribeVbrHaError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeVbrHaError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(&["MissingParam.VbrHaIdOrVbrId", "ResourceNotFound.VbrHa"])
-        {
-            Some(0) => Self::MissingParamVbrHaIdOrVbrId(error),
-            Some(1) => Self::ResourceNotFoundVbrHa(error),
+        match error.code() {
+            "MissingParam.VbrHaIdOrVbrId" => Self::MissingParamVbrHaIdOrVbrId(error),
+            "ResourceNotFound.VbrHa" => Self::ResourceNotFoundVbrHa(error),
             _ => Self::Unhandled(error),
         }
     }

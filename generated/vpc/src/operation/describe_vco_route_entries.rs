@@ -316,22 +316,14 @@ pub enum DescribeVcoRouteEntriesError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeVcoRouteEntriesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IllegalParam.RouteEntryType",
-                    "Vco.StatusNotSupport",
-                    "Forbbiden.SubUser",
-                    "Forbidden",
-                    "InvalidVpnConnectionInstanceId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::IllegalParamRouteEntryType(error),
-            Some(1) => Self::VcoStatusNotSupport(error),
-            Some(2) => Self::ForbbidenSubUser(error),
-            Some(3) => Self::Forbidden(error),
-            Some(4) => Self::InvalidVpnConnectionInstanceIdNotFound(error),
+        match error.code() {
+            "IllegalParam.RouteEntryType" => Self::IllegalParamRouteEntryType(error),
+            "Vco.StatusNotSupport" => Self::VcoStatusNotSupport(error),
+            "Forbbiden.SubUser" => Self::ForbbidenSubUser(error),
+            "Forbidden" => Self::Forbidden(error),
+            "InvalidVpnConnectionInstanceId.NotFound" => {
+                Self::InvalidVpnConnectionInstanceIdNotFound(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

@@ -307,18 +307,12 @@ pub enum DescribeVirtualBorderRoutersError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeVirtualBorderRoutersError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "OperationFailed.InternalError",
-                    "InvalidRegionId.NotFound",
-                    "InvalidFilterKey.ValueNotSupported",
-                ],
-            )
-        {
-            Some(0) => Self::OperationFailedInternalError(error),
-            Some(1) => Self::InvalidRegionIdNotFound(error),
-            Some(2) => Self::InvalidFilterKeyValueNotSupported(error),
+        match error.code() {
+            "OperationFailed.InternalError" => Self::OperationFailedInternalError(error),
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "InvalidFilterKey.ValueNotSupported" => {
+                Self::InvalidFilterKeyValueNotSupported(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

@@ -279,13 +279,11 @@ pub enum DescribeVirtualBorderRoutersForPhysicalConnectionError {
 impl From<::acs_runtime::client::ServiceError>
 for DescribeVirtualBorderRoutersForPhysicalConnectionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &["InvalidPhysicalConnectionId.NotFound", "InvalidRegionId.NotFound"],
-            )
-        {
-            Some(0) => Self::InvalidPhysicalConnectionIdNotFound(error),
-            Some(1) => Self::InvalidRegionIdNotFound(error),
+        match error.code() {
+            "InvalidPhysicalConnectionId.NotFound" => {
+                Self::InvalidPhysicalConnectionIdNotFound(error)
+            }
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

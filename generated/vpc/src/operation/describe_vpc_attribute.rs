@@ -389,20 +389,11 @@ pub enum DescribeVpcAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeVpcAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IncorrectVpcStatus",
-                    "Forbidden.VpcNotFound",
-                    "InvalidVpcId.NotFound",
-                    "InternalError",
-                ],
-            )
-        {
-            Some(0) => Self::IncorrectVpcStatus(error),
-            Some(1) => Self::ForbiddenVpcNotFound(error),
-            Some(2) => Self::InvalidVpcIdNotFound(error),
-            Some(3) => Self::InternalError(error),
+        match error.code() {
+            "IncorrectVpcStatus" => Self::IncorrectVpcStatus(error),
+            "Forbidden.VpcNotFound" => Self::ForbiddenVpcNotFound(error),
+            "InvalidVpcId.NotFound" => Self::InvalidVpcIdNotFound(error),
+            "InternalError" => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -406,34 +406,24 @@ pub enum DescribeVpcsError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeVpcsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidVpcIdNumber.NotSupported",
-                    "InvalidAliuid",
-                    "InvalidResourceGroupId",
-                    "InvalidTagKey",
-                    "InvalidTagValue",
-                    "InvalidResourceGroupId.NotFound",
-                    "OperationUnsupported.ResourceGroupId",
-                    "IellgalParameter.OwnerAccount",
-                    "IllegalParam.OwnerId",
-                    "InvalidAccount.NotFound",
-                    "InternalError",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidVpcIdNumberNotSupported(error),
-            Some(1) => Self::InvalidAliuid(error),
-            Some(2) => Self::InvalidResourceGroupId(error),
-            Some(3) => Self::InvalidTagKey(error),
-            Some(4) => Self::InvalidTagValue(error),
-            Some(5) => Self::InvalidResourceGroupIdNotFound(error),
-            Some(6) => Self::OperationUnsupportedResourceGroupId(error),
-            Some(7) => Self::IellgalParameterOwnerAccount(error),
-            Some(8) => Self::IllegalParamOwnerId(error),
-            Some(9) => Self::InvalidAccountNotFound(error),
-            Some(10) => Self::InternalError(error),
+        match error.code() {
+            "InvalidVpcIdNumber.NotSupported" => {
+                Self::InvalidVpcIdNumberNotSupported(error)
+            }
+            "InvalidAliuid" => Self::InvalidAliuid(error),
+            "InvalidResourceGroupId" => Self::InvalidResourceGroupId(error),
+            "InvalidTagKey" => Self::InvalidTagKey(error),
+            "InvalidTagValue" => Self::InvalidTagValue(error),
+            "InvalidResourceGroupId.NotFound" => {
+                Self::InvalidResourceGroupIdNotFound(error)
+            }
+            "OperationUnsupported.ResourceGroupId" => {
+                Self::OperationUnsupportedResourceGroupId(error)
+            }
+            "IellgalParameter.OwnerAccount" => Self::IellgalParameterOwnerAccount(error),
+            "IllegalParam.OwnerId" => Self::IllegalParamOwnerId(error),
+            "InvalidAccount.NotFound" => Self::InvalidAccountNotFound(error),
+            "InternalError" => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -275,22 +275,12 @@ pub enum DescribeVpnAttachmentsError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeVpnAttachmentsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "Forbidden.TagKey.Duplicated",
-                    "SizeLimitExceeded.TagNum",
-                    "InvalidParameter.TagValue",
-                    "InvalidParameter.TagKey",
-                    "Duplicated.TagKey",
-                ],
-            )
-        {
-            Some(0) => Self::ForbiddenTagKeyDuplicated(error),
-            Some(1) => Self::SizeLimitExceededTagNum(error),
-            Some(2) => Self::InvalidParameterTagValue(error),
-            Some(3) => Self::InvalidParameterTagKey(error),
-            Some(4) => Self::DuplicatedTagKey(error),
+        match error.code() {
+            "Forbidden.TagKey.Duplicated" => Self::ForbiddenTagKeyDuplicated(error),
+            "SizeLimitExceeded.TagNum" => Self::SizeLimitExceededTagNum(error),
+            "InvalidParameter.TagValue" => Self::InvalidParameterTagValue(error),
+            "InvalidParameter.TagKey" => Self::InvalidParameterTagKey(error),
+            "Duplicated.TagKey" => Self::DuplicatedTagKey(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -409,18 +409,12 @@ pub enum DescribeVpnConnectionError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeVpnConnectionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "Forbbiden.SubUser",
-                    "Forbidden",
-                    "InvalidVpnConnectionInstanceId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::ForbbidenSubUser(error),
-            Some(1) => Self::Forbidden(error),
-            Some(2) => Self::InvalidVpnConnectionInstanceIdNotFound(error),
+        match error.code() {
+            "Forbbiden.SubUser" => Self::ForbbidenSubUser(error),
+            "Forbidden" => Self::Forbidden(error),
+            "InvalidVpnConnectionInstanceId.NotFound" => {
+                Self::InvalidVpnConnectionInstanceIdNotFound(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

@@ -339,20 +339,15 @@ pub enum DescribeVpnConnectionLogsError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeVpnConnectionLogsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "QueryVpnConnectionLog.NotFound",
-                    "Forbbiden.SubUser",
-                    "Forbidden",
-                    "InvalidVpnConnectionInstanceId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::QueryVpnConnectionLogNotFound(error),
-            Some(1) => Self::ForbbidenSubUser(error),
-            Some(2) => Self::Forbidden(error),
-            Some(3) => Self::InvalidVpnConnectionInstanceIdNotFound(error),
+        match error.code() {
+            "QueryVpnConnectionLog.NotFound" => {
+                Self::QueryVpnConnectionLogNotFound(error)
+            }
+            "Forbbiden.SubUser" => Self::ForbbidenSubUser(error),
+            "Forbidden" => Self::Forbidden(error),
+            "InvalidVpnConnectionInstanceId.NotFound" => {
+                Self::InvalidVpnConnectionInstanceIdNotFound(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

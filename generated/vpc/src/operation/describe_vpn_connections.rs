@@ -330,26 +330,14 @@ pub enum DescribeVpnConnectionsError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeVpnConnectionsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "Forbidden.TagKey.Duplicated",
-                    "SizeLimitExceeded.TagNum",
-                    "InvalidParameter.TagValue",
-                    "InvalidParameter.TagKey",
-                    "Duplicated.TagKey",
-                    "Forbbiden.SubUser",
-                    "Forbidden",
-                ],
-            )
-        {
-            Some(0) => Self::ForbiddenTagKeyDuplicated(error),
-            Some(1) => Self::SizeLimitExceededTagNum(error),
-            Some(2) => Self::InvalidParameterTagValue(error),
-            Some(3) => Self::InvalidParameterTagKey(error),
-            Some(4) => Self::DuplicatedTagKey(error),
-            Some(5) => Self::ForbbidenSubUser(error),
-            Some(6) => Self::Forbidden(error),
+        match error.code() {
+            "Forbidden.TagKey.Duplicated" => Self::ForbiddenTagKeyDuplicated(error),
+            "SizeLimitExceeded.TagNum" => Self::SizeLimitExceededTagNum(error),
+            "InvalidParameter.TagValue" => Self::InvalidParameterTagValue(error),
+            "InvalidParameter.TagKey" => Self::InvalidParameterTagKey(error),
+            "Duplicated.TagKey" => Self::DuplicatedTagKey(error),
+            "Forbbiden.SubUser" => Self::ForbbidenSubUser(error),
+            "Forbidden" => Self::Forbidden(error),
             _ => Self::Unhandled(error),
         }
     }

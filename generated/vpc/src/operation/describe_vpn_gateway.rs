@@ -410,18 +410,12 @@ pub enum DescribeVpnGatewayError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeVpnGatewayError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "Forbbiden.SubUser",
-                    "Forbidden",
-                    "InvalidVpnGatewayInstanceId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::ForbbidenSubUser(error),
-            Some(1) => Self::Forbidden(error),
-            Some(2) => Self::InvalidVpnGatewayInstanceIdNotFound(error),
+        match error.code() {
+            "Forbbiden.SubUser" => Self::ForbbidenSubUser(error),
+            "Forbidden" => Self::Forbidden(error),
+            "InvalidVpnGatewayInstanceId.NotFound" => {
+                Self::InvalidVpnGatewayInstanceIdNotFound(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

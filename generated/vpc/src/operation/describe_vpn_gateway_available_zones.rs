@@ -264,9 +264,9 @@ pub enum DescribeVpnGatewayAvailableZonesError {
 impl From<::acs_runtime::client::ServiceError>
 for DescribeVpnGatewayAvailableZonesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code_index(&["Forbbiden.SubUser", "Forbidden"]) {
-            Some(0) => Self::ForbbidenSubUser(error),
-            Some(1) => Self::Forbidden(error),
+        match error.code() {
+            "Forbbiden.SubUser" => Self::ForbbidenSubUser(error),
+            "Forbidden" => Self::Forbidden(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -394,24 +394,13 @@ pub enum DescribeVpnGatewaysError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeVpnGatewaysError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidParameter.TagKey",
-                    "InvalidParameter.TagValue",
-                    "Duplicated.TagKey",
-                    "InternalError",
-                    "Forbidden.SubUser",
-                    "Forbidden",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidParameterTagKey(error),
-            Some(1) => Self::InvalidParameterTagValue(error),
-            Some(2) => Self::DuplicatedTagKey(error),
-            Some(3) => Self::InternalError(error),
-            Some(4) => Self::ForbiddenSubUser(error),
-            Some(5) => Self::Forbidden(error),
+        match error.code() {
+            "InvalidParameter.TagKey" => Self::InvalidParameterTagKey(error),
+            "InvalidParameter.TagValue" => Self::InvalidParameterTagValue(error),
+            "Duplicated.TagKey" => Self::DuplicatedTagKey(error),
+            "InternalError" => Self::InternalError(error),
+            "Forbidden.SubUser" => Self::ForbiddenSubUser(error),
+            "Forbidden" => Self::Forbidden(error),
             _ => Self::Unhandled(error),
         }
     }

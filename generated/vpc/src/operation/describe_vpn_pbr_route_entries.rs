@@ -247,20 +247,13 @@ pub enum DescribeVpnPbrRouteEntriesError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeVpnPbrRouteEntriesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidVpnInstanceId.NotFound",
-                    "InvalidVpnGatewayInstanceId.NotFound",
-                    "Forbbiden.SubUser",
-                    "Forbidden",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidVpnInstanceIdNotFound(error),
-            Some(1) => Self::InvalidVpnGatewayInstanceIdNotFound(error),
-            Some(2) => Self::ForbbidenSubUser(error),
-            Some(3) => Self::Forbidden(error),
+        match error.code() {
+            "InvalidVpnInstanceId.NotFound" => Self::InvalidVpnInstanceIdNotFound(error),
+            "InvalidVpnGatewayInstanceId.NotFound" => {
+                Self::InvalidVpnGatewayInstanceIdNotFound(error)
+            }
+            "Forbbiden.SubUser" => Self::ForbbidenSubUser(error),
+            "Forbidden" => Self::Forbidden(error),
             _ => Self::Unhandled(error),
         }
     }

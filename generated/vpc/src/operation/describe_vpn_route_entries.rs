@@ -285,22 +285,14 @@ pub enum DescribeVpnRouteEntriesError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeVpnRouteEntriesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IllegalParam.RouteEntryType",
-                    "InvalidVpnInstanceId.NotFound",
-                    "InvalidVpnGatewayInstanceId.NotFound",
-                    "Forbbiden.SubUser",
-                    "Forbidden",
-                ],
-            )
-        {
-            Some(0) => Self::IllegalParamRouteEntryType(error),
-            Some(1) => Self::InvalidVpnInstanceIdNotFound(error),
-            Some(2) => Self::InvalidVpnGatewayInstanceIdNotFound(error),
-            Some(3) => Self::ForbbidenSubUser(error),
-            Some(4) => Self::Forbidden(error),
+        match error.code() {
+            "IllegalParam.RouteEntryType" => Self::IllegalParamRouteEntryType(error),
+            "InvalidVpnInstanceId.NotFound" => Self::InvalidVpnInstanceIdNotFound(error),
+            "InvalidVpnGatewayInstanceId.NotFound" => {
+                Self::InvalidVpnGatewayInstanceIdNotFound(error)
+            }
+            "Forbbiden.SubUser" => Self::ForbbidenSubUser(error),
+            "Forbidden" => Self::Forbidden(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -330,22 +330,18 @@ pub enum DescribeVpnSslServerLogsError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeVpnSslServerLogsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidSslVpnClientCertId.NotFound",
-                    "ParamExclusive.SslVpnServerIdAndSslVpnClientCertId",
-                    "Forbbiden.SubUser",
-                    "Forbidden",
-                    "InvalidSslVpnServerId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidSslVpnClientCertIdNotFound(error),
-            Some(1) => Self::ParamExclusiveSslVpnServerIdAndSslVpnClientCertId(error),
-            Some(2) => Self::ForbbidenSubUser(error),
-            Some(3) => Self::Forbidden(error),
-            Some(4) => Self::InvalidSslVpnServerIdNotFound(error),
+        match error.code() {
+            "InvalidSslVpnClientCertId.NotFound" => {
+                Self::InvalidSslVpnClientCertIdNotFound(error)
+            }
+            "ParamExclusive.SslVpnServerIdAndSslVpnClientCertId" => {
+                Self::ParamExclusiveSslVpnServerIdAndSslVpnClientCertId(error)
+            }
+            "Forbbiden.SubUser" => Self::ForbbidenSubUser(error),
+            "Forbidden" => Self::Forbidden(error),
+            "InvalidSslVpnServerId.NotFound" => {
+                Self::InvalidSslVpnServerIdNotFound(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

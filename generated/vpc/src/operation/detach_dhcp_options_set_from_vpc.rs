@@ -274,32 +274,29 @@ pub enum DetachDhcpOptionsSetFromVpcError {
 }
 impl From<::acs_runtime::client::ServiceError> for DetachDhcpOptionsSetFromVpcError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidDhcpOptionsSetId.NotFound",
-                    "OperationFailed.AttachmentNotExist",
-                    "IncorrectStatus.VpcDhcpOptionsSet",
-                    "AttrMismatching.VpcDhcpOptionsSetId",
-                    "TaskConflict",
-                    "InvalidVpcId.NotFound",
-                    "IncorrectStatus.DhcpOptionsSet",
-                    "OperationUnsupported.DhcpOptionsSet",
-                    "MissingParam.VpcId",
-                    "InvalidRegionId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidDhcpOptionsSetIdNotFound(error),
-            Some(1) => Self::OperationFailedAttachmentNotExist(error),
-            Some(2) => Self::IncorrectStatusVpcDhcpOptionsSet(error),
-            Some(3) => Self::AttrMismatchingVpcDhcpOptionsSetId(error),
-            Some(4) => Self::TaskConflict(error),
-            Some(5) => Self::InvalidVpcIdNotFound(error),
-            Some(6) => Self::IncorrectStatusDhcpOptionsSet(error),
-            Some(7) => Self::OperationUnsupportedDhcpOptionsSet(error),
-            Some(8) => Self::MissingParamVpcId(error),
-            Some(9) => Self::InvalidRegionIdNotFound(error),
+        match error.code() {
+            "InvalidDhcpOptionsSetId.NotFound" => {
+                Self::InvalidDhcpOptionsSetIdNotFound(error)
+            }
+            "OperationFailed.AttachmentNotExist" => {
+                Self::OperationFailedAttachmentNotExist(error)
+            }
+            "IncorrectStatus.VpcDhcpOptionsSet" => {
+                Self::IncorrectStatusVpcDhcpOptionsSet(error)
+            }
+            "AttrMismatching.VpcDhcpOptionsSetId" => {
+                Self::AttrMismatchingVpcDhcpOptionsSetId(error)
+            }
+            "TaskConflict" => Self::TaskConflict(error),
+            "InvalidVpcId.NotFound" => Self::InvalidVpcIdNotFound(error),
+            "IncorrectStatus.DhcpOptionsSet" => {
+                Self::IncorrectStatusDhcpOptionsSet(error)
+            }
+            "OperationUnsupported.DhcpOptionsSet" => {
+                Self::OperationUnsupportedDhcpOptionsSet(error)
+            }
+            "MissingParam.VpcId" => Self::MissingParamVpcId(error),
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -286,9 +286,9 @@ pub enum DiagnoseVpnConnectionsError {
 }
 impl From<::acs_runtime::client::ServiceError> for DiagnoseVpnConnectionsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code_index(&["InvalidParameter", "Forbidden"]) {
-            Some(0) => Self::InvalidParameter(error),
-            Some(1) => Self::Forbidden(error),
+        match error.code() {
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "Forbidden" => Self::Forbidden(error),
             _ => Self::Unhandled(error),
         }
     }

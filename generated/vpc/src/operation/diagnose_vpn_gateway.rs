@@ -304,34 +304,26 @@ pub enum DiagnoseVpnGatewayError {
 }
 impl From<::acs_runtime::client::ServiceError> for DiagnoseVpnGatewayError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IdempotentParameterMismatch",
-                    "VpnGateway.Configuring",
-                    "OperationUnsupported.DiagnoseVpn",
-                    "IllegalParam.ResourceType",
-                    "OperationFailed.VpnGatewayDiagnosing",
-                    "OperationFailed.StartDiagnose",
-                    "IllegalParam.PrivateSourceIp",
-                    "IllegalParam.PrivateDestinationIp",
-                    "Forbidden",
-                    "InvalidVpnGatewayInstanceId.NotFound",
-                    "InvalidResourceId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::IdempotentParameterMismatch(error),
-            Some(1) => Self::VpnGatewayConfiguring(error),
-            Some(2) => Self::OperationUnsupportedDiagnoseVpn(error),
-            Some(3) => Self::IllegalParamResourceType(error),
-            Some(4) => Self::OperationFailedVpnGatewayDiagnosing(error),
-            Some(5) => Self::OperationFailedStartDiagnose(error),
-            Some(6) => Self::IllegalParamPrivateSourceIp(error),
-            Some(7) => Self::IllegalParamPrivateDestinationIp(error),
-            Some(8) => Self::Forbidden(error),
-            Some(9) => Self::InvalidVpnGatewayInstanceIdNotFound(error),
-            Some(10) => Self::InvalidResourceIdNotFound(error),
+        match error.code() {
+            "IdempotentParameterMismatch" => Self::IdempotentParameterMismatch(error),
+            "VpnGateway.Configuring" => Self::VpnGatewayConfiguring(error),
+            "OperationUnsupported.DiagnoseVpn" => {
+                Self::OperationUnsupportedDiagnoseVpn(error)
+            }
+            "IllegalParam.ResourceType" => Self::IllegalParamResourceType(error),
+            "OperationFailed.VpnGatewayDiagnosing" => {
+                Self::OperationFailedVpnGatewayDiagnosing(error)
+            }
+            "OperationFailed.StartDiagnose" => Self::OperationFailedStartDiagnose(error),
+            "IllegalParam.PrivateSourceIp" => Self::IllegalParamPrivateSourceIp(error),
+            "IllegalParam.PrivateDestinationIp" => {
+                Self::IllegalParamPrivateDestinationIp(error)
+            }
+            "Forbidden" => Self::Forbidden(error),
+            "InvalidVpnGatewayInstanceId.NotFound" => {
+                Self::InvalidVpnGatewayInstanceIdNotFound(error)
+            }
+            "InvalidResourceId.NotFound" => Self::InvalidResourceIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -221,26 +221,14 @@ pub enum DisableVpcClassicLinkError {
 }
 impl From<::acs_runtime::client::ServiceError> for DisableVpcClassicLinkError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidAction",
-                    "IncorrectVpcStatus",
-                    "Forbbiden",
-                    "InvalidRegionId.NotFound",
-                    "DependencyViolation.Instance",
-                    "InvalidVpcId.NotFound",
-                    "InternalError",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidAction(error),
-            Some(1) => Self::IncorrectVpcStatus(error),
-            Some(2) => Self::Forbbiden(error),
-            Some(3) => Self::InvalidRegionIdNotFound(error),
-            Some(4) => Self::DependencyViolationInstance(error),
-            Some(5) => Self::InvalidVpcIdNotFound(error),
-            Some(6) => Self::InternalError(error),
+        match error.code() {
+            "InvalidAction" => Self::InvalidAction(error),
+            "IncorrectVpcStatus" => Self::IncorrectVpcStatus(error),
+            "Forbbiden" => Self::Forbbiden(error),
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "DependencyViolation.Instance" => Self::DependencyViolationInstance(error),
+            "InvalidVpcId.NotFound" => Self::InvalidVpcIdNotFound(error),
+            "InternalError" => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

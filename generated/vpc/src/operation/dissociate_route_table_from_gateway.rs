@@ -283,28 +283,23 @@ pub enum DissociateRouteTableFromGatewayError {
 }
 impl From<::acs_runtime::client::ServiceError> for DissociateRouteTableFromGatewayError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "OperationFailed.NotExistAssociateRelation",
-                    "ResourceNotFound.Ipv4Gateway",
-                    "IncorrectStatus.Ipv4Gateway",
-                    "ResourceNotFound.GatewayRouteTable",
-                    "IncorrectStatus.GatewayRouteTable",
-                    "ResourceNotFound.RouteTable",
-                    "OperationDenied.RouteTableTypeIncorrect",
-                    "IncorrectStatus.Ipv6Gateway",
-                ],
-            )
-        {
-            Some(0) => Self::OperationFailedNotExistAssociateRelation(error),
-            Some(1) => Self::ResourceNotFoundIpv4Gateway(error),
-            Some(2) => Self::IncorrectStatusIpv4Gateway(error),
-            Some(3) => Self::ResourceNotFoundGatewayRouteTable(error),
-            Some(4) => Self::IncorrectStatusGatewayRouteTable(error),
-            Some(5) => Self::ResourceNotFoundRouteTable(error),
-            Some(6) => Self::OperationDeniedRouteTableTypeIncorrect(error),
-            Some(7) => Self::IncorrectStatusIpv6Gateway(error),
+        match error.code() {
+            "OperationFailed.NotExistAssociateRelation" => {
+                Self::OperationFailedNotExistAssociateRelation(error)
+            }
+            "ResourceNotFound.Ipv4Gateway" => Self::ResourceNotFoundIpv4Gateway(error),
+            "IncorrectStatus.Ipv4Gateway" => Self::IncorrectStatusIpv4Gateway(error),
+            "ResourceNotFound.GatewayRouteTable" => {
+                Self::ResourceNotFoundGatewayRouteTable(error)
+            }
+            "IncorrectStatus.GatewayRouteTable" => {
+                Self::IncorrectStatusGatewayRouteTable(error)
+            }
+            "ResourceNotFound.RouteTable" => Self::ResourceNotFoundRouteTable(error),
+            "OperationDenied.RouteTableTypeIncorrect" => {
+                Self::OperationDeniedRouteTableTypeIncorrect(error)
+            }
+            "IncorrectStatus.Ipv6Gateway" => Self::IncorrectStatusIpv6Gateway(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -286,36 +286,25 @@ pub enum DissociateRouteTablesFromVpcGatewayEndpointError {
 impl From<::acs_runtime::client::ServiceError>
 for DissociateRouteTablesFromVpcGatewayEndpointError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "OperationFailed.ConcurrentOperation",
-                    "IdempotentParameterMismatch",
-                    "ResourceNotFound.GatewayEndpoint",
-                    "IncorrectStatus.GatewayEndpoint",
-                    "ResourceNotFound.RouteTable",
-                    "IncorrectStatus.RouteTable",
-                    "ResourceNotFound.Association",
-                    "IncorrectStatus.RouteEntry",
-                    "Forbbiden",
-                    "InvalidRegionId.NotFound",
-                    "IncorrectStatus.CenStatus",
-                    "ResourceNotFound.RouteEntry",
-                ],
-            )
-        {
-            Some(0) => Self::OperationFailedConcurrentOperation(error),
-            Some(1) => Self::IdempotentParameterMismatch(error),
-            Some(2) => Self::ResourceNotFoundGatewayEndpoint(error),
-            Some(3) => Self::IncorrectStatusGatewayEndpoint(error),
-            Some(4) => Self::ResourceNotFoundRouteTable(error),
-            Some(5) => Self::IncorrectStatusRouteTable(error),
-            Some(6) => Self::ResourceNotFoundAssociation(error),
-            Some(7) => Self::IncorrectStatusRouteEntry(error),
-            Some(8) => Self::Forbbiden(error),
-            Some(9) => Self::InvalidRegionIdNotFound(error),
-            Some(10) => Self::IncorrectStatusCenStatus(error),
-            Some(11) => Self::ResourceNotFoundRouteEntry(error),
+        match error.code() {
+            "OperationFailed.ConcurrentOperation" => {
+                Self::OperationFailedConcurrentOperation(error)
+            }
+            "IdempotentParameterMismatch" => Self::IdempotentParameterMismatch(error),
+            "ResourceNotFound.GatewayEndpoint" => {
+                Self::ResourceNotFoundGatewayEndpoint(error)
+            }
+            "IncorrectStatus.GatewayEndpoint" => {
+                Self::IncorrectStatusGatewayEndpoint(error)
+            }
+            "ResourceNotFound.RouteTable" => Self::ResourceNotFoundRouteTable(error),
+            "IncorrectStatus.RouteTable" => Self::IncorrectStatusRouteTable(error),
+            "ResourceNotFound.Association" => Self::ResourceNotFoundAssociation(error),
+            "IncorrectStatus.RouteEntry" => Self::IncorrectStatusRouteEntry(error),
+            "Forbbiden" => Self::Forbbiden(error),
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "IncorrectStatus.CenStatus" => Self::IncorrectStatusCenStatus(error),
+            "ResourceNotFound.RouteEntry" => Self::ResourceNotFoundRouteEntry(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -314,24 +314,17 @@ pub enum DissociateVpnGatewayWithCertificateError {
 impl From<::acs_runtime::client::ServiceError>
 for DissociateVpnGatewayWithCertificateError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IllegalParam.CertificateType",
-                    "VpnGateway.Configuring",
-                    "Forbidden",
-                    "InvalidVpnGatewayInstanceId.NotFound",
-                    "InvalidAssociateRelation.NotFound",
-                    "OperationConflict",
-                ],
-            )
-        {
-            Some(0) => Self::IllegalParamCertificateType(error),
-            Some(1) => Self::VpnGatewayConfiguring(error),
-            Some(2) => Self::Forbidden(error),
-            Some(3) => Self::InvalidVpnGatewayInstanceIdNotFound(error),
-            Some(4) => Self::InvalidAssociateRelationNotFound(error),
-            Some(5) => Self::OperationConflict(error),
+        match error.code() {
+            "IllegalParam.CertificateType" => Self::IllegalParamCertificateType(error),
+            "VpnGateway.Configuring" => Self::VpnGatewayConfiguring(error),
+            "Forbidden" => Self::Forbidden(error),
+            "InvalidVpnGatewayInstanceId.NotFound" => {
+                Self::InvalidVpnGatewayInstanceIdNotFound(error)
+            }
+            "InvalidAssociateRelation.NotFound" => {
+                Self::InvalidAssociateRelationNotFound(error)
+            }
+            "OperationConflict" => Self::OperationConflict(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -211,22 +211,18 @@ pub enum EnableNatGatewayEcsMetricError {
 }
 impl From<::acs_runtime::client::ServiceError> for EnableNatGatewayEcsMetricError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "MissingParam.NatGatewayId",
-                    "OperationFailed.RegionNotSupport",
-                    "OperationFailed.NoPermission",
-                    "OperationFailed.NatGatewayNotExist",
-                    "OperationFailed.NatTypeInvalid",
-                ],
-            )
-        {
-            Some(0) => Self::MissingParamNatGatewayId(error),
-            Some(1) => Self::OperationFailedRegionNotSupport(error),
-            Some(2) => Self::OperationFailedNoPermission(error),
-            Some(3) => Self::OperationFailedNatGatewayNotExist(error),
-            Some(4) => Self::OperationFailedNatTypeInvalid(error),
+        match error.code() {
+            "MissingParam.NatGatewayId" => Self::MissingParamNatGatewayId(error),
+            "OperationFailed.RegionNotSupport" => {
+                Self::OperationFailedRegionNotSupport(error)
+            }
+            "OperationFailed.NoPermission" => Self::OperationFailedNoPermission(error),
+            "OperationFailed.NatGatewayNotExist" => {
+                Self::OperationFailedNatGatewayNotExist(error)
+            }
+            "OperationFailed.NatTypeInvalid" => {
+                Self::OperationFailedNatTypeInvalid(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

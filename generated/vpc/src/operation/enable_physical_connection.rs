@@ -244,24 +244,17 @@ pub enum EnablePhysicalConnectionError {
 }
 impl From<::acs_runtime::client::ServiceError> for EnablePhysicalConnectionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "Forbidden.NotAllowedInState",
-                    "INSTANCE.STATUS.NOT.ALLOW",
-                    "ALIUID.NOT.ALLOW.WITHOUT.SP",
-                    "ACCESS.DEVICE.NOT.ALLOW.WITHOUT.SP",
-                    "InvalidRegionId.NotFound",
-                    "InvalidPhysicalConnectionId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::ForbiddenNotAllowedInState(error),
-            Some(1) => Self::InstanceStatusNotAllow(error),
-            Some(2) => Self::AliuidNotAllowWithoutSp(error),
-            Some(3) => Self::AccessDeviceNotAllowWithoutSp(error),
-            Some(4) => Self::InvalidRegionIdNotFound(error),
-            Some(5) => Self::InvalidPhysicalConnectionIdNotFound(error),
+        match error.code() {
+            "Forbidden.NotAllowedInState" => Self::ForbiddenNotAllowedInState(error),
+            "INSTANCE.STATUS.NOT.ALLOW" => Self::InstanceStatusNotAllow(error),
+            "ALIUID.NOT.ALLOW.WITHOUT.SP" => Self::AliuidNotAllowWithoutSp(error),
+            "ACCESS.DEVICE.NOT.ALLOW.WITHOUT.SP" => {
+                Self::AccessDeviceNotAllowWithoutSp(error)
+            }
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "InvalidPhysicalConnectionId.NotFound" => {
+                Self::InvalidPhysicalConnectionIdNotFound(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

@@ -217,24 +217,13 @@ pub enum EnableVpcClassicLinkError {
 }
 impl From<::acs_runtime::client::ServiceError> for EnableVpcClassicLinkError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IncorrectVpcStatus",
-                    "Forbidden.EnableClassicLink",
-                    "RouteConflict.AlreadyExist",
-                    "InvalidRegionId.NotFound",
-                    "OperationFailed.RouteConflict",
-                    "InvalidVpcId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::IncorrectVpcStatus(error),
-            Some(1) => Self::ForbiddenEnableClassicLink(error),
-            Some(2) => Self::RouteConflictAlreadyExist(error),
-            Some(3) => Self::InvalidRegionIdNotFound(error),
-            Some(4) => Self::OperationFailedRouteConflict(error),
-            Some(5) => Self::InvalidVpcIdNotFound(error),
+        match error.code() {
+            "IncorrectVpcStatus" => Self::IncorrectVpcStatus(error),
+            "Forbidden.EnableClassicLink" => Self::ForbiddenEnableClassicLink(error),
+            "RouteConflict.AlreadyExist" => Self::RouteConflictAlreadyExist(error),
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "OperationFailed.RouteConflict" => Self::OperationFailedRouteConflict(error),
+            "InvalidVpcId.NotFound" => Self::InvalidVpcIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -279,32 +279,31 @@ pub enum EnableVpcIpv4GatewayError {
 }
 impl From<::acs_runtime::client::ServiceError> for EnableVpcIpv4GatewayError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "VPC_ROUTE_ENTRY_CIDR_BLOCK_DUPLICATE",
-                    "ResourceNotFound.Ipv4Gateway",
-                    "IncorrectStatus.Ipv4Gateway",
-                    "OperationFailed.Ipv4GatewayAlreadyActive.",
-                    "OperationDenied.ConflictOfAllZeroRouting",
-                    "UnsupportedFeature.Ipv4Gateway",
-                    "OperationDenied.VpnExist",
-                    "OperationDenied.NatgatewayExist",
-                    "OperationDenied.DirectEipExist",
-                    "OperationDenied.VpcHasAlreadyActive",
-                ],
-            )
-        {
-            Some(0) => Self::VpcRouteEntryCidrBlockDuplicate(error),
-            Some(1) => Self::ResourceNotFoundIpv4Gateway(error),
-            Some(2) => Self::IncorrectStatusIpv4Gateway(error),
-            Some(3) => Self::OperationFailedIpv4GatewayAlreadyActive(error),
-            Some(4) => Self::OperationDeniedConflictOfAllZeroRouting(error),
-            Some(5) => Self::UnsupportedFeatureIpv4Gateway(error),
-            Some(6) => Self::OperationDeniedVpnExist(error),
-            Some(7) => Self::OperationDeniedNatgatewayExist(error),
-            Some(8) => Self::OperationDeniedDirectEipExist(error),
-            Some(9) => Self::OperationDeniedVpcHasAlreadyActive(error),
+        match error.code() {
+            "VPC_ROUTE_ENTRY_CIDR_BLOCK_DUPLICATE" => {
+                Self::VpcRouteEntryCidrBlockDuplicate(error)
+            }
+            "ResourceNotFound.Ipv4Gateway" => Self::ResourceNotFoundIpv4Gateway(error),
+            "IncorrectStatus.Ipv4Gateway" => Self::IncorrectStatusIpv4Gateway(error),
+            "OperationFailed.Ipv4GatewayAlreadyActive." => {
+                Self::OperationFailedIpv4GatewayAlreadyActive(error)
+            }
+            "OperationDenied.ConflictOfAllZeroRouting" => {
+                Self::OperationDeniedConflictOfAllZeroRouting(error)
+            }
+            "UnsupportedFeature.Ipv4Gateway" => {
+                Self::UnsupportedFeatureIpv4Gateway(error)
+            }
+            "OperationDenied.VpnExist" => Self::OperationDeniedVpnExist(error),
+            "OperationDenied.NatgatewayExist" => {
+                Self::OperationDeniedNatgatewayExist(error)
+            }
+            "OperationDenied.DirectEipExist" => {
+                Self::OperationDeniedDirectEipExist(error)
+            }
+            "OperationDenied.VpcHasAlreadyActive" => {
+                Self::OperationDeniedVpcHasAlreadyActive(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

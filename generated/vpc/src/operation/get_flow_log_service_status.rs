@@ -194,8 +194,8 @@ pub enum GetFlowLogServiceStatusError {
 }
 impl From<::acs_runtime::client::ServiceError> for GetFlowLogServiceStatusError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code_index(&["Forbbiden"]) {
-            Some(0) => Self::Forbbiden(error),
+        match error.code() {
+            "Forbbiden" => Self::Forbbiden(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -250,8 +250,8 @@ pub enum GetIpv4GatewayAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for GetIpv4GatewayAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code_index(&["ResourceNotFound.Ipv4Gateway"]) {
-            Some(0) => Self::ResourceNotFoundIpv4Gateway(error),
+        match error.code() {
+            "ResourceNotFound.Ipv4Gateway" => Self::ResourceNotFoundIpv4Gateway(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -199,8 +199,8 @@ pub enum GetPublicIpAddressPoolServiceStatusError {
 impl From<::acs_runtime::client::ServiceError>
 for GetPublicIpAddressPoolServiceStatusError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code_index(&["Forbidden.RAM"]) {
-            Some(0) => Self::ForbiddenRam(error),
+        match error.code() {
+            "Forbidden.RAM" => Self::ForbiddenRam(error),
             _ => Self::Unhandled(error),
         }
     }

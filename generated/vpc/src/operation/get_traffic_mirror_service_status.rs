@@ -195,8 +195,8 @@ pub enum GetTrafficMirrorServiceStatusError {
 }
 impl From<::acs_runtime::client::ServiceError> for GetTrafficMirrorServiceStatusError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code_index(&["Forbbiden"]) {
-            Some(0) => Self::Forbbiden(error),
+        match error.code() {
+            "Forbbiden" => Self::Forbbiden(error),
             _ => Self::Unhandled(error),
         }
     }

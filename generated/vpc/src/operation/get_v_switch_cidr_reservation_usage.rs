@@ -256,11 +256,11 @@ pub enum GetVSwitchCidrReservationUsageError {
 }
 impl From<::acs_runtime::client::ServiceError> for GetVSwitchCidrReservationUsageError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(&["IllegalParam.NextToken", "ResourceNotFound.CidrReservation"])
-        {
-            Some(0) => Self::IllegalParamNextToken(error),
-            Some(1) => Self::ResourceNotFoundCidrReservation(error),
+        match error.code() {
+            "IllegalParam.NextToken" => Self::IllegalParamNextToken(error),
+            "ResourceNotFound.CidrReservation" => {
+                Self::ResourceNotFoundCidrReservation(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

@@ -258,11 +258,11 @@ pub enum GetVpcGatewayEndpointAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for GetVpcGatewayEndpointAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(&["ResourceNotFound.GatewayEndpoint", "InvalidVpcId.NotFound"])
-        {
-            Some(0) => Self::ResourceNotFoundGatewayEndpoint(error),
-            Some(1) => Self::InvalidVpcIdNotFound(error),
+        match error.code() {
+            "ResourceNotFound.GatewayEndpoint" => {
+                Self::ResourceNotFoundGatewayEndpoint(error)
+            }
+            "InvalidVpcId.NotFound" => Self::InvalidVpcIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

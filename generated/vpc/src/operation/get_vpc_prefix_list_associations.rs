@@ -253,8 +253,8 @@ pub enum GetVpcPrefixListAssociationsError {
 }
 impl From<::acs_runtime::client::ServiceError> for GetVpcPrefixListAssociationsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code_index(&["IllegalParam.NextToken"]) {
-            Some(0) => Self::IllegalParamNextToken(error),
+        match error.code() {
+            "IllegalParam.NextToken" => Self::IllegalParamNextToken(error),
             _ => Self::Unhandled(error),
         }
     }

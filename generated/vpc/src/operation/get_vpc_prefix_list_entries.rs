@@ -252,11 +252,9 @@ pub enum GetVpcPrefixListEntriesError {
 }
 impl From<::acs_runtime::client::ServiceError> for GetVpcPrefixListEntriesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(&["IllegalParam.NextToken", "ResourceNotFound.PrefixList"])
-        {
-            Some(0) => Self::IllegalParamNextToken(error),
-            Some(1) => Self::ResourceNotFoundPrefixList(error),
+        match error.code() {
+            "IllegalParam.NextToken" => Self::IllegalParamNextToken(error),
+            "ResourceNotFound.PrefixList" => Self::ResourceNotFoundPrefixList(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -234,10 +234,9 @@ pub enum GetVpcRouteEntrySummaryError {
 }
 impl From<::acs_runtime::client::ServiceError> for GetVpcRouteEntrySummaryError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code_index(&["InvalidVpcId.NotFound", "IllegalParam.RouteEntryType"])
-        {
-            Some(0) => Self::InvalidVpcIdNotFound(error),
-            Some(1) => Self::IllegalParamRouteEntryType(error),
+        match error.code() {
+            "InvalidVpcId.NotFound" => Self::InvalidVpcIdNotFound(error),
+            "IllegalParam.RouteEntryType" => Self::IllegalParamRouteEntryType(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -310,30 +310,22 @@ pub enum GetVpnGatewayDiagnoseResultError {
 }
 impl From<::acs_runtime::client::ServiceError> for GetVpnGatewayDiagnoseResultError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "param_error",
-                    "MissingParam.DiagnoseInfo",
-                    "VpnGateway.Configuring",
-                    "IncorrectStatus.DiagnoseTimeout",
-                    "IncorrectStatus.VpnConnectionDeleted",
-                    "Forbidden",
-                    "InvalidDiagnoseId.NotFound",
-                    "InvalidVpnGatewayId.NotFound",
-                    "InvalidVpnGatewayInstanceId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::ParamError(error),
-            Some(1) => Self::MissingParamDiagnoseInfo(error),
-            Some(2) => Self::VpnGatewayConfiguring(error),
-            Some(3) => Self::IncorrectStatusDiagnoseTimeout(error),
-            Some(4) => Self::IncorrectStatusVpnConnectionDeleted(error),
-            Some(5) => Self::Forbidden(error),
-            Some(6) => Self::InvalidDiagnoseIdNotFound(error),
-            Some(7) => Self::InvalidVpnGatewayIdNotFound(error),
-            Some(8) => Self::InvalidVpnGatewayInstanceIdNotFound(error),
+        match error.code() {
+            "param_error" => Self::ParamError(error),
+            "MissingParam.DiagnoseInfo" => Self::MissingParamDiagnoseInfo(error),
+            "VpnGateway.Configuring" => Self::VpnGatewayConfiguring(error),
+            "IncorrectStatus.DiagnoseTimeout" => {
+                Self::IncorrectStatusDiagnoseTimeout(error)
+            }
+            "IncorrectStatus.VpnConnectionDeleted" => {
+                Self::IncorrectStatusVpnConnectionDeleted(error)
+            }
+            "Forbidden" => Self::Forbidden(error),
+            "InvalidDiagnoseId.NotFound" => Self::InvalidDiagnoseIdNotFound(error),
+            "InvalidVpnGatewayId.NotFound" => Self::InvalidVpnGatewayIdNotFound(error),
+            "InvalidVpnGatewayInstanceId.NotFound" => {
+                Self::InvalidVpnGatewayInstanceIdNotFound(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

@@ -297,32 +297,17 @@ pub enum GrantInstanceToCenError {
 }
 impl From<::acs_runtime::client::ServiceError> for GrantInstanceToCenError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IncorrectStatus",
-                    "TaskConflict",
-                    "MissingParam.CenInstanceId",
-                    "IllegalParam.CenInstanceId",
-                    "Invalid.Grant",
-                    "InvalidInstanceId.NotFound",
-                    "InstanceType.Invalid",
-                    "QuotaExceeded.CbnGrantRules",
-                    "InvalidRegionId.NotFound",
-                    "InvalidVbr.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::IncorrectStatus(error),
-            Some(1) => Self::TaskConflict(error),
-            Some(2) => Self::MissingParamCenInstanceId(error),
-            Some(3) => Self::IllegalParamCenInstanceId(error),
-            Some(4) => Self::InvalidGrant(error),
-            Some(5) => Self::InvalidInstanceIdNotFound(error),
-            Some(6) => Self::InstanceTypeInvalid(error),
-            Some(7) => Self::QuotaExceededCbnGrantRules(error),
-            Some(8) => Self::InvalidRegionIdNotFound(error),
-            Some(9) => Self::InvalidVbrNotFound(error),
+        match error.code() {
+            "IncorrectStatus" => Self::IncorrectStatus(error),
+            "TaskConflict" => Self::TaskConflict(error),
+            "MissingParam.CenInstanceId" => Self::MissingParamCenInstanceId(error),
+            "IllegalParam.CenInstanceId" => Self::IllegalParamCenInstanceId(error),
+            "Invalid.Grant" => Self::InvalidGrant(error),
+            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
+            "InstanceType.Invalid" => Self::InstanceTypeInvalid(error),
+            "QuotaExceeded.CbnGrantRules" => Self::QuotaExceededCbnGrantRules(error),
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "InvalidVbr.NotFound" => Self::InvalidVbrNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

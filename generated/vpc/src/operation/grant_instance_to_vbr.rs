@@ -277,20 +277,11 @@ pub enum GrantInstanceToVbrError {
 }
 impl From<::acs_runtime::client::ServiceError> for GrantInstanceToVbrError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidParam.NotNull",
-                    "Parameter.Illegal",
-                    "Instance.StatusError",
-                    "Instance.NotExist",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidParamNotNull(error),
-            Some(1) => Self::ParameterIllegal(error),
-            Some(2) => Self::InstanceStatusError(error),
-            Some(3) => Self::InstanceNotExist(error),
+        match error.code() {
+            "InvalidParam.NotNull" => Self::InvalidParamNotNull(error),
+            "Parameter.Illegal" => Self::ParameterIllegal(error),
+            "Instance.StatusError" => Self::InstanceStatusError(error),
+            "Instance.NotExist" => Self::InstanceNotExist(error),
             _ => Self::Unhandled(error),
         }
     }

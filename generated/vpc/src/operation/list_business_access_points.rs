@@ -161,8 +161,8 @@ pub enum ListBusinessAccessPointsError {
 }
 impl From<::acs_runtime::client::ServiceError> for ListBusinessAccessPointsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code_index(&["InternalError"]) {
-            Some(0) => Self::InternalError(error),
+        match error.code() {
+            "InternalError" => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

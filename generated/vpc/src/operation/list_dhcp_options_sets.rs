@@ -364,9 +364,9 @@ pub enum ListDhcpOptionsSetsError {
 }
 impl From<::acs_runtime::client::ServiceError> for ListDhcpOptionsSetsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code_index(&["IllegalParam.NextToken", "InvalidRegionId.NotFound"]) {
-            Some(0) => Self::IllegalParamNextToken(error),
-            Some(1) => Self::InvalidRegionIdNotFound(error),
+        match error.code() {
+            "IllegalParam.NextToken" => Self::IllegalParamNextToken(error),
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

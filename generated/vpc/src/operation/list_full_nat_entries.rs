@@ -439,20 +439,15 @@ pub enum ListFullNatEntriesError {
 }
 impl From<::acs_runtime::client::ServiceError> for ListFullNatEntriesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "ResourceNotFound.FullNatTableId",
-                    "MissingParam.FullnatTableIdOrNatGatewayId",
-                    "ResourceNotFound.FullNatTable",
-                    "NATGW_NOT_EXIST",
-                ],
-            )
-        {
-            Some(0) => Self::ResourceNotFoundFullNatTableId(error),
-            Some(1) => Self::MissingParamFullnatTableIdOrNatGatewayId(error),
-            Some(2) => Self::ResourceNotFoundFullNatTable(error),
-            Some(3) => Self::NatgwNotExist(error),
+        match error.code() {
+            "ResourceNotFound.FullNatTableId" => {
+                Self::ResourceNotFoundFullNatTableId(error)
+            }
+            "MissingParam.FullnatTableIdOrNatGatewayId" => {
+                Self::MissingParamFullnatTableIdOrNatGatewayId(error)
+            }
+            "ResourceNotFound.FullNatTable" => Self::ResourceNotFoundFullNatTable(error),
+            "NATGW_NOT_EXIST" => Self::NatgwNotExist(error),
             _ => Self::Unhandled(error),
         }
     }

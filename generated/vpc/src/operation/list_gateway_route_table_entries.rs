@@ -260,13 +260,11 @@ pub enum ListGatewayRouteTableEntriesError {
 }
 impl From<::acs_runtime::client::ServiceError> for ListGatewayRouteTableEntriesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &["ResourceNotFound.GatewayRouteTable", "IllegalParam.NextToken"],
-            )
-        {
-            Some(0) => Self::ResourceNotFoundGatewayRouteTable(error),
-            Some(1) => Self::IllegalParamNextToken(error),
+        match error.code() {
+            "ResourceNotFound.GatewayRouteTable" => {
+                Self::ResourceNotFoundGatewayRouteTable(error)
+            }
+            "IllegalParam.NextToken" => Self::IllegalParamNextToken(error),
             _ => Self::Unhandled(error),
         }
     }

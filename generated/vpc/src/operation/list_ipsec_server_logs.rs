@@ -311,9 +311,9 @@ pub enum ListIpsecServerLogsError {
 }
 impl From<::acs_runtime::client::ServiceError> for ListIpsecServerLogsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code_index(&["Forbidden", "InvalidIpsecServerId.NotFound"]) {
-            Some(0) => Self::Forbidden(error),
-            Some(1) => Self::InvalidIpsecServerIdNotFound(error),
+        match error.code() {
+            "Forbidden" => Self::Forbidden(error),
+            "InvalidIpsecServerId.NotFound" => Self::InvalidIpsecServerIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -316,9 +316,9 @@ pub enum ListIpsecServersError {
 }
 impl From<::acs_runtime::client::ServiceError> for ListIpsecServersError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code_index(&["IllegalParam.NextToken", "Forbidden"]) {
-            Some(0) => Self::IllegalParamNextToken(error),
-            Some(1) => Self::Forbidden(error),
+        match error.code() {
+            "IllegalParam.NextToken" => Self::IllegalParamNextToken(error),
+            "Forbidden" => Self::Forbidden(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -299,8 +299,8 @@ pub enum ListIpv4GatewaysError {
 }
 impl From<::acs_runtime::client::ServiceError> for ListIpv4GatewaysError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code_index(&["IllegalParam.NextToken"]) {
-            Some(0) => Self::IllegalParamNextToken(error),
+        match error.code() {
+            "IllegalParam.NextToken" => Self::IllegalParamNextToken(error),
             _ => Self::Unhandled(error),
         }
     }

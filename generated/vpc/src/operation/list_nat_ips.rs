@@ -390,8 +390,8 @@ pub enum ListNatIpsError {
 }
 impl From<::acs_runtime::client::ServiceError> for ListNatIpsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code_index(&["InvalidRegionId.NotFound"]) {
-            Some(0) => Self::InvalidRegionIdNotFound(error),
+        match error.code() {
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

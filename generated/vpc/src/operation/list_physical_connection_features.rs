@@ -222,18 +222,14 @@ pub enum ListPhysicalConnectionFeaturesError {
 }
 impl From<::acs_runtime::client::ServiceError> for ListPhysicalConnectionFeaturesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "MissingParam.PhysicalConnectionId",
-                    "MissingParam.RegionNo",
-                    "InvalidPhysicalConnectionId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::MissingParamPhysicalConnectionId(error),
-            Some(1) => Self::MissingParamRegionNo(error),
-            Some(2) => Self::InvalidPhysicalConnectionIdNotFound(error),
+        match error.code() {
+            "MissingParam.PhysicalConnectionId" => {
+                Self::MissingParamPhysicalConnectionId(error)
+            }
+            "MissingParam.RegionNo" => Self::MissingParamRegionNo(error),
+            "InvalidPhysicalConnectionId.NotFound" => {
+                Self::InvalidPhysicalConnectionIdNotFound(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

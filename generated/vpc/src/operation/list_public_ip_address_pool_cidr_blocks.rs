@@ -280,13 +280,11 @@ pub enum ListPublicIpAddressPoolCidrBlocksError {
 impl From<::acs_runtime::client::ServiceError>
 for ListPublicIpAddressPoolCidrBlocksError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &["IllegalParam.NextToken", "MissingParam.PublicIpAddressPoolId"],
-            )
-        {
-            Some(0) => Self::IllegalParamNextToken(error),
-            Some(1) => Self::MissingParamPublicIpAddressPoolId(error),
+        match error.code() {
+            "IllegalParam.NextToken" => Self::IllegalParamNextToken(error),
+            "MissingParam.PublicIpAddressPoolId" => {
+                Self::MissingParamPublicIpAddressPoolId(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

@@ -422,9 +422,9 @@ pub enum ListPublicIpAddressPoolsError {
 }
 impl From<::acs_runtime::client::ServiceError> for ListPublicIpAddressPoolsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code_index(&["IllegalParam.Isp", "IllegalParam.NextToken"]) {
-            Some(0) => Self::IllegalParamIsp(error),
-            Some(1) => Self::IllegalParamNextToken(error),
+        match error.code() {
+            "IllegalParam.Isp" => Self::IllegalParamIsp(error),
+            "IllegalParam.NextToken" => Self::IllegalParamNextToken(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -314,34 +314,18 @@ pub enum ListTagResourcesForExpressConnectError {
 impl From<::acs_runtime::client::ServiceError>
 for ListTagResourcesForExpressConnectError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidTagKey",
-                    "InvalidTagValue",
-                    "InvalidInstanceType.NotFound",
-                    "InvalidInstanceIds.NotFound",
-                    "Forbidden.TagKeys",
-                    "QuotaExceeded.TagNum",
-                    "Forbidden.TagKey.Duplicated",
-                    "SizeLimitExceeded.TagNum",
-                    "SizeLimitExceeded.ResourceId",
-                    "Forbidden",
-                    "BothEmpty.TagsAndResources",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidTagKey(error),
-            Some(1) => Self::InvalidTagValue(error),
-            Some(2) => Self::InvalidInstanceTypeNotFound(error),
-            Some(3) => Self::InvalidInstanceIdsNotFound(error),
-            Some(4) => Self::ForbiddenTagKeys(error),
-            Some(5) => Self::QuotaExceededTagNum(error),
-            Some(6) => Self::ForbiddenTagKeyDuplicated(error),
-            Some(7) => Self::SizeLimitExceededTagNum(error),
-            Some(8) => Self::SizeLimitExceededResourceId(error),
-            Some(9) => Self::Forbidden(error),
-            Some(10) => Self::BothEmptyTagsAndResources(error),
+        match error.code() {
+            "InvalidTagKey" => Self::InvalidTagKey(error),
+            "InvalidTagValue" => Self::InvalidTagValue(error),
+            "InvalidInstanceType.NotFound" => Self::InvalidInstanceTypeNotFound(error),
+            "InvalidInstanceIds.NotFound" => Self::InvalidInstanceIdsNotFound(error),
+            "Forbidden.TagKeys" => Self::ForbiddenTagKeys(error),
+            "QuotaExceeded.TagNum" => Self::QuotaExceededTagNum(error),
+            "Forbidden.TagKey.Duplicated" => Self::ForbiddenTagKeyDuplicated(error),
+            "SizeLimitExceeded.TagNum" => Self::SizeLimitExceededTagNum(error),
+            "SizeLimitExceeded.ResourceId" => Self::SizeLimitExceededResourceId(error),
+            "Forbidden" => Self::Forbidden(error),
+            "BothEmpty.TagsAndResources" => Self::BothEmptyTagsAndResources(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -316,8 +316,8 @@ pub enum ListTrafficMirrorFiltersError {
 }
 impl From<::acs_runtime::client::ServiceError> for ListTrafficMirrorFiltersError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code_index(&["IllegalParam.NextToken"]) {
-            Some(0) => Self::IllegalParamNextToken(error),
+        match error.code() {
+            "IllegalParam.NextToken" => Self::IllegalParamNextToken(error),
             _ => Self::Unhandled(error),
         }
     }

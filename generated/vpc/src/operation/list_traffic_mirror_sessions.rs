@@ -406,8 +406,8 @@ pub enum ListTrafficMirrorSessionsError {
 }
 impl From<::acs_runtime::client::ServiceError> for ListTrafficMirrorSessionsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code_index(&["IllegalParam.NextToken"]) {
-            Some(0) => Self::IllegalParamNextToken(error),
+        match error.code() {
+            "IllegalParam.NextToken" => Self::IllegalParamNextToken(error),
             _ => Self::Unhandled(error),
         }
     }

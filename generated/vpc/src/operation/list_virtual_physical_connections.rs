@@ -447,13 +447,11 @@ pub enum ListVirtualPhysicalConnectionsError {
 }
 impl From<::acs_runtime::client::ServiceError> for ListVirtualPhysicalConnectionsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &["IllegalParam.Bandwidth", "ResourceNotFound.PhysicalConnectionId"],
-            )
-        {
-            Some(0) => Self::IllegalParamBandwidth(error),
-            Some(1) => Self::ResourceNotFoundPhysicalConnectionId(error),
+        match error.code() {
+            "IllegalParam.Bandwidth" => Self::IllegalParamBandwidth(error),
+            "ResourceNotFound.PhysicalConnectionId" => {
+                Self::ResourceNotFoundPhysicalConnectionId(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

@@ -251,13 +251,11 @@ pub enum ListVpcEndpointServicesByEndUserError {
 impl From<::acs_runtime::client::ServiceError>
 for ListVpcEndpointServicesByEndUserError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &["ResourceNotFound.EndpointServiceId", "IllegalParam.NextToken"],
-            )
-        {
-            Some(0) => Self::ResourceNotFoundEndpointServiceId(error),
-            Some(1) => Self::IllegalParamNextToken(error),
+        match error.code() {
+            "ResourceNotFound.EndpointServiceId" => {
+                Self::ResourceNotFoundEndpointServiceId(error)
+            }
+            "IllegalParam.NextToken" => Self::IllegalParamNextToken(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -335,18 +335,10 @@ pub enum ListVpcGatewayEndpointsError {
 }
 impl From<::acs_runtime::client::ServiceError> for ListVpcGatewayEndpointsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IllegalParam.NextToken",
-                    "IllegalParam.MaxResults",
-                    "InvalidVpcId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::IllegalParamNextToken(error),
-            Some(1) => Self::IllegalParamMaxResults(error),
-            Some(2) => Self::InvalidVpcIdNotFound(error),
+        match error.code() {
+            "IllegalParam.NextToken" => Self::IllegalParamNextToken(error),
+            "IllegalParam.MaxResults" => Self::IllegalParamMaxResults(error),
+            "InvalidVpcId.NotFound" => Self::InvalidVpcIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

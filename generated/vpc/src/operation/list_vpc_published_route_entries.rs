@@ -303,24 +303,17 @@ pub enum ListVpcPublishedRouteEntriesError {
 }
 impl From<::acs_runtime::client::ServiceError> for ListVpcPublishedRouteEntriesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "ResourceNotAssociated.TargetInstance",
-                    "ResourceNotFound.RouteTable",
-                    "IllegalParam.NextToken",
-                    "IllegalParam.NextTokenExpired",
-                    "IllegalParam.TargetType",
-                    "OperationDenied.UnexpectedRouteTable",
-                ],
-            )
-        {
-            Some(0) => Self::ResourceNotAssociatedTargetInstance(error),
-            Some(1) => Self::ResourceNotFoundRouteTable(error),
-            Some(2) => Self::IllegalParamNextToken(error),
-            Some(3) => Self::IllegalParamNextTokenExpired(error),
-            Some(4) => Self::IllegalParamTargetType(error),
-            Some(5) => Self::OperationDeniedUnexpectedRouteTable(error),
+        match error.code() {
+            "ResourceNotAssociated.TargetInstance" => {
+                Self::ResourceNotAssociatedTargetInstance(error)
+            }
+            "ResourceNotFound.RouteTable" => Self::ResourceNotFoundRouteTable(error),
+            "IllegalParam.NextToken" => Self::IllegalParamNextToken(error),
+            "IllegalParam.NextTokenExpired" => Self::IllegalParamNextTokenExpired(error),
+            "IllegalParam.TargetType" => Self::IllegalParamTargetType(error),
+            "OperationDenied.UnexpectedRouteTable" => {
+                Self::OperationDeniedUnexpectedRouteTable(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

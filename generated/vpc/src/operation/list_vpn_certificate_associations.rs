@@ -334,9 +334,9 @@ pub enum ListVpnCertificateAssociationsError {
 }
 impl From<::acs_runtime::client::ServiceError> for ListVpnCertificateAssociationsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code_index(&["IllegalParam.NextToken", "Forbidden"]) {
-            Some(0) => Self::IllegalParamNextToken(error),
-            Some(1) => Self::Forbidden(error),
+        match error.code() {
+            "IllegalParam.NextToken" => Self::IllegalParamNextToken(error),
+            "Forbidden" => Self::Forbidden(error),
             _ => Self::Unhandled(error),
         }
     }

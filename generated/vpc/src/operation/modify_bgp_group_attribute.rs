@@ -425,66 +425,50 @@ pub enum ModifyBgpGroupAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyBgpGroupAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "QuotaExceeded.Bgp",
-                    "QuotaExceeded.Nqa",
-                    "QuotaExceeded.BgpNetwork",
-                    "InvalidPeerIpAddress",
-                    "InvalidVbrNetwork",
-                    "InvalidBgpGroup",
-                    "InvalidBgpName.Malformed",
-                    "InvalidBgpDiscription.Malformed",
-                    "InvalidBgpAuthkey.Malformed",
-                    "InvalidIP.Malformed",
-                    "InvalidPeerAsn.Malformed",
-                    "InvalidParams.NotNull",
-                    "InvalidBgpGroup.LocalAsnInvalid",
-                    "InvalidParams.NotFound",
-                    "InvalidParams.AlreadyExists",
-                    "InvalidStatus.CannotOperate",
-                    "InvalidParams.PeerIpAddressMustPointOut",
-                    "InvalidParams.PeerIpAddressInUse",
-                    "IllegalParam.PeerAsn",
-                    "IllegalParam.LocalAsn",
-                    "OperationFailed.PconnTrafficNotEnable",
-                    "OperationUnsupport",
-                    "OperationFailed.ClearAuthKeyForbidden",
-                    "IllegalParam.RouteLimit",
-                    "OperationDenied.VbrAttachEcrInMiddleStatus",
-                    "OperationUnsupported.VBRAttachedECR",
-                    "InvalidRegionId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::QuotaExceededBgp(error),
-            Some(1) => Self::QuotaExceededNqa(error),
-            Some(2) => Self::QuotaExceededBgpNetwork(error),
-            Some(3) => Self::InvalidPeerIpAddress(error),
-            Some(4) => Self::InvalidVbrNetwork(error),
-            Some(5) => Self::InvalidBgpGroup(error),
-            Some(6) => Self::InvalidBgpNameMalformed(error),
-            Some(7) => Self::InvalidBgpDiscriptionMalformed(error),
-            Some(8) => Self::InvalidBgpAuthkeyMalformed(error),
-            Some(9) => Self::InvalidIpMalformed(error),
-            Some(10) => Self::InvalidPeerAsnMalformed(error),
-            Some(11) => Self::InvalidParamsNotNull(error),
-            Some(12) => Self::InvalidBgpGroupLocalAsnInvalid(error),
-            Some(13) => Self::InvalidParamsNotFound(error),
-            Some(14) => Self::InvalidParamsAlreadyExists(error),
-            Some(15) => Self::InvalidStatusCannotOperate(error),
-            Some(16) => Self::InvalidParamsPeerIpAddressMustPointOut(error),
-            Some(17) => Self::InvalidParamsPeerIpAddressInUse(error),
-            Some(18) => Self::IllegalParamPeerAsn(error),
-            Some(19) => Self::IllegalParamLocalAsn(error),
-            Some(20) => Self::OperationFailedPconnTrafficNotEnable(error),
-            Some(21) => Self::OperationUnsupport(error),
-            Some(22) => Self::OperationFailedClearAuthKeyForbidden(error),
-            Some(23) => Self::IllegalParamRouteLimit(error),
-            Some(24) => Self::OperationDeniedVbrAttachEcrInMiddleStatus(error),
-            Some(25) => Self::OperationUnsupportedVbrAttachedEcr(error),
-            Some(26) => Self::InvalidRegionIdNotFound(error),
+        match error.code() {
+            "QuotaExceeded.Bgp" => Self::QuotaExceededBgp(error),
+            "QuotaExceeded.Nqa" => Self::QuotaExceededNqa(error),
+            "QuotaExceeded.BgpNetwork" => Self::QuotaExceededBgpNetwork(error),
+            "InvalidPeerIpAddress" => Self::InvalidPeerIpAddress(error),
+            "InvalidVbrNetwork" => Self::InvalidVbrNetwork(error),
+            "InvalidBgpGroup" => Self::InvalidBgpGroup(error),
+            "InvalidBgpName.Malformed" => Self::InvalidBgpNameMalformed(error),
+            "InvalidBgpDiscription.Malformed" => {
+                Self::InvalidBgpDiscriptionMalformed(error)
+            }
+            "InvalidBgpAuthkey.Malformed" => Self::InvalidBgpAuthkeyMalformed(error),
+            "InvalidIP.Malformed" => Self::InvalidIpMalformed(error),
+            "InvalidPeerAsn.Malformed" => Self::InvalidPeerAsnMalformed(error),
+            "InvalidParams.NotNull" => Self::InvalidParamsNotNull(error),
+            "InvalidBgpGroup.LocalAsnInvalid" => {
+                Self::InvalidBgpGroupLocalAsnInvalid(error)
+            }
+            "InvalidParams.NotFound" => Self::InvalidParamsNotFound(error),
+            "InvalidParams.AlreadyExists" => Self::InvalidParamsAlreadyExists(error),
+            "InvalidStatus.CannotOperate" => Self::InvalidStatusCannotOperate(error),
+            "InvalidParams.PeerIpAddressMustPointOut" => {
+                Self::InvalidParamsPeerIpAddressMustPointOut(error)
+            }
+            "InvalidParams.PeerIpAddressInUse" => {
+                Self::InvalidParamsPeerIpAddressInUse(error)
+            }
+            "IllegalParam.PeerAsn" => Self::IllegalParamPeerAsn(error),
+            "IllegalParam.LocalAsn" => Self::IllegalParamLocalAsn(error),
+            "OperationFailed.PconnTrafficNotEnable" => {
+                Self::OperationFailedPconnTrafficNotEnable(error)
+            }
+            "OperationUnsupport" => Self::OperationUnsupport(error),
+            "OperationFailed.ClearAuthKeyForbidden" => {
+                Self::OperationFailedClearAuthKeyForbidden(error)
+            }
+            "IllegalParam.RouteLimit" => Self::IllegalParamRouteLimit(error),
+            "OperationDenied.VbrAttachEcrInMiddleStatus" => {
+                Self::OperationDeniedVbrAttachEcrInMiddleStatus(error)
+            }
+            "OperationUnsupported.VBRAttachedECR" => {
+                Self::OperationUnsupportedVbrAttachedEcr(error)
+            }
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

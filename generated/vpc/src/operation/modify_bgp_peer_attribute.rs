@@ -305,40 +305,25 @@ pub enum ModifyBgpPeerAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyBgpPeerAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IllegalParam.IpAddress",
-                    "InvalidAccessDeviceId.NotFound",
-                    "QuotaExceeded.BfdSession",
-                    "MissingParam.BgpPeerId",
-                    "InvalidBgpPeer.NotFound",
-                    "InvalidRegionId.NotFound",
-                    "IncorrectStatus.BgpPeer",
-                    "MissingParam.EnableBfd",
-                    "IllegalParam.BfdMultiHop",
-                    "OperationFailed.PconnTrafficNotEnable",
-                    "DuplicatedParam.PeerIpAddress",
-                    "InvalidBgpPeerId.NotFound",
-                    "IncorretStatus.BgpPeer",
-                    "Internal.Error",
-                ],
-            )
-        {
-            Some(0) => Self::IllegalParamIpAddress(error),
-            Some(1) => Self::InvalidAccessDeviceIdNotFound(error),
-            Some(2) => Self::QuotaExceededBfdSession(error),
-            Some(3) => Self::MissingParamBgpPeerId(error),
-            Some(4) => Self::InvalidBgpPeerNotFound(error),
-            Some(5) => Self::InvalidRegionIdNotFound(error),
-            Some(6) => Self::IncorrectStatusBgpPeer(error),
-            Some(7) => Self::MissingParamEnableBfd(error),
-            Some(8) => Self::IllegalParamBfdMultiHop(error),
-            Some(9) => Self::OperationFailedPconnTrafficNotEnable(error),
-            Some(10) => Self::DuplicatedParamPeerIpAddress(error),
-            Some(11) => Self::InvalidBgpPeerIdNotFound(error),
-            Some(12) => Self::IncorretStatusBgpPeer(error),
-            Some(13) => Self::InternalError(error),
+        match error.code() {
+            "IllegalParam.IpAddress" => Self::IllegalParamIpAddress(error),
+            "InvalidAccessDeviceId.NotFound" => {
+                Self::InvalidAccessDeviceIdNotFound(error)
+            }
+            "QuotaExceeded.BfdSession" => Self::QuotaExceededBfdSession(error),
+            "MissingParam.BgpPeerId" => Self::MissingParamBgpPeerId(error),
+            "InvalidBgpPeer.NotFound" => Self::InvalidBgpPeerNotFound(error),
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "IncorrectStatus.BgpPeer" => Self::IncorrectStatusBgpPeer(error),
+            "MissingParam.EnableBfd" => Self::MissingParamEnableBfd(error),
+            "IllegalParam.BfdMultiHop" => Self::IllegalParamBfdMultiHop(error),
+            "OperationFailed.PconnTrafficNotEnable" => {
+                Self::OperationFailedPconnTrafficNotEnable(error)
+            }
+            "DuplicatedParam.PeerIpAddress" => Self::DuplicatedParamPeerIpAddress(error),
+            "InvalidBgpPeerId.NotFound" => Self::InvalidBgpPeerIdNotFound(error),
+            "IncorretStatus.BgpPeer" => Self::IncorretStatusBgpPeer(error),
+            "Internal.Error" => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -226,20 +226,17 @@ pub enum ModifyCommonBandwidthPackageAttributeError {
 impl From<::acs_runtime::client::ServiceError>
 for ModifyCommonBandwidthPackageAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidParameter.Name.Malformed",
-                    "InvalidParameter.Description.Malformed",
-                    "InvalidBandwidthPackageId.NotFound",
-                    "InvalidRegionId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidParameterNameMalformed(error),
-            Some(1) => Self::InvalidParameterDescriptionMalformed(error),
-            Some(2) => Self::InvalidBandwidthPackageIdNotFound(error),
-            Some(3) => Self::InvalidRegionIdNotFound(error),
+        match error.code() {
+            "InvalidParameter.Name.Malformed" => {
+                Self::InvalidParameterNameMalformed(error)
+            }
+            "InvalidParameter.Description.Malformed" => {
+                Self::InvalidParameterDescriptionMalformed(error)
+            }
+            "InvalidBandwidthPackageId.NotFound" => {
+                Self::InvalidBandwidthPackageIdNotFound(error)
+            }
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -239,20 +239,11 @@ pub enum ModifyCommonBandwidthPackageIpBandwidthError {
 impl From<::acs_runtime::client::ServiceError>
 for ModifyCommonBandwidthPackageIpBandwidthError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "OperationFailed.DistibuteLock",
-                    "Forbidden.FinancialLocked",
-                    "InvalidEIPStatus.BizDisabled",
-                    "InvalidRegionId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::OperationFailedDistibuteLock(error),
-            Some(1) => Self::ForbiddenFinancialLocked(error),
-            Some(2) => Self::InvalidEipStatusBizDisabled(error),
-            Some(3) => Self::InvalidRegionIdNotFound(error),
+        match error.code() {
+            "OperationFailed.DistibuteLock" => Self::OperationFailedDistibuteLock(error),
+            "Forbidden.FinancialLocked" => Self::ForbiddenFinancialLocked(error),
+            "InvalidEIPStatus.BizDisabled" => Self::InvalidEipStatusBizDisabled(error),
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -250,44 +250,39 @@ pub enum ModifyCommonBandwidthPackageSpecError {
 impl From<::acs_runtime::client::ServiceError>
 for ModifyCommonBandwidthPackageSpecError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "ResourceNotEnough.Bandwidth",
-                    "InvalidParameter.Bandwidth",
-                    "InvalidBandwidthPackageId.NotFound",
-                    "InvalidCommonBandwidthPackageId.NotFound",
-                    "IncorrectStatus.ResourceStatus",
-                    "SYSTEM.SALE_VALIDATE_UNEXPECTED_ERROR",
-                    "OperationFailed.SyncOrderToSub",
-                    "OperationFailed.SaleValidate",
-                    "OperationFailed.QueryCommodityInfo",
-                    "OperationFailed.QueryPrice",
-                    "Forbidden.ChargeTypeIsPrepaid",
-                    "IncorrectStatus.CbwpModifying",
-                    "InvalidRegionId.NotFound",
-                    "InvalidBandwidth.ValueNotSupported",
-                    "BandwidthPackage.FinancialLocked",
-                    "OrderError.BandwidthPackage",
-                ],
-            )
-        {
-            Some(0) => Self::ResourceNotEnoughBandwidth(error),
-            Some(1) => Self::InvalidParameterBandwidth(error),
-            Some(2) => Self::InvalidBandwidthPackageIdNotFound(error),
-            Some(3) => Self::InvalidCommonBandwidthPackageIdNotFound(error),
-            Some(4) => Self::IncorrectStatusResourceStatus(error),
-            Some(5) => Self::SystemSaleValidateUnexpectedError(error),
-            Some(6) => Self::OperationFailedSyncOrderToSub(error),
-            Some(7) => Self::OperationFailedSaleValidate(error),
-            Some(8) => Self::OperationFailedQueryCommodityInfo(error),
-            Some(9) => Self::OperationFailedQueryPrice(error),
-            Some(10) => Self::ForbiddenChargeTypeIsPrepaid(error),
-            Some(11) => Self::IncorrectStatusCbwpModifying(error),
-            Some(12) => Self::InvalidRegionIdNotFound(error),
-            Some(13) => Self::InvalidBandwidthValueNotSupported(error),
-            Some(14) => Self::BandwidthPackageFinancialLocked(error),
-            Some(15) => Self::OrderErrorBandwidthPackage(error),
+        match error.code() {
+            "ResourceNotEnough.Bandwidth" => Self::ResourceNotEnoughBandwidth(error),
+            "InvalidParameter.Bandwidth" => Self::InvalidParameterBandwidth(error),
+            "InvalidBandwidthPackageId.NotFound" => {
+                Self::InvalidBandwidthPackageIdNotFound(error)
+            }
+            "InvalidCommonBandwidthPackageId.NotFound" => {
+                Self::InvalidCommonBandwidthPackageIdNotFound(error)
+            }
+            "IncorrectStatus.ResourceStatus" => {
+                Self::IncorrectStatusResourceStatus(error)
+            }
+            "SYSTEM.SALE_VALIDATE_UNEXPECTED_ERROR" => {
+                Self::SystemSaleValidateUnexpectedError(error)
+            }
+            "OperationFailed.SyncOrderToSub" => {
+                Self::OperationFailedSyncOrderToSub(error)
+            }
+            "OperationFailed.SaleValidate" => Self::OperationFailedSaleValidate(error),
+            "OperationFailed.QueryCommodityInfo" => {
+                Self::OperationFailedQueryCommodityInfo(error)
+            }
+            "OperationFailed.QueryPrice" => Self::OperationFailedQueryPrice(error),
+            "Forbidden.ChargeTypeIsPrepaid" => Self::ForbiddenChargeTypeIsPrepaid(error),
+            "IncorrectStatus.CbwpModifying" => Self::IncorrectStatusCbwpModifying(error),
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "InvalidBandwidth.ValueNotSupported" => {
+                Self::InvalidBandwidthValueNotSupported(error)
+            }
+            "BandwidthPackage.FinancialLocked" => {
+                Self::BandwidthPackageFinancialLocked(error)
+            }
+            "OrderError.BandwidthPackage" => Self::OrderErrorBandwidthPackage(error),
             _ => Self::Unhandled(error),
         }
     }

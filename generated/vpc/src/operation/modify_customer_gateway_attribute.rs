@@ -356,30 +356,22 @@ pub enum ModifyCustomerGatewayAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyCustomerGatewayAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidName",
-                    "InvalidDescription",
-                    "OperationDenied.MissingAsn",
-                    "InvalidAuthkey.Malformed",
-                    "OperationDenied.VpnFinancialLocked",
-                    "OperationDenied.VpnConfiguring",
-                    "Forbbiden.SubUser",
-                    "Forbidden",
-                    "InvalidCustomerGatewayInstanceId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidName(error),
-            Some(1) => Self::InvalidDescription(error),
-            Some(2) => Self::OperationDeniedMissingAsn(error),
-            Some(3) => Self::InvalidAuthkeyMalformed(error),
-            Some(4) => Self::OperationDeniedVpnFinancialLocked(error),
-            Some(5) => Self::OperationDeniedVpnConfiguring(error),
-            Some(6) => Self::ForbbidenSubUser(error),
-            Some(7) => Self::Forbidden(error),
-            Some(8) => Self::InvalidCustomerGatewayInstanceIdNotFound(error),
+        match error.code() {
+            "InvalidName" => Self::InvalidName(error),
+            "InvalidDescription" => Self::InvalidDescription(error),
+            "OperationDenied.MissingAsn" => Self::OperationDeniedMissingAsn(error),
+            "InvalidAuthkey.Malformed" => Self::InvalidAuthkeyMalformed(error),
+            "OperationDenied.VpnFinancialLocked" => {
+                Self::OperationDeniedVpnFinancialLocked(error)
+            }
+            "OperationDenied.VpnConfiguring" => {
+                Self::OperationDeniedVpnConfiguring(error)
+            }
+            "Forbbiden.SubUser" => Self::ForbbidenSubUser(error),
+            "Forbidden" => Self::Forbidden(error),
+            "InvalidCustomerGatewayInstanceId.NotFound" => {
+                Self::InvalidCustomerGatewayInstanceIdNotFound(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

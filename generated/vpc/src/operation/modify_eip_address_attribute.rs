@@ -289,62 +289,46 @@ pub enum ModifyEipAddressAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyEipAddressAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "OrderError.EIP",
-                    "InsufficientBalance.Eip",
-                    "InvalidParameter",
-                    "Forbidden.ChargeTypeIsPrepaid",
-                    "IncorrectEipStatus",
-                    "InvalidBandwidth.OutOfMaxTrafficBindedOnNatgw",
-                    "QuotaExceeded.LargeSpecEip",
-                    "InvalidEipAddressName.Malformed",
-                    "ResourceQueryError",
-                    "InvalidDescription.Malformed",
-                    "SYSTEM.UNKNOWN.ERROR",
-                    "Abs.InvalidBandwidth.Malformed",
-                    "InvalidEIPStatus.BizDisabled",
-                    "OperationFailed.SaleValidate",
-                    "OperationFailed.SyncOrderToSub",
-                    "COMMODITY.INVALID_COMPONENT",
-                    "OperationFailed.CompleteUserInfo",
-                    "OperationFailed.ConcurrentRequest",
-                    "IncorrectStatus.ResourceStatus",
-                    "Forbidden.FinancialLocked",
-                    "MissingParam.InstanceId",
-                    "InvalidAllocationId.NotFound",
-                    "Forbidden.InCommonBandwidthPackage",
-                    "Forbidden.RegionNotFound",
-                    "InternalError",
-                ],
-            )
-        {
-            Some(0) => Self::OrderErrorEip(error),
-            Some(1) => Self::InsufficientBalanceEip(error),
-            Some(2) => Self::InvalidParameter(error),
-            Some(3) => Self::ForbiddenChargeTypeIsPrepaid(error),
-            Some(4) => Self::IncorrectEipStatus(error),
-            Some(5) => Self::InvalidBandwidthOutOfMaxTrafficBindedOnNatgw(error),
-            Some(6) => Self::QuotaExceededLargeSpecEip(error),
-            Some(7) => Self::InvalidEipAddressNameMalformed(error),
-            Some(8) => Self::ResourceQueryError(error),
-            Some(9) => Self::InvalidDescriptionMalformed(error),
-            Some(10) => Self::SystemUnknownError(error),
-            Some(11) => Self::AbsInvalidBandwidthMalformed(error),
-            Some(12) => Self::InvalidEipStatusBizDisabled(error),
-            Some(13) => Self::OperationFailedSaleValidate(error),
-            Some(14) => Self::OperationFailedSyncOrderToSub(error),
-            Some(15) => Self::CommodityInvalidComponent(error),
-            Some(16) => Self::OperationFailedCompleteUserInfo(error),
-            Some(17) => Self::OperationFailedConcurrentRequest(error),
-            Some(18) => Self::IncorrectStatusResourceStatus(error),
-            Some(19) => Self::ForbiddenFinancialLocked(error),
-            Some(20) => Self::MissingParamInstanceId(error),
-            Some(21) => Self::InvalidAllocationIdNotFound(error),
-            Some(22) => Self::ForbiddenInCommonBandwidthPackage(error),
-            Some(23) => Self::ForbiddenRegionNotFound(error),
-            Some(24) => Self::InternalError(error),
+        match error.code() {
+            "OrderError.EIP" => Self::OrderErrorEip(error),
+            "InsufficientBalance.Eip" => Self::InsufficientBalanceEip(error),
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "Forbidden.ChargeTypeIsPrepaid" => Self::ForbiddenChargeTypeIsPrepaid(error),
+            "IncorrectEipStatus" => Self::IncorrectEipStatus(error),
+            "InvalidBandwidth.OutOfMaxTrafficBindedOnNatgw" => {
+                Self::InvalidBandwidthOutOfMaxTrafficBindedOnNatgw(error)
+            }
+            "QuotaExceeded.LargeSpecEip" => Self::QuotaExceededLargeSpecEip(error),
+            "InvalidEipAddressName.Malformed" => {
+                Self::InvalidEipAddressNameMalformed(error)
+            }
+            "ResourceQueryError" => Self::ResourceQueryError(error),
+            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
+            "SYSTEM.UNKNOWN.ERROR" => Self::SystemUnknownError(error),
+            "Abs.InvalidBandwidth.Malformed" => Self::AbsInvalidBandwidthMalformed(error),
+            "InvalidEIPStatus.BizDisabled" => Self::InvalidEipStatusBizDisabled(error),
+            "OperationFailed.SaleValidate" => Self::OperationFailedSaleValidate(error),
+            "OperationFailed.SyncOrderToSub" => {
+                Self::OperationFailedSyncOrderToSub(error)
+            }
+            "COMMODITY.INVALID_COMPONENT" => Self::CommodityInvalidComponent(error),
+            "OperationFailed.CompleteUserInfo" => {
+                Self::OperationFailedCompleteUserInfo(error)
+            }
+            "OperationFailed.ConcurrentRequest" => {
+                Self::OperationFailedConcurrentRequest(error)
+            }
+            "IncorrectStatus.ResourceStatus" => {
+                Self::IncorrectStatusResourceStatus(error)
+            }
+            "Forbidden.FinancialLocked" => Self::ForbiddenFinancialLocked(error),
+            "MissingParam.InstanceId" => Self::MissingParamInstanceId(error),
+            "InvalidAllocationId.NotFound" => Self::InvalidAllocationIdNotFound(error),
+            "Forbidden.InCommonBandwidthPackage" => {
+                Self::ForbiddenInCommonBandwidthPackage(error)
+            }
+            "Forbidden.RegionNotFound" => Self::ForbiddenRegionNotFound(error),
+            "InternalError" => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

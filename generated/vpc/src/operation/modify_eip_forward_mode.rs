@@ -251,32 +251,17 @@ pub enum ModifyEipForwardModeError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyEipForwardModeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "Region.NotSupport",
-                    "Instance.ModeError",
-                    "Instance.StatusError",
-                    "ENI.BindEcs",
-                    "Forbidden.PrePaidBindedEip",
-                    "BindInstance.NotSupport",
-                    "IncorrectStatus.EipInstance",
-                    "Forbidden",
-                    "Instance.NotFound",
-                    "ENI.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::RegionNotSupport(error),
-            Some(1) => Self::InstanceModeError(error),
-            Some(2) => Self::InstanceStatusError(error),
-            Some(3) => Self::EniBindEcs(error),
-            Some(4) => Self::ForbiddenPrePaidBindedEip(error),
-            Some(5) => Self::BindInstanceNotSupport(error),
-            Some(6) => Self::IncorrectStatusEipInstance(error),
-            Some(7) => Self::Forbidden(error),
-            Some(8) => Self::InstanceNotFound(error),
-            Some(9) => Self::EniNotFound(error),
+        match error.code() {
+            "Region.NotSupport" => Self::RegionNotSupport(error),
+            "Instance.ModeError" => Self::InstanceModeError(error),
+            "Instance.StatusError" => Self::InstanceStatusError(error),
+            "ENI.BindEcs" => Self::EniBindEcs(error),
+            "Forbidden.PrePaidBindedEip" => Self::ForbiddenPrePaidBindedEip(error),
+            "BindInstance.NotSupport" => Self::BindInstanceNotSupport(error),
+            "IncorrectStatus.EipInstance" => Self::IncorrectStatusEipInstance(error),
+            "Forbidden" => Self::Forbidden(error),
+            "Instance.NotFound" => Self::InstanceNotFound(error),
+            "ENI.NotFound" => Self::EniNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

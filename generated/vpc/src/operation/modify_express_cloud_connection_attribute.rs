@@ -286,40 +286,25 @@ pub enum ModifyExpressCloudConnectionAttributeError {
 impl From<::acs_runtime::client::ServiceError>
 for ModifyExpressCloudConnectionAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidEccId.NotFound",
-                    "IllegalParam.AliUid",
-                    "MissingParam.RegionNo",
-                    "IllegalParam.EccId",
-                    "InvalidEccApplication.NotFound",
-                    "IllegalParam.Description",
-                    "IllegalParam.Name",
-                    "InvalidServiceProvider.Malformed",
-                    "IllegalParam.PortType",
-                    "IllegalParam.Distance",
-                    "IllegalParam.CircuitCode",
-                    "IllegalParam.Type",
-                    "OperationUnsupported.Type",
-                    "InvalidAccessPoint.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidEccIdNotFound(error),
-            Some(1) => Self::IllegalParamAliUid(error),
-            Some(2) => Self::MissingParamRegionNo(error),
-            Some(3) => Self::IllegalParamEccId(error),
-            Some(4) => Self::InvalidEccApplicationNotFound(error),
-            Some(5) => Self::IllegalParamDescription(error),
-            Some(6) => Self::IllegalParamName(error),
-            Some(7) => Self::InvalidServiceProviderMalformed(error),
-            Some(8) => Self::IllegalParamPortType(error),
-            Some(9) => Self::IllegalParamDistance(error),
-            Some(10) => Self::IllegalParamCircuitCode(error),
-            Some(11) => Self::IllegalParamType(error),
-            Some(12) => Self::OperationUnsupportedType(error),
-            Some(13) => Self::InvalidAccessPointNotFound(error),
+        match error.code() {
+            "InvalidEccId.NotFound" => Self::InvalidEccIdNotFound(error),
+            "IllegalParam.AliUid" => Self::IllegalParamAliUid(error),
+            "MissingParam.RegionNo" => Self::MissingParamRegionNo(error),
+            "IllegalParam.EccId" => Self::IllegalParamEccId(error),
+            "InvalidEccApplication.NotFound" => {
+                Self::InvalidEccApplicationNotFound(error)
+            }
+            "IllegalParam.Description" => Self::IllegalParamDescription(error),
+            "IllegalParam.Name" => Self::IllegalParamName(error),
+            "InvalidServiceProvider.Malformed" => {
+                Self::InvalidServiceProviderMalformed(error)
+            }
+            "IllegalParam.PortType" => Self::IllegalParamPortType(error),
+            "IllegalParam.Distance" => Self::IllegalParamDistance(error),
+            "IllegalParam.CircuitCode" => Self::IllegalParamCircuitCode(error),
+            "IllegalParam.Type" => Self::IllegalParamType(error),
+            "OperationUnsupported.Type" => Self::OperationUnsupportedType(error),
+            "InvalidAccessPoint.NotFound" => Self::InvalidAccessPointNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

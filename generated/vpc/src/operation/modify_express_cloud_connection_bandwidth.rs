@@ -210,28 +210,19 @@ pub enum ModifyExpressCloudConnectionBandwidthError {
 impl From<::acs_runtime::client::ServiceError>
 for ModifyExpressCloudConnectionBandwidthError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "MissingParam.EccId",
-                    "MissingParam.AliUid",
-                    "MissingParam.RegionNo",
-                    "MissingParam.Bandwidth",
-                    "InvalidEccApplication.NotFound",
-                    "InvalidEccId.NotFound",
-                    "IncorrectStatus.EccApplication",
-                    "OperationUnsupported.type",
-                ],
-            )
-        {
-            Some(0) => Self::MissingParamEccId(error),
-            Some(1) => Self::MissingParamAliUid(error),
-            Some(2) => Self::MissingParamRegionNo(error),
-            Some(3) => Self::MissingParamBandwidth(error),
-            Some(4) => Self::InvalidEccApplicationNotFound(error),
-            Some(5) => Self::InvalidEccIdNotFound(error),
-            Some(6) => Self::IncorrectStatusEccApplication(error),
-            Some(7) => Self::OperationUnsupportedType(error),
+        match error.code() {
+            "MissingParam.EccId" => Self::MissingParamEccId(error),
+            "MissingParam.AliUid" => Self::MissingParamAliUid(error),
+            "MissingParam.RegionNo" => Self::MissingParamRegionNo(error),
+            "MissingParam.Bandwidth" => Self::MissingParamBandwidth(error),
+            "InvalidEccApplication.NotFound" => {
+                Self::InvalidEccApplicationNotFound(error)
+            }
+            "InvalidEccId.NotFound" => Self::InvalidEccIdNotFound(error),
+            "IncorrectStatus.EccApplication" => {
+                Self::IncorrectStatusEccApplication(error)
+            }
+            "OperationUnsupported.type" => Self::OperationUnsupportedType(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -311,30 +311,24 @@ pub enum ModifyExpressConnectTrafficQosError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyExpressConnectTrafficQosError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IncorrectStatus.Qos",
-                    "IncorrectStatus.PconnIdList",
-                    "ResourceAlreadyAssociated.PconnQos",
-                    "EcQoSConflict",
-                    "IncorrectBusinessStatus.PconnIdList",
-                    "EcPconnWithVpconnNotAllowAssociateQoS",
-                    "EcPconnWithCrossAccountVbrNotAllowAssociateQoS",
-                    "EcDeviceNotSupportQoS",
-                    "EcPconnVbrMustContainsAll",
-                ],
-            )
-        {
-            Some(0) => Self::IncorrectStatusQos(error),
-            Some(1) => Self::IncorrectStatusPconnIdList(error),
-            Some(2) => Self::ResourceAlreadyAssociatedPconnQos(error),
-            Some(3) => Self::EcQoSConflict(error),
-            Some(4) => Self::IncorrectBusinessStatusPconnIdList(error),
-            Some(5) => Self::EcPconnWithVpconnNotAllowAssociateQoS(error),
-            Some(6) => Self::EcPconnWithCrossAccountVbrNotAllowAssociateQoS(error),
-            Some(7) => Self::EcDeviceNotSupportQoS(error),
-            Some(8) => Self::EcPconnVbrMustContainsAll(error),
+        match error.code() {
+            "IncorrectStatus.Qos" => Self::IncorrectStatusQos(error),
+            "IncorrectStatus.PconnIdList" => Self::IncorrectStatusPconnIdList(error),
+            "ResourceAlreadyAssociated.PconnQos" => {
+                Self::ResourceAlreadyAssociatedPconnQos(error)
+            }
+            "EcQoSConflict" => Self::EcQoSConflict(error),
+            "IncorrectBusinessStatus.PconnIdList" => {
+                Self::IncorrectBusinessStatusPconnIdList(error)
+            }
+            "EcPconnWithVpconnNotAllowAssociateQoS" => {
+                Self::EcPconnWithVpconnNotAllowAssociateQoS(error)
+            }
+            "EcPconnWithCrossAccountVbrNotAllowAssociateQoS" => {
+                Self::EcPconnWithCrossAccountVbrNotAllowAssociateQoS(error)
+            }
+            "EcDeviceNotSupportQoS" => Self::EcDeviceNotSupportQoS(error),
+            "EcPconnVbrMustContainsAll" => Self::EcPconnVbrMustContainsAll(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -298,18 +298,12 @@ pub enum ModifyExpressConnectTrafficQosQueueError {
 impl From<::acs_runtime::client::ServiceError>
 for ModifyExpressConnectTrafficQosQueueError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IncorrectStatus.Qos",
-                    "EcQoSConflict",
-                    "QuotaExceeded.QosMediumPriorityQueueBandwidthPercent",
-                ],
-            )
-        {
-            Some(0) => Self::IncorrectStatusQos(error),
-            Some(1) => Self::EcQoSConflict(error),
-            Some(2) => Self::QuotaExceededQosMediumPriorityQueueBandwidthPercent(error),
+        match error.code() {
+            "IncorrectStatus.Qos" => Self::IncorrectStatusQos(error),
+            "EcQoSConflict" => Self::EcQoSConflict(error),
+            "QuotaExceeded.QosMediumPriorityQueueBandwidthPercent" => {
+                Self::QuotaExceededQosMediumPriorityQueueBandwidthPercent(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

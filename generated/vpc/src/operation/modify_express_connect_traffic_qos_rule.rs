@@ -534,14 +534,10 @@ pub enum ModifyExpressConnectTrafficQosRuleError {
 impl From<::acs_runtime::client::ServiceError>
 for ModifyExpressConnectTrafficQosRuleError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &["IncorrectStatus.Qos", "EcQoSConflict", "EcQosRuleNotAllowV4AndV6"],
-            )
-        {
-            Some(0) => Self::IncorrectStatusQos(error),
-            Some(1) => Self::EcQoSConflict(error),
-            Some(2) => Self::EcQosRuleNotAllowV4AndV6(error),
+        match error.code() {
+            "IncorrectStatus.Qos" => Self::IncorrectStatusQos(error),
+            "EcQoSConflict" => Self::EcQoSConflict(error),
+            "EcQosRuleNotAllowV4AndV6" => Self::EcQosRuleNotAllowV4AndV6(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -320,56 +320,42 @@ pub enum ModifyFlowLogAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyFlowLogAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IncorrectBusinessStatus.FlowLog",
-                    "InvalidInstanceId",
-                    "ProjectOrLogstoreNotExist",
-                    "SourceProjectNotExist",
-                    "Unauthorized",
-                    "InvalidInstanceId.NotFound",
-                    "RuleExist",
-                    "InvalidHdMonitorStatus",
-                    "FlowLogNumberOverLimit",
-                    "InvalidTrafficType.NotFound",
-                    "IncorrectStatus.flowlog",
-                    "InvalidName.Malformed",
-                    "IllegalParam.AggregationInterval",
-                    "Forbidden.OperateManagedFlowLog",
-                    "UnsupportedFeature.IpVersion",
-                    "IllegalParam.IpVersion",
-                    "OperationDenied.NisTrafficAnalyzerAggregationIntervalMismatch",
-                    "OperationDenied.NisTrafficAnalyzerNotActive",
-                    "OperationDenied.NisTrafficAnalyzerNotFound",
-                    "OperationFailed.InternalError",
-                    "OperationDenied.InvalidInstanceDeliverScope",
-                ],
-            )
-        {
-            Some(0) => Self::IncorrectBusinessStatusFlowLog(error),
-            Some(1) => Self::InvalidInstanceId(error),
-            Some(2) => Self::ProjectOrLogstoreNotExist(error),
-            Some(3) => Self::SourceProjectNotExist(error),
-            Some(4) => Self::Unauthorized(error),
-            Some(5) => Self::InvalidInstanceIdNotFound(error),
-            Some(6) => Self::RuleExist(error),
-            Some(7) => Self::InvalidHdMonitorStatus(error),
-            Some(8) => Self::FlowLogNumberOverLimit(error),
-            Some(9) => Self::InvalidTrafficTypeNotFound(error),
-            Some(10) => Self::IncorrectStatusFlowlog(error),
-            Some(11) => Self::InvalidNameMalformed(error),
-            Some(12) => Self::IllegalParamAggregationInterval(error),
-            Some(13) => Self::ForbiddenOperateManagedFlowLog(error),
-            Some(14) => Self::UnsupportedFeatureIpVersion(error),
-            Some(15) => Self::IllegalParamIpVersion(error),
-            Some(16) => {
+        match error.code() {
+            "IncorrectBusinessStatus.FlowLog" => {
+                Self::IncorrectBusinessStatusFlowLog(error)
+            }
+            "InvalidInstanceId" => Self::InvalidInstanceId(error),
+            "ProjectOrLogstoreNotExist" => Self::ProjectOrLogstoreNotExist(error),
+            "SourceProjectNotExist" => Self::SourceProjectNotExist(error),
+            "Unauthorized" => Self::Unauthorized(error),
+            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
+            "RuleExist" => Self::RuleExist(error),
+            "InvalidHdMonitorStatus" => Self::InvalidHdMonitorStatus(error),
+            "FlowLogNumberOverLimit" => Self::FlowLogNumberOverLimit(error),
+            "InvalidTrafficType.NotFound" => Self::InvalidTrafficTypeNotFound(error),
+            "IncorrectStatus.flowlog" => Self::IncorrectStatusFlowlog(error),
+            "InvalidName.Malformed" => Self::InvalidNameMalformed(error),
+            "IllegalParam.AggregationInterval" => {
+                Self::IllegalParamAggregationInterval(error)
+            }
+            "Forbidden.OperateManagedFlowLog" => {
+                Self::ForbiddenOperateManagedFlowLog(error)
+            }
+            "UnsupportedFeature.IpVersion" => Self::UnsupportedFeatureIpVersion(error),
+            "IllegalParam.IpVersion" => Self::IllegalParamIpVersion(error),
+            "OperationDenied.NisTrafficAnalyzerAggregationIntervalMismatch" => {
                 Self::OperationDeniedNisTrafficAnalyzerAggregationIntervalMismatch(error)
             }
-            Some(17) => Self::OperationDeniedNisTrafficAnalyzerNotActive(error),
-            Some(18) => Self::OperationDeniedNisTrafficAnalyzerNotFound(error),
-            Some(19) => Self::OperationFailedInternalError(error),
-            Some(20) => Self::OperationDeniedInvalidInstanceDeliverScope(error),
+            "OperationDenied.NisTrafficAnalyzerNotActive" => {
+                Self::OperationDeniedNisTrafficAnalyzerNotActive(error)
+            }
+            "OperationDenied.NisTrafficAnalyzerNotFound" => {
+                Self::OperationDeniedNisTrafficAnalyzerNotFound(error)
+            }
+            "OperationFailed.InternalError" => Self::OperationFailedInternalError(error),
+            "OperationDenied.InvalidInstanceDeliverScope" => {
+                Self::OperationDeniedInvalidInstanceDeliverScope(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

@@ -459,80 +459,63 @@ pub enum ModifyForwardEntryError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyForwardEntryError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "UnsupportedFeature.PortSegment",
-                    "InvalidIp.NotInNatgw",
-                    "DuplicatedParam.InternalPort",
-                    "DuplicatedParam.ExternalPort",
-                    "OperationFailed.AnyPortConfig",
-                    "OperationUnsupported.ForwardEntry",
-                    "IncorrectStatus.NatIp",
-                    "Forbidden.IpHasBeenUsedInSnat",
-                    "IncorrectStatus.ForwardEntry",
-                    "InvalidExternalIp.Malformed",
-                    "InvalidInternalIp.Malformed",
-                    "InvalidExternalPort.Malformed",
-                    "InvalidInternalPort.Malformed",
-                    "Forbidden.DestnationIpOutOfVpcCIDR",
-                    "InvalidProtocal.ValueNotSupported",
-                    "IncorretForwardEntryStatus",
-                    "QuotaExceeded",
-                    "ForwardEntry.Duplicated",
-                    "Forbidden.ExternalIp.UsedInSnatTable",
-                    "Forbidden.Already.Bounded",
-                    "InvalidIp.NotFound",
-                    "InvalidParameter.Name.Malformed",
-                    "IncorretStatus.ForwardEntry",
-                    "IllegalParam.AnyPortNotZero",
-                    "Duplicated.DestinationPort",
-                    "InvalidForwardEntryId.NotFound",
-                    "OperationUnsupported.EipInBinding",
-                    "QuotaExceeded.ForwardEntrySessionManytoOne",
-                    "OperationFailed.ForwardEntryNotAllowSrcIpEqualDstIp",
-                    "ResourceNotFound.NatIp",
-                    "ResourceNotFound.ForwardEntry",
-                    "InvalidRegionId.NotFound",
-                    "InvalidExternalIp.NotFound",
-                    "InvalidForwardTableId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::UnsupportedFeaturePortSegment(error),
-            Some(1) => Self::InvalidIpNotInNatgw(error),
-            Some(2) => Self::DuplicatedParamInternalPort(error),
-            Some(3) => Self::DuplicatedParamExternalPort(error),
-            Some(4) => Self::OperationFailedAnyPortConfig(error),
-            Some(5) => Self::OperationUnsupportedForwardEntry(error),
-            Some(6) => Self::IncorrectStatusNatIp(error),
-            Some(7) => Self::ForbiddenIpHasBeenUsedInSnat(error),
-            Some(8) => Self::IncorrectStatusForwardEntry(error),
-            Some(9) => Self::InvalidExternalIpMalformed(error),
-            Some(10) => Self::InvalidInternalIpMalformed(error),
-            Some(11) => Self::InvalidExternalPortMalformed(error),
-            Some(12) => Self::InvalidInternalPortMalformed(error),
-            Some(13) => Self::ForbiddenDestnationIpOutOfVpcCidr(error),
-            Some(14) => Self::InvalidProtocalValueNotSupported(error),
-            Some(15) => Self::IncorretForwardEntryStatus(error),
-            Some(16) => Self::QuotaExceeded(error),
-            Some(17) => Self::ForwardEntryDuplicated(error),
-            Some(18) => Self::ForbiddenExternalIpUsedInSnatTable(error),
-            Some(19) => Self::ForbiddenAlreadyBounded(error),
-            Some(20) => Self::InvalidIpNotFound(error),
-            Some(21) => Self::InvalidParameterNameMalformed(error),
-            Some(22) => Self::IncorretStatusForwardEntry(error),
-            Some(23) => Self::IllegalParamAnyPortNotZero(error),
-            Some(24) => Self::DuplicatedDestinationPort(error),
-            Some(25) => Self::InvalidForwardEntryIdNotFound(error),
-            Some(26) => Self::OperationUnsupportedEipInBinding(error),
-            Some(27) => Self::QuotaExceededForwardEntrySessionManytoOne(error),
-            Some(28) => Self::OperationFailedForwardEntryNotAllowSrcIpEqualDstIp(error),
-            Some(29) => Self::ResourceNotFoundNatIp(error),
-            Some(30) => Self::ResourceNotFoundForwardEntry(error),
-            Some(31) => Self::InvalidRegionIdNotFound(error),
-            Some(32) => Self::InvalidExternalIpNotFound(error),
-            Some(33) => Self::InvalidForwardTableIdNotFound(error),
+        match error.code() {
+            "UnsupportedFeature.PortSegment" => {
+                Self::UnsupportedFeaturePortSegment(error)
+            }
+            "InvalidIp.NotInNatgw" => Self::InvalidIpNotInNatgw(error),
+            "DuplicatedParam.InternalPort" => Self::DuplicatedParamInternalPort(error),
+            "DuplicatedParam.ExternalPort" => Self::DuplicatedParamExternalPort(error),
+            "OperationFailed.AnyPortConfig" => Self::OperationFailedAnyPortConfig(error),
+            "OperationUnsupported.ForwardEntry" => {
+                Self::OperationUnsupportedForwardEntry(error)
+            }
+            "IncorrectStatus.NatIp" => Self::IncorrectStatusNatIp(error),
+            "Forbidden.IpHasBeenUsedInSnat" => Self::ForbiddenIpHasBeenUsedInSnat(error),
+            "IncorrectStatus.ForwardEntry" => Self::IncorrectStatusForwardEntry(error),
+            "InvalidExternalIp.Malformed" => Self::InvalidExternalIpMalformed(error),
+            "InvalidInternalIp.Malformed" => Self::InvalidInternalIpMalformed(error),
+            "InvalidExternalPort.Malformed" => Self::InvalidExternalPortMalformed(error),
+            "InvalidInternalPort.Malformed" => Self::InvalidInternalPortMalformed(error),
+            "Forbidden.DestnationIpOutOfVpcCIDR" => {
+                Self::ForbiddenDestnationIpOutOfVpcCidr(error)
+            }
+            "InvalidProtocal.ValueNotSupported" => {
+                Self::InvalidProtocalValueNotSupported(error)
+            }
+            "IncorretForwardEntryStatus" => Self::IncorretForwardEntryStatus(error),
+            "QuotaExceeded" => Self::QuotaExceeded(error),
+            "ForwardEntry.Duplicated" => Self::ForwardEntryDuplicated(error),
+            "Forbidden.ExternalIp.UsedInSnatTable" => {
+                Self::ForbiddenExternalIpUsedInSnatTable(error)
+            }
+            "Forbidden.Already.Bounded" => Self::ForbiddenAlreadyBounded(error),
+            "InvalidIp.NotFound" => Self::InvalidIpNotFound(error),
+            "InvalidParameter.Name.Malformed" => {
+                Self::InvalidParameterNameMalformed(error)
+            }
+            "IncorretStatus.ForwardEntry" => Self::IncorretStatusForwardEntry(error),
+            "IllegalParam.AnyPortNotZero" => Self::IllegalParamAnyPortNotZero(error),
+            "Duplicated.DestinationPort" => Self::DuplicatedDestinationPort(error),
+            "InvalidForwardEntryId.NotFound" => {
+                Self::InvalidForwardEntryIdNotFound(error)
+            }
+            "OperationUnsupported.EipInBinding" => {
+                Self::OperationUnsupportedEipInBinding(error)
+            }
+            "QuotaExceeded.ForwardEntrySessionManytoOne" => {
+                Self::QuotaExceededForwardEntrySessionManytoOne(error)
+            }
+            "OperationFailed.ForwardEntryNotAllowSrcIpEqualDstIp" => {
+                Self::OperationFailedForwardEntryNotAllowSrcIpEqualDstIp(error)
+            }
+            "ResourceNotFound.NatIp" => Self::ResourceNotFoundNatIp(error),
+            "ResourceNotFound.ForwardEntry" => Self::ResourceNotFoundForwardEntry(error),
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "InvalidExternalIp.NotFound" => Self::InvalidExternalIpNotFound(error),
+            "InvalidForwardTableId.NotFound" => {
+                Self::InvalidForwardTableIdNotFound(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

@@ -410,22 +410,20 @@ pub enum ModifyFullNatEntryAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyFullNatEntryAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "ResourceNotFound.NetworkInterfaceId",
-                    "ResourceAlreadyExist.FullNatEntry",
-                    "IncorrectStatus.NatIp",
-                    "UnsupportedFeature.PrivateLinkMode",
-                    "DependencyViolation.PrivateLinkMode",
-                ],
-            )
-        {
-            Some(0) => Self::ResourceNotFoundNetworkInterfaceId(error),
-            Some(1) => Self::ResourceAlreadyExistFullNatEntry(error),
-            Some(2) => Self::IncorrectStatusNatIp(error),
-            Some(3) => Self::UnsupportedFeaturePrivateLinkMode(error),
-            Some(4) => Self::DependencyViolationPrivateLinkMode(error),
+        match error.code() {
+            "ResourceNotFound.NetworkInterfaceId" => {
+                Self::ResourceNotFoundNetworkInterfaceId(error)
+            }
+            "ResourceAlreadyExist.FullNatEntry" => {
+                Self::ResourceAlreadyExistFullNatEntry(error)
+            }
+            "IncorrectStatus.NatIp" => Self::IncorrectStatusNatIp(error),
+            "UnsupportedFeature.PrivateLinkMode" => {
+                Self::UnsupportedFeaturePrivateLinkMode(error)
+            }
+            "DependencyViolation.PrivateLinkMode" => {
+                Self::DependencyViolationPrivateLinkMode(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

@@ -246,28 +246,25 @@ pub enum ModifyGlobalAccelerationInstanceAttributesError {
 impl From<::acs_runtime::client::ServiceError>
 for ModifyGlobalAccelerationInstanceAttributesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidBandwidth.ValueNotSupported",
-                    "InvalidGlobalAccelerationInstanceId.NotFound",
-                    "Forbidden.ChargeTypeIsPrepaid",
-                    "InvalidGlobalAccelerationInstanceName.Malformed",
-                    "InvalidGlobalAccelerationInstanceDescription.Malformed",
-                    "InvalidParameter",
-                    "InvalidGlobalAccelerationInstance.NotFound",
-                    "InvalidRegionId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidBandwidthValueNotSupported(error),
-            Some(1) => Self::InvalidGlobalAccelerationInstanceIdNotFound(error),
-            Some(2) => Self::ForbiddenChargeTypeIsPrepaid(error),
-            Some(3) => Self::InvalidGlobalAccelerationInstanceNameMalformed(error),
-            Some(4) => Self::InvalidGlobalAccelerationInstanceDescriptionMalformed(error),
-            Some(5) => Self::InvalidParameter(error),
-            Some(6) => Self::InvalidGlobalAccelerationInstanceNotFound(error),
-            Some(7) => Self::InvalidRegionIdNotFound(error),
+        match error.code() {
+            "InvalidBandwidth.ValueNotSupported" => {
+                Self::InvalidBandwidthValueNotSupported(error)
+            }
+            "InvalidGlobalAccelerationInstanceId.NotFound" => {
+                Self::InvalidGlobalAccelerationInstanceIdNotFound(error)
+            }
+            "Forbidden.ChargeTypeIsPrepaid" => Self::ForbiddenChargeTypeIsPrepaid(error),
+            "InvalidGlobalAccelerationInstanceName.Malformed" => {
+                Self::InvalidGlobalAccelerationInstanceNameMalformed(error)
+            }
+            "InvalidGlobalAccelerationInstanceDescription.Malformed" => {
+                Self::InvalidGlobalAccelerationInstanceDescriptionMalformed(error)
+            }
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "InvalidGlobalAccelerationInstance.NotFound" => {
+                Self::InvalidGlobalAccelerationInstanceNotFound(error)
+            }
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -230,30 +230,24 @@ pub enum ModifyGlobalAccelerationInstanceSpecError {
 impl From<::acs_runtime::client::ServiceError>
 for ModifyGlobalAccelerationInstanceSpecError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidBandwidth.ValueNotSupported",
-                    "InvalidGlobalAccelerationInstanceId.NotFound",
-                    "Forbidden.ChargeTypeIsPrepaid",
-                    "InvalidGlobalAccelerationInstanceName.Malformed",
-                    "InvalidGlobalAccelerationInstanceDescription.Malformed",
-                    "InvalidParameter",
-                    "InvalidInstanceId.NotFound",
-                    "InvalidRegionId.NotFound",
-                    "InternalError",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidBandwidthValueNotSupported(error),
-            Some(1) => Self::InvalidGlobalAccelerationInstanceIdNotFound(error),
-            Some(2) => Self::ForbiddenChargeTypeIsPrepaid(error),
-            Some(3) => Self::InvalidGlobalAccelerationInstanceNameMalformed(error),
-            Some(4) => Self::InvalidGlobalAccelerationInstanceDescriptionMalformed(error),
-            Some(5) => Self::InvalidParameter(error),
-            Some(6) => Self::InvalidInstanceIdNotFound(error),
-            Some(7) => Self::InvalidRegionIdNotFound(error),
-            Some(8) => Self::InternalError(error),
+        match error.code() {
+            "InvalidBandwidth.ValueNotSupported" => {
+                Self::InvalidBandwidthValueNotSupported(error)
+            }
+            "InvalidGlobalAccelerationInstanceId.NotFound" => {
+                Self::InvalidGlobalAccelerationInstanceIdNotFound(error)
+            }
+            "Forbidden.ChargeTypeIsPrepaid" => Self::ForbiddenChargeTypeIsPrepaid(error),
+            "InvalidGlobalAccelerationInstanceName.Malformed" => {
+                Self::InvalidGlobalAccelerationInstanceNameMalformed(error)
+            }
+            "InvalidGlobalAccelerationInstanceDescription.Malformed" => {
+                Self::InvalidGlobalAccelerationInstanceDescriptionMalformed(error)
+            }
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "InternalError" => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -257,24 +257,13 @@ pub enum ModifyHaVipAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyHaVipAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IncorrectStatus",
-                    "InvalidDescription.Malformed",
-                    "Abs.Vpc.InvalidName.Malformed",
-                    "Forbidden.HaVip",
-                    "InvalidRegionId.NotFound",
-                    "InvalidHaVipId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::IncorrectStatus(error),
-            Some(1) => Self::InvalidDescriptionMalformed(error),
-            Some(2) => Self::AbsVpcInvalidNameMalformed(error),
-            Some(3) => Self::ForbiddenHaVip(error),
-            Some(4) => Self::InvalidRegionIdNotFound(error),
-            Some(5) => Self::InvalidHaVipIdNotFound(error),
+        match error.code() {
+            "IncorrectStatus" => Self::IncorrectStatus(error),
+            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
+            "Abs.Vpc.InvalidName.Malformed" => Self::AbsVpcInvalidNameMalformed(error),
+            "Forbidden.HaVip" => Self::ForbiddenHaVip(error),
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "InvalidHaVipId.NotFound" => Self::InvalidHaVipIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

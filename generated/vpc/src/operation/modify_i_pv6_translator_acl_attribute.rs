@@ -232,20 +232,13 @@ pub enum ModifyIPv6TranslatorAclAttributeError {
 impl From<::acs_runtime::client::ServiceError>
 for ModifyIPv6TranslatorAclAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidName",
-                    "Forbbiden.SubUser",
-                    "Forbidden",
-                    "InvalidIPv6TranslatorACLId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidName(error),
-            Some(1) => Self::ForbbidenSubUser(error),
-            Some(2) => Self::Forbidden(error),
-            Some(3) => Self::InvalidIPv6TranslatorAclIdNotFound(error),
+        match error.code() {
+            "InvalidName" => Self::InvalidName(error),
+            "Forbbiden.SubUser" => Self::ForbbidenSubUser(error),
+            "Forbidden" => Self::Forbidden(error),
+            "InvalidIPv6TranslatorACLId.NotFound" => {
+                Self::InvalidIPv6TranslatorAclIdNotFound(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

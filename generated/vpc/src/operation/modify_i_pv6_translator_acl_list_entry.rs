@@ -234,22 +234,16 @@ pub enum ModifyIPv6TranslatorAclListEntryError {
 impl From<::acs_runtime::client::ServiceError>
 for ModifyIPv6TranslatorAclListEntryError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidIPv6TranslatorAclId.NotFound",
-                    "InvalidIPv6TranslatorAclEntryId.NotFound",
-                    "InvalidEntryComment",
-                    "Forbbiden.SubUser",
-                    "Forbidden",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidIPv6TranslatorAclIdNotFound(error),
-            Some(1) => Self::InvalidIPv6TranslatorAclEntryIdNotFound(error),
-            Some(2) => Self::InvalidEntryComment(error),
-            Some(3) => Self::ForbbidenSubUser(error),
-            Some(4) => Self::Forbidden(error),
+        match error.code() {
+            "InvalidIPv6TranslatorAclId.NotFound" => {
+                Self::InvalidIPv6TranslatorAclIdNotFound(error)
+            }
+            "InvalidIPv6TranslatorAclEntryId.NotFound" => {
+                Self::InvalidIPv6TranslatorAclEntryIdNotFound(error)
+            }
+            "InvalidEntryComment" => Self::InvalidEntryComment(error),
+            "Forbbiden.SubUser" => Self::ForbbidenSubUser(error),
+            "Forbidden" => Self::Forbidden(error),
             _ => Self::Unhandled(error),
         }
     }

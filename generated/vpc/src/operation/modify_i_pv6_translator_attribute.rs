@@ -245,24 +245,15 @@ pub enum ModifyIPv6TranslatorAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyIPv6TranslatorAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidName",
-                    "InvalidDescription",
-                    "IPv6Translator.Configuring",
-                    "Forbbiden.SubUser",
-                    "Forbidden",
-                    "InvalidIPv6TranslatorId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidName(error),
-            Some(1) => Self::InvalidDescription(error),
-            Some(2) => Self::IPv6TranslatorConfiguring(error),
-            Some(3) => Self::ForbbidenSubUser(error),
-            Some(4) => Self::Forbidden(error),
-            Some(5) => Self::InvalidIPv6TranslatorIdNotFound(error),
+        match error.code() {
+            "InvalidName" => Self::InvalidName(error),
+            "InvalidDescription" => Self::InvalidDescription(error),
+            "IPv6Translator.Configuring" => Self::IPv6TranslatorConfiguring(error),
+            "Forbbiden.SubUser" => Self::ForbbidenSubUser(error),
+            "Forbidden" => Self::Forbidden(error),
+            "InvalidIPv6TranslatorId.NotFound" => {
+                Self::InvalidIPv6TranslatorIdNotFound(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

@@ -271,32 +271,23 @@ pub enum ModifyIPv6TranslatorBandwidthError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyIPv6TranslatorBandwidthError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidIPv6TranslatorId.NotFound",
-                    "InvalidBandwidth.NotSupport",
-                    "IPv6Translator.Configuring",
-                    "InvalidBandwidth.DowngradeForbidden",
-                    "InvalidBandwidth.NotEnough",
-                    "InvalidBandwidth.NotChange",
-                    "IPv6Translator.FinancialLocked",
-                    "Forbbiden.SubUser",
-                    "Forbidden",
-                    "InternalError",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidIPv6TranslatorIdNotFound(error),
-            Some(1) => Self::InvalidBandwidthNotSupport(error),
-            Some(2) => Self::IPv6TranslatorConfiguring(error),
-            Some(3) => Self::InvalidBandwidthDowngradeForbidden(error),
-            Some(4) => Self::InvalidBandwidthNotEnough(error),
-            Some(5) => Self::InvalidBandwidthNotChange(error),
-            Some(6) => Self::IPv6TranslatorFinancialLocked(error),
-            Some(7) => Self::ForbbidenSubUser(error),
-            Some(8) => Self::Forbidden(error),
-            Some(9) => Self::InternalError(error),
+        match error.code() {
+            "InvalidIPv6TranslatorId.NotFound" => {
+                Self::InvalidIPv6TranslatorIdNotFound(error)
+            }
+            "InvalidBandwidth.NotSupport" => Self::InvalidBandwidthNotSupport(error),
+            "IPv6Translator.Configuring" => Self::IPv6TranslatorConfiguring(error),
+            "InvalidBandwidth.DowngradeForbidden" => {
+                Self::InvalidBandwidthDowngradeForbidden(error)
+            }
+            "InvalidBandwidth.NotEnough" => Self::InvalidBandwidthNotEnough(error),
+            "InvalidBandwidth.NotChange" => Self::InvalidBandwidthNotChange(error),
+            "IPv6Translator.FinancialLocked" => {
+                Self::IPv6TranslatorFinancialLocked(error)
+            }
+            "Forbbiden.SubUser" => Self::ForbbidenSubUser(error),
+            "Forbidden" => Self::Forbidden(error),
+            "InternalError" => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -403,50 +403,48 @@ pub enum ModifyIPv6TranslatorEntryError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyIPv6TranslatorEntryError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidName",
-                    "InvalidDescription",
-                    "InvalidIpAddress.AlreadyExist",
-                    "InvalidIpAddress.WrongFormat",
-                    "InvalidIpAddress.PrivateAddress",
-                    "IPv6TranslatorEntry.InvalidPort",
-                    "IPv6TranslatorEntry.InvalidProtocol",
-                    "IPv6Translator.Configuring",
-                    "IPv6TranslatorEntry.IPv6Conflict",
-                    "IPv6TranslatorEntry.IPv4Conflict",
-                    "IPv6TranslatorEntry.InvalidParameter",
-                    "IPv6TranslatorEntry.AclIdNull",
-                    "InvalidIPv6TranslatorAclId.NotFound",
-                    "IPv6TranslatorEntry.InvalidAclType",
-                    "IPv6TranslatorEntry.InvalidAclStatus",
-                    "IPv6TranslatorEntry.InvalidBandwidth",
-                    "Forbbiden.SubUser",
-                    "Forbidden",
-                    "InvalidIPv6TranslatorEntryId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidName(error),
-            Some(1) => Self::InvalidDescription(error),
-            Some(2) => Self::InvalidIpAddressAlreadyExist(error),
-            Some(3) => Self::InvalidIpAddressWrongFormat(error),
-            Some(4) => Self::InvalidIpAddressPrivateAddress(error),
-            Some(5) => Self::IPv6TranslatorEntryInvalidPort(error),
-            Some(6) => Self::IPv6TranslatorEntryInvalidProtocol(error),
-            Some(7) => Self::IPv6TranslatorConfiguring(error),
-            Some(8) => Self::IPv6TranslatorEntryIPv6Conflict(error),
-            Some(9) => Self::IPv6TranslatorEntryIPv4Conflict(error),
-            Some(10) => Self::IPv6TranslatorEntryInvalidParameter(error),
-            Some(11) => Self::IPv6TranslatorEntryAclIdNull(error),
-            Some(12) => Self::InvalidIPv6TranslatorAclIdNotFound(error),
-            Some(13) => Self::IPv6TranslatorEntryInvalidAclType(error),
-            Some(14) => Self::IPv6TranslatorEntryInvalidAclStatus(error),
-            Some(15) => Self::IPv6TranslatorEntryInvalidBandwidth(error),
-            Some(16) => Self::ForbbidenSubUser(error),
-            Some(17) => Self::Forbidden(error),
-            Some(18) => Self::InvalidIPv6TranslatorEntryIdNotFound(error),
+        match error.code() {
+            "InvalidName" => Self::InvalidName(error),
+            "InvalidDescription" => Self::InvalidDescription(error),
+            "InvalidIpAddress.AlreadyExist" => Self::InvalidIpAddressAlreadyExist(error),
+            "InvalidIpAddress.WrongFormat" => Self::InvalidIpAddressWrongFormat(error),
+            "InvalidIpAddress.PrivateAddress" => {
+                Self::InvalidIpAddressPrivateAddress(error)
+            }
+            "IPv6TranslatorEntry.InvalidPort" => {
+                Self::IPv6TranslatorEntryInvalidPort(error)
+            }
+            "IPv6TranslatorEntry.InvalidProtocol" => {
+                Self::IPv6TranslatorEntryInvalidProtocol(error)
+            }
+            "IPv6Translator.Configuring" => Self::IPv6TranslatorConfiguring(error),
+            "IPv6TranslatorEntry.IPv6Conflict" => {
+                Self::IPv6TranslatorEntryIPv6Conflict(error)
+            }
+            "IPv6TranslatorEntry.IPv4Conflict" => {
+                Self::IPv6TranslatorEntryIPv4Conflict(error)
+            }
+            "IPv6TranslatorEntry.InvalidParameter" => {
+                Self::IPv6TranslatorEntryInvalidParameter(error)
+            }
+            "IPv6TranslatorEntry.AclIdNull" => Self::IPv6TranslatorEntryAclIdNull(error),
+            "InvalidIPv6TranslatorAclId.NotFound" => {
+                Self::InvalidIPv6TranslatorAclIdNotFound(error)
+            }
+            "IPv6TranslatorEntry.InvalidAclType" => {
+                Self::IPv6TranslatorEntryInvalidAclType(error)
+            }
+            "IPv6TranslatorEntry.InvalidAclStatus" => {
+                Self::IPv6TranslatorEntryInvalidAclStatus(error)
+            }
+            "IPv6TranslatorEntry.InvalidBandwidth" => {
+                Self::IPv6TranslatorEntryInvalidBandwidth(error)
+            }
+            "Forbbiden.SubUser" => Self::ForbbidenSubUser(error),
+            "Forbidden" => Self::Forbidden(error),
+            "InvalidIPv6TranslatorEntryId.NotFound" => {
+                Self::InvalidIPv6TranslatorEntryIdNotFound(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

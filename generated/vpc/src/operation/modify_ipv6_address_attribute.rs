@@ -269,18 +269,10 @@ pub enum ModifyIpv6AddressAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyIpv6AddressAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidIpv6AddressId.NotFound",
-                    "IllegalParam.Name",
-                    "IllegalParam.Description",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidIpv6AddressIdNotFound(error),
-            Some(1) => Self::IllegalParamName(error),
-            Some(2) => Self::IllegalParamDescription(error),
+        match error.code() {
+            "InvalidIpv6AddressId.NotFound" => Self::InvalidIpv6AddressIdNotFound(error),
+            "IllegalParam.Name" => Self::IllegalParamName(error),
+            "IllegalParam.Description" => Self::IllegalParamDescription(error),
             _ => Self::Unhandled(error),
         }
     }

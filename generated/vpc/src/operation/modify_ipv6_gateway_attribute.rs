@@ -269,20 +269,11 @@ pub enum ModifyIpv6GatewayAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyIpv6GatewayAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidIpv6GatewayId.NotFound",
-                    "IllegalParam.Name",
-                    "IllegalParam.Description",
-                    "InvalidRegionId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidIpv6GatewayIdNotFound(error),
-            Some(1) => Self::IllegalParamName(error),
-            Some(2) => Self::IllegalParamDescription(error),
-            Some(3) => Self::InvalidRegionIdNotFound(error),
+        match error.code() {
+            "InvalidIpv6GatewayId.NotFound" => Self::InvalidIpv6GatewayIdNotFound(error),
+            "IllegalParam.Name" => Self::IllegalParamName(error),
+            "IllegalParam.Description" => Self::IllegalParamDescription(error),
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -300,38 +300,34 @@ pub enum ModifyIpv6InternetBandwidthError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyIpv6InternetBandwidthError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "MissingParam.Ipv6InstanceId",
-                    "InvalidIpv6Instance.NotFound",
-                    "IllegalParam.Bandwidth",
-                    "OperationUnsupported.FinancialLocked",
-                    "OperationFailed.InternetBandwidthNonExist",
-                    "OperationFailed.InternetBandwidthUnstable",
-                    "OperationFailed.BandwidthExceedLimit",
-                    "ParamExclusive.Ipv6AddressIdAndIpv6InternetBandwidthId",
-                    "InvalidRegionId.NotFound",
-                    "OperationFailed.SaleValidate",
-                    "OperationFailed.QuerySpInfo",
-                    "OperationFailed.QueryAccountInfo",
-                    "OperationFailed.SyncTradeResource",
-                ],
-            )
-        {
-            Some(0) => Self::MissingParamIpv6InstanceId(error),
-            Some(1) => Self::InvalidIpv6InstanceNotFound(error),
-            Some(2) => Self::IllegalParamBandwidth(error),
-            Some(3) => Self::OperationUnsupportedFinancialLocked(error),
-            Some(4) => Self::OperationFailedInternetBandwidthNonExist(error),
-            Some(5) => Self::OperationFailedInternetBandwidthUnstable(error),
-            Some(6) => Self::OperationFailedBandwidthExceedLimit(error),
-            Some(7) => Self::ParamExclusiveIpv6AddressIdAndIpv6InternetBandwidthId(error),
-            Some(8) => Self::InvalidRegionIdNotFound(error),
-            Some(9) => Self::OperationFailedSaleValidate(error),
-            Some(10) => Self::OperationFailedQuerySpInfo(error),
-            Some(11) => Self::OperationFailedQueryAccountInfo(error),
-            Some(12) => Self::OperationFailedSyncTradeResource(error),
+        match error.code() {
+            "MissingParam.Ipv6InstanceId" => Self::MissingParamIpv6InstanceId(error),
+            "InvalidIpv6Instance.NotFound" => Self::InvalidIpv6InstanceNotFound(error),
+            "IllegalParam.Bandwidth" => Self::IllegalParamBandwidth(error),
+            "OperationUnsupported.FinancialLocked" => {
+                Self::OperationUnsupportedFinancialLocked(error)
+            }
+            "OperationFailed.InternetBandwidthNonExist" => {
+                Self::OperationFailedInternetBandwidthNonExist(error)
+            }
+            "OperationFailed.InternetBandwidthUnstable" => {
+                Self::OperationFailedInternetBandwidthUnstable(error)
+            }
+            "OperationFailed.BandwidthExceedLimit" => {
+                Self::OperationFailedBandwidthExceedLimit(error)
+            }
+            "ParamExclusive.Ipv6AddressIdAndIpv6InternetBandwidthId" => {
+                Self::ParamExclusiveIpv6AddressIdAndIpv6InternetBandwidthId(error)
+            }
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "OperationFailed.SaleValidate" => Self::OperationFailedSaleValidate(error),
+            "OperationFailed.QuerySpInfo" => Self::OperationFailedQuerySpInfo(error),
+            "OperationFailed.QueryAccountInfo" => {
+                Self::OperationFailedQueryAccountInfo(error)
+            }
+            "OperationFailed.SyncTradeResource" => {
+                Self::OperationFailedSyncTradeResource(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

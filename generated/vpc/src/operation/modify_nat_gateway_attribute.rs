@@ -370,72 +370,83 @@ pub enum ModifyNatGatewayAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyNatGatewayAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "UnsupportedFeature.PrivateLinkMode",
-                    "IncorrectStatus.NATGW",
-                    "IncorrectStatus.NatGateway",
-                    "DependencyViolation.PrivateLinkMode",
-                    "UnsupportedFeature.IcmpReplyEnabled",
-                    "InvalidParams.NotNull",
-                    "InvalidParameter.Name.Malformed",
-                    "InvalidParameter.Description.Malformed",
-                    "UnsupportedFeature.IndirectConvertForVpcNat",
-                    "UnsupportedFeature.NormalNatModifyEipBindMode",
-                    "OperationDenied.EipBondTypeIsAlreadyNAT",
-                    "UnsupportedFeature.IndirectConvertForFwNat",
-                    "QuotaExceeded.EipNumForModifyEipBondType",
-                    "ResourceNotEnough.SwitchAvailableIps",
-                    "UnsupportedFeature.VpcNatSecurityProtectionEnabled",
-                    "OperationDenied.NatGatewayStatusInvalid",
-                    "OperationDenied.EipStatusInvalid",
-                    "OperationDenied.SnatEntryStatusInvalid",
-                    "OperationDenied.DnatEntryStatusInvalid",
-                    "UnsupportedFeature.MutilBindedTypeNatEnableFw",
-                    "Forbidden.FinancialLocked",
-                    "OperationFailed.PrivateLinkMode",
-                    "IllegalParam.SessionLogDeliveryDestination",
-                    "OperationFailed.LogDeliveryIsUnAuthorized",
-                    "IllegalParam.SessionLogDeliveryType",
-                    "UnsupportedFeature.EnableSessionLog",
-                    "Forbidden.ModifyEipBondType",
-                    "InvalidRegionId.NotFound",
-                    "InvalidNatGatewayId.NotFound",
-                    "OperationFailed.ConfigSessionLog",
-                ],
-            )
-        {
-            Some(0) => Self::UnsupportedFeaturePrivateLinkMode(error),
-            Some(1) => Self::IncorrectStatusNatgw(error),
-            Some(2) => Self::IncorrectStatusNatGateway(error),
-            Some(3) => Self::DependencyViolationPrivateLinkMode(error),
-            Some(4) => Self::UnsupportedFeatureIcmpReplyEnabled(error),
-            Some(5) => Self::InvalidParamsNotNull(error),
-            Some(6) => Self::InvalidParameterNameMalformed(error),
-            Some(7) => Self::InvalidParameterDescriptionMalformed(error),
-            Some(8) => Self::UnsupportedFeatureIndirectConvertForVpcNat(error),
-            Some(9) => Self::UnsupportedFeatureNormalNatModifyEipBindMode(error),
-            Some(10) => Self::OperationDeniedEipBondTypeIsAlreadyNat(error),
-            Some(11) => Self::UnsupportedFeatureIndirectConvertForFwNat(error),
-            Some(12) => Self::QuotaExceededEipNumForModifyEipBondType(error),
-            Some(13) => Self::ResourceNotEnoughSwitchAvailableIps(error),
-            Some(14) => Self::UnsupportedFeatureVpcNatSecurityProtectionEnabled(error),
-            Some(15) => Self::OperationDeniedNatGatewayStatusInvalid(error),
-            Some(16) => Self::OperationDeniedEipStatusInvalid(error),
-            Some(17) => Self::OperationDeniedSnatEntryStatusInvalid(error),
-            Some(18) => Self::OperationDeniedDnatEntryStatusInvalid(error),
-            Some(19) => Self::UnsupportedFeatureMutilBindedTypeNatEnableFw(error),
-            Some(20) => Self::ForbiddenFinancialLocked(error),
-            Some(21) => Self::OperationFailedPrivateLinkMode(error),
-            Some(22) => Self::IllegalParamSessionLogDeliveryDestination(error),
-            Some(23) => Self::OperationFailedLogDeliveryIsUnAuthorized(error),
-            Some(24) => Self::IllegalParamSessionLogDeliveryType(error),
-            Some(25) => Self::UnsupportedFeatureEnableSessionLog(error),
-            Some(26) => Self::ForbiddenModifyEipBondType(error),
-            Some(27) => Self::InvalidRegionIdNotFound(error),
-            Some(28) => Self::InvalidNatGatewayIdNotFound(error),
-            Some(29) => Self::OperationFailedConfigSessionLog(error),
+        match error.code() {
+            "UnsupportedFeature.PrivateLinkMode" => {
+                Self::UnsupportedFeaturePrivateLinkMode(error)
+            }
+            "IncorrectStatus.NATGW" => Self::IncorrectStatusNatgw(error),
+            "IncorrectStatus.NatGateway" => Self::IncorrectStatusNatGateway(error),
+            "DependencyViolation.PrivateLinkMode" => {
+                Self::DependencyViolationPrivateLinkMode(error)
+            }
+            "UnsupportedFeature.IcmpReplyEnabled" => {
+                Self::UnsupportedFeatureIcmpReplyEnabled(error)
+            }
+            "InvalidParams.NotNull" => Self::InvalidParamsNotNull(error),
+            "InvalidParameter.Name.Malformed" => {
+                Self::InvalidParameterNameMalformed(error)
+            }
+            "InvalidParameter.Description.Malformed" => {
+                Self::InvalidParameterDescriptionMalformed(error)
+            }
+            "UnsupportedFeature.IndirectConvertForVpcNat" => {
+                Self::UnsupportedFeatureIndirectConvertForVpcNat(error)
+            }
+            "UnsupportedFeature.NormalNatModifyEipBindMode" => {
+                Self::UnsupportedFeatureNormalNatModifyEipBindMode(error)
+            }
+            "OperationDenied.EipBondTypeIsAlreadyNAT" => {
+                Self::OperationDeniedEipBondTypeIsAlreadyNat(error)
+            }
+            "UnsupportedFeature.IndirectConvertForFwNat" => {
+                Self::UnsupportedFeatureIndirectConvertForFwNat(error)
+            }
+            "QuotaExceeded.EipNumForModifyEipBondType" => {
+                Self::QuotaExceededEipNumForModifyEipBondType(error)
+            }
+            "ResourceNotEnough.SwitchAvailableIps" => {
+                Self::ResourceNotEnoughSwitchAvailableIps(error)
+            }
+            "UnsupportedFeature.VpcNatSecurityProtectionEnabled" => {
+                Self::UnsupportedFeatureVpcNatSecurityProtectionEnabled(error)
+            }
+            "OperationDenied.NatGatewayStatusInvalid" => {
+                Self::OperationDeniedNatGatewayStatusInvalid(error)
+            }
+            "OperationDenied.EipStatusInvalid" => {
+                Self::OperationDeniedEipStatusInvalid(error)
+            }
+            "OperationDenied.SnatEntryStatusInvalid" => {
+                Self::OperationDeniedSnatEntryStatusInvalid(error)
+            }
+            "OperationDenied.DnatEntryStatusInvalid" => {
+                Self::OperationDeniedDnatEntryStatusInvalid(error)
+            }
+            "UnsupportedFeature.MutilBindedTypeNatEnableFw" => {
+                Self::UnsupportedFeatureMutilBindedTypeNatEnableFw(error)
+            }
+            "Forbidden.FinancialLocked" => Self::ForbiddenFinancialLocked(error),
+            "OperationFailed.PrivateLinkMode" => {
+                Self::OperationFailedPrivateLinkMode(error)
+            }
+            "IllegalParam.SessionLogDeliveryDestination" => {
+                Self::IllegalParamSessionLogDeliveryDestination(error)
+            }
+            "OperationFailed.LogDeliveryIsUnAuthorized" => {
+                Self::OperationFailedLogDeliveryIsUnAuthorized(error)
+            }
+            "IllegalParam.SessionLogDeliveryType" => {
+                Self::IllegalParamSessionLogDeliveryType(error)
+            }
+            "UnsupportedFeature.EnableSessionLog" => {
+                Self::UnsupportedFeatureEnableSessionLog(error)
+            }
+            "Forbidden.ModifyEipBondType" => Self::ForbiddenModifyEipBondType(error),
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "InvalidNatGatewayId.NotFound" => Self::InvalidNatGatewayIdNotFound(error),
+            "OperationFailed.ConfigSessionLog" => {
+                Self::OperationFailedConfigSessionLog(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

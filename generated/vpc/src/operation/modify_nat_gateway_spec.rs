@@ -286,34 +286,30 @@ pub enum ModifyNatGatewaySpecError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyNatGatewaySpecError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "NATGW_MODIFY_SPEC_SAME",
-                    "InvalidParameter.Spec.ValueNotSupported",
-                    "OperationFailed.SyncOrderToSub",
-                    "OperationFailed.QueryPrice",
-                    "InvalidRegionId.NotFound",
-                    "InvalidNatGatewayId.NotFound",
-                    "IncorrectStatus.NatGateway",
-                    "OperationUnsupported.PayByLcuNatModifySpec",
-                    "Forbidden.ModifySpecToSpecialSpec",
-                    "Forbidden.ModifySpecToSpecialSpecForNormalNat",
-                    "OperationFailed.NoAvailableResource",
-                ],
-            )
-        {
-            Some(0) => Self::NatgwModifySpecSame(error),
-            Some(1) => Self::InvalidParameterSpecValueNotSupported(error),
-            Some(2) => Self::OperationFailedSyncOrderToSub(error),
-            Some(3) => Self::OperationFailedQueryPrice(error),
-            Some(4) => Self::InvalidRegionIdNotFound(error),
-            Some(5) => Self::InvalidNatGatewayIdNotFound(error),
-            Some(6) => Self::IncorrectStatusNatGateway(error),
-            Some(7) => Self::OperationUnsupportedPayByLcuNatModifySpec(error),
-            Some(8) => Self::ForbiddenModifySpecToSpecialSpec(error),
-            Some(9) => Self::ForbiddenModifySpecToSpecialSpecForNormalNat(error),
-            Some(10) => Self::OperationFailedNoAvailableResource(error),
+        match error.code() {
+            "NATGW_MODIFY_SPEC_SAME" => Self::NatgwModifySpecSame(error),
+            "InvalidParameter.Spec.ValueNotSupported" => {
+                Self::InvalidParameterSpecValueNotSupported(error)
+            }
+            "OperationFailed.SyncOrderToSub" => {
+                Self::OperationFailedSyncOrderToSub(error)
+            }
+            "OperationFailed.QueryPrice" => Self::OperationFailedQueryPrice(error),
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "InvalidNatGatewayId.NotFound" => Self::InvalidNatGatewayIdNotFound(error),
+            "IncorrectStatus.NatGateway" => Self::IncorrectStatusNatGateway(error),
+            "OperationUnsupported.PayByLcuNatModifySpec" => {
+                Self::OperationUnsupportedPayByLcuNatModifySpec(error)
+            }
+            "Forbidden.ModifySpecToSpecialSpec" => {
+                Self::ForbiddenModifySpecToSpecialSpec(error)
+            }
+            "Forbidden.ModifySpecToSpecialSpecForNormalNat" => {
+                Self::ForbiddenModifySpecToSpecialSpecForNormalNat(error)
+            }
+            "OperationFailed.NoAvailableResource" => {
+                Self::OperationFailedNoAvailableResource(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

@@ -273,9 +273,9 @@ pub enum ModifyNatIpAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyNatIpAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code_index(&["InvalidRegionId.NotFound", "ResourceNotFound.NatIp"]) {
-            Some(0) => Self::InvalidRegionIdNotFound(error),
-            Some(1) => Self::ResourceNotFoundNatIp(error),
+        match error.code() {
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "ResourceNotFound.NatIp" => Self::ResourceNotFoundNatIp(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -289,11 +289,9 @@ pub enum ModifyNatIpCidrAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyNatIpCidrAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(&["IllegalParamFormat.NatIpCidr", "ResourceNotFound.NatIpCidr"])
-        {
-            Some(0) => Self::IllegalParamFormatNatIpCidr(error),
-            Some(1) => Self::ResourceNotFoundNatIpCidr(error),
+        match error.code() {
+            "IllegalParamFormat.NatIpCidr" => Self::IllegalParamFormatNatIpCidr(error),
+            "ResourceNotFound.NatIpCidr" => Self::ResourceNotFoundNatIpCidr(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -291,38 +291,22 @@ pub enum ModifyNetworkAclAttributesError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyNetworkAclAttributesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "ParameterMissing.AliUid",
-                    "ParameterMissing.Bid",
-                    "ParameterMissing.RegionId",
-                    "ParameterEmpty.RegionId",
-                    "ParameterMissing.NetworkAclId",
-                    "ParameterEmpty.NetworkAclId",
-                    "ParameterLengthIllegal.Name",
-                    "ParameterIllegal.Name",
-                    "ParameterLengthIllegal.Description",
-                    "ParameterIllegal.Description",
-                    "InvalidNetworkAcl.NotFound",
-                    "NotSupport.NetworkAcl",
-                    "InternalError",
-                ],
-            )
-        {
-            Some(0) => Self::ParameterMissingAliUid(error),
-            Some(1) => Self::ParameterMissingBid(error),
-            Some(2) => Self::ParameterMissingRegionId(error),
-            Some(3) => Self::ParameterEmptyRegionId(error),
-            Some(4) => Self::ParameterMissingNetworkAclId(error),
-            Some(5) => Self::ParameterEmptyNetworkAclId(error),
-            Some(6) => Self::ParameterLengthIllegalName(error),
-            Some(7) => Self::ParameterIllegalName(error),
-            Some(8) => Self::ParameterLengthIllegalDescription(error),
-            Some(9) => Self::ParameterIllegalDescription(error),
-            Some(10) => Self::InvalidNetworkAclNotFound(error),
-            Some(11) => Self::NotSupportNetworkAcl(error),
-            Some(12) => Self::InternalError(error),
+        match error.code() {
+            "ParameterMissing.AliUid" => Self::ParameterMissingAliUid(error),
+            "ParameterMissing.Bid" => Self::ParameterMissingBid(error),
+            "ParameterMissing.RegionId" => Self::ParameterMissingRegionId(error),
+            "ParameterEmpty.RegionId" => Self::ParameterEmptyRegionId(error),
+            "ParameterMissing.NetworkAclId" => Self::ParameterMissingNetworkAclId(error),
+            "ParameterEmpty.NetworkAclId" => Self::ParameterEmptyNetworkAclId(error),
+            "ParameterLengthIllegal.Name" => Self::ParameterLengthIllegalName(error),
+            "ParameterIllegal.Name" => Self::ParameterIllegalName(error),
+            "ParameterLengthIllegal.Description" => {
+                Self::ParameterLengthIllegalDescription(error)
+            }
+            "ParameterIllegal.Description" => Self::ParameterIllegalDescription(error),
+            "InvalidNetworkAcl.NotFound" => Self::InvalidNetworkAclNotFound(error),
+            "NotSupport.NetworkAcl" => Self::NotSupportNetworkAcl(error),
+            "InternalError" => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -414,42 +414,32 @@ pub enum ModifyPhysicalConnectionAttributeError {
 impl From<::acs_runtime::client::ServiceError>
 for ModifyPhysicalConnectionAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidLineOperator.Malformd",
-                    "InvalidPeerLocation.Malformd",
-                    "InvalidPortType.Malformd",
-                    "InvalidName.Malformed",
-                    "InvalidStatus",
-                    "InvalidBandwidth",
-                    "InvalidRedundantPhysicalConnection",
-                    "InvalidRedundantPhysicalConnectionStatus",
-                    "InvalidCircuitCode.Malformed",
-                    "InvalidPhysicalConnectionOperator.Malformed",
-                    "InvalidPhysicalConnectionBandwidth.Malformed",
-                    "InvalidDescription.Malformed",
-                    "OperationDenied.VPconn",
-                    "InvalidRegionId.NotFound",
-                    "InvalidPhysicalConnectionId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidLineOperatorMalformd(error),
-            Some(1) => Self::InvalidPeerLocationMalformd(error),
-            Some(2) => Self::InvalidPortTypeMalformd(error),
-            Some(3) => Self::InvalidNameMalformed(error),
-            Some(4) => Self::InvalidStatus(error),
-            Some(5) => Self::InvalidBandwidth(error),
-            Some(6) => Self::InvalidRedundantPhysicalConnection(error),
-            Some(7) => Self::InvalidRedundantPhysicalConnectionStatus(error),
-            Some(8) => Self::InvalidCircuitCodeMalformed(error),
-            Some(9) => Self::InvalidPhysicalConnectionOperatorMalformed(error),
-            Some(10) => Self::InvalidPhysicalConnectionBandwidthMalformed(error),
-            Some(11) => Self::InvalidDescriptionMalformed(error),
-            Some(12) => Self::OperationDeniedVPconn(error),
-            Some(13) => Self::InvalidRegionIdNotFound(error),
-            Some(14) => Self::InvalidPhysicalConnectionIdNotFound(error),
+        match error.code() {
+            "InvalidLineOperator.Malformd" => Self::InvalidLineOperatorMalformd(error),
+            "InvalidPeerLocation.Malformd" => Self::InvalidPeerLocationMalformd(error),
+            "InvalidPortType.Malformd" => Self::InvalidPortTypeMalformd(error),
+            "InvalidName.Malformed" => Self::InvalidNameMalformed(error),
+            "InvalidStatus" => Self::InvalidStatus(error),
+            "InvalidBandwidth" => Self::InvalidBandwidth(error),
+            "InvalidRedundantPhysicalConnection" => {
+                Self::InvalidRedundantPhysicalConnection(error)
+            }
+            "InvalidRedundantPhysicalConnectionStatus" => {
+                Self::InvalidRedundantPhysicalConnectionStatus(error)
+            }
+            "InvalidCircuitCode.Malformed" => Self::InvalidCircuitCodeMalformed(error),
+            "InvalidPhysicalConnectionOperator.Malformed" => {
+                Self::InvalidPhysicalConnectionOperatorMalformed(error)
+            }
+            "InvalidPhysicalConnectionBandwidth.Malformed" => {
+                Self::InvalidPhysicalConnectionBandwidthMalformed(error)
+            }
+            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
+            "OperationDenied.VPconn" => Self::OperationDeniedVPconn(error),
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "InvalidPhysicalConnectionId.NotFound" => {
+                Self::InvalidPhysicalConnectionIdNotFound(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

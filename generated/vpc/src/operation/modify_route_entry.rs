@@ -400,112 +400,112 @@ pub enum ModifyRouteEntryError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyRouteEntryError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidRouteEntryId.NotFound",
-                    "InvalidRouteEntryName.Malformed",
-                    "OperationDenied.ModifyManagedRouteEntry",
-                    "OperationDenied.RouteTableTypeNotPermitted",
-                    "MissingParam.NewNextHopId",
-                    "IllegealParam.NextHopType",
-                    "UnsupportedFeature.NormalTypeNatGateway",
-                    "UnsupportedFeature.NextHopType",
-                    "InvalidRouteTable.NotFound",
-                    "InvalidNetworkInterface.NotFound",
-                    "OperationDenied.NextHopExist",
-                    "MissingParam.NewNextHopType",
-                    "UnsupportedFeature.ModifyRouteEntryNextHop",
-                    "IncorrectRouteEntryStatus",
-                    "ResourceNotFound.VSwitch",
-                    "MissingParam.RouteEntryId",
-                    "IllegalParam.RouteEntryName",
-                    "OperationDenied.LocalRouteEntryModified",
-                    "OperationDenied.IllegalNewNextHopType",
-                    "UnsupportedFeature.VpcAdvancedFeature",
-                    "UnsupportedRegion",
-                    "OperationFailed.NotSupportIPV6",
-                    "UnsupportedFeature.ModifyIpv6RouteEntryNextHop",
-                    "OperationDenied.NewNextHopNotSupportPublish",
-                    "IllegalParam.DestCidrBlock",
-                    "IllegalParamFormat.DstCidrBlock",
-                    "MissingParam.RouteEntryIdOrRouteTableDstCidr",
-                    "MissingParam.ParameterMustNotNull",
-                    "ResourceNotFound.RouteTable",
-                    "OperationDenied.UpdateGatewayRouteEntry",
-                    "ResourceNotFound.RouteEntry",
-                    "IncorrectStatus.RouteEntry",
-                    "IncorrectStatus.Vswitch",
-                    "ResourceNotFound.Instance",
-                    "IncorrectStatus.NextHop",
-                    "OperationDenied.NextHopTypeNonsupport",
-                    "OperationDenied.LocalEntryCanOnlyModifyNextHop",
-                    "ExclusiveParam.NextHopTypeAndNextHopId",
-                    "InvalidRouterInterfaceId.NotFound",
-                    "OperationUnsupported.OnlySupportNormalNetworkInterface",
-                    "UnsupportedFeature.Ipv6GatewayRouteTable",
-                    "OperationDenied.TrAttachmentIpv6Disabled",
-                    "InvalidAttachment.NotFound",
-                    "OperationDenied.LocalRouteEntryInSystemRouteTable",
-                    "OperationDenied.LocalRouteEntryBoundToVSwitch",
-                    "OperationFailed.ModifyEcmpRoute",
-                    "Forbbiden",
-                    "ResourceNotFound.NatGateway",
-                    "ResourceNotFound.GatewayLoadBalancerEndpoint",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidRouteEntryIdNotFound(error),
-            Some(1) => Self::InvalidRouteEntryNameMalformed(error),
-            Some(2) => Self::OperationDeniedModifyManagedRouteEntry(error),
-            Some(3) => Self::OperationDeniedRouteTableTypeNotPermitted(error),
-            Some(4) => Self::MissingParamNewNextHopId(error),
-            Some(5) => Self::IllegealParamNextHopType(error),
-            Some(6) => Self::UnsupportedFeatureNormalTypeNatGateway(error),
-            Some(7) => Self::UnsupportedFeatureNextHopType(error),
-            Some(8) => Self::InvalidRouteTableNotFound(error),
-            Some(9) => Self::InvalidNetworkInterfaceNotFound(error),
-            Some(10) => Self::OperationDeniedNextHopExist(error),
-            Some(11) => Self::MissingParamNewNextHopType(error),
-            Some(12) => Self::UnsupportedFeatureModifyRouteEntryNextHop(error),
-            Some(13) => Self::IncorrectRouteEntryStatus(error),
-            Some(14) => Self::ResourceNotFoundVSwitch(error),
-            Some(15) => Self::MissingParamRouteEntryId(error),
-            Some(16) => Self::IllegalParamRouteEntryName(error),
-            Some(17) => Self::OperationDeniedLocalRouteEntryModified(error),
-            Some(18) => Self::OperationDeniedIllegalNewNextHopType(error),
-            Some(19) => Self::UnsupportedFeatureVpcAdvancedFeature(error),
-            Some(20) => Self::UnsupportedRegion(error),
-            Some(21) => Self::OperationFailedNotSupportIpv6(error),
-            Some(22) => Self::UnsupportedFeatureModifyIpv6RouteEntryNextHop(error),
-            Some(23) => Self::OperationDeniedNewNextHopNotSupportPublish(error),
-            Some(24) => Self::IllegalParamDestCidrBlock(error),
-            Some(25) => Self::IllegalParamFormatDstCidrBlock(error),
-            Some(26) => Self::MissingParamRouteEntryIdOrRouteTableDstCidr(error),
-            Some(27) => Self::MissingParamParameterMustNotNull(error),
-            Some(28) => Self::ResourceNotFoundRouteTable(error),
-            Some(29) => Self::OperationDeniedUpdateGatewayRouteEntry(error),
-            Some(30) => Self::ResourceNotFoundRouteEntry(error),
-            Some(31) => Self::IncorrectStatusRouteEntry(error),
-            Some(32) => Self::IncorrectStatusVswitch(error),
-            Some(33) => Self::ResourceNotFoundInstance(error),
-            Some(34) => Self::IncorrectStatusNextHop(error),
-            Some(35) => Self::OperationDeniedNextHopTypeNonsupport(error),
-            Some(36) => Self::OperationDeniedLocalEntryCanOnlyModifyNextHop(error),
-            Some(37) => Self::ExclusiveParamNextHopTypeAndNextHopId(error),
-            Some(38) => Self::InvalidRouterInterfaceIdNotFound(error),
-            Some(39) => {
+        match error.code() {
+            "InvalidRouteEntryId.NotFound" => Self::InvalidRouteEntryIdNotFound(error),
+            "InvalidRouteEntryName.Malformed" => {
+                Self::InvalidRouteEntryNameMalformed(error)
+            }
+            "OperationDenied.ModifyManagedRouteEntry" => {
+                Self::OperationDeniedModifyManagedRouteEntry(error)
+            }
+            "OperationDenied.RouteTableTypeNotPermitted" => {
+                Self::OperationDeniedRouteTableTypeNotPermitted(error)
+            }
+            "MissingParam.NewNextHopId" => Self::MissingParamNewNextHopId(error),
+            "IllegealParam.NextHopType" => Self::IllegealParamNextHopType(error),
+            "UnsupportedFeature.NormalTypeNatGateway" => {
+                Self::UnsupportedFeatureNormalTypeNatGateway(error)
+            }
+            "UnsupportedFeature.NextHopType" => {
+                Self::UnsupportedFeatureNextHopType(error)
+            }
+            "InvalidRouteTable.NotFound" => Self::InvalidRouteTableNotFound(error),
+            "InvalidNetworkInterface.NotFound" => {
+                Self::InvalidNetworkInterfaceNotFound(error)
+            }
+            "OperationDenied.NextHopExist" => Self::OperationDeniedNextHopExist(error),
+            "MissingParam.NewNextHopType" => Self::MissingParamNewNextHopType(error),
+            "UnsupportedFeature.ModifyRouteEntryNextHop" => {
+                Self::UnsupportedFeatureModifyRouteEntryNextHop(error)
+            }
+            "IncorrectRouteEntryStatus" => Self::IncorrectRouteEntryStatus(error),
+            "ResourceNotFound.VSwitch" => Self::ResourceNotFoundVSwitch(error),
+            "MissingParam.RouteEntryId" => Self::MissingParamRouteEntryId(error),
+            "IllegalParam.RouteEntryName" => Self::IllegalParamRouteEntryName(error),
+            "OperationDenied.LocalRouteEntryModified" => {
+                Self::OperationDeniedLocalRouteEntryModified(error)
+            }
+            "OperationDenied.IllegalNewNextHopType" => {
+                Self::OperationDeniedIllegalNewNextHopType(error)
+            }
+            "UnsupportedFeature.VpcAdvancedFeature" => {
+                Self::UnsupportedFeatureVpcAdvancedFeature(error)
+            }
+            "UnsupportedRegion" => Self::UnsupportedRegion(error),
+            "OperationFailed.NotSupportIPV6" => {
+                Self::OperationFailedNotSupportIpv6(error)
+            }
+            "UnsupportedFeature.ModifyIpv6RouteEntryNextHop" => {
+                Self::UnsupportedFeatureModifyIpv6RouteEntryNextHop(error)
+            }
+            "OperationDenied.NewNextHopNotSupportPublish" => {
+                Self::OperationDeniedNewNextHopNotSupportPublish(error)
+            }
+            "IllegalParam.DestCidrBlock" => Self::IllegalParamDestCidrBlock(error),
+            "IllegalParamFormat.DstCidrBlock" => {
+                Self::IllegalParamFormatDstCidrBlock(error)
+            }
+            "MissingParam.RouteEntryIdOrRouteTableDstCidr" => {
+                Self::MissingParamRouteEntryIdOrRouteTableDstCidr(error)
+            }
+            "MissingParam.ParameterMustNotNull" => {
+                Self::MissingParamParameterMustNotNull(error)
+            }
+            "ResourceNotFound.RouteTable" => Self::ResourceNotFoundRouteTable(error),
+            "OperationDenied.UpdateGatewayRouteEntry" => {
+                Self::OperationDeniedUpdateGatewayRouteEntry(error)
+            }
+            "ResourceNotFound.RouteEntry" => Self::ResourceNotFoundRouteEntry(error),
+            "IncorrectStatus.RouteEntry" => Self::IncorrectStatusRouteEntry(error),
+            "IncorrectStatus.Vswitch" => Self::IncorrectStatusVswitch(error),
+            "ResourceNotFound.Instance" => Self::ResourceNotFoundInstance(error),
+            "IncorrectStatus.NextHop" => Self::IncorrectStatusNextHop(error),
+            "OperationDenied.NextHopTypeNonsupport" => {
+                Self::OperationDeniedNextHopTypeNonsupport(error)
+            }
+            "OperationDenied.LocalEntryCanOnlyModifyNextHop" => {
+                Self::OperationDeniedLocalEntryCanOnlyModifyNextHop(error)
+            }
+            "ExclusiveParam.NextHopTypeAndNextHopId" => {
+                Self::ExclusiveParamNextHopTypeAndNextHopId(error)
+            }
+            "InvalidRouterInterfaceId.NotFound" => {
+                Self::InvalidRouterInterfaceIdNotFound(error)
+            }
+            "OperationUnsupported.OnlySupportNormalNetworkInterface" => {
                 Self::OperationUnsupportedOnlySupportNormalNetworkInterface(error)
             }
-            Some(40) => Self::UnsupportedFeatureIpv6GatewayRouteTable(error),
-            Some(41) => Self::OperationDeniedTrAttachmentIpv6Disabled(error),
-            Some(42) => Self::InvalidAttachmentNotFound(error),
-            Some(43) => Self::OperationDeniedLocalRouteEntryInSystemRouteTable(error),
-            Some(44) => Self::OperationDeniedLocalRouteEntryBoundToVSwitch(error),
-            Some(45) => Self::OperationFailedModifyEcmpRoute(error),
-            Some(46) => Self::Forbbiden(error),
-            Some(47) => Self::ResourceNotFoundNatGateway(error),
-            Some(48) => Self::ResourceNotFoundGatewayLoadBalancerEndpoint(error),
+            "UnsupportedFeature.Ipv6GatewayRouteTable" => {
+                Self::UnsupportedFeatureIpv6GatewayRouteTable(error)
+            }
+            "OperationDenied.TrAttachmentIpv6Disabled" => {
+                Self::OperationDeniedTrAttachmentIpv6Disabled(error)
+            }
+            "InvalidAttachment.NotFound" => Self::InvalidAttachmentNotFound(error),
+            "OperationDenied.LocalRouteEntryInSystemRouteTable" => {
+                Self::OperationDeniedLocalRouteEntryInSystemRouteTable(error)
+            }
+            "OperationDenied.LocalRouteEntryBoundToVSwitch" => {
+                Self::OperationDeniedLocalRouteEntryBoundToVSwitch(error)
+            }
+            "OperationFailed.ModifyEcmpRoute" => {
+                Self::OperationFailedModifyEcmpRoute(error)
+            }
+            "Forbbiden" => Self::Forbbiden(error),
+            "ResourceNotFound.NatGateway" => Self::ResourceNotFoundNatGateway(error),
+            "ResourceNotFound.GatewayLoadBalancerEndpoint" => {
+                Self::ResourceNotFoundGatewayLoadBalancerEndpoint(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

@@ -261,32 +261,23 @@ pub enum ModifyRouteTableAttributesError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyRouteTableAttributesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "Abs.InvaliTableName.Malformed",
-                    "Abs.InvalidRouteTableId.NotExist",
-                    "InvalidDescription.Malformed",
-                    "Forbidden.DisableRoutePropagation",
-                    "ResourceNotFound.RouteTable",
-                    "IncorrectStatus.RouteTable",
-                    "IncorrectStatus.RoutePropagationStatus",
-                    "IncorrectStatus.RouteEntry",
-                    "IncorrectStatus.Vpc",
-                    "Forbbiden",
-                ],
-            )
-        {
-            Some(0) => Self::AbsInvaliTableNameMalformed(error),
-            Some(1) => Self::AbsInvalidRouteTableIdNotExist(error),
-            Some(2) => Self::InvalidDescriptionMalformed(error),
-            Some(3) => Self::ForbiddenDisableRoutePropagation(error),
-            Some(4) => Self::ResourceNotFoundRouteTable(error),
-            Some(5) => Self::IncorrectStatusRouteTable(error),
-            Some(6) => Self::IncorrectStatusRoutePropagationStatus(error),
-            Some(7) => Self::IncorrectStatusRouteEntry(error),
-            Some(8) => Self::IncorrectStatusVpc(error),
-            Some(9) => Self::Forbbiden(error),
+        match error.code() {
+            "Abs.InvaliTableName.Malformed" => Self::AbsInvaliTableNameMalformed(error),
+            "Abs.InvalidRouteTableId.NotExist" => {
+                Self::AbsInvalidRouteTableIdNotExist(error)
+            }
+            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
+            "Forbidden.DisableRoutePropagation" => {
+                Self::ForbiddenDisableRoutePropagation(error)
+            }
+            "ResourceNotFound.RouteTable" => Self::ResourceNotFoundRouteTable(error),
+            "IncorrectStatus.RouteTable" => Self::IncorrectStatusRouteTable(error),
+            "IncorrectStatus.RoutePropagationStatus" => {
+                Self::IncorrectStatusRoutePropagationStatus(error)
+            }
+            "IncorrectStatus.RouteEntry" => Self::IncorrectStatusRouteEntry(error),
+            "IncorrectStatus.Vpc" => Self::IncorrectStatusVpc(error),
+            "Forbbiden" => Self::Forbbiden(error),
             _ => Self::Unhandled(error),
         }
     }

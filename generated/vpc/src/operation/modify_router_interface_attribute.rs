@@ -423,46 +423,34 @@ pub enum ModifyRouterInterfaceAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyRouterInterfaceAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "Forbidden.FinancialLocked",
-                    "InvalidName.Malformed",
-                    "InvalidOppositeRouterType.ValueNotSupported",
-                    "InvalidDescription.Malformed",
-                    "Forbbiden",
-                    "LinkRole.NotSupport",
-                    "Forbbiden.ModifyIdAndType",
-                    "InvalidParam.ModifyRouterInterface",
-                    "INSTANCE_IN_PROCESSIONG",
-                    "IllegalParam.HcThreshold",
-                    "IllegalParam.HcRate",
-                    "InvalidHealthCheckIP.Malformd",
-                    "IllegalParam.HcSourceIp",
-                    "OperationFailed.OperationLocked",
-                    "IncorrectStatus.RouterInterface",
-                    "InvalidRegionId.NotFound",
-                    "InvalidRouterInterfaceId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::ForbiddenFinancialLocked(error),
-            Some(1) => Self::InvalidNameMalformed(error),
-            Some(2) => Self::InvalidOppositeRouterTypeValueNotSupported(error),
-            Some(3) => Self::InvalidDescriptionMalformed(error),
-            Some(4) => Self::Forbbiden(error),
-            Some(5) => Self::LinkRoleNotSupport(error),
-            Some(6) => Self::ForbbidenModifyIdAndType(error),
-            Some(7) => Self::InvalidParamModifyRouterInterface(error),
-            Some(8) => Self::InstanceInProcessiong(error),
-            Some(9) => Self::IllegalParamHcThreshold(error),
-            Some(10) => Self::IllegalParamHcRate(error),
-            Some(11) => Self::InvalidHealthCheckIpMalformd(error),
-            Some(12) => Self::IllegalParamHcSourceIp(error),
-            Some(13) => Self::OperationFailedOperationLocked(error),
-            Some(14) => Self::IncorrectStatusRouterInterface(error),
-            Some(15) => Self::InvalidRegionIdNotFound(error),
-            Some(16) => Self::InvalidRouterInterfaceIdNotFound(error),
+        match error.code() {
+            "Forbidden.FinancialLocked" => Self::ForbiddenFinancialLocked(error),
+            "InvalidName.Malformed" => Self::InvalidNameMalformed(error),
+            "InvalidOppositeRouterType.ValueNotSupported" => {
+                Self::InvalidOppositeRouterTypeValueNotSupported(error)
+            }
+            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
+            "Forbbiden" => Self::Forbbiden(error),
+            "LinkRole.NotSupport" => Self::LinkRoleNotSupport(error),
+            "Forbbiden.ModifyIdAndType" => Self::ForbbidenModifyIdAndType(error),
+            "InvalidParam.ModifyRouterInterface" => {
+                Self::InvalidParamModifyRouterInterface(error)
+            }
+            "INSTANCE_IN_PROCESSIONG" => Self::InstanceInProcessiong(error),
+            "IllegalParam.HcThreshold" => Self::IllegalParamHcThreshold(error),
+            "IllegalParam.HcRate" => Self::IllegalParamHcRate(error),
+            "InvalidHealthCheckIP.Malformd" => Self::InvalidHealthCheckIpMalformd(error),
+            "IllegalParam.HcSourceIp" => Self::IllegalParamHcSourceIp(error),
+            "OperationFailed.OperationLocked" => {
+                Self::OperationFailedOperationLocked(error)
+            }
+            "IncorrectStatus.RouterInterface" => {
+                Self::IncorrectStatusRouterInterface(error)
+            }
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "InvalidRouterInterfaceId.NotFound" => {
+                Self::InvalidRouterInterfaceIdNotFound(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

@@ -302,34 +302,24 @@ pub enum ModifyRouterInterfaceSpecError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyRouterInterfaceSpecError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "Forbidden.FinancialLocked",
-                    "InvalidParam.NotFound",
-                    "InvalidOppositeRegionId.NotFound",
-                    "InvalidInstanceOwner.Error",
-                    "InvalidRouterInterfaceSpec.Malformed",
-                    "IllegalParam.chargeType",
-                    "ResourceQueryError",
-                    "InvalidSpec.ValueNotSupported",
-                    "InvalidInstance.StatusError",
-                    "InvalidOpposite.NotFound",
-                    "InvalidRouterInterfaceId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::ForbiddenFinancialLocked(error),
-            Some(1) => Self::InvalidParamNotFound(error),
-            Some(2) => Self::InvalidOppositeRegionIdNotFound(error),
-            Some(3) => Self::InvalidInstanceOwnerError(error),
-            Some(4) => Self::InvalidRouterInterfaceSpecMalformed(error),
-            Some(5) => Self::IllegalParamChargeType(error),
-            Some(6) => Self::ResourceQueryError(error),
-            Some(7) => Self::InvalidSpecValueNotSupported(error),
-            Some(8) => Self::InvalidInstanceStatusError(error),
-            Some(9) => Self::InvalidOppositeNotFound(error),
-            Some(10) => Self::InvalidRouterInterfaceIdNotFound(error),
+        match error.code() {
+            "Forbidden.FinancialLocked" => Self::ForbiddenFinancialLocked(error),
+            "InvalidParam.NotFound" => Self::InvalidParamNotFound(error),
+            "InvalidOppositeRegionId.NotFound" => {
+                Self::InvalidOppositeRegionIdNotFound(error)
+            }
+            "InvalidInstanceOwner.Error" => Self::InvalidInstanceOwnerError(error),
+            "InvalidRouterInterfaceSpec.Malformed" => {
+                Self::InvalidRouterInterfaceSpecMalformed(error)
+            }
+            "IllegalParam.chargeType" => Self::IllegalParamChargeType(error),
+            "ResourceQueryError" => Self::ResourceQueryError(error),
+            "InvalidSpec.ValueNotSupported" => Self::InvalidSpecValueNotSupported(error),
+            "InvalidInstance.StatusError" => Self::InvalidInstanceStatusError(error),
+            "InvalidOpposite.NotFound" => Self::InvalidOppositeNotFound(error),
+            "InvalidRouterInterfaceId.NotFound" => {
+                Self::InvalidRouterInterfaceIdNotFound(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

@@ -361,68 +361,61 @@ pub enum ModifySnatEntryError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifySnatEntryError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidSnatIp.Malformed",
-                    "Forbidden.SourceVSwitchId.Duplicated",
-                    "Forbidden.IpUsedInForwardTable",
-                    "OperationUnsupported.EipForSnatPool",
-                    "InvalidParameter.Name.Malformed",
-                    "IncorretSnatEntryStatus",
-                    "OperationFailed.SnatIpsCheck",
-                    "OperationFailed.SnatIpPoolCbwpRules",
-                    "EIP_NOT_IN_GATEWAY",
-                    "InvalidParameter.SnatIp",
-                    "QuotaExceeded.SnatIp",
-                    "InvalidSnatEntryId.NotFound",
-                    "OperationFailed.SnatIpPoolBwpRules",
-                    "IncorrectStatus.SnatEntry",
-                    "OperationFailed.SnatIpsTooMany",
-                    "OperationFailed.CanNotUseEipInDnat",
-                    "OperationUnsupported.EipNatGWCheck",
-                    "ResourceNotFound.SnatEntry",
-                    "IncorrectStatus.NatIp",
-                    "OperationFailed.CanNotUseNatIpInDnat",
-                    "IncorrectStatus.NATGW",
-                    "OperationUnsupported.EipInBinding",
-                    "OperationUnsupported.EipNatBWPCheck",
-                    "IllegalParam.NetworkInterfaceId",
-                    "InvalidRegionId.NotFound",
-                    "InvalidSnatTableId.NotFound",
-                    "InvalidSnatIp.NotFound",
-                    "ResourceNotFound.NatIp",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidSnatIpMalformed(error),
-            Some(1) => Self::ForbiddenSourceVSwitchIdDuplicated(error),
-            Some(2) => Self::ForbiddenIpUsedInForwardTable(error),
-            Some(3) => Self::OperationUnsupportedEipForSnatPool(error),
-            Some(4) => Self::InvalidParameterNameMalformed(error),
-            Some(5) => Self::IncorretSnatEntryStatus(error),
-            Some(6) => Self::OperationFailedSnatIpsCheck(error),
-            Some(7) => Self::OperationFailedSnatIpPoolCbwpRules(error),
-            Some(8) => Self::EipNotInGateway(error),
-            Some(9) => Self::InvalidParameterSnatIp(error),
-            Some(10) => Self::QuotaExceededSnatIp(error),
-            Some(11) => Self::InvalidSnatEntryIdNotFound(error),
-            Some(12) => Self::OperationFailedSnatIpPoolBwpRules(error),
-            Some(13) => Self::IncorrectStatusSnatEntry(error),
-            Some(14) => Self::OperationFailedSnatIpsTooMany(error),
-            Some(15) => Self::OperationFailedCanNotUseEipInDnat(error),
-            Some(16) => Self::OperationUnsupportedEipNatGwCheck(error),
-            Some(17) => Self::ResourceNotFoundSnatEntry(error),
-            Some(18) => Self::IncorrectStatusNatIp(error),
-            Some(19) => Self::OperationFailedCanNotUseNatIpInDnat(error),
-            Some(20) => Self::IncorrectStatusNatgw(error),
-            Some(21) => Self::OperationUnsupportedEipInBinding(error),
-            Some(22) => Self::OperationUnsupportedEipNatBwpCheck(error),
-            Some(23) => Self::IllegalParamNetworkInterfaceId(error),
-            Some(24) => Self::InvalidRegionIdNotFound(error),
-            Some(25) => Self::InvalidSnatTableIdNotFound(error),
-            Some(26) => Self::InvalidSnatIpNotFound(error),
-            Some(27) => Self::ResourceNotFoundNatIp(error),
+        match error.code() {
+            "InvalidSnatIp.Malformed" => Self::InvalidSnatIpMalformed(error),
+            "Forbidden.SourceVSwitchId.Duplicated" => {
+                Self::ForbiddenSourceVSwitchIdDuplicated(error)
+            }
+            "Forbidden.IpUsedInForwardTable" => {
+                Self::ForbiddenIpUsedInForwardTable(error)
+            }
+            "OperationUnsupported.EipForSnatPool" => {
+                Self::OperationUnsupportedEipForSnatPool(error)
+            }
+            "InvalidParameter.Name.Malformed" => {
+                Self::InvalidParameterNameMalformed(error)
+            }
+            "IncorretSnatEntryStatus" => Self::IncorretSnatEntryStatus(error),
+            "OperationFailed.SnatIpsCheck" => Self::OperationFailedSnatIpsCheck(error),
+            "OperationFailed.SnatIpPoolCbwpRules" => {
+                Self::OperationFailedSnatIpPoolCbwpRules(error)
+            }
+            "EIP_NOT_IN_GATEWAY" => Self::EipNotInGateway(error),
+            "InvalidParameter.SnatIp" => Self::InvalidParameterSnatIp(error),
+            "QuotaExceeded.SnatIp" => Self::QuotaExceededSnatIp(error),
+            "InvalidSnatEntryId.NotFound" => Self::InvalidSnatEntryIdNotFound(error),
+            "OperationFailed.SnatIpPoolBwpRules" => {
+                Self::OperationFailedSnatIpPoolBwpRules(error)
+            }
+            "IncorrectStatus.SnatEntry" => Self::IncorrectStatusSnatEntry(error),
+            "OperationFailed.SnatIpsTooMany" => {
+                Self::OperationFailedSnatIpsTooMany(error)
+            }
+            "OperationFailed.CanNotUseEipInDnat" => {
+                Self::OperationFailedCanNotUseEipInDnat(error)
+            }
+            "OperationUnsupported.EipNatGWCheck" => {
+                Self::OperationUnsupportedEipNatGwCheck(error)
+            }
+            "ResourceNotFound.SnatEntry" => Self::ResourceNotFoundSnatEntry(error),
+            "IncorrectStatus.NatIp" => Self::IncorrectStatusNatIp(error),
+            "OperationFailed.CanNotUseNatIpInDnat" => {
+                Self::OperationFailedCanNotUseNatIpInDnat(error)
+            }
+            "IncorrectStatus.NATGW" => Self::IncorrectStatusNatgw(error),
+            "OperationUnsupported.EipInBinding" => {
+                Self::OperationUnsupportedEipInBinding(error)
+            }
+            "OperationUnsupported.EipNatBWPCheck" => {
+                Self::OperationUnsupportedEipNatBwpCheck(error)
+            }
+            "IllegalParam.NetworkInterfaceId" => {
+                Self::IllegalParamNetworkInterfaceId(error)
+            }
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "InvalidSnatTableId.NotFound" => Self::InvalidSnatTableIdNotFound(error),
+            "InvalidSnatIp.NotFound" => Self::InvalidSnatIpNotFound(error),
+            "ResourceNotFound.NatIp" => Self::ResourceNotFoundNatIp(error),
             _ => Self::Unhandled(error),
         }
     }

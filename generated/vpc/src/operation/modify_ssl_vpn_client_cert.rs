@@ -254,22 +254,14 @@ pub enum ModifySslVpnClientCertError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifySslVpnClientCertError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidName",
-                    "Forbbiden.SubUser",
-                    "Forbidden",
-                    "InvalidRegionId.NotFound",
-                    "InvalidSslVpnClientCertId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidName(error),
-            Some(1) => Self::ForbbidenSubUser(error),
-            Some(2) => Self::Forbidden(error),
-            Some(3) => Self::InvalidRegionIdNotFound(error),
-            Some(4) => Self::InvalidSslVpnClientCertIdNotFound(error),
+        match error.code() {
+            "InvalidName" => Self::InvalidName(error),
+            "Forbbiden.SubUser" => Self::ForbbidenSubUser(error),
+            "Forbidden" => Self::Forbidden(error),
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "InvalidSslVpnClientCertId.NotFound" => {
+                Self::InvalidSslVpnClientCertIdNotFound(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

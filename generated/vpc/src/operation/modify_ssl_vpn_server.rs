@@ -792,68 +792,50 @@ pub enum ModifySslVpnServerError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifySslVpnServerError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidName",
-                    "VpnGateway.Configuring",
-                    "VpnGateway.FinancialLocked",
-                    "IpConflict",
-                    "SslVpnServer.AddRouteError",
-                    "ClientIpPool.NetmaskInvalid",
-                    "ClientIpPool.SubnetInvalid",
-                    "MissingParameter.IDaaSInstanceId",
-                    "OperationFailed.GetIDaaSInfo",
-                    "OperationFailed.NoRamPermission",
-                    "OperationUnsupported.NotSupportMultiFactorAuth",
-                    "SystemBusy",
-                    "SslVpnServerPort.Illegal",
-                    "EnableHaCheck.SslVpnServerClientCidrContainsVpcRouteDest",
-                    "InvalidInstanceId.NotFound",
-                    "VpnRouteEntry.Conflict",
-                    "IllegalParam.IDaaSApplicationId",
-                    "MissingParam.IDaaSApplicationId",
-                    "SslVpnIDaaS2.NotSupport",
-                    "MissingParam.IDaaSRegionId",
-                    "DryRunOperation",
-                    "IllegalParam.LocalSubnet",
-                    "Forbbiden.SubUser",
-                    "Forbidden",
-                    "InvalidRegionId.NotFound",
-                    "InvalidIDaaSInstanceId.NotFound",
-                    "InvalidIDaaSApplicationId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidName(error),
-            Some(1) => Self::VpnGatewayConfiguring(error),
-            Some(2) => Self::VpnGatewayFinancialLocked(error),
-            Some(3) => Self::IpConflict(error),
-            Some(4) => Self::SslVpnServerAddRouteError(error),
-            Some(5) => Self::ClientIpPoolNetmaskInvalid(error),
-            Some(6) => Self::ClientIpPoolSubnetInvalid(error),
-            Some(7) => Self::MissingParameterIDaaSInstanceId(error),
-            Some(8) => Self::OperationFailedGetIDaaSInfo(error),
-            Some(9) => Self::OperationFailedNoRamPermission(error),
-            Some(10) => Self::OperationUnsupportedNotSupportMultiFactorAuth(error),
-            Some(11) => Self::SystemBusy(error),
-            Some(12) => Self::SslVpnServerPortIllegal(error),
-            Some(13) => {
+        match error.code() {
+            "InvalidName" => Self::InvalidName(error),
+            "VpnGateway.Configuring" => Self::VpnGatewayConfiguring(error),
+            "VpnGateway.FinancialLocked" => Self::VpnGatewayFinancialLocked(error),
+            "IpConflict" => Self::IpConflict(error),
+            "SslVpnServer.AddRouteError" => Self::SslVpnServerAddRouteError(error),
+            "ClientIpPool.NetmaskInvalid" => Self::ClientIpPoolNetmaskInvalid(error),
+            "ClientIpPool.SubnetInvalid" => Self::ClientIpPoolSubnetInvalid(error),
+            "MissingParameter.IDaaSInstanceId" => {
+                Self::MissingParameterIDaaSInstanceId(error)
+            }
+            "OperationFailed.GetIDaaSInfo" => Self::OperationFailedGetIDaaSInfo(error),
+            "OperationFailed.NoRamPermission" => {
+                Self::OperationFailedNoRamPermission(error)
+            }
+            "OperationUnsupported.NotSupportMultiFactorAuth" => {
+                Self::OperationUnsupportedNotSupportMultiFactorAuth(error)
+            }
+            "SystemBusy" => Self::SystemBusy(error),
+            "SslVpnServerPort.Illegal" => Self::SslVpnServerPortIllegal(error),
+            "EnableHaCheck.SslVpnServerClientCidrContainsVpcRouteDest" => {
                 Self::EnableHaCheckSslVpnServerClientCidrContainsVpcRouteDest(error)
             }
-            Some(14) => Self::InvalidInstanceIdNotFound(error),
-            Some(15) => Self::VpnRouteEntryConflict(error),
-            Some(16) => Self::IllegalParamIDaaSApplicationId(error),
-            Some(17) => Self::MissingParamIDaaSApplicationId(error),
-            Some(18) => Self::SslVpnIDaaS2NotSupport(error),
-            Some(19) => Self::MissingParamIDaaSRegionId(error),
-            Some(20) => Self::DryRunOperation(error),
-            Some(21) => Self::IllegalParamLocalSubnet(error),
-            Some(22) => Self::ForbbidenSubUser(error),
-            Some(23) => Self::Forbidden(error),
-            Some(24) => Self::InvalidRegionIdNotFound(error),
-            Some(25) => Self::InvalidIDaaSInstanceIdNotFound(error),
-            Some(26) => Self::InvalidIDaaSApplicationIdNotFound(error),
+            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
+            "VpnRouteEntry.Conflict" => Self::VpnRouteEntryConflict(error),
+            "IllegalParam.IDaaSApplicationId" => {
+                Self::IllegalParamIDaaSApplicationId(error)
+            }
+            "MissingParam.IDaaSApplicationId" => {
+                Self::MissingParamIDaaSApplicationId(error)
+            }
+            "SslVpnIDaaS2.NotSupport" => Self::SslVpnIDaaS2NotSupport(error),
+            "MissingParam.IDaaSRegionId" => Self::MissingParamIDaaSRegionId(error),
+            "DryRunOperation" => Self::DryRunOperation(error),
+            "IllegalParam.LocalSubnet" => Self::IllegalParamLocalSubnet(error),
+            "Forbbiden.SubUser" => Self::ForbbidenSubUser(error),
+            "Forbidden" => Self::Forbidden(error),
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "InvalidIDaaSInstanceId.NotFound" => {
+                Self::InvalidIDaaSInstanceIdNotFound(error)
+            }
+            "InvalidIDaaSApplicationId.NotFound" => {
+                Self::InvalidIDaaSApplicationIdNotFound(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

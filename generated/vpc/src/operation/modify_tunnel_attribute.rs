@@ -366,48 +366,35 @@ pub enum ModifyTunnelAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyTunnelAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "VpnGateway.Configuring",
-                    "VpnGateway.FinancialLocked",
-                    "InvalidName",
-                    "VpnRouteEntry.AlreadyExists",
-                    "VpnRouteEntry.Conflict",
-                    "NotSupportVpnConnectionParameter.IpsecPfs",
-                    "NotSupportVpnConnectionParameter.IpsecAuthAlg",
-                    "VpnConnectionParamInvalid.SameVpnAndCgwDifferentIkeConfigs",
-                    "VpnConnectionParamInvalid.SameVpnAndCgwTrafficSelectorOverlap",
-                    "IllegalParam.LocalAsn",
-                    "IllegalParam.LocalBgpIp",
-                    "VpnGateway.task.conflict",
-                    "ModifyIkeV1WithMultiRoutes.Invalid",
-                    "Forbbiden.SubUser",
-                    "Forbidden",
-                    "InvalidVpnConnectionInstanceId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::VpnGatewayConfiguring(error),
-            Some(1) => Self::VpnGatewayFinancialLocked(error),
-            Some(2) => Self::InvalidName(error),
-            Some(3) => Self::VpnRouteEntryAlreadyExists(error),
-            Some(4) => Self::VpnRouteEntryConflict(error),
-            Some(5) => Self::NotSupportVpnConnectionParameterIpsecPfs(error),
-            Some(6) => Self::NotSupportVpnConnectionParameterIpsecAuthAlg(error),
-            Some(7) => {
+        match error.code() {
+            "VpnGateway.Configuring" => Self::VpnGatewayConfiguring(error),
+            "VpnGateway.FinancialLocked" => Self::VpnGatewayFinancialLocked(error),
+            "InvalidName" => Self::InvalidName(error),
+            "VpnRouteEntry.AlreadyExists" => Self::VpnRouteEntryAlreadyExists(error),
+            "VpnRouteEntry.Conflict" => Self::VpnRouteEntryConflict(error),
+            "NotSupportVpnConnectionParameter.IpsecPfs" => {
+                Self::NotSupportVpnConnectionParameterIpsecPfs(error)
+            }
+            "NotSupportVpnConnectionParameter.IpsecAuthAlg" => {
+                Self::NotSupportVpnConnectionParameterIpsecAuthAlg(error)
+            }
+            "VpnConnectionParamInvalid.SameVpnAndCgwDifferentIkeConfigs" => {
                 Self::VpnConnectionParamInvalidSameVpnAndCgwDifferentIkeConfigs(error)
             }
-            Some(8) => {
+            "VpnConnectionParamInvalid.SameVpnAndCgwTrafficSelectorOverlap" => {
                 Self::VpnConnectionParamInvalidSameVpnAndCgwTrafficSelectorOverlap(error)
             }
-            Some(9) => Self::IllegalParamLocalAsn(error),
-            Some(10) => Self::IllegalParamLocalBgpIp(error),
-            Some(11) => Self::VpnGatewayTaskConflict(error),
-            Some(12) => Self::ModifyIkeV1WithMultiRoutesInvalid(error),
-            Some(13) => Self::ForbbidenSubUser(error),
-            Some(14) => Self::Forbidden(error),
-            Some(15) => Self::InvalidVpnConnectionInstanceIdNotFound(error),
+            "IllegalParam.LocalAsn" => Self::IllegalParamLocalAsn(error),
+            "IllegalParam.LocalBgpIp" => Self::IllegalParamLocalBgpIp(error),
+            "VpnGateway.task.conflict" => Self::VpnGatewayTaskConflict(error),
+            "ModifyIkeV1WithMultiRoutes.Invalid" => {
+                Self::ModifyIkeV1WithMultiRoutesInvalid(error)
+            }
+            "Forbbiden.SubUser" => Self::ForbbidenSubUser(error),
+            "Forbidden" => Self::Forbidden(error),
+            "InvalidVpnConnectionInstanceId.NotFound" => {
+                Self::InvalidVpnConnectionInstanceIdNotFound(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

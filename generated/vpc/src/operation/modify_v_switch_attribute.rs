@@ -319,54 +319,46 @@ pub enum ModifyVSwitchAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyVSwitchAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidVSwitchName.Malformed",
-                    "InvalidVSwitchDiscription.Malformed",
-                    "Forbidden.VRouterNotFound",
-                    "UnsupportedFeature.CloudBoxIpv6",
-                    "OperationFailed.Ipv6InstanceExist",
-                    "IncorrectStatus.VpcRouteEntry",
-                    "OperationFailed.IPv6Disabled",
-                    "ParamExclusive.DisableIpv6AndIpv6CidrBlock",
-                    "IncorrectStatus.cbnStatus",
-                    "DependencyViolation.IPv6CidrReservation",
-                    "IllegalParam.VpcIpv6CidrBlock",
-                    "OperationFailed.Ipv6AlreadyEnabled",
-                    "OperationFailed.Ipv6CidrBlockExisted",
-                    "IllegalParam.Ipv6CidrBlock",
-                    "InvalidDescription.Malformed",
-                    "OperationFailed.VpcIpv6Disabled",
-                    "IncorrectStatus.VSwitch",
-                    "OperationFailed.Ipv6CidrBlockUsed",
-                    "TaskConflict",
-                    "InvalidVSwitchId.NotFound",
-                    "SystemBusy",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidVSwitchNameMalformed(error),
-            Some(1) => Self::InvalidVSwitchDiscriptionMalformed(error),
-            Some(2) => Self::ForbiddenVRouterNotFound(error),
-            Some(3) => Self::UnsupportedFeatureCloudBoxIpv6(error),
-            Some(4) => Self::OperationFailedIpv6InstanceExist(error),
-            Some(5) => Self::IncorrectStatusVpcRouteEntry(error),
-            Some(6) => Self::OperationFailedIPv6Disabled(error),
-            Some(7) => Self::ParamExclusiveDisableIpv6AndIpv6CidrBlock(error),
-            Some(8) => Self::IncorrectStatusCbnStatus(error),
-            Some(9) => Self::DependencyViolationIPv6CidrReservation(error),
-            Some(10) => Self::IllegalParamVpcIpv6CidrBlock(error),
-            Some(11) => Self::OperationFailedIpv6AlreadyEnabled(error),
-            Some(12) => Self::OperationFailedIpv6CidrBlockExisted(error),
-            Some(13) => Self::IllegalParamIpv6CidrBlock(error),
-            Some(14) => Self::InvalidDescriptionMalformed(error),
-            Some(15) => Self::OperationFailedVpcIpv6Disabled(error),
-            Some(16) => Self::IncorrectStatusVSwitch(error),
-            Some(17) => Self::OperationFailedIpv6CidrBlockUsed(error),
-            Some(18) => Self::TaskConflict(error),
-            Some(19) => Self::InvalidVSwitchIdNotFound(error),
-            Some(20) => Self::SystemBusy(error),
+        match error.code() {
+            "InvalidVSwitchName.Malformed" => Self::InvalidVSwitchNameMalformed(error),
+            "InvalidVSwitchDiscription.Malformed" => {
+                Self::InvalidVSwitchDiscriptionMalformed(error)
+            }
+            "Forbidden.VRouterNotFound" => Self::ForbiddenVRouterNotFound(error),
+            "UnsupportedFeature.CloudBoxIpv6" => {
+                Self::UnsupportedFeatureCloudBoxIpv6(error)
+            }
+            "OperationFailed.Ipv6InstanceExist" => {
+                Self::OperationFailedIpv6InstanceExist(error)
+            }
+            "IncorrectStatus.VpcRouteEntry" => Self::IncorrectStatusVpcRouteEntry(error),
+            "OperationFailed.IPv6Disabled" => Self::OperationFailedIPv6Disabled(error),
+            "ParamExclusive.DisableIpv6AndIpv6CidrBlock" => {
+                Self::ParamExclusiveDisableIpv6AndIpv6CidrBlock(error)
+            }
+            "IncorrectStatus.cbnStatus" => Self::IncorrectStatusCbnStatus(error),
+            "DependencyViolation.IPv6CidrReservation" => {
+                Self::DependencyViolationIPv6CidrReservation(error)
+            }
+            "IllegalParam.VpcIpv6CidrBlock" => Self::IllegalParamVpcIpv6CidrBlock(error),
+            "OperationFailed.Ipv6AlreadyEnabled" => {
+                Self::OperationFailedIpv6AlreadyEnabled(error)
+            }
+            "OperationFailed.Ipv6CidrBlockExisted" => {
+                Self::OperationFailedIpv6CidrBlockExisted(error)
+            }
+            "IllegalParam.Ipv6CidrBlock" => Self::IllegalParamIpv6CidrBlock(error),
+            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
+            "OperationFailed.VpcIpv6Disabled" => {
+                Self::OperationFailedVpcIpv6Disabled(error)
+            }
+            "IncorrectStatus.VSwitch" => Self::IncorrectStatusVSwitch(error),
+            "OperationFailed.Ipv6CidrBlockUsed" => {
+                Self::OperationFailedIpv6CidrBlockUsed(error)
+            }
+            "TaskConflict" => Self::TaskConflict(error),
+            "InvalidVSwitchId.NotFound" => Self::InvalidVSwitchIdNotFound(error),
+            "SystemBusy" => Self::SystemBusy(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -257,11 +257,11 @@ pub enum ModifyVSwitchCidrReservationAttributeError {
 impl From<::acs_runtime::client::ServiceError>
 for ModifyVSwitchCidrReservationAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(&["ResourceNotFound.CidrReservation", "IllegalParamFormat"])
-        {
-            Some(0) => Self::ResourceNotFoundCidrReservation(error),
-            Some(1) => Self::IllegalParamFormat(error),
+        match error.code() {
+            "ResourceNotFound.CidrReservation" => {
+                Self::ResourceNotFoundCidrReservation(error)
+            }
+            "IllegalParamFormat" => Self::IllegalParamFormat(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -354,30 +354,18 @@ pub enum ModifyVcoRouteEntryWeightError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyVcoRouteEntryWeightError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "Resource.QuotaFull",
-                    "VpnConnection.Configuring",
-                    "VpnConnection.FinancialLocked",
-                    "VpnRouteEntry.AlreadyExists",
-                    "VpnRouteEntry.Conflict",
-                    "TaskConflict",
-                    "Forbbiden.SubUser",
-                    "Forbidden",
-                    "InvalidVpnConnectionInstanceId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::ResourceQuotaFull(error),
-            Some(1) => Self::VpnConnectionConfiguring(error),
-            Some(2) => Self::VpnConnectionFinancialLocked(error),
-            Some(3) => Self::VpnRouteEntryAlreadyExists(error),
-            Some(4) => Self::VpnRouteEntryConflict(error),
-            Some(5) => Self::TaskConflict(error),
-            Some(6) => Self::ForbbidenSubUser(error),
-            Some(7) => Self::Forbidden(error),
-            Some(8) => Self::InvalidVpnConnectionInstanceIdNotFound(error),
+        match error.code() {
+            "Resource.QuotaFull" => Self::ResourceQuotaFull(error),
+            "VpnConnection.Configuring" => Self::VpnConnectionConfiguring(error),
+            "VpnConnection.FinancialLocked" => Self::VpnConnectionFinancialLocked(error),
+            "VpnRouteEntry.AlreadyExists" => Self::VpnRouteEntryAlreadyExists(error),
+            "VpnRouteEntry.Conflict" => Self::VpnRouteEntryConflict(error),
+            "TaskConflict" => Self::TaskConflict(error),
+            "Forbbiden.SubUser" => Self::ForbbidenSubUser(error),
+            "Forbidden" => Self::Forbidden(error),
+            "InvalidVpnConnectionInstanceId.NotFound" => {
+                Self::InvalidVpnConnectionInstanceIdNotFound(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

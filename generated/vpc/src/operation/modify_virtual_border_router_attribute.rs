@@ -669,112 +669,99 @@ pub enum ModifyVirtualBorderRouterAttributeError {
 impl From<::acs_runtime::client::ServiceError>
 for ModifyVirtualBorderRouterAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IllegalParam.AssociatedPhysicalConnections",
-                    "IllegalParam.IpAddress",
-                    "IllegalParam.CidrBlock",
-                    "InvalidVbrId.NotFound",
-                    "IllegalParam.MinTxInterval",
-                    "IllegalParam.MinRxInterval",
-                    "IllegalParam.DetectMultiplier",
-                    "InvalidVlanId.Used",
-                    "Duplicated.LocalGatewayIp",
-                    "Duplicated.PeerGatewayIp",
-                    "IllegalParam.LocalGatewayIp",
-                    "IllegalParam.PeerGatewayIp",
-                    "InvalidCircuitCode.Malformed",
-                    "InvalidVlanId.Malformed",
-                    "InvalidIp.Malformed",
-                    "InvalidPeeringSubnetMask.Malformed",
-                    "InvalidName.Malformed",
-                    "InvalidDescription.Malformed",
-                    "MissingParameter",
-                    "InvalidIp.NotSameSubnet",
-                    "InvalidParameter",
-                    "OperationFailed.VlanIdInUse",
-                    "IncorrectStatus.VirtualBorderRouter",
-                    "OperationUnsupported.IPV6ForThisRegion",
-                    "OperationFailed.PconnTrafficNotEnable",
-                    "OperationDenied.VBRAssociateVPconn",
-                    "OperationFailed.PhysicalConnectionFinancialLocked",
-                    "OperationFailed.PhysicalConnectionTerminated",
-                    "OperationFailed.VbrBandWidthMust0InVlan0Vbr",
-                    "MissingParam.DetectMultiplier",
-                    "MissingParam.MinRxInterval",
-                    "MissingParam.MinTxInterval",
-                    "DuplicatedParam.LocalGatewayIp",
-                    "Forbidden.VbrNotAllowModifySiteLink",
-                    "OperationUnsupported.VirtualBorderRouterEnableIPv6",
-                    "OperationFailed.PconnAllocateVlan0",
-                    "IllegalParam.VlanId",
-                    "OperationFailed.VbrLocked",
-                    "OperationDenied.NotInWhiteList",
-                    "IncorrectStatus.Ecr",
-                    "ResourceInConfiguring.NodeId",
-                    "UnsupportedFeature.JumboFrame",
-                    "Forbidden.CircuitCodeNotAllowedByCaller",
-                    "Forbidden.LocalGatewayIpNotAllowedByCaller",
-                    "Forbidden.PeerGatewayIpNotAllowedByCaller",
-                    "Forbidden.PeeringSubnetMaskNotAllowedByCaller",
-                    "Forbidden.VlanIdNotAllowedByCaller",
-                    "Forbidden.NameNotAllowedByCaller",
-                    "Forbidden.DescriptionNotAllowedByCaller",
-                    "InvalidRegionId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::IllegalParamAssociatedPhysicalConnections(error),
-            Some(1) => Self::IllegalParamIpAddress(error),
-            Some(2) => Self::IllegalParamCidrBlock(error),
-            Some(3) => Self::InvalidVbrIdNotFound(error),
-            Some(4) => Self::IllegalParamMinTxInterval(error),
-            Some(5) => Self::IllegalParamMinRxInterval(error),
-            Some(6) => Self::IllegalParamDetectMultiplier(error),
-            Some(7) => Self::InvalidVlanIdUsed(error),
-            Some(8) => Self::DuplicatedLocalGatewayIp(error),
-            Some(9) => Self::DuplicatedPeerGatewayIp(error),
-            Some(10) => Self::IllegalParamLocalGatewayIp(error),
-            Some(11) => Self::IllegalParamPeerGatewayIp(error),
-            Some(12) => Self::InvalidCircuitCodeMalformed(error),
-            Some(13) => Self::InvalidVlanIdMalformed(error),
-            Some(14) => Self::InvalidIpMalformed(error),
-            Some(15) => Self::InvalidPeeringSubnetMaskMalformed(error),
-            Some(16) => Self::InvalidNameMalformed(error),
-            Some(17) => Self::InvalidDescriptionMalformed(error),
-            Some(18) => Self::MissingParameter(error),
-            Some(19) => Self::InvalidIpNotSameSubnet(error),
-            Some(20) => Self::InvalidParameter(error),
-            Some(21) => Self::OperationFailedVlanIdInUse(error),
-            Some(22) => Self::IncorrectStatusVirtualBorderRouter(error),
-            Some(23) => Self::OperationUnsupportedIpv6ForThisRegion(error),
-            Some(24) => Self::OperationFailedPconnTrafficNotEnable(error),
-            Some(25) => Self::OperationDeniedVbrAssociateVPconn(error),
-            Some(26) => Self::OperationFailedPhysicalConnectionFinancialLocked(error),
-            Some(27) => Self::OperationFailedPhysicalConnectionTerminated(error),
-            Some(28) => Self::OperationFailedVbrBandWidthMust0InVlan0Vbr(error),
-            Some(29) => Self::MissingParamDetectMultiplier(error),
-            Some(30) => Self::MissingParamMinRxInterval(error),
-            Some(31) => Self::MissingParamMinTxInterval(error),
-            Some(32) => Self::DuplicatedParamLocalGatewayIp(error),
-            Some(33) => Self::ForbiddenVbrNotAllowModifySiteLink(error),
-            Some(34) => Self::OperationUnsupportedVirtualBorderRouterEnableIPv6(error),
-            Some(35) => Self::OperationFailedPconnAllocateVlan0(error),
-            Some(36) => Self::IllegalParamVlanId(error),
-            Some(37) => Self::OperationFailedVbrLocked(error),
-            Some(38) => Self::OperationDeniedNotInWhiteList(error),
-            Some(39) => Self::IncorrectStatusEcr(error),
-            Some(40) => Self::ResourceInConfiguringNodeId(error),
-            Some(41) => Self::UnsupportedFeatureJumboFrame(error),
-            Some(42) => Self::ForbiddenCircuitCodeNotAllowedByCaller(error),
-            Some(43) => Self::ForbiddenLocalGatewayIpNotAllowedByCaller(error),
-            Some(44) => Self::ForbiddenPeerGatewayIpNotAllowedByCaller(error),
-            Some(45) => Self::ForbiddenPeeringSubnetMaskNotAllowedByCaller(error),
-            Some(46) => Self::ForbiddenVlanIdNotAllowedByCaller(error),
-            Some(47) => Self::ForbiddenNameNotAllowedByCaller(error),
-            Some(48) => Self::ForbiddenDescriptionNotAllowedByCaller(error),
-            Some(49) => Self::InvalidRegionIdNotFound(error),
+        match error.code() {
+            "IllegalParam.AssociatedPhysicalConnections" => {
+                Self::IllegalParamAssociatedPhysicalConnections(error)
+            }
+            "IllegalParam.IpAddress" => Self::IllegalParamIpAddress(error),
+            "IllegalParam.CidrBlock" => Self::IllegalParamCidrBlock(error),
+            "InvalidVbrId.NotFound" => Self::InvalidVbrIdNotFound(error),
+            "IllegalParam.MinTxInterval" => Self::IllegalParamMinTxInterval(error),
+            "IllegalParam.MinRxInterval" => Self::IllegalParamMinRxInterval(error),
+            "IllegalParam.DetectMultiplier" => Self::IllegalParamDetectMultiplier(error),
+            "InvalidVlanId.Used" => Self::InvalidVlanIdUsed(error),
+            "Duplicated.LocalGatewayIp" => Self::DuplicatedLocalGatewayIp(error),
+            "Duplicated.PeerGatewayIp" => Self::DuplicatedPeerGatewayIp(error),
+            "IllegalParam.LocalGatewayIp" => Self::IllegalParamLocalGatewayIp(error),
+            "IllegalParam.PeerGatewayIp" => Self::IllegalParamPeerGatewayIp(error),
+            "InvalidCircuitCode.Malformed" => Self::InvalidCircuitCodeMalformed(error),
+            "InvalidVlanId.Malformed" => Self::InvalidVlanIdMalformed(error),
+            "InvalidIp.Malformed" => Self::InvalidIpMalformed(error),
+            "InvalidPeeringSubnetMask.Malformed" => {
+                Self::InvalidPeeringSubnetMaskMalformed(error)
+            }
+            "InvalidName.Malformed" => Self::InvalidNameMalformed(error),
+            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
+            "MissingParameter" => Self::MissingParameter(error),
+            "InvalidIp.NotSameSubnet" => Self::InvalidIpNotSameSubnet(error),
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "OperationFailed.VlanIdInUse" => Self::OperationFailedVlanIdInUse(error),
+            "IncorrectStatus.VirtualBorderRouter" => {
+                Self::IncorrectStatusVirtualBorderRouter(error)
+            }
+            "OperationUnsupported.IPV6ForThisRegion" => {
+                Self::OperationUnsupportedIpv6ForThisRegion(error)
+            }
+            "OperationFailed.PconnTrafficNotEnable" => {
+                Self::OperationFailedPconnTrafficNotEnable(error)
+            }
+            "OperationDenied.VBRAssociateVPconn" => {
+                Self::OperationDeniedVbrAssociateVPconn(error)
+            }
+            "OperationFailed.PhysicalConnectionFinancialLocked" => {
+                Self::OperationFailedPhysicalConnectionFinancialLocked(error)
+            }
+            "OperationFailed.PhysicalConnectionTerminated" => {
+                Self::OperationFailedPhysicalConnectionTerminated(error)
+            }
+            "OperationFailed.VbrBandWidthMust0InVlan0Vbr" => {
+                Self::OperationFailedVbrBandWidthMust0InVlan0Vbr(error)
+            }
+            "MissingParam.DetectMultiplier" => Self::MissingParamDetectMultiplier(error),
+            "MissingParam.MinRxInterval" => Self::MissingParamMinRxInterval(error),
+            "MissingParam.MinTxInterval" => Self::MissingParamMinTxInterval(error),
+            "DuplicatedParam.LocalGatewayIp" => {
+                Self::DuplicatedParamLocalGatewayIp(error)
+            }
+            "Forbidden.VbrNotAllowModifySiteLink" => {
+                Self::ForbiddenVbrNotAllowModifySiteLink(error)
+            }
+            "OperationUnsupported.VirtualBorderRouterEnableIPv6" => {
+                Self::OperationUnsupportedVirtualBorderRouterEnableIPv6(error)
+            }
+            "OperationFailed.PconnAllocateVlan0" => {
+                Self::OperationFailedPconnAllocateVlan0(error)
+            }
+            "IllegalParam.VlanId" => Self::IllegalParamVlanId(error),
+            "OperationFailed.VbrLocked" => Self::OperationFailedVbrLocked(error),
+            "OperationDenied.NotInWhiteList" => {
+                Self::OperationDeniedNotInWhiteList(error)
+            }
+            "IncorrectStatus.Ecr" => Self::IncorrectStatusEcr(error),
+            "ResourceInConfiguring.NodeId" => Self::ResourceInConfiguringNodeId(error),
+            "UnsupportedFeature.JumboFrame" => Self::UnsupportedFeatureJumboFrame(error),
+            "Forbidden.CircuitCodeNotAllowedByCaller" => {
+                Self::ForbiddenCircuitCodeNotAllowedByCaller(error)
+            }
+            "Forbidden.LocalGatewayIpNotAllowedByCaller" => {
+                Self::ForbiddenLocalGatewayIpNotAllowedByCaller(error)
+            }
+            "Forbidden.PeerGatewayIpNotAllowedByCaller" => {
+                Self::ForbiddenPeerGatewayIpNotAllowedByCaller(error)
+            }
+            "Forbidden.PeeringSubnetMaskNotAllowedByCaller" => {
+                Self::ForbiddenPeeringSubnetMaskNotAllowedByCaller(error)
+            }
+            "Forbidden.VlanIdNotAllowedByCaller" => {
+                Self::ForbiddenVlanIdNotAllowedByCaller(error)
+            }
+            "Forbidden.NameNotAllowedByCaller" => {
+                Self::ForbiddenNameNotAllowedByCaller(error)
+            }
+            "Forbidden.DescriptionNotAllowedByCaller" => {
+                Self::ForbiddenDescriptionNotAllowedByCaller(error)
+            }
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -397,74 +397,70 @@ pub enum ModifyVpcAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyVpcAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "Forbidden.VpcNotFound",
-                    "InvalidDescription.Malformed",
-                    "InvalidVpcName.Malformed",
-                    "InvalidVpcDiscription.Malformed",
-                    "InvalidParameter",
-                    "InvalidUserCidr.Quota",
-                    "InvalidUserCidr.Malformed",
-                    "InvalidVpcId.NotFound",
-                    "IncorrectVpcStatus",
-                    "IllegalCidrBlock",
-                    "InvalidRegion.Malformed",
-                    "InvalidCidrBlock.Malformed",
-                    "OperationUnsupported.DisableIpv6",
-                    "OperationUnsupported.Ipv6Feature",
-                    "ParamExclusive.EnableIpv6AndCidrBlock",
-                    "OperationFailed.ClassicLinkEnabled",
-                    "OperationFailed.IpV6VSwitchInuse",
-                    "OperationFailed.Ipv6GatewayInUse",
-                    "OperationFailed.QueryCenIpv6Status",
-                    "OperationUnsupported.CenIpv6Enabled",
-                    "UnsupportedFeature.Ipv6Isp",
-                    "ResourceNotEnough.Ipv6Cidr",
-                    "OperationFailed.IPv6CidrNotReserved",
-                    "IllegalParam.Ipv6Cidr",
-                    "InvalidIpv6Instance.NotFound",
-                    "ExclusiveParam.EnableIpv6AndCidrBlock",
-                    "UnsupportedFeature.VpcDnsHostname",
-                    "OperationFailed.Ipv6RouteEntryUsing",
-                    "OperationFailed.ModifyVpcDnsHostname",
-                    "IncorrectStatus.VpcDnsHostnameStatus",
-                    "OperationFailed.ConflictWithSecondaryCidr",
-                ],
-            )
-        {
-            Some(0) => Self::ForbiddenVpcNotFound(error),
-            Some(1) => Self::InvalidDescriptionMalformed(error),
-            Some(2) => Self::InvalidVpcNameMalformed(error),
-            Some(3) => Self::InvalidVpcDiscriptionMalformed(error),
-            Some(4) => Self::InvalidParameter(error),
-            Some(5) => Self::InvalidUserCidrQuota(error),
-            Some(6) => Self::InvalidUserCidrMalformed(error),
-            Some(7) => Self::InvalidVpcIdNotFound(error),
-            Some(8) => Self::IncorrectVpcStatus(error),
-            Some(9) => Self::IllegalCidrBlock(error),
-            Some(10) => Self::InvalidRegionMalformed(error),
-            Some(11) => Self::InvalidCidrBlockMalformed(error),
-            Some(12) => Self::OperationUnsupportedDisableIpv6(error),
-            Some(13) => Self::OperationUnsupportedIpv6Feature(error),
-            Some(14) => Self::ParamExclusiveEnableIpv6AndCidrBlock(error),
-            Some(15) => Self::OperationFailedClassicLinkEnabled(error),
-            Some(16) => Self::OperationFailedIpV6vSwitchInuse(error),
-            Some(17) => Self::OperationFailedIpv6GatewayInUse(error),
-            Some(18) => Self::OperationFailedQueryCenIpv6Status(error),
-            Some(19) => Self::OperationUnsupportedCenIpv6Enabled(error),
-            Some(20) => Self::UnsupportedFeatureIpv6Isp(error),
-            Some(21) => Self::ResourceNotEnoughIpv6Cidr(error),
-            Some(22) => Self::OperationFailedIPv6CidrNotReserved(error),
-            Some(23) => Self::IllegalParamIpv6Cidr(error),
-            Some(24) => Self::InvalidIpv6InstanceNotFound(error),
-            Some(25) => Self::ExclusiveParamEnableIpv6AndCidrBlock(error),
-            Some(26) => Self::UnsupportedFeatureVpcDnsHostname(error),
-            Some(27) => Self::OperationFailedIpv6RouteEntryUsing(error),
-            Some(28) => Self::OperationFailedModifyVpcDnsHostname(error),
-            Some(29) => Self::IncorrectStatusVpcDnsHostnameStatus(error),
-            Some(30) => Self::OperationFailedConflictWithSecondaryCidr(error),
+        match error.code() {
+            "Forbidden.VpcNotFound" => Self::ForbiddenVpcNotFound(error),
+            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
+            "InvalidVpcName.Malformed" => Self::InvalidVpcNameMalformed(error),
+            "InvalidVpcDiscription.Malformed" => {
+                Self::InvalidVpcDiscriptionMalformed(error)
+            }
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "InvalidUserCidr.Quota" => Self::InvalidUserCidrQuota(error),
+            "InvalidUserCidr.Malformed" => Self::InvalidUserCidrMalformed(error),
+            "InvalidVpcId.NotFound" => Self::InvalidVpcIdNotFound(error),
+            "IncorrectVpcStatus" => Self::IncorrectVpcStatus(error),
+            "IllegalCidrBlock" => Self::IllegalCidrBlock(error),
+            "InvalidRegion.Malformed" => Self::InvalidRegionMalformed(error),
+            "InvalidCidrBlock.Malformed" => Self::InvalidCidrBlockMalformed(error),
+            "OperationUnsupported.DisableIpv6" => {
+                Self::OperationUnsupportedDisableIpv6(error)
+            }
+            "OperationUnsupported.Ipv6Feature" => {
+                Self::OperationUnsupportedIpv6Feature(error)
+            }
+            "ParamExclusive.EnableIpv6AndCidrBlock" => {
+                Self::ParamExclusiveEnableIpv6AndCidrBlock(error)
+            }
+            "OperationFailed.ClassicLinkEnabled" => {
+                Self::OperationFailedClassicLinkEnabled(error)
+            }
+            "OperationFailed.IpV6VSwitchInuse" => {
+                Self::OperationFailedIpV6vSwitchInuse(error)
+            }
+            "OperationFailed.Ipv6GatewayInUse" => {
+                Self::OperationFailedIpv6GatewayInUse(error)
+            }
+            "OperationFailed.QueryCenIpv6Status" => {
+                Self::OperationFailedQueryCenIpv6Status(error)
+            }
+            "OperationUnsupported.CenIpv6Enabled" => {
+                Self::OperationUnsupportedCenIpv6Enabled(error)
+            }
+            "UnsupportedFeature.Ipv6Isp" => Self::UnsupportedFeatureIpv6Isp(error),
+            "ResourceNotEnough.Ipv6Cidr" => Self::ResourceNotEnoughIpv6Cidr(error),
+            "OperationFailed.IPv6CidrNotReserved" => {
+                Self::OperationFailedIPv6CidrNotReserved(error)
+            }
+            "IllegalParam.Ipv6Cidr" => Self::IllegalParamIpv6Cidr(error),
+            "InvalidIpv6Instance.NotFound" => Self::InvalidIpv6InstanceNotFound(error),
+            "ExclusiveParam.EnableIpv6AndCidrBlock" => {
+                Self::ExclusiveParamEnableIpv6AndCidrBlock(error)
+            }
+            "UnsupportedFeature.VpcDnsHostname" => {
+                Self::UnsupportedFeatureVpcDnsHostname(error)
+            }
+            "OperationFailed.Ipv6RouteEntryUsing" => {
+                Self::OperationFailedIpv6RouteEntryUsing(error)
+            }
+            "OperationFailed.ModifyVpcDnsHostname" => {
+                Self::OperationFailedModifyVpcDnsHostname(error)
+            }
+            "IncorrectStatus.VpcDnsHostnameStatus" => {
+                Self::IncorrectStatusVpcDnsHostnameStatus(error)
+            }
+            "OperationFailed.ConflictWithSecondaryCidr" => {
+                Self::OperationFailedConflictWithSecondaryCidr(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

@@ -374,38 +374,32 @@ pub enum ModifyVpcPrefixListError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyVpcPrefixListError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "ResourceNotFound.PrefixList",
-                    "OperationFailed.CidrCountExceedMaxCount",
-                    "OperationDenied.RemoveCountExceedExistCount",
-                    "DuplicatedParam.CidrBlock",
-                    "IllegalParam.CidrBlock",
-                    "IllegalParam.CidrName",
-                    "OperationDenied.SystemPrefixList",
-                    "OperationFailed.OperateShareResource",
-                    "IncorrectStatus.PrefixList",
-                    "QuotaExceeded.PrefixListCidrCount",
-                    "QuotaExceeded",
-                    "OperationDenied.QuotaExceededWithNetworkAcl",
-                    "ServiceUnavailable",
-                ],
-            )
-        {
-            Some(0) => Self::ResourceNotFoundPrefixList(error),
-            Some(1) => Self::OperationFailedCidrCountExceedMaxCount(error),
-            Some(2) => Self::OperationDeniedRemoveCountExceedExistCount(error),
-            Some(3) => Self::DuplicatedParamCidrBlock(error),
-            Some(4) => Self::IllegalParamCidrBlock(error),
-            Some(5) => Self::IllegalParamCidrName(error),
-            Some(6) => Self::OperationDeniedSystemPrefixList(error),
-            Some(7) => Self::OperationFailedOperateShareResource(error),
-            Some(8) => Self::IncorrectStatusPrefixList(error),
-            Some(9) => Self::QuotaExceededPrefixListCidrCount(error),
-            Some(10) => Self::QuotaExceeded(error),
-            Some(11) => Self::OperationDeniedQuotaExceededWithNetworkAcl(error),
-            Some(12) => Self::ServiceUnavailable(error),
+        match error.code() {
+            "ResourceNotFound.PrefixList" => Self::ResourceNotFoundPrefixList(error),
+            "OperationFailed.CidrCountExceedMaxCount" => {
+                Self::OperationFailedCidrCountExceedMaxCount(error)
+            }
+            "OperationDenied.RemoveCountExceedExistCount" => {
+                Self::OperationDeniedRemoveCountExceedExistCount(error)
+            }
+            "DuplicatedParam.CidrBlock" => Self::DuplicatedParamCidrBlock(error),
+            "IllegalParam.CidrBlock" => Self::IllegalParamCidrBlock(error),
+            "IllegalParam.CidrName" => Self::IllegalParamCidrName(error),
+            "OperationDenied.SystemPrefixList" => {
+                Self::OperationDeniedSystemPrefixList(error)
+            }
+            "OperationFailed.OperateShareResource" => {
+                Self::OperationFailedOperateShareResource(error)
+            }
+            "IncorrectStatus.PrefixList" => Self::IncorrectStatusPrefixList(error),
+            "QuotaExceeded.PrefixListCidrCount" => {
+                Self::QuotaExceededPrefixListCidrCount(error)
+            }
+            "QuotaExceeded" => Self::QuotaExceeded(error),
+            "OperationDenied.QuotaExceededWithNetworkAcl" => {
+                Self::OperationDeniedQuotaExceededWithNetworkAcl(error)
+            }
+            "ServiceUnavailable" => Self::ServiceUnavailable(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -944,78 +944,60 @@ pub enum ModifyVpnAttachmentAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyVpnAttachmentAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "VpnConnection.Configuring",
-                    "VpnConnection.FinancialLocked",
-                    "InvalidName",
-                    "VpnRouteEntry.AlreadyExists",
-                    "VpnRouteEntry.Conflict",
-                    "NotSupportVpnConnectionParameter.IpsecPfs",
-                    "NotSupportVpnConnectionParameter.IpsecAuthAlg",
-                    "VpnRouteEntry.BackupRoute",
-                    "VpnRouteEntry.InvalidWeight",
-                    "MissingParameter.TunnelCidr",
-                    "OperationUnsupported.EnableBgp",
-                    "MissingParam.CustomerGatewayAsn",
-                    "IllegalParam.LocalAsn",
-                    "IllegalParam.BgpConfig",
-                    "IllegalParam.EnableBgp",
-                    "IllegalParam.TunnelCidr",
-                    "InvalidLocalBgpIp.Malformed",
-                    "IllegalParam.LocalBgpIp",
-                    "IllegalParam.LocalSubnet",
-                    "IllegalParam.RemoteSubnet",
-                    "CustomerGateway.ConflictRouteEntry",
-                    "IllegalParam.NetworkType",
-                    "InvalidTunnelCidr.Malformed",
-                    "VpnGateway.Configuring",
-                    "VpnTask.CONFLICT",
-                    "ModifyIkeV1WithMultiRoutes.Invalid",
-                    "InvalidVpnGatewayInstanceId.NotFound",
-                    "Resource.QuotaFull",
-                    "CreateDbrRoutesQuotaFull.QuotaFull",
-                    "CreatePbrRoutesQuotaFull.QuotaFull",
-                    "Forbbiden.SubUser",
-                    "Forbidden",
-                    "InvalidVpnConnectionInstanceId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::VpnConnectionConfiguring(error),
-            Some(1) => Self::VpnConnectionFinancialLocked(error),
-            Some(2) => Self::InvalidName(error),
-            Some(3) => Self::VpnRouteEntryAlreadyExists(error),
-            Some(4) => Self::VpnRouteEntryConflict(error),
-            Some(5) => Self::NotSupportVpnConnectionParameterIpsecPfs(error),
-            Some(6) => Self::NotSupportVpnConnectionParameterIpsecAuthAlg(error),
-            Some(7) => Self::VpnRouteEntryBackupRoute(error),
-            Some(8) => Self::VpnRouteEntryInvalidWeight(error),
-            Some(9) => Self::MissingParameterTunnelCidr(error),
-            Some(10) => Self::OperationUnsupportedEnableBgp(error),
-            Some(11) => Self::MissingParamCustomerGatewayAsn(error),
-            Some(12) => Self::IllegalParamLocalAsn(error),
-            Some(13) => Self::IllegalParamBgpConfig(error),
-            Some(14) => Self::IllegalParamEnableBgp(error),
-            Some(15) => Self::IllegalParamTunnelCidr(error),
-            Some(16) => Self::InvalidLocalBgpIpMalformed(error),
-            Some(17) => Self::IllegalParamLocalBgpIp(error),
-            Some(18) => Self::IllegalParamLocalSubnet(error),
-            Some(19) => Self::IllegalParamRemoteSubnet(error),
-            Some(20) => Self::CustomerGatewayConflictRouteEntry(error),
-            Some(21) => Self::IllegalParamNetworkType(error),
-            Some(22) => Self::InvalidTunnelCidrMalformed(error),
-            Some(23) => Self::VpnGatewayConfiguring(error),
-            Some(24) => Self::VpnTaskConflict(error),
-            Some(25) => Self::ModifyIkeV1WithMultiRoutesInvalid(error),
-            Some(26) => Self::InvalidVpnGatewayInstanceIdNotFound(error),
-            Some(27) => Self::ResourceQuotaFull(error),
-            Some(28) => Self::CreateDbrRoutesQuotaFullQuotaFull(error),
-            Some(29) => Self::CreatePbrRoutesQuotaFullQuotaFull(error),
-            Some(30) => Self::ForbbidenSubUser(error),
-            Some(31) => Self::Forbidden(error),
-            Some(32) => Self::InvalidVpnConnectionInstanceIdNotFound(error),
+        match error.code() {
+            "VpnConnection.Configuring" => Self::VpnConnectionConfiguring(error),
+            "VpnConnection.FinancialLocked" => Self::VpnConnectionFinancialLocked(error),
+            "InvalidName" => Self::InvalidName(error),
+            "VpnRouteEntry.AlreadyExists" => Self::VpnRouteEntryAlreadyExists(error),
+            "VpnRouteEntry.Conflict" => Self::VpnRouteEntryConflict(error),
+            "NotSupportVpnConnectionParameter.IpsecPfs" => {
+                Self::NotSupportVpnConnectionParameterIpsecPfs(error)
+            }
+            "NotSupportVpnConnectionParameter.IpsecAuthAlg" => {
+                Self::NotSupportVpnConnectionParameterIpsecAuthAlg(error)
+            }
+            "VpnRouteEntry.BackupRoute" => Self::VpnRouteEntryBackupRoute(error),
+            "VpnRouteEntry.InvalidWeight" => Self::VpnRouteEntryInvalidWeight(error),
+            "MissingParameter.TunnelCidr" => Self::MissingParameterTunnelCidr(error),
+            "OperationUnsupported.EnableBgp" => {
+                Self::OperationUnsupportedEnableBgp(error)
+            }
+            "MissingParam.CustomerGatewayAsn" => {
+                Self::MissingParamCustomerGatewayAsn(error)
+            }
+            "IllegalParam.LocalAsn" => Self::IllegalParamLocalAsn(error),
+            "IllegalParam.BgpConfig" => Self::IllegalParamBgpConfig(error),
+            "IllegalParam.EnableBgp" => Self::IllegalParamEnableBgp(error),
+            "IllegalParam.TunnelCidr" => Self::IllegalParamTunnelCidr(error),
+            "InvalidLocalBgpIp.Malformed" => Self::InvalidLocalBgpIpMalformed(error),
+            "IllegalParam.LocalBgpIp" => Self::IllegalParamLocalBgpIp(error),
+            "IllegalParam.LocalSubnet" => Self::IllegalParamLocalSubnet(error),
+            "IllegalParam.RemoteSubnet" => Self::IllegalParamRemoteSubnet(error),
+            "CustomerGateway.ConflictRouteEntry" => {
+                Self::CustomerGatewayConflictRouteEntry(error)
+            }
+            "IllegalParam.NetworkType" => Self::IllegalParamNetworkType(error),
+            "InvalidTunnelCidr.Malformed" => Self::InvalidTunnelCidrMalformed(error),
+            "VpnGateway.Configuring" => Self::VpnGatewayConfiguring(error),
+            "VpnTask.CONFLICT" => Self::VpnTaskConflict(error),
+            "ModifyIkeV1WithMultiRoutes.Invalid" => {
+                Self::ModifyIkeV1WithMultiRoutesInvalid(error)
+            }
+            "InvalidVpnGatewayInstanceId.NotFound" => {
+                Self::InvalidVpnGatewayInstanceIdNotFound(error)
+            }
+            "Resource.QuotaFull" => Self::ResourceQuotaFull(error),
+            "CreateDbrRoutesQuotaFull.QuotaFull" => {
+                Self::CreateDbrRoutesQuotaFullQuotaFull(error)
+            }
+            "CreatePbrRoutesQuotaFull.QuotaFull" => {
+                Self::CreatePbrRoutesQuotaFullQuotaFull(error)
+            }
+            "Forbbiden.SubUser" => Self::ForbbidenSubUser(error),
+            "Forbidden" => Self::Forbidden(error),
+            "InvalidVpnConnectionInstanceId.NotFound" => {
+                Self::InvalidVpnConnectionInstanceIdNotFound(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

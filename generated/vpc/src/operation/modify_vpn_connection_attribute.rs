@@ -885,92 +885,71 @@ pub enum ModifyVpnConnectionAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyVpnConnectionAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "VpnGateway.Configuring",
-                    "VpnGateway.FinancialLocked",
-                    "InvalidName",
-                    "VpnRouteEntry.AlreadyExists",
-                    "VpnRouteEntry.Conflict",
-                    "NotSupportVpnConnectionParameter.IpsecPfs",
-                    "NotSupportVpnConnectionParameter.IpsecAuthAlg",
-                    "VpnRouteEntry.ConflictSSL",
-                    "VpnRouteEntry.BackupRoute",
-                    "VpnRouteEntry.InvalidWeight",
-                    "QuotaExceeded.PBR",
-                    "OperationUnsupported.SetDPD",
-                    "OperationUnsupported.SetNatTraversal",
-                    "QuotaExceeded.PolicyBasedRoute",
-                    "MissingParameter.TunnelCidr",
-                    "OperationUnsupported.EnableBgp",
-                    "MissingParam.CustomerGatewayAsn",
-                    "IllegalParam.LocalAsn",
-                    "IllegalParam.BgpConfig",
-                    "IllegalParam.EnableBgp",
-                    "IllegalParam.TunnelCidr",
-                    "InvalidLocalBgpIp.Malformed",
-                    "IllegalParam.LocalBgpIp",
-                    "IllegalParam.LocalSubnet",
-                    "IllegalParam.RemoteSubnet",
-                    "OperationFailed.CenLevelNotSupport",
-                    "InvalidTunnelCidr.Malformed",
-                    "CustomerGateway.ConflictRouteEntry",
-                    "VpnTask.CONFLICT",
-                    "OperationFailed.RouteConflictWithIPsecServer",
-                    "IllegalParam.TunnelId",
-                    "IllegalParam.Role",
-                    "VpnConnectionParamInvalid.SameVpnAndCgwDifferentIkeConfigs",
-                    "VpnConnectionParamInvalid.SameVpnAndCgwTrafficSelectorOverlap",
-                    "ModifyIkeV1WithMultiRoutes.Invalid",
-                    "Forbbiden.SubUser",
-                    "Forbidden",
-                    "InvalidVpnConnectionInstanceId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::VpnGatewayConfiguring(error),
-            Some(1) => Self::VpnGatewayFinancialLocked(error),
-            Some(2) => Self::InvalidName(error),
-            Some(3) => Self::VpnRouteEntryAlreadyExists(error),
-            Some(4) => Self::VpnRouteEntryConflict(error),
-            Some(5) => Self::NotSupportVpnConnectionParameterIpsecPfs(error),
-            Some(6) => Self::NotSupportVpnConnectionParameterIpsecAuthAlg(error),
-            Some(7) => Self::VpnRouteEntryConflictSsl(error),
-            Some(8) => Self::VpnRouteEntryBackupRoute(error),
-            Some(9) => Self::VpnRouteEntryInvalidWeight(error),
-            Some(10) => Self::QuotaExceededPbr(error),
-            Some(11) => Self::OperationUnsupportedSetDpd(error),
-            Some(12) => Self::OperationUnsupportedSetNatTraversal(error),
-            Some(13) => Self::QuotaExceededPolicyBasedRoute(error),
-            Some(14) => Self::MissingParameterTunnelCidr(error),
-            Some(15) => Self::OperationUnsupportedEnableBgp(error),
-            Some(16) => Self::MissingParamCustomerGatewayAsn(error),
-            Some(17) => Self::IllegalParamLocalAsn(error),
-            Some(18) => Self::IllegalParamBgpConfig(error),
-            Some(19) => Self::IllegalParamEnableBgp(error),
-            Some(20) => Self::IllegalParamTunnelCidr(error),
-            Some(21) => Self::InvalidLocalBgpIpMalformed(error),
-            Some(22) => Self::IllegalParamLocalBgpIp(error),
-            Some(23) => Self::IllegalParamLocalSubnet(error),
-            Some(24) => Self::IllegalParamRemoteSubnet(error),
-            Some(25) => Self::OperationFailedCenLevelNotSupport(error),
-            Some(26) => Self::InvalidTunnelCidrMalformed(error),
-            Some(27) => Self::CustomerGatewayConflictRouteEntry(error),
-            Some(28) => Self::VpnTaskConflict(error),
-            Some(29) => Self::OperationFailedRouteConflictWithIPsecServer(error),
-            Some(30) => Self::IllegalParamTunnelId(error),
-            Some(31) => Self::IllegalParamRole(error),
-            Some(32) => {
+        match error.code() {
+            "VpnGateway.Configuring" => Self::VpnGatewayConfiguring(error),
+            "VpnGateway.FinancialLocked" => Self::VpnGatewayFinancialLocked(error),
+            "InvalidName" => Self::InvalidName(error),
+            "VpnRouteEntry.AlreadyExists" => Self::VpnRouteEntryAlreadyExists(error),
+            "VpnRouteEntry.Conflict" => Self::VpnRouteEntryConflict(error),
+            "NotSupportVpnConnectionParameter.IpsecPfs" => {
+                Self::NotSupportVpnConnectionParameterIpsecPfs(error)
+            }
+            "NotSupportVpnConnectionParameter.IpsecAuthAlg" => {
+                Self::NotSupportVpnConnectionParameterIpsecAuthAlg(error)
+            }
+            "VpnRouteEntry.ConflictSSL" => Self::VpnRouteEntryConflictSsl(error),
+            "VpnRouteEntry.BackupRoute" => Self::VpnRouteEntryBackupRoute(error),
+            "VpnRouteEntry.InvalidWeight" => Self::VpnRouteEntryInvalidWeight(error),
+            "QuotaExceeded.PBR" => Self::QuotaExceededPbr(error),
+            "OperationUnsupported.SetDPD" => Self::OperationUnsupportedSetDpd(error),
+            "OperationUnsupported.SetNatTraversal" => {
+                Self::OperationUnsupportedSetNatTraversal(error)
+            }
+            "QuotaExceeded.PolicyBasedRoute" => {
+                Self::QuotaExceededPolicyBasedRoute(error)
+            }
+            "MissingParameter.TunnelCidr" => Self::MissingParameterTunnelCidr(error),
+            "OperationUnsupported.EnableBgp" => {
+                Self::OperationUnsupportedEnableBgp(error)
+            }
+            "MissingParam.CustomerGatewayAsn" => {
+                Self::MissingParamCustomerGatewayAsn(error)
+            }
+            "IllegalParam.LocalAsn" => Self::IllegalParamLocalAsn(error),
+            "IllegalParam.BgpConfig" => Self::IllegalParamBgpConfig(error),
+            "IllegalParam.EnableBgp" => Self::IllegalParamEnableBgp(error),
+            "IllegalParam.TunnelCidr" => Self::IllegalParamTunnelCidr(error),
+            "InvalidLocalBgpIp.Malformed" => Self::InvalidLocalBgpIpMalformed(error),
+            "IllegalParam.LocalBgpIp" => Self::IllegalParamLocalBgpIp(error),
+            "IllegalParam.LocalSubnet" => Self::IllegalParamLocalSubnet(error),
+            "IllegalParam.RemoteSubnet" => Self::IllegalParamRemoteSubnet(error),
+            "OperationFailed.CenLevelNotSupport" => {
+                Self::OperationFailedCenLevelNotSupport(error)
+            }
+            "InvalidTunnelCidr.Malformed" => Self::InvalidTunnelCidrMalformed(error),
+            "CustomerGateway.ConflictRouteEntry" => {
+                Self::CustomerGatewayConflictRouteEntry(error)
+            }
+            "VpnTask.CONFLICT" => Self::VpnTaskConflict(error),
+            "OperationFailed.RouteConflictWithIPsecServer" => {
+                Self::OperationFailedRouteConflictWithIPsecServer(error)
+            }
+            "IllegalParam.TunnelId" => Self::IllegalParamTunnelId(error),
+            "IllegalParam.Role" => Self::IllegalParamRole(error),
+            "VpnConnectionParamInvalid.SameVpnAndCgwDifferentIkeConfigs" => {
                 Self::VpnConnectionParamInvalidSameVpnAndCgwDifferentIkeConfigs(error)
             }
-            Some(33) => {
+            "VpnConnectionParamInvalid.SameVpnAndCgwTrafficSelectorOverlap" => {
                 Self::VpnConnectionParamInvalidSameVpnAndCgwTrafficSelectorOverlap(error)
             }
-            Some(34) => Self::ModifyIkeV1WithMultiRoutesInvalid(error),
-            Some(35) => Self::ForbbidenSubUser(error),
-            Some(36) => Self::Forbidden(error),
-            Some(37) => Self::InvalidVpnConnectionInstanceIdNotFound(error),
+            "ModifyIkeV1WithMultiRoutes.Invalid" => {
+                Self::ModifyIkeV1WithMultiRoutesInvalid(error)
+            }
+            "Forbbiden.SubUser" => Self::ForbbidenSubUser(error),
+            "Forbidden" => Self::Forbidden(error),
+            "InvalidVpnConnectionInstanceId.NotFound" => {
+                Self::InvalidVpnConnectionInstanceIdNotFound(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

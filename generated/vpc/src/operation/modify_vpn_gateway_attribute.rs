@@ -459,40 +459,39 @@ pub enum ModifyVpnGatewayAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyVpnGatewayAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidName",
-                    "InvalidDescription",
-                    "OperationUnsupported.EnableBgp",
-                    "OperationFailed.VpnConnectionExist",
-                    "InvalidVpnGatewayInstanceId.NotFound",
-                    "VpnGateway.Configuring",
-                    "OperationFailed.CenLevelNotSupport",
-                    "OperationFailed.VpcRoutePropagationDisable",
-                    "OperationFailed.VpcRoutePublishEnabledInTR",
-                    "OperationFailed.VpcRoutePublishEnabledInECR",
-                    "OperationFailed.BondingVpnNotSupportBGP",
-                    "OperationFailed.StaleBGPRoutes",
-                    "Forbidden.SubUser",
-                    "Forbidden",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidName(error),
-            Some(1) => Self::InvalidDescription(error),
-            Some(2) => Self::OperationUnsupportedEnableBgp(error),
-            Some(3) => Self::OperationFailedVpnConnectionExist(error),
-            Some(4) => Self::InvalidVpnGatewayInstanceIdNotFound(error),
-            Some(5) => Self::VpnGatewayConfiguring(error),
-            Some(6) => Self::OperationFailedCenLevelNotSupport(error),
-            Some(7) => Self::OperationFailedVpcRoutePropagationDisable(error),
-            Some(8) => Self::OperationFailedVpcRoutePublishEnabledInTr(error),
-            Some(9) => Self::OperationFailedVpcRoutePublishEnabledInEcr(error),
-            Some(10) => Self::OperationFailedBondingVpnNotSupportBgp(error),
-            Some(11) => Self::OperationFailedStaleBgpRoutes(error),
-            Some(12) => Self::ForbiddenSubUser(error),
-            Some(13) => Self::Forbidden(error),
+        match error.code() {
+            "InvalidName" => Self::InvalidName(error),
+            "InvalidDescription" => Self::InvalidDescription(error),
+            "OperationUnsupported.EnableBgp" => {
+                Self::OperationUnsupportedEnableBgp(error)
+            }
+            "OperationFailed.VpnConnectionExist" => {
+                Self::OperationFailedVpnConnectionExist(error)
+            }
+            "InvalidVpnGatewayInstanceId.NotFound" => {
+                Self::InvalidVpnGatewayInstanceIdNotFound(error)
+            }
+            "VpnGateway.Configuring" => Self::VpnGatewayConfiguring(error),
+            "OperationFailed.CenLevelNotSupport" => {
+                Self::OperationFailedCenLevelNotSupport(error)
+            }
+            "OperationFailed.VpcRoutePropagationDisable" => {
+                Self::OperationFailedVpcRoutePropagationDisable(error)
+            }
+            "OperationFailed.VpcRoutePublishEnabledInTR" => {
+                Self::OperationFailedVpcRoutePublishEnabledInTr(error)
+            }
+            "OperationFailed.VpcRoutePublishEnabledInECR" => {
+                Self::OperationFailedVpcRoutePublishEnabledInEcr(error)
+            }
+            "OperationFailed.BondingVpnNotSupportBGP" => {
+                Self::OperationFailedBondingVpnNotSupportBgp(error)
+            }
+            "OperationFailed.StaleBGPRoutes" => {
+                Self::OperationFailedStaleBgpRoutes(error)
+            }
+            "Forbidden.SubUser" => Self::ForbiddenSubUser(error),
+            "Forbidden" => Self::Forbidden(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -427,36 +427,27 @@ pub enum ModifyVpnPbrRouteEntryAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyVpnPbrRouteEntryAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "Resource.QuotaFull",
-                    "VpnGateway.Configuring",
-                    "VpnGateway.FinancialLocked",
-                    "VpnRouteEntry.AlreadyExists",
-                    "VpnRouteEntry.Conflict",
-                    "VpnPbrRouteEntryPriority.NotSupport",
-                    "VpnRouteEntry.SrcDestWeightConflict",
-                    "VpnRouteEntry.SamePriorityPbrRoutePrefixOverlap",
-                    "VpnRouteEntry.SrcDestConflict",
-                    "Forbbiden.SubUser",
-                    "Forbidden",
-                    "InvalidVpnGatewayInstanceId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::ResourceQuotaFull(error),
-            Some(1) => Self::VpnGatewayConfiguring(error),
-            Some(2) => Self::VpnGatewayFinancialLocked(error),
-            Some(3) => Self::VpnRouteEntryAlreadyExists(error),
-            Some(4) => Self::VpnRouteEntryConflict(error),
-            Some(5) => Self::VpnPbrRouteEntryPriorityNotSupport(error),
-            Some(6) => Self::VpnRouteEntrySrcDestWeightConflict(error),
-            Some(7) => Self::VpnRouteEntrySamePriorityPbrRoutePrefixOverlap(error),
-            Some(8) => Self::VpnRouteEntrySrcDestConflict(error),
-            Some(9) => Self::ForbbidenSubUser(error),
-            Some(10) => Self::Forbidden(error),
-            Some(11) => Self::InvalidVpnGatewayInstanceIdNotFound(error),
+        match error.code() {
+            "Resource.QuotaFull" => Self::ResourceQuotaFull(error),
+            "VpnGateway.Configuring" => Self::VpnGatewayConfiguring(error),
+            "VpnGateway.FinancialLocked" => Self::VpnGatewayFinancialLocked(error),
+            "VpnRouteEntry.AlreadyExists" => Self::VpnRouteEntryAlreadyExists(error),
+            "VpnRouteEntry.Conflict" => Self::VpnRouteEntryConflict(error),
+            "VpnPbrRouteEntryPriority.NotSupport" => {
+                Self::VpnPbrRouteEntryPriorityNotSupport(error)
+            }
+            "VpnRouteEntry.SrcDestWeightConflict" => {
+                Self::VpnRouteEntrySrcDestWeightConflict(error)
+            }
+            "VpnRouteEntry.SamePriorityPbrRoutePrefixOverlap" => {
+                Self::VpnRouteEntrySamePriorityPbrRoutePrefixOverlap(error)
+            }
+            "VpnRouteEntry.SrcDestConflict" => Self::VpnRouteEntrySrcDestConflict(error),
+            "Forbbiden.SubUser" => Self::ForbbidenSubUser(error),
+            "Forbidden" => Self::Forbidden(error),
+            "InvalidVpnGatewayInstanceId.NotFound" => {
+                Self::InvalidVpnGatewayInstanceIdNotFound(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

@@ -378,36 +378,27 @@ pub enum ModifyVpnPbrRouteEntryPriorityError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyVpnPbrRouteEntryPriorityError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "Resource.QuotaFull",
-                    "VpnGateway.Configuring",
-                    "VpnGateway.FinancialLocked",
-                    "VpnRouteEntry.AlreadyExists",
-                    "VpnRouteEntry.Conflict",
-                    "VpnPbrRouteEntryPriority.NotSupport",
-                    "VpnRouteEntry.SamePriorityPbrRoutePrefixOverlap",
-                    "VpnRouteEntry.SrcDestConflict",
-                    "VpnRouteEntry.SrcDestWeightConflict",
-                    "Forbbiden.SubUser",
-                    "Forbidden",
-                    "InvalidVpnGatewayInstanceId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::ResourceQuotaFull(error),
-            Some(1) => Self::VpnGatewayConfiguring(error),
-            Some(2) => Self::VpnGatewayFinancialLocked(error),
-            Some(3) => Self::VpnRouteEntryAlreadyExists(error),
-            Some(4) => Self::VpnRouteEntryConflict(error),
-            Some(5) => Self::VpnPbrRouteEntryPriorityNotSupport(error),
-            Some(6) => Self::VpnRouteEntrySamePriorityPbrRoutePrefixOverlap(error),
-            Some(7) => Self::VpnRouteEntrySrcDestConflict(error),
-            Some(8) => Self::VpnRouteEntrySrcDestWeightConflict(error),
-            Some(9) => Self::ForbbidenSubUser(error),
-            Some(10) => Self::Forbidden(error),
-            Some(11) => Self::InvalidVpnGatewayInstanceIdNotFound(error),
+        match error.code() {
+            "Resource.QuotaFull" => Self::ResourceQuotaFull(error),
+            "VpnGateway.Configuring" => Self::VpnGatewayConfiguring(error),
+            "VpnGateway.FinancialLocked" => Self::VpnGatewayFinancialLocked(error),
+            "VpnRouteEntry.AlreadyExists" => Self::VpnRouteEntryAlreadyExists(error),
+            "VpnRouteEntry.Conflict" => Self::VpnRouteEntryConflict(error),
+            "VpnPbrRouteEntryPriority.NotSupport" => {
+                Self::VpnPbrRouteEntryPriorityNotSupport(error)
+            }
+            "VpnRouteEntry.SamePriorityPbrRoutePrefixOverlap" => {
+                Self::VpnRouteEntrySamePriorityPbrRoutePrefixOverlap(error)
+            }
+            "VpnRouteEntry.SrcDestConflict" => Self::VpnRouteEntrySrcDestConflict(error),
+            "VpnRouteEntry.SrcDestWeightConflict" => {
+                Self::VpnRouteEntrySrcDestWeightConflict(error)
+            }
+            "Forbbiden.SubUser" => Self::ForbbidenSubUser(error),
+            "Forbidden" => Self::Forbidden(error),
+            "InvalidVpnGatewayInstanceId.NotFound" => {
+                Self::InvalidVpnGatewayInstanceIdNotFound(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

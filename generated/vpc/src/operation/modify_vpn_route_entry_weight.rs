@@ -349,30 +349,18 @@ pub enum ModifyVpnRouteEntryWeightError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyVpnRouteEntryWeightError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "Resource.QuotaFull",
-                    "VpnGateway.Configuring",
-                    "VpnGateway.FinancialLocked",
-                    "VpnRouteEntry.AlreadyExists",
-                    "VpnRouteEntry.Conflict",
-                    "VpnRouteEntry.BackupRoute",
-                    "Forbbiden.SubUser",
-                    "Forbidden",
-                    "InvalidVpnGatewayInstanceId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::ResourceQuotaFull(error),
-            Some(1) => Self::VpnGatewayConfiguring(error),
-            Some(2) => Self::VpnGatewayFinancialLocked(error),
-            Some(3) => Self::VpnRouteEntryAlreadyExists(error),
-            Some(4) => Self::VpnRouteEntryConflict(error),
-            Some(5) => Self::VpnRouteEntryBackupRoute(error),
-            Some(6) => Self::ForbbidenSubUser(error),
-            Some(7) => Self::Forbidden(error),
-            Some(8) => Self::InvalidVpnGatewayInstanceIdNotFound(error),
+        match error.code() {
+            "Resource.QuotaFull" => Self::ResourceQuotaFull(error),
+            "VpnGateway.Configuring" => Self::VpnGatewayConfiguring(error),
+            "VpnGateway.FinancialLocked" => Self::VpnGatewayFinancialLocked(error),
+            "VpnRouteEntry.AlreadyExists" => Self::VpnRouteEntryAlreadyExists(error),
+            "VpnRouteEntry.Conflict" => Self::VpnRouteEntryConflict(error),
+            "VpnRouteEntry.BackupRoute" => Self::VpnRouteEntryBackupRoute(error),
+            "Forbbiden.SubUser" => Self::ForbbidenSubUser(error),
+            "Forbidden" => Self::Forbidden(error),
+            "InvalidVpnGatewayInstanceId.NotFound" => {
+                Self::InvalidVpnGatewayInstanceIdNotFound(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

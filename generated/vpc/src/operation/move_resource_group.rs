@@ -263,26 +263,20 @@ pub enum MoveResourceGroupError {
 }
 impl From<::acs_runtime::client::ServiceError> for MoveResourceGroupError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidResourceGroupId",
-                    "InvalidResourceId.NotFound",
-                    "IllegalParam.ResourceType",
-                    "OperationFailed.InstanceStatusNotAllowed",
-                    "IncorrectStatus.Vpc",
-                    "Forbidden.OperateManagedFlowLog",
-                    "InvalidBandwidthPackageId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidResourceGroupId(error),
-            Some(1) => Self::InvalidResourceIdNotFound(error),
-            Some(2) => Self::IllegalParamResourceType(error),
-            Some(3) => Self::OperationFailedInstanceStatusNotAllowed(error),
-            Some(4) => Self::IncorrectStatusVpc(error),
-            Some(5) => Self::ForbiddenOperateManagedFlowLog(error),
-            Some(6) => Self::InvalidBandwidthPackageIdNotFound(error),
+        match error.code() {
+            "InvalidResourceGroupId" => Self::InvalidResourceGroupId(error),
+            "InvalidResourceId.NotFound" => Self::InvalidResourceIdNotFound(error),
+            "IllegalParam.ResourceType" => Self::IllegalParamResourceType(error),
+            "OperationFailed.InstanceStatusNotAllowed" => {
+                Self::OperationFailedInstanceStatusNotAllowed(error)
+            }
+            "IncorrectStatus.Vpc" => Self::IncorrectStatusVpc(error),
+            "Forbidden.OperateManagedFlowLog" => {
+                Self::ForbiddenOperateManagedFlowLog(error)
+            }
+            "InvalidBandwidthPackageId.NotFound" => {
+                Self::InvalidBandwidthPackageIdNotFound(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

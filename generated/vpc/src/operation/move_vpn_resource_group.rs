@@ -256,22 +256,12 @@ pub enum MoveVpnResourceGroupError {
 }
 impl From<::acs_runtime::client::ServiceError> for MoveVpnResourceGroupError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidInstanceId.NotFound",
-                    "InvalidResourceGroupId",
-                    "InvalidResourceId.NotFound",
-                    "IllegalParam.ResourceType",
-                    "Forbidden",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidInstanceIdNotFound(error),
-            Some(1) => Self::InvalidResourceGroupId(error),
-            Some(2) => Self::InvalidResourceIdNotFound(error),
-            Some(3) => Self::IllegalParamResourceType(error),
-            Some(4) => Self::Forbidden(error),
+        match error.code() {
+            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
+            "InvalidResourceGroupId" => Self::InvalidResourceGroupId(error),
+            "InvalidResourceId.NotFound" => Self::InvalidResourceIdNotFound(error),
+            "IllegalParam.ResourceType" => Self::IllegalParamResourceType(error),
+            "Forbidden" => Self::Forbidden(error),
             _ => Self::Unhandled(error),
         }
     }

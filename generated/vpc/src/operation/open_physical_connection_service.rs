@@ -167,11 +167,9 @@ pub enum OpenPhysicalConnectionServiceError {
 }
 impl From<::acs_runtime::client::ServiceError> for OpenPhysicalConnectionServiceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(&["PURCHASE_QUANTITY_LIMIT", "InvalidOperation.OrderOpened"])
-        {
-            Some(0) => Self::PurchaseQuantityLimit(error),
-            Some(1) => Self::InvalidOperationOrderOpened(error),
+        match error.code() {
+            "PURCHASE_QUANTITY_LIMIT" => Self::PurchaseQuantityLimit(error),
+            "InvalidOperation.OrderOpened" => Self::InvalidOperationOrderOpened(error),
             _ => Self::Unhandled(error),
         }
     }

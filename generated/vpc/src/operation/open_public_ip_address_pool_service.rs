@@ -209,24 +209,23 @@ pub enum OpenPublicIpAddressPoolServiceError {
 }
 impl From<::acs_runtime::client::ServiceError> for OpenPublicIpAddressPoolServiceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "OperationFailed.ExceedPurchaseLimit",
-                    "Forbidden.RAM",
-                    "OperationFailed.QuotaNotEnough",
-                    "Order.NoRealNameAuthentication",
-                    "OperationFailed.BasicInfoUncompleted",
-                    "Forbidden.OpenPublicIpAddressPool",
-                ],
-            )
-        {
-            Some(0) => Self::OperationFailedExceedPurchaseLimit(error),
-            Some(1) => Self::ForbiddenRam(error),
-            Some(2) => Self::OperationFailedQuotaNotEnough(error),
-            Some(3) => Self::OrderNoRealNameAuthentication(error),
-            Some(4) => Self::OperationFailedBasicInfoUncompleted(error),
-            Some(5) => Self::ForbiddenOpenPublicIpAddressPool(error),
+        match error.code() {
+            "OperationFailed.ExceedPurchaseLimit" => {
+                Self::OperationFailedExceedPurchaseLimit(error)
+            }
+            "Forbidden.RAM" => Self::ForbiddenRam(error),
+            "OperationFailed.QuotaNotEnough" => {
+                Self::OperationFailedQuotaNotEnough(error)
+            }
+            "Order.NoRealNameAuthentication" => {
+                Self::OrderNoRealNameAuthentication(error)
+            }
+            "OperationFailed.BasicInfoUncompleted" => {
+                Self::OperationFailedBasicInfoUncompleted(error)
+            }
+            "Forbidden.OpenPublicIpAddressPool" => {
+                Self::ForbiddenOpenPublicIpAddressPool(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

@@ -212,26 +212,26 @@ pub enum OpenTrafficMirrorServiceError {
 }
 impl From<::acs_runtime::client::ServiceError> for OpenTrafficMirrorServiceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "OperationFailed.ExceedPurchaseLimit",
-                    "Forbidden.RAM",
-                    "OperationFailed.AliGroupUserCanNotBuyInnerCommodity",
-                    "OperationFailed.QuotaNotEnough",
-                    "Order.NoRealNameAuthentication",
-                    "OperationFailed.BasicInfoUncompleted",
-                    "OperationDenied.TrafficMirrorServiceOpened",
-                ],
-            )
-        {
-            Some(0) => Self::OperationFailedExceedPurchaseLimit(error),
-            Some(1) => Self::ForbiddenRam(error),
-            Some(2) => Self::OperationFailedAliGroupUserCanNotBuyInnerCommodity(error),
-            Some(3) => Self::OperationFailedQuotaNotEnough(error),
-            Some(4) => Self::OrderNoRealNameAuthentication(error),
-            Some(5) => Self::OperationFailedBasicInfoUncompleted(error),
-            Some(6) => Self::OperationDeniedTrafficMirrorServiceOpened(error),
+        match error.code() {
+            "OperationFailed.ExceedPurchaseLimit" => {
+                Self::OperationFailedExceedPurchaseLimit(error)
+            }
+            "Forbidden.RAM" => Self::ForbiddenRam(error),
+            "OperationFailed.AliGroupUserCanNotBuyInnerCommodity" => {
+                Self::OperationFailedAliGroupUserCanNotBuyInnerCommodity(error)
+            }
+            "OperationFailed.QuotaNotEnough" => {
+                Self::OperationFailedQuotaNotEnough(error)
+            }
+            "Order.NoRealNameAuthentication" => {
+                Self::OrderNoRealNameAuthentication(error)
+            }
+            "OperationFailed.BasicInfoUncompleted" => {
+                Self::OperationFailedBasicInfoUncompleted(error)
+            }
+            "OperationDenied.TrafficMirrorServiceOpened" => {
+                Self::OperationDeniedTrafficMirrorServiceOpened(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

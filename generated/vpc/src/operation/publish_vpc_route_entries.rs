@@ -260,34 +260,32 @@ pub enum PublishVpcRouteEntriesError {
 }
 impl From<::acs_runtime::client::ServiceError> for PublishVpcRouteEntriesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IncorrectStatus.Vpc",
-                    "ResourceNotFound.RouteEntry",
-                    "IncorrectStatus.RouteEntry",
-                    "Forbidden.OperateCustomRouteTable",
-                    "IncorrectStatus.RouteEntryPublishStatus",
-                    "ResourceNotAssociated.TargetInstance",
-                    "OperationDenied.UnsupportedTargetType",
-                    "IncorrectStatus.RouteTable",
-                    "OperationUnsupported.PublishSystemRouteEntry",
-                    "OperationUnsupported.UnsupportedNextHop",
-                    "OperationUnsupported.PublishPrefixListRouteEntry",
-                ],
-            )
-        {
-            Some(0) => Self::IncorrectStatusVpc(error),
-            Some(1) => Self::ResourceNotFoundRouteEntry(error),
-            Some(2) => Self::IncorrectStatusRouteEntry(error),
-            Some(3) => Self::ForbiddenOperateCustomRouteTable(error),
-            Some(4) => Self::IncorrectStatusRouteEntryPublishStatus(error),
-            Some(5) => Self::ResourceNotAssociatedTargetInstance(error),
-            Some(6) => Self::OperationDeniedUnsupportedTargetType(error),
-            Some(7) => Self::IncorrectStatusRouteTable(error),
-            Some(8) => Self::OperationUnsupportedPublishSystemRouteEntry(error),
-            Some(9) => Self::OperationUnsupportedUnsupportedNextHop(error),
-            Some(10) => Self::OperationUnsupportedPublishPrefixListRouteEntry(error),
+        match error.code() {
+            "IncorrectStatus.Vpc" => Self::IncorrectStatusVpc(error),
+            "ResourceNotFound.RouteEntry" => Self::ResourceNotFoundRouteEntry(error),
+            "IncorrectStatus.RouteEntry" => Self::IncorrectStatusRouteEntry(error),
+            "Forbidden.OperateCustomRouteTable" => {
+                Self::ForbiddenOperateCustomRouteTable(error)
+            }
+            "IncorrectStatus.RouteEntryPublishStatus" => {
+                Self::IncorrectStatusRouteEntryPublishStatus(error)
+            }
+            "ResourceNotAssociated.TargetInstance" => {
+                Self::ResourceNotAssociatedTargetInstance(error)
+            }
+            "OperationDenied.UnsupportedTargetType" => {
+                Self::OperationDeniedUnsupportedTargetType(error)
+            }
+            "IncorrectStatus.RouteTable" => Self::IncorrectStatusRouteTable(error),
+            "OperationUnsupported.PublishSystemRouteEntry" => {
+                Self::OperationUnsupportedPublishSystemRouteEntry(error)
+            }
+            "OperationUnsupported.UnsupportedNextHop" => {
+                Self::OperationUnsupportedUnsupportedNextHop(error)
+            }
+            "OperationUnsupported.PublishPrefixListRouteEntry" => {
+                Self::OperationUnsupportedPublishPrefixListRouteEntry(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

@@ -431,132 +431,100 @@ pub enum PublishVpnRouteEntryError {
 }
 impl From<::acs_runtime::client::ServiceError> for PublishVpnRouteEntryError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "Resource.QuotaFull",
-                    "VpnGateway.Configuring",
-                    "VpnGateway.FinancialLocked",
-                    "VpnRouteEntry.AlreadyExists",
-                    "VpnRouteEntry.Conflict",
-                    "InvalidVpnRouteEntry.NotFound",
-                    "OperationFailed.InvalidStatus",
-                    "OperationFailed.RouteConflict",
-                    "OperationFailed.InvalidCidrBlock",
-                    "QuotaExceeded.VpnRouteEntry",
-                    "TaskConflict",
-                    "IllegalParam.CidrBlock",
-                    "QuotaExceeded",
-                    "MissingParameter",
-                    "InvalidCidrBlock.Malformed",
-                    "InvalidCIDRBlock.Duplicate",
-                    "IncorrectVpcStatus",
-                    "IncorrectInstanceStatus",
-                    "IncorrectRouteEntryStatus",
-                    "IncorrectVSwitchStatus",
-                    "InvalidCidrBlock",
-                    "InvalidNextHopType",
-                    "InvalidNextHop.NotFound",
-                    "InvalidVRouter.NotFound",
-                    "InvalidVPC.NotFound",
-                    "InvalidNexthopTypeAndList.BothNull",
-                    "InvalidNexthopTypeAndList.BothNotNull",
-                    "InvalidRouterInterface",
-                    "InvalidOppositeRouterType",
-                    "InvalidNexthopListSize",
-                    "InvalidEntryRuleQuota.NotFound",
-                    "Forbidden.CheckEntryRuleQuota",
-                    "InvalidVBRStatus",
-                    "InvalidPhysicalConnectionBusinessStatus",
-                    "IncorrectHaVipStatus",
-                    "CountLimitExceed.HaVipRouteEntry",
-                    "InvalidRouteEntry.Duplicate",
-                    "INVALID_WEIGHT_PARAM",
-                    "FORBIDDEN_USE_VPC_AS_INTERNET_GATEWAY",
-                    "INVALID_VPC_ID",
-                    "InvalidRouteEntrySize",
-                    "RouteConflict.AlreadyExist",
-                    "InvalidRouteEntryName.Malformed",
-                    "Duplicated.VpcNextHop",
-                    "InvalidNexthop.DirectEni",
-                    "InvalidAttachment.NotFound",
-                    "OperationFailed.ActiveNetworkInterfaceNotFound",
-                    "InvalidNetworkInterface.NotFound",
-                    "OperationFailed.QueryAttachmentInfo",
-                    "IllegalParam.AttachmentId",
-                    "OperationFailed.NotSupportIPV6",
-                    "IncorrectStatus.Ipv6Address",
-                    "OperationUnsupported.Ipv6EntryOnPrimaryNetworkInterface",
-                    "OperationUnsupported.SpecifyIpOnIpv6Entry",
-                    "OperationUnsupported.MutipleIpv6Address",
-                    "OperationDenied.Ipv6EntryOnCustomTable",
-                    "Forbbiden.SubUser",
-                    "Forbidden",
-                    "InvalidVpnGatewayInstanceId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::ResourceQuotaFull(error),
-            Some(1) => Self::VpnGatewayConfiguring(error),
-            Some(2) => Self::VpnGatewayFinancialLocked(error),
-            Some(3) => Self::VpnRouteEntryAlreadyExists(error),
-            Some(4) => Self::VpnRouteEntryConflict(error),
-            Some(5) => Self::InvalidVpnRouteEntryNotFound(error),
-            Some(6) => Self::OperationFailedInvalidStatus(error),
-            Some(7) => Self::OperationFailedRouteConflict(error),
-            Some(8) => Self::OperationFailedInvalidCidrBlock(error),
-            Some(9) => Self::QuotaExceededVpnRouteEntry(error),
-            Some(10) => Self::TaskConflict(error),
-            Some(11) => Self::IllegalParamCidrBlock(error),
-            Some(12) => Self::QuotaExceeded(error),
-            Some(13) => Self::MissingParameter(error),
-            Some(14) => Self::InvalidCidrBlockMalformed(error),
-            Some(15) => Self::InvalidCidrBlockDuplicate(error),
-            Some(16) => Self::IncorrectVpcStatus(error),
-            Some(17) => Self::IncorrectInstanceStatus(error),
-            Some(18) => Self::IncorrectRouteEntryStatus(error),
-            Some(19) => Self::IncorrectVSwitchStatus(error),
-            Some(20) => Self::InvalidCidrBlock(error),
-            Some(21) => Self::InvalidNextHopType(error),
-            Some(22) => Self::InvalidNextHopNotFound(error),
-            Some(23) => Self::InvalidVRouterNotFound(error),
-            Some(24) => Self::InvalidVpcNotFound(error),
-            Some(25) => Self::InvalidNexthopTypeAndListBothNull(error),
-            Some(26) => Self::InvalidNexthopTypeAndListBothNotNull(error),
-            Some(27) => Self::InvalidRouterInterface(error),
-            Some(28) => Self::InvalidOppositeRouterType(error),
-            Some(29) => Self::InvalidNexthopListSize(error),
-            Some(30) => Self::InvalidEntryRuleQuotaNotFound(error),
-            Some(31) => Self::ForbiddenCheckEntryRuleQuota(error),
-            Some(32) => Self::InvalidVbrStatus(error),
-            Some(33) => Self::InvalidPhysicalConnectionBusinessStatus(error),
-            Some(34) => Self::IncorrectHaVipStatus(error),
-            Some(35) => Self::CountLimitExceedHaVipRouteEntry(error),
-            Some(36) => Self::InvalidRouteEntryDuplicate(error),
-            Some(37) => Self::InvalidWeightParam(error),
-            Some(38) => Self::ForbiddenUseVpcAsInternetGateway(error),
-            Some(39) => Self::InvalidVpcId(error),
-            Some(40) => Self::InvalidRouteEntrySize(error),
-            Some(41) => Self::RouteConflictAlreadyExist(error),
-            Some(42) => Self::InvalidRouteEntryNameMalformed(error),
-            Some(43) => Self::DuplicatedVpcNextHop(error),
-            Some(44) => Self::InvalidNexthopDirectEni(error),
-            Some(45) => Self::InvalidAttachmentNotFound(error),
-            Some(46) => Self::OperationFailedActiveNetworkInterfaceNotFound(error),
-            Some(47) => Self::InvalidNetworkInterfaceNotFound(error),
-            Some(48) => Self::OperationFailedQueryAttachmentInfo(error),
-            Some(49) => Self::IllegalParamAttachmentId(error),
-            Some(50) => Self::OperationFailedNotSupportIpv6(error),
-            Some(51) => Self::IncorrectStatusIpv6Address(error),
-            Some(52) => {
+        match error.code() {
+            "Resource.QuotaFull" => Self::ResourceQuotaFull(error),
+            "VpnGateway.Configuring" => Self::VpnGatewayConfiguring(error),
+            "VpnGateway.FinancialLocked" => Self::VpnGatewayFinancialLocked(error),
+            "VpnRouteEntry.AlreadyExists" => Self::VpnRouteEntryAlreadyExists(error),
+            "VpnRouteEntry.Conflict" => Self::VpnRouteEntryConflict(error),
+            "InvalidVpnRouteEntry.NotFound" => Self::InvalidVpnRouteEntryNotFound(error),
+            "OperationFailed.InvalidStatus" => Self::OperationFailedInvalidStatus(error),
+            "OperationFailed.RouteConflict" => Self::OperationFailedRouteConflict(error),
+            "OperationFailed.InvalidCidrBlock" => {
+                Self::OperationFailedInvalidCidrBlock(error)
+            }
+            "QuotaExceeded.VpnRouteEntry" => Self::QuotaExceededVpnRouteEntry(error),
+            "TaskConflict" => Self::TaskConflict(error),
+            "IllegalParam.CidrBlock" => Self::IllegalParamCidrBlock(error),
+            "QuotaExceeded" => Self::QuotaExceeded(error),
+            "MissingParameter" => Self::MissingParameter(error),
+            "InvalidCidrBlock.Malformed" => Self::InvalidCidrBlockMalformed(error),
+            "InvalidCIDRBlock.Duplicate" => Self::InvalidCidrBlockDuplicate(error),
+            "IncorrectVpcStatus" => Self::IncorrectVpcStatus(error),
+            "IncorrectInstanceStatus" => Self::IncorrectInstanceStatus(error),
+            "IncorrectRouteEntryStatus" => Self::IncorrectRouteEntryStatus(error),
+            "IncorrectVSwitchStatus" => Self::IncorrectVSwitchStatus(error),
+            "InvalidCidrBlock" => Self::InvalidCidrBlock(error),
+            "InvalidNextHopType" => Self::InvalidNextHopType(error),
+            "InvalidNextHop.NotFound" => Self::InvalidNextHopNotFound(error),
+            "InvalidVRouter.NotFound" => Self::InvalidVRouterNotFound(error),
+            "InvalidVPC.NotFound" => Self::InvalidVpcNotFound(error),
+            "InvalidNexthopTypeAndList.BothNull" => {
+                Self::InvalidNexthopTypeAndListBothNull(error)
+            }
+            "InvalidNexthopTypeAndList.BothNotNull" => {
+                Self::InvalidNexthopTypeAndListBothNotNull(error)
+            }
+            "InvalidRouterInterface" => Self::InvalidRouterInterface(error),
+            "InvalidOppositeRouterType" => Self::InvalidOppositeRouterType(error),
+            "InvalidNexthopListSize" => Self::InvalidNexthopListSize(error),
+            "InvalidEntryRuleQuota.NotFound" => {
+                Self::InvalidEntryRuleQuotaNotFound(error)
+            }
+            "Forbidden.CheckEntryRuleQuota" => Self::ForbiddenCheckEntryRuleQuota(error),
+            "InvalidVBRStatus" => Self::InvalidVbrStatus(error),
+            "InvalidPhysicalConnectionBusinessStatus" => {
+                Self::InvalidPhysicalConnectionBusinessStatus(error)
+            }
+            "IncorrectHaVipStatus" => Self::IncorrectHaVipStatus(error),
+            "CountLimitExceed.HaVipRouteEntry" => {
+                Self::CountLimitExceedHaVipRouteEntry(error)
+            }
+            "InvalidRouteEntry.Duplicate" => Self::InvalidRouteEntryDuplicate(error),
+            "INVALID_WEIGHT_PARAM" => Self::InvalidWeightParam(error),
+            "FORBIDDEN_USE_VPC_AS_INTERNET_GATEWAY" => {
+                Self::ForbiddenUseVpcAsInternetGateway(error)
+            }
+            "INVALID_VPC_ID" => Self::InvalidVpcId(error),
+            "InvalidRouteEntrySize" => Self::InvalidRouteEntrySize(error),
+            "RouteConflict.AlreadyExist" => Self::RouteConflictAlreadyExist(error),
+            "InvalidRouteEntryName.Malformed" => {
+                Self::InvalidRouteEntryNameMalformed(error)
+            }
+            "Duplicated.VpcNextHop" => Self::DuplicatedVpcNextHop(error),
+            "InvalidNexthop.DirectEni" => Self::InvalidNexthopDirectEni(error),
+            "InvalidAttachment.NotFound" => Self::InvalidAttachmentNotFound(error),
+            "OperationFailed.ActiveNetworkInterfaceNotFound" => {
+                Self::OperationFailedActiveNetworkInterfaceNotFound(error)
+            }
+            "InvalidNetworkInterface.NotFound" => {
+                Self::InvalidNetworkInterfaceNotFound(error)
+            }
+            "OperationFailed.QueryAttachmentInfo" => {
+                Self::OperationFailedQueryAttachmentInfo(error)
+            }
+            "IllegalParam.AttachmentId" => Self::IllegalParamAttachmentId(error),
+            "OperationFailed.NotSupportIPV6" => {
+                Self::OperationFailedNotSupportIpv6(error)
+            }
+            "IncorrectStatus.Ipv6Address" => Self::IncorrectStatusIpv6Address(error),
+            "OperationUnsupported.Ipv6EntryOnPrimaryNetworkInterface" => {
                 Self::OperationUnsupportedIpv6EntryOnPrimaryNetworkInterface(error)
             }
-            Some(53) => Self::OperationUnsupportedSpecifyIpOnIpv6Entry(error),
-            Some(54) => Self::OperationUnsupportedMutipleIpv6Address(error),
-            Some(55) => Self::OperationDeniedIpv6EntryOnCustomTable(error),
-            Some(56) => Self::ForbbidenSubUser(error),
-            Some(57) => Self::Forbidden(error),
-            Some(58) => Self::InvalidVpnGatewayInstanceIdNotFound(error),
+            "OperationUnsupported.SpecifyIpOnIpv6Entry" => {
+                Self::OperationUnsupportedSpecifyIpOnIpv6Entry(error)
+            }
+            "OperationUnsupported.MutipleIpv6Address" => {
+                Self::OperationUnsupportedMutipleIpv6Address(error)
+            }
+            "OperationDenied.Ipv6EntryOnCustomTable" => {
+                Self::OperationDeniedIpv6EntryOnCustomTable(error)
+            }
+            "Forbbiden.SubUser" => Self::ForbbidenSubUser(error),
+            "Forbidden" => Self::Forbidden(error),
+            "InvalidVpnGatewayInstanceId.NotFound" => {
+                Self::InvalidVpnGatewayInstanceIdNotFound(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

@@ -239,20 +239,17 @@ pub enum RecoverPhysicalConnectionError {
 }
 impl From<::acs_runtime::client::ServiceError> for RecoverPhysicalConnectionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IncorrectStatus.PhysicalConnection",
-                    "ResourceNotFound",
-                    "OperationDenied.TerminateVirtualPhysicalConnection",
-                    "OperationDenied.PconnNotAllowRecover",
-                ],
-            )
-        {
-            Some(0) => Self::IncorrectStatusPhysicalConnection(error),
-            Some(1) => Self::ResourceNotFound(error),
-            Some(2) => Self::OperationDeniedTerminateVirtualPhysicalConnection(error),
-            Some(3) => Self::OperationDeniedPconnNotAllowRecover(error),
+        match error.code() {
+            "IncorrectStatus.PhysicalConnection" => {
+                Self::IncorrectStatusPhysicalConnection(error)
+            }
+            "ResourceNotFound" => Self::ResourceNotFound(error),
+            "OperationDenied.TerminateVirtualPhysicalConnection" => {
+                Self::OperationDeniedTerminateVirtualPhysicalConnection(error)
+            }
+            "OperationDenied.PconnNotAllowRecover" => {
+                Self::OperationDeniedPconnNotAllowRecover(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

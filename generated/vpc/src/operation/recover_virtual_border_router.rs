@@ -218,24 +218,21 @@ pub enum RecoverVirtualBorderRouterError {
 }
 impl From<::acs_runtime::client::ServiceError> for RecoverVirtualBorderRouterError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidOperation.OperationNotAllowedInState",
-                    "OperationFailed.VlanIdAlreadyInUse",
-                    "OperationFailed.PconnTrafficNotEnable",
-                    "Forbidden.OperationRecoverNotAllowedByUser",
-                    "InvalidRegionId.NotFound",
-                    "InvalidVbrId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidOperationOperationNotAllowedInState(error),
-            Some(1) => Self::OperationFailedVlanIdAlreadyInUse(error),
-            Some(2) => Self::OperationFailedPconnTrafficNotEnable(error),
-            Some(3) => Self::ForbiddenOperationRecoverNotAllowedByUser(error),
-            Some(4) => Self::InvalidRegionIdNotFound(error),
-            Some(5) => Self::InvalidVbrIdNotFound(error),
+        match error.code() {
+            "InvalidOperation.OperationNotAllowedInState" => {
+                Self::InvalidOperationOperationNotAllowedInState(error)
+            }
+            "OperationFailed.VlanIdAlreadyInUse" => {
+                Self::OperationFailedVlanIdAlreadyInUse(error)
+            }
+            "OperationFailed.PconnTrafficNotEnable" => {
+                Self::OperationFailedPconnTrafficNotEnable(error)
+            }
+            "Forbidden.OperationRecoverNotAllowedByUser" => {
+                Self::ForbiddenOperationRecoverNotAllowedByUser(error)
+            }
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "InvalidVbrId.NotFound" => Self::InvalidVbrIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -201,30 +201,20 @@ pub enum ReleaseEipAddressError {
 }
 impl From<::acs_runtime::client::ServiceError> for ReleaseEipAddressError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IncorrectEipStatus",
-                    "Forbidden.ChargeTypeIsPrepaid",
-                    "TaskConflict.AssociateGlobalAccelerationInstance",
-                    "InvalidOperation.DeletionProtection",
-                    "Forbidden.ReleaseSegmentEip",
-                    "Forbidden",
-                    "InvalidAllocationId.NotFound",
-                    "Forbidden.RegionNotFound",
-                    "InternalError",
-                ],
-            )
-        {
-            Some(0) => Self::IncorrectEipStatus(error),
-            Some(1) => Self::ForbiddenChargeTypeIsPrepaid(error),
-            Some(2) => Self::TaskConflictAssociateGlobalAccelerationInstance(error),
-            Some(3) => Self::InvalidOperationDeletionProtection(error),
-            Some(4) => Self::ForbiddenReleaseSegmentEip(error),
-            Some(5) => Self::Forbidden(error),
-            Some(6) => Self::InvalidAllocationIdNotFound(error),
-            Some(7) => Self::ForbiddenRegionNotFound(error),
-            Some(8) => Self::InternalError(error),
+        match error.code() {
+            "IncorrectEipStatus" => Self::IncorrectEipStatus(error),
+            "Forbidden.ChargeTypeIsPrepaid" => Self::ForbiddenChargeTypeIsPrepaid(error),
+            "TaskConflict.AssociateGlobalAccelerationInstance" => {
+                Self::TaskConflictAssociateGlobalAccelerationInstance(error)
+            }
+            "InvalidOperation.DeletionProtection" => {
+                Self::InvalidOperationDeletionProtection(error)
+            }
+            "Forbidden.ReleaseSegmentEip" => Self::ForbiddenReleaseSegmentEip(error),
+            "Forbidden" => Self::Forbidden(error),
+            "InvalidAllocationId.NotFound" => Self::InvalidAllocationIdNotFound(error),
+            "Forbidden.RegionNotFound" => Self::ForbiddenRegionNotFound(error),
+            "InternalError" => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -238,38 +238,30 @@ pub enum ReleaseEipSegmentAddressError {
 }
 impl From<::acs_runtime::client::ServiceError> for ReleaseEipSegmentAddressError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IncorrectEipStatus",
-                    "Forbidden.ChargeTypeIsPrepaid",
-                    "Forbidden",
-                    "TaskConflict.AssociateGlobalAccelerationInstance",
-                    "InvalidOperation.DeletionProtection",
-                    "OperationFailed.InstanceNotExist",
-                    "OperationFailed.EipNumInconsistent",
-                    "OperationFailed.EipStatusInvalid",
-                    "OperationFailed.EipInBwp",
-                    "Forbidden.EipInBwp",
-                    "InvalidAllocationId.NotFound",
-                    "Forbidden.RegionNotFound",
-                    "InternalError",
-                ],
-            )
-        {
-            Some(0) => Self::IncorrectEipStatus(error),
-            Some(1) => Self::ForbiddenChargeTypeIsPrepaid(error),
-            Some(2) => Self::Forbidden(error),
-            Some(3) => Self::TaskConflictAssociateGlobalAccelerationInstance(error),
-            Some(4) => Self::InvalidOperationDeletionProtection(error),
-            Some(5) => Self::OperationFailedInstanceNotExist(error),
-            Some(6) => Self::OperationFailedEipNumInconsistent(error),
-            Some(7) => Self::OperationFailedEipStatusInvalid(error),
-            Some(8) => Self::OperationFailedEipInBwp(error),
-            Some(9) => Self::ForbiddenEipInBwp(error),
-            Some(10) => Self::InvalidAllocationIdNotFound(error),
-            Some(11) => Self::ForbiddenRegionNotFound(error),
-            Some(12) => Self::InternalError(error),
+        match error.code() {
+            "IncorrectEipStatus" => Self::IncorrectEipStatus(error),
+            "Forbidden.ChargeTypeIsPrepaid" => Self::ForbiddenChargeTypeIsPrepaid(error),
+            "Forbidden" => Self::Forbidden(error),
+            "TaskConflict.AssociateGlobalAccelerationInstance" => {
+                Self::TaskConflictAssociateGlobalAccelerationInstance(error)
+            }
+            "InvalidOperation.DeletionProtection" => {
+                Self::InvalidOperationDeletionProtection(error)
+            }
+            "OperationFailed.InstanceNotExist" => {
+                Self::OperationFailedInstanceNotExist(error)
+            }
+            "OperationFailed.EipNumInconsistent" => {
+                Self::OperationFailedEipNumInconsistent(error)
+            }
+            "OperationFailed.EipStatusInvalid" => {
+                Self::OperationFailedEipStatusInvalid(error)
+            }
+            "OperationFailed.EipInBwp" => Self::OperationFailedEipInBwp(error),
+            "Forbidden.EipInBwp" => Self::ForbiddenEipInBwp(error),
+            "InvalidAllocationId.NotFound" => Self::InvalidAllocationIdNotFound(error),
+            "Forbidden.RegionNotFound" => Self::ForbiddenRegionNotFound(error),
+            "InternalError" => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

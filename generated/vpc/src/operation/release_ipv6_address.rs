@@ -231,22 +231,20 @@ pub enum ReleaseIpv6AddressError {
 }
 impl From<::acs_runtime::client::ServiceError> for ReleaseIpv6AddressError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "DependencyViolation.Ipv6InternetBandwidth",
-                    "OperationFailed.AssociationExist",
-                    "OperationFailed.ResourceInBinding",
-                    "IncorrectStatus.Ipv6Instance",
-                    "ResourceNotFound.Ipv6InstanceId",
-                ],
-            )
-        {
-            Some(0) => Self::DependencyViolationIpv6InternetBandwidth(error),
-            Some(1) => Self::OperationFailedAssociationExist(error),
-            Some(2) => Self::OperationFailedResourceInBinding(error),
-            Some(3) => Self::IncorrectStatusIpv6Instance(error),
-            Some(4) => Self::ResourceNotFoundIpv6InstanceId(error),
+        match error.code() {
+            "DependencyViolation.Ipv6InternetBandwidth" => {
+                Self::DependencyViolationIpv6InternetBandwidth(error)
+            }
+            "OperationFailed.AssociationExist" => {
+                Self::OperationFailedAssociationExist(error)
+            }
+            "OperationFailed.ResourceInBinding" => {
+                Self::OperationFailedResourceInBinding(error)
+            }
+            "IncorrectStatus.Ipv6Instance" => Self::IncorrectStatusIpv6Instance(error),
+            "ResourceNotFound.Ipv6InstanceId" => {
+                Self::ResourceNotFoundIpv6InstanceId(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

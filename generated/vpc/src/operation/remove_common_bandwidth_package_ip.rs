@@ -273,50 +273,36 @@ pub enum RemoveCommonBandwidthPackageIpError {
 }
 impl From<::acs_runtime::client::ServiceError> for RemoveCommonBandwidthPackageIpError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IpInstanceId.NotBandwidthPackage",
-                    "DependencyViolation.ip",
-                    "EIP_BIND_NATGATEWAY",
-                    "IncorrectStatus.Eip",
-                    "OperationFailed.SnatPoolIp",
-                    "DependencyViolation.RouteEntry",
-                    "OperationFailed.DistibuteLock",
-                    "Trade_Sync_Create_Sub_ERROR",
-                    "FAILED_INVOKE_INNER_API",
-                    "InvalidIP.IpInSnatPool",
-                    "InvalidInstanceId.NotFound",
-                    "OperationUnsupported.IpNotInCbwp",
-                    "InvalidIpInstanceId.Malformed",
-                    "OperationUnsupported.EipBindRemote",
-                    "InvalidBandwidthPackageId.NotFound",
-                    "InvalidEIPStatus.BizDisabled",
-                    "Forbidden.FinancialLocked",
-                    "OperationFailed.SystemBusy",
-                    "InvalidRegionId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::IpInstanceIdNotBandwidthPackage(error),
-            Some(1) => Self::DependencyViolationIp(error),
-            Some(2) => Self::EipBindNatgateway(error),
-            Some(3) => Self::IncorrectStatusEip(error),
-            Some(4) => Self::OperationFailedSnatPoolIp(error),
-            Some(5) => Self::DependencyViolationRouteEntry(error),
-            Some(6) => Self::OperationFailedDistibuteLock(error),
-            Some(7) => Self::TradeSyncCreateSubError(error),
-            Some(8) => Self::FailedInvokeInnerApi(error),
-            Some(9) => Self::InvalidIpIpInSnatPool(error),
-            Some(10) => Self::InvalidInstanceIdNotFound(error),
-            Some(11) => Self::OperationUnsupportedIpNotInCbwp(error),
-            Some(12) => Self::InvalidIpInstanceIdMalformed(error),
-            Some(13) => Self::OperationUnsupportedEipBindRemote(error),
-            Some(14) => Self::InvalidBandwidthPackageIdNotFound(error),
-            Some(15) => Self::InvalidEipStatusBizDisabled(error),
-            Some(16) => Self::ForbiddenFinancialLocked(error),
-            Some(17) => Self::OperationFailedSystemBusy(error),
-            Some(18) => Self::InvalidRegionIdNotFound(error),
+        match error.code() {
+            "IpInstanceId.NotBandwidthPackage" => {
+                Self::IpInstanceIdNotBandwidthPackage(error)
+            }
+            "DependencyViolation.ip" => Self::DependencyViolationIp(error),
+            "EIP_BIND_NATGATEWAY" => Self::EipBindNatgateway(error),
+            "IncorrectStatus.Eip" => Self::IncorrectStatusEip(error),
+            "OperationFailed.SnatPoolIp" => Self::OperationFailedSnatPoolIp(error),
+            "DependencyViolation.RouteEntry" => {
+                Self::DependencyViolationRouteEntry(error)
+            }
+            "OperationFailed.DistibuteLock" => Self::OperationFailedDistibuteLock(error),
+            "Trade_Sync_Create_Sub_ERROR" => Self::TradeSyncCreateSubError(error),
+            "FAILED_INVOKE_INNER_API" => Self::FailedInvokeInnerApi(error),
+            "InvalidIP.IpInSnatPool" => Self::InvalidIpIpInSnatPool(error),
+            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
+            "OperationUnsupported.IpNotInCbwp" => {
+                Self::OperationUnsupportedIpNotInCbwp(error)
+            }
+            "InvalidIpInstanceId.Malformed" => Self::InvalidIpInstanceIdMalformed(error),
+            "OperationUnsupported.EipBindRemote" => {
+                Self::OperationUnsupportedEipBindRemote(error)
+            }
+            "InvalidBandwidthPackageId.NotFound" => {
+                Self::InvalidBandwidthPackageIdNotFound(error)
+            }
+            "InvalidEIPStatus.BizDisabled" => Self::InvalidEipStatusBizDisabled(error),
+            "Forbidden.FinancialLocked" => Self::ForbiddenFinancialLocked(error),
+            "OperationFailed.SystemBusy" => Self::OperationFailedSystemBusy(error),
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -224,26 +224,22 @@ pub enum RemoveGlobalAccelerationInstanceIpError {
 impl From<::acs_runtime::client::ServiceError>
 for RemoveGlobalAccelerationInstanceIpError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IpInstanceId.NotBandwidthPackage",
-                    "DependencyViolation.ip",
-                    "EIP_BIND_NATGATEWAY",
-                    "IpInstanceId.StatusNotAvailable",
-                    "OperationUnsupported.IpNotInCbwp",
-                    "InvalidRegionId.NotFound",
-                    "InvalidBandwidthPackageId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::IpInstanceIdNotBandwidthPackage(error),
-            Some(1) => Self::DependencyViolationIp(error),
-            Some(2) => Self::EipBindNatgateway(error),
-            Some(3) => Self::IpInstanceIdStatusNotAvailable(error),
-            Some(4) => Self::OperationUnsupportedIpNotInCbwp(error),
-            Some(5) => Self::InvalidRegionIdNotFound(error),
-            Some(6) => Self::InvalidBandwidthPackageIdNotFound(error),
+        match error.code() {
+            "IpInstanceId.NotBandwidthPackage" => {
+                Self::IpInstanceIdNotBandwidthPackage(error)
+            }
+            "DependencyViolation.ip" => Self::DependencyViolationIp(error),
+            "EIP_BIND_NATGATEWAY" => Self::EipBindNatgateway(error),
+            "IpInstanceId.StatusNotAvailable" => {
+                Self::IpInstanceIdStatusNotAvailable(error)
+            }
+            "OperationUnsupported.IpNotInCbwp" => {
+                Self::OperationUnsupportedIpNotInCbwp(error)
+            }
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "InvalidBandwidthPackageId.NotFound" => {
+                Self::InvalidBandwidthPackageIdNotFound(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

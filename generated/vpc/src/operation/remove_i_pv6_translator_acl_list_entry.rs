@@ -232,22 +232,18 @@ pub enum RemoveIPv6TranslatorAclListEntryError {
 impl From<::acs_runtime::client::ServiceError>
 for RemoveIPv6TranslatorAclListEntryError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidIPv6TranslatorAclId.NotFound",
-                    "InvalidIPv6TranslatorAclEntryId.NotFound",
-                    "IPv6TranslatorAcl.DeleteLastEntry",
-                    "Forbbiden.SubUser",
-                    "Forbidden",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidIPv6TranslatorAclIdNotFound(error),
-            Some(1) => Self::InvalidIPv6TranslatorAclEntryIdNotFound(error),
-            Some(2) => Self::IPv6TranslatorAclDeleteLastEntry(error),
-            Some(3) => Self::ForbbidenSubUser(error),
-            Some(4) => Self::Forbidden(error),
+        match error.code() {
+            "InvalidIPv6TranslatorAclId.NotFound" => {
+                Self::InvalidIPv6TranslatorAclIdNotFound(error)
+            }
+            "InvalidIPv6TranslatorAclEntryId.NotFound" => {
+                Self::InvalidIPv6TranslatorAclEntryIdNotFound(error)
+            }
+            "IPv6TranslatorAcl.DeleteLastEntry" => {
+                Self::IPv6TranslatorAclDeleteLastEntry(error)
+            }
+            "Forbbiden.SubUser" => Self::ForbbidenSubUser(error),
+            "Forbidden" => Self::Forbidden(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -291,28 +291,27 @@ pub enum RemoveSourcesFromTrafficMirrorSessionError {
 impl From<::acs_runtime::client::ServiceError>
 for RemoveSourcesFromTrafficMirrorSessionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IncorrectBusinessStatus.TrafficMirror",
-                    "OptInRequired.TrafficMirror",
-                    "DuplicatedParam.SourceInstanceIds",
-                    "ResourceNotFound.TrafficMirrorSession",
-                    "IncorrectStatus.TrafficMirrorSession",
-                    "ResourceNotAssociated.TrafficMirrorSource",
-                    "ResourceNotFound.NetworkInterface",
-                    "ResourceNotFound.EcsInstance",
-                ],
-            )
-        {
-            Some(0) => Self::IncorrectBusinessStatusTrafficMirror(error),
-            Some(1) => Self::OptInRequiredTrafficMirror(error),
-            Some(2) => Self::DuplicatedParamSourceInstanceIds(error),
-            Some(3) => Self::ResourceNotFoundTrafficMirrorSession(error),
-            Some(4) => Self::IncorrectStatusTrafficMirrorSession(error),
-            Some(5) => Self::ResourceNotAssociatedTrafficMirrorSource(error),
-            Some(6) => Self::ResourceNotFoundNetworkInterface(error),
-            Some(7) => Self::ResourceNotFoundEcsInstance(error),
+        match error.code() {
+            "IncorrectBusinessStatus.TrafficMirror" => {
+                Self::IncorrectBusinessStatusTrafficMirror(error)
+            }
+            "OptInRequired.TrafficMirror" => Self::OptInRequiredTrafficMirror(error),
+            "DuplicatedParam.SourceInstanceIds" => {
+                Self::DuplicatedParamSourceInstanceIds(error)
+            }
+            "ResourceNotFound.TrafficMirrorSession" => {
+                Self::ResourceNotFoundTrafficMirrorSession(error)
+            }
+            "IncorrectStatus.TrafficMirrorSession" => {
+                Self::IncorrectStatusTrafficMirrorSession(error)
+            }
+            "ResourceNotAssociated.TrafficMirrorSource" => {
+                Self::ResourceNotAssociatedTrafficMirrorSource(error)
+            }
+            "ResourceNotFound.NetworkInterface" => {
+                Self::ResourceNotFoundNetworkInterface(error)
+            }
+            "ResourceNotFound.EcsInstance" => Self::ResourceNotFoundEcsInstance(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -267,26 +267,24 @@ pub enum ReplaceVpcDhcpOptionsSetError {
 }
 impl From<::acs_runtime::client::ServiceError> for ReplaceVpcDhcpOptionsSetError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "OperationFailed.AttachmentNotExist",
-                    "IncorrectStatus.VpcDhcpOptionsSet",
-                    "AttrMismatching.VpcDhcpOptionsSetId",
-                    "TaskConflict",
-                    "InvalidVpcId.NotFound",
-                    "InvalidDhcpOptionsSetId.NotFound",
-                    "IncorrectStatus.DhcpOptionsSet",
-                ],
-            )
-        {
-            Some(0) => Self::OperationFailedAttachmentNotExist(error),
-            Some(1) => Self::IncorrectStatusVpcDhcpOptionsSet(error),
-            Some(2) => Self::AttrMismatchingVpcDhcpOptionsSetId(error),
-            Some(3) => Self::TaskConflict(error),
-            Some(4) => Self::InvalidVpcIdNotFound(error),
-            Some(5) => Self::InvalidDhcpOptionsSetIdNotFound(error),
-            Some(6) => Self::IncorrectStatusDhcpOptionsSet(error),
+        match error.code() {
+            "OperationFailed.AttachmentNotExist" => {
+                Self::OperationFailedAttachmentNotExist(error)
+            }
+            "IncorrectStatus.VpcDhcpOptionsSet" => {
+                Self::IncorrectStatusVpcDhcpOptionsSet(error)
+            }
+            "AttrMismatching.VpcDhcpOptionsSetId" => {
+                Self::AttrMismatchingVpcDhcpOptionsSetId(error)
+            }
+            "TaskConflict" => Self::TaskConflict(error),
+            "InvalidVpcId.NotFound" => Self::InvalidVpcIdNotFound(error),
+            "InvalidDhcpOptionsSetId.NotFound" => {
+                Self::InvalidDhcpOptionsSetIdNotFound(error)
+            }
+            "IncorrectStatus.DhcpOptionsSet" => {
+                Self::IncorrectStatusDhcpOptionsSet(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

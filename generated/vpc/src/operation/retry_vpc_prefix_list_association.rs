@@ -301,24 +301,19 @@ pub enum RetryVpcPrefixListAssociationError {
 }
 impl From<::acs_runtime::client::ServiceError> for RetryVpcPrefixListAssociationError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "UnsupportedRegion",
-                    "OperationDenied.SystemPrefixList",
-                    "OperationFailed.OperateShareResource",
-                    "IncorrectStatus.PrefixList",
-                    "OperationFailed.NotExistAssociateRelation",
-                    "ResourceNotFound.PrefixList",
-                ],
-            )
-        {
-            Some(0) => Self::UnsupportedRegion(error),
-            Some(1) => Self::OperationDeniedSystemPrefixList(error),
-            Some(2) => Self::OperationFailedOperateShareResource(error),
-            Some(3) => Self::IncorrectStatusPrefixList(error),
-            Some(4) => Self::OperationFailedNotExistAssociateRelation(error),
-            Some(5) => Self::ResourceNotFoundPrefixList(error),
+        match error.code() {
+            "UnsupportedRegion" => Self::UnsupportedRegion(error),
+            "OperationDenied.SystemPrefixList" => {
+                Self::OperationDeniedSystemPrefixList(error)
+            }
+            "OperationFailed.OperateShareResource" => {
+                Self::OperationFailedOperateShareResource(error)
+            }
+            "IncorrectStatus.PrefixList" => Self::IncorrectStatusPrefixList(error),
+            "OperationFailed.NotExistAssociateRelation" => {
+                Self::OperationFailedNotExistAssociateRelation(error)
+            }
+            "ResourceNotFound.PrefixList" => Self::ResourceNotFoundPrefixList(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -290,26 +290,16 @@ pub enum RevokeInstanceFromCenError {
 }
 impl From<::acs_runtime::client::ServiceError> for RevokeInstanceFromCenError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IncorrectStatus",
-                    "TaskConflict",
-                    "IncorrectStatus.cbnStatus",
-                    "OperationDenied.InstanceAttachCen",
-                    "InvalidInstanceId.NotFound",
-                    "InstanceType.Invalid",
-                    "InvalidRegionId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::IncorrectStatus(error),
-            Some(1) => Self::TaskConflict(error),
-            Some(2) => Self::IncorrectStatusCbnStatus(error),
-            Some(3) => Self::OperationDeniedInstanceAttachCen(error),
-            Some(4) => Self::InvalidInstanceIdNotFound(error),
-            Some(5) => Self::InstanceTypeInvalid(error),
-            Some(6) => Self::InvalidRegionIdNotFound(error),
+        match error.code() {
+            "IncorrectStatus" => Self::IncorrectStatus(error),
+            "TaskConflict" => Self::TaskConflict(error),
+            "IncorrectStatus.cbnStatus" => Self::IncorrectStatusCbnStatus(error),
+            "OperationDenied.InstanceAttachCen" => {
+                Self::OperationDeniedInstanceAttachCen(error)
+            }
+            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
+            "InstanceType.Invalid" => Self::InstanceTypeInvalid(error),
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -272,22 +272,12 @@ pub enum RevokeInstanceFromVbrError {
 }
 impl From<::acs_runtime::client::ServiceError> for RevokeInstanceFromVbrError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "Instance.StatusError",
-                    "InvalidParam.NotNull",
-                    "Parameter.Illegal",
-                    "Instance.NotExist",
-                    "EcGrantRelation.NotExist",
-                ],
-            )
-        {
-            Some(0) => Self::InstanceStatusError(error),
-            Some(1) => Self::InvalidParamNotNull(error),
-            Some(2) => Self::ParameterIllegal(error),
-            Some(3) => Self::InstanceNotExist(error),
-            Some(4) => Self::EcGrantRelationNotExist(error),
+        match error.code() {
+            "Instance.StatusError" => Self::InstanceStatusError(error),
+            "InvalidParam.NotNull" => Self::InvalidParamNotNull(error),
+            "Parameter.Illegal" => Self::ParameterIllegal(error),
+            "Instance.NotExist" => Self::InstanceNotExist(error),
+            "EcGrantRelation.NotExist" => Self::EcGrantRelationNotExist(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -390,50 +390,38 @@ pub enum SecondApplyPhysicalConnectionLOAError {
 impl From<::acs_runtime::client::ServiceError>
 for SecondApplyPhysicalConnectionLOAError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "OperationFailed.PconnTrafficNotEnable",
-                    "IllegalParam.Bandwidth",
-                    "IllegalParam.CompanyLocalizedName",
-                    "IllegalParam.CompanyName",
-                    "IllegalParam.LineType",
-                    "IllegalParam.PeerLocation",
-                    "IllegalParam.PmCertificateType",
-                    "IllegalParam.PmCertificateNo",
-                    "IllegalParam.PmContactInfo",
-                    "IllegalParam.PmGender",
-                    "IllegalParam.PmName",
-                    "IllegalParam.Si",
-                    "InvalidInstanceId.NotFound",
-                    "IncorrectStatus.PhysicalConnection",
-                    "IncorrectStatus.PhysicalConnectionLOA",
-                    "OperationDenied.LOAForVirtualPhysicalConnection",
-                    "MissingParam.InstanceId",
-                    "MissingParam.ConstructionTime",
-                    "MissingParam.PMInfo",
-                ],
-            )
-        {
-            Some(0) => Self::OperationFailedPconnTrafficNotEnable(error),
-            Some(1) => Self::IllegalParamBandwidth(error),
-            Some(2) => Self::IllegalParamCompanyLocalizedName(error),
-            Some(3) => Self::IllegalParamCompanyName(error),
-            Some(4) => Self::IllegalParamLineType(error),
-            Some(5) => Self::IllegalParamPeerLocation(error),
-            Some(6) => Self::IllegalParamPmCertificateType(error),
-            Some(7) => Self::IllegalParamPmCertificateNo(error),
-            Some(8) => Self::IllegalParamPmContactInfo(error),
-            Some(9) => Self::IllegalParamPmGender(error),
-            Some(10) => Self::IllegalParamPmName(error),
-            Some(11) => Self::IllegalParamSi(error),
-            Some(12) => Self::InvalidInstanceIdNotFound(error),
-            Some(13) => Self::IncorrectStatusPhysicalConnection(error),
-            Some(14) => Self::IncorrectStatusPhysicalConnectionLoa(error),
-            Some(15) => Self::OperationDeniedLoaForVirtualPhysicalConnection(error),
-            Some(16) => Self::MissingParamInstanceId(error),
-            Some(17) => Self::MissingParamConstructionTime(error),
-            Some(18) => Self::MissingParamPmInfo(error),
+        match error.code() {
+            "OperationFailed.PconnTrafficNotEnable" => {
+                Self::OperationFailedPconnTrafficNotEnable(error)
+            }
+            "IllegalParam.Bandwidth" => Self::IllegalParamBandwidth(error),
+            "IllegalParam.CompanyLocalizedName" => {
+                Self::IllegalParamCompanyLocalizedName(error)
+            }
+            "IllegalParam.CompanyName" => Self::IllegalParamCompanyName(error),
+            "IllegalParam.LineType" => Self::IllegalParamLineType(error),
+            "IllegalParam.PeerLocation" => Self::IllegalParamPeerLocation(error),
+            "IllegalParam.PmCertificateType" => {
+                Self::IllegalParamPmCertificateType(error)
+            }
+            "IllegalParam.PmCertificateNo" => Self::IllegalParamPmCertificateNo(error),
+            "IllegalParam.PmContactInfo" => Self::IllegalParamPmContactInfo(error),
+            "IllegalParam.PmGender" => Self::IllegalParamPmGender(error),
+            "IllegalParam.PmName" => Self::IllegalParamPmName(error),
+            "IllegalParam.Si" => Self::IllegalParamSi(error),
+            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
+            "IncorrectStatus.PhysicalConnection" => {
+                Self::IncorrectStatusPhysicalConnection(error)
+            }
+            "IncorrectStatus.PhysicalConnectionLOA" => {
+                Self::IncorrectStatusPhysicalConnectionLoa(error)
+            }
+            "OperationDenied.LOAForVirtualPhysicalConnection" => {
+                Self::OperationDeniedLoaForVirtualPhysicalConnection(error)
+            }
+            "MissingParam.InstanceId" => Self::MissingParamInstanceId(error),
+            "MissingParam.ConstructionTime" => Self::MissingParamConstructionTime(error),
+            "MissingParam.PMInfo" => Self::MissingParamPmInfo(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -299,32 +299,17 @@ pub enum SetHighDefinitionMonitorLogStatusError {
 impl From<::acs_runtime::client::ServiceError>
 for SetHighDefinitionMonitorLogStatusError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidInstanceId",
-                    "ProjectOrLogstoreNotExist",
-                    "SourceProjectNotExist",
-                    "Unauthorized",
-                    "ParameterInvalid",
-                    "InvalidAction.NotSupport",
-                    "RuleExist",
-                    "InvalidHdMonitorStatus",
-                    "HdMonitorEipNumberOverLimit",
-                    "InvalidAllocationId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidInstanceId(error),
-            Some(1) => Self::ProjectOrLogstoreNotExist(error),
-            Some(2) => Self::SourceProjectNotExist(error),
-            Some(3) => Self::Unauthorized(error),
-            Some(4) => Self::ParameterInvalid(error),
-            Some(5) => Self::InvalidActionNotSupport(error),
-            Some(6) => Self::RuleExist(error),
-            Some(7) => Self::InvalidHdMonitorStatus(error),
-            Some(8) => Self::HdMonitorEipNumberOverLimit(error),
-            Some(9) => Self::InvalidAllocationIdNotFound(error),
+        match error.code() {
+            "InvalidInstanceId" => Self::InvalidInstanceId(error),
+            "ProjectOrLogstoreNotExist" => Self::ProjectOrLogstoreNotExist(error),
+            "SourceProjectNotExist" => Self::SourceProjectNotExist(error),
+            "Unauthorized" => Self::Unauthorized(error),
+            "ParameterInvalid" => Self::ParameterInvalid(error),
+            "InvalidAction.NotSupport" => Self::InvalidActionNotSupport(error),
+            "RuleExist" => Self::RuleExist(error),
+            "InvalidHdMonitorStatus" => Self::InvalidHdMonitorStatus(error),
+            "HdMonitorEipNumberOverLimit" => Self::HdMonitorEipNumberOverLimit(error),
+            "InvalidAllocationId.NotFound" => Self::InvalidAllocationIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

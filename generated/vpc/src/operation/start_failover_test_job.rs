@@ -227,36 +227,29 @@ pub enum StartFailoverTestJobError {
 }
 impl From<::acs_runtime::client::ServiceError> for StartFailoverTestJobError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IllegalParam.JobId",
-                    "IncorrectStatus.OnlyForInit",
-                    "EcFailoverTestJobResourceInAnotherProcessingJob",
-                    "IllegalParam.ResourceId",
-                    "IncorrectStatus.ResourceId",
-                    "IncorrectBusinessStatus.ResourceId",
-                    "VpconnNotAssociatedVbr",
-                    "VpconnWithVlan0NotSupportShutdown",
-                    "PconnContainsMoreThanOneVpconn",
-                    "PconnContailsMoreThanOneAcrossCountVbr",
-                    "EcFailoverTestJobConflict",
-                    "AnotherJobTesting",
-                ],
-            )
-        {
-            Some(0) => Self::IllegalParamJobId(error),
-            Some(1) => Self::IncorrectStatusOnlyForInit(error),
-            Some(2) => Self::EcFailoverTestJobResourceInAnotherProcessingJob(error),
-            Some(3) => Self::IllegalParamResourceId(error),
-            Some(4) => Self::IncorrectStatusResourceId(error),
-            Some(5) => Self::IncorrectBusinessStatusResourceId(error),
-            Some(6) => Self::VpconnNotAssociatedVbr(error),
-            Some(7) => Self::VpconnWithVlan0NotSupportShutdown(error),
-            Some(8) => Self::PconnContainsMoreThanOneVpconn(error),
-            Some(9) => Self::PconnContailsMoreThanOneAcrossCountVbr(error),
-            Some(10) => Self::EcFailoverTestJobConflict(error),
-            Some(11) => Self::AnotherJobTesting(error),
+        match error.code() {
+            "IllegalParam.JobId" => Self::IllegalParamJobId(error),
+            "IncorrectStatus.OnlyForInit" => Self::IncorrectStatusOnlyForInit(error),
+            "EcFailoverTestJobResourceInAnotherProcessingJob" => {
+                Self::EcFailoverTestJobResourceInAnotherProcessingJob(error)
+            }
+            "IllegalParam.ResourceId" => Self::IllegalParamResourceId(error),
+            "IncorrectStatus.ResourceId" => Self::IncorrectStatusResourceId(error),
+            "IncorrectBusinessStatus.ResourceId" => {
+                Self::IncorrectBusinessStatusResourceId(error)
+            }
+            "VpconnNotAssociatedVbr" => Self::VpconnNotAssociatedVbr(error),
+            "VpconnWithVlan0NotSupportShutdown" => {
+                Self::VpconnWithVlan0NotSupportShutdown(error)
+            }
+            "PconnContainsMoreThanOneVpconn" => {
+                Self::PconnContainsMoreThanOneVpconn(error)
+            }
+            "PconnContailsMoreThanOneAcrossCountVbr" => {
+                Self::PconnContailsMoreThanOneAcrossCountVbr(error)
+            }
+            "EcFailoverTestJobConflict" => Self::EcFailoverTestJobConflict(error),
+            "AnotherJobTesting" => Self::AnotherJobTesting(error),
             _ => Self::Unhandled(error),
         }
     }

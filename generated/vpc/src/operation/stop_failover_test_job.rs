@@ -207,18 +207,12 @@ pub enum StopFailoverTestJobError {
 }
 impl From<::acs_runtime::client::ServiceError> for StopFailoverTestJobError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IllegalParam.JobId",
-                    "IncorrectStatus.OnlyForTesting",
-                    "EcFailoverTestJobConflict",
-                ],
-            )
-        {
-            Some(0) => Self::IllegalParamJobId(error),
-            Some(1) => Self::IncorrectStatusOnlyForTesting(error),
-            Some(2) => Self::EcFailoverTestJobConflict(error),
+        match error.code() {
+            "IllegalParam.JobId" => Self::IllegalParamJobId(error),
+            "IncorrectStatus.OnlyForTesting" => {
+                Self::IncorrectStatusOnlyForTesting(error)
+            }
+            "EcFailoverTestJobConflict" => Self::EcFailoverTestJobConflict(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -271,38 +271,20 @@ pub enum TagResourcesForExpressConnectError {
 }
 impl From<::acs_runtime::client::ServiceError> for TagResourcesForExpressConnectError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidTagKey",
-                    "InvalidTagValue",
-                    "InvalidInstanceType.NotFound",
-                    "InvalidInstanceIds.NotFound",
-                    "Forbidden.TagKeys",
-                    "QuotaExceeded.TagNum",
-                    "InvalidTagScope.NotFound",
-                    "Forbidden.TagKey.Duplicated",
-                    "SizeLimitExceeded.TagNum",
-                    "SizeLimitExceeded.ResourceId",
-                    "MissingParameter.TagValue",
-                    "MissingParameter.TagKey",
-                    "Forbidden",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidTagKey(error),
-            Some(1) => Self::InvalidTagValue(error),
-            Some(2) => Self::InvalidInstanceTypeNotFound(error),
-            Some(3) => Self::InvalidInstanceIdsNotFound(error),
-            Some(4) => Self::ForbiddenTagKeys(error),
-            Some(5) => Self::QuotaExceededTagNum(error),
-            Some(6) => Self::InvalidTagScopeNotFound(error),
-            Some(7) => Self::ForbiddenTagKeyDuplicated(error),
-            Some(8) => Self::SizeLimitExceededTagNum(error),
-            Some(9) => Self::SizeLimitExceededResourceId(error),
-            Some(10) => Self::MissingParameterTagValue(error),
-            Some(11) => Self::MissingParameterTagKey(error),
-            Some(12) => Self::Forbidden(error),
+        match error.code() {
+            "InvalidTagKey" => Self::InvalidTagKey(error),
+            "InvalidTagValue" => Self::InvalidTagValue(error),
+            "InvalidInstanceType.NotFound" => Self::InvalidInstanceTypeNotFound(error),
+            "InvalidInstanceIds.NotFound" => Self::InvalidInstanceIdsNotFound(error),
+            "Forbidden.TagKeys" => Self::ForbiddenTagKeys(error),
+            "QuotaExceeded.TagNum" => Self::QuotaExceededTagNum(error),
+            "InvalidTagScope.NotFound" => Self::InvalidTagScopeNotFound(error),
+            "Forbidden.TagKey.Duplicated" => Self::ForbiddenTagKeyDuplicated(error),
+            "SizeLimitExceeded.TagNum" => Self::SizeLimitExceededTagNum(error),
+            "SizeLimitExceeded.ResourceId" => Self::SizeLimitExceededResourceId(error),
+            "MissingParameter.TagValue" => Self::MissingParameterTagValue(error),
+            "MissingParameter.TagKey" => Self::MissingParameterTagKey(error),
+            "Forbidden" => Self::Forbidden(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -223,22 +223,16 @@ pub enum TerminatePhysicalConnectionError {
 }
 impl From<::acs_runtime::client::ServiceError> for TerminatePhysicalConnectionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "Forbidden.NotAllowedInState",
-                    "Forbidden.VbrAttached",
-                    "OperationFailed.VpconnAttached",
-                    "InvalidRegionId.NotFound",
-                    "InvalidPhysicalConnectionId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::ForbiddenNotAllowedInState(error),
-            Some(1) => Self::ForbiddenVbrAttached(error),
-            Some(2) => Self::OperationFailedVpconnAttached(error),
-            Some(3) => Self::InvalidRegionIdNotFound(error),
-            Some(4) => Self::InvalidPhysicalConnectionIdNotFound(error),
+        match error.code() {
+            "Forbidden.NotAllowedInState" => Self::ForbiddenNotAllowedInState(error),
+            "Forbidden.VbrAttached" => Self::ForbiddenVbrAttached(error),
+            "OperationFailed.VpconnAttached" => {
+                Self::OperationFailedVpconnAttached(error)
+            }
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "InvalidPhysicalConnectionId.NotFound" => {
+                Self::InvalidPhysicalConnectionIdNotFound(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

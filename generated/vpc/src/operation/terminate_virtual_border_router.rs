@@ -220,20 +220,15 @@ pub enum TerminateVirtualBorderRouterError {
 }
 impl From<::acs_runtime::client::ServiceError> for TerminateVirtualBorderRouterError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidOperation.OperationNotAllowedInState",
-                    "Forbidden.OperationTerminateNotAllowedByUser",
-                    "InvalidRegionId.NotFound",
-                    "InvalidVbrId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidOperationOperationNotAllowedInState(error),
-            Some(1) => Self::ForbiddenOperationTerminateNotAllowedByUser(error),
-            Some(2) => Self::InvalidRegionIdNotFound(error),
-            Some(3) => Self::InvalidVbrIdNotFound(error),
+        match error.code() {
+            "InvalidOperation.OperationNotAllowedInState" => {
+                Self::InvalidOperationOperationNotAllowedInState(error)
+            }
+            "Forbidden.OperationTerminateNotAllowedByUser" => {
+                Self::ForbiddenOperationTerminateNotAllowedByUser(error)
+            }
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "InvalidVbrId.NotFound" => Self::InvalidVbrIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

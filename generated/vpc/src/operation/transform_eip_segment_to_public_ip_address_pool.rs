@@ -300,32 +300,25 @@ pub enum TransformEipSegmentToPublicIpAddressPoolError {
 impl From<::acs_runtime::client::ServiceError>
 for TransformEipSegmentToPublicIpAddressPoolError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "Forbidden.RAM",
-                    "IllegalParam.Name",
-                    "IllegalParam.Description",
-                    "Forbidden.CreatePublicIpAddressPool",
-                    "QuotaExceeded.PublicIpAddressPool",
-                    "UnsupportedRegion",
-                    "IncorrectBusinessStatus.PublicIpAddressPool",
-                    "OptInRequired.PublicIpAddressPool",
-                    "QuotaExceeded.PoolIpQuantity",
-                    "ResourceNotFound.EipSegment",
-                ],
-            )
-        {
-            Some(0) => Self::ForbiddenRam(error),
-            Some(1) => Self::IllegalParamName(error),
-            Some(2) => Self::IllegalParamDescription(error),
-            Some(3) => Self::ForbiddenCreatePublicIpAddressPool(error),
-            Some(4) => Self::QuotaExceededPublicIpAddressPool(error),
-            Some(5) => Self::UnsupportedRegion(error),
-            Some(6) => Self::IncorrectBusinessStatusPublicIpAddressPool(error),
-            Some(7) => Self::OptInRequiredPublicIpAddressPool(error),
-            Some(8) => Self::QuotaExceededPoolIpQuantity(error),
-            Some(9) => Self::ResourceNotFoundEipSegment(error),
+        match error.code() {
+            "Forbidden.RAM" => Self::ForbiddenRam(error),
+            "IllegalParam.Name" => Self::IllegalParamName(error),
+            "IllegalParam.Description" => Self::IllegalParamDescription(error),
+            "Forbidden.CreatePublicIpAddressPool" => {
+                Self::ForbiddenCreatePublicIpAddressPool(error)
+            }
+            "QuotaExceeded.PublicIpAddressPool" => {
+                Self::QuotaExceededPublicIpAddressPool(error)
+            }
+            "UnsupportedRegion" => Self::UnsupportedRegion(error),
+            "IncorrectBusinessStatus.PublicIpAddressPool" => {
+                Self::IncorrectBusinessStatusPublicIpAddressPool(error)
+            }
+            "OptInRequired.PublicIpAddressPool" => {
+                Self::OptInRequiredPublicIpAddressPool(error)
+            }
+            "QuotaExceeded.PoolIpQuantity" => Self::QuotaExceededPoolIpQuantity(error),
+            "ResourceNotFound.EipSegment" => Self::ResourceNotFoundEipSegment(error),
             _ => Self::Unhandled(error),
         }
     }

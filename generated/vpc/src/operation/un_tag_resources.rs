@@ -291,38 +291,20 @@ pub enum UnTagResourcesError {
 }
 impl From<::acs_runtime::client::ServiceError> for UnTagResourcesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidTagKey",
-                    "InvalidTagValue",
-                    "MissingParam",
-                    "InvalidInstanceType.NotFound",
-                    "InvalidInstanceIds.NotFound",
-                    "Forbidden.TagKeys",
-                    "QuotaExceeded.TagNum",
-                    "Forbidden.NotAllowedCategary",
-                    "Forbidden.TagKey.Duplicated",
-                    "SizeLimitExceeded.TagNum",
-                    "SizeLimitExceeded.ResourceId",
-                    "DuplicatedParam.ResourceIds",
-                    "Forbidden",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidTagKey(error),
-            Some(1) => Self::InvalidTagValue(error),
-            Some(2) => Self::MissingParam(error),
-            Some(3) => Self::InvalidInstanceTypeNotFound(error),
-            Some(4) => Self::InvalidInstanceIdsNotFound(error),
-            Some(5) => Self::ForbiddenTagKeys(error),
-            Some(6) => Self::QuotaExceededTagNum(error),
-            Some(7) => Self::ForbiddenNotAllowedCategary(error),
-            Some(8) => Self::ForbiddenTagKeyDuplicated(error),
-            Some(9) => Self::SizeLimitExceededTagNum(error),
-            Some(10) => Self::SizeLimitExceededResourceId(error),
-            Some(11) => Self::DuplicatedParamResourceIds(error),
-            Some(12) => Self::Forbidden(error),
+        match error.code() {
+            "InvalidTagKey" => Self::InvalidTagKey(error),
+            "InvalidTagValue" => Self::InvalidTagValue(error),
+            "MissingParam" => Self::MissingParam(error),
+            "InvalidInstanceType.NotFound" => Self::InvalidInstanceTypeNotFound(error),
+            "InvalidInstanceIds.NotFound" => Self::InvalidInstanceIdsNotFound(error),
+            "Forbidden.TagKeys" => Self::ForbiddenTagKeys(error),
+            "QuotaExceeded.TagNum" => Self::QuotaExceededTagNum(error),
+            "Forbidden.NotAllowedCategary" => Self::ForbiddenNotAllowedCategary(error),
+            "Forbidden.TagKey.Duplicated" => Self::ForbiddenTagKeyDuplicated(error),
+            "SizeLimitExceeded.TagNum" => Self::SizeLimitExceededTagNum(error),
+            "SizeLimitExceeded.ResourceId" => Self::SizeLimitExceededResourceId(error),
+            "DuplicatedParam.ResourceIds" => Self::DuplicatedParamResourceIds(error),
+            "Forbidden" => Self::Forbidden(error),
             _ => Self::Unhandled(error),
         }
     }

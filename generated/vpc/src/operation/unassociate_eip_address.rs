@@ -335,62 +335,44 @@ pub enum UnassociateEipAddressError {
 }
 impl From<::acs_runtime::client::ServiceError> for UnassociateEipAddressError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IncorrectEipStatus",
-                    "InvalidInstanceId.NotFound",
-                    "IncorrectInstanceStatus",
-                    "InvalidInstanceType.ValueNotSupported",
-                    "IncorrectHaVipStatus",
-                    "OperationDenied",
-                    "InvalidParameter",
-                    "TaskConflict",
-                    "InvalidBindingStatus",
-                    "Forbidden.FinancialLocked",
-                    "InvalidIpStatus.HasBeenUsedBySnatTable",
-                    "InvalidIpStatus.HasBeenUsedByForwardEntry",
-                    "Eni.Attached",
-                    "InvalidEIPStatus.BizDisabled",
-                    "InvalidStatus.EcsStatusNotSupport",
-                    "InvalidStatus.EniStatusNotSupport",
-                    "InvalidStatus.SnatOrDnat",
-                    "DependencyViolation.SnatEntry",
-                    "InvalidStatus.NotAllow",
-                    "Forbidden",
-                    "InvalidLoadBalancerId.NotFound",
-                    "OperationFailed.SystemBusy",
-                    "InvalidAllocationId.NotFound",
-                    "InvalidBindInstance.NotFound",
-                    "Forbidden.RegionNotFound",
-                ],
-            )
-        {
-            Some(0) => Self::IncorrectEipStatus(error),
-            Some(1) => Self::InvalidInstanceIdNotFound(error),
-            Some(2) => Self::IncorrectInstanceStatus(error),
-            Some(3) => Self::InvalidInstanceTypeValueNotSupported(error),
-            Some(4) => Self::IncorrectHaVipStatus(error),
-            Some(5) => Self::OperationDenied(error),
-            Some(6) => Self::InvalidParameter(error),
-            Some(7) => Self::TaskConflict(error),
-            Some(8) => Self::InvalidBindingStatus(error),
-            Some(9) => Self::ForbiddenFinancialLocked(error),
-            Some(10) => Self::InvalidIpStatusHasBeenUsedBySnatTable(error),
-            Some(11) => Self::InvalidIpStatusHasBeenUsedByForwardEntry(error),
-            Some(12) => Self::EniAttached(error),
-            Some(13) => Self::InvalidEipStatusBizDisabled(error),
-            Some(14) => Self::InvalidStatusEcsStatusNotSupport(error),
-            Some(15) => Self::InvalidStatusEniStatusNotSupport(error),
-            Some(16) => Self::InvalidStatusSnatOrDnat(error),
-            Some(17) => Self::DependencyViolationSnatEntry(error),
-            Some(18) => Self::InvalidStatusNotAllow(error),
-            Some(19) => Self::Forbidden(error),
-            Some(20) => Self::InvalidLoadBalancerIdNotFound(error),
-            Some(21) => Self::OperationFailedSystemBusy(error),
-            Some(22) => Self::InvalidAllocationIdNotFound(error),
-            Some(23) => Self::InvalidBindInstanceNotFound(error),
-            Some(24) => Self::ForbiddenRegionNotFound(error),
+        match error.code() {
+            "IncorrectEipStatus" => Self::IncorrectEipStatus(error),
+            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
+            "IncorrectInstanceStatus" => Self::IncorrectInstanceStatus(error),
+            "InvalidInstanceType.ValueNotSupported" => {
+                Self::InvalidInstanceTypeValueNotSupported(error)
+            }
+            "IncorrectHaVipStatus" => Self::IncorrectHaVipStatus(error),
+            "OperationDenied" => Self::OperationDenied(error),
+            "InvalidParameter" => Self::InvalidParameter(error),
+            "TaskConflict" => Self::TaskConflict(error),
+            "InvalidBindingStatus" => Self::InvalidBindingStatus(error),
+            "Forbidden.FinancialLocked" => Self::ForbiddenFinancialLocked(error),
+            "InvalidIpStatus.HasBeenUsedBySnatTable" => {
+                Self::InvalidIpStatusHasBeenUsedBySnatTable(error)
+            }
+            "InvalidIpStatus.HasBeenUsedByForwardEntry" => {
+                Self::InvalidIpStatusHasBeenUsedByForwardEntry(error)
+            }
+            "Eni.Attached" => Self::EniAttached(error),
+            "InvalidEIPStatus.BizDisabled" => Self::InvalidEipStatusBizDisabled(error),
+            "InvalidStatus.EcsStatusNotSupport" => {
+                Self::InvalidStatusEcsStatusNotSupport(error)
+            }
+            "InvalidStatus.EniStatusNotSupport" => {
+                Self::InvalidStatusEniStatusNotSupport(error)
+            }
+            "InvalidStatus.SnatOrDnat" => Self::InvalidStatusSnatOrDnat(error),
+            "DependencyViolation.SnatEntry" => Self::DependencyViolationSnatEntry(error),
+            "InvalidStatus.NotAllow" => Self::InvalidStatusNotAllow(error),
+            "Forbidden" => Self::Forbidden(error),
+            "InvalidLoadBalancerId.NotFound" => {
+                Self::InvalidLoadBalancerIdNotFound(error)
+            }
+            "OperationFailed.SystemBusy" => Self::OperationFailedSystemBusy(error),
+            "InvalidAllocationId.NotFound" => Self::InvalidAllocationIdNotFound(error),
+            "InvalidBindInstance.NotFound" => Self::InvalidBindInstanceNotFound(error),
+            "Forbidden.RegionNotFound" => Self::ForbiddenRegionNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

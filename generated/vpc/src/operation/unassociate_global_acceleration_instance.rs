@@ -220,22 +220,16 @@ pub enum UnassociateGlobalAccelerationInstanceError {
 impl From<::acs_runtime::client::ServiceError>
 for UnassociateGlobalAccelerationInstanceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IncorrectGlobalAccelerationInstanceIdStatus",
-                    "Forbidden.FinancialLocked",
-                    "Forbbiden.InvaildOwner",
-                    "InvalidRegionId.NotFound",
-                    "InvalidGlobalAccelerationInstanceId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::IncorrectGlobalAccelerationInstanceIdStatus(error),
-            Some(1) => Self::ForbiddenFinancialLocked(error),
-            Some(2) => Self::ForbbidenInvaildOwner(error),
-            Some(3) => Self::InvalidRegionIdNotFound(error),
-            Some(4) => Self::InvalidGlobalAccelerationInstanceIdNotFound(error),
+        match error.code() {
+            "IncorrectGlobalAccelerationInstanceIdStatus" => {
+                Self::IncorrectGlobalAccelerationInstanceIdStatus(error)
+            }
+            "Forbidden.FinancialLocked" => Self::ForbiddenFinancialLocked(error),
+            "Forbbiden.InvaildOwner" => Self::ForbbidenInvaildOwner(error),
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "InvalidGlobalAccelerationInstanceId.NotFound" => {
+                Self::InvalidGlobalAccelerationInstanceIdNotFound(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

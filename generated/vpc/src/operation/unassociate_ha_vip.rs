@@ -306,42 +306,28 @@ pub enum UnassociateHaVipError {
 }
 impl From<::acs_runtime::client::ServiceError> for UnassociateHaVipError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IncorrectHaVipStatus",
-                    "IncorrectInstanceStatus",
-                    "ResourceNotAssociated",
-                    "Forbidden.UnassociateMaster",
-                    "HA.VIP.NOT.ASSOCIATED.WITH.INSTANCE",
-                    "OperationFailed.DistibuteLock",
-                    "OperationFailed.QueryNetworkInterfaceInfo",
-                    "IllegalParam.InstanceType",
-                    "InvalidNetworkInterfaceId.NotFound",
-                    "ResourceNotFound.Instance",
-                    "Forbidden.HaVip",
-                    "InvalidRegionId.NotFound",
-                    "InvalidHaVipId.NotFound",
-                    "InvalidInstanceId.NotFound",
-                    "InternalError",
-                ],
-            )
-        {
-            Some(0) => Self::IncorrectHaVipStatus(error),
-            Some(1) => Self::IncorrectInstanceStatus(error),
-            Some(2) => Self::ResourceNotAssociated(error),
-            Some(3) => Self::ForbiddenUnassociateMaster(error),
-            Some(4) => Self::HaVipNotAssociatedWithInstance(error),
-            Some(5) => Self::OperationFailedDistibuteLock(error),
-            Some(6) => Self::OperationFailedQueryNetworkInterfaceInfo(error),
-            Some(7) => Self::IllegalParamInstanceType(error),
-            Some(8) => Self::InvalidNetworkInterfaceIdNotFound(error),
-            Some(9) => Self::ResourceNotFoundInstance(error),
-            Some(10) => Self::ForbiddenHaVip(error),
-            Some(11) => Self::InvalidRegionIdNotFound(error),
-            Some(12) => Self::InvalidHaVipIdNotFound(error),
-            Some(13) => Self::InvalidInstanceIdNotFound(error),
-            Some(14) => Self::InternalError(error),
+        match error.code() {
+            "IncorrectHaVipStatus" => Self::IncorrectHaVipStatus(error),
+            "IncorrectInstanceStatus" => Self::IncorrectInstanceStatus(error),
+            "ResourceNotAssociated" => Self::ResourceNotAssociated(error),
+            "Forbidden.UnassociateMaster" => Self::ForbiddenUnassociateMaster(error),
+            "HA.VIP.NOT.ASSOCIATED.WITH.INSTANCE" => {
+                Self::HaVipNotAssociatedWithInstance(error)
+            }
+            "OperationFailed.DistibuteLock" => Self::OperationFailedDistibuteLock(error),
+            "OperationFailed.QueryNetworkInterfaceInfo" => {
+                Self::OperationFailedQueryNetworkInterfaceInfo(error)
+            }
+            "IllegalParam.InstanceType" => Self::IllegalParamInstanceType(error),
+            "InvalidNetworkInterfaceId.NotFound" => {
+                Self::InvalidNetworkInterfaceIdNotFound(error)
+            }
+            "ResourceNotFound.Instance" => Self::ResourceNotFoundInstance(error),
+            "Forbidden.HaVip" => Self::ForbiddenHaVip(error),
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "InvalidHaVipId.NotFound" => Self::InvalidHaVipIdNotFound(error),
+            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
+            "InternalError" => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -254,28 +254,19 @@ pub enum UnassociatePhysicalConnectionFromVirtualBorderRouterError {
 impl From<::acs_runtime::client::ServiceError>
 for UnassociatePhysicalConnectionFromVirtualBorderRouterError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "PARAMETER_MUST_NOT_NULL",
-                    "PHYSICAL_NOT_ASSOCIATE_TO_VBR",
-                    "ROUTER_INTERFACE_REFERED_BY_ROUTEENTRY",
-                    "InvalidStatus.NotAllowed",
-                    "PHYSICAL_NOT_ALLOW_ASSOCIATE_VBR",
-                    "Forbidden.OperationNotAllowed",
-                    "InvalidRegionId.NotFound",
-                    "InvalidVbrId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::ParameterMustNotNull(error),
-            Some(1) => Self::PhysicalNotAssociateToVbr(error),
-            Some(2) => Self::RouterInterfaceReferedByRouteentry(error),
-            Some(3) => Self::InvalidStatusNotAllowed(error),
-            Some(4) => Self::PhysicalNotAllowAssociateVbr(error),
-            Some(5) => Self::ForbiddenOperationNotAllowed(error),
-            Some(6) => Self::InvalidRegionIdNotFound(error),
-            Some(7) => Self::InvalidVbrIdNotFound(error),
+        match error.code() {
+            "PARAMETER_MUST_NOT_NULL" => Self::ParameterMustNotNull(error),
+            "PHYSICAL_NOT_ASSOCIATE_TO_VBR" => Self::PhysicalNotAssociateToVbr(error),
+            "ROUTER_INTERFACE_REFERED_BY_ROUTEENTRY" => {
+                Self::RouterInterfaceReferedByRouteentry(error)
+            }
+            "InvalidStatus.NotAllowed" => Self::InvalidStatusNotAllowed(error),
+            "PHYSICAL_NOT_ALLOW_ASSOCIATE_VBR" => {
+                Self::PhysicalNotAllowAssociateVbr(error)
+            }
+            "Forbidden.OperationNotAllowed" => Self::ForbiddenOperationNotAllowed(error),
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "InvalidVbrId.NotFound" => Self::InvalidVbrIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -249,30 +249,22 @@ pub enum UnassociateRouteTableError {
 }
 impl From<::acs_runtime::client::ServiceError> for UnassociateRouteTableError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidRegionId.NotFound",
-                    "InvalidParameter.Action",
-                    "IncorrectVSwitchStatus",
-                    "OperationUnsupported.SystemRouteTable",
-                    "InvalidStatus.VSwitch",
-                    "InvalidRouteTableId.NotFound",
-                    "InvalidVSwitchId.NotFound",
-                    "InvalidBindingStatus.RouteTable",
-                    "OperationFailed.VSwitchNotAssociate",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidRegionIdNotFound(error),
-            Some(1) => Self::InvalidParameterAction(error),
-            Some(2) => Self::IncorrectVSwitchStatus(error),
-            Some(3) => Self::OperationUnsupportedSystemRouteTable(error),
-            Some(4) => Self::InvalidStatusVSwitch(error),
-            Some(5) => Self::InvalidRouteTableIdNotFound(error),
-            Some(6) => Self::InvalidVSwitchIdNotFound(error),
-            Some(7) => Self::InvalidBindingStatusRouteTable(error),
-            Some(8) => Self::OperationFailedVSwitchNotAssociate(error),
+        match error.code() {
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "InvalidParameter.Action" => Self::InvalidParameterAction(error),
+            "IncorrectVSwitchStatus" => Self::IncorrectVSwitchStatus(error),
+            "OperationUnsupported.SystemRouteTable" => {
+                Self::OperationUnsupportedSystemRouteTable(error)
+            }
+            "InvalidStatus.VSwitch" => Self::InvalidStatusVSwitch(error),
+            "InvalidRouteTableId.NotFound" => Self::InvalidRouteTableIdNotFound(error),
+            "InvalidVSwitchId.NotFound" => Self::InvalidVSwitchIdNotFound(error),
+            "InvalidBindingStatus.RouteTable" => {
+                Self::InvalidBindingStatusRouteTable(error)
+            }
+            "OperationFailed.VSwitchNotAssociate" => {
+                Self::OperationFailedVSwitchNotAssociate(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

@@ -240,32 +240,27 @@ pub enum UnassociateVpcCidrBlockError {
 }
 impl From<::acs_runtime::client::ServiceError> for UnassociateVpcCidrBlockError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "OperationFailed.Ipv6Gateway",
-                    "InvalidVpc.NotFound",
-                    "IncorrectStatus.Vpc",
-                    "ParamExclusive.SecondaryCidrAndIpv6Cidr",
-                    "MissingParam.SecondaryCidrOrIpv6Cidr",
-                    "InvalidSecondaryCidrBlock.NotFound",
-                    "OperationFailed.CidrInUse",
-                    "InvalidIpv6CidrBlock.NotFound",
-                    "OperationFailed.IpV6VSwitchInuse",
-                    "MissingParam.SecondaryCidrBlockOrIpv6CidrBlock",
-                ],
-            )
-        {
-            Some(0) => Self::OperationFailedIpv6Gateway(error),
-            Some(1) => Self::InvalidVpcNotFound(error),
-            Some(2) => Self::IncorrectStatusVpc(error),
-            Some(3) => Self::ParamExclusiveSecondaryCidrAndIpv6Cidr(error),
-            Some(4) => Self::MissingParamSecondaryCidrOrIpv6Cidr(error),
-            Some(5) => Self::InvalidSecondaryCidrBlockNotFound(error),
-            Some(6) => Self::OperationFailedCidrInUse(error),
-            Some(7) => Self::InvalidIpv6CidrBlockNotFound(error),
-            Some(8) => Self::OperationFailedIpV6vSwitchInuse(error),
-            Some(9) => Self::MissingParamSecondaryCidrBlockOrIpv6CidrBlock(error),
+        match error.code() {
+            "OperationFailed.Ipv6Gateway" => Self::OperationFailedIpv6Gateway(error),
+            "InvalidVpc.NotFound" => Self::InvalidVpcNotFound(error),
+            "IncorrectStatus.Vpc" => Self::IncorrectStatusVpc(error),
+            "ParamExclusive.SecondaryCidrAndIpv6Cidr" => {
+                Self::ParamExclusiveSecondaryCidrAndIpv6Cidr(error)
+            }
+            "MissingParam.SecondaryCidrOrIpv6Cidr" => {
+                Self::MissingParamSecondaryCidrOrIpv6Cidr(error)
+            }
+            "InvalidSecondaryCidrBlock.NotFound" => {
+                Self::InvalidSecondaryCidrBlockNotFound(error)
+            }
+            "OperationFailed.CidrInUse" => Self::OperationFailedCidrInUse(error),
+            "InvalidIpv6CidrBlock.NotFound" => Self::InvalidIpv6CidrBlockNotFound(error),
+            "OperationFailed.IpV6VSwitchInuse" => {
+                Self::OperationFailedIpV6vSwitchInuse(error)
+            }
+            "MissingParam.SecondaryCidrBlockOrIpv6CidrBlock" => {
+                Self::MissingParamSecondaryCidrBlockOrIpv6CidrBlock(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

@@ -276,32 +276,17 @@ pub enum UntagResourcesForExpressConnectError {
 }
 impl From<::acs_runtime::client::ServiceError> for UntagResourcesForExpressConnectError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidTagKey",
-                    "InvalidTagValue",
-                    "InvalidInstanceType.NotFound",
-                    "InvalidInstanceIds.NotFound",
-                    "Forbidden.TagKeys",
-                    "QuotaExceeded.TagNum",
-                    "Forbidden.TagKey.Duplicated",
-                    "SizeLimitExceeded.TagNum",
-                    "SizeLimitExceeded.ResourceId",
-                    "Forbidden",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidTagKey(error),
-            Some(1) => Self::InvalidTagValue(error),
-            Some(2) => Self::InvalidInstanceTypeNotFound(error),
-            Some(3) => Self::InvalidInstanceIdsNotFound(error),
-            Some(4) => Self::ForbiddenTagKeys(error),
-            Some(5) => Self::QuotaExceededTagNum(error),
-            Some(6) => Self::ForbiddenTagKeyDuplicated(error),
-            Some(7) => Self::SizeLimitExceededTagNum(error),
-            Some(8) => Self::SizeLimitExceededResourceId(error),
-            Some(9) => Self::Forbidden(error),
+        match error.code() {
+            "InvalidTagKey" => Self::InvalidTagKey(error),
+            "InvalidTagValue" => Self::InvalidTagValue(error),
+            "InvalidInstanceType.NotFound" => Self::InvalidInstanceTypeNotFound(error),
+            "InvalidInstanceIds.NotFound" => Self::InvalidInstanceIdsNotFound(error),
+            "Forbidden.TagKeys" => Self::ForbiddenTagKeys(error),
+            "QuotaExceeded.TagNum" => Self::QuotaExceededTagNum(error),
+            "Forbidden.TagKey.Duplicated" => Self::ForbiddenTagKeyDuplicated(error),
+            "SizeLimitExceeded.TagNum" => Self::SizeLimitExceededTagNum(error),
+            "SizeLimitExceeded.ResourceId" => Self::SizeLimitExceededResourceId(error),
+            "Forbidden" => Self::Forbidden(error),
             _ => Self::Unhandled(error),
         }
     }

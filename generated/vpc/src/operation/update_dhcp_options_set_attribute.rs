@@ -379,32 +379,33 @@ pub enum UpdateDhcpOptionsSetAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for UpdateDhcpOptionsSetAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidDhcpOptionsSetId.NotFound",
-                    "IncorrectStatus.DhcpOptionsSet",
-                    "IllegalParam.DomainNameServers",
-                    "IllegalParam.DomainName",
-                    "IllegalParam.DhcpOptionsSetName",
-                    "IllegalParam.DhcpOptionsSetDescription",
-                    "OperationUnsupported.DhcpLeaseTime",
-                    "OperationUnsupported.DhcpOptionsSet",
-                    "OperationDenied.ModifyDefaultDhcpOptionsSet",
-                    "InvalidRegionId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidDhcpOptionsSetIdNotFound(error),
-            Some(1) => Self::IncorrectStatusDhcpOptionsSet(error),
-            Some(2) => Self::IllegalParamDomainNameServers(error),
-            Some(3) => Self::IllegalParamDomainName(error),
-            Some(4) => Self::IllegalParamDhcpOptionsSetName(error),
-            Some(5) => Self::IllegalParamDhcpOptionsSetDescription(error),
-            Some(6) => Self::OperationUnsupportedDhcpLeaseTime(error),
-            Some(7) => Self::OperationUnsupportedDhcpOptionsSet(error),
-            Some(8) => Self::OperationDeniedModifyDefaultDhcpOptionsSet(error),
-            Some(9) => Self::InvalidRegionIdNotFound(error),
+        match error.code() {
+            "InvalidDhcpOptionsSetId.NotFound" => {
+                Self::InvalidDhcpOptionsSetIdNotFound(error)
+            }
+            "IncorrectStatus.DhcpOptionsSet" => {
+                Self::IncorrectStatusDhcpOptionsSet(error)
+            }
+            "IllegalParam.DomainNameServers" => {
+                Self::IllegalParamDomainNameServers(error)
+            }
+            "IllegalParam.DomainName" => Self::IllegalParamDomainName(error),
+            "IllegalParam.DhcpOptionsSetName" => {
+                Self::IllegalParamDhcpOptionsSetName(error)
+            }
+            "IllegalParam.DhcpOptionsSetDescription" => {
+                Self::IllegalParamDhcpOptionsSetDescription(error)
+            }
+            "OperationUnsupported.DhcpLeaseTime" => {
+                Self::OperationUnsupportedDhcpLeaseTime(error)
+            }
+            "OperationUnsupported.DhcpOptionsSet" => {
+                Self::OperationUnsupportedDhcpOptionsSet(error)
+            }
+            "OperationDenied.ModifyDefaultDhcpOptionsSet" => {
+                Self::OperationDeniedModifyDefaultDhcpOptionsSet(error)
+            }
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -332,44 +332,37 @@ pub enum UpdateFailoverTestJobError {
 }
 impl From<::acs_runtime::client::ServiceError> for UpdateFailoverTestJobError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IllegalParam.Name",
-                    "IllegalParam.Description",
-                    "EcFailoverTestJobExceedMaxResourceNum",
-                    "EcFailoverTestJobResourceInAnotherProcessingJob",
-                    "IllegalParam.ResourceId",
-                    "IncorrectStatus.ResourceId",
-                    "IncorrectBusinessStatus.ResourceId",
-                    "VpconnNotAssociatedVbr",
-                    "VpconnWithVlan0NotSupportShutdown",
-                    "PconnContainsMoreThanOneVpconn",
-                    "PconnContailsMoreThanOneAcrossCountVbr",
-                    "IllegalParam.JobDuration",
-                    "IllegalParam.JobId",
-                    "IncorrectStatus.OnlyForInit",
-                    "MultiplePconnSingleVbrNotSupportShutdown",
-                    "EcFailoverTestJobConflict",
-                ],
-            )
-        {
-            Some(0) => Self::IllegalParamName(error),
-            Some(1) => Self::IllegalParamDescription(error),
-            Some(2) => Self::EcFailoverTestJobExceedMaxResourceNum(error),
-            Some(3) => Self::EcFailoverTestJobResourceInAnotherProcessingJob(error),
-            Some(4) => Self::IllegalParamResourceId(error),
-            Some(5) => Self::IncorrectStatusResourceId(error),
-            Some(6) => Self::IncorrectBusinessStatusResourceId(error),
-            Some(7) => Self::VpconnNotAssociatedVbr(error),
-            Some(8) => Self::VpconnWithVlan0NotSupportShutdown(error),
-            Some(9) => Self::PconnContainsMoreThanOneVpconn(error),
-            Some(10) => Self::PconnContailsMoreThanOneAcrossCountVbr(error),
-            Some(11) => Self::IllegalParamJobDuration(error),
-            Some(12) => Self::IllegalParamJobId(error),
-            Some(13) => Self::IncorrectStatusOnlyForInit(error),
-            Some(14) => Self::MultiplePconnSingleVbrNotSupportShutdown(error),
-            Some(15) => Self::EcFailoverTestJobConflict(error),
+        match error.code() {
+            "IllegalParam.Name" => Self::IllegalParamName(error),
+            "IllegalParam.Description" => Self::IllegalParamDescription(error),
+            "EcFailoverTestJobExceedMaxResourceNum" => {
+                Self::EcFailoverTestJobExceedMaxResourceNum(error)
+            }
+            "EcFailoverTestJobResourceInAnotherProcessingJob" => {
+                Self::EcFailoverTestJobResourceInAnotherProcessingJob(error)
+            }
+            "IllegalParam.ResourceId" => Self::IllegalParamResourceId(error),
+            "IncorrectStatus.ResourceId" => Self::IncorrectStatusResourceId(error),
+            "IncorrectBusinessStatus.ResourceId" => {
+                Self::IncorrectBusinessStatusResourceId(error)
+            }
+            "VpconnNotAssociatedVbr" => Self::VpconnNotAssociatedVbr(error),
+            "VpconnWithVlan0NotSupportShutdown" => {
+                Self::VpconnWithVlan0NotSupportShutdown(error)
+            }
+            "PconnContainsMoreThanOneVpconn" => {
+                Self::PconnContainsMoreThanOneVpconn(error)
+            }
+            "PconnContailsMoreThanOneAcrossCountVbr" => {
+                Self::PconnContailsMoreThanOneAcrossCountVbr(error)
+            }
+            "IllegalParam.JobDuration" => Self::IllegalParamJobDuration(error),
+            "IllegalParam.JobId" => Self::IllegalParamJobId(error),
+            "IncorrectStatus.OnlyForInit" => Self::IncorrectStatusOnlyForInit(error),
+            "MultiplePconnSingleVbrNotSupportShutdown" => {
+                Self::MultiplePconnSingleVbrNotSupportShutdown(error)
+            }
+            "EcFailoverTestJobConflict" => Self::EcFailoverTestJobConflict(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -402,56 +402,49 @@ pub enum UpdateGatewayRouteTableEntryAttributeError {
 impl From<::acs_runtime::client::ServiceError>
 for UpdateGatewayRouteTableEntryAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "OperationDenied.UpdateGatewayRouteEntry",
-                    "IllegalParam.DestCidrBlock",
-                    "ResourceNotFound.NetworkInterface",
-                    "ResourceNotFound.RouteEntry",
-                    "IncorrectStatus.RouteEntry",
-                    "IncorrectStatus.Vswitch",
-                    "ResourceNotFound.Instance",
-                    "IncorrectStatus.NextHop",
-                    "OperationDenied.NextHopTypeNonsupport",
-                    "OperationDenied.LocalEntryCanOnlyModifyNextHop",
-                    "ExclusiveParam.NextHopTypeAndNextHopId",
-                    "ResourceNotFound.RouteTable",
-                    "InvalidRouterInterfaceId.NotFound",
-                    "OperationUnsupported.OnlySupportNormalNetworkInterface",
-                    "UnsupportedRegion",
-                    "UnsupportedFeature.Ipv6GatewayRouteTable",
-                    "OperationDenied.TrAttachmentIpv6Disabled",
-                    "InvalidAttachment.NotFound",
-                    "BothEmptyParam.GatewayRouteTableIdAndIpv4GatewayRouteTableId",
-                    "ResourceNotFound.GatewayLoadBalancerEndpoint",
-                ],
-            )
-        {
-            Some(0) => Self::OperationDeniedUpdateGatewayRouteEntry(error),
-            Some(1) => Self::IllegalParamDestCidrBlock(error),
-            Some(2) => Self::ResourceNotFoundNetworkInterface(error),
-            Some(3) => Self::ResourceNotFoundRouteEntry(error),
-            Some(4) => Self::IncorrectStatusRouteEntry(error),
-            Some(5) => Self::IncorrectStatusVswitch(error),
-            Some(6) => Self::ResourceNotFoundInstance(error),
-            Some(7) => Self::IncorrectStatusNextHop(error),
-            Some(8) => Self::OperationDeniedNextHopTypeNonsupport(error),
-            Some(9) => Self::OperationDeniedLocalEntryCanOnlyModifyNextHop(error),
-            Some(10) => Self::ExclusiveParamNextHopTypeAndNextHopId(error),
-            Some(11) => Self::ResourceNotFoundRouteTable(error),
-            Some(12) => Self::InvalidRouterInterfaceIdNotFound(error),
-            Some(13) => {
+        match error.code() {
+            "OperationDenied.UpdateGatewayRouteEntry" => {
+                Self::OperationDeniedUpdateGatewayRouteEntry(error)
+            }
+            "IllegalParam.DestCidrBlock" => Self::IllegalParamDestCidrBlock(error),
+            "ResourceNotFound.NetworkInterface" => {
+                Self::ResourceNotFoundNetworkInterface(error)
+            }
+            "ResourceNotFound.RouteEntry" => Self::ResourceNotFoundRouteEntry(error),
+            "IncorrectStatus.RouteEntry" => Self::IncorrectStatusRouteEntry(error),
+            "IncorrectStatus.Vswitch" => Self::IncorrectStatusVswitch(error),
+            "ResourceNotFound.Instance" => Self::ResourceNotFoundInstance(error),
+            "IncorrectStatus.NextHop" => Self::IncorrectStatusNextHop(error),
+            "OperationDenied.NextHopTypeNonsupport" => {
+                Self::OperationDeniedNextHopTypeNonsupport(error)
+            }
+            "OperationDenied.LocalEntryCanOnlyModifyNextHop" => {
+                Self::OperationDeniedLocalEntryCanOnlyModifyNextHop(error)
+            }
+            "ExclusiveParam.NextHopTypeAndNextHopId" => {
+                Self::ExclusiveParamNextHopTypeAndNextHopId(error)
+            }
+            "ResourceNotFound.RouteTable" => Self::ResourceNotFoundRouteTable(error),
+            "InvalidRouterInterfaceId.NotFound" => {
+                Self::InvalidRouterInterfaceIdNotFound(error)
+            }
+            "OperationUnsupported.OnlySupportNormalNetworkInterface" => {
                 Self::OperationUnsupportedOnlySupportNormalNetworkInterface(error)
             }
-            Some(14) => Self::UnsupportedRegion(error),
-            Some(15) => Self::UnsupportedFeatureIpv6GatewayRouteTable(error),
-            Some(16) => Self::OperationDeniedTrAttachmentIpv6Disabled(error),
-            Some(17) => Self::InvalidAttachmentNotFound(error),
-            Some(18) => {
+            "UnsupportedRegion" => Self::UnsupportedRegion(error),
+            "UnsupportedFeature.Ipv6GatewayRouteTable" => {
+                Self::UnsupportedFeatureIpv6GatewayRouteTable(error)
+            }
+            "OperationDenied.TrAttachmentIpv6Disabled" => {
+                Self::OperationDeniedTrAttachmentIpv6Disabled(error)
+            }
+            "InvalidAttachment.NotFound" => Self::InvalidAttachmentNotFound(error),
+            "BothEmptyParam.GatewayRouteTableIdAndIpv4GatewayRouteTableId" => {
                 Self::BothEmptyParamGatewayRouteTableIdAndIpv4GatewayRouteTableId(error)
             }
-            Some(19) => Self::ResourceNotFoundGatewayLoadBalancerEndpoint(error),
+            "ResourceNotFound.GatewayLoadBalancerEndpoint" => {
+                Self::ResourceNotFoundGatewayLoadBalancerEndpoint(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

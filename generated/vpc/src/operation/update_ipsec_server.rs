@@ -485,48 +485,29 @@ pub enum UpdateIpsecServerError {
 }
 impl From<::acs_runtime::client::ServiceError> for UpdateIpsecServerError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "VpnGateway.Configuring",
-                    "VpnGateway.FinancialLocked",
-                    "OperationUnsupported.IpsecPfs",
-                    "IllegalParam.AuthMethod",
-                    "IllegalParam.LocalSubnet",
-                    "IllegalParam.ClientIpPool",
-                    "MissingParam.IDaaSInstanceId",
-                    "OperationFailed.NoRamPermission",
-                    "OperationFailed.AddVpcRoute",
-                    "ClientIpPool.NetmaskInvalid",
-                    "VpnRouteEntry.Conflict",
-                    "ClientIpPool.SubnetInvalid",
-                    "InvalidClientIpPool.Conflict",
-                    "SystemBusy",
-                    "Forbidden",
-                    "InvalidIpsecServerId.NotFound",
-                    "InvalidIDaaSInstanceId.NotFound",
-                    "OperationConflict",
-                ],
-            )
-        {
-            Some(0) => Self::VpnGatewayConfiguring(error),
-            Some(1) => Self::VpnGatewayFinancialLocked(error),
-            Some(2) => Self::OperationUnsupportedIpsecPfs(error),
-            Some(3) => Self::IllegalParamAuthMethod(error),
-            Some(4) => Self::IllegalParamLocalSubnet(error),
-            Some(5) => Self::IllegalParamClientIpPool(error),
-            Some(6) => Self::MissingParamIDaaSInstanceId(error),
-            Some(7) => Self::OperationFailedNoRamPermission(error),
-            Some(8) => Self::OperationFailedAddVpcRoute(error),
-            Some(9) => Self::ClientIpPoolNetmaskInvalid(error),
-            Some(10) => Self::VpnRouteEntryConflict(error),
-            Some(11) => Self::ClientIpPoolSubnetInvalid(error),
-            Some(12) => Self::InvalidClientIpPoolConflict(error),
-            Some(13) => Self::SystemBusy(error),
-            Some(14) => Self::Forbidden(error),
-            Some(15) => Self::InvalidIpsecServerIdNotFound(error),
-            Some(16) => Self::InvalidIDaaSInstanceIdNotFound(error),
-            Some(17) => Self::OperationConflict(error),
+        match error.code() {
+            "VpnGateway.Configuring" => Self::VpnGatewayConfiguring(error),
+            "VpnGateway.FinancialLocked" => Self::VpnGatewayFinancialLocked(error),
+            "OperationUnsupported.IpsecPfs" => Self::OperationUnsupportedIpsecPfs(error),
+            "IllegalParam.AuthMethod" => Self::IllegalParamAuthMethod(error),
+            "IllegalParam.LocalSubnet" => Self::IllegalParamLocalSubnet(error),
+            "IllegalParam.ClientIpPool" => Self::IllegalParamClientIpPool(error),
+            "MissingParam.IDaaSInstanceId" => Self::MissingParamIDaaSInstanceId(error),
+            "OperationFailed.NoRamPermission" => {
+                Self::OperationFailedNoRamPermission(error)
+            }
+            "OperationFailed.AddVpcRoute" => Self::OperationFailedAddVpcRoute(error),
+            "ClientIpPool.NetmaskInvalid" => Self::ClientIpPoolNetmaskInvalid(error),
+            "VpnRouteEntry.Conflict" => Self::VpnRouteEntryConflict(error),
+            "ClientIpPool.SubnetInvalid" => Self::ClientIpPoolSubnetInvalid(error),
+            "InvalidClientIpPool.Conflict" => Self::InvalidClientIpPoolConflict(error),
+            "SystemBusy" => Self::SystemBusy(error),
+            "Forbidden" => Self::Forbidden(error),
+            "InvalidIpsecServerId.NotFound" => Self::InvalidIpsecServerIdNotFound(error),
+            "InvalidIDaaSInstanceId.NotFound" => {
+                Self::InvalidIDaaSInstanceIdNotFound(error)
+            }
+            "OperationConflict" => Self::OperationConflict(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -263,11 +263,9 @@ pub enum UpdateIpv4GatewayAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for UpdateIpv4GatewayAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(&["ResourceNotFound.Ipv4Gateway", "IncorrectStatus.Ipv4Gateway"])
-        {
-            Some(0) => Self::ResourceNotFoundIpv4Gateway(error),
-            Some(1) => Self::IncorrectStatusIpv4Gateway(error),
+        match error.code() {
+            "ResourceNotFound.Ipv4Gateway" => Self::ResourceNotFoundIpv4Gateway(error),
+            "IncorrectStatus.Ipv4Gateway" => Self::IncorrectStatusIpv4Gateway(error),
             _ => Self::Unhandled(error),
         }
     }

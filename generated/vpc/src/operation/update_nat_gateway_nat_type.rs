@@ -339,64 +339,71 @@ pub enum UpdateNatGatewayNatTypeError {
 }
 impl From<::acs_runtime::client::ServiceError> for UpdateNatGatewayNatTypeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "OperationUnsupported.NatConvert",
-                    "OperationFailed.VpcNotExist",
-                    "OperationFailed.VswNotExist",
-                    "OperationFailed.NatTypeNotEnhanced",
-                    "OperationFailed.NatGwBindWithBandwidthPackage",
-                    "IncorrectStatus.NatGateway",
-                    "OperationFailed.EipInMiddleStatus",
-                    "OperationFailed.SnatInMiddleStatus",
-                    "OperationFailed.DnatInMiddleStatus",
-                    "OperationFailed.NatGwRouteInMiddleStatus",
-                    "OperationFailed.EnhancedInventoryNotEnough",
-                    "OperationFailed.EnhancedUserIsUnAuthorized",
-                    "OperationFailed.EnhancedRegion",
-                    "OperationFailed.EnhancedQuotaExceed",
-                    "InvalidBandwidthPackageIdNumber.NotSupported",
-                    "OperationFailed.VswNotBelongToVpc",
-                    "OperationUnsupported.VpcAttachedCen",
-                    "OperationUnsupported.RouterInterfaceExist",
-                    "OperationFailed.VRouterNotExist",
-                    "OperationFailed.SnatQuotaExceed",
-                    "OperationFailed.DnatQuotaExceed",
-                    "OperationFailed.VswBindedRouteTable",
-                    "OperationFailed.VswBindedAcl",
-                    "Forbidden.Convert",
-                    "NATGW_NOT_EXIST",
-                    "InvalidRegionId.NotFound",
-                ],
-            )
-        {
-            Some(0) => Self::OperationUnsupportedNatConvert(error),
-            Some(1) => Self::OperationFailedVpcNotExist(error),
-            Some(2) => Self::OperationFailedVswNotExist(error),
-            Some(3) => Self::OperationFailedNatTypeNotEnhanced(error),
-            Some(4) => Self::OperationFailedNatGwBindWithBandwidthPackage(error),
-            Some(5) => Self::IncorrectStatusNatGateway(error),
-            Some(6) => Self::OperationFailedEipInMiddleStatus(error),
-            Some(7) => Self::OperationFailedSnatInMiddleStatus(error),
-            Some(8) => Self::OperationFailedDnatInMiddleStatus(error),
-            Some(9) => Self::OperationFailedNatGwRouteInMiddleStatus(error),
-            Some(10) => Self::OperationFailedEnhancedInventoryNotEnough(error),
-            Some(11) => Self::OperationFailedEnhancedUserIsUnAuthorized(error),
-            Some(12) => Self::OperationFailedEnhancedRegion(error),
-            Some(13) => Self::OperationFailedEnhancedQuotaExceed(error),
-            Some(14) => Self::InvalidBandwidthPackageIdNumberNotSupported(error),
-            Some(15) => Self::OperationFailedVswNotBelongToVpc(error),
-            Some(16) => Self::OperationUnsupportedVpcAttachedCen(error),
-            Some(17) => Self::OperationUnsupportedRouterInterfaceExist(error),
-            Some(18) => Self::OperationFailedVRouterNotExist(error),
-            Some(19) => Self::OperationFailedSnatQuotaExceed(error),
-            Some(20) => Self::OperationFailedDnatQuotaExceed(error),
-            Some(21) => Self::OperationFailedVswBindedRouteTable(error),
-            Some(22) => Self::OperationFailedVswBindedAcl(error),
-            Some(23) => Self::ForbiddenConvert(error),
-            Some(24) => Self::NatgwNotExist(error),
-            Some(25) => Self::InvalidRegionIdNotFound(error),
+        match error.code() {
+            "OperationUnsupported.NatConvert" => {
+                Self::OperationUnsupportedNatConvert(error)
+            }
+            "OperationFailed.VpcNotExist" => Self::OperationFailedVpcNotExist(error),
+            "OperationFailed.VswNotExist" => Self::OperationFailedVswNotExist(error),
+            "OperationFailed.NatTypeNotEnhanced" => {
+                Self::OperationFailedNatTypeNotEnhanced(error)
+            }
+            "OperationFailed.NatGwBindWithBandwidthPackage" => {
+                Self::OperationFailedNatGwBindWithBandwidthPackage(error)
+            }
+            "IncorrectStatus.NatGateway" => Self::IncorrectStatusNatGateway(error),
+            "OperationFailed.EipInMiddleStatus" => {
+                Self::OperationFailedEipInMiddleStatus(error)
+            }
+            "OperationFailed.SnatInMiddleStatus" => {
+                Self::OperationFailedSnatInMiddleStatus(error)
+            }
+            "OperationFailed.DnatInMiddleStatus" => {
+                Self::OperationFailedDnatInMiddleStatus(error)
+            }
+            "OperationFailed.NatGwRouteInMiddleStatus" => {
+                Self::OperationFailedNatGwRouteInMiddleStatus(error)
+            }
+            "OperationFailed.EnhancedInventoryNotEnough" => {
+                Self::OperationFailedEnhancedInventoryNotEnough(error)
+            }
+            "OperationFailed.EnhancedUserIsUnAuthorized" => {
+                Self::OperationFailedEnhancedUserIsUnAuthorized(error)
+            }
+            "OperationFailed.EnhancedRegion" => {
+                Self::OperationFailedEnhancedRegion(error)
+            }
+            "OperationFailed.EnhancedQuotaExceed" => {
+                Self::OperationFailedEnhancedQuotaExceed(error)
+            }
+            "InvalidBandwidthPackageIdNumber.NotSupported" => {
+                Self::InvalidBandwidthPackageIdNumberNotSupported(error)
+            }
+            "OperationFailed.VswNotBelongToVpc" => {
+                Self::OperationFailedVswNotBelongToVpc(error)
+            }
+            "OperationUnsupported.VpcAttachedCen" => {
+                Self::OperationUnsupportedVpcAttachedCen(error)
+            }
+            "OperationUnsupported.RouterInterfaceExist" => {
+                Self::OperationUnsupportedRouterInterfaceExist(error)
+            }
+            "OperationFailed.VRouterNotExist" => {
+                Self::OperationFailedVRouterNotExist(error)
+            }
+            "OperationFailed.SnatQuotaExceed" => {
+                Self::OperationFailedSnatQuotaExceed(error)
+            }
+            "OperationFailed.DnatQuotaExceed" => {
+                Self::OperationFailedDnatQuotaExceed(error)
+            }
+            "OperationFailed.VswBindedRouteTable" => {
+                Self::OperationFailedVswBindedRouteTable(error)
+            }
+            "OperationFailed.VswBindedAcl" => Self::OperationFailedVswBindedAcl(error),
+            "Forbidden.Convert" => Self::ForbiddenConvert(error),
+            "NATGW_NOT_EXIST" => Self::NatgwNotExist(error),
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

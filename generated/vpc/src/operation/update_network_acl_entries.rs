@@ -435,94 +435,68 @@ pub enum UpdateNetworkAclEntriesError {
 }
 impl From<::acs_runtime::client::ServiceError> for UpdateNetworkAclEntriesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "ParameterMissing.AliUid",
-                    "ParameterMissing.Bid",
-                    "ParameterMissing.RegionId",
-                    "ParameterEmpty.RegionId",
-                    "ParameterMissing.NetworkAclId",
-                    "ParameterEmpty.NetworkAclId",
-                    "ParameterMissing.Port",
-                    "ParameterIllegal.Port",
-                    "ParameterIllegal.Policy",
-                    "ParameterMissing.Policy",
-                    "ParameterIllegal.Protocol",
-                    "ParameterMissing.Protocol",
-                    "ParameterLengthIllegal.Name",
-                    "ParameterIllegal.Name",
-                    "ParameterLengthIllegal.Description",
-                    "ParameterIllegal.Description",
-                    "ParameterIllegal.SourceCidrIp",
-                    "ParameterMissing.SourceCidrIp",
-                    "ParameterIllegal.DestinationCidrIp",
-                    "ParameterMissing.DestinationCidrIp",
-                    "QuotaExceed.NetworkAclEntry",
-                    "InvalidNetworkAcl.NotFound",
-                    "NetworkStatus.Modifying",
-                    "ResourceStatus.Error",
-                    "NotSupport.NetworkAcl",
-                    "IllegalParam.IngressAclEntryId",
-                    "IllegalParam.EgressAclEntryId",
-                    "OperationDenied.VpcIpv6NotEnabled",
-                    "IllegalParam.SourceCidrIp",
-                    "IllegalParam.Policy",
-                    "IllegalParam.Protocol",
-                    "IllegalParam.DestinationCidrIp",
-                    "IllegalParam.IpVersion",
-                    "IllegalParam.PortRange",
-                    "ResourceNotFound.PrefixList",
-                    "OperationDenied.IpVersionInconsistencyWithPrefixList",
-                    "OperationDenied.SystemPrefixList",
-                    "IncorrectStatus.PrefixList",
-                    "UnsupportedRegion.PrefixListEntry",
-                    "OperationDenied.NetworkAclAttachmentInMiddleStatus",
-                    "InternalError",
-                ],
-            )
-        {
-            Some(0) => Self::ParameterMissingAliUid(error),
-            Some(1) => Self::ParameterMissingBid(error),
-            Some(2) => Self::ParameterMissingRegionId(error),
-            Some(3) => Self::ParameterEmptyRegionId(error),
-            Some(4) => Self::ParameterMissingNetworkAclId(error),
-            Some(5) => Self::ParameterEmptyNetworkAclId(error),
-            Some(6) => Self::ParameterMissingPort(error),
-            Some(7) => Self::ParameterIllegalPort(error),
-            Some(8) => Self::ParameterIllegalPolicy(error),
-            Some(9) => Self::ParameterMissingPolicy(error),
-            Some(10) => Self::ParameterIllegalProtocol(error),
-            Some(11) => Self::ParameterMissingProtocol(error),
-            Some(12) => Self::ParameterLengthIllegalName(error),
-            Some(13) => Self::ParameterIllegalName(error),
-            Some(14) => Self::ParameterLengthIllegalDescription(error),
-            Some(15) => Self::ParameterIllegalDescription(error),
-            Some(16) => Self::ParameterIllegalSourceCidrIp(error),
-            Some(17) => Self::ParameterMissingSourceCidrIp(error),
-            Some(18) => Self::ParameterIllegalDestinationCidrIp(error),
-            Some(19) => Self::ParameterMissingDestinationCidrIp(error),
-            Some(20) => Self::QuotaExceedNetworkAclEntry(error),
-            Some(21) => Self::InvalidNetworkAclNotFound(error),
-            Some(22) => Self::NetworkStatusModifying(error),
-            Some(23) => Self::ResourceStatusError(error),
-            Some(24) => Self::NotSupportNetworkAcl(error),
-            Some(25) => Self::IllegalParamIngressAclEntryId(error),
-            Some(26) => Self::IllegalParamEgressAclEntryId(error),
-            Some(27) => Self::OperationDeniedVpcIpv6NotEnabled(error),
-            Some(28) => Self::IllegalParamSourceCidrIp(error),
-            Some(29) => Self::IllegalParamPolicy(error),
-            Some(30) => Self::IllegalParamProtocol(error),
-            Some(31) => Self::IllegalParamDestinationCidrIp(error),
-            Some(32) => Self::IllegalParamIpVersion(error),
-            Some(33) => Self::IllegalParamPortRange(error),
-            Some(34) => Self::ResourceNotFoundPrefixList(error),
-            Some(35) => Self::OperationDeniedIpVersionInconsistencyWithPrefixList(error),
-            Some(36) => Self::OperationDeniedSystemPrefixList(error),
-            Some(37) => Self::IncorrectStatusPrefixList(error),
-            Some(38) => Self::UnsupportedRegionPrefixListEntry(error),
-            Some(39) => Self::OperationDeniedNetworkAclAttachmentInMiddleStatus(error),
-            Some(40) => Self::InternalError(error),
+        match error.code() {
+            "ParameterMissing.AliUid" => Self::ParameterMissingAliUid(error),
+            "ParameterMissing.Bid" => Self::ParameterMissingBid(error),
+            "ParameterMissing.RegionId" => Self::ParameterMissingRegionId(error),
+            "ParameterEmpty.RegionId" => Self::ParameterEmptyRegionId(error),
+            "ParameterMissing.NetworkAclId" => Self::ParameterMissingNetworkAclId(error),
+            "ParameterEmpty.NetworkAclId" => Self::ParameterEmptyNetworkAclId(error),
+            "ParameterMissing.Port" => Self::ParameterMissingPort(error),
+            "ParameterIllegal.Port" => Self::ParameterIllegalPort(error),
+            "ParameterIllegal.Policy" => Self::ParameterIllegalPolicy(error),
+            "ParameterMissing.Policy" => Self::ParameterMissingPolicy(error),
+            "ParameterIllegal.Protocol" => Self::ParameterIllegalProtocol(error),
+            "ParameterMissing.Protocol" => Self::ParameterMissingProtocol(error),
+            "ParameterLengthIllegal.Name" => Self::ParameterLengthIllegalName(error),
+            "ParameterIllegal.Name" => Self::ParameterIllegalName(error),
+            "ParameterLengthIllegal.Description" => {
+                Self::ParameterLengthIllegalDescription(error)
+            }
+            "ParameterIllegal.Description" => Self::ParameterIllegalDescription(error),
+            "ParameterIllegal.SourceCidrIp" => Self::ParameterIllegalSourceCidrIp(error),
+            "ParameterMissing.SourceCidrIp" => Self::ParameterMissingSourceCidrIp(error),
+            "ParameterIllegal.DestinationCidrIp" => {
+                Self::ParameterIllegalDestinationCidrIp(error)
+            }
+            "ParameterMissing.DestinationCidrIp" => {
+                Self::ParameterMissingDestinationCidrIp(error)
+            }
+            "QuotaExceed.NetworkAclEntry" => Self::QuotaExceedNetworkAclEntry(error),
+            "InvalidNetworkAcl.NotFound" => Self::InvalidNetworkAclNotFound(error),
+            "NetworkStatus.Modifying" => Self::NetworkStatusModifying(error),
+            "ResourceStatus.Error" => Self::ResourceStatusError(error),
+            "NotSupport.NetworkAcl" => Self::NotSupportNetworkAcl(error),
+            "IllegalParam.IngressAclEntryId" => {
+                Self::IllegalParamIngressAclEntryId(error)
+            }
+            "IllegalParam.EgressAclEntryId" => Self::IllegalParamEgressAclEntryId(error),
+            "OperationDenied.VpcIpv6NotEnabled" => {
+                Self::OperationDeniedVpcIpv6NotEnabled(error)
+            }
+            "IllegalParam.SourceCidrIp" => Self::IllegalParamSourceCidrIp(error),
+            "IllegalParam.Policy" => Self::IllegalParamPolicy(error),
+            "IllegalParam.Protocol" => Self::IllegalParamProtocol(error),
+            "IllegalParam.DestinationCidrIp" => {
+                Self::IllegalParamDestinationCidrIp(error)
+            }
+            "IllegalParam.IpVersion" => Self::IllegalParamIpVersion(error),
+            "IllegalParam.PortRange" => Self::IllegalParamPortRange(error),
+            "ResourceNotFound.PrefixList" => Self::ResourceNotFoundPrefixList(error),
+            "OperationDenied.IpVersionInconsistencyWithPrefixList" => {
+                Self::OperationDeniedIpVersionInconsistencyWithPrefixList(error)
+            }
+            "OperationDenied.SystemPrefixList" => {
+                Self::OperationDeniedSystemPrefixList(error)
+            }
+            "IncorrectStatus.PrefixList" => Self::IncorrectStatusPrefixList(error),
+            "UnsupportedRegion.PrefixListEntry" => {
+                Self::UnsupportedRegionPrefixListEntry(error)
+            }
+            "OperationDenied.NetworkAclAttachmentInMiddleStatus" => {
+                Self::OperationDeniedNetworkAclAttachmentInMiddleStatus(error)
+            }
+            "InternalError" => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -278,20 +278,15 @@ pub enum UpdatePublicIpAddressPoolAttributeError {
 impl From<::acs_runtime::client::ServiceError>
 for UpdatePublicIpAddressPoolAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IllegalParam.Name",
-                    "IllegalParam.Description",
-                    "ResourceNotFound.PublicIpAddressPool",
-                    "OperationDenied.OperateSharedResource",
-                ],
-            )
-        {
-            Some(0) => Self::IllegalParamName(error),
-            Some(1) => Self::IllegalParamDescription(error),
-            Some(2) => Self::ResourceNotFoundPublicIpAddressPool(error),
-            Some(3) => Self::OperationDeniedOperateSharedResource(error),
+        match error.code() {
+            "IllegalParam.Name" => Self::IllegalParamName(error),
+            "IllegalParam.Description" => Self::IllegalParamDescription(error),
+            "ResourceNotFound.PublicIpAddressPool" => {
+                Self::ResourceNotFoundPublicIpAddressPool(error)
+            }
+            "OperationDenied.OperateSharedResource" => {
+                Self::OperationDeniedOperateSharedResource(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

@@ -279,16 +279,13 @@ pub enum UpdateTrafficMirrorFilterAttributeError {
 impl From<::acs_runtime::client::ServiceError>
 for UpdateTrafficMirrorFilterAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "ResourceNotFound.TrafficMirrorFilter",
-                    "IncorrectStatus.TrafficMirrorFilter",
-                ],
-            )
-        {
-            Some(0) => Self::ResourceNotFoundTrafficMirrorFilter(error),
-            Some(1) => Self::IncorrectStatusTrafficMirrorFilter(error),
+        match error.code() {
+            "ResourceNotFound.TrafficMirrorFilter" => {
+                Self::ResourceNotFoundTrafficMirrorFilter(error)
+            }
+            "IncorrectStatus.TrafficMirrorFilter" => {
+                Self::IncorrectStatusTrafficMirrorFilter(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

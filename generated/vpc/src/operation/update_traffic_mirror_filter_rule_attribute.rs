@@ -385,24 +385,19 @@ pub enum UpdateTrafficMirrorFilterRuleAttributeError {
 impl From<::acs_runtime::client::ServiceError>
 for UpdateTrafficMirrorFilterRuleAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "ResourceNotFound.TrafficMirrorRule",
-                    "IncorrectStatus.TrafficMirrorRule",
-                    "DuplicatedParam.Priority",
-                    "IllegalParam.Protocol",
-                    "IllegalParam.SourceCidrBlock",
-                    "IllegalParam.DestinationCidrBlock",
-                ],
-            )
-        {
-            Some(0) => Self::ResourceNotFoundTrafficMirrorRule(error),
-            Some(1) => Self::IncorrectStatusTrafficMirrorRule(error),
-            Some(2) => Self::DuplicatedParamPriority(error),
-            Some(3) => Self::IllegalParamProtocol(error),
-            Some(4) => Self::IllegalParamSourceCidrBlock(error),
-            Some(5) => Self::IllegalParamDestinationCidrBlock(error),
+        match error.code() {
+            "ResourceNotFound.TrafficMirrorRule" => {
+                Self::ResourceNotFoundTrafficMirrorRule(error)
+            }
+            "IncorrectStatus.TrafficMirrorRule" => {
+                Self::IncorrectStatusTrafficMirrorRule(error)
+            }
+            "DuplicatedParam.Priority" => Self::DuplicatedParamPriority(error),
+            "IllegalParam.Protocol" => Self::IllegalParamProtocol(error),
+            "IllegalParam.SourceCidrBlock" => Self::IllegalParamSourceCidrBlock(error),
+            "IllegalParam.DestinationCidrBlock" => {
+                Self::IllegalParamDestinationCidrBlock(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

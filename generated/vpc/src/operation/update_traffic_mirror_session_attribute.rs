@@ -477,80 +477,82 @@ pub enum UpdateTrafficMirrorSessionAttributeError {
 impl From<::acs_runtime::client::ServiceError>
 for UpdateTrafficMirrorSessionAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IncorrectBusinessStatus.TrafficMirror",
-                    "OptInRequired.TrafficMirror",
-                    "DuplicatedParam.Priority",
-                    "ResourceNotFound.TrafficMirrorSession",
-                    "IncorrectStatus.TrafficMirrorSession",
-                    "ResourceNotFound.TrafficMirrorFilter",
-                    "IncorrectStatus.TrafficMirrorFilter",
-                    "QuotaExceeded.FilterRelatedSession",
-                    "ResourceNotFound.NetworkInterface",
-                    "ResourceNotFound.EcsInstance",
-                    "ResourceNotFound.Slb",
-                    "OperationDenied.SlbNotInVpc",
-                    "QuotaExceeded.NetworkInterfaceRelatedSession",
-                    "QuotaExceeded.SlbRelatedSession",
-                    "OperationDenied.EcsNotSupportTrafficMirror",
-                    "OperationDenied.DuplicateRole",
-                    "InvalidLoadBalancerId.NotFound",
-                    "OperationDenied.FreeNetworkInterface",
-                    "OperationDenied.ClassicSLB",
-                    "QuotaExceeded.SourceNumPerTarget",
-                    "OperationFailed.NotSupportBizType",
-                    "OperationDenied.UnsupportedTargetType",
-                    "OperationDenied.TargetTypeNotSupportBondEni",
-                    "OperationDenied.TargetTypeNotSupportGatewayLoadBalancerEndpoint",
-                    "OperationDenied.InvalidTargetBondEniType",
-                    "OperationDenied.TargetTypeNotSupportTrafficMirrorFullPacket",
-                    "OperationDenied.TrafficMirrorSessionSourceFullPacketNotSupport",
-                    "ResourceNotFound.GatewayLoadBalancerEndpoint",
-                    "OperationFailed.GetEniInfo",
-                ],
-            )
-        {
-            Some(0) => Self::IncorrectBusinessStatusTrafficMirror(error),
-            Some(1) => Self::OptInRequiredTrafficMirror(error),
-            Some(2) => Self::DuplicatedParamPriority(error),
-            Some(3) => Self::ResourceNotFoundTrafficMirrorSession(error),
-            Some(4) => Self::IncorrectStatusTrafficMirrorSession(error),
-            Some(5) => Self::ResourceNotFoundTrafficMirrorFilter(error),
-            Some(6) => Self::IncorrectStatusTrafficMirrorFilter(error),
-            Some(7) => Self::QuotaExceededFilterRelatedSession(error),
-            Some(8) => Self::ResourceNotFoundNetworkInterface(error),
-            Some(9) => Self::ResourceNotFoundEcsInstance(error),
-            Some(10) => Self::ResourceNotFoundSlb(error),
-            Some(11) => Self::OperationDeniedSlbNotInVpc(error),
-            Some(12) => Self::QuotaExceededNetworkInterfaceRelatedSession(error),
-            Some(13) => Self::QuotaExceededSlbRelatedSession(error),
-            Some(14) => Self::OperationDeniedEcsNotSupportTrafficMirror(error),
-            Some(15) => Self::OperationDeniedDuplicateRole(error),
-            Some(16) => Self::InvalidLoadBalancerIdNotFound(error),
-            Some(17) => Self::OperationDeniedFreeNetworkInterface(error),
-            Some(18) => Self::OperationDeniedClassicSlb(error),
-            Some(19) => Self::QuotaExceededSourceNumPerTarget(error),
-            Some(20) => Self::OperationFailedNotSupportBizType(error),
-            Some(21) => Self::OperationDeniedUnsupportedTargetType(error),
-            Some(22) => Self::OperationDeniedTargetTypeNotSupportBondEni(error),
-            Some(23) => {
+        match error.code() {
+            "IncorrectBusinessStatus.TrafficMirror" => {
+                Self::IncorrectBusinessStatusTrafficMirror(error)
+            }
+            "OptInRequired.TrafficMirror" => Self::OptInRequiredTrafficMirror(error),
+            "DuplicatedParam.Priority" => Self::DuplicatedParamPriority(error),
+            "ResourceNotFound.TrafficMirrorSession" => {
+                Self::ResourceNotFoundTrafficMirrorSession(error)
+            }
+            "IncorrectStatus.TrafficMirrorSession" => {
+                Self::IncorrectStatusTrafficMirrorSession(error)
+            }
+            "ResourceNotFound.TrafficMirrorFilter" => {
+                Self::ResourceNotFoundTrafficMirrorFilter(error)
+            }
+            "IncorrectStatus.TrafficMirrorFilter" => {
+                Self::IncorrectStatusTrafficMirrorFilter(error)
+            }
+            "QuotaExceeded.FilterRelatedSession" => {
+                Self::QuotaExceededFilterRelatedSession(error)
+            }
+            "ResourceNotFound.NetworkInterface" => {
+                Self::ResourceNotFoundNetworkInterface(error)
+            }
+            "ResourceNotFound.EcsInstance" => Self::ResourceNotFoundEcsInstance(error),
+            "ResourceNotFound.Slb" => Self::ResourceNotFoundSlb(error),
+            "OperationDenied.SlbNotInVpc" => Self::OperationDeniedSlbNotInVpc(error),
+            "QuotaExceeded.NetworkInterfaceRelatedSession" => {
+                Self::QuotaExceededNetworkInterfaceRelatedSession(error)
+            }
+            "QuotaExceeded.SlbRelatedSession" => {
+                Self::QuotaExceededSlbRelatedSession(error)
+            }
+            "OperationDenied.EcsNotSupportTrafficMirror" => {
+                Self::OperationDeniedEcsNotSupportTrafficMirror(error)
+            }
+            "OperationDenied.DuplicateRole" => Self::OperationDeniedDuplicateRole(error),
+            "InvalidLoadBalancerId.NotFound" => {
+                Self::InvalidLoadBalancerIdNotFound(error)
+            }
+            "OperationDenied.FreeNetworkInterface" => {
+                Self::OperationDeniedFreeNetworkInterface(error)
+            }
+            "OperationDenied.ClassicSLB" => Self::OperationDeniedClassicSlb(error),
+            "QuotaExceeded.SourceNumPerTarget" => {
+                Self::QuotaExceededSourceNumPerTarget(error)
+            }
+            "OperationFailed.NotSupportBizType" => {
+                Self::OperationFailedNotSupportBizType(error)
+            }
+            "OperationDenied.UnsupportedTargetType" => {
+                Self::OperationDeniedUnsupportedTargetType(error)
+            }
+            "OperationDenied.TargetTypeNotSupportBondEni" => {
+                Self::OperationDeniedTargetTypeNotSupportBondEni(error)
+            }
+            "OperationDenied.TargetTypeNotSupportGatewayLoadBalancerEndpoint" => {
                 Self::OperationDeniedTargetTypeNotSupportGatewayLoadBalancerEndpoint(
                     error,
                 )
             }
-            Some(24) => Self::OperationDeniedInvalidTargetBondEniType(error),
-            Some(25) => {
+            "OperationDenied.InvalidTargetBondEniType" => {
+                Self::OperationDeniedInvalidTargetBondEniType(error)
+            }
+            "OperationDenied.TargetTypeNotSupportTrafficMirrorFullPacket" => {
                 Self::OperationDeniedTargetTypeNotSupportTrafficMirrorFullPacket(error)
             }
-            Some(26) => {
+            "OperationDenied.TrafficMirrorSessionSourceFullPacketNotSupport" => {
                 Self::OperationDeniedTrafficMirrorSessionSourceFullPacketNotSupport(
                     error,
                 )
             }
-            Some(27) => Self::ResourceNotFoundGatewayLoadBalancerEndpoint(error),
-            Some(28) => Self::OperationFailedGetEniInfo(error),
+            "ResourceNotFound.GatewayLoadBalancerEndpoint" => {
+                Self::ResourceNotFoundGatewayLoadBalancerEndpoint(error)
+            }
+            "OperationFailed.GetEniInfo" => Self::OperationFailedGetEniInfo(error),
             _ => Self::Unhandled(error),
         }
     }

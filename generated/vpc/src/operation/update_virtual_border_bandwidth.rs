@@ -273,32 +273,25 @@ pub enum UpdateVirtualBorderBandwidthError {
 }
 impl From<::acs_runtime::client::ServiceError> for UpdateVirtualBorderBandwidthError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "OperationFailed.Vpconn",
-                    "MissingParam.InstanceId",
-                    "InvalidInstanceId.NotFound",
-                    "MissingParam.Bandwidth",
-                    "IllegalParam.Bandwidth",
-                    "MissingParam.regionNo",
-                    "QuotaExceeded.VirtualBorderRouterBandwidth",
-                    "OperationUnsupported.SetMultiPconnBandwidth",
-                    "OperationUnsupported.ModifyBandwidth",
-                    "OperationFailed.PconnTrafficNotEnable",
-                ],
-            )
-        {
-            Some(0) => Self::OperationFailedVpconn(error),
-            Some(1) => Self::MissingParamInstanceId(error),
-            Some(2) => Self::InvalidInstanceIdNotFound(error),
-            Some(3) => Self::MissingParamBandwidth(error),
-            Some(4) => Self::IllegalParamBandwidth(error),
-            Some(5) => Self::MissingParamRegionNo(error),
-            Some(6) => Self::QuotaExceededVirtualBorderRouterBandwidth(error),
-            Some(7) => Self::OperationUnsupportedSetMultiPconnBandwidth(error),
-            Some(8) => Self::OperationUnsupportedModifyBandwidth(error),
-            Some(9) => Self::OperationFailedPconnTrafficNotEnable(error),
+        match error.code() {
+            "OperationFailed.Vpconn" => Self::OperationFailedVpconn(error),
+            "MissingParam.InstanceId" => Self::MissingParamInstanceId(error),
+            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
+            "MissingParam.Bandwidth" => Self::MissingParamBandwidth(error),
+            "IllegalParam.Bandwidth" => Self::IllegalParamBandwidth(error),
+            "MissingParam.regionNo" => Self::MissingParamRegionNo(error),
+            "QuotaExceeded.VirtualBorderRouterBandwidth" => {
+                Self::QuotaExceededVirtualBorderRouterBandwidth(error)
+            }
+            "OperationUnsupported.SetMultiPconnBandwidth" => {
+                Self::OperationUnsupportedSetMultiPconnBandwidth(error)
+            }
+            "OperationUnsupported.ModifyBandwidth" => {
+                Self::OperationUnsupportedModifyBandwidth(error)
+            }
+            "OperationFailed.PconnTrafficNotEnable" => {
+                Self::OperationFailedPconnTrafficNotEnable(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

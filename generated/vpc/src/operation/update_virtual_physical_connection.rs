@@ -314,32 +314,23 @@ pub enum UpdateVirtualPhysicalConnectionError {
 }
 impl From<::acs_runtime::client::ServiceError> for UpdateVirtualPhysicalConnectionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IllegalParam.VlanId",
-                    "ResourceNotFound.PhysicalConnectionId",
-                    "ResourceNotEnough.Bandwidth",
-                    "IllegalParam.Bandwidth",
-                    "Forbidden.PhysicalConnection",
-                    "OperationFailed.PhysicalConnectionFinancialLocked",
-                    "OperationFailed.PhysicalConnectionTerminated",
-                    "OperationDenied.CreateVpconn",
-                    "IncorrectStatus.VBR",
-                    "IllegalParam.Spec",
-                ],
-            )
-        {
-            Some(0) => Self::IllegalParamVlanId(error),
-            Some(1) => Self::ResourceNotFoundPhysicalConnectionId(error),
-            Some(2) => Self::ResourceNotEnoughBandwidth(error),
-            Some(3) => Self::IllegalParamBandwidth(error),
-            Some(4) => Self::ForbiddenPhysicalConnection(error),
-            Some(5) => Self::OperationFailedPhysicalConnectionFinancialLocked(error),
-            Some(6) => Self::OperationFailedPhysicalConnectionTerminated(error),
-            Some(7) => Self::OperationDeniedCreateVpconn(error),
-            Some(8) => Self::IncorrectStatusVbr(error),
-            Some(9) => Self::IllegalParamSpec(error),
+        match error.code() {
+            "IllegalParam.VlanId" => Self::IllegalParamVlanId(error),
+            "ResourceNotFound.PhysicalConnectionId" => {
+                Self::ResourceNotFoundPhysicalConnectionId(error)
+            }
+            "ResourceNotEnough.Bandwidth" => Self::ResourceNotEnoughBandwidth(error),
+            "IllegalParam.Bandwidth" => Self::IllegalParamBandwidth(error),
+            "Forbidden.PhysicalConnection" => Self::ForbiddenPhysicalConnection(error),
+            "OperationFailed.PhysicalConnectionFinancialLocked" => {
+                Self::OperationFailedPhysicalConnectionFinancialLocked(error)
+            }
+            "OperationFailed.PhysicalConnectionTerminated" => {
+                Self::OperationFailedPhysicalConnectionTerminated(error)
+            }
+            "OperationDenied.CreateVpconn" => Self::OperationDeniedCreateVpconn(error),
+            "IncorrectStatus.VBR" => Self::IncorrectStatusVbr(error),
+            "IllegalParam.Spec" => Self::IllegalParamSpec(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -322,36 +322,31 @@ pub enum UpdateVpcGatewayEndpointAttributeError {
 impl From<::acs_runtime::client::ServiceError>
 for UpdateVpcGatewayEndpointAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "OperationFailed.ConcurrentOperation",
-                    "IdempotentParameterMismatch",
-                    "ResourceNotFound.GatewayEndpoint",
-                    "IllegalParam.PolicyDocument",
-                    "IllegalParam.GatewayEndpointName",
-                    "IllegalParam.GatewayEndpointDescription",
-                    "SystemBusy",
-                    "Forbbiden",
-                    "InvalidRegionId.NotFound",
-                    "OperationDenied.PolicyDocument",
-                    "IncorrectStatus.GatewayEndpoint",
-                    "InvalidPolicy.WrongFormat",
-                ],
-            )
-        {
-            Some(0) => Self::OperationFailedConcurrentOperation(error),
-            Some(1) => Self::IdempotentParameterMismatch(error),
-            Some(2) => Self::ResourceNotFoundGatewayEndpoint(error),
-            Some(3) => Self::IllegalParamPolicyDocument(error),
-            Some(4) => Self::IllegalParamGatewayEndpointName(error),
-            Some(5) => Self::IllegalParamGatewayEndpointDescription(error),
-            Some(6) => Self::SystemBusy(error),
-            Some(7) => Self::Forbbiden(error),
-            Some(8) => Self::InvalidRegionIdNotFound(error),
-            Some(9) => Self::OperationDeniedPolicyDocument(error),
-            Some(10) => Self::IncorrectStatusGatewayEndpoint(error),
-            Some(11) => Self::InvalidPolicyWrongFormat(error),
+        match error.code() {
+            "OperationFailed.ConcurrentOperation" => {
+                Self::OperationFailedConcurrentOperation(error)
+            }
+            "IdempotentParameterMismatch" => Self::IdempotentParameterMismatch(error),
+            "ResourceNotFound.GatewayEndpoint" => {
+                Self::ResourceNotFoundGatewayEndpoint(error)
+            }
+            "IllegalParam.PolicyDocument" => Self::IllegalParamPolicyDocument(error),
+            "IllegalParam.GatewayEndpointName" => {
+                Self::IllegalParamGatewayEndpointName(error)
+            }
+            "IllegalParam.GatewayEndpointDescription" => {
+                Self::IllegalParamGatewayEndpointDescription(error)
+            }
+            "SystemBusy" => Self::SystemBusy(error),
+            "Forbbiden" => Self::Forbbiden(error),
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+            "OperationDenied.PolicyDocument" => {
+                Self::OperationDeniedPolicyDocument(error)
+            }
+            "IncorrectStatus.GatewayEndpoint" => {
+                Self::IncorrectStatusGatewayEndpoint(error)
+            }
+            "InvalidPolicy.WrongFormat" => Self::InvalidPolicyWrongFormat(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -230,13 +230,11 @@ pub enum VpcDescribeVpcNatGatewayNetworkInterfaceQuotaError {
 impl From<::acs_runtime::client::ServiceError>
 for VpcDescribeVpcNatGatewayNetworkInterfaceQuotaError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &["OperationDenied.PrivateLinkNotEnabled", "ResourceNotFound.NatGateway"],
-            )
-        {
-            Some(0) => Self::OperationDeniedPrivateLinkNotEnabled(error),
-            Some(1) => Self::ResourceNotFoundNatGateway(error),
+        match error.code() {
+            "OperationDenied.PrivateLinkNotEnabled" => {
+                Self::OperationDeniedPrivateLinkNotEnabled(error)
+            }
+            "ResourceNotFound.NatGateway" => Self::ResourceNotFoundNatGateway(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -269,36 +269,33 @@ pub enum WithdrawVpcPublishedRouteEntriesError {
 impl From<::acs_runtime::client::ServiceError>
 for WithdrawVpcPublishedRouteEntriesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IncorrectStatus.Vpc",
-                    "ResourceNotFound.RouteEntry",
-                    "IncorrectStatus.RouteEntry",
-                    "IncorrectStatus.RouteEntryPublishStatus",
-                    "Forbidden.OperateCustomRouteTable",
-                    "ResourceNotAssociated.TargetInstance",
-                    "OperationDenied.UnsupportedTargetType",
-                    "IncorrectStatus.RouteTable",
-                    "OperationUnsupported.PublishSystemRouteEntry",
-                    "OperationUnsupported.UnsupportedNextHop",
-                    "OperationUnsupported.PublishPrefixListRouteEntry",
-                    "MissingParam.RouteEntries",
-                ],
-            )
-        {
-            Some(0) => Self::IncorrectStatusVpc(error),
-            Some(1) => Self::ResourceNotFoundRouteEntry(error),
-            Some(2) => Self::IncorrectStatusRouteEntry(error),
-            Some(3) => Self::IncorrectStatusRouteEntryPublishStatus(error),
-            Some(4) => Self::ForbiddenOperateCustomRouteTable(error),
-            Some(5) => Self::ResourceNotAssociatedTargetInstance(error),
-            Some(6) => Self::OperationDeniedUnsupportedTargetType(error),
-            Some(7) => Self::IncorrectStatusRouteTable(error),
-            Some(8) => Self::OperationUnsupportedPublishSystemRouteEntry(error),
-            Some(9) => Self::OperationUnsupportedUnsupportedNextHop(error),
-            Some(10) => Self::OperationUnsupportedPublishPrefixListRouteEntry(error),
-            Some(11) => Self::MissingParamRouteEntries(error),
+        match error.code() {
+            "IncorrectStatus.Vpc" => Self::IncorrectStatusVpc(error),
+            "ResourceNotFound.RouteEntry" => Self::ResourceNotFoundRouteEntry(error),
+            "IncorrectStatus.RouteEntry" => Self::IncorrectStatusRouteEntry(error),
+            "IncorrectStatus.RouteEntryPublishStatus" => {
+                Self::IncorrectStatusRouteEntryPublishStatus(error)
+            }
+            "Forbidden.OperateCustomRouteTable" => {
+                Self::ForbiddenOperateCustomRouteTable(error)
+            }
+            "ResourceNotAssociated.TargetInstance" => {
+                Self::ResourceNotAssociatedTargetInstance(error)
+            }
+            "OperationDenied.UnsupportedTargetType" => {
+                Self::OperationDeniedUnsupportedTargetType(error)
+            }
+            "IncorrectStatus.RouteTable" => Self::IncorrectStatusRouteTable(error),
+            "OperationUnsupported.PublishSystemRouteEntry" => {
+                Self::OperationUnsupportedPublishSystemRouteEntry(error)
+            }
+            "OperationUnsupported.UnsupportedNextHop" => {
+                Self::OperationUnsupportedUnsupportedNextHop(error)
+            }
+            "OperationUnsupported.PublishPrefixListRouteEntry" => {
+                Self::OperationUnsupportedPublishPrefixListRouteEntry(error)
+            }
+            "MissingParam.RouteEntries" => Self::MissingParamRouteEntries(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -255,24 +255,19 @@ pub enum AcceptVpcPeerConnectionError {
 }
 impl From<::acs_runtime::client::ServiceError> for AcceptVpcPeerConnectionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "ResourceNotFound.InstanceId",
-                    "IncorrectStatus.VpcPeer",
-                    "OperationFailed.CdtNotOpened",
-                    "IncorrectBusinessStatus.VpcPeer",
-                    "OperationFailed.NotExist.ResourceGroup",
-                    "OperationFailed.CrossBorderCdtNotOpened",
-                ],
-            )
-        {
-            Some(0) => Self::ResourceNotFoundInstanceId(error),
-            Some(1) => Self::IncorrectStatusVpcPeer(error),
-            Some(2) => Self::OperationFailedCdtNotOpened(error),
-            Some(3) => Self::IncorrectBusinessStatusVpcPeer(error),
-            Some(4) => Self::OperationFailedNotExistResourceGroup(error),
-            Some(5) => Self::OperationFailedCrossBorderCdtNotOpened(error),
+        match error.code() {
+            "ResourceNotFound.InstanceId" => Self::ResourceNotFoundInstanceId(error),
+            "IncorrectStatus.VpcPeer" => Self::IncorrectStatusVpcPeer(error),
+            "OperationFailed.CdtNotOpened" => Self::OperationFailedCdtNotOpened(error),
+            "IncorrectBusinessStatus.VpcPeer" => {
+                Self::IncorrectBusinessStatusVpcPeer(error)
+            }
+            "OperationFailed.NotExist.ResourceGroup" => {
+                Self::OperationFailedNotExistResourceGroup(error)
+            }
+            "OperationFailed.CrossBorderCdtNotOpened" => {
+                Self::OperationFailedCrossBorderCdtNotOpened(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

@@ -491,64 +491,75 @@ pub enum CreateVpcPeerConnectionError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateVpcPeerConnectionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "OperationFailed.CdtNotOpened",
-                    "OperationFailed.CrossBorderCdtNotOpened",
-                    "IncorrectStatus.Vpc",
-                    "IncorrectStatus.AcceptingVpc",
-                    "ResourceAlreadyExist.RouterInterface",
-                    "ResourceAlreadyExist.VpcPeer",
-                    "OperationDenied.CloudBoxExistsInVpc",
-                    "OperationDenied.CloudBoxExistsInAcceptingVpc",
-                    "QuotaExceeded.VpcPeerCountPerVpc",
-                    "UnsupportedRegion",
-                    "QuotaExceeded.VpcPeerCountPerUserPerRegion",
-                    "IncorrectBusinessStatus.VpcPeer",
-                    "OperationFailed.NotExist.ResourceGroup",
-                    "OperationFailed.AcceptUserCdtNotOpened",
-                    "OperationFailed.AcceptUserCrossBorderCdtNotOpened",
-                    "IncorrectBusinessStatus.AcceptUserVpcPeer",
-                    "OperationFailed.ViolativeVpcPeer",
-                    "QuotaExceeded.CrossRegionVpcPeerCountPerVpc",
-                    "QuotaExceeded.IntraRegionVpcPeerCountPerVpc",
-                    "OperationDenied.OperateShareResource",
-                    "IncorrectBusinessStatus.AcceptVpcPeer",
-                    "OperationFailed.InterRegionLinkTypeNotSupported",
-                    "OperationFailed.RegionIdNotSupportLinkType",
-                    "OperationFailed.SpecificLinkTypeNotSupported",
-                    "OperationFailed.CrossBusinessNotAllowed",
-                    "OperationFailed.ChargeTypeNotSupported",
-                ],
-            )
-        {
-            Some(0) => Self::OperationFailedCdtNotOpened(error),
-            Some(1) => Self::OperationFailedCrossBorderCdtNotOpened(error),
-            Some(2) => Self::IncorrectStatusVpc(error),
-            Some(3) => Self::IncorrectStatusAcceptingVpc(error),
-            Some(4) => Self::ResourceAlreadyExistRouterInterface(error),
-            Some(5) => Self::ResourceAlreadyExistVpcPeer(error),
-            Some(6) => Self::OperationDeniedCloudBoxExistsInVpc(error),
-            Some(7) => Self::OperationDeniedCloudBoxExistsInAcceptingVpc(error),
-            Some(8) => Self::QuotaExceededVpcPeerCountPerVpc(error),
-            Some(9) => Self::UnsupportedRegion(error),
-            Some(10) => Self::QuotaExceededVpcPeerCountPerUserPerRegion(error),
-            Some(11) => Self::IncorrectBusinessStatusVpcPeer(error),
-            Some(12) => Self::OperationFailedNotExistResourceGroup(error),
-            Some(13) => Self::OperationFailedAcceptUserCdtNotOpened(error),
-            Some(14) => Self::OperationFailedAcceptUserCrossBorderCdtNotOpened(error),
-            Some(15) => Self::IncorrectBusinessStatusAcceptUserVpcPeer(error),
-            Some(16) => Self::OperationFailedViolativeVpcPeer(error),
-            Some(17) => Self::QuotaExceededCrossRegionVpcPeerCountPerVpc(error),
-            Some(18) => Self::QuotaExceededIntraRegionVpcPeerCountPerVpc(error),
-            Some(19) => Self::OperationDeniedOperateShareResource(error),
-            Some(20) => Self::IncorrectBusinessStatusAcceptVpcPeer(error),
-            Some(21) => Self::OperationFailedInterRegionLinkTypeNotSupported(error),
-            Some(22) => Self::OperationFailedRegionIdNotSupportLinkType(error),
-            Some(23) => Self::OperationFailedSpecificLinkTypeNotSupported(error),
-            Some(24) => Self::OperationFailedCrossBusinessNotAllowed(error),
-            Some(25) => Self::OperationFailedChargeTypeNotSupported(error),
+        match error.code() {
+            "OperationFailed.CdtNotOpened" => Self::OperationFailedCdtNotOpened(error),
+            "OperationFailed.CrossBorderCdtNotOpened" => {
+                Self::OperationFailedCrossBorderCdtNotOpened(error)
+            }
+            "IncorrectStatus.Vpc" => Self::IncorrectStatusVpc(error),
+            "IncorrectStatus.AcceptingVpc" => Self::IncorrectStatusAcceptingVpc(error),
+            "ResourceAlreadyExist.RouterInterface" => {
+                Self::ResourceAlreadyExistRouterInterface(error)
+            }
+            "ResourceAlreadyExist.VpcPeer" => Self::ResourceAlreadyExistVpcPeer(error),
+            "OperationDenied.CloudBoxExistsInVpc" => {
+                Self::OperationDeniedCloudBoxExistsInVpc(error)
+            }
+            "OperationDenied.CloudBoxExistsInAcceptingVpc" => {
+                Self::OperationDeniedCloudBoxExistsInAcceptingVpc(error)
+            }
+            "QuotaExceeded.VpcPeerCountPerVpc" => {
+                Self::QuotaExceededVpcPeerCountPerVpc(error)
+            }
+            "UnsupportedRegion" => Self::UnsupportedRegion(error),
+            "QuotaExceeded.VpcPeerCountPerUserPerRegion" => {
+                Self::QuotaExceededVpcPeerCountPerUserPerRegion(error)
+            }
+            "IncorrectBusinessStatus.VpcPeer" => {
+                Self::IncorrectBusinessStatusVpcPeer(error)
+            }
+            "OperationFailed.NotExist.ResourceGroup" => {
+                Self::OperationFailedNotExistResourceGroup(error)
+            }
+            "OperationFailed.AcceptUserCdtNotOpened" => {
+                Self::OperationFailedAcceptUserCdtNotOpened(error)
+            }
+            "OperationFailed.AcceptUserCrossBorderCdtNotOpened" => {
+                Self::OperationFailedAcceptUserCrossBorderCdtNotOpened(error)
+            }
+            "IncorrectBusinessStatus.AcceptUserVpcPeer" => {
+                Self::IncorrectBusinessStatusAcceptUserVpcPeer(error)
+            }
+            "OperationFailed.ViolativeVpcPeer" => {
+                Self::OperationFailedViolativeVpcPeer(error)
+            }
+            "QuotaExceeded.CrossRegionVpcPeerCountPerVpc" => {
+                Self::QuotaExceededCrossRegionVpcPeerCountPerVpc(error)
+            }
+            "QuotaExceeded.IntraRegionVpcPeerCountPerVpc" => {
+                Self::QuotaExceededIntraRegionVpcPeerCountPerVpc(error)
+            }
+            "OperationDenied.OperateShareResource" => {
+                Self::OperationDeniedOperateShareResource(error)
+            }
+            "IncorrectBusinessStatus.AcceptVpcPeer" => {
+                Self::IncorrectBusinessStatusAcceptVpcPeer(error)
+            }
+            "OperationFailed.InterRegionLinkTypeNotSupported" => {
+                Self::OperationFailedInterRegionLinkTypeNotSupported(error)
+            }
+            "OperationFailed.RegionIdNotSupportLinkType" => {
+                Self::OperationFailedRegionIdNotSupportLinkType(error)
+            }
+            "OperationFailed.SpecificLinkTypeNotSupported" => {
+                Self::OperationFailedSpecificLinkTypeNotSupported(error)
+            }
+            "OperationFailed.CrossBusinessNotAllowed" => {
+                Self::OperationFailedCrossBusinessNotAllowed(error)
+            }
+            "OperationFailed.ChargeTypeNotSupported" => {
+                Self::OperationFailedChargeTypeNotSupported(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

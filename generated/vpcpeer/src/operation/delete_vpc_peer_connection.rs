@@ -241,20 +241,15 @@ pub enum DeleteVpcPeerConnectionError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteVpcPeerConnectionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "ResourceNotFound.InstanceId",
-                    "IncorrectStatus.VpcPeer",
-                    "OperationDenied.RouteEntryExist",
-                    "OperationDenied.ServiceManagedInstance",
-                ],
-            )
-        {
-            Some(0) => Self::ResourceNotFoundInstanceId(error),
-            Some(1) => Self::IncorrectStatusVpcPeer(error),
-            Some(2) => Self::OperationDeniedRouteEntryExist(error),
-            Some(3) => Self::OperationDeniedServiceManagedInstance(error),
+        match error.code() {
+            "ResourceNotFound.InstanceId" => Self::ResourceNotFoundInstanceId(error),
+            "IncorrectStatus.VpcPeer" => Self::IncorrectStatusVpcPeer(error),
+            "OperationDenied.RouteEntryExist" => {
+                Self::OperationDeniedRouteEntryExist(error)
+            }
+            "OperationDenied.ServiceManagedInstance" => {
+                Self::OperationDeniedServiceManagedInstance(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

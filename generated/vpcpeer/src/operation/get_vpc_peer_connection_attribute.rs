@@ -293,8 +293,8 @@ pub enum GetVpcPeerConnectionAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for GetVpcPeerConnectionAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code_index(&["ResourceNotFound.InstanceId"]) {
-            Some(0) => Self::ResourceNotFoundInstanceId(error),
+        match error.code() {
+            "ResourceNotFound.InstanceId" => Self::ResourceNotFoundInstanceId(error),
             _ => Self::Unhandled(error),
         }
     }

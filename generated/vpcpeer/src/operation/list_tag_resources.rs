@@ -314,28 +314,15 @@ pub enum ListTagResourcesError {
 }
 impl From<::acs_runtime::client::ServiceError> for ListTagResourcesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidTagKey",
-                    "NumberExceed.Tags",
-                    "NumberExceed.ResourceIds",
-                    "Forbidden.TagKeys",
-                    "Forbidden.TagKey.Duplicated",
-                    "InvalidInstanceIds.NotFound",
-                    "InvalidInstanceType.NotFound",
-                    "BothEmpty.TagsAndResources",
-                ],
-            )
-        {
-            Some(0) => Self::InvalidTagKey(error),
-            Some(1) => Self::NumberExceedTags(error),
-            Some(2) => Self::NumberExceedResourceIds(error),
-            Some(3) => Self::ForbiddenTagKeys(error),
-            Some(4) => Self::ForbiddenTagKeyDuplicated(error),
-            Some(5) => Self::InvalidInstanceIdsNotFound(error),
-            Some(6) => Self::InvalidInstanceTypeNotFound(error),
-            Some(7) => Self::BothEmptyTagsAndResources(error),
+        match error.code() {
+            "InvalidTagKey" => Self::InvalidTagKey(error),
+            "NumberExceed.Tags" => Self::NumberExceedTags(error),
+            "NumberExceed.ResourceIds" => Self::NumberExceedResourceIds(error),
+            "Forbidden.TagKeys" => Self::ForbiddenTagKeys(error),
+            "Forbidden.TagKey.Duplicated" => Self::ForbiddenTagKeyDuplicated(error),
+            "InvalidInstanceIds.NotFound" => Self::InvalidInstanceIdsNotFound(error),
+            "InvalidInstanceType.NotFound" => Self::InvalidInstanceTypeNotFound(error),
+            "BothEmpty.TagsAndResources" => Self::BothEmptyTagsAndResources(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -311,32 +311,31 @@ pub enum ModifyVpcPeerConnectionError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyVpcPeerConnectionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "ResourceNotFound.InstanceId",
-                    "IncorrectStatus.VpcPeer",
-                    "IncorrectBusinessStatus.VpcPeer",
-                    "OperationFailed.BandwidthCannotBeChangedInSameRegion",
-                    "QuotaExceeded.Bandwidth",
-                    "OperationFailed.InterRegionLinkTypeNotSupported",
-                    "OperationFailed.RegionIdNotSupportLinkType",
-                    "OperationFailed.SpecificLinkTypeNotSupported",
-                    "OperationDenied.ServiceManagedInstance",
-                    "OperationFailed.ChargeTypeNotSupported",
-                ],
-            )
-        {
-            Some(0) => Self::ResourceNotFoundInstanceId(error),
-            Some(1) => Self::IncorrectStatusVpcPeer(error),
-            Some(2) => Self::IncorrectBusinessStatusVpcPeer(error),
-            Some(3) => Self::OperationFailedBandwidthCannotBeChangedInSameRegion(error),
-            Some(4) => Self::QuotaExceededBandwidth(error),
-            Some(5) => Self::OperationFailedInterRegionLinkTypeNotSupported(error),
-            Some(6) => Self::OperationFailedRegionIdNotSupportLinkType(error),
-            Some(7) => Self::OperationFailedSpecificLinkTypeNotSupported(error),
-            Some(8) => Self::OperationDeniedServiceManagedInstance(error),
-            Some(9) => Self::OperationFailedChargeTypeNotSupported(error),
+        match error.code() {
+            "ResourceNotFound.InstanceId" => Self::ResourceNotFoundInstanceId(error),
+            "IncorrectStatus.VpcPeer" => Self::IncorrectStatusVpcPeer(error),
+            "IncorrectBusinessStatus.VpcPeer" => {
+                Self::IncorrectBusinessStatusVpcPeer(error)
+            }
+            "OperationFailed.BandwidthCannotBeChangedInSameRegion" => {
+                Self::OperationFailedBandwidthCannotBeChangedInSameRegion(error)
+            }
+            "QuotaExceeded.Bandwidth" => Self::QuotaExceededBandwidth(error),
+            "OperationFailed.InterRegionLinkTypeNotSupported" => {
+                Self::OperationFailedInterRegionLinkTypeNotSupported(error)
+            }
+            "OperationFailed.RegionIdNotSupportLinkType" => {
+                Self::OperationFailedRegionIdNotSupportLinkType(error)
+            }
+            "OperationFailed.SpecificLinkTypeNotSupported" => {
+                Self::OperationFailedSpecificLinkTypeNotSupported(error)
+            }
+            "OperationDenied.ServiceManagedInstance" => {
+                Self::OperationDeniedServiceManagedInstance(error)
+            }
+            "OperationFailed.ChargeTypeNotSupported" => {
+                Self::OperationFailedChargeTypeNotSupported(error)
+            }
             _ => Self::Unhandled(error),
         }
     }

@@ -234,13 +234,11 @@ pub enum MoveResourceGroupError {
 }
 impl From<::acs_runtime::client::ServiceError> for MoveResourceGroupError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &["OperationFailed.NotExist.ResourceGroup", "ResourceNotFound.VpcPeer"],
-            )
-        {
-            Some(0) => Self::OperationFailedNotExistResourceGroup(error),
-            Some(1) => Self::ResourceNotFoundVpcPeer(error),
+        match error.code() {
+            "OperationFailed.NotExist.ResourceGroup" => {
+                Self::OperationFailedNotExistResourceGroup(error)
+            }
+            "ResourceNotFound.VpcPeer" => Self::ResourceNotFoundVpcPeer(error),
             _ => Self::Unhandled(error),
         }
     }

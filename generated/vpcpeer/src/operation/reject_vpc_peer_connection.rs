@@ -208,11 +208,9 @@ pub enum RejectVpcPeerConnectionError {
 }
 impl From<::acs_runtime::client::ServiceError> for RejectVpcPeerConnectionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(&["ResourceNotFound.InstanceId", "IncorrectStatus.VpcPeer"])
-        {
-            Some(0) => Self::ResourceNotFoundInstanceId(error),
-            Some(1) => Self::IncorrectStatusVpcPeer(error),
+        match error.code() {
+            "ResourceNotFound.InstanceId" => Self::ResourceNotFoundInstanceId(error),
+            "IncorrectStatus.VpcPeer" => Self::IncorrectStatusVpcPeer(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -278,28 +278,15 @@ pub enum TagResourcesError {
 }
 impl From<::acs_runtime::client::ServiceError> for TagResourcesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "NumberExceed.Tags",
-                    "NumberExceed.ResourceIds",
-                    "Forbidden.TagKeys",
-                    "Forbidden.TagKey.Duplicated",
-                    "InvalidInstanceIds.NotFound",
-                    "InvalidInstanceType.NotFound",
-                    "IllegalParam.TagKey",
-                    "IllegalParam.TagValue",
-                ],
-            )
-        {
-            Some(0) => Self::NumberExceedTags(error),
-            Some(1) => Self::NumberExceedResourceIds(error),
-            Some(2) => Self::ForbiddenTagKeys(error),
-            Some(3) => Self::ForbiddenTagKeyDuplicated(error),
-            Some(4) => Self::InvalidInstanceIdsNotFound(error),
-            Some(5) => Self::InvalidInstanceTypeNotFound(error),
-            Some(6) => Self::IllegalParamTagKey(error),
-            Some(7) => Self::IllegalParamTagValue(error),
+        match error.code() {
+            "NumberExceed.Tags" => Self::NumberExceedTags(error),
+            "NumberExceed.ResourceIds" => Self::NumberExceedResourceIds(error),
+            "Forbidden.TagKeys" => Self::ForbiddenTagKeys(error),
+            "Forbidden.TagKey.Duplicated" => Self::ForbiddenTagKeyDuplicated(error),
+            "InvalidInstanceIds.NotFound" => Self::InvalidInstanceIdsNotFound(error),
+            "InvalidInstanceType.NotFound" => Self::InvalidInstanceTypeNotFound(error),
+            "IllegalParam.TagKey" => Self::IllegalParamTagKey(error),
+            "IllegalParam.TagValue" => Self::IllegalParamTagValue(error),
             _ => Self::Unhandled(error),
         }
     }
