@@ -1,6 +1,6 @@
 //! The per-operation error enum: a variant per documented code plus a catch-all.
 
-use proc_macro2::{Literal, TokenStream};
+use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::rustdoc::doc_attrs;
@@ -27,11 +27,10 @@ pub fn error_enum(op: &OperationIr) -> TokenStream {
         let variant = ident(&e.variant);
         quote! { #doc #variant(::acs_runtime::client::ServiceError), }
     });
-    let codes = op.errors.iter().map(|e| &e.code);
-    let arms = op.errors.iter().enumerate().map(|(index, e)| {
+    let arms = op.errors.iter().map(|e| {
         let variant = ident(&e.variant);
-        let index = Literal::usize_unsuffixed(index);
-        quote! { Some(#index) => Self::#variant(error), }
+        let code = &e.code;
+        quote! { #code => Self::#variant(error), }
     });
     let parts = op.errors.iter().map(|e| {
         let variant = ident(&e.variant);
@@ -46,7 +45,7 @@ pub fn error_enum(op: &OperationIr) -> TokenStream {
         quote!(Self::Unhandled(error))
     } else {
         quote! {
-            match error.code_index(&[#(#codes),*]) {
+            match error.code() {
                 #(#arms)*
                 _ => Self::Unhandled(error),
             }

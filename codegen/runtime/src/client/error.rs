@@ -209,12 +209,6 @@ impl ServiceError {
         &self.0.code
     }
 
-    /// The first place of the error code in `codes`: how a generated error enum picks the
-    /// variant of a documented code.
-    pub fn code_index(&self, codes: &[&str]) -> Option<usize> {
-        codes.iter().position(|code| *code == self.0.code)
-    }
-
     /// The message, e.g. `The quota of resource is full`.
     pub fn message(&self) -> &str {
         &self.0.message
@@ -376,20 +370,4 @@ fn transport_message(error: &reqwest::Error) -> String {
         cause = e.source();
     }
     text
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn code_index_is_the_first_place_of_the_code() {
-        let error = ServiceError::new(400, "Quota.Exceeded", "full");
-        assert_eq!(
-            error.code_index(&["A", "Quota.Exceeded", "Quota.Exceeded"]),
-            Some(1)
-        );
-        assert_eq!(error.code_index(&["Quota.exceeded", "Quota"]), None);
-        assert_eq!(error.code_index(&[]), None);
-    }
 }

@@ -369,9 +369,9 @@ pub enum CreateWidgetError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateWidgetError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code_index(&["Quota.Exceeded", "InvalidRegionId.NotFound"]) {
-            Some(0) => Self::QuotaExceeded(error),
-            Some(1) => Self::InvalidRegionIdNotFound(error),
+        match error.code() {
+            "Quota.Exceeded" => Self::QuotaExceeded(error),
+            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -145,8 +145,8 @@ pub enum DescribeWidgetError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeWidgetError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code_index(&["InvalidWidgetId.NotFound"]) {
-            Some(0) => Self::InvalidWidgetIdNotFound(error),
+        match error.code() {
+            "InvalidWidgetId.NotFound" => Self::InvalidWidgetIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }
