@@ -12,6 +12,16 @@ enum Derived {
     Unhandled(ServiceError),
 }
 
+impl Derived {
+    fn service_error(&self) -> &ServiceError {
+        match self {
+            Self::QuotaExceeded(error)
+            | Self::InvalidRegionIdNotFound(error)
+            | Self::Unhandled(error) => error,
+        }
+    }
+}
+
 fn service_error(code: &str) -> ServiceError {
     ServiceError::new(400, code, "it failed")
 }
@@ -53,6 +63,7 @@ fn clones_keep_the_variant_and_the_service_error() {
         let clone = error.clone();
         assert_eq!(format!("{clone:?}"), format!("{:?}", derived.clone()));
         assert_eq!(clone.service_error(), error.service_error());
+        assert_eq!(clone.service_error(), derived.service_error());
     }
     // A variant made by hand keeps its variant whatever the code says.
     let error = CreateWidgetError::QuotaExceeded(service_error("Other.Code"));
