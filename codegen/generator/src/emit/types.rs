@@ -113,7 +113,8 @@ pub fn response_deserialize(s: &StructIr, cfg: &TokenStream) -> TokenStream {
         quote! {
             let mut fields = ::acs_runtime::de::Fields::new(value)?;
             let value = Self { #(#fields),* };
-            fields.finish(value)
+            fields.finish()?;
+            Ok(value)
         }
     };
     quote! {

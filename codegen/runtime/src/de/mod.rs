@@ -26,9 +26,9 @@ pub trait FromJson: Sized {
 
 /// The fields of one JSON object, taken out by wire name.
 ///
-/// A generated type reads every field with [`read`](Self::read), builds itself, and hands
-/// itself to [`finish`](Self::finish), which reports the first field that did not fit: one
-/// call per field and no branch, the least code per type.
+/// A generated type reads every field with [`read`](Self::read), builds itself, and asks
+/// [`finish`](Self::finish) for the first field that did not fit: one call per field and no
+/// branch, the least code per type.
 pub struct Fields {
     map: Map<String, Value>,
     error: Option<serde_json::Error>,
@@ -68,13 +68,9 @@ impl Fields {
         }
     }
 
-    /// `value`, built from the fields [`read`](Self::read), or the error of the first field
-    /// that did not fit.
-    pub fn finish<T>(self, value: T) -> Result<T, serde_json::Error> {
-        match self.error {
-            None => Ok(value),
-            Some(e) => Err(e),
-        }
+    /// The error of the first field [`read`](Self::read) that did not fit, if any.
+    pub fn finish(self) -> Result<(), serde_json::Error> {
+        self.error.map_or(Ok(()), Err)
     }
 
     /// The value of `key`, unless it is absent or `null`.
@@ -227,7 +223,8 @@ mod tests {
                 ratio: f.read("Ratio"),
                 labels: f.read("Labels"),
             };
-            f.finish(listing)
+            f.finish()?;
+            Ok(listing)
         }
     }
 

@@ -126,7 +126,8 @@ impl ::acs_runtime::de::FromJson for CreateWidgetTag {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
         let value = Self { key: fields.read("Key") };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "widget")]
@@ -154,7 +155,8 @@ impl ::acs_runtime::de::FromJson for Widget {
             status: fields.read("Status"),
             tag: fields.read("Tag"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "widget")]
@@ -179,7 +181,8 @@ impl ::acs_runtime::de::FromJson for Widgets {
         let value = Self {
             widget: fields.read("Widget"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "widget")]
@@ -222,7 +225,8 @@ impl ::acs_runtime::de::FromJson for ListWidgetsWidget {
         let value = Self {
             widget_id: fields.read("WidgetId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "widget")]
@@ -247,7 +251,8 @@ impl ::acs_runtime::de::FromJson for ListWidgetsWidgets {
         let value = Self {
             widget: fields.read("Widget"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "widget")]

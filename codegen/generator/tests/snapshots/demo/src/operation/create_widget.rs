@@ -345,7 +345,8 @@ impl ::acs_runtime::de::FromJson for CreateWidgetResponse {
             widget_id: fields.read("WidgetId"),
             widgets: fields.read("Widgets"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateWidgetResponse {

@@ -123,7 +123,8 @@ impl ::acs_runtime::de::FromJson for DescribeWidgetResponse {
         let value = Self {
             status: fields.read("Status"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeWidgetResponse {

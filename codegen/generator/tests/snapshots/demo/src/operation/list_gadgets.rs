@@ -129,7 +129,8 @@ impl ::acs_runtime::de::FromJson for ListGadgetsResponse {
             next_token: fields.read("NextToken"),
             gadget_ids: fields.read("GadgetIds"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListGadgetsResponse {

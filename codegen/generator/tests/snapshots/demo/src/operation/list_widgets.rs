@@ -136,7 +136,8 @@ impl ::acs_runtime::de::FromJson for ListWidgetsResponse {
             total_count: fields.read("TotalCount"),
             widgets: fields.read("Widgets"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListWidgetsResponse {
