@@ -231,7 +231,8 @@ impl ::acs_runtime::de::FromJson for AScriptId {
         let value = Self {
             a_script_id: fields.read("AScriptId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for AScriptId {
@@ -1491,7 +1492,8 @@ impl ::acs_runtime::de::FromJson for RuleId {
             rule_id: fields.read("RuleId"),
             priority: fields.read("Priority"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for RuleId {
@@ -1846,7 +1848,8 @@ impl ::acs_runtime::de::FromJson for CapacityReservationState {
             availability_zone: fields.read("AvailabilityZone"),
             reason: fields.read("Reason"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CapacityReservationState {
@@ -1871,7 +1874,8 @@ impl ::acs_runtime::de::FromJson for MinimumLoadBalancerCapacity {
         let value = Self {
             capacity_units: fields.read("CapacityUnits"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for MinimumLoadBalancerCapacity {
@@ -1908,7 +1912,8 @@ impl ::acs_runtime::de::FromJson for Region {
             region_endpoint: fields.read("RegionEndpoint"),
             region_id: fields.read("RegionId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for Region {
@@ -1939,7 +1944,8 @@ impl ::acs_runtime::de::FromJson for Zone {
             local_name: fields.read("LocalName"),
             zone_id: fields.read("ZoneId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for Zone {
@@ -1970,7 +1976,8 @@ impl ::acs_runtime::de::FromJson for GetHealthCheckTemplateAttributeTag {
             key: fields.read("Key"),
             value: fields.read("Value"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for GetHealthCheckTemplateAttributeTag {
@@ -2005,7 +2012,8 @@ impl ::acs_runtime::de::FromJson for AclRelation {
             acl_id: fields.read("AclId"),
             status: fields.read("Status"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for AclRelation {
@@ -2042,7 +2050,8 @@ impl ::acs_runtime::de::FromJson for AclConfig {
             acl_relations: fields.read("AclRelations"),
             acl_type: fields.read("AclType"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for AclConfig {
@@ -2067,7 +2076,8 @@ impl ::acs_runtime::de::FromJson for GetListenerAttributeCertificate {
         let value = Self {
             certificate_id: fields.read("CertificateId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for GetListenerAttributeCertificate {
@@ -2107,7 +2117,8 @@ impl ::acs_runtime::de::FromJson for GetListenerAttributeCaCertificate {
             status: fields.read("Status"),
             is_default: fields.read("IsDefault"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for GetListenerAttributeCaCertificate {
@@ -2132,7 +2143,8 @@ impl ::acs_runtime::de::FromJson for GetListenerAttributeServerGroupTuple {
         let value = Self {
             server_group_id: fields.read("ServerGroupId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for GetListenerAttributeServerGroupTuple {
@@ -2158,7 +2170,8 @@ impl ::acs_runtime::de::FromJson for GetListenerAttributeForwardGroupConfig {
         let value = Self {
             server_group_tuples: fields.read("ServerGroupTuples"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for GetListenerAttributeForwardGroupConfig {
@@ -2192,7 +2205,8 @@ impl ::acs_runtime::de::FromJson for GetListenerAttributeDefaultAction {
             forward_group_config: fields.read("ForwardGroupConfig"),
             r#type: fields.read("Type"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for GetListenerAttributeDefaultAction {
@@ -2238,7 +2252,8 @@ impl ::acs_runtime::de::FromJson for AccessLogTracingConfig {
             tracing_sample: fields.read("TracingSample"),
             tracing_type: fields.read("TracingType"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for AccessLogTracingConfig {
@@ -2272,7 +2287,8 @@ impl ::acs_runtime::de::FromJson for LogConfig {
                 .read("AccessLogRecordCustomizedHeadersEnabled"),
             access_log_tracing_config: fields.read("AccessLogTracingConfig"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for LogConfig {
@@ -2310,7 +2326,8 @@ impl ::acs_runtime::de::FromJson for GetListenerAttributeQuicConfig {
             quic_listener_id: fields.read("QuicListenerId"),
             quic_upgrade_enabled: fields.read("QuicUpgradeEnabled"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for GetListenerAttributeQuicConfig {
@@ -2524,7 +2541,8 @@ impl ::acs_runtime::de::FromJson for GetListenerAttributeXForwardedForConfig {
                 .read("XForwardedForClientSourceIpsTrusted"),
             x_forwarded_for_host_enabled: fields.read("XForwardedForHostEnabled"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for GetListenerAttributeXForwardedForConfig {
@@ -2576,7 +2594,8 @@ impl ::acs_runtime::de::FromJson for Reason {
             expected_response: fields.read("ExpectedResponse"),
             reason_code: fields.read("ReasonCode"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for Reason {
@@ -2629,7 +2648,8 @@ impl ::acs_runtime::de::FromJson for NonNormalServer {
             server_ip: fields.read("ServerIp"),
             status: fields.read("Status"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for NonNormalServer {
@@ -2674,7 +2694,8 @@ impl ::acs_runtime::de::FromJson for ServerGroupInfo {
             server_group_id: fields.read("ServerGroupId"),
             action_type: fields.read("ActionType"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ServerGroupInfo {
@@ -2716,7 +2737,8 @@ impl ::acs_runtime::de::FromJson for ListenerHealthStatus {
             listener_protocol: fields.read("ListenerProtocol"),
             server_group_infos: fields.read("ServerGroupInfos"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListenerHealthStatus {
@@ -2746,7 +2768,8 @@ impl ::acs_runtime::de::FromJson for RuleHealthStatus {
             rule_id: fields.read("RuleId"),
             server_group_infos: fields.read("ServerGroupInfos"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for RuleHealthStatus {
@@ -2777,7 +2800,8 @@ impl ::acs_runtime::de::FromJson for AccessLogConfig {
             log_project: fields.read("LogProject"),
             log_store: fields.read("LogStore"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for AccessLogConfig {
@@ -2811,7 +2835,8 @@ impl ::acs_runtime::de::FromJson for DeletionProtectionConfig {
             enabled: fields.read("Enabled"),
             enabled_time: fields.read("EnabledTime"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DeletionProtectionConfig {
@@ -2839,7 +2864,8 @@ impl ::acs_runtime::de::FromJson for GetLoadBalancerAttributeLoadBalancerBilling
         let value = Self {
             pay_type: fields.read("PayType"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de>
@@ -2876,7 +2902,8 @@ impl ::acs_runtime::de::FromJson for LoadBalancerOperationLock {
             lock_reason: fields.read("LockReason"),
             lock_type: fields.read("LockType"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for LoadBalancerOperationLock {
@@ -2917,7 +2944,8 @@ for GetLoadBalancerAttributeModificationProtectionConfig {
             reason: fields.read("Reason"),
             status: fields.read("Status"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de>
@@ -3004,7 +3032,8 @@ impl ::acs_runtime::de::FromJson for LoadBalancerAddresse {
             ipv4_local_addresses: fields.read("Ipv4LocalAddresses"),
             ipv6_local_addresses: fields.read("Ipv6LocalAddresses"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for LoadBalancerAddresse {
@@ -3053,7 +3082,8 @@ impl ::acs_runtime::de::FromJson for GetLoadBalancerAttributeZoneMapping {
             zone_id: fields.read("ZoneId"),
             status: fields.read("Status"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for GetLoadBalancerAttributeZoneMapping {
@@ -3122,7 +3152,8 @@ impl ::acs_runtime::de::FromJson for ListAScriptsAScript {
             listener_id: fields.read("ListenerId"),
             load_balancer_id: fields.read("LoadBalancerId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListAScriptsAScript {
@@ -3163,7 +3194,8 @@ impl ::acs_runtime::de::FromJson for ListAclEntriesAclEntries {
             entry: fields.read("Entry"),
             status: fields.read("Status"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListAclEntriesAclEntries {
@@ -3216,7 +3248,8 @@ impl ::acs_runtime::de::FromJson for RelatedListener {
             load_balancer_id: fields.read("LoadBalancerId"),
             status: fields.read("Status"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for RelatedListener {
@@ -3246,7 +3279,8 @@ impl ::acs_runtime::de::FromJson for ListAclRelationsAclRelation {
             acl_id: fields.read("AclId"),
             related_listeners: fields.read("RelatedListeners"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListAclRelationsAclRelation {
@@ -3319,7 +3353,8 @@ impl ::acs_runtime::de::FromJson for Acl {
             create_time: fields.read("CreateTime"),
             tags: fields.read("Tags"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for Acl {
@@ -3417,7 +3452,8 @@ impl ::acs_runtime::de::FromJson for Job {
             resource_type: fields.read("ResourceType"),
             status: fields.read("Status"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for Job {
@@ -3566,7 +3602,8 @@ impl ::acs_runtime::de::FromJson for HealthCheckTemplate {
             tags: fields.read("Tags"),
             resource_group_id: fields.read("ResourceGroupId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for HealthCheckTemplate {
@@ -3616,7 +3653,8 @@ impl ::acs_runtime::de::FromJson for ListListenerCertificatesCertificate {
             status: fields.read("Status"),
             certificate_type: fields.read("CertificateType"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListListenerCertificatesCertificate {
@@ -3751,7 +3789,8 @@ impl ::acs_runtime::de::FromJson for Listener {
             x_forwarded_for_config: fields.read("XForwardedForConfig"),
             tags: fields.read("Tags"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for Listener {
@@ -3918,7 +3957,8 @@ impl ::acs_runtime::de::FromJson for LoadBalancer {
             ipv6_address_type: fields.read("Ipv6AddressType"),
             security_group_ids: fields.read("SecurityGroupIds"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for LoadBalancer {
@@ -3957,7 +3997,8 @@ impl ::acs_runtime::de::FromJson for ListRulesFixedResponseConfig {
             content_type: fields.read("ContentType"),
             http_code: fields.read("HttpCode"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListRulesFixedResponseConfig {
@@ -3988,7 +4029,8 @@ impl ::acs_runtime::de::FromJson for ListRulesServerGroupTuple {
             server_group_id: fields.read("ServerGroupId"),
             weight: fields.read("Weight"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListRulesServerGroupTuple {
@@ -4019,7 +4061,8 @@ impl ::acs_runtime::de::FromJson for ListRulesServerGroupStickySession {
             enabled: fields.read("Enabled"),
             timeout: fields.read("Timeout"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListRulesServerGroupStickySession {
@@ -4050,7 +4093,8 @@ impl ::acs_runtime::de::FromJson for ListRulesForwardGroupConfig {
             server_group_tuples: fields.read("ServerGroupTuples"),
             server_group_sticky_session: fields.read("ServerGroupStickySession"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListRulesForwardGroupConfig {
@@ -4103,7 +4147,8 @@ impl ::acs_runtime::de::FromJson for ListRulesInsertHeaderConfig {
             value: fields.read("Value"),
             value_type: fields.read("ValueType"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListRulesInsertHeaderConfig {
@@ -4181,7 +4226,8 @@ impl ::acs_runtime::de::FromJson for ListRulesRedirectConfig {
             protocol: fields.read("Protocol"),
             query: fields.read("Query"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListRulesRedirectConfig {
@@ -4207,7 +4253,8 @@ impl ::acs_runtime::de::FromJson for ListRulesRemoveHeaderConfig {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
         let value = Self { key: fields.read("Key") };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListRulesRemoveHeaderConfig {
@@ -4253,7 +4300,8 @@ impl ::acs_runtime::de::FromJson for ListRulesRewriteConfig {
             path: fields.read("Path"),
             query: fields.read("Query"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListRulesRewriteConfig {
@@ -4277,7 +4325,8 @@ impl ::acs_runtime::de::FromJson for ListRulesMirrorGroupConfig {
         let value = Self {
             server_group_tuples: fields.read("ServerGroupTuples"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListRulesMirrorGroupConfig {
@@ -4307,7 +4356,8 @@ impl ::acs_runtime::de::FromJson for ListRulesTrafficMirrorConfig {
             target_type: fields.read("TargetType"),
             mirror_group_config: fields.read("MirrorGroupConfig"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListRulesTrafficMirrorConfig {
@@ -4340,7 +4390,8 @@ impl ::acs_runtime::de::FromJson for ListRulesTrafficLimitConfig {
             qps: fields.read("QPS"),
             per_ip_qps: fields.read("PerIpQps"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListRulesTrafficLimitConfig {
@@ -4396,7 +4447,8 @@ impl ::acs_runtime::de::FromJson for ListRulesCorsConfig {
             allow_credentials: fields.read("AllowCredentials"),
             max_age: fields.read("MaxAge"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListRulesCorsConfig {
@@ -4487,7 +4539,8 @@ impl ::acs_runtime::de::FromJson for ListRulesRuleAction {
             r#type: fields.read("Type"),
             cors_config: fields.read("CorsConfig"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListRulesRuleAction {
@@ -4518,7 +4571,8 @@ impl ::acs_runtime::de::FromJson for ListRulesValue {
             key: fields.read("Key"),
             value: fields.read("Value"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListRulesValue {
@@ -4542,7 +4596,8 @@ impl ::acs_runtime::de::FromJson for ListRulesCookieConfig {
         let value = Self {
             values: fields.read("Values"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListRulesCookieConfig {
@@ -4572,7 +4627,8 @@ impl ::acs_runtime::de::FromJson for ListRulesHeaderConfig {
             key: fields.read("Key"),
             values: fields.read("Values"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListRulesHeaderConfig {
@@ -4596,7 +4652,8 @@ impl ::acs_runtime::de::FromJson for ListRulesHostConfig {
         let value = Self {
             values: fields.read("Values"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListRulesHostConfig {
@@ -4620,7 +4677,8 @@ impl ::acs_runtime::de::FromJson for ListRulesMethodConfig {
         let value = Self {
             values: fields.read("Values"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListRulesMethodConfig {
@@ -4644,7 +4702,8 @@ impl ::acs_runtime::de::FromJson for ListRulesPathConfig {
         let value = Self {
             values: fields.read("Values"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListRulesPathConfig {
@@ -4668,7 +4727,8 @@ impl ::acs_runtime::de::FromJson for ListRulesQueryStringConfig {
         let value = Self {
             values: fields.read("Values"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListRulesQueryStringConfig {
@@ -4692,7 +4752,8 @@ impl ::acs_runtime::de::FromJson for ListRulesSourceIpConfig {
         let value = Self {
             values: fields.read("Values"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListRulesSourceIpConfig {
@@ -4716,7 +4777,8 @@ impl ::acs_runtime::de::FromJson for ListRulesResponseStatusCodeConfig {
         let value = Self {
             values: fields.read("Values"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListRulesResponseStatusCodeConfig {
@@ -4746,7 +4808,8 @@ impl ::acs_runtime::de::FromJson for ListRulesResponseHeaderConfig {
             key: fields.read("Key"),
             values: fields.read("Values"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListRulesResponseHeaderConfig {
@@ -4826,7 +4889,8 @@ impl ::acs_runtime::de::FromJson for ListRulesRuleCondition {
             response_header_config: fields.read("ResponseHeaderConfig"),
             r#type: fields.read("Type"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListRulesRuleCondition {
@@ -4913,7 +4977,8 @@ impl ::acs_runtime::de::FromJson for ListRulesRule {
             direction: fields.read("Direction"),
             tags: fields.read("Tags"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListRulesRule {
@@ -4980,7 +5045,8 @@ impl ::acs_runtime::de::FromJson for SecurityPolicies {
             create_time: fields.read("CreateTime"),
             tags: fields.read("Tags"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for SecurityPolicies {
@@ -5023,7 +5089,8 @@ impl ::acs_runtime::de::FromJson for ListSecurityPolicyRelationsRelatedListener 
             listener_protocol: fields.read("ListenerProtocol"),
             load_balancer_id: fields.read("LoadBalancerId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListSecurityPolicyRelationsRelatedListener {
@@ -5055,7 +5122,8 @@ impl ::acs_runtime::de::FromJson for SecrityPolicyRelation {
             related_listeners: fields.read("RelatedListeners"),
             security_policy_id: fields.read("SecurityPolicyId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for SecrityPolicyRelation {
@@ -5138,7 +5206,8 @@ impl ::acs_runtime::de::FromJson for ListServerGroupServersServer {
             server_group_id: fields.read("ServerGroupId"),
             remote_ip_enabled: fields.read("RemoteIpEnabled"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListServerGroupServersServer {
@@ -5261,7 +5330,8 @@ impl ::acs_runtime::de::FromJson for ListServerGroupsHealthCheckConfig {
             healthy_threshold: fields.read("HealthyThreshold"),
             unhealthy_threshold: fields.read("UnhealthyThreshold"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListServerGroupsHealthCheckConfig {
@@ -5312,7 +5382,8 @@ impl ::acs_runtime::de::FromJson for ListServerGroupsStickySessionConfig {
             sticky_session_enabled: fields.read("StickySessionEnabled"),
             sticky_session_type: fields.read("StickySessionType"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListServerGroupsStickySessionConfig {
@@ -5343,7 +5414,8 @@ impl ::acs_runtime::de::FromJson for ListServerGroupsUchConfig {
             r#type: fields.read("Type"),
             value: fields.read("Value"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListServerGroupsUchConfig {
@@ -5382,7 +5454,8 @@ impl ::acs_runtime::de::FromJson for ListServerGroupsConnectionDrainConfig {
             connection_drain_enabled: fields.read("ConnectionDrainEnabled"),
             connection_drain_timeout: fields.read("ConnectionDrainTimeout"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListServerGroupsConnectionDrainConfig {
@@ -5422,7 +5495,8 @@ impl ::acs_runtime::de::FromJson for ListServerGroupsSlowStartConfig {
             slow_start_enabled: fields.read("SlowStartEnabled"),
             slow_start_duration: fields.read("SlowStartDuration"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListServerGroupsSlowStartConfig {
@@ -5607,7 +5681,8 @@ impl ::acs_runtime::de::FromJson for ServerGroup {
             slow_start_config: fields.read("SlowStartConfig"),
             cross_zone_enabled: fields.read("CrossZoneEnabled"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ServerGroup {
@@ -5642,7 +5717,8 @@ impl ::acs_runtime::de::FromJson for ListSystemSecurityPoliciesSecurityPolicies 
             security_policy_id: fields.read("SecurityPolicyId"),
             tls_versions: fields.read("TLSVersions"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListSystemSecurityPoliciesSecurityPolicies {
@@ -5677,7 +5753,8 @@ impl ::acs_runtime::de::FromJson for TagKey {
             category: fields.read("Category"),
             tag_key: fields.read("TagKey"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for TagKey {
@@ -5725,7 +5802,8 @@ impl ::acs_runtime::de::FromJson for TagResource {
             tag_key: fields.read("TagKey"),
             tag_value: fields.read("TagValue"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for TagResource {

@@ -743,7 +743,8 @@ impl ::acs_runtime::de::FromJson for SecondaryCidrBlocks {
         let value = Self {
             secondary_cidr_block: fields.read("secondaryCidrBlock"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "network-instance-connections")]
@@ -784,7 +785,8 @@ impl ::acs_runtime::de::FromJson for Ipv6CidrBlock {
             ipv6_isp: fields.read("Ipv6Isp"),
             ipv6_cidr_block: fields.read("Ipv6CidrBlock"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "network-instance-connections")]
@@ -811,7 +813,8 @@ impl ::acs_runtime::de::FromJson for Ipv6CidrBlocks {
         let value = Self {
             ipv6_cidr_block: fields.read("ipv6CidrBlock"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "network-instance-connections")]
@@ -851,7 +854,8 @@ impl ::acs_runtime::de::FromJson for ChildInstanceAttributes {
             ipv6_cidr_block: fields.read("Ipv6CidrBlock"),
             ipv6_cidr_blocks: fields.read("Ipv6CidrBlocks"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "network-instance-connections")]
@@ -928,7 +932,8 @@ impl ::acs_runtime::de::FromJson for ChildInstance {
             child_instance_attach_time: fields.read("ChildInstanceAttachTime"),
             cen_id: fields.read("CenId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "network-instance-connections")]
@@ -955,7 +960,8 @@ impl ::acs_runtime::de::FromJson for ChildInstances {
         let value = Self {
             child_instance: fields.read("ChildInstance"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "network-instance-connections")]
@@ -1033,7 +1039,8 @@ impl ::acs_runtime::de::FromJson for OrginInterRegionBandwidthLimit {
             geographic_span_id: fields.read("GeographicSpanId"),
             local_region_id: fields.read("LocalRegionId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "bandwidth-plans")]
@@ -1063,7 +1070,8 @@ impl ::acs_runtime::de::FromJson for OrginInterRegionBandwidthLimits {
             orgin_inter_region_bandwidth_limit: fields
                 .read("OrginInterRegionBandwidthLimit"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "bandwidth-plans")]
@@ -1119,7 +1127,8 @@ impl ::acs_runtime::de::FromJson for DescribeCenBandwidthPackagesTag {
             key: fields.read("Key"),
             value: fields.read("Value"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(
@@ -1159,7 +1168,8 @@ impl ::acs_runtime::de::FromJson for Tags {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
         let value = Self { tag: fields.read("Tag") };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(
@@ -1188,7 +1198,8 @@ impl ::acs_runtime::de::FromJson for CenIds {
         let value = Self {
             cen_id: fields.read("CenId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "bandwidth-plans")]
@@ -1365,7 +1376,8 @@ impl ::acs_runtime::de::FromJson for CenBandwidthPackage {
             tags: fields.read("Tags"),
             cen_ids: fields.read("CenIds"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "bandwidth-plans")]
@@ -1392,7 +1404,8 @@ impl ::acs_runtime::de::FromJson for CenBandwidthPackages {
         let value = Self {
             cen_bandwidth_package: fields.read("CenBandwidthPackage"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "bandwidth-plans")]
@@ -1454,7 +1467,8 @@ impl ::acs_runtime::de::FromJson for CenRouteMapRecord {
             route_map_id: fields.read("RouteMapId"),
             region_id: fields.read("RegionId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "route-management")]
@@ -1481,7 +1495,8 @@ impl ::acs_runtime::de::FromJson for CenRouteMapRecords {
         let value = Self {
             cen_route_map_record: fields.read("CenRouteMapRecord"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "route-management")]
@@ -1541,7 +1556,8 @@ impl ::acs_runtime::de::FromJson for Conflict {
             instance_type: fields.read("InstanceType"),
             region_id: fields.read("RegionId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "route-management")]
@@ -1568,7 +1584,8 @@ impl ::acs_runtime::de::FromJson for Conflicts {
         let value = Self {
             conflict: fields.read("Conflict"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "route-management")]
@@ -1595,7 +1612,8 @@ impl ::acs_runtime::de::FromJson for Communities {
         let value = Self {
             community: fields.read("Community"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "route-management")]
@@ -1622,7 +1640,8 @@ impl ::acs_runtime::de::FromJson for AsPaths {
         let value = Self {
             as_path: fields.read("AsPath"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "route-management")]
@@ -1748,7 +1767,8 @@ impl ::acs_runtime::de::FromJson for CenRouteEntry {
             communities: fields.read("Communities"),
             as_paths: fields.read("AsPaths"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "route-management")]
@@ -1775,7 +1795,8 @@ impl ::acs_runtime::de::FromJson for CenRouteEntries {
         let value = Self {
             cen_route_entry: fields.read("CenRouteEntry"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "route-management")]
@@ -1815,7 +1836,8 @@ impl ::acs_runtime::de::FromJson for GeographicSpanModel {
             geographic_span_id: fields.read("GeographicSpanId"),
             opposite_geo_region_id: fields.read("OppositeGeoRegionId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "bandwidth-plans")]
@@ -1842,7 +1864,8 @@ impl ::acs_runtime::de::FromJson for GeographicSpanModels {
         let value = Self {
             geographic_span_model: fields.read("GeographicSpanModel"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "bandwidth-plans")]
@@ -1920,7 +1943,8 @@ impl ::acs_runtime::de::FromJson for CenInterRegionBandwidthLimit {
             bandwidth_limit: fields.read("BandwidthLimit"),
             bandwidth_type: fields.read("BandwidthType"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "cross-region-connections")]
@@ -1949,7 +1973,8 @@ impl ::acs_runtime::de::FromJson for CenInterRegionBandwidthLimits {
         let value = Self {
             cen_inter_region_bandwidth_limit: fields.read("CenInterRegionBandwidthLimit"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "cross-region-connections")]
@@ -1999,7 +2024,8 @@ impl ::acs_runtime::de::FromJson for PrivateZoneInfo {
             host_region_id: fields.read("HostRegionId"),
             host_vpc_id: fields.read("HostVpcId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "privatezone")]
@@ -2026,7 +2052,8 @@ impl ::acs_runtime::de::FromJson for PrivateZoneInfos {
         let value = Self {
             private_zone_info: fields.read("PrivateZoneInfo"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "privatezone")]
@@ -2091,7 +2118,8 @@ impl ::acs_runtime::de::FromJson for CenOutRouteMapRecord {
             route_map_id: fields.read("RouteMapId"),
             region_id: fields.read("RegionId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "route-management")]
@@ -2118,7 +2146,8 @@ impl ::acs_runtime::de::FromJson for CenOutRouteMapRecords {
         let value = Self {
             cen_out_route_map_record: fields.read("CenOutRouteMapRecord"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "route-management")]
@@ -2219,7 +2248,8 @@ impl ::acs_runtime::de::FromJson for DescribeCenRegionDomainRouteEntriesCenRoute
             communities: fields.read("Communities"),
             as_paths: fields.read("AsPaths"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "route-management")]
@@ -2249,7 +2279,8 @@ impl ::acs_runtime::de::FromJson for DescribeCenRegionDomainRouteEntriesCenRoute
         let value = Self {
             cen_route_entry: fields.read("CenRouteEntry"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "route-management")]
@@ -2277,7 +2308,8 @@ impl ::acs_runtime::de::FromJson for SourceRegionIds {
         let value = Self {
             source_region_id: fields.read("SourceRegionId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "route-maps")]
@@ -2309,7 +2341,8 @@ impl ::acs_runtime::de::FromJson for SourceChildInstanceTypes {
         let value = Self {
             source_child_instance_type: fields.read("SourceChildInstanceType"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "route-maps")]
@@ -2338,7 +2371,8 @@ impl ::acs_runtime::de::FromJson for DestinationRouteTableIds {
         let value = Self {
             destination_route_table_id: fields.read("DestinationRouteTableId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "route-maps")]
@@ -2365,7 +2399,8 @@ impl ::acs_runtime::de::FromJson for SourceInstanceIds {
         let value = Self {
             source_instance_id: fields.read("SourceInstanceId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "route-maps")]
@@ -2394,7 +2429,8 @@ impl ::acs_runtime::de::FromJson for DestinationCidrBlocks {
         let value = Self {
             destination_cidr_block: fields.read("DestinationCidrBlock"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "route-maps")]
@@ -2421,7 +2457,8 @@ impl ::acs_runtime::de::FromJson for DestinationRegionIds {
         let value = Self {
             destination_region_id: fields.read("DestinationRegionId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "route-maps")]
@@ -2448,7 +2485,8 @@ impl ::acs_runtime::de::FromJson for SourceRouteTableIds {
         let value = Self {
             source_route_table_id: fields.read("SourceRouteTableId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "route-maps")]
@@ -2475,7 +2513,8 @@ impl ::acs_runtime::de::FromJson for MatchCommunitySet {
         let value = Self {
             match_community: fields.read("MatchCommunity"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "route-maps")]
@@ -2504,7 +2543,8 @@ impl ::acs_runtime::de::FromJson for PrependAsPath {
         let value = Self {
             as_path: fields.read("AsPath"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "route-maps")]
@@ -2535,7 +2575,8 @@ impl ::acs_runtime::de::FromJson for RouteTypes {
         let value = Self {
             route_type: fields.read("RouteType"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "route-maps")]
@@ -2569,7 +2610,8 @@ impl ::acs_runtime::de::FromJson for DestinationChildInstanceTypes {
         let value = Self {
             destination_child_instance_type: fields.read("DestinationChildInstanceType"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "route-maps")]
@@ -2598,7 +2640,8 @@ impl ::acs_runtime::de::FromJson for DestinationInstanceIds {
         let value = Self {
             destination_instance_id: fields.read("DestinationInstanceId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "route-maps")]
@@ -2625,7 +2668,8 @@ impl ::acs_runtime::de::FromJson for MatchAsns {
         let value = Self {
             match_asn: fields.read("MatchAsn"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "route-maps")]
@@ -2652,7 +2696,8 @@ impl ::acs_runtime::de::FromJson for OperateCommunitySet {
         let value = Self {
             operate_community: fields.read("OperateCommunity"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "route-maps")]
@@ -2869,7 +2914,8 @@ impl ::acs_runtime::de::FromJson for RouteMap {
             match_asns: fields.read("MatchAsns"),
             operate_community_set: fields.read("OperateCommunitySet"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "route-maps")]
@@ -2896,7 +2942,8 @@ impl ::acs_runtime::de::FromJson for RouteMaps {
         let value = Self {
             route_map: fields.read("RouteMap"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "route-maps")]
@@ -2983,7 +3030,8 @@ impl ::acs_runtime::de::FromJson for VbrHealthCheck {
             health_check_only: fields.read("HealthCheckOnly"),
             description: fields.read("Description"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "health-check")]
@@ -3010,7 +3058,8 @@ impl ::acs_runtime::de::FromJson for VbrHealthChecks {
         let value = Self {
             vbr_health_check: fields.read("VbrHealthCheck"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "health-check")]
@@ -3037,7 +3086,8 @@ impl ::acs_runtime::de::FromJson for CenBandwidthPackageIds {
         let value = Self {
             cen_bandwidth_package_id: fields.read("CenBandwidthPackageId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "cen-instances")]
@@ -3124,7 +3174,8 @@ impl ::acs_runtime::de::FromJson for Cen {
             tags: fields.read("Tags"),
             cen_bandwidth_package_ids: fields.read("CenBandwidthPackageIds"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "cen-instances")]
@@ -3149,7 +3200,8 @@ impl ::acs_runtime::de::FromJson for Cens {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
         let value = Self { cen: fields.read("Cen") };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "cen-instances")]
@@ -3183,7 +3235,8 @@ impl ::acs_runtime::de::FromJson for Region {
             local_name: fields.read("LocalName"),
             region_id: fields.read("RegionId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "network-instance-connections")]
@@ -3210,7 +3263,8 @@ impl ::acs_runtime::de::FromJson for Regions {
         let value = Self {
             region: fields.read("Region"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "network-instance-connections")]
@@ -3328,7 +3382,8 @@ impl ::acs_runtime::de::FromJson for FlowLog {
             interval: fields.read("Interval"),
             tags: fields.read("Tags"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "flow-logs")]
@@ -3355,7 +3410,8 @@ impl ::acs_runtime::de::FromJson for FlowLogs {
         let value = Self {
             flow_log: fields.read("FlowLog"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "flow-logs")]
@@ -3385,7 +3441,8 @@ impl ::acs_runtime::de::FromJson for RegionId {
         let value = Self {
             region_id: fields.read("RegionId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "bandwidth-plans")]
@@ -3412,7 +3469,8 @@ impl ::acs_runtime::de::FromJson for RegionIds {
         let value = Self {
             region_id: fields.read("RegionId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "bandwidth-plans")]
@@ -3491,7 +3549,8 @@ impl ::acs_runtime::de::FromJson for GrantRule {
             cen_owner_id: fields.read("CenOwnerId"),
             create_time: fields.read("CreateTime"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "network-instance-connections")]
@@ -3518,7 +3577,8 @@ impl ::acs_runtime::de::FromJson for GrantRules {
         let value = Self {
             grant_rule: fields.read("GrantRule"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "network-instance-connections")]
@@ -3593,7 +3653,8 @@ impl ::acs_runtime::de::FromJson for DescribeGrantRulesToResourceGrantRule {
             cen_id: fields.read("CenId"),
             create_time: fields.read("CreateTime"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "cen-instances")]
@@ -3692,7 +3753,8 @@ impl ::acs_runtime::de::FromJson for PublishedRouteEntry {
             route_type: fields.read("RouteType"),
             conflicts: fields.read("Conflicts"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "route-management")]
@@ -3719,7 +3781,8 @@ impl ::acs_runtime::de::FromJson for PublishedRouteEntries {
         let value = Self {
             published_route_entry: fields.read("PublishedRouteEntry"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "route-management")]
@@ -3778,7 +3841,8 @@ impl ::acs_runtime::de::FromJson for RouteConflict {
             instance_type: fields.read("InstanceType"),
             region_id: fields.read("RegionId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "route-management")]
@@ -3805,7 +3869,8 @@ impl ::acs_runtime::de::FromJson for RouteConflicts {
         let value = Self {
             route_conflict: fields.read("RouteConflict"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "route-management")]
@@ -3830,7 +3895,8 @@ impl ::acs_runtime::de::FromJson for Cidrs {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
         let value = Self { cidr: fields.read("Cidr") };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "cloud-services")]
@@ -3901,7 +3967,8 @@ impl ::acs_runtime::de::FromJson for RouteServiceEntry {
             host_region_id: fields.read("HostRegionId"),
             cidrs: fields.read("Cidrs"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "cloud-services")]
@@ -3928,7 +3995,8 @@ impl ::acs_runtime::de::FromJson for RouteServiceEntries {
         let value = Self {
             route_service_entry: fields.read("RouteServiceEntry"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "cloud-services")]
@@ -4011,7 +4079,8 @@ impl ::acs_runtime::de::FromJson for Data {
             status: fields.read("Status"),
             scope_list: fields.read("ScopeList"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "aggregate-route")]
@@ -4057,7 +4126,8 @@ impl ::acs_runtime::de::FromJson for DescribeTransitRouteTableAggregationDetailD
             description: fields.read("Description"),
             status: fields.read("Status"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "aggregate-route")]
@@ -4185,7 +4255,8 @@ impl ::acs_runtime::de::FromJson for RouteEntry {
             destination_cidr_block: fields.read("DestinationCidrBlock"),
             child_instance_route_table_id: fields.read("ChildInstanceRouteTableId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "route-management")]
@@ -4249,7 +4320,8 @@ for ListCenInterRegionTrafficQosPoliciesTrafficQosQueue {
             dscps: fields.read("Dscps"),
             effective_bandwidth: fields.read("EffectiveBandwidth"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "traffic-scheduling")]
@@ -4329,7 +4401,8 @@ impl ::acs_runtime::de::FromJson for TrafficQosPolicies {
             transit_router_id: fields.read("TransitRouterId"),
             transit_router_attachment_id: fields.read("TransitRouterAttachmentId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "traffic-scheduling")]
@@ -4441,7 +4514,8 @@ impl ::acs_runtime::de::FromJson for ListCenInterRegionTrafficQosQueuesTrafficQo
             dscps: fields.read("Dscps"),
             status: fields.read("Status"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "traffic-scheduling")]
@@ -4511,7 +4585,8 @@ impl ::acs_runtime::de::FromJson for GrantVSwitchEnis {
             network_interface_name: fields.read("NetworkInterfaceName"),
             primary_ip_address: fields.read("PrimaryIpAddress"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "multicast")]
@@ -4557,7 +4632,8 @@ impl ::acs_runtime::de::FromJson for VSwitche {
             v_switch_id: fields.read("VSwitchId"),
             v_switch_name: fields.read("VSwitchName"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "network-instance-connections")]
@@ -4623,7 +4699,8 @@ impl ::acs_runtime::de::FromJson for TagResource {
             resource_id: fields.read("ResourceId"),
             tag_key: fields.read("TagKey"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "tag-api")]
@@ -4650,7 +4727,8 @@ impl ::acs_runtime::de::FromJson for TagResources {
         let value = Self {
             tag_resource: fields.read("TagResource"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "tag-api")]
@@ -4744,7 +4822,8 @@ impl ::acs_runtime::de::FromJson for ListTrafficMarkingPoliciesTrafficMatchRule 
             dst_port_range: fields.read("DstPortRange"),
             src_port_range: fields.read("SrcPortRange"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "traffic-scheduling")]
@@ -4823,7 +4902,8 @@ impl ::acs_runtime::de::FromJson for TrafficMarkingPolicies {
             traffic_match_rules: fields.read("TrafficMatchRules"),
             transit_router_id: fields.read("TransitRouterId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "traffic-scheduling")]
@@ -4898,7 +4978,8 @@ impl ::acs_runtime::de::FromJson for CidrList {
             publish_cidr_route: fields.read("PublishCidrRoute"),
             transit_router_id: fields.read("TransitRouterId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "transit-router-cidr-blocks")]
@@ -4950,7 +5031,8 @@ impl ::acs_runtime::de::FromJson for TransitRouterCidrAllocation {
             cidr: fields.read("Cidr"),
             attachment_name: fields.read("AttachmentName"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "transit-router-cidr-blocks")]
@@ -5071,7 +5153,8 @@ impl ::acs_runtime::de::FromJson for TransitRouterAttachment {
             cen_id: fields.read("CenId"),
             order_type: fields.read("OrderType"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "network-instance-connections")]
@@ -5142,7 +5225,8 @@ impl ::acs_runtime::de::FromJson for TransitRouterMulticastAssociation {
             resource_owner_id: fields.read("ResourceOwnerId"),
             resource_id: fields.read("ResourceId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "multicast")]
@@ -5170,7 +5254,8 @@ impl ::acs_runtime::de::FromJson for ListTransitRouterMulticastDomainsOptions {
         let value = Self {
             igmpv2_support: fields.read("Igmpv2Support"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "multicast")]
@@ -5251,7 +5336,8 @@ impl ::acs_runtime::de::FromJson for TransitRouterMulticastDomain {
             cen_id: fields.read("CenId"),
             options: fields.read("Options"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "multicast")]
@@ -5376,7 +5462,8 @@ impl ::acs_runtime::de::FromJson for TransitRouterMulticastGroup {
             transit_router_multicast_domain_id: fields
                 .read("TransitRouterMulticastDomainId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "multicast")]
@@ -5537,7 +5624,8 @@ for ListTransitRouterPeerAttachmentsTransitRouterAttachment {
             cen_id: fields.read("CenId"),
             default_link_type: fields.read("DefaultLinkType"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "cross-region-connections")]
@@ -5618,7 +5706,8 @@ impl ::acs_runtime::de::FromJson for PrefixList {
             transit_router_table_id: fields.read("TransitRouterTableId"),
             transit_router_id: fields.read("TransitRouterId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "prefix-lists")]
@@ -5718,7 +5807,8 @@ impl ::acs_runtime::de::FromJson for PathAttributes {
             origin_route_type: fields.read("OriginRouteType"),
             preference: fields.read("Preference"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "routes-of-transit-routers")]
@@ -5891,7 +5981,8 @@ impl ::acs_runtime::de::FromJson for TransitRouterRouteEntries {
             prefix_list_id: fields.read("PrefixListId"),
             path_attributes: fields.read("PathAttributes"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "routes-of-transit-routers")]
@@ -5953,7 +6044,8 @@ impl ::acs_runtime::de::FromJson for TransitRouterAssociation {
             resource_id: fields.read("ResourceId"),
             transit_router_route_table_id: fields.read("TransitRouterRouteTableId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "associated-forwarding-correlations")]
@@ -6014,7 +6106,8 @@ impl ::acs_runtime::de::FromJson for TransitRouterPropagation {
             resource_id: fields.read("ResourceId"),
             transit_router_route_table_id: fields.read("TransitRouterRouteTableId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "route-learning-correlations")]
@@ -6082,7 +6175,8 @@ for ListTransitRouterRouteTablesResponseRouteTableOptions {
         let value = Self {
             multi_region_ecmp: fields.read("MultiRegionECMP"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "route-tables-of-transit-routers")]
@@ -6176,7 +6270,8 @@ impl ::acs_runtime::de::FromJson for TransitRouterRouteTable {
             region_id: fields.read("RegionId"),
             transit_router_id: fields.read("TransitRouterId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "route-tables-of-transit-routers")]
@@ -6301,7 +6396,8 @@ for ListTransitRouterVbrAttachmentsTransitRouterAttachment {
             cen_id: fields.read("CenId"),
             order_type: fields.read("OrderType"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "network-instance-connections")]
@@ -6342,7 +6438,8 @@ impl ::acs_runtime::de::FromJson for ListTransitRouterVpcAttachmentsZoneMapping 
             v_switch_id: fields.read("VSwitchId"),
             network_interface_id: fields.read("NetworkInterfaceId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "network-instance-connections")]
@@ -6489,7 +6586,8 @@ for ListTransitRouterVpcAttachmentsTransitRouterAttachment {
                 .read("TransitRouterVPCAttachmentOptions"),
             cen_id: fields.read("CenId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "network-instance-connections")]
@@ -6520,7 +6618,8 @@ impl ::acs_runtime::de::FromJson for ListTransitRouterVpnAttachmentsZone {
         let value = Self {
             zone_id: fields.read("ZoneId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "network-instance-connections")]
@@ -6656,7 +6755,8 @@ for ListTransitRouterVpnAttachmentsTransitRouterAttachment {
             cen_id: fields.read("CenId"),
             order_type: fields.read("OrderType"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "network-instance-connections")]
@@ -6743,7 +6843,8 @@ impl ::acs_runtime::de::FromJson for ListTransitRoutersTransitRouterCidrList {
             transit_router_cidr_id: fields.read("TransitRouterCidrId"),
             publish_cidr_route: fields.read("PublishCidrRoute"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "transit-routers")]
@@ -6851,7 +6952,8 @@ impl ::acs_runtime::de::FromJson for TransitRouter {
             transit_router_cidr_list: fields.read("TransitRouterCidrList"),
             tags: fields.read("Tags"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "transit-routers")]

@@ -116,7 +116,8 @@ impl ::acs_runtime::de::FromJson for DedicatedHostIdSets {
         let value = Self {
             dedicated_host_id: fields.read("DedicatedHostId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "dedicated-hosts")]
@@ -143,7 +144,8 @@ impl ::acs_runtime::de::FromJson for Ipv6Sets {
         let value = Self {
             ipv6_address: fields.read("Ipv6Address"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "elastic-network-interfaces-enis")]
@@ -170,7 +172,8 @@ impl ::acs_runtime::de::FromJson for Ipv6PrefixSets {
         let value = Self {
             ipv6_prefix: fields.read("Ipv6Prefix"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "elastic-network-interfaces-enis")]
@@ -197,7 +200,8 @@ impl ::acs_runtime::de::FromJson for PrivateIpSet {
         let value = Self {
             private_ip_address: fields.read("PrivateIpAddress"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "elastic-network-interfaces-enis")]
@@ -224,7 +228,8 @@ impl ::acs_runtime::de::FromJson for Ipv4PrefixSet {
         let value = Self {
             ipv4_prefixes: fields.read("Ipv4Prefixes"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "elastic-network-interfaces-enis")]
@@ -258,7 +263,8 @@ impl ::acs_runtime::de::FromJson for AssignedPrivateIpAddressesSet {
             private_ip_set: fields.read("PrivateIpSet"),
             ipv4_prefix_set: fields.read("Ipv4PrefixSet"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "elastic-network-interfaces-enis")]
@@ -304,7 +310,8 @@ impl ::acs_runtime::de::FromJson for AttachInstanceRamRoleResult {
             instance_id: fields.read("InstanceId"),
             success: fields.read("Success"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "instances")]
@@ -333,7 +340,8 @@ impl ::acs_runtime::de::FromJson for AttachInstanceRamRoleResults {
         let value = Self {
             attach_instance_ram_role_result: fields.read("AttachInstanceRamRoleResult"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "instances")]
@@ -379,7 +387,8 @@ impl ::acs_runtime::de::FromJson for AttachKeyPairResult {
             instance_id: fields.read("InstanceId"),
             success: fields.read("Success"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "ssh-key-pairs")]
@@ -406,7 +415,8 @@ impl ::acs_runtime::de::FromJson for Results {
         let value = Self {
             result: fields.read("Result"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "ssh-key-pairs")]
@@ -1721,7 +1731,8 @@ impl ::acs_runtime::de::FromJson for InstanceIds {
         let value = Self {
             instance_id: fields.read("InstanceId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(any(feature = "auto-provisioning-groups", feature = "deployment-sets"))]
@@ -1786,7 +1797,8 @@ impl ::acs_runtime::de::FromJson for LaunchResult {
             amount: fields.read("Amount"),
             instance_ids: fields.read("InstanceIds"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "auto-provisioning-groups")]
@@ -1813,7 +1825,8 @@ impl ::acs_runtime::de::FromJson for LaunchResults {
         let value = Self {
             launch_result: fields.read("LaunchResult"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "auto-provisioning-groups")]
@@ -3060,7 +3073,8 @@ impl ::acs_runtime::de::FromJson for ForwardTableIds {
         let value = Self {
             forward_table_id: fields.read("ForwardTableId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "deprecated")]
@@ -3085,7 +3099,8 @@ impl ::acs_runtime::de::FromJson for BandwidthPackageIds {
         let value = Self {
             bandwidth_package_id: fields.read("BandwidthPackageId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "deprecated")]
@@ -3233,7 +3248,8 @@ impl ::acs_runtime::de::FromJson for SecurityGroupIds {
         let value = Self {
             security_group_id: fields.read("SecurityGroupId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(
@@ -3273,7 +3289,8 @@ impl ::acs_runtime::de::FromJson for CreateNetworkInterfacePrivateIpSet {
             private_ip_address: fields.read("PrivateIpAddress"),
             primary: fields.read("Primary"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "elastic-network-interfaces-enis")]
@@ -3300,7 +3317,8 @@ impl ::acs_runtime::de::FromJson for PrivateIpSets {
         let value = Self {
             private_ip_set: fields.read("PrivateIpSet"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "elastic-network-interfaces-enis")]
@@ -3364,7 +3382,8 @@ impl ::acs_runtime::de::FromJson for CreateNetworkInterfaceTag {
             tag_value: fields.read("TagValue"),
             tag_key: fields.read("TagKey"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(
@@ -3434,7 +3453,8 @@ impl ::acs_runtime::de::FromJson for Tags {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
         let value = Self { tag: fields.read("Tag") };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(
@@ -3477,7 +3497,8 @@ impl ::acs_runtime::de::FromJson for Ipv6Set {
         let value = Self {
             ipv6_address: fields.read("Ipv6Address"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(any(feature = "elastic-network-interfaces-enis", feature = "instances"))]
@@ -3504,7 +3525,8 @@ impl ::acs_runtime::de::FromJson for CreateNetworkInterfaceIpv6Sets {
         let value = Self {
             ipv6_set: fields.read("Ipv6Set"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(any(feature = "elastic-network-interfaces-enis", feature = "instances"))]
@@ -3532,7 +3554,8 @@ impl ::acs_runtime::de::FromJson for CreateNetworkInterfaceIpv4PrefixSet {
         let value = Self {
             ipv4_prefix: fields.read("Ipv4Prefix"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(any(feature = "elastic-network-interfaces-enis", feature = "instances"))]
@@ -3559,7 +3582,8 @@ impl ::acs_runtime::de::FromJson for Ipv4PrefixSets {
         let value = Self {
             ipv4_prefix_set: fields.read("Ipv4PrefixSet"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(any(feature = "elastic-network-interfaces-enis", feature = "instances"))]
@@ -3587,7 +3611,8 @@ impl ::acs_runtime::de::FromJson for Ipv6PrefixSet {
         let value = Self {
             ipv6_prefix: fields.read("Ipv6Prefix"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(any(feature = "elastic-network-interfaces-enis", feature = "instances"))]
@@ -3614,7 +3639,8 @@ impl ::acs_runtime::de::FromJson for CreateNetworkInterfaceIpv6PrefixSets {
         let value = Self {
             ipv6_prefix_set: fields.read("Ipv6PrefixSet"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(any(feature = "elastic-network-interfaces-enis", feature = "instances"))]
@@ -3677,7 +3703,8 @@ impl ::acs_runtime::de::FromJson for NetworkInterfacePermission {
             service_name: fields.read("ServiceName"),
             permission_state: fields.read("PermissionState"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "elastic-network-interfaces-enis")]
@@ -3769,7 +3796,8 @@ impl ::acs_runtime::de::FromJson for EventIdSet {
         let value = Self {
             event_id: fields.read("EventId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "system-events")]
@@ -3845,7 +3873,8 @@ impl ::acs_runtime::de::FromJson for Activation {
             time_to_live_in_hours: fields.read("TimeToLiveInHours"),
             activation_id: fields.read("ActivationId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "cloud-assistant")]
@@ -3872,7 +3901,8 @@ impl ::acs_runtime::de::FromJson for LaunchTemplateVersionNumbers {
         let value = Self {
             version_numbers: fields.read("versionNumbers"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "launch-templates")]
@@ -3906,7 +3936,8 @@ impl ::acs_runtime::de::FromJson for LaunchTemplateVersion {
             launch_template_id: fields.read("LaunchTemplateId"),
             launch_template_version_number: fields.read("LaunchTemplateVersionNumber"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "launch-templates")]
@@ -3933,7 +3964,8 @@ impl ::acs_runtime::de::FromJson for LaunchTemplateVersions {
         let value = Self {
             launch_template_version: fields.read("LaunchTemplateVersion"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "launch-templates")]
@@ -3979,7 +4011,8 @@ impl ::acs_runtime::de::FromJson for RelatedItem {
             name: fields.read("Name"),
             value: fields.read("Value"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(
@@ -4024,7 +4057,8 @@ impl ::acs_runtime::de::FromJson for RelatedItemSet {
         let value = Self {
             related_item: fields.read("RelatedItem"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(
@@ -4089,7 +4123,8 @@ impl ::acs_runtime::de::FromJson for OperationProgress {
             operation_status: fields.read("OperationStatus"),
             related_item_set: fields.read("RelatedItemSet"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(
@@ -4134,7 +4169,8 @@ impl ::acs_runtime::de::FromJson for OperationProgressSet {
         let value = Self {
             operation_progress: fields.read("OperationProgress"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(
@@ -4246,7 +4282,8 @@ impl ::acs_runtime::de::FromJson for Instance {
             machine_id: fields.read("MachineId"),
             resource_group_id: fields.read("ResourceGroupId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "cloud-assistant")]
@@ -4310,7 +4347,8 @@ impl ::acs_runtime::de::FromJson for AccessPointType {
             access_point_id: fields.read("AccessPointId"),
             location: fields.read("Location"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "deprecated")]
@@ -4335,7 +4373,8 @@ impl ::acs_runtime::de::FromJson for AccessPointSet {
         let value = Self {
             access_point_type: fields.read("AccessPointType"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "deprecated")]
@@ -4431,7 +4470,8 @@ impl ::acs_runtime::de::FromJson for ValueItem {
             count: fields.read("Count"),
             instance_charge_type: fields.read("InstanceChargeType"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "regions")]
@@ -4458,7 +4498,8 @@ impl ::acs_runtime::de::FromJson for AttributeValues {
         let value = Self {
             value_item: fields.read("ValueItem"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "regions")]
@@ -4505,7 +4546,8 @@ impl ::acs_runtime::de::FromJson for AccountAttributeItem {
             attribute_name: fields.read("AttributeName"),
             attribute_values: fields.read("AttributeValues"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "regions")]
@@ -4532,7 +4574,8 @@ impl ::acs_runtime::de::FromJson for AccountAttributeItems {
         let value = Self {
             account_attribute_item: fields.read("AccountAttributeItem"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "regions")]
@@ -4580,7 +4623,8 @@ impl ::acs_runtime::de::FromJson for DescribeActivationsTag {
             tag_key: fields.read("TagKey"),
             tag_value: fields.read("TagValue"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(
@@ -4680,7 +4724,8 @@ impl ::acs_runtime::de::FromJson for ActivationList {
             resource_group_id: fields.read("ResourceGroupId"),
             tags: fields.read("Tags"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "cloud-assistant")]
@@ -4719,7 +4764,8 @@ impl ::acs_runtime::de::FromJson for ActivityDetail {
             status: fields.read("Status"),
             detail: fields.read("Detail"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "auto-provisioning-groups")]
@@ -4746,7 +4792,8 @@ impl ::acs_runtime::de::FromJson for ActivityDetails {
         let value = Self {
             activity_detail: fields.read("ActivityDetail"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "auto-provisioning-groups")]
@@ -4799,7 +4846,8 @@ impl ::acs_runtime::de::FromJson for AutoProvisioningGroupHistory {
             last_event_time: fields.read("LastEventTime"),
             activity_details: fields.read("ActivityDetails"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "auto-provisioning-groups")]
@@ -4828,7 +4876,8 @@ impl ::acs_runtime::de::FromJson for AutoProvisioningGroupHistories {
         let value = Self {
             auto_provisioning_group_history: fields.read("AutoProvisioningGroupHistory"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "auto-provisioning-groups")]
@@ -4928,7 +4977,8 @@ impl ::acs_runtime::de::FromJson for DescribeAutoProvisioningGroupInstancesInsta
             zone_id: fields.read("ZoneId"),
             memory: fields.read("Memory"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "auto-provisioning-groups")]
@@ -4957,7 +5007,8 @@ impl ::acs_runtime::de::FromJson for Instances {
         let value = Self {
             instance: fields.read("Instance"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "auto-provisioning-groups")]
@@ -5009,7 +5060,8 @@ impl ::acs_runtime::de::FromJson for DescribeAutoProvisioningGroupsLaunchTemplat
             weighted_capacity: fields.read("WeightedCapacity"),
             instance_type: fields.read("InstanceType"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "auto-provisioning-groups")]
@@ -5039,7 +5091,8 @@ impl ::acs_runtime::de::FromJson for LaunchTemplateConfigs {
         let value = Self {
             launch_template_config: fields.read("LaunchTemplateConfig"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "auto-provisioning-groups")]
@@ -5087,7 +5140,8 @@ impl ::acs_runtime::de::FromJson for SpotOptions {
             allocation_strategy: fields.read("AllocationStrategy"),
             instance_interruption_behavior: fields.read("InstanceInterruptionBehavior"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "auto-provisioning-groups")]
@@ -5120,7 +5174,8 @@ impl ::acs_runtime::de::FromJson for PayAsYouGoOptions {
         let value = Self {
             allocation_strategy: fields.read("AllocationStrategy"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "auto-provisioning-groups")]
@@ -5173,7 +5228,8 @@ impl ::acs_runtime::de::FromJson for TargetCapacitySpecification {
             default_target_capacity_type: fields.read("DefaultTargetCapacityType"),
             total_target_capacity: fields.read("TotalTargetCapacity"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "auto-provisioning-groups")]
@@ -5210,7 +5266,8 @@ impl ::acs_runtime::de::FromJson for DescribeAutoProvisioningGroupsTags {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
         let value = Self { tag: fields.read("Tag") };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(
@@ -5384,7 +5441,8 @@ impl ::acs_runtime::de::FromJson for AutoProvisioningGroup {
             target_capacity_specification: fields.read("TargetCapacitySpecification"),
             tags: fields.read("Tags"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "auto-provisioning-groups")]
@@ -5411,7 +5469,8 @@ impl ::acs_runtime::de::FromJson for AutoProvisioningGroups {
         let value = Self {
             auto_provisioning_group: fields.read("AutoProvisioningGroup"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "auto-provisioning-groups")]
@@ -5445,7 +5504,8 @@ impl ::acs_runtime::de::FromJson for AutoSnapshotPolicyAssociation {
             auto_snapshot_policy_id: fields.read("AutoSnapshotPolicyId"),
             disk_id: fields.read("DiskId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "snapshots")]
@@ -5475,7 +5535,8 @@ impl ::acs_runtime::de::FromJson for AutoSnapshotPolicyAssociations {
             auto_snapshot_policy_association: fields
                 .read("AutoSnapshotPolicyAssociation"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "snapshots")]
@@ -5515,7 +5576,8 @@ for DescribeAutoSnapshotPolicyExCopyEncryptionConfiguration {
             encrypted: fields.read("Encrypted"),
             kms_key_id: fields.read("KMSKeyId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "snapshots")]
@@ -5651,7 +5713,8 @@ impl ::acs_runtime::de::FromJson for AutoSnapshotPolicy {
             copy_encryption_configuration: fields.read("CopyEncryptionConfiguration"),
             r#type: fields.read("Type"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "snapshots")]
@@ -5678,7 +5741,8 @@ impl ::acs_runtime::de::FromJson for AutoSnapshotPolicies {
         let value = Self {
             auto_snapshot_policy: fields.read("AutoSnapshotPolicy"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "snapshots")]
@@ -5724,7 +5788,8 @@ impl ::acs_runtime::de::FromJson for SupportedResource {
             status_category: fields.read("StatusCategory"),
             min: fields.read("Min"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "regions")]
@@ -5749,7 +5814,8 @@ impl ::acs_runtime::de::FromJson for SupportedResources {
         let value = Self {
             supported_resource: fields.read("SupportedResource"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "regions")]
@@ -5778,7 +5844,8 @@ impl ::acs_runtime::de::FromJson for AvailableResource {
             r#type: fields.read("Type"),
             supported_resources: fields.read("SupportedResources"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "regions")]
@@ -5803,7 +5870,8 @@ impl ::acs_runtime::de::FromJson for AvailableResources {
         let value = Self {
             available_resource: fields.read("AvailableResource"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "regions")]
@@ -5851,7 +5919,8 @@ impl ::acs_runtime::de::FromJson for AvailableZone {
             region_id: fields.read("RegionId"),
             available_resources: fields.read("AvailableResources"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "regions")]
@@ -5878,7 +5947,8 @@ impl ::acs_runtime::de::FromJson for AvailableZones {
         let value = Self {
             available_zone: fields.read("AvailableZone"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "regions")]
@@ -5927,7 +5997,8 @@ impl ::acs_runtime::de::FromJson for Bandwidth {
             min: fields.read("Min"),
             unit: fields.read("Unit"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "networks")]
@@ -5954,7 +6025,8 @@ impl ::acs_runtime::de::FromJson for Bandwidths {
         let value = Self {
             bandwidth: fields.read("Bandwidth"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "networks")]
@@ -5982,7 +6054,8 @@ impl ::acs_runtime::de::FromJson for PublicIpAddresse {
             ip_address: fields.read("IpAddress"),
             allocation_id: fields.read("AllocationId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "deprecated")]
@@ -6007,7 +6080,8 @@ impl ::acs_runtime::de::FromJson for PublicIpAddresses {
         let value = Self {
             public_ip_addresse: fields.read("PublicIpAddresse"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "deprecated")]
@@ -6074,7 +6148,8 @@ impl ::acs_runtime::de::FromJson for DescribeBandwidthPackagesBandwidthPackage {
             isp: fields.read("ISP"),
             public_ip_addresses: fields.read("PublicIpAddresses"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "deprecated")]
@@ -6101,7 +6176,8 @@ impl ::acs_runtime::de::FromJson for BandwidthPackages {
         let value = Self {
             bandwidth_package: fields.read("BandwidthPackage"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "deprecated")]
@@ -6148,7 +6224,8 @@ impl ::acs_runtime::de::FromJson for InstanceIdSet {
         let value = Self {
             instance_id: fields.read("InstanceId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "elasticity-assurances")]
@@ -6175,7 +6252,8 @@ impl ::acs_runtime::de::FromJson for CapacityReservationItem {
         let value = Self {
             instance_id_set: fields.read("InstanceIdSet"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "elasticity-assurances")]
@@ -6226,7 +6304,8 @@ impl ::acs_runtime::de::FromJson for CapacityReservationUsage {
             service_name: fields.read("ServiceName"),
             used_amount: fields.read("UsedAmount"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "elasticity-assurances")]
@@ -6253,7 +6332,8 @@ impl ::acs_runtime::de::FromJson for CapacityReservationUsages {
         let value = Self {
             capacity_reservation_usage: fields.read("CapacityReservationUsage"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "elasticity-assurances")]
@@ -6308,7 +6388,8 @@ impl ::acs_runtime::de::FromJson for AllocatedResource {
             instance_type: fields.read("InstanceType"),
             capacity_reservation_usages: fields.read("CapacityReservationUsages"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "elasticity-assurances")]
@@ -6335,7 +6416,8 @@ impl ::acs_runtime::de::FromJson for AllocatedResources {
         let value = Self {
             allocated_resource: fields.read("AllocatedResource"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "elasticity-assurances")]
@@ -6488,7 +6570,8 @@ for DescribeCapacityReservationsCapacityReservationItem {
             reserved_instance_id: fields.read("ReservedInstanceId"),
             capacity_reservation_owner_id: fields.read("CapacityReservationOwnerId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "elasticity-assurances")]
@@ -6518,7 +6601,8 @@ impl ::acs_runtime::de::FromJson for CapacityReservationSet {
         let value = Self {
             capacity_reservation_item: fields.read("CapacityReservationItem"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "elasticity-assurances")]
@@ -6552,7 +6636,8 @@ impl ::acs_runtime::de::FromJson for Link {
             vpc_id: fields.read("VpcId"),
             instance_id: fields.read("InstanceId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "networks")]
@@ -6577,7 +6662,8 @@ impl ::acs_runtime::de::FromJson for Links {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
         let value = Self { link: fields.read("Link") };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "networks")]
@@ -6651,7 +6737,8 @@ impl ::acs_runtime::de::FromJson for OssDeliveryConfig {
             prefix: fields.read("Prefix"),
             encryption_key_id: fields.read("EncryptionKeyId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "cloud-assistant")]
@@ -6678,7 +6765,8 @@ impl ::acs_runtime::de::FromJson for OssDeliveryConfigs {
         let value = Self {
             oss_delivery_config: fields.read("OssDeliveryConfig"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "cloud-assistant")]
@@ -6727,7 +6815,8 @@ impl ::acs_runtime::de::FromJson for SlsDeliveryConfig {
             enabled: fields.read("Enabled"),
             project_name: fields.read("ProjectName"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "cloud-assistant")]
@@ -6754,7 +6843,8 @@ impl ::acs_runtime::de::FromJson for SlsDeliveryConfigs {
         let value = Self {
             sls_delivery_config: fields.read("SlsDeliveryConfig"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "cloud-assistant")]
@@ -6781,7 +6871,8 @@ impl ::acs_runtime::de::FromJson for AllowedUpgradeWindows {
         let value = Self {
             allowed_upgrade_window: fields.read("AllowedUpgradeWindow"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "cloud-assistant")]
@@ -6818,7 +6909,8 @@ impl ::acs_runtime::de::FromJson for AgentUpgradeConfig {
             allowed_upgrade_windows: fields.read("AllowedUpgradeWindows"),
             time_zone: fields.read("TimeZone"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "cloud-assistant")]
@@ -6853,7 +6945,8 @@ impl ::acs_runtime::de::FromJson for SessionManagerConfig {
         let value = Self {
             session_manager_enabled: fields.read("SessionManagerEnabled"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "cloud-assistant")]
@@ -6941,7 +7034,8 @@ impl ::acs_runtime::de::FromJson for InstanceCloudAssistantStatus {
             os_type: fields.read("OSType"),
             support_session_manager: fields.read("SupportSessionManager"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "cloud-assistant")]
@@ -6970,7 +7064,8 @@ impl ::acs_runtime::de::FromJson for InstanceCloudAssistantStatusSet {
         let value = Self {
             instance_cloud_assistant_status: fields.read("InstanceCloudAssistantStatus"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "cloud-assistant")]
@@ -6995,7 +7090,8 @@ impl ::acs_runtime::de::FromJson for Cluster {
         let value = Self {
             cluster_id: fields.read("ClusterId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "deprecated")]
@@ -7020,7 +7116,8 @@ impl ::acs_runtime::de::FromJson for Clusters {
         let value = Self {
             cluster: fields.read("Cluster"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "deprecated")]
@@ -7047,7 +7144,8 @@ impl ::acs_runtime::de::FromJson for PossibleValues {
         let value = Self {
             possible_value: fields.read("PossibleValue"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "cloud-assistant")]
@@ -7107,7 +7205,8 @@ impl ::acs_runtime::de::FromJson for ParameterDefinition {
             possible_values: fields.read("PossibleValues"),
             pattern_regex: fields.read("PatternRegex"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "cloud-assistant")]
@@ -7134,7 +7233,8 @@ impl ::acs_runtime::de::FromJson for ParameterDefinitions {
         let value = Self {
             parameter_definition: fields.read("ParameterDefinition"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "cloud-assistant")]
@@ -7161,7 +7261,8 @@ impl ::acs_runtime::de::FromJson for ParameterNames {
         let value = Self {
             parameter_name: fields.read("ParameterName"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "cloud-assistant")]
@@ -7291,7 +7392,8 @@ impl ::acs_runtime::de::FromJson for Command {
             command_id: fields.read("CommandId"),
             tags: fields.read("Tags"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "cloud-assistant")]
@@ -7318,7 +7420,8 @@ impl ::acs_runtime::de::FromJson for Commands {
         let value = Self {
             command: fields.read("Command"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "cloud-assistant")]
@@ -7389,7 +7492,8 @@ impl ::acs_runtime::de::FromJson for DedicatedHostRenewAttribute {
             auto_renew_enabled: fields.read("AutoRenewEnabled"),
             auto_renew_with_ecs: fields.read("AutoRenewWithEcs"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "dedicated-hosts")]
@@ -7418,7 +7522,8 @@ impl ::acs_runtime::de::FromJson for DedicatedHostRenewAttributes {
         let value = Self {
             dedicated_host_renew_attribute: fields.read("DedicatedHostRenewAttribute"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "dedicated-hosts")]
@@ -7445,7 +7550,8 @@ impl ::acs_runtime::de::FromJson for DedicatedHostIds {
         let value = Self {
             dedicated_host_id: fields.read("DedicatedHostId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "dedicated-hosts")]
@@ -7491,7 +7597,8 @@ impl ::acs_runtime::de::FromJson for LocalStorageCapacity {
             available_disk: fields.read("AvailableDisk"),
             total_disk: fields.read("TotalDisk"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "dedicated-hosts")]
@@ -7518,7 +7625,8 @@ impl ::acs_runtime::de::FromJson for LocalStorageCapacities {
         let value = Self {
             local_storage_capacity: fields.read("LocalStorageCapacity"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "dedicated-hosts")]
@@ -7552,7 +7660,8 @@ impl ::acs_runtime::de::FromJson for AvailableInstanceType {
             instance_type: fields.read("InstanceType"),
             available_instance_capacity: fields.read("AvailableInstanceCapacity"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "dedicated-hosts")]
@@ -7579,7 +7688,8 @@ impl ::acs_runtime::de::FromJson for AvailableInstanceTypes {
         let value = Self {
             available_instance_type: fields.read("AvailableInstanceType"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "dedicated-hosts")]
@@ -7631,7 +7741,8 @@ impl ::acs_runtime::de::FromJson for DedicatedHostClusterCapacity {
             local_storage_capacities: fields.read("LocalStorageCapacities"),
             available_instance_types: fields.read("AvailableInstanceTypes"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "dedicated-hosts")]
@@ -7702,7 +7813,8 @@ impl ::acs_runtime::de::FromJson for DedicatedHostCluster {
             dedicated_host_ids: fields.read("DedicatedHostIds"),
             dedicated_host_cluster_capacity: fields.read("DedicatedHostClusterCapacity"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "dedicated-hosts")]
@@ -7729,7 +7841,8 @@ impl ::acs_runtime::de::FromJson for DedicatedHostClusters {
         let value = Self {
             dedicated_host_cluster: fields.read("DedicatedHostCluster"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "dedicated-hosts")]
@@ -7756,7 +7869,8 @@ impl ::acs_runtime::de::FromJson for SupportedInstanceTypeFamilies {
         let value = Self {
             supported_instance_type_family: fields.read("SupportedInstanceTypeFamily"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "dedicated-hosts")]
@@ -7783,7 +7897,8 @@ impl ::acs_runtime::de::FromJson for SupportedInstanceTypesList {
         let value = Self {
             supported_instance_types_list: fields.read("SupportedInstanceTypesList"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "dedicated-hosts")]
@@ -7892,7 +8007,8 @@ impl ::acs_runtime::de::FromJson for DedicatedHostType {
                 .read("SupportedInstanceTypeFamilies"),
             supported_instance_types_list: fields.read("SupportedInstanceTypesList"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "dedicated-hosts")]
@@ -7919,7 +8035,8 @@ impl ::acs_runtime::de::FromJson for DedicatedHostTypes {
         let value = Self {
             dedicated_host_type: fields.read("DedicatedHostType"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "dedicated-hosts")]
@@ -7964,7 +8081,8 @@ impl ::acs_runtime::de::FromJson for DescribeDedicatedHostsInstance {
             socket_id: fields.read("SocketId"),
             instance_owner_id: fields.read("InstanceOwnerId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "dedicated-hosts")]
@@ -7991,7 +8109,8 @@ impl ::acs_runtime::de::FromJson for DescribeDedicatedHostsInstances {
         let value = Self {
             instance: fields.read("Instance"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "dedicated-hosts")]
@@ -8034,7 +8153,8 @@ impl ::acs_runtime::de::FromJson for OperationLock {
         let value = Self {
             lock_reason: fields.read("LockReason"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(
@@ -8079,7 +8199,8 @@ impl ::acs_runtime::de::FromJson for OperationLocks {
         let value = Self {
             operation_lock: fields.read("OperationLock"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(
@@ -8113,7 +8234,8 @@ impl ::acs_runtime::de::FromJson for SupportedCustomInstanceTypeFamilies {
             supported_custom_instance_type_family: fields
                 .read("SupportedCustomInstanceTypeFamily"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "dedicated-hosts")]
@@ -8165,7 +8287,8 @@ impl ::acs_runtime::de::FromJson for SocketCapacity {
             available_vcpu: fields.read("AvailableVcpu"),
             total_vcpu: fields.read("TotalVcpu"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "dedicated-hosts")]
@@ -8192,7 +8315,8 @@ impl ::acs_runtime::de::FromJson for SocketCapacities {
         let value = Self {
             socket_capacity: fields.read("SocketCapacity"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "dedicated-hosts")]
@@ -8220,7 +8344,8 @@ impl ::acs_runtime::de::FromJson for DescribeDedicatedHostsAvailableInstanceType
             available_instance_capacity: fields.read("AvailableInstanceCapacity"),
             instance_type: fields.read("InstanceType"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "dedicated-hosts")]
@@ -8247,7 +8372,8 @@ impl ::acs_runtime::de::FromJson for DescribeDedicatedHostsAvailableInstanceType
         let value = Self {
             available_instance_type: fields.read("AvailableInstanceType"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "dedicated-hosts")]
@@ -8331,7 +8457,8 @@ impl ::acs_runtime::de::FromJson for Capacity {
             socket_capacities: fields.read("SocketCapacities"),
             available_instance_types: fields.read("AvailableInstanceTypes"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "dedicated-hosts")]
@@ -8365,7 +8492,8 @@ impl ::acs_runtime::de::FromJson for DescribeDedicatedHostsNetworkAttributes {
             udp_timeout: fields.read("UdpTimeout"),
             slb_udp_timeout: fields.read("SlbUdpTimeout"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "dedicated-hosts")]
@@ -8393,7 +8521,8 @@ impl ::acs_runtime::de::FromJson for HostDetailInfo {
         let value = Self {
             serial_number: fields.read("SerialNumber"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "dedicated-hosts")]
@@ -8610,7 +8739,8 @@ impl ::acs_runtime::de::FromJson for DedicatedHost {
             host_detail_info: fields.read("HostDetailInfo"),
             dedicated_host_owner_id: fields.read("DedicatedHostOwnerId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "dedicated-hosts")]
@@ -8637,7 +8767,8 @@ impl ::acs_runtime::de::FromJson for DedicatedHosts {
         let value = Self {
             dedicated_host: fields.read("DedicatedHost"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "dedicated-hosts")]
@@ -8677,7 +8808,8 @@ impl ::acs_runtime::de::FromJson for DescribeDeploymentSetsCapacity {
             used_amount: fields.read("UsedAmount"),
             available_amount: fields.read("AvailableAmount"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "deployment-sets")]
@@ -8704,7 +8836,8 @@ impl ::acs_runtime::de::FromJson for Capacities {
         let value = Self {
             capacity: fields.read("Capacity"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "deployment-sets")]
@@ -8797,7 +8930,8 @@ impl ::acs_runtime::de::FromJson for DeploymentSet {
             instance_ids: fields.read("InstanceIds"),
             capacities: fields.read("Capacities"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "deployment-sets")]
@@ -8824,7 +8958,8 @@ impl ::acs_runtime::de::FromJson for DeploymentSets {
         let value = Self {
             deployment_set: fields.read("DeploymentSet"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "deployment-sets")]
@@ -8917,7 +9052,8 @@ impl ::acs_runtime::de::FromJson for MetricSet {
             resource_type: fields.read("ResourceType"),
             metric_ids: fields.read("MetricIds"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "resource-diagnostic")]
@@ -8985,7 +9121,8 @@ impl ::acs_runtime::de::FromJson for Metric {
             guest_metric: fields.read("GuestMetric"),
             supported_operating_system: fields.read("SupportedOperatingSystem"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "resource-diagnostic")]
@@ -9035,7 +9172,8 @@ impl ::acs_runtime::de::FromJson for Issue {
             additional: fields.read("Additional"),
             occurrence_time: fields.read("OccurrenceTime"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "resource-diagnostic")]
@@ -9062,7 +9200,8 @@ impl ::acs_runtime::de::FromJson for Issues {
         let value = Self {
             issue: fields.read("Issue"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "resource-diagnostic")]
@@ -9122,7 +9261,8 @@ impl ::acs_runtime::de::FromJson for MetricResult {
             status: fields.read("Status"),
             issues: fields.read("Issues"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "resource-diagnostic")]
@@ -9149,7 +9289,8 @@ impl ::acs_runtime::de::FromJson for MetricResults {
         let value = Self {
             metric_result: fields.read("MetricResult"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "resource-diagnostic")]
@@ -9268,7 +9409,8 @@ impl ::acs_runtime::de::FromJson for DescribeDiagnosticReportsIssue {
             issue_id: fields.read("IssueId"),
             severity: fields.read("Severity"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "resource-diagnostic")]
@@ -9295,7 +9437,8 @@ impl ::acs_runtime::de::FromJson for DescribeDiagnosticReportsIssues {
         let value = Self {
             issue: fields.read("Issue"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "resource-diagnostic")]
@@ -9386,7 +9529,8 @@ impl ::acs_runtime::de::FromJson for Report {
             severity: fields.read("Severity"),
             issues: fields.read("Issues"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "resource-diagnostic")]
@@ -9413,7 +9557,8 @@ impl ::acs_runtime::de::FromJson for Reports {
         let value = Self {
             report: fields.read("Report"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "resource-diagnostic")]
@@ -9495,7 +9640,8 @@ impl ::acs_runtime::de::FromJson for DiskMonitorData {
             disk_id: fields.read("DiskId"),
             bps_write: fields.read("BPSWrite"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "om-and-monitoring")]
@@ -9522,7 +9668,8 @@ impl ::acs_runtime::de::FromJson for MonitorData {
         let value = Self {
             disk_monitor_data: fields.read("DiskMonitorData"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "om-and-monitoring")]
@@ -9591,7 +9738,8 @@ impl ::acs_runtime::de::FromJson for MountInstance {
             instance_id: fields.read("InstanceId"),
             device: fields.read("Device"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "elastic-block-storage-ebs-devices")]
@@ -9618,7 +9766,8 @@ impl ::acs_runtime::de::FromJson for MountInstances {
         let value = Self {
             mount_instance: fields.read("MountInstance"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "elastic-block-storage-ebs-devices")]
@@ -9658,7 +9807,8 @@ impl ::acs_runtime::de::FromJson for Attachment {
             device: fields.read("Device"),
             attached_time: fields.read("AttachedTime"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "elastic-block-storage-ebs-devices")]
@@ -9685,7 +9835,8 @@ impl ::acs_runtime::de::FromJson for Attachments {
         let value = Self {
             attachment: fields.read("Attachment"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "elastic-block-storage-ebs-devices")]
@@ -9717,7 +9868,8 @@ impl ::acs_runtime::de::FromJson for Placement {
         let value = Self {
             zone_ids: fields.read("ZoneIds"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "elastic-block-storage-ebs-devices")]
@@ -10083,7 +10235,8 @@ impl ::acs_runtime::de::FromJson for Disk {
             throughput_write: fields.read("ThroughputWrite"),
             placement: fields.read("Placement"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "elastic-block-storage-ebs-devices")]
@@ -10108,7 +10261,8 @@ impl ::acs_runtime::de::FromJson for Disks {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
         let value = Self { disk: fields.read("Disk") };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "elastic-block-storage-ebs-devices")]
@@ -10168,7 +10322,8 @@ impl ::acs_runtime::de::FromJson for EventType {
             name: fields.read("Name"),
             code: fields.read("Code"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "system-events")]
@@ -10219,7 +10374,8 @@ impl ::acs_runtime::de::FromJson for DiskEventType {
             impact_level: fields.read("ImpactLevel"),
             event_type: fields.read("EventType"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "system-events")]
@@ -10246,7 +10402,8 @@ impl ::acs_runtime::de::FromJson for DiskEventSet {
         let value = Self {
             disk_event_type: fields.read("DiskEventType"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "system-events")]
@@ -10280,7 +10437,8 @@ impl ::acs_runtime::de::FromJson for DescribeDisksFullStatusStatus {
             name: fields.read("Name"),
             code: fields.read("Code"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "system-events")]
@@ -10314,7 +10472,8 @@ impl ::acs_runtime::de::FromJson for HealthStatus {
             name: fields.read("Name"),
             code: fields.read("Code"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "system-events")]
@@ -10371,7 +10530,8 @@ impl ::acs_runtime::de::FromJson for DiskFullStatusType {
             status: fields.read("Status"),
             health_status: fields.read("HealthStatus"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "system-events")]
@@ -10398,7 +10558,8 @@ impl ::acs_runtime::de::FromJson for DiskFullStatusSet {
         let value = Self {
             disk_full_status_type: fields.read("DiskFullStatusType"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "system-events")]
@@ -10423,7 +10584,8 @@ impl ::acs_runtime::de::FromJson for LockReason {
         let value = Self {
             lock_reason: fields.read("LockReason"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(any(feature = "deprecated", feature = "instances"))]
@@ -10448,7 +10610,8 @@ impl ::acs_runtime::de::FromJson for DescribeEipAddressesOperationLocks {
         let value = Self {
             lock_reason: fields.read("LockReason"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(any(feature = "deprecated", feature = "instances"))]
@@ -10509,7 +10672,8 @@ impl ::acs_runtime::de::FromJson for EipAddress {
             eip_bandwidth: fields.read("EipBandwidth"),
             operation_locks: fields.read("OperationLocks"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "deprecated")]
@@ -10534,7 +10698,8 @@ impl ::acs_runtime::de::FromJson for EipAddresses {
         let value = Self {
             eip_address: fields.read("EipAddress"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "deprecated")]
@@ -10574,7 +10739,8 @@ impl ::acs_runtime::de::FromJson for EipMonitorData {
             eip_flow: fields.read("EipFlow"),
             eip_rx: fields.read("EipRX"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "deprecated")]
@@ -10599,7 +10765,8 @@ impl ::acs_runtime::de::FromJson for EipMonitorDatas {
         let value = Self {
             eip_monitor_data: fields.read("EipMonitorData"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "deprecated")]
@@ -10672,7 +10839,8 @@ impl ::acs_runtime::de::FromJson for ElasticityAssuranceRenewAttribute {
             private_pool_options_id: fields.read("PrivatePoolOptionsId"),
             renewal_status: fields.read("RenewalStatus"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "elasticity-assurances")]
@@ -10702,7 +10870,8 @@ impl ::acs_runtime::de::FromJson for ElasticityAssuranceRenewAttributes {
             elasticity_assurance_renew_attribute: fields
                 .read("ElasticityAssuranceRenewAttribute"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "elasticity-assurances")]
@@ -10729,7 +10898,8 @@ impl ::acs_runtime::de::FromJson for ElasticityAssuranceItem {
         let value = Self {
             instance_id_set: fields.read("InstanceIdSet"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "elasticity-assurances")]
@@ -10769,7 +10939,8 @@ impl ::acs_runtime::de::FromJson for ElasticityAssuranceUsage {
             service_name: fields.read("ServiceName"),
             used_amount: fields.read("UsedAmount"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "elasticity-assurances")]
@@ -10796,7 +10967,8 @@ impl ::acs_runtime::de::FromJson for ElasticityAssuranceUsages {
         let value = Self {
             elasticity_assurance_usage: fields.read("ElasticityAssuranceUsage"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "elasticity-assurances")]
@@ -10851,7 +11023,8 @@ impl ::acs_runtime::de::FromJson for DescribeElasticityAssurancesAllocatedResour
             instance_type: fields.read("InstanceType"),
             elasticity_assurance_usages: fields.read("ElasticityAssuranceUsages"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "elasticity-assurances")]
@@ -10880,7 +11053,8 @@ impl ::acs_runtime::de::FromJson for DescribeElasticityAssurancesAllocatedResour
         let value = Self {
             allocated_resource: fields.read("AllocatedResource"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "elasticity-assurances")]
@@ -10934,7 +11108,8 @@ impl ::acs_runtime::de::FromJson for DescribeElasticityAssurancesRecurrenceRule 
             start_hour: fields.read("StartHour"),
             end_hour: fields.read("EndHour"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "elasticity-assurances")]
@@ -10963,7 +11138,8 @@ impl ::acs_runtime::de::FromJson for RecurrenceRules {
         let value = Self {
             recurrence_rule: fields.read("RecurrenceRule"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "elasticity-assurances")]
@@ -11108,7 +11284,8 @@ for DescribeElasticityAssurancesElasticityAssuranceItem {
             recurrence_rules: fields.read("RecurrenceRules"),
             package_type: fields.read("PackageType"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "elasticity-assurances")]
@@ -11138,7 +11315,8 @@ impl ::acs_runtime::de::FromJson for ElasticityAssuranceSet {
         let value = Self {
             elasticity_assurance_item: fields.read("ElasticityAssuranceItem"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "elasticity-assurances")]
@@ -11208,7 +11386,8 @@ impl ::acs_runtime::de::FromJson for EniMonitorData {
             intranet_tx: fields.read("IntranetTx"),
             intranet_rx: fields.read("IntranetRx"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "om-and-monitoring")]
@@ -11235,7 +11414,8 @@ impl ::acs_runtime::de::FromJson for DescribeEniMonitorDataMonitorData {
         let value = Self {
             eni_monitor_data: fields.read("EniMonitorData"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "om-and-monitoring")]
@@ -11281,7 +11461,8 @@ impl ::acs_runtime::de::FromJson for ForwardTableEntry {
             ip_protocol: fields.read("IpProtocol"),
             external_ip: fields.read("ExternalIp"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "deprecated")]
@@ -11306,7 +11487,8 @@ impl ::acs_runtime::de::FromJson for ForwardTableEntries {
         let value = Self {
             forward_table_entry: fields.read("ForwardTableEntry"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "deprecated")]
@@ -11349,7 +11531,8 @@ impl ::acs_runtime::de::FromJson for AssociatedEipAddresses {
         let value = Self {
             associated_eip_addresse: fields.read("associatedEipAddresse"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "deprecated")]
@@ -11374,7 +11557,8 @@ impl ::acs_runtime::de::FromJson for AssociatedInstances {
         let value = Self {
             associated_instance: fields.read("associatedInstance"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "deprecated")]
@@ -11429,7 +11613,8 @@ impl ::acs_runtime::de::FromJson for HaVip {
             associated_eip_addresses: fields.read("AssociatedEipAddresses"),
             associated_instances: fields.read("AssociatedInstances"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "deprecated")]
@@ -11454,7 +11639,8 @@ impl ::acs_runtime::de::FromJson for HaVips {
         let value = Self {
             ha_vip: fields.read("HaVip"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "deprecated")]
@@ -11494,7 +11680,8 @@ impl ::acs_runtime::de::FromJson for HpcCluster {
             name: fields.read("Name"),
             description: fields.read("Description"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "hpc-clusters")]
@@ -11521,7 +11708,8 @@ impl ::acs_runtime::de::FromJson for HpcClusters {
         let value = Self {
             hpc_cluster: fields.read("HpcCluster"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "hpc-clusters")]
@@ -11567,7 +11755,8 @@ impl ::acs_runtime::de::FromJson for Parameter {
             r#type: fields.read("Type"),
             default_value: fields.read("DefaultValue"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "images")]
@@ -11594,7 +11783,8 @@ impl ::acs_runtime::de::FromJson for Parameters {
         let value = Self {
             parameter: fields.read("Parameter"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "images")]
@@ -11685,7 +11875,8 @@ impl ::acs_runtime::de::FromJson for ImageComponentSet {
             component_version: fields.read("ComponentVersion"),
             parameters: fields.read("Parameters"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "images")]
@@ -11712,7 +11903,8 @@ impl ::acs_runtime::de::FromJson for ImageComponent {
         let value = Self {
             image_component_set: fields.read("ImageComponentSet"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "images")]
@@ -11778,7 +11970,8 @@ impl ::acs_runtime::de::FromJson for DescribeImageFromFamilyDiskDeviceMapping {
             device: fields.read("Device"),
             format: fields.read("Format"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "images")]
@@ -11807,7 +12000,8 @@ impl ::acs_runtime::de::FromJson for DiskDeviceMappings {
         let value = Self {
             disk_device_mapping: fields.read("DiskDeviceMapping"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "images")]
@@ -11980,7 +12174,8 @@ impl ::acs_runtime::de::FromJson for Image {
             disk_device_mappings: fields.read("DiskDeviceMappings"),
             tags: fields.read("Tags"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "images")]
@@ -12066,7 +12261,8 @@ impl ::acs_runtime::de::FromJson for ImagePipelineExecutionSet {
             execution_id: fields.read("ExecutionId"),
             tags: fields.read("Tags"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "images")]
@@ -12095,7 +12291,8 @@ impl ::acs_runtime::de::FromJson for ImagePipelineExecution {
         let value = Self {
             image_pipeline_execution_set: fields.read("ImagePipelineExecutionSet"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "images")]
@@ -12122,7 +12319,8 @@ impl ::acs_runtime::de::FromJson for ToRegionIds {
         let value = Self {
             to_region_id: fields.read("ToRegionId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "images")]
@@ -12149,7 +12347,8 @@ impl ::acs_runtime::de::FromJson for AddAccounts {
         let value = Self {
             add_account: fields.read("AddAccount"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "images")]
@@ -12206,7 +12405,8 @@ impl ::acs_runtime::de::FromJson for DescribeImagePipelinesDiskDeviceMapping {
             format: fields.read("Format"),
             disk_image_size: fields.read("DiskImageSize"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "images")]
@@ -12238,7 +12438,8 @@ impl ::acs_runtime::de::FromJson for DescribeImagePipelinesDiskDeviceMappings {
         let value = Self {
             disk_device_mapping: fields.read("DiskDeviceMapping"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "images")]
@@ -12272,7 +12473,8 @@ impl ::acs_runtime::de::FromJson for DescribeImagePipelinesFeatures {
             nvme_support: fields.read("NvmeSupport"),
             imds_support: fields.read("ImdsSupport"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "images")]
@@ -12300,7 +12502,8 @@ impl ::acs_runtime::de::FromJson for DescribeImagePipelinesImportImageTag {
             key: fields.read("Key"),
             value: fields.read("Value"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "images")]
@@ -12327,7 +12530,8 @@ impl ::acs_runtime::de::FromJson for ImportImageTags {
         let value = Self {
             import_image_tag: fields.read("ImportImageTag"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "images")]
@@ -12451,7 +12655,8 @@ impl ::acs_runtime::de::FromJson for DescribeImagePipelinesImportImageOptions {
             role_name: fields.read("RoleName"),
             import_image_tags: fields.read("ImportImageTags"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "images")]
@@ -12492,7 +12697,8 @@ impl ::acs_runtime::de::FromJson for DescribeImagePipelinesAdvancedOptions {
             retain_cloud_assistant: fields.read("RetainCloudAssistant"),
             image_name_suffix: fields.read("ImageNameSuffix"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "images")]
@@ -12524,7 +12730,8 @@ impl ::acs_runtime::de::FromJson for DescribeImagePipelinesImageFeatures {
         let value = Self {
             nvme_support: fields.read("NvmeSupport"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "images")]
@@ -12558,7 +12765,8 @@ impl ::acs_runtime::de::FromJson for DescribeImagePipelinesImageTag {
             tag_key: fields.read("TagKey"),
             tag_value: fields.read("TagValue"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "images")]
@@ -12585,7 +12793,8 @@ impl ::acs_runtime::de::FromJson for ImageTags {
         let value = Self {
             image_tag: fields.read("ImageTag"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "images")]
@@ -12633,7 +12842,8 @@ impl ::acs_runtime::de::FromJson for DescribeImagePipelinesImageOptions {
             image_features: fields.read("ImageFeatures"),
             image_tags: fields.read("ImageTags"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "images")]
@@ -12808,7 +13018,8 @@ impl ::acs_runtime::de::FromJson for ImagePipelineSet {
             advanced_options: fields.read("AdvancedOptions"),
             image_options: fields.read("ImageOptions"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "images")]
@@ -12835,7 +13046,8 @@ impl ::acs_runtime::de::FromJson for ImagePipeline {
         let value = Self {
             image_pipeline_set: fields.read("ImagePipelineSet"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "images")]
@@ -12863,7 +13075,8 @@ impl ::acs_runtime::de::FromJson for ShareGroup {
         let value = Self {
             group: fields.read("Group"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "images")]
@@ -12890,7 +13103,8 @@ impl ::acs_runtime::de::FromJson for ShareGroups {
         let value = Self {
             share_group: fields.read("ShareGroup"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "images")]
@@ -12924,7 +13138,8 @@ impl ::acs_runtime::de::FromJson for Account {
             aliyun_id: fields.read("AliyunId"),
             shared_time: fields.read("SharedTime"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "images")]
@@ -12951,7 +13166,8 @@ impl ::acs_runtime::de::FromJson for Accounts {
         let value = Self {
             account: fields.read("Account"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "images")]
@@ -13015,7 +13231,8 @@ impl ::acs_runtime::de::FromJson for InstanceType {
             cpu_core_count: fields.read("CpuCoreCount"),
             memory_size: fields.read("MemorySize"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "images")]
@@ -13060,7 +13277,8 @@ impl ::acs_runtime::de::FromJson for InstanceTypes {
         let value = Self {
             instance_type: fields.read("InstanceType"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "images")]
@@ -13142,7 +13360,8 @@ impl ::acs_runtime::de::FromJson for DescribeImagesDiskDeviceMapping {
             format: fields.read("Format"),
             encrypted: fields.read("Encrypted"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "images")]
@@ -13169,7 +13388,8 @@ impl ::acs_runtime::de::FromJson for DescribeImagesDiskDeviceMappings {
         let value = Self {
             disk_device_mapping: fields.read("DiskDeviceMapping"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "images")]
@@ -13220,7 +13440,8 @@ impl ::acs_runtime::de::FromJson for Item {
             risk_level: fields.read("RiskLevel"),
             risk_code: fields.read("RiskCode"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "images")]
@@ -13245,7 +13466,8 @@ impl ::acs_runtime::de::FromJson for Items {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
         let value = Self { item: fields.read("Item") };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "images")]
@@ -13279,7 +13501,8 @@ impl ::acs_runtime::de::FromJson for DetectionOptions {
             status: fields.read("Status"),
             items: fields.read("Items"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "images")]
@@ -13337,7 +13560,8 @@ impl ::acs_runtime::de::FromJson for DescribeImagesFeatures {
             memory_online_upgrade: fields.read("MemoryOnlineUpgrade"),
             memory_online_downgrade: fields.read("MemoryOnlineDowngrade"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "images")]
@@ -13580,7 +13804,8 @@ impl ::acs_runtime::de::FromJson for DescribeImagesImage {
             features: fields.read("Features"),
             license_type: fields.read("LicenseType"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "images")]
@@ -13607,7 +13832,8 @@ impl ::acs_runtime::de::FromJson for Images {
         let value = Self {
             image: fields.read("Image"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "images")]
@@ -13652,7 +13878,8 @@ impl ::acs_runtime::de::FromJson for DescribeInstanceAttachmentAttributesInstanc
                 .read("PrivatePoolOptionsMatchCriteria"),
             private_pool_options_id: fields.read("PrivatePoolOptionsId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "elasticity-assurances")]
@@ -13681,7 +13908,8 @@ impl ::acs_runtime::de::FromJson for DescribeInstanceAttachmentAttributesInstanc
         let value = Self {
             instance: fields.read("Instance"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "elasticity-assurances")]
@@ -13708,7 +13936,8 @@ impl ::acs_runtime::de::FromJson for PublicIpAddress {
         let value = Self {
             ip_address: fields.read("IpAddress"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "instances")]
@@ -13735,7 +13964,8 @@ impl ::acs_runtime::de::FromJson for InnerIpAddress {
         let value = Self {
             ip_address: fields.read("IpAddress"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "instances")]
@@ -13762,7 +13992,8 @@ impl ::acs_runtime::de::FromJson for PrivateIpAddress {
         let value = Self {
             ip_address: fields.read("IpAddress"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "instances")]
@@ -13805,7 +14036,8 @@ impl ::acs_runtime::de::FromJson for VpcAttributes {
             v_switch_id: fields.read("VSwitchId"),
             private_ip_address: fields.read("PrivateIpAddress"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "instances")]
@@ -13856,7 +14088,8 @@ impl ::acs_runtime::de::FromJson for DescribeInstanceAttributeEipAddress {
             bandwidth: fields.read("Bandwidth"),
             allocation_id: fields.read("AllocationId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "instances")]
@@ -13890,7 +14123,8 @@ impl ::acs_runtime::de::FromJson for DedicatedHostAttribute {
             dedicated_host_name: fields.read("DedicatedHostName"),
             dedicated_host_id: fields.read("DedicatedHostId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "instances")]
@@ -13970,7 +14204,8 @@ impl ::acs_runtime::de::FromJson for NetworkOptions {
             enable_network_encryption: fields.read("EnableNetworkEncryption"),
             bandwidth_weighting: fields.read("BandwidthWeighting"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "instances")]
@@ -14026,7 +14261,8 @@ impl ::acs_runtime::de::FromJson for InstanceRenewAttribute {
             instance_id: fields.read("InstanceId"),
             auto_renew_enabled: fields.read("AutoRenewEnabled"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "instances")]
@@ -14053,7 +14289,8 @@ impl ::acs_runtime::de::FromJson for InstanceRenewAttributes {
         let value = Self {
             instance_renew_attribute: fields.read("InstanceRenewAttribute"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "instances")]
@@ -14121,7 +14358,8 @@ impl ::acs_runtime::de::FromJson for EventCycleStatus {
             name: fields.read("Name"),
             code: fields.read("Code"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "system-events")]
@@ -14185,7 +14423,8 @@ impl ::acs_runtime::de::FromJson for InactiveDisk {
             device_type: fields.read("DeviceType"),
             release_time: fields.read("ReleaseTime"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "system-events")]
@@ -14212,7 +14451,8 @@ impl ::acs_runtime::de::FromJson for InactiveDisks {
         let value = Self {
             inactive_disk: fields.read("InactiveDisk"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "system-events")]
@@ -14239,7 +14479,8 @@ impl ::acs_runtime::de::FromJson for MigrationOptions {
         let value = Self {
             migration_option: fields.read("MigrationOption"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "system-events")]
@@ -14351,7 +14592,8 @@ impl ::acs_runtime::de::FromJson for ExtendedAttribute {
             metric_value: fields.read("MetricValue"),
             metric_name: fields.read("MetricName"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "system-events")]
@@ -14446,7 +14688,8 @@ impl ::acs_runtime::de::FromJson for InstanceSystemEventType {
             extended_attribute: fields.read("ExtendedAttribute"),
             reason_code: fields.read("ReasonCode"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "system-events")]
@@ -14473,7 +14716,8 @@ impl ::acs_runtime::de::FromJson for InstanceSystemEventSet {
         let value = Self {
             instance_system_event_type: fields.read("InstanceSystemEventType"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "system-events")]
@@ -14507,7 +14751,8 @@ impl ::acs_runtime::de::FromJson for MaintenanceWindow {
             end_time: fields.read("EndTime"),
             start_time: fields.read("StartTime"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "om-and-monitoring")]
@@ -14534,7 +14779,8 @@ impl ::acs_runtime::de::FromJson for MaintenanceWindows {
         let value = Self {
             maintenance_window: fields.read("MaintenanceWindow"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "om-and-monitoring")]
@@ -14561,7 +14807,8 @@ impl ::acs_runtime::de::FromJson for SupportedValues {
         let value = Self {
             supported_value: fields.read("SupportedValue"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "om-and-monitoring")]
@@ -14602,7 +14849,8 @@ impl ::acs_runtime::de::FromJson for ActionOnMaintenance {
             value: fields.read("Value"),
             supported_values: fields.read("SupportedValues"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "om-and-monitoring")]
@@ -14644,7 +14892,8 @@ impl ::acs_runtime::de::FromJson for MaintenanceAttribute {
             maintenance_windows: fields.read("MaintenanceWindows"),
             action_on_maintenance: fields.read("ActionOnMaintenance"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "om-and-monitoring")]
@@ -14671,7 +14920,8 @@ impl ::acs_runtime::de::FromJson for MaintenanceAttributes {
         let value = Self {
             maintenance_attribute: fields.read("MaintenanceAttribute"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "om-and-monitoring")]
@@ -14776,7 +15026,8 @@ impl ::acs_runtime::de::FromJson for Rule {
             description: fields.read("Description"),
             rule_id: fields.read("RuleId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "inquiry")]
@@ -14801,7 +15052,8 @@ impl ::acs_runtime::de::FromJson for Rules {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
         let value = Self { rule: fields.read("Rule") };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "inquiry")]
@@ -14826,7 +15078,8 @@ impl ::acs_runtime::de::FromJson for SubRules {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
         let value = Self { rule: fields.read("Rule") };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "inquiry")]
@@ -14881,7 +15134,8 @@ impl ::acs_runtime::de::FromJson for DetailInfo {
             trade_price: fields.read("TradePrice"),
             sub_rules: fields.read("SubRules"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "inquiry")]
@@ -14910,7 +15164,8 @@ impl ::acs_runtime::de::FromJson for DetailInfos {
         let value = Self {
             detail_info: fields.read("DetailInfo"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "inquiry")]
@@ -14962,7 +15217,8 @@ impl ::acs_runtime::de::FromJson for Price {
             trade_price: fields.read("TradePrice"),
             detail_infos: fields.read("DetailInfos"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "inquiry")]
@@ -14992,7 +15248,8 @@ impl ::acs_runtime::de::FromJson for PriceInfo {
             rules: fields.read("Rules"),
             price: fields.read("Price"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "inquiry")]
@@ -15117,7 +15374,8 @@ impl ::acs_runtime::de::FromJson for InstanceMonitorData {
             intranet_rx: fields.read("IntranetRX"),
             intranet_bandwidth: fields.read("IntranetBandwidth"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "om-and-monitoring")]
@@ -15144,7 +15402,8 @@ impl ::acs_runtime::de::FromJson for DescribeInstanceMonitorDataMonitorData {
         let value = Self {
             instance_monitor_data: fields.read("InstanceMonitorData"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "om-and-monitoring")]
@@ -15178,7 +15437,8 @@ impl ::acs_runtime::de::FromJson for InstanceRamRoleSet {
             ram_role_name: fields.read("RamRoleName"),
             instance_id: fields.read("InstanceId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "instances")]
@@ -15205,7 +15465,8 @@ impl ::acs_runtime::de::FromJson for InstanceRamRoleSets {
         let value = Self {
             instance_ram_role_set: fields.read("InstanceRamRoleSet"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "instances")]
@@ -15245,7 +15506,8 @@ impl ::acs_runtime::de::FromJson for InstanceStatus {
             status: fields.read("Status"),
             instance_id: fields.read("InstanceId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "instances")]
@@ -15272,7 +15534,8 @@ impl ::acs_runtime::de::FromJson for InstanceStatuses {
         let value = Self {
             instance_status: fields.read("InstanceStatus"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "instances")]
@@ -15306,7 +15569,8 @@ impl ::acs_runtime::de::FromJson for InstanceTypeFamily {
             generation: fields.read("Generation"),
             instance_type_family_id: fields.read("InstanceTypeFamilyId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "instances")]
@@ -15333,7 +15597,8 @@ impl ::acs_runtime::de::FromJson for InstanceTypeFamilies {
         let value = Self {
             instance_type_family: fields.read("InstanceTypeFamily"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "instances")]
@@ -15603,7 +15868,8 @@ impl ::acs_runtime::de::FromJson for NetworkCardInfo {
         let value = Self {
             network_card_index: fields.read("NetworkCardIndex"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "instances")]
@@ -15630,7 +15896,8 @@ impl ::acs_runtime::de::FromJson for NetworkCards {
         let value = Self {
             network_card_info: fields.read("NetworkCardInfo"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "instances")]
@@ -15657,7 +15924,8 @@ impl ::acs_runtime::de::FromJson for SupportedBootModes {
         let value = Self {
             supported_boot_mode: fields.read("SupportedBootMode"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "instances")]
@@ -15697,7 +15965,8 @@ impl ::acs_runtime::de::FromJson for DescribeInstanceTypesEnhancedNetwork {
             vf_queue_number_per_eni: fields.read("VfQueueNumberPerEni"),
             rss_support: fields.read("RssSupport"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "instances")]
@@ -15724,7 +15993,8 @@ impl ::acs_runtime::de::FromJson for SupportedTopologyTypes {
         let value = Self {
             supported_topology_type: fields.read("SupportedTopologyType"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "instances")]
@@ -15775,7 +16045,8 @@ impl ::acs_runtime::de::FromJson for DescribeInstanceTypesCpuOptions {
             core_factor: fields.read("CoreFactor"),
             hyper_threading_adjustable: fields.read("HyperThreadingAdjustable"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "instances")]
@@ -15806,7 +16077,8 @@ impl ::acs_runtime::de::FromJson for Clock {
         let value = Self {
             ptp_support: fields.read("PtpSupport"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "instances")]
@@ -15840,7 +16112,8 @@ impl ::acs_runtime::de::FromJson for Attribute {
             name: fields.read("Name"),
             value: fields.read("Value"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "instances")]
@@ -15867,7 +16140,8 @@ impl ::acs_runtime::de::FromJson for Attributes {
         let value = Self {
             attribute: fields.read("Attribute"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "instances")]
@@ -15904,7 +16178,8 @@ impl ::acs_runtime::de::FromJson for WeightingInfo {
             vpc_burst_bandwidth: fields.read("VpcBurstBandwidth"),
             name: fields.read("Name"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "instances")]
@@ -15929,7 +16204,8 @@ impl ::acs_runtime::de::FromJson for WeightingInfos {
         let value = Self {
             weighting_info: fields.read("WeightingInfo"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "instances")]
@@ -15954,7 +16230,8 @@ impl ::acs_runtime::de::FromJson for DescribeInstanceTypesBandwidthWeighting {
         let value = Self {
             weighting_infos: fields.read("WeightingInfos"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "instances")]
@@ -15981,7 +16258,8 @@ impl ::acs_runtime::de::FromJson for NetworkInfo {
         let value = Self {
             bandwidth_weighting: fields.read("BandwidthWeighting"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "instances")]
@@ -16302,7 +16580,8 @@ impl ::acs_runtime::de::FromJson for DescribeInstanceTypesInstanceType {
             attributes: fields.read("Attributes"),
             network_info: fields.read("NetworkInfo"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "instances")]
@@ -16329,7 +16608,8 @@ impl ::acs_runtime::de::FromJson for DescribeInstanceTypesInstanceTypes {
         let value = Self {
             instance_type: fields.read("InstanceType"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "instances")]
@@ -16419,7 +16699,8 @@ impl ::acs_runtime::de::FromJson for DescribeInstancesEipAddress {
             is_support_unassociate: fields.read("IsSupportUnassociate"),
             internet_charge_type: fields.read("InternetChargeType"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "instances")]
@@ -16461,7 +16742,8 @@ impl ::acs_runtime::de::FromJson for DescribeInstancesImageOptions {
             login_as_non_root: fields.read("LoginAsNonRoot"),
             current_osnv_me_supported: fields.read("CurrentOSNVMeSupported"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "instances")]
@@ -16489,7 +16771,8 @@ impl ::acs_runtime::de::FromJson for DescribeInstancesHibernationOptions {
         let value = Self {
             configured: fields.read("Configured"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "instances")]
@@ -16517,7 +16800,8 @@ impl ::acs_runtime::de::FromJson for AdditionalInfo {
         let value = Self {
             enable_high_density_mode: fields.read("EnableHighDensityMode"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "instances")]
@@ -16563,7 +16847,8 @@ impl ::acs_runtime::de::FromJson for MetadataOptions {
             http_tokens: fields.read("HttpTokens"),
             http_endpoint: fields.read("HttpEndpoint"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "instances")]
@@ -16621,7 +16906,8 @@ impl ::acs_runtime::de::FromJson for DescribeInstancesCpuOptions {
             numa: fields.read("Numa"),
             core_count: fields.read("CoreCount"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "instances")]
@@ -16704,7 +16990,8 @@ impl ::acs_runtime::de::FromJson for PrivateDnsNameOptions {
             enable_instance_id_dns_aaaa_record: fields
                 .read("EnableInstanceIdDnsAAAARecord"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "instances")]
@@ -16747,7 +17034,8 @@ impl ::acs_runtime::de::FromJson for DescribeInstancesVpcAttributes {
             v_switch_id: fields.read("VSwitchId"),
             nat_ip_address: fields.read("NatIpAddress"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "instances")]
@@ -16787,7 +17075,8 @@ impl ::acs_runtime::de::FromJson for DedicatedInstanceAttribute {
             tenancy: fields.read("Tenancy"),
             affinity: fields.read("Affinity"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "instances")]
@@ -16832,7 +17121,8 @@ impl ::acs_runtime::de::FromJson for DescribeInstancesPrivateIpSet {
             private_dns_name: fields.read("PrivateDnsName"),
             primary: fields.read("Primary"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "instances")]
@@ -16859,7 +17149,8 @@ impl ::acs_runtime::de::FromJson for DescribeInstancesPrivateIpSets {
         let value = Self {
             private_ip_set: fields.read("PrivateIpSet"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "instances")]
@@ -16920,7 +17211,8 @@ impl ::acs_runtime::de::FromJson for DescribeInstancesNetworkInterface {
             ipv4_prefix_sets: fields.read("Ipv4PrefixSets"),
             private_ip_sets: fields.read("PrivateIpSets"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "instances")]
@@ -16947,7 +17239,8 @@ impl ::acs_runtime::de::FromJson for NetworkInterfaces {
         let value = Self {
             network_interface: fields.read("NetworkInterface"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "instances")]
@@ -16982,7 +17275,8 @@ impl ::acs_runtime::de::FromJson for EcsCapacityReservationAttr {
                 .read("CapacityReservationPreference"),
             capacity_reservation_id: fields.read("CapacityReservationId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "instances")]
@@ -17022,7 +17316,8 @@ impl ::acs_runtime::de::FromJson for DescribeInstancesDedicatedHostAttribute {
             dedicated_host_name: fields.read("DedicatedHostName"),
             dedicated_host_cluster_id: fields.read("DedicatedHostClusterId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "instances")]
@@ -17062,7 +17357,8 @@ impl ::acs_runtime::de::FromJson for DescribeInstancesLockReason {
             lock_reason: fields.read("LockReason"),
             lock_msg: fields.read("LockMsg"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "instances")]
@@ -17089,7 +17385,8 @@ impl ::acs_runtime::de::FromJson for DescribeInstancesOperationLocks {
         let value = Self {
             lock_reason: fields.read("LockReason"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "instances")]
@@ -17116,7 +17413,8 @@ impl ::acs_runtime::de::FromJson for RdmaIpAddress {
         let value = Self {
             ip_address: fields.read("IpAddress"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "instances")]
@@ -17141,7 +17439,8 @@ impl ::acs_runtime::de::FromJson for ClockOptions {
         let value = Self {
             ptp_status: fields.read("PtpStatus"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "instances")]
@@ -17587,7 +17886,8 @@ impl ::acs_runtime::de::FromJson for DescribeInstancesInstance {
             region_id: fields.read("RegionId"),
             credit_specification: fields.read("CreditSpecification"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "instances")]
@@ -17614,7 +17914,8 @@ impl ::acs_runtime::de::FromJson for DescribeInstancesInstances {
         let value = Self {
             instance: fields.read("Instance"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "instances")]
@@ -17665,7 +17966,8 @@ impl ::acs_runtime::de::FromJson for DescribeInstancesFullStatusExtendedAttribut
             disk_id: fields.read("DiskId"),
             inactive_disks: fields.read("InactiveDisks"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "system-events")]
@@ -17752,7 +18054,8 @@ impl ::acs_runtime::de::FromJson for ScheduledSystemEventType {
             event_type: fields.read("EventType"),
             extended_attribute: fields.read("ExtendedAttribute"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "system-events")]
@@ -17779,7 +18082,8 @@ impl ::acs_runtime::de::FromJson for ScheduledSystemEventSet {
         let value = Self {
             scheduled_system_event_type: fields.read("ScheduledSystemEventType"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "system-events")]
@@ -17820,7 +18124,8 @@ impl ::acs_runtime::de::FromJson for InstanceFullStatusType {
             status: fields.read("Status"),
             health_status: fields.read("HealthStatus"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "system-events")]
@@ -17849,7 +18154,8 @@ impl ::acs_runtime::de::FromJson for InstanceFullStatusSet {
         let value = Self {
             instance_full_status_type: fields.read("InstanceFullStatusType"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "system-events")]
@@ -18078,7 +18384,8 @@ impl ::acs_runtime::de::FromJson for InvocationResult {
             tags: fields.read("Tags"),
             stop_time: fields.read("StopTime"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "cloud-assistant")]
@@ -18109,7 +18416,8 @@ impl ::acs_runtime::de::FromJson for InvocationResults {
         let value = Self {
             invocation_result: fields.read("InvocationResult"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "cloud-assistant")]
@@ -18191,7 +18499,8 @@ impl ::acs_runtime::de::FromJson for Invocation {
             next_token: fields.read("NextToken"),
             invocation_results: fields.read("InvocationResults"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "cloud-assistant")]
@@ -18344,7 +18653,8 @@ impl ::acs_runtime::de::FromJson for InvokeInstance {
             error_code: fields.read("ErrorCode"),
             stop_time: fields.read("StopTime"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "cloud-assistant")]
@@ -18371,7 +18681,8 @@ impl ::acs_runtime::de::FromJson for InvokeInstances {
         let value = Self {
             invoke_instance: fields.read("InvokeInstance"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "cloud-assistant")]
@@ -18602,7 +18913,8 @@ impl ::acs_runtime::de::FromJson for DescribeInvocationsInvocation {
             termination_mode: fields.read("TerminationMode"),
             tags: fields.read("Tags"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "cloud-assistant")]
@@ -18629,7 +18941,8 @@ impl ::acs_runtime::de::FromJson for Invocations {
         let value = Self {
             invocation: fields.read("Invocation"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "cloud-assistant")]
@@ -18684,7 +18997,8 @@ impl ::acs_runtime::de::FromJson for KeyPair {
             public_key: fields.read("PublicKey"),
             tags: fields.read("Tags"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "ssh-key-pairs")]
@@ -18711,7 +19025,8 @@ impl ::acs_runtime::de::FromJson for KeyPairs {
         let value = Self {
             key_pair: fields.read("KeyPair"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "ssh-key-pairs")]
@@ -18828,7 +19143,8 @@ impl ::acs_runtime::de::FromJson for DescribeLaunchTemplateVersionsDataDisk {
             auto_snapshot_policy_id: fields.read("AutoSnapshotPolicyId"),
             kms_key_id: fields.read("KMSKeyId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "launch-templates")]
@@ -18855,7 +19171,8 @@ impl ::acs_runtime::de::FromJson for DataDisks {
         let value = Self {
             data_disk: fields.read("DataDisk"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "launch-templates")]
@@ -18936,7 +19253,8 @@ impl ::acs_runtime::de::FromJson for DescribeLaunchTemplateVersionsNetworkInterf
             network_interface_traffic_mode: fields.read("NetworkInterfaceTrafficMode"),
             delete_on_release: fields.read("DeleteOnRelease"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "launch-templates")]
@@ -18965,7 +19283,8 @@ impl ::acs_runtime::de::FromJson for DescribeLaunchTemplateVersionsNetworkInterf
         let value = Self {
             network_interface: fields.read("NetworkInterface"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "launch-templates")]
@@ -18999,7 +19318,8 @@ impl ::acs_runtime::de::FromJson for InstanceTag {
             key: fields.read("Key"),
             value: fields.read("Value"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "launch-templates")]
@@ -19026,7 +19346,8 @@ impl ::acs_runtime::de::FromJson for DescribeLaunchTemplateVersionsTags {
         let value = Self {
             instance_tag: fields.read("InstanceTag"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "launch-templates")]
@@ -19056,7 +19377,8 @@ impl ::acs_runtime::de::FromJson for DescribeLaunchTemplateVersionsImageOptions 
         let value = Self {
             login_as_non_root: fields.read("LoginAsNonRoot"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "launch-templates")]
@@ -19081,7 +19403,8 @@ impl ::acs_runtime::de::FromJson for DescribeLaunchTemplateVersionsSecurityOptio
         let value = Self {
             trusted_system_mode: fields.read("TrustedSystemMode"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "launch-templates")]
@@ -19420,7 +19743,8 @@ impl ::acs_runtime::de::FromJson for LaunchTemplateData {
             image_options: fields.read("ImageOptions"),
             security_options: fields.read("SecurityOptions"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "launch-templates")]
@@ -19495,7 +19819,8 @@ impl ::acs_runtime::de::FromJson for LaunchTemplateVersionSet {
             version_description: fields.read("VersionDescription"),
             launch_template_data: fields.read("LaunchTemplateData"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "launch-templates")]
@@ -19522,7 +19847,8 @@ impl ::acs_runtime::de::FromJson for LaunchTemplateVersionSets {
         let value = Self {
             launch_template_version_set: fields.read("LaunchTemplateVersionSet"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "launch-templates")]
@@ -19599,7 +19925,8 @@ impl ::acs_runtime::de::FromJson for LaunchTemplateSet {
             latest_version_number: fields.read("LatestVersionNumber"),
             tags: fields.read("Tags"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "launch-templates")]
@@ -19626,7 +19953,8 @@ impl ::acs_runtime::de::FromJson for LaunchTemplateSets {
         let value = Self {
             launch_template_set: fields.read("LaunchTemplateSet"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "launch-templates")]
@@ -19746,7 +20074,8 @@ impl ::acs_runtime::de::FromJson for DescribeManagedInstancesInstance {
             tags: fields.read("Tags"),
             resource_group_id: fields.read("ResourceGroupId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "cloud-assistant")]
@@ -19804,7 +20133,8 @@ impl ::acs_runtime::de::FromJson for NatGateway {
             forward_table_ids: fields.read("ForwardTableIds"),
             bandwidth_package_ids: fields.read("BandwidthPackageIds"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "deprecated")]
@@ -19829,7 +20159,8 @@ impl ::acs_runtime::de::FromJson for NatGateways {
         let value = Self {
             nat_gateway: fields.read("NatGateway"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "deprecated")]
@@ -19863,7 +20194,8 @@ impl ::acs_runtime::de::FromJson for AssociatedPublicIp {
             public_ip_address: fields.read("PublicIpAddress"),
             allocation_id: fields.read("AllocationId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "elastic-network-interfaces-enis")]
@@ -19890,7 +20222,8 @@ impl ::acs_runtime::de::FromJson for MemberNetworkInterfaceIds {
         let value = Self {
             member_network_interface_id: fields.read("MemberNetworkInterfaceId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "elastic-network-interfaces-enis")]
@@ -19941,7 +20274,8 @@ impl ::acs_runtime::de::FromJson for DescribeNetworkInterfaceAttributeAttachment
             member_network_interface_ids: fields.read("MemberNetworkInterfaceIds"),
             network_card_index: fields.read("NetworkCardIndex"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "elastic-network-interfaces-enis")]
@@ -19983,7 +20317,8 @@ impl ::acs_runtime::de::FromJson for DescribeNetworkInterfaceAttributePrivateIpS
             primary: fields.read("Primary"),
             associated_public_ip: fields.read("AssociatedPublicIp"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "elastic-network-interfaces-enis")]
@@ -20012,7 +20347,8 @@ impl ::acs_runtime::de::FromJson for DescribeNetworkInterfaceAttributePrivateIpS
         let value = Self {
             private_ip_set: fields.read("PrivateIpSet"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "elastic-network-interfaces-enis")]
@@ -20052,7 +20388,8 @@ impl ::acs_runtime::de::FromJson for SlaveInterfaceSpecificationSet {
             work_state: fields.read("WorkState"),
             bond_network_interface_id: fields.read("BondNetworkInterfaceId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "elastic-network-interfaces-enis")]
@@ -20082,7 +20419,8 @@ impl ::acs_runtime::de::FromJson for SlaveInterfaceSpecification {
             slave_interface_specification_set: fields
                 .read("SlaveInterfaceSpecificationSet"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "elastic-network-interfaces-enis")]
@@ -20113,7 +20451,8 @@ impl ::acs_runtime::de::FromJson for BondInterfaceSpecification {
             bond_mode: fields.read("BondMode"),
             slave_interface_specification: fields.read("SlaveInterfaceSpecification"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "elastic-network-interfaces-enis")]
@@ -20154,7 +20493,8 @@ for DescribeNetworkInterfaceAttributeSlaveInterfaceSpecification {
             work_state: fields.read("WorkState"),
             bond_network_interface_id: fields.read("BondNetworkInterfaceId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "elastic-network-interfaces-enis")]
@@ -20196,7 +20536,8 @@ for DescribeNetworkInterfaceAttributeNetworkInterfaceTrafficConfig {
             queue_number: fields.read("QueueNumber"),
             queue_pair_number: fields.read("QueuePairNumber"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "elastic-network-interfaces-enis")]
@@ -20246,7 +20587,8 @@ for DescribeNetworkInterfaceAttributeConnectionTrackingConfiguration {
             tcp_closed_and_time_wait_timeout: fields.read("TcpClosedAndTimeWaitTimeout"),
             udp_timeout: fields.read("UdpTimeout"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "elastic-network-interfaces-enis")]
@@ -20288,7 +20630,8 @@ impl ::acs_runtime::de::FromJson for DescribeNetworkInterfaceAttributeEnhancedNe
                 .read("VirtualFunctionTotalQueueNumber"),
             virtual_function_quantity: fields.read("VirtualFunctionQuantity"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "elastic-network-interfaces-enis")]
@@ -20341,7 +20684,8 @@ impl ::acs_runtime::de::FromJson for QoS {
             pps_rx: fields.read("PpsRx"),
             concurrent_connections: fields.read("ConcurrentConnections"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "elastic-network-interfaces-enis")]
@@ -20373,7 +20717,8 @@ impl ::acs_runtime::de::FromJson for QoSConfig {
             enable_qo_s: fields.read("EnableQoS"),
             qo_s: fields.read("QoS"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "elastic-network-interfaces-enis")]
@@ -20402,7 +20747,8 @@ impl ::acs_runtime::de::FromJson for NetworkInterfacePermissions {
         let value = Self {
             network_interface_permission: fields.read("NetworkInterfacePermission"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "elastic-network-interfaces-enis")]
@@ -20452,7 +20798,8 @@ impl ::acs_runtime::de::FromJson for DescribeNetworkInterfacesPrivateIpSet {
             associated_public_ip: fields.read("AssociatedPublicIp"),
             private_dns_name: fields.read("PrivateDnsName"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "elastic-network-interfaces-enis")]
@@ -20479,7 +20826,8 @@ impl ::acs_runtime::de::FromJson for DescribeNetworkInterfacesPrivateIpSets {
         let value = Self {
             private_ip_set: fields.read("PrivateIpSet"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "elastic-network-interfaces-enis")]
@@ -20528,7 +20876,8 @@ impl ::acs_runtime::de::FromJson for DescribeNetworkInterfacesAttachment {
             trunk_network_interface_id: fields.read("TrunkNetworkInterfaceId"),
             network_card_index: fields.read("NetworkCardIndex"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "elastic-network-interfaces-enis")]
@@ -20726,7 +21075,8 @@ impl ::acs_runtime::de::FromJson for NetworkInterfaceSet {
             delete_on_release: fields.read("DeleteOnRelease"),
             source_dest_check: fields.read("SourceDestCheck"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "elastic-network-interfaces-enis")]
@@ -20753,7 +21103,8 @@ impl ::acs_runtime::de::FromJson for NetworkInterfaceSets {
         let value = Self {
             network_interface_set: fields.read("NetworkInterfaceSet"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "elastic-network-interfaces-enis")]
@@ -20830,7 +21181,8 @@ impl ::acs_runtime::de::FromJson for PhysicalConnectionType {
             access_point_id: fields.read("AccessPointId"),
             physical_connection_id: fields.read("PhysicalConnectionId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "deprecated")]
@@ -20855,7 +21207,8 @@ impl ::acs_runtime::de::FromJson for PhysicalConnectionSet {
         let value = Self {
             physical_connection_type: fields.read("PhysicalConnectionType"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "deprecated")]
@@ -20889,7 +21242,8 @@ impl ::acs_runtime::de::FromJson for PortRangeListAssociation {
             resource_id: fields.read("ResourceId"),
             resource_type: fields.read("ResourceType"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "portlist")]
@@ -20923,7 +21277,8 @@ impl ::acs_runtime::de::FromJson for Entries {
             port_range: fields.read("PortRange"),
             description: fields.read("Description"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "portlist")]
@@ -20992,7 +21347,8 @@ impl ::acs_runtime::de::FromJson for PortRangeList {
             resource_group_id: fields.read("ResourceGroupId"),
             tags: fields.read("Tags"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "portlist")]
@@ -21026,7 +21382,8 @@ impl ::acs_runtime::de::FromJson for PrefixListAssociation {
             resource_id: fields.read("ResourceId"),
             resource_type: fields.read("ResourceType"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "prefixlist")]
@@ -21053,7 +21410,8 @@ impl ::acs_runtime::de::FromJson for PrefixListAssociations {
         let value = Self {
             prefix_list_association: fields.read("PrefixListAssociation"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "prefixlist")]
@@ -21087,7 +21445,8 @@ impl ::acs_runtime::de::FromJson for DescribePrefixListAttributesEntry {
             description: fields.read("Description"),
             cidr: fields.read("Cidr"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "prefixlist")]
@@ -21114,7 +21473,8 @@ impl ::acs_runtime::de::FromJson for DescribePrefixListAttributesEntries {
         let value = Self {
             entry: fields.read("Entry"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "prefixlist")]
@@ -21190,7 +21550,8 @@ impl ::acs_runtime::de::FromJson for PrefixList {
             tags: fields.read("Tags"),
             resource_group_id: fields.read("ResourceGroupId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "prefixlist")]
@@ -21217,7 +21578,8 @@ impl ::acs_runtime::de::FromJson for PrefixLists {
         let value = Self {
             prefix_list: fields.read("PrefixList"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "prefixlist")]
@@ -21466,7 +21828,8 @@ impl ::acs_runtime::de::FromJson for DescribePriceDetailInfo {
             sub_rules: fields.read("SubRules"),
             trade_price: fields.read("TradePrice"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "inquiry")]
@@ -21491,7 +21854,8 @@ impl ::acs_runtime::de::FromJson for DescribePriceDetailInfos {
         let value = Self {
             detail_info: fields.read("DetailInfo"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "inquiry")]
@@ -21550,7 +21914,8 @@ impl ::acs_runtime::de::FromJson for DescribePricePrice {
             trade_price: fields.read("TradePrice"),
             detail_infos: fields.read("DetailInfos"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "inquiry")]
@@ -21600,7 +21965,8 @@ impl ::acs_runtime::de::FromJson for MarketplaceImagePrice {
             discount_price: fields.read("DiscountPrice"),
             trade_price: fields.read("TradePrice"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "inquiry")]
@@ -21627,7 +21993,8 @@ impl ::acs_runtime::de::FromJson for RelatedPrice {
         let value = Self {
             marketplace_image_price: fields.read("MarketplaceImagePrice"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "inquiry")]
@@ -21662,7 +22029,8 @@ impl ::acs_runtime::de::FromJson for DescribePricePriceInfo {
             price: fields.read("Price"),
             related_price: fields.read("RelatedPrice"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "inquiry")]
@@ -21689,7 +22057,8 @@ impl ::acs_runtime::de::FromJson for NetworkTypes {
         let value = Self {
             network_type: fields.read("NetworkType"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "regions")]
@@ -21720,7 +22089,8 @@ impl ::acs_runtime::de::FromJson for Zone {
             zone_no: fields.read("ZoneNo"),
             network_types: fields.read("NetworkTypes"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "regions")]
@@ -21745,7 +22115,8 @@ impl ::acs_runtime::de::FromJson for Zones {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
         let value = Self { zone: fields.read("zone") };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "regions")]
@@ -21803,7 +22174,8 @@ impl ::acs_runtime::de::FromJson for DescribeRecommendInstanceTypeInstanceType {
             instance_type_family: fields.read("InstanceTypeFamily"),
             generation: fields.read("Generation"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "regions")]
@@ -21881,7 +22253,8 @@ impl ::acs_runtime::de::FromJson for RecommendInstanceType {
             zones: fields.read("Zones"),
             instance_type: fields.read("InstanceType"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "regions")]
@@ -21908,7 +22281,8 @@ impl ::acs_runtime::de::FromJson for Data {
         let value = Self {
             recommend_instance_type: fields.read("RecommendInstanceType"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "regions")]
@@ -21957,7 +22331,8 @@ impl ::acs_runtime::de::FromJson for Region {
             local_name: fields.read("LocalName"),
             region_id: fields.read("RegionId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "regions")]
@@ -21984,7 +22359,8 @@ impl ::acs_runtime::de::FromJson for Regions {
         let value = Self {
             region: fields.read("Region"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "regions")]
@@ -22035,7 +22411,8 @@ impl ::acs_runtime::de::FromJson for ReservedInstanceRenewAttribute {
             reserved_instance_id: fields.read("ReservedInstanceId"),
             renewal_status: fields.read("RenewalStatus"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "reserved-instances")]
@@ -22065,7 +22442,8 @@ impl ::acs_runtime::de::FromJson for ReservedInstanceRenewAttributes {
             reserved_instance_renew_attribute: fields
                 .read("ReservedInstanceRenewAttribute"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "reserved-instances")]
@@ -22195,7 +22573,8 @@ impl ::acs_runtime::de::FromJson for ReservedInstance {
             operation_locks: fields.read("OperationLocks"),
             tags: fields.read("Tags"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "reserved-instances")]
@@ -22222,7 +22601,8 @@ impl ::acs_runtime::de::FromJson for ReservedInstances {
         let value = Self {
             reserved_instance: fields.read("ReservedInstance"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "reserved-instances")]
@@ -22262,7 +22642,8 @@ impl ::acs_runtime::de::FromJson for Resource {
             resource_id: fields.read("ResourceId"),
             region_id: fields.read("RegionId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "deprecated")]
@@ -22289,7 +22670,8 @@ impl ::acs_runtime::de::FromJson for Resources {
         let value = Self {
             resource: fields.read("Resource"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "deprecated")]
@@ -22317,7 +22699,8 @@ impl ::acs_runtime::de::FromJson for Condition {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
         let value = Self { key: fields.read("Key") };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "regions")]
@@ -22344,7 +22727,8 @@ impl ::acs_runtime::de::FromJson for Conditions {
         let value = Self {
             condition: fields.read("Condition"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "regions")]
@@ -22418,7 +22802,8 @@ impl ::acs_runtime::de::FromJson for ConditionSupportedResource {
             status_category: fields.read("StatusCategory"),
             min: fields.read("Min"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "regions")]
@@ -22447,7 +22832,8 @@ impl ::acs_runtime::de::FromJson for ConditionSupportedResources {
         let value = Self {
             condition_supported_resource: fields.read("ConditionSupportedResource"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "regions")]
@@ -22484,7 +22870,8 @@ impl ::acs_runtime::de::FromJson for DescribeResourcesModificationAvailableResou
             supported_resources: fields.read("SupportedResources"),
             condition_supported_resources: fields.read("ConditionSupportedResources"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "regions")]
@@ -22513,7 +22900,8 @@ impl ::acs_runtime::de::FromJson for DescribeResourcesModificationAvailableResou
         let value = Self {
             available_resource: fields.read("AvailableResource"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "regions")]
@@ -22571,7 +22959,8 @@ impl ::acs_runtime::de::FromJson for DescribeResourcesModificationAvailableZone 
             region_id: fields.read("RegionId"),
             available_resources: fields.read("AvailableResources"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "regions")]
@@ -22600,7 +22989,8 @@ impl ::acs_runtime::de::FromJson for DescribeResourcesModificationAvailableZones
         let value = Self {
             available_zone: fields.read("AvailableZone"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "regions")]
@@ -22634,7 +23024,8 @@ impl ::acs_runtime::de::FromJson for NextHop {
             next_hop_type: fields.read("NextHopType"),
             enabled: fields.read("Enabled"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "deprecated")]
@@ -22659,7 +23050,8 @@ impl ::acs_runtime::de::FromJson for NextHops {
         let value = Self {
             next_hop: fields.read("NextHop"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "deprecated")]
@@ -22702,7 +23094,8 @@ impl ::acs_runtime::de::FromJson for RouteEntry {
             route_table_id: fields.read("RouteTableId"),
             next_hops: fields.read("NextHops"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "deprecated")]
@@ -22727,7 +23120,8 @@ impl ::acs_runtime::de::FromJson for RouteEntrys {
         let value = Self {
             route_entry: fields.read("RouteEntry"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "deprecated")]
@@ -22767,7 +23161,8 @@ impl ::acs_runtime::de::FromJson for RouteTable {
             route_table_type: fields.read("RouteTableType"),
             route_entrys: fields.read("RouteEntrys"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "deprecated")]
@@ -22792,7 +23187,8 @@ impl ::acs_runtime::de::FromJson for RouteTables {
         let value = Self {
             route_table: fields.read("RouteTable"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "deprecated")]
@@ -22890,7 +23286,8 @@ impl ::acs_runtime::de::FromJson for RouterInterfaceType {
             router_type: fields.read("RouterType"),
             access_point_id: fields.read("AccessPointId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "deprecated")]
@@ -22915,7 +23312,8 @@ impl ::acs_runtime::de::FromJson for RouterInterfaceSet {
         let value = Self {
             router_interface_type: fields.read("RouterInterfaceType"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "deprecated")]
@@ -23093,7 +23491,8 @@ impl ::acs_runtime::de::FromJson for DescribeSecurityGroupAttributePermission {
             port_range_list_id: fields.read("PortRangeListId"),
             port_range_list_name: fields.read("PortRangeListName"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "security-groups")]
@@ -23120,7 +23519,8 @@ impl ::acs_runtime::de::FromJson for Permissions {
         let value = Self {
             permission: fields.read("Permission"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "security-groups")]
@@ -23145,7 +23545,8 @@ impl ::acs_runtime::de::FromJson for SnapshotPolicyIds {
         let value = Self {
             snapshot_policy_id: fields.read("SnapshotPolicyId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "security-groups")]
@@ -23179,7 +23580,8 @@ impl ::acs_runtime::de::FromJson for ReferencingSecurityGroup {
             security_group_id: fields.read("SecurityGroupId"),
             ali_uid: fields.read("AliUid"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "security-groups")]
@@ -23206,7 +23608,8 @@ impl ::acs_runtime::de::FromJson for ReferencingSecurityGroups {
         let value = Self {
             referencing_security_group: fields.read("ReferencingSecurityGroup"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "security-groups")]
@@ -23237,7 +23640,8 @@ impl ::acs_runtime::de::FromJson for SecurityGroupReference {
             security_group_id: fields.read("SecurityGroupId"),
             referencing_security_groups: fields.read("ReferencingSecurityGroups"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "security-groups")]
@@ -23264,7 +23668,8 @@ impl ::acs_runtime::de::FromJson for SecurityGroupReferences {
         let value = Self {
             security_group_reference: fields.read("SecurityGroupReference"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "security-groups")]
@@ -23378,7 +23783,8 @@ impl ::acs_runtime::de::FromJson for SecurityGroup {
             rule_count: fields.read("RuleCount"),
             group_to_group_rule_count: fields.read("GroupToGroupRuleCount"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "security-groups")]
@@ -23405,7 +23811,8 @@ impl ::acs_runtime::de::FromJson for SecurityGroups {
         let value = Self {
             security_group: fields.read("SecurityGroup"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "security-groups")]
@@ -23523,7 +23930,8 @@ impl ::acs_runtime::de::FromJson for DescribeSendFileResultsInvokeInstance {
             error_code: fields.read("ErrorCode"),
             instance_id: fields.read("InstanceId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "cloud-assistant")]
@@ -23552,7 +23960,8 @@ impl ::acs_runtime::de::FromJson for DescribeSendFileResultsInvokeInstances {
         let value = Self {
             invoke_instance: fields.read("InvokeInstance"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "cloud-assistant")]
@@ -23673,7 +24082,8 @@ impl ::acs_runtime::de::FromJson for DescribeSendFileResultsInvocation {
             invoke_instances: fields.read("InvokeInstances"),
             tags: fields.read("Tags"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "cloud-assistant")]
@@ -23700,7 +24110,8 @@ impl ::acs_runtime::de::FromJson for DescribeSendFileResultsInvocations {
         let value = Self {
             invocation: fields.read("Invocation"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "cloud-assistant")]
@@ -23734,7 +24145,8 @@ impl ::acs_runtime::de::FromJson for DescribeSnapshotGroupsTag {
             key: fields.read("Key"),
             value: fields.read("Value"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "snapshots")]
@@ -23759,7 +24171,8 @@ impl ::acs_runtime::de::FromJson for DescribeSnapshotGroupsTags {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
         let value = Self { tag: fields.read("Tag") };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "snapshots")]
@@ -23839,7 +24252,8 @@ impl ::acs_runtime::de::FromJson for Snapshot {
             source_disk_type: fields.read("SourceDiskType"),
             tags: fields.read("Tags"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "snapshots")]
@@ -23866,7 +24280,8 @@ impl ::acs_runtime::de::FromJson for Snapshots {
         let value = Self {
             snapshot: fields.read("Snapshot"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "snapshots")]
@@ -23946,7 +24361,8 @@ impl ::acs_runtime::de::FromJson for SnapshotGroup {
             tags: fields.read("Tags"),
             snapshots: fields.read("Snapshots"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "snapshots")]
@@ -23973,7 +24389,8 @@ impl ::acs_runtime::de::FromJson for SnapshotGroups {
         let value = Self {
             snapshot_group: fields.read("SnapshotGroup"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "snapshots")]
@@ -24079,7 +24496,8 @@ impl ::acs_runtime::de::FromJson for SnapshotLink {
             instance_name: fields.read("InstanceName"),
             category: fields.read("Category"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "snapshots")]
@@ -24106,7 +24524,8 @@ impl ::acs_runtime::de::FromJson for SnapshotLinks {
         let value = Self {
             snapshot_link: fields.read("SnapshotLink"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "snapshots")]
@@ -24140,7 +24559,8 @@ impl ::acs_runtime::de::FromJson for DataPoint {
             size: fields.read("Size"),
             time_stamp: fields.read("TimeStamp"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "om-and-monitoring")]
@@ -24167,7 +24587,8 @@ impl ::acs_runtime::de::FromJson for DescribeSnapshotMonitorDataMonitorData {
         let value = Self {
             data_point: fields.read("DataPoint"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "om-and-monitoring")]
@@ -24213,7 +24634,8 @@ impl ::acs_runtime::de::FromJson for SnapshotPackage {
             start_time: fields.read("StartTime"),
             init_capacity: fields.read("InitCapacity"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "snapshots")]
@@ -24240,7 +24662,8 @@ impl ::acs_runtime::de::FromJson for SnapshotPackages {
         let value = Self {
             snapshot_package: fields.read("SnapshotPackage"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "snapshots")]
@@ -24470,7 +24893,8 @@ impl ::acs_runtime::de::FromJson for DescribeSnapshotsSnapshot {
             snapshot_link_id: fields.read("SnapshotLinkId"),
             tags: fields.read("Tags"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "snapshots")]
@@ -24497,7 +24921,8 @@ impl ::acs_runtime::de::FromJson for DescribeSnapshotsSnapshots {
         let value = Self {
             snapshot: fields.read("Snapshot"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "snapshots")]
@@ -24550,7 +24975,8 @@ impl ::acs_runtime::de::FromJson for AvailableSpotResource {
             instance_type: fields.read("InstanceType"),
             interruption_rate: fields.read("InterruptionRate"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "instances")]
@@ -24577,7 +25003,8 @@ impl ::acs_runtime::de::FromJson for AvailableSpotResources {
         let value = Self {
             available_spot_resource: fields.read("AvailableSpotResource"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "instances")]
@@ -24608,7 +25035,8 @@ impl ::acs_runtime::de::FromJson for AvailableSpotZone {
             zone_id: fields.read("ZoneId"),
             available_spot_resources: fields.read("AvailableSpotResources"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "instances")]
@@ -24637,7 +25065,8 @@ impl ::acs_runtime::de::FromJson for AvailableSpotZones {
         let value = Self {
             available_spot_zone: fields.read("AvailableSpotZone"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "instances")]
@@ -24705,7 +25134,8 @@ impl ::acs_runtime::de::FromJson for SpotPriceType {
             instance_type: fields.read("InstanceType"),
             origin_price: fields.read("OriginPrice"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "instances")]
@@ -24732,7 +25162,8 @@ impl ::acs_runtime::de::FromJson for SpotPrices {
         let value = Self {
             spot_price_type: fields.read("SpotPriceType"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "instances")]
@@ -24825,7 +25256,8 @@ impl ::acs_runtime::de::FromJson for StorageCapacityUnit {
             region_id: fields.read("RegionId"),
             tags: fields.read("Tags"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "storage-capacity-units-scus")]
@@ -24852,7 +25284,8 @@ impl ::acs_runtime::de::FromJson for StorageCapacityUnits {
         let value = Self {
             storage_capacity_unit: fields.read("StorageCapacityUnit"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "storage-capacity-units-scus")]
@@ -24946,7 +25379,8 @@ impl ::acs_runtime::de::FromJson for ResourceTypeCount {
             key_pair: fields.read("KeyPair"),
             volume: fields.read("Volume"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "deprecated")]
@@ -24985,7 +25419,8 @@ impl ::acs_runtime::de::FromJson for DescribeTagsTag {
             tag_key: fields.read("TagKey"),
             resource_type_count: fields.read("ResourceTypeCount"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "deprecated")]
@@ -25010,7 +25445,8 @@ impl ::acs_runtime::de::FromJson for DescribeTagsTags {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
         let value = Self { tag: fields.read("Tag") };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "deprecated")]
@@ -25074,7 +25510,8 @@ impl ::acs_runtime::de::FromJson for Task {
             task_action: fields.read("TaskAction"),
             resource_id: fields.read("ResourceId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "tasks")]
@@ -25099,7 +25536,8 @@ impl ::acs_runtime::de::FromJson for TaskSet {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
         let value = Self { task: fields.read("Task") };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "tasks")]
@@ -25171,7 +25609,8 @@ impl ::acs_runtime::de::FromJson for Connection {
             start_time: fields.read("StartTime"),
             closed_reason: fields.read("ClosedReason"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "cloud-assistant")]
@@ -25198,7 +25637,8 @@ impl ::acs_runtime::de::FromJson for Connections {
         let value = Self {
             connection: fields.read("Connection"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "cloud-assistant")]
@@ -25279,7 +25719,8 @@ impl ::acs_runtime::de::FromJson for Session {
             client_ip: fields.read("ClientIP"),
             session_id: fields.read("SessionId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "cloud-assistant")]
@@ -25306,7 +25747,8 @@ impl ::acs_runtime::de::FromJson for Sessions {
         let value = Self {
             session: fields.read("Session"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "cloud-assistant")]
@@ -25331,7 +25773,8 @@ impl ::acs_runtime::de::FromJson for RouteTableIds {
         let value = Self {
             route_table_id: fields.read("RouteTableId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "deprecated")]
@@ -25374,7 +25817,8 @@ impl ::acs_runtime::de::FromJson for VRouter {
             region_id: fields.read("RegionId"),
             route_table_ids: fields.read("RouteTableIds"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "deprecated")]
@@ -25399,7 +25843,8 @@ impl ::acs_runtime::de::FromJson for VRouters {
         let value = Self {
             v_router: fields.read("VRouter"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "deprecated")]
@@ -25454,7 +25899,8 @@ impl ::acs_runtime::de::FromJson for VSwitch {
             zone_id: fields.read("ZoneId"),
             v_switch_name: fields.read("VSwitchName"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "deprecated")]
@@ -25479,7 +25925,8 @@ impl ::acs_runtime::de::FromJson for VSwitches {
         let value = Self {
             v_switch: fields.read("VSwitch"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "deprecated")]
@@ -25562,7 +26009,8 @@ impl ::acs_runtime::de::FromJson for VirtualBorderRouterType {
             physical_connection_id: fields.read("PhysicalConnectionId"),
             vlan_id: fields.read("VlanId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "deprecated")]
@@ -25587,7 +26035,8 @@ impl ::acs_runtime::de::FromJson for VirtualBorderRouterSet {
         let value = Self {
             virtual_border_router_type: fields.read("VirtualBorderRouterType"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "deprecated")]
@@ -25633,7 +26082,8 @@ impl ::acs_runtime::de::FromJson for VirtualBorderRouterForPhysicalConnectionTyp
             vbr_id: fields.read("VbrId"),
             vlan_id: fields.read("VlanId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "deprecated")]
@@ -25661,7 +26111,8 @@ impl ::acs_runtime::de::FromJson for VirtualBorderRouterForPhysicalConnectionSet
             virtual_border_router_for_physical_connection_type: fields
                 .read("VirtualBorderRouterForPhysicalConnectionType"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "deprecated")]
@@ -25686,7 +26137,8 @@ impl ::acs_runtime::de::FromJson for VSwitchIds {
         let value = Self {
             v_switch_id: fields.read("VSwitchId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "deprecated")]
@@ -25711,7 +26163,8 @@ impl ::acs_runtime::de::FromJson for UserCidrs {
         let value = Self {
             user_cidr: fields.read("UserCidr"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "deprecated")]
@@ -25766,7 +26219,8 @@ impl ::acs_runtime::de::FromJson for Vpc {
             v_switch_ids: fields.read("VSwitchIds"),
             user_cidrs: fields.read("UserCidrs"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "deprecated")]
@@ -25789,7 +26243,8 @@ impl ::acs_runtime::de::FromJson for Vpcs {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
         let value = Self { vpc: fields.read("Vpc") };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "deprecated")]
@@ -25816,7 +26271,8 @@ impl ::acs_runtime::de::FromJson for SystemDiskCategories {
         let value = Self {
             supported_system_disk_category: fields.read("supportedSystemDiskCategory"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "regions")]
@@ -25843,7 +26299,8 @@ impl ::acs_runtime::de::FromJson for InstanceGenerations {
         let value = Self {
             supported_instance_generation: fields.read("supportedInstanceGeneration"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "regions")]
@@ -25870,7 +26327,8 @@ impl ::acs_runtime::de::FromJson for DataDiskCategories {
         let value = Self {
             supported_data_disk_category: fields.read("supportedDataDiskCategory"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "regions")]
@@ -25897,7 +26355,8 @@ impl ::acs_runtime::de::FromJson for DescribeZonesInstanceTypes {
         let value = Self {
             supported_instance_type: fields.read("supportedInstanceType"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "regions")]
@@ -25924,7 +26383,8 @@ impl ::acs_runtime::de::FromJson for DescribeZonesInstanceTypeFamilies {
         let value = Self {
             supported_instance_type_family: fields.read("supportedInstanceTypeFamily"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "regions")]
@@ -25951,7 +26411,8 @@ impl ::acs_runtime::de::FromJson for DescribeZonesNetworkTypes {
         let value = Self {
             supported_network_category: fields.read("supportedNetworkCategory"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "regions")]
@@ -25997,7 +26458,8 @@ impl ::acs_runtime::de::FromJson for ResourcesInfo {
             instance_type_families: fields.read("InstanceTypeFamilies"),
             network_types: fields.read("NetworkTypes"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "regions")]
@@ -26024,7 +26486,8 @@ impl ::acs_runtime::de::FromJson for DescribeZonesAvailableResources {
         let value = Self {
             resources_info: fields.read("ResourcesInfo"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "regions")]
@@ -26057,7 +26520,8 @@ impl ::acs_runtime::de::FromJson for AvailableResourceCreation {
         let value = Self {
             resource_types: fields.read("ResourceTypes"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "regions")]
@@ -26084,7 +26548,8 @@ impl ::acs_runtime::de::FromJson for DedicatedHostGenerations {
         let value = Self {
             dedicated_host_generation: fields.read("DedicatedHostGeneration"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "regions")]
@@ -26111,7 +26576,8 @@ impl ::acs_runtime::de::FromJson for DescribeZonesAvailableInstanceTypes {
         let value = Self {
             instance_types: fields.read("InstanceTypes"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "regions")]
@@ -26143,7 +26609,8 @@ impl ::acs_runtime::de::FromJson for AvailableDiskCategories {
         let value = Self {
             disk_categories: fields.read("DiskCategories"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "regions")]
@@ -26170,7 +26637,8 @@ impl ::acs_runtime::de::FromJson for AvailableDedicatedHostTypes {
         let value = Self {
             dedicated_host_type: fields.read("DedicatedHostType"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "regions")]
@@ -26197,7 +26665,8 @@ impl ::acs_runtime::de::FromJson for AvailableVolumeCategories {
         let value = Self {
             volume_categories: fields.read("VolumeCategories"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "regions")]
@@ -26265,7 +26734,8 @@ impl ::acs_runtime::de::FromJson for DescribeZonesZone {
             available_dedicated_host_types: fields.read("AvailableDedicatedHostTypes"),
             available_volume_categories: fields.read("AvailableVolumeCategories"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "regions")]
@@ -26290,7 +26760,8 @@ impl ::acs_runtime::de::FromJson for DescribeZonesZones {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
         let value = Self { zone: fields.read("Zone") };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "regions")]
@@ -26339,7 +26810,8 @@ impl ::acs_runtime::de::FromJson for DetachInstanceRamRoleResult {
             success: fields.read("Success"),
             instance_ram_role_sets: fields.read("InstanceRamRoleSets"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "instances")]
@@ -26368,7 +26840,8 @@ impl ::acs_runtime::de::FromJson for DetachInstanceRamRoleResults {
         let value = Self {
             detach_instance_ram_role_result: fields.read("DetachInstanceRamRoleResult"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "instances")]
@@ -26450,7 +26923,8 @@ impl ::acs_runtime::de::FromJson for DisableActivationActivation {
             time_to_live_in_hours: fields.read("TimeToLiveInHours"),
             activation_id: fields.read("ActivationId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "cloud-assistant")]
@@ -26643,7 +27117,8 @@ impl ::acs_runtime::de::FromJson for PluginStatus {
             first_heartbeat_time: fields.read("FirstHeartbeatTime"),
             last_heartbeat_time: fields.read("LastHeartbeatTime"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "cloud-assistant")]
@@ -26670,7 +27145,8 @@ impl ::acs_runtime::de::FromJson for PluginStatusSet {
         let value = Self {
             plugin_status: fields.read("PluginStatus"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "cloud-assistant")]
@@ -26701,7 +27177,8 @@ impl ::acs_runtime::de::FromJson for InstancePluginStatus {
             instance_id: fields.read("InstanceId"),
             plugin_status_set: fields.read("PluginStatusSet"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "cloud-assistant")]
@@ -26728,7 +27205,8 @@ impl ::acs_runtime::de::FromJson for InstancePluginStatusSet {
         let value = Self {
             instance_plugin_status: fields.read("InstancePluginStatus"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "cloud-assistant")]
@@ -26827,7 +27305,8 @@ impl ::acs_runtime::de::FromJson for TagResource {
             resource_id: fields.read("ResourceId"),
             tag_key: fields.read("TagKey"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "tags-and-resourcegroup")]
@@ -26854,7 +27333,8 @@ impl ::acs_runtime::de::FromJson for TagResources {
         let value = Self {
             tag_resource: fields.read("TagResource"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "tags-and-resourcegroup")]
@@ -27103,7 +27583,8 @@ impl ::acs_runtime::de::FromJson for FeeOfInstance {
             currency: fields.read("Currency"),
             fee: fields.read("Fee"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(any(feature = "dedicated-hosts", feature = "instances"))]
@@ -27130,7 +27611,8 @@ impl ::acs_runtime::de::FromJson for FeeOfInstances {
         let value = Self {
             fee_of_instance: fields.read("FeeOfInstance"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(any(feature = "dedicated-hosts", feature = "instances"))]
@@ -27518,7 +28000,8 @@ impl ::acs_runtime::de::FromJson for ModifyManagedInstanceInstance {
             instance_name: fields.read("InstanceName"),
             instance_id: fields.read("InstanceId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "cloud-assistant")]
@@ -27759,7 +28242,8 @@ impl ::acs_runtime::de::FromJson for ReservedInstanceIdSets {
         let value = Self {
             reserved_instance_id: fields.read("ReservedInstanceId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "reserved-instances")]
@@ -27831,7 +28315,8 @@ impl ::acs_runtime::de::FromJson for StorageCapacityUnitIds {
         let value = Self {
             storage_capacity_unit_id: fields.read("StorageCapacityUnitId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "storage-capacity-units-scus")]
@@ -27883,7 +28368,8 @@ impl ::acs_runtime::de::FromJson for InstanceResponse {
             current_status: fields.read("CurrentStatus"),
             previous_status: fields.read("PreviousStatus"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "instances")]
@@ -27910,7 +28396,8 @@ impl ::acs_runtime::de::FromJson for InstanceResponses {
         let value = Self {
             instance_response: fields.read("InstanceResponse"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "instances")]
@@ -27979,7 +28466,8 @@ impl ::acs_runtime::de::FromJson for PrivatePoolOptionsIdSet {
         let value = Self {
             private_pool_options_id: fields.read("PrivatePoolOptionsId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "elasticity-assurances")]
@@ -28892,7 +29380,8 @@ impl ::acs_runtime::de::FromJson for InstanceIdSets {
         let value = Self {
             instance_id_set: fields.read("InstanceIdSet"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "instances")]

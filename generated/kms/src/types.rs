@@ -135,7 +135,8 @@ impl ::acs_runtime::de::FromJson for KeyMetadata {
             creation_date: fields.read("CreationDate"),
             dkms_instance_id: fields.read("DKMSInstanceId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "operations-in-no-family")]
@@ -175,7 +176,8 @@ impl ::acs_runtime::de::FromJson for KeyVersion {
             key_version_id: fields.read("KeyVersionId"),
             creation_date: fields.read("CreationDate"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "operations-in-no-family")]
@@ -404,7 +406,8 @@ impl ::acs_runtime::de::FromJson for DescribeKeyKeyMetadata {
             creation_date: fields.read("CreationDate"),
             dkms_instance_id: fields.read("DKMSInstanceId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "operations-in-no-family")]
@@ -432,7 +435,8 @@ impl ::acs_runtime::de::FromJson for Region {
         let value = Self {
             region_id: fields.read("RegionId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "operations-in-no-family")]
@@ -459,7 +463,8 @@ impl ::acs_runtime::de::FromJson for Regions {
         let value = Self {
             region: fields.read("Region"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "operations-in-no-family")]
@@ -510,7 +515,8 @@ impl ::acs_runtime::de::FromJson for Tag {
             tag_value: fields.read("TagValue"),
             tag_key: fields.read("TagKey"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "operations-in-no-family")]
@@ -537,7 +543,8 @@ impl ::acs_runtime::de::FromJson for Tags {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
         let value = Self { tag: fields.read("Tag") };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "operations-in-no-family")]
@@ -602,7 +609,8 @@ impl ::acs_runtime::de::FromJson for BindVpc {
             vpc_owner_id: fields.read("VpcOwnerId"),
             v_switch_id: fields.read("VSwitchId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "operations-in-no-family")]
@@ -631,7 +639,8 @@ impl ::acs_runtime::de::FromJson for BindVpcs {
         let value = Self {
             bind_vpc: fields.read("BindVpc"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "operations-in-no-family")]
@@ -764,7 +773,8 @@ impl ::acs_runtime::de::FromJson for KmsInstance {
             log_storage: fields.read("LogStorage"),
             product_type: fields.read("ProductType"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "operations-in-no-family")]
@@ -798,7 +808,8 @@ impl ::acs_runtime::de::FromJson for KmsInstanceQuotaInfo {
             resource_type: fields.read("ResourceType"),
             used_quantity: fields.read("UsedQuantity"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "family")]
@@ -922,7 +933,8 @@ impl ::acs_runtime::de::FromJson for VersionStages {
         let value = Self {
             version_stage: fields.read("VersionStage"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "operations-in-no-family")]
@@ -962,7 +974,8 @@ impl ::acs_runtime::de::FromJson for Alia {
             alias_arn: fields.read("AliasArn"),
             alias_name: fields.read("AliasName"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "operations-in-no-family")]
@@ -989,7 +1002,8 @@ impl ::acs_runtime::de::FromJson for Aliases {
         let value = Self {
             alias: fields.read("Alias"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "operations-in-no-family")]
@@ -1023,7 +1037,8 @@ impl ::acs_runtime::de::FromJson for ApplicationAccessPoint {
             name: fields.read("Name"),
             authentication_method: fields.read("AuthenticationMethod"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "operations-in-no-family")]
@@ -1050,7 +1065,8 @@ impl ::acs_runtime::de::FromJson for ApplicationAccessPoints {
         let value = Self {
             application_access_point: fields.read("ApplicationAccessPoint"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "operations-in-no-family")]
@@ -1122,7 +1138,8 @@ impl ::acs_runtime::de::FromJson for ClientKey {
             key_origin: fields.read("KeyOrigin"),
             aap_name: fields.read("AapName"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "operations-in-no-family")]
@@ -1149,7 +1166,8 @@ impl ::acs_runtime::de::FromJson for KeyVersions {
         let value = Self {
             key_version: fields.read("KeyVersion"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "operations-in-no-family")]
@@ -1183,7 +1201,8 @@ impl ::acs_runtime::de::FromJson for Key {
             key_id: fields.read("KeyId"),
             key_arn: fields.read("KeyArn"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "operations-in-no-family")]
@@ -1208,7 +1227,8 @@ impl ::acs_runtime::de::FromJson for Keys {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
         let value = Self { key: fields.read("Key") };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "operations-in-no-family")]
@@ -1242,7 +1262,8 @@ impl ::acs_runtime::de::FromJson for ListKmsInstancesKmsInstance {
             kms_instance_arn: fields.read("KmsInstanceArn"),
             kms_instance_id: fields.read("KmsInstanceId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "operations-in-no-family")]
@@ -1269,7 +1290,8 @@ impl ::acs_runtime::de::FromJson for KmsInstances {
         let value = Self {
             kms_instance: fields.read("KmsInstance"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "operations-in-no-family")]
@@ -1303,7 +1325,8 @@ impl ::acs_runtime::de::FromJson for NetworkRule {
             r#type: fields.read("Type"),
             name: fields.read("Name"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "operations-in-no-family")]
@@ -1330,7 +1353,8 @@ impl ::acs_runtime::de::FromJson for NetworkRules {
         let value = Self {
             network_rule: fields.read("NetworkRule"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "operations-in-no-family")]
@@ -1356,7 +1380,8 @@ impl ::acs_runtime::de::FromJson for Policy {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
         let value = Self { name: fields.read("Name") };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "operations-in-no-family")]
@@ -1383,7 +1408,8 @@ impl ::acs_runtime::de::FromJson for Policies {
         let value = Self {
             policy: fields.read("Policy"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "operations-in-no-family")]
@@ -1423,7 +1449,8 @@ impl ::acs_runtime::de::FromJson for ListResourceTagsTag {
             tag_value: fields.read("TagValue"),
             tag_key: fields.read("TagKey"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "operations-in-no-family")]
@@ -1448,7 +1475,8 @@ impl ::acs_runtime::de::FromJson for ListResourceTagsTags {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
         let value = Self { tag: fields.read("Tag") };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "operations-in-no-family")]
@@ -1485,7 +1513,8 @@ impl ::acs_runtime::de::FromJson for VersionId {
             create_time: fields.read("CreateTime"),
             version_stages: fields.read("VersionStages"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "operations-in-no-family")]
@@ -1512,7 +1541,8 @@ impl ::acs_runtime::de::FromJson for VersionIds {
         let value = Self {
             version_id: fields.read("VersionId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "operations-in-no-family")]
@@ -1575,7 +1605,8 @@ impl ::acs_runtime::de::FromJson for Secret {
             tags: fields.read("Tags"),
             owing_service: fields.read("OwingService"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "operations-in-no-family")]
@@ -1602,7 +1633,8 @@ impl ::acs_runtime::de::FromJson for SecretList {
         let value = Self {
             secret: fields.read("Secret"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "operations-in-no-family")]
@@ -1671,7 +1703,8 @@ impl ::acs_runtime::de::FromJson for TagResource {
             resource_id: fields.read("ResourceId"),
             tag_key: fields.read("TagKey"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "operations-in-no-family")]
@@ -1698,7 +1731,8 @@ impl ::acs_runtime::de::FromJson for TagResources {
         let value = Self {
             tag_resource: fields.read("TagResource"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "operations-in-no-family")]

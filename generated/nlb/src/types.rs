@@ -509,7 +509,8 @@ impl ::acs_runtime::de::FromJson for Region {
             region_endpoint: fields.read("RegionEndpoint"),
             region_id: fields.read("RegionId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "region-and-zone-management")]
@@ -543,7 +544,8 @@ impl ::acs_runtime::de::FromJson for Zone {
             local_name: fields.read("LocalName"),
             zone_id: fields.read("ZoneId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "region-and-zone-management")]
@@ -592,7 +594,8 @@ impl ::acs_runtime::de::FromJson for GetListenerAttributeProxyProtocolV2Config {
             ppv2_private_link_ep_id_enabled: fields.read("Ppv2PrivateLinkEpIdEnabled"),
             ppv2_private_link_eps_id_enabled: fields.read("Ppv2PrivateLinkEpsIdEnabled"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "listeners")]
@@ -626,7 +629,8 @@ impl ::acs_runtime::de::FromJson for GetListenerAttributeTag {
             tag_key: fields.read("TagKey"),
             tag_value: fields.read("TagValue"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(any(feature = "listeners", feature = "network-load-balancer-instances"))]
@@ -661,7 +665,8 @@ impl ::acs_runtime::de::FromJson for Reason {
         let value = Self {
             reason_code: fields.read("ReasonCode"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "listeners")]
@@ -716,7 +721,8 @@ impl ::acs_runtime::de::FromJson for NonNormalServer {
             server_id: fields.read("ServerId"),
             server_ip: fields.read("ServerIp"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "listeners")]
@@ -758,7 +764,8 @@ impl ::acs_runtime::de::FromJson for ServerGroupInfo {
             server_group_id: fields.read("ServerGroupId"),
             non_normal_servers: fields.read("NonNormalServers"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "listeners")]
@@ -803,7 +810,8 @@ impl ::acs_runtime::de::FromJson for ListenerHealthStatus {
             listener_protocol: fields.read("ListenerProtocol"),
             server_group_infos: fields.read("ServerGroupInfos"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "listeners")]
@@ -842,7 +850,8 @@ impl ::acs_runtime::de::FromJson for OperationLock {
             lock_type: fields.read("LockType"),
             lock_reason: fields.read("LockReason"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "network-load-balancer-instances")]
@@ -926,7 +935,8 @@ impl ::acs_runtime::de::FromJson for LoadBalancerAddresse {
             ipv4_local_addresses: fields.read("Ipv4LocalAddresses"),
             ipv6_local_addresses: fields.read("Ipv6LocalAddresses"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "network-load-balancer-instances")]
@@ -977,7 +987,8 @@ impl ::acs_runtime::de::FromJson for GetLoadBalancerAttributeZoneMapping {
             load_balancer_addresses: fields.read("LoadBalancerAddresses"),
             status: fields.read("Status"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "network-load-balancer-instances")]
@@ -1006,7 +1017,8 @@ impl ::acs_runtime::de::FromJson for GetLoadBalancerAttributeLoadBalancerBilling
         let value = Self {
             pay_type: fields.read("PayType"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "network-load-balancer-instances")]
@@ -1050,7 +1062,8 @@ impl ::acs_runtime::de::FromJson for GetLoadBalancerAttributeDeletionProtectionC
             reason: fields.read("Reason"),
             enabled_time: fields.read("EnabledTime"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "network-load-balancer-instances")]
@@ -1099,7 +1112,8 @@ for GetLoadBalancerAttributeModificationProtectionConfig {
             reason: fields.read("Reason"),
             enabled_time: fields.read("EnabledTime"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "network-load-balancer-instances")]
@@ -1138,7 +1152,8 @@ impl ::acs_runtime::de::FromJson for Job {
             id: fields.read("Id"),
             status: fields.read("Status"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "asynchronous-tasks")]
@@ -1191,7 +1206,8 @@ impl ::acs_runtime::de::FromJson for Certificate {
             status: fields.read("Status"),
             certificate_type: fields.read("CertificateType"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "listener-certificates")]
@@ -1239,7 +1255,8 @@ impl ::acs_runtime::de::FromJson for ListListenersTag {
             key: fields.read("Key"),
             value: fields.read("Value"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(
@@ -1440,7 +1457,8 @@ impl ::acs_runtime::de::FromJson for Listener {
             cps: fields.read("Cps"),
             mss: fields.read("Mss"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "listeners")]
@@ -1514,7 +1532,8 @@ impl ::acs_runtime::de::FromJson for ListLoadBalancersLoadBalancerAddresse {
             private_i_pv4_hc_status: fields.read("PrivateIPv4HcStatus"),
             private_i_pv6_hc_status: fields.read("PrivateIPv6HcStatus"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "network-load-balancer-instances")]
@@ -1566,7 +1585,8 @@ impl ::acs_runtime::de::FromJson for ListLoadBalancersZoneMapping {
             load_balancer_addresses: fields.read("LoadBalancerAddresses"),
             status: fields.read("Status"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "network-load-balancer-instances")]
@@ -1741,7 +1761,8 @@ impl ::acs_runtime::de::FromJson for LoadBalancer {
             modification_protection_config: fields.read("ModificationProtectionConfig"),
             tags: fields.read("Tags"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "network-load-balancer-instances")]
@@ -1787,7 +1808,8 @@ impl ::acs_runtime::de::FromJson for RelatedListener {
             listener_protocol: fields.read("ListenerProtocol"),
             load_balancer_id: fields.read("LoadBalancerId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "security-policy-management")]
@@ -1904,7 +1926,8 @@ impl ::acs_runtime::de::FromJson for SecurityPolicies {
             resource_group_id: fields.read("ResourceGroupId"),
             security_policy_status: fields.read("SecurityPolicyStatus"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "security-policy-management")]
@@ -1990,7 +2013,8 @@ impl ::acs_runtime::de::FromJson for ListServerGroupServersServer {
             zone_id: fields.read("ZoneId"),
             status: fields.read("Status"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "server-groups")]
@@ -2128,7 +2152,8 @@ impl ::acs_runtime::de::FromJson for HealthCheck {
             health_check_exp: fields.read("HealthCheckExp"),
             health_check_http_version: fields.read("HealthCheckHttpVersion"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "server-groups")]
@@ -2287,7 +2312,8 @@ impl ::acs_runtime::de::FromJson for ServerGroup {
             related_load_balancer_ids: fields.read("RelatedLoadBalancerIds"),
             server_count: fields.read("ServerCount"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "server-groups")]
@@ -2333,7 +2359,8 @@ impl ::acs_runtime::de::FromJson for ListSystemSecurityPolicySecurityPolicies {
             tls_version: fields.read("TlsVersion"),
             ciphers: fields.read("Ciphers"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "security-policy-management")]
@@ -2410,7 +2437,8 @@ impl ::acs_runtime::de::FromJson for TagResource {
             scope: fields.read("Scope"),
             category: fields.read("Category"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "tags")]
@@ -2438,7 +2466,8 @@ impl ::acs_runtime::de::FromJson for Data {
         let value = Self {
             resource_id: fields.read("ResourceId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "resource-groups")]

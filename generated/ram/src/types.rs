@@ -36,7 +36,8 @@ impl ::acs_runtime::de::FromJson for AccessKey {
             create_date: fields.read("CreateDate"),
             access_key_id: fields.read("AccessKeyId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "user-management")]
@@ -82,7 +83,8 @@ impl ::acs_runtime::de::FromJson for Group {
             comments: fields.read("Comments"),
             create_date: fields.read("CreateDate"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "user-group-management")]
@@ -128,7 +130,8 @@ impl ::acs_runtime::de::FromJson for LoginProfile {
             user_name: fields.read("UserName"),
             mfa_bind_required: fields.read("MFABindRequired"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "user-management")]
@@ -206,7 +209,8 @@ impl ::acs_runtime::de::FromJson for Policy {
             create_date: fields.read("CreateDate"),
             policy_type: fields.read("PolicyType"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "permission-management")]
@@ -252,7 +256,8 @@ impl ::acs_runtime::de::FromJson for PolicyVersion {
             version_id: fields.read("VersionId"),
             create_date: fields.read("CreateDate"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "permission-management")]
@@ -316,7 +321,8 @@ impl ::acs_runtime::de::FromJson for Role {
             role_id: fields.read("RoleId"),
             arn: fields.read("Arn"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "role-management")]
@@ -384,7 +390,8 @@ impl ::acs_runtime::de::FromJson for User {
             create_date: fields.read("CreateDate"),
             user_name: fields.read("UserName"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "user-management")]
@@ -424,7 +431,8 @@ impl ::acs_runtime::de::FromJson for VirtualMfaDevice {
             qr_code_png: fields.read("QRCodePNG"),
             base32_string_seed: fields.read("Base32StringSeed"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "user-management")]
@@ -532,7 +540,8 @@ impl ::acs_runtime::de::FromJson for AuthPrincipal {
             auth_principal_owner_id: fields.read("AuthPrincipalOwnerId"),
             auth_principal_display_name: fields.read("AuthPrincipalDisplayName"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "permission-analysis-and-diagnostics")]
@@ -565,7 +574,8 @@ impl ::acs_runtime::de::FromJson for AuthCondition {
             condition_key: fields.read("ConditionKey"),
             condition_values: fields.read("ConditionValues"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "permission-analysis-and-diagnostics")]
@@ -766,7 +776,8 @@ impl ::acs_runtime::de::FromJson for MatchedPolicies {
             attached_entity_type: fields.read("AttachedEntityType"),
             attached_scope: fields.read("AttachedScope"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "permission-analysis-and-diagnostics")]
@@ -840,7 +851,8 @@ impl ::acs_runtime::de::FromJson for DecodedDiagnosticMessage {
             auth_conditions: fields.read("AuthConditions"),
             matched_policies: fields.read("MatchedPolicies"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "permission-analysis-and-diagnostics")]
@@ -868,7 +880,8 @@ impl ::acs_runtime::de::FromJson for AccessKeyLastUsed {
         let value = Self {
             last_used_date: fields.read("LastUsedDate"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "user-management")]
@@ -920,7 +933,8 @@ impl ::acs_runtime::de::FromJson for GetGroupGroup {
             comments: fields.read("Comments"),
             create_date: fields.read("CreateDate"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "user-group-management")]
@@ -999,7 +1013,8 @@ impl ::acs_runtime::de::FromJson for PasswordPolicy {
             require_uppercase_characters: fields.read("RequireUppercaseCharacters"),
             max_login_attemps: fields.read("MaxLoginAttemps"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "security-management")]
@@ -1069,7 +1084,8 @@ impl ::acs_runtime::de::FromJson for GetPolicyPolicy {
             create_date: fields.read("CreateDate"),
             policy_type: fields.read("PolicyType"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "permission-management")]
@@ -1115,7 +1131,8 @@ impl ::acs_runtime::de::FromJson for DefaultPolicyVersion {
             version_id: fields.read("VersionId"),
             create_date: fields.read("CreateDate"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "permission-management")]
@@ -1185,7 +1202,8 @@ impl ::acs_runtime::de::FromJson for GetRoleRole {
             role_id: fields.read("RoleId"),
             arn: fields.read("Arn"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "role-management")]
@@ -1216,7 +1234,8 @@ impl ::acs_runtime::de::FromJson for AccessKeyPreference {
         let value = Self {
             allow_user_to_manage_access_keys: fields.read("AllowUserToManageAccessKeys"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "security-management")]
@@ -1247,7 +1266,8 @@ impl ::acs_runtime::de::FromJson for MfaPreference {
         let value = Self {
             allow_user_to_manage_mfa_devices: fields.read("AllowUserToManageMFADevices"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "security-management")]
@@ -1304,7 +1324,8 @@ impl ::acs_runtime::de::FromJson for LoginProfilePreference {
             login_network_masks: fields.read("LoginNetworkMasks"),
             allow_user_to_change_password: fields.read("AllowUserToChangePassword"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "security-management")]
@@ -1337,7 +1358,8 @@ impl ::acs_runtime::de::FromJson for PublicKeyPreference {
         let value = Self {
             allow_user_to_manage_public_keys: fields.read("AllowUserToManagePublicKeys"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "security-management")]
@@ -1381,7 +1403,8 @@ impl ::acs_runtime::de::FromJson for SecurityPreference {
             login_profile_preference: fields.read("LoginProfilePreference"),
             public_key_preference: fields.read("PublicKeyPreference"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "security-management")]
@@ -1461,7 +1484,8 @@ impl ::acs_runtime::de::FromJson for GetUserUser {
             create_date: fields.read("CreateDate"),
             user_name: fields.read("UserName"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "user-management")]
@@ -1498,7 +1522,8 @@ impl ::acs_runtime::de::FromJson for MfaDevice {
             serial_number: fields.read("SerialNumber"),
             r#type: fields.read("Type"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "user-management")]
@@ -1538,7 +1563,8 @@ impl ::acs_runtime::de::FromJson for ListAccessKeysAccessKey {
             access_key_id: fields.read("AccessKeyId"),
             create_date: fields.read("CreateDate"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "user-management")]
@@ -1565,7 +1591,8 @@ impl ::acs_runtime::de::FromJson for AccessKeys {
         let value = Self {
             access_key: fields.read("AccessKey"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "user-management")]
@@ -1605,7 +1632,8 @@ impl ::acs_runtime::de::FromJson for ListEntitiesForPolicyGroup {
             comments: fields.read("Comments"),
             attach_date: fields.read("AttachDate"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "permission-management")]
@@ -1632,7 +1660,8 @@ impl ::acs_runtime::de::FromJson for Groups {
         let value = Self {
             group: fields.read("Group"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "permission-management")]
@@ -1684,7 +1713,8 @@ impl ::acs_runtime::de::FromJson for ListEntitiesForPolicyRole {
             arn: fields.read("Arn"),
             role_id: fields.read("RoleId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "permission-management")]
@@ -1709,7 +1739,8 @@ impl ::acs_runtime::de::FromJson for Roles {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
         let value = Self { role: fields.read("Role") };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "permission-management")]
@@ -1755,7 +1786,8 @@ impl ::acs_runtime::de::FromJson for ListEntitiesForPolicyUser {
             user_name: fields.read("UserName"),
             attach_date: fields.read("AttachDate"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "permission-management")]
@@ -1780,7 +1812,8 @@ impl ::acs_runtime::de::FromJson for Users {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
         let value = Self { user: fields.read("User") };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "permission-management")]
@@ -1807,7 +1840,8 @@ impl ::acs_runtime::de::FromJson for ListGroupsGroups {
         let value = Self {
             group: fields.read("Group"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "user-group-management")]
@@ -1853,7 +1887,8 @@ impl ::acs_runtime::de::FromJson for ListGroupsForUserGroup {
             comments: fields.read("Comments"),
             join_date: fields.read("JoinDate"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "user-group-management")]
@@ -1880,7 +1915,8 @@ impl ::acs_runtime::de::FromJson for ListGroupsForUserGroups {
         let value = Self {
             group: fields.read("Group"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "user-group-management")]
@@ -1914,7 +1950,8 @@ impl ::acs_runtime::de::FromJson for ListPoliciesTag {
             tag_key: fields.read("TagKey"),
             tag_value: fields.read("TagValue"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(any(feature = "permission-management", feature = "role-management"))]
@@ -1939,7 +1976,8 @@ impl ::acs_runtime::de::FromJson for Tags {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
         let value = Self { tag: fields.read("Tag") };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(any(feature = "permission-management", feature = "role-management"))]
@@ -2006,7 +2044,8 @@ impl ::acs_runtime::de::FromJson for ListPoliciesPolicy {
             policy_type: fields.read("PolicyType"),
             tags: fields.read("Tags"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "permission-management")]
@@ -2033,7 +2072,8 @@ impl ::acs_runtime::de::FromJson for Policies {
         let value = Self {
             policy: fields.read("Policy"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "permission-management")]
@@ -2085,7 +2125,8 @@ impl ::acs_runtime::de::FromJson for ListPoliciesForGroupPolicy {
             attach_date: fields.read("AttachDate"),
             policy_type: fields.read("PolicyType"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "permission-management")]
@@ -2112,7 +2153,8 @@ impl ::acs_runtime::de::FromJson for ListPoliciesForGroupPolicies {
         let value = Self {
             policy: fields.read("Policy"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "permission-management")]
@@ -2139,7 +2181,8 @@ impl ::acs_runtime::de::FromJson for PolicyVersions {
         let value = Self {
             policy_version: fields.read("PolicyVersion"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "permission-management")]
@@ -2206,7 +2249,8 @@ impl ::acs_runtime::de::FromJson for ListRolesRole {
             arn: fields.read("Arn"),
             tags: fields.read("Tags"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "role-management")]
@@ -2231,7 +2275,8 @@ impl ::acs_runtime::de::FromJson for ListRolesRoles {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
         let value = Self { role: fields.read("Role") };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "role-management")]
@@ -2301,7 +2346,8 @@ impl ::acs_runtime::de::FromJson for TagResource {
             tag_key: fields.read("TagKey"),
             tag_value: fields.read("TagValue"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "tag-management")]
@@ -2375,7 +2421,8 @@ impl ::acs_runtime::de::FromJson for ListUsersUser {
             create_date: fields.read("CreateDate"),
             user_name: fields.read("UserName"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "user-management")]
@@ -2400,7 +2447,8 @@ impl ::acs_runtime::de::FromJson for ListUsersUsers {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
         let value = Self { user: fields.read("User") };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "user-management")]
@@ -2440,7 +2488,8 @@ impl ::acs_runtime::de::FromJson for ListUsersForGroupUser {
             join_date: fields.read("JoinDate"),
             user_name: fields.read("UserName"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "user-group-management")]
@@ -2465,7 +2514,8 @@ impl ::acs_runtime::de::FromJson for ListUsersForGroupUsers {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
         let value = Self { user: fields.read("User") };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "user-group-management")]
@@ -2505,7 +2555,8 @@ impl ::acs_runtime::de::FromJson for ListVirtualMfaDevicesUser {
             user_id: fields.read("UserId"),
             user_name: fields.read("UserName"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "user-management")]
@@ -2544,7 +2595,8 @@ impl ::acs_runtime::de::FromJson for ListVirtualMfaDevicesVirtualMfaDevice {
             user: fields.read("User"),
             activate_date: fields.read("ActivateDate"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "user-management")]
@@ -2573,7 +2625,8 @@ impl ::acs_runtime::de::FromJson for VirtualMfaDevices {
         let value = Self {
             virtual_mfa_device: fields.read("VirtualMFADevice"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "user-management")]
@@ -2627,7 +2680,8 @@ impl ::acs_runtime::de::FromJson for UnbindMfaDeviceMfaDevice {
         let value = Self {
             serial_number: fields.read("SerialNumber"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "user-management")]
@@ -2688,7 +2742,8 @@ impl ::acs_runtime::de::FromJson for UpdatePolicyDescriptionPolicy {
             description: fields.read("Description"),
             default_version: fields.read("DefaultVersion"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "permission-management")]

@@ -44,7 +44,8 @@ impl ::acs_runtime::de::FromJson for BackendServer {
             description: fields.read("Description"),
             server_id: fields.read("ServerId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "default-server-group")]
@@ -71,7 +72,8 @@ impl ::acs_runtime::de::FromJson for BackendServers {
         let value = Self {
             backend_server: fields.read("BackendServer"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "default-server-group")]
@@ -127,7 +129,8 @@ impl ::acs_runtime::de::FromJson for AddVServerGroupBackendServersBackendServer 
             port: fields.read("Port"),
             server_id: fields.read("ServerId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "vserver-groups")]
@@ -156,7 +159,8 @@ impl ::acs_runtime::de::FromJson for AddVServerGroupBackendServersBackendServers
         let value = Self {
             backend_server: fields.read("BackendServer"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "vserver-groups")]
@@ -251,7 +255,8 @@ impl ::acs_runtime::de::FromJson for MasterSlaveBackendServer {
             server_id: fields.read("ServerId"),
             server_type: fields.read("ServerType"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "primary-secondary-server-groups")]
@@ -278,7 +283,8 @@ impl ::acs_runtime::de::FromJson for MasterSlaveBackendServers {
         let value = Self {
             master_slave_backend_server: fields.read("MasterSlaveBackendServer"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "primary-secondary-server-groups")]
@@ -312,7 +318,8 @@ impl ::acs_runtime::de::FromJson for Rule {
             rule_name: fields.read("RuleName"),
             rule_id: fields.read("RuleId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "forwarding-rules")]
@@ -337,7 +344,8 @@ impl ::acs_runtime::de::FromJson for Rules {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
         let value = Self { rule: fields.read("Rule") };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "forwarding-rules")]
@@ -393,7 +401,8 @@ impl ::acs_runtime::de::FromJson for DescribeAccessControlListAttributeTag {
             tag_key: fields.read("TagKey"),
             tag_value: fields.read("TagValue"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(
@@ -451,7 +460,8 @@ impl ::acs_runtime::de::FromJson for Tags {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
         let value = Self { tag: fields.read("Tag") };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(
@@ -496,7 +506,8 @@ impl ::acs_runtime::de::FromJson for AclEntry {
             acl_entry_comment: fields.read("AclEntryComment"),
             acl_entry_ip: fields.read("AclEntryIP"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "access-control")]
@@ -523,7 +534,8 @@ impl ::acs_runtime::de::FromJson for AclEntrys {
         let value = Self {
             acl_entry: fields.read("AclEntry"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "access-control")]
@@ -572,7 +584,8 @@ impl ::acs_runtime::de::FromJson for RelatedListener {
             protocol: fields.read("Protocol"),
             load_balancer_id: fields.read("LoadBalancerId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "access-control")]
@@ -599,7 +612,8 @@ impl ::acs_runtime::de::FromJson for RelatedListeners {
         let value = Self {
             related_listener: fields.read("RelatedListener"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "access-control")]
@@ -647,7 +661,8 @@ impl ::acs_runtime::de::FromJson for DescribeAccessControlListsTag {
             tag_value: fields.read("TagValue"),
             tag_key: fields.read("TagKey"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(
@@ -691,7 +706,8 @@ impl ::acs_runtime::de::FromJson for DescribeAccessControlListsTags {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
         let value = Self { tag: fields.read("Tag") };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(
@@ -752,7 +768,8 @@ impl ::acs_runtime::de::FromJson for Acl {
             tags: fields.read("Tags"),
             create_time: fields.read("CreateTime"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "access-control")]
@@ -777,7 +794,8 @@ impl ::acs_runtime::de::FromJson for Acls {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
         let value = Self { acl: fields.read("Acl") };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "access-control")]
@@ -829,7 +847,8 @@ impl ::acs_runtime::de::FromJson for LogsDownloadAttribute {
             region: fields.read("Region"),
             log_type: fields.read("LogType"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "access-logs")]
@@ -856,7 +875,8 @@ impl ::acs_runtime::de::FromJson for LogsDownloadAttributes {
         let value = Self {
             logs_download_attribute: fields.read("LogsDownloadAttribute"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "access-logs")]
@@ -894,7 +914,8 @@ impl ::acs_runtime::de::FromJson for SupportResource {
             address_type: fields.read("AddressType"),
             address_ip_version: fields.read("AddressIPVersion"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "query-resources")]
@@ -921,7 +942,8 @@ impl ::acs_runtime::de::FromJson for SupportResources {
         let value = Self {
             support_resource: fields.read("SupportResource"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "query-resources")]
@@ -958,7 +980,8 @@ impl ::acs_runtime::de::FromJson for AvailableResource {
             master_zone_id: fields.read("MasterZoneId"),
             support_resources: fields.read("SupportResources"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "query-resources")]
@@ -985,7 +1008,8 @@ impl ::acs_runtime::de::FromJson for AvailableResources {
         let value = Self {
             available_resource: fields.read("AvailableResource"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "query-resources")]
@@ -1074,7 +1098,8 @@ impl ::acs_runtime::de::FromJson for CaCertificate {
             ca_certificate_name: fields.read("CACertificateName"),
             tags: fields.read("Tags"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "certificates")]
@@ -1101,7 +1126,8 @@ impl ::acs_runtime::de::FromJson for CaCertificates {
         let value = Self {
             ca_certificate: fields.read("CACertificate"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "certificates")]
@@ -1141,7 +1167,8 @@ impl ::acs_runtime::de::FromJson for DomainExtension {
             domain: fields.read("Domain"),
             domain_extension_id: fields.read("DomainExtensionId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(any(feature = "domain-name-extensions", feature = "https-listeners"))]
@@ -1168,7 +1195,8 @@ impl ::acs_runtime::de::FromJson for DomainExtensions {
         let value = Self {
             domain_extension: fields.read("DomainExtension"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(any(feature = "domain-name-extensions", feature = "https-listeners"))]
@@ -1230,7 +1258,8 @@ impl ::acs_runtime::de::FromJson for DescribeHealthStatusBackendServer {
             port: fields.read("Port"),
             server_id: fields.read("ServerId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "default-server-group")]
@@ -1257,7 +1286,8 @@ impl ::acs_runtime::de::FromJson for DescribeHealthStatusBackendServers {
         let value = Self {
             backend_server: fields.read("BackendServer"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "default-server-group")]
@@ -1284,7 +1314,8 @@ impl ::acs_runtime::de::FromJson for ListenerPorts {
         let value = Self {
             listener_port: fields.read("ListenerPort"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "classic-load-balancer-instances")]
@@ -1318,7 +1349,8 @@ impl ::acs_runtime::de::FromJson for ListenerPortAndProtocal {
             listener_protocal: fields.read("ListenerProtocal"),
             listener_port: fields.read("ListenerPort"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "classic-load-balancer-instances")]
@@ -1345,7 +1377,8 @@ impl ::acs_runtime::de::FromJson for ListenerPortsAndProtocal {
         let value = Self {
             listener_port_and_protocal: fields.read("ListenerPortAndProtocal"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "classic-load-balancer-instances")]
@@ -1397,7 +1430,8 @@ impl ::acs_runtime::de::FromJson for ListenerPortAndProtocol {
             description: fields.read("Description"),
             forward_port: fields.read("ForwardPort"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "classic-load-balancer-instances")]
@@ -1424,7 +1458,8 @@ impl ::acs_runtime::de::FromJson for ListenerPortsAndProtocol {
         let value = Self {
             listener_port_and_protocol: fields.read("ListenerPortAndProtocol"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "classic-load-balancer-instances")]
@@ -1478,7 +1513,8 @@ impl ::acs_runtime::de::FromJson for DescribeLoadBalancerAttributeBackendServer 
             server_ip: fields.read("ServerIp"),
             server_id: fields.read("ServerId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "classic-load-balancer-instances")]
@@ -1507,7 +1543,8 @@ impl ::acs_runtime::de::FromJson for DescribeLoadBalancerAttributeBackendServers
         let value = Self {
             backend_server: fields.read("BackendServer"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "classic-load-balancer-instances")]
@@ -1548,7 +1585,8 @@ impl ::acs_runtime::de::FromJson for AclIds {
         let value = Self {
             acl_id: fields.read("AclId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(
@@ -1607,7 +1645,8 @@ impl ::acs_runtime::de::FromJson for DescribeLoadBalancerHttpListenerAttributeRu
             rule_name: fields.read("RuleName"),
             rule_id: fields.read("RuleId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(any(feature = "http-listeners", feature = "https-listeners"))]
@@ -1632,7 +1671,8 @@ impl ::acs_runtime::de::FromJson for DescribeLoadBalancerHttpListenerAttributeRu
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
         let value = Self { rule: fields.read("Rule") };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(any(feature = "http-listeners", feature = "https-listeners"))]
@@ -1863,7 +1903,8 @@ impl ::acs_runtime::de::FromJson for HttpListenerConfig {
             health_check_method: fields.read("HealthCheckMethod"),
             health_check: fields.read("HealthCheck"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "listeners")]
@@ -2168,7 +2209,8 @@ impl ::acs_runtime::de::FromJson for HttpsListenerConfig {
             tls_cipher_policy: fields.read("TLSCipherPolicy"),
             health_check: fields.read("HealthCheck"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "listeners")]
@@ -2313,7 +2355,8 @@ impl ::acs_runtime::de::FromJson for TcpListenerConfig {
             health_check: fields.read("HealthCheck"),
             proxy_protocol_v2_enabled: fields.read("ProxyProtocolV2Enabled"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "listeners")]
@@ -2418,7 +2461,8 @@ impl ::acs_runtime::de::FromJson for UdpListenerConfig {
             health_check: fields.read("HealthCheck"),
             proxy_protocol_v2_enabled: fields.read("ProxyProtocolV2Enabled"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "listeners")]
@@ -2566,7 +2610,8 @@ impl ::acs_runtime::de::FromJson for Listener {
             udp_listener_config: fields.read("UDPListenerConfig"),
             tags: fields.read("Tags"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "listeners")]
@@ -2765,7 +2810,8 @@ impl ::acs_runtime::de::FromJson for LoadBalancer {
             region_id_alias: fields.read("RegionIdAlias"),
             tags: fields.read("Tags"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "classic-load-balancer-instances")]
@@ -2792,7 +2838,8 @@ impl ::acs_runtime::de::FromJson for LoadBalancers {
         let value = Self {
             load_balancer: fields.read("LoadBalancer"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "classic-load-balancer-instances")]
@@ -2826,7 +2873,8 @@ impl ::acs_runtime::de::FromJson for DescribeMasterSlaveServerGroupsListener {
             port: fields.read("Port"),
             protocol: fields.read("Protocol"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(any(feature = "primary-secondary-server-groups", feature = "vserver-groups"))]
@@ -2853,7 +2901,8 @@ impl ::acs_runtime::de::FromJson for Listeners {
         let value = Self {
             listener: fields.read("Listener"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(any(feature = "primary-secondary-server-groups", feature = "vserver-groups"))]
@@ -2878,7 +2927,8 @@ impl ::acs_runtime::de::FromJson for AssociatedObjects {
         let value = Self {
             listeners: fields.read("Listeners"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "primary-secondary-server-groups")]
@@ -2926,7 +2976,8 @@ impl ::acs_runtime::de::FromJson for MasterSlaveServerGroup {
             create_time: fields.read("CreateTime"),
             tags: fields.read("Tags"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "primary-secondary-server-groups")]
@@ -2953,7 +3004,8 @@ impl ::acs_runtime::de::FromJson for MasterSlaveServerGroups {
         let value = Self {
             master_slave_server_group: fields.read("MasterSlaveServerGroup"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "primary-secondary-server-groups")]
@@ -2993,7 +3045,8 @@ impl ::acs_runtime::de::FromJson for Region {
             local_name: fields.read("LocalName"),
             region_id: fields.read("RegionId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "region-and-zone-management")]
@@ -3020,7 +3073,8 @@ impl ::acs_runtime::de::FromJson for Regions {
         let value = Self {
             region: fields.read("Region"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "region-and-zone-management")]
@@ -3226,7 +3280,8 @@ impl ::acs_runtime::de::FromJson for DescribeRulesRule {
             sticky_session: fields.read("StickySession"),
             health_check: fields.read("HealthCheck"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "forwarding-rules")]
@@ -3251,7 +3306,8 @@ impl ::acs_runtime::de::FromJson for DescribeRulesRules {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
         let value = Self { rule: fields.read("Rule") };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "forwarding-rules")]
@@ -3278,7 +3334,8 @@ impl ::acs_runtime::de::FromJson for SubjectAlternativeNames {
         let value = Self {
             subject_alternative_name: fields.read("SubjectAlternativeName"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "certificates")]
@@ -3387,7 +3444,8 @@ impl ::acs_runtime::de::FromJson for ServerCertificate {
             tags: fields.read("Tags"),
             subject_alternative_names: fields.read("SubjectAlternativeNames"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "certificates")]
@@ -3414,7 +3472,8 @@ impl ::acs_runtime::de::FromJson for ServerCertificates {
         let value = Self {
             server_certificate: fields.read("ServerCertificate"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "certificates")]
@@ -3454,7 +3513,8 @@ impl ::acs_runtime::de::FromJson for TagSet {
             instance_count: fields.read("InstanceCount"),
             tag_key: fields.read("TagKey"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "tags")]
@@ -3481,7 +3541,8 @@ impl ::acs_runtime::de::FromJson for TagSets {
         let value = Self {
             tag_set: fields.read("TagSet"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "tags")]
@@ -3545,7 +3606,8 @@ impl ::acs_runtime::de::FromJson for DescribeVServerGroupAttributeBackendServer 
             port: fields.read("Port"),
             server_id: fields.read("ServerId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "vserver-groups")]
@@ -3574,7 +3636,8 @@ impl ::acs_runtime::de::FromJson for DescribeVServerGroupAttributeBackendServers
         let value = Self {
             backend_server: fields.read("BackendServer"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "vserver-groups")]
@@ -3620,7 +3683,8 @@ impl ::acs_runtime::de::FromJson for DescribeVServerGroupsRule {
             rule_name: fields.read("RuleName"),
             rule_id: fields.read("RuleId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "vserver-groups")]
@@ -3645,7 +3709,8 @@ impl ::acs_runtime::de::FromJson for DescribeVServerGroupsRules {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
         let value = Self { rule: fields.read("Rule") };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "vserver-groups")]
@@ -3673,7 +3738,8 @@ impl ::acs_runtime::de::FromJson for DescribeVServerGroupsAssociatedObjects {
             listeners: fields.read("Listeners"),
             rules: fields.read("Rules"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "vserver-groups")]
@@ -3729,7 +3795,8 @@ impl ::acs_runtime::de::FromJson for VServerGroup {
             create_time: fields.read("CreateTime"),
             tags: fields.read("Tags"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "vserver-groups")]
@@ -3756,7 +3823,8 @@ impl ::acs_runtime::de::FromJson for VServerGroups {
         let value = Self {
             v_server_group: fields.read("VServerGroup"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "vserver-groups")]
@@ -3790,7 +3858,8 @@ impl ::acs_runtime::de::FromJson for SlaveZone {
             zone_id: fields.read("ZoneId"),
             local_name: fields.read("LocalName"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "region-and-zone-management")]
@@ -3817,7 +3886,8 @@ impl ::acs_runtime::de::FromJson for SlaveZones {
         let value = Self {
             slave_zone: fields.read("SlaveZone"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "region-and-zone-management")]
@@ -3854,7 +3924,8 @@ impl ::acs_runtime::de::FromJson for Zone {
             local_name: fields.read("LocalName"),
             slave_zones: fields.read("SlaveZones"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "region-and-zone-management")]
@@ -3879,7 +3950,8 @@ impl ::acs_runtime::de::FromJson for Zones {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
         let value = Self { zone: fields.read("Zone") };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "region-and-zone-management")]
@@ -3924,7 +3996,8 @@ impl ::acs_runtime::de::FromJson for RelateListener {
             protocol: fields.read("Protocol"),
             load_balancer_id: fields.read("LoadBalancerId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "tls-policies")]
@@ -4025,7 +4098,8 @@ impl ::acs_runtime::de::FromJson for TlsCipherPolicies {
             tls_versions: fields.read("TLSVersions"),
             ciphers: fields.read("Ciphers"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "tls-policies")]
@@ -4071,7 +4145,8 @@ impl ::acs_runtime::de::FromJson for TagResource {
             resource_id: fields.read("ResourceId"),
             tag_key: fields.read("TagKey"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "tags")]
@@ -4098,7 +4173,8 @@ impl ::acs_runtime::de::FromJson for TagResources {
         let value = Self {
             tag_resource: fields.read("TagResource"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "tags")]
@@ -4148,7 +4224,8 @@ impl ::acs_runtime::de::FromJson for RemoveBackendServersBackendServer {
             description: fields.read("Description"),
             server_id: fields.read("ServerId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "default-server-group")]
@@ -4175,7 +4252,8 @@ impl ::acs_runtime::de::FromJson for RemoveBackendServersBackendServers {
         let value = Self {
             backend_server: fields.read("BackendServer"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "default-server-group")]
@@ -4225,7 +4303,8 @@ impl ::acs_runtime::de::FromJson for RemoveVServerGroupBackendServersBackendServ
             port: fields.read("Port"),
             server_id: fields.read("ServerId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "vserver-groups")]
@@ -4254,7 +4333,8 @@ impl ::acs_runtime::de::FromJson for RemoveVServerGroupBackendServersBackendServ
         let value = Self {
             backend_server: fields.read("BackendServer"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "vserver-groups")]

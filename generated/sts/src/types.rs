@@ -24,7 +24,8 @@ impl ::acs_runtime::de::FromJson for AssumedRoleUser {
             assumed_role_id: fields.read("AssumedRoleId"),
             arn: fields.read("Arn"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "role-assuming")]
@@ -72,7 +73,8 @@ impl ::acs_runtime::de::FromJson for Credentials {
             access_key_secret: fields.read("AccessKeySecret"),
             access_key_id: fields.read("AccessKeyId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "role-assuming")]
@@ -136,7 +138,8 @@ impl ::acs_runtime::de::FromJson for OidcTokenInfo {
             issuance_time: fields.read("IssuanceTime"),
             verification_info: fields.read("VerificationInfo"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "role-assuming")]
@@ -182,7 +185,8 @@ impl ::acs_runtime::de::FromJson for SamlAssertionInfo {
             issuer: fields.read("Issuer"),
             recipient: fields.read("Recipient"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "role-assuming")]

@@ -345,7 +345,8 @@ impl ::acs_runtime::de::FromJson for PhysicalConnectionList {
             instance_id: fields.read("InstanceId"),
             region_no: fields.read("RegionNo"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "physical-connection")]
@@ -373,7 +374,8 @@ for CreateHighReliablePhysicalConnectionPhysicalConnectionList {
         let value = Self {
             physical_connection_list: fields.read("physicalConnectionList"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "physical-connection")]
@@ -414,7 +416,8 @@ impl ::acs_runtime::de::FromJson for ErrorInfoList {
             error_message: fields.read("ErrorMessage"),
             instance_id: fields.read("InstanceId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "physical-connection")]
@@ -445,7 +448,8 @@ impl ::acs_runtime::de::FromJson for CreateHighReliablePhysicalConnectionErrorIn
         let value = Self {
             error_info_list: fields.read("errorInfoList"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "physical-connection")]
@@ -515,7 +519,8 @@ impl ::acs_runtime::de::FromJson for ForwardTableIds {
         let value = Self {
             forward_table_id: fields.read("ForwardTableId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "nat")]
@@ -542,7 +547,8 @@ impl ::acs_runtime::de::FromJson for SnatTableIds {
         let value = Self {
             snat_table_id: fields.read("SnatTableId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "nat")]
@@ -569,7 +575,8 @@ impl ::acs_runtime::de::FromJson for FullNatTableIds {
         let value = Self {
             full_nat_table_id: fields.read("FullNatTableId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "nat")]
@@ -609,7 +616,8 @@ impl ::acs_runtime::de::FromJson for NatIp {
             nat_ip_id: fields.read("NatIpId"),
             ipv4_prefix: fields.read("Ipv4Prefix"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "nat")]
@@ -685,7 +693,8 @@ impl ::acs_runtime::de::FromJson for IngressAclEntry {
             protocol: fields.read("Protocol"),
             port: fields.read("Port"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "acl")]
@@ -712,7 +721,8 @@ impl ::acs_runtime::de::FromJson for IngressAclEntries {
         let value = Self {
             ingress_acl_entry: fields.read("IngressAclEntry"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "acl")]
@@ -788,7 +798,8 @@ impl ::acs_runtime::de::FromJson for EgressAclEntry {
             destination_cidr_ip: fields.read("DestinationCidrIp"),
             port: fields.read("Port"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "acl")]
@@ -815,7 +826,8 @@ impl ::acs_runtime::de::FromJson for EgressAclEntries {
         let value = Self {
             egress_acl_entry: fields.read("EgressAclEntry"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "acl")]
@@ -859,7 +871,8 @@ impl ::acs_runtime::de::FromJson for CreateNetworkAclResource {
             resource_type: fields.read("ResourceType"),
             resource_id: fields.read("ResourceId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "acl")]
@@ -886,7 +899,8 @@ impl ::acs_runtime::de::FromJson for Resources {
         let value = Self {
             resource: fields.read("Resource"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "acl")]
@@ -962,7 +976,8 @@ impl ::acs_runtime::de::FromJson for NetworkAclAttribute {
             egress_acl_entries: fields.read("EgressAclEntries"),
             resources: fields.read("Resources"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "acl")]
@@ -990,7 +1005,8 @@ impl ::acs_runtime::de::FromJson for Data {
         let value = Self {
             order_id: fields.read("OrderId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "physical-connection")]
@@ -1119,7 +1135,8 @@ impl ::acs_runtime::de::FromJson for FailedRouteEntries {
             failed_code: fields.read("FailedCode"),
             failed_message: fields.read("FailedMessage"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "route-table")]
@@ -1449,7 +1466,8 @@ impl ::acs_runtime::de::FromJson for CreateTrafficMirrorFilterRulesResponseIngre
         let value = Self {
             instance_id: fields.read("InstanceId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "traffic-mirror")]
@@ -1478,7 +1496,8 @@ impl ::acs_runtime::de::FromJson for CreateTrafficMirrorFilterRulesEgressRule {
         let value = Self {
             instance_id: fields.read("InstanceId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "traffic-mirror")]
@@ -2274,7 +2293,8 @@ impl ::acs_runtime::de::FromJson for DeleteRouteEntriesFailedRouteEntries {
             failed_code: fields.read("FailedCode"),
             failed_message: fields.read("FailedMessage"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "route-table")]
@@ -2337,7 +2357,8 @@ impl ::acs_runtime::de::FromJson for Traffic95Detail {
             out_bandwidth: fields.read("OutBandwidth"),
             in_bandwidth: fields.read("InBandwidth"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "bandwidth")]
@@ -2364,7 +2385,8 @@ impl ::acs_runtime::de::FromJson for Traffic95DetailList {
         let value = Self {
             traffic95_detail: fields.read("Traffic95Detail"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "bandwidth")]
@@ -2423,7 +2445,8 @@ impl ::acs_runtime::de::FromJson for Traffic95Summary {
             minimum_consume_bandwidth: fields.read("MinimumConsumeBandwidth"),
             traffic95_detail_list: fields.read("Traffic95DetailList"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "bandwidth")]
@@ -2457,7 +2480,8 @@ impl ::acs_runtime::de::FromJson for AccessPointFeatureModel {
             feature_value: fields.read("FeatureValue"),
             feature_key: fields.read("FeatureKey"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "physical-connection")]
@@ -2484,7 +2508,8 @@ impl ::acs_runtime::de::FromJson for AccessPointFeatureModels {
         let value = Self {
             access_point_feature_model: fields.read("AccessPointFeatureModel"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "physical-connection")]
@@ -2562,7 +2587,8 @@ impl ::acs_runtime::de::FromJson for AccessPointType {
             location: fields.read("Location"),
             access_point_feature_models: fields.read("AccessPointFeatureModels"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "physical-connection")]
@@ -2589,7 +2615,8 @@ impl ::acs_runtime::de::FromJson for AccessPointSet {
         let value = Self {
             access_point_type: fields.read("AccessPointType"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "physical-connection")]
@@ -2703,7 +2730,8 @@ impl ::acs_runtime::de::FromJson for BgpGroup {
             name: fields.read("Name"),
             auth_key: fields.read("AuthKey"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "bgp")]
@@ -2730,7 +2758,8 @@ impl ::acs_runtime::de::FromJson for BgpGroups {
         let value = Self {
             bgp_group: fields.read("BgpGroup"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "bgp")]
@@ -2776,7 +2805,8 @@ impl ::acs_runtime::de::FromJson for BgpNetwork {
             dst_cidr_block: fields.read("DstCidrBlock"),
             router_id: fields.read("RouterId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "bgp")]
@@ -2803,7 +2833,8 @@ impl ::acs_runtime::de::FromJson for BgpNetworks {
         let value = Self {
             bgp_network: fields.read("BgpNetwork"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "bgp")]
@@ -2977,7 +3008,8 @@ impl ::acs_runtime::de::FromJson for BgpPeer {
             received_route_count: fields.read("ReceivedRouteCount"),
             gmt_modified: fields.read("GmtModified"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "bgp")]
@@ -3004,7 +3036,8 @@ impl ::acs_runtime::de::FromJson for BgpPeers {
         let value = Self {
             bgp_peer: fields.read("BgpPeer"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "bgp")]
@@ -3048,7 +3081,8 @@ impl ::acs_runtime::de::FromJson for PublicIpAddresse {
             bandwidth_package_ip_relation_status: fields
                 .read("BandwidthPackageIpRelationStatus"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "bandwidth")]
@@ -3075,7 +3109,8 @@ impl ::acs_runtime::de::FromJson for PublicIpAddresses {
         let value = Self {
             public_ip_addresse: fields.read("PublicIpAddresse"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "bandwidth")]
@@ -3105,7 +3140,8 @@ impl ::acs_runtime::de::FromJson for SecurityProtectionTypes {
         let value = Self {
             security_protection_type: fields.read("SecurityProtectionType"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(any(feature = "bandwidth", feature = "eip"))]
@@ -3189,7 +3225,8 @@ impl ::acs_runtime::de::FromJson for DescribeCommonBandwidthPackagesTag {
             key: fields.read("Key"),
             value: fields.read("Value"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(
@@ -3269,7 +3306,8 @@ impl ::acs_runtime::de::FromJson for Tags {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
         let value = Self { tag: fields.read("Tag") };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(
@@ -3499,7 +3537,8 @@ impl ::acs_runtime::de::FromJson for CommonBandwidthPackage {
             biz_type: fields.read("BizType"),
             zone: fields.read("Zone"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "bandwidth")]
@@ -3526,7 +3565,8 @@ impl ::acs_runtime::de::FromJson for CommonBandwidthPackages {
         let value = Self {
             common_bandwidth_package: fields.read("CommonBandwidthPackage"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "bandwidth")]
@@ -3603,7 +3643,8 @@ impl ::acs_runtime::de::FromJson for CustomerGateway {
             tags: fields.read("Tags"),
             resource_group_id: fields.read("ResourceGroupId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "customer-gateway")]
@@ -3630,7 +3671,8 @@ impl ::acs_runtime::de::FromJson for CustomerGateways {
         let value = Self {
             customer_gateway: fields.read("CustomerGateway"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "customer-gateway")]
@@ -3724,7 +3766,8 @@ impl ::acs_runtime::de::FromJson for EcGrantRelation {
             gmt_create: fields.read("GmtCreate"),
             grant_type: fields.read("GrantType"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "router-interface")]
@@ -3777,7 +3820,8 @@ impl ::acs_runtime::de::FromJson for LockReason {
         let value = Self {
             lock_reason: fields.read("LockReason"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "eip")]
@@ -3804,7 +3848,8 @@ impl ::acs_runtime::de::FromJson for OperationLocks {
         let value = Self {
             lock_reason: fields.read("LockReason"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "eip")]
@@ -4146,7 +4191,8 @@ impl ::acs_runtime::de::FromJson for EipAddress {
             biz_type: fields.read("BizType"),
             service_id: fields.read("ServiceID"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "eip")]
@@ -4173,7 +4219,8 @@ impl ::acs_runtime::de::FromJson for EipAddresses {
         let value = Self {
             eip_address: fields.read("EipAddress"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "eip")]
@@ -4213,7 +4260,8 @@ impl ::acs_runtime::de::FromJson for EipInfo {
             ip_gw: fields.read("IpGw"),
             ip_mask: fields.read("IpMask"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "eip")]
@@ -4240,7 +4288,8 @@ impl ::acs_runtime::de::FromJson for EipInfos {
         let value = Self {
             eip_info: fields.read("EipInfo"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "eip")]
@@ -4298,7 +4347,8 @@ impl ::acs_runtime::de::FromJson for EipMonitorData {
             eip_flow: fields.read("EipFlow"),
             eip_rx: fields.read("EipRX"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "eip")]
@@ -4325,7 +4375,8 @@ impl ::acs_runtime::de::FromJson for EipMonitorDatas {
         let value = Self {
             eip_monitor_data: fields.read("EipMonitorData"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "eip")]
@@ -4405,7 +4456,8 @@ impl ::acs_runtime::de::FromJson for EipSegment {
             region_id: fields.read("RegionId"),
             zone: fields.read("Zone"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "eip")]
@@ -4432,7 +4484,8 @@ impl ::acs_runtime::de::FromJson for EipSegments {
         let value = Self {
             eip_segment: fields.read("EipSegment"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "eip")]
@@ -4539,7 +4592,8 @@ impl ::acs_runtime::de::FromJson for AssociatedInstanceList {
             instance_status: fields.read("InstanceStatus"),
             instance_progressing: fields.read("InstanceProgressing"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "qos")]
@@ -4642,7 +4696,8 @@ impl ::acs_runtime::de::FromJson for QueueList {
             queue_description: fields.read("QueueDescription"),
             status: fields.read("Status"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "qos")]
@@ -4724,7 +4779,8 @@ impl ::acs_runtime::de::FromJson for QosList {
             resource_group_id: fields.read("ResourceGroupId"),
             tags: fields.read("Tags"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "qos")]
@@ -4892,7 +4948,8 @@ impl ::acs_runtime::de::FromJson for RuleList {
             rule_id: fields.read("RuleId"),
             status: fields.read("Status"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "qos")]
@@ -4978,7 +5035,8 @@ impl ::acs_runtime::de::FromJson for DescribeExpressConnectTrafficQosQueueQueueL
             rule_list: fields.read("RuleList"),
             status: fields.read("Status"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "qos")]
@@ -5072,7 +5130,8 @@ impl ::acs_runtime::de::FromJson for FailoverTestJobModel {
             stop_time: fields.read("StopTime"),
             status: fields.read("Status"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "failover-test")]
@@ -5241,7 +5300,8 @@ impl ::acs_runtime::de::FromJson for FailoverTestJobList {
             stop_time: fields.read("StopTime"),
             status: fields.read("Status"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "failover-test")]
@@ -5270,7 +5330,8 @@ impl ::acs_runtime::de::FromJson for TrafficPath {
         let value = Self {
             traffic_path_list: fields.read("TrafficPathList"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "flow-log")]
@@ -5427,7 +5488,8 @@ impl ::acs_runtime::de::FromJson for FlowLog {
             flow_log_deliver_error_message: fields.read("FlowLogDeliverErrorMessage"),
             ip_version: fields.read("IpVersion"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "flow-log")]
@@ -5454,7 +5516,8 @@ impl ::acs_runtime::de::FromJson for FlowLogs {
         let value = Self {
             flow_log: fields.read("FlowLog"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "flow-log")]
@@ -5550,7 +5613,8 @@ impl ::acs_runtime::de::FromJson for ForwardTableEntry {
             external_ip: fields.read("ExternalIp"),
             nat_gateway_id: fields.read("NatGatewayId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "nat")]
@@ -5577,7 +5641,8 @@ impl ::acs_runtime::de::FromJson for ForwardTableEntries {
         let value = Self {
             forward_table_entry: fields.read("ForwardTableEntry"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "nat")]
@@ -5626,7 +5691,8 @@ impl ::acs_runtime::de::FromJson for BackendServer {
             server_type: fields.read("ServerType"),
             region_id: fields.read("RegionId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "instance")]
@@ -5653,7 +5719,8 @@ impl ::acs_runtime::de::FromJson for BackendServers {
         let value = Self {
             backend_server: fields.read("BackendServer"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "instance")]
@@ -5687,7 +5754,8 @@ impl ::acs_runtime::de::FromJson for PublicIpAddress {
             ip_address: fields.read("IpAddress"),
             allocation_id: fields.read("AllocationId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "instance")]
@@ -5715,7 +5783,8 @@ for DescribeGlobalAccelerationInstancesPublicIpAddresses {
         let value = Self {
             public_ip_address: fields.read("PublicIpAddress"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "instance")]
@@ -5838,7 +5907,8 @@ impl ::acs_runtime::de::FromJson for GlobalAccelerationInstance {
             backend_servers: fields.read("BackendServers"),
             public_ip_addresses: fields.read("PublicIpAddresses"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "instance")]
@@ -5867,7 +5937,8 @@ impl ::acs_runtime::de::FromJson for GlobalAccelerationInstances {
         let value = Self {
             global_acceleration_instance: fields.read("GlobalAccelerationInstance"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "instance")]
@@ -5906,7 +5977,8 @@ impl ::acs_runtime::de::FromJson for CbnGrantRule {
             cen_owner_id: fields.read("CenOwnerId"),
             creation_time: fields.read("CreationTime"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "vpc")]
@@ -5933,7 +6005,8 @@ impl ::acs_runtime::de::FromJson for CenGrantRules {
         let value = Self {
             cbn_grant_rule: fields.read("CbnGrantRule"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "vpc")]
@@ -5973,7 +6046,8 @@ impl ::acs_runtime::de::FromJson for EcrGrantRule {
             create_time: fields.read("CreateTime"),
             ecr_instance_id: fields.read("EcrInstanceId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "vbr")]
@@ -6034,7 +6108,8 @@ impl ::acs_runtime::de::FromJson for AssociatedEipAddresses {
         let value = Self {
             associated_eip_addresse: fields.read("associatedEipAddresse"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "havip")]
@@ -6061,7 +6136,8 @@ impl ::acs_runtime::de::FromJson for AssociatedInstances {
         let value = Self {
             associated_instance: fields.read("associatedInstance"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "havip")]
@@ -6177,7 +6253,8 @@ impl ::acs_runtime::de::FromJson for HaVip {
             resource_group_id: fields.read("ResourceGroupId"),
             tags: fields.read("Tags"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "havip")]
@@ -6204,7 +6281,8 @@ impl ::acs_runtime::de::FromJson for HaVips {
         let value = Self {
             ha_vip: fields.read("HaVip"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "havip")]
@@ -6244,7 +6322,8 @@ impl ::acs_runtime::de::FromJson for AclEntry {
             acl_entry_id: fields.read("AclEntryId"),
             acl_entry_ip: fields.read("AclEntryIp"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "ipv6-translator")]
@@ -6271,7 +6350,8 @@ impl ::acs_runtime::de::FromJson for AclEntries {
         let value = Self {
             acl_entry: fields.read("AclEntry"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "ipv6-translator")]
@@ -6305,7 +6385,8 @@ impl ::acs_runtime::de::FromJson for IPv6TranslatorAcl {
             acl_name: fields.read("AclName"),
             acl_id: fields.read("AclId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "ipv6-translator")]
@@ -6332,7 +6413,8 @@ impl ::acs_runtime::de::FromJson for Ipv6TranslatorAcls {
         let value = Self {
             i_pv6_translator_acl: fields.read("IPv6TranslatorAcl"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "ipv6-translator")]
@@ -6447,7 +6529,8 @@ impl ::acs_runtime::de::FromJson for Ipv6TranslatorEntry {
             acl_status: fields.read("AclStatus"),
             allocate_ipv6_addr: fields.read("AllocateIpv6Addr"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "ipv6-translator")]
@@ -6474,7 +6557,8 @@ impl ::acs_runtime::de::FromJson for Ipv6TranslatorEntries {
         let value = Self {
             ipv6_translator_entry: fields.read("Ipv6TranslatorEntry"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "ipv6-translator")]
@@ -6501,7 +6585,8 @@ impl ::acs_runtime::de::FromJson for Ipv6TranslatorEntryIds {
         let value = Self {
             ipv6_translator_entry_id: fields.read("Ipv6TranslatorEntryId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "ipv6-translator")]
@@ -6616,7 +6701,8 @@ impl ::acs_runtime::de::FromJson for Ipv6Translator {
             name: fields.read("Name"),
             ipv6_translator_entry_ids: fields.read("Ipv6TranslatorEntryIds"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "ipv6-translator")]
@@ -6643,7 +6729,8 @@ impl ::acs_runtime::de::FromJson for Ipv6Translators {
         let value = Self {
             ipv6_translator: fields.read("Ipv6Translator"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "ipv6-translator")]
@@ -6741,7 +6828,8 @@ impl ::acs_runtime::de::FromJson for Ipv6InternetBandwidth {
             reservation_active_time: fields.read("ReservationActiveTime"),
             reservation_bandwidth: fields.read("ReservationBandwidth"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "ipv6-gateway")]
@@ -6890,7 +6978,8 @@ impl ::acs_runtime::de::FromJson for Ipv6Address {
             tags: fields.read("Tags"),
             service_managed: fields.read("ServiceManaged"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "ipv6-gateway")]
@@ -6917,7 +7006,8 @@ impl ::acs_runtime::de::FromJson for Ipv6Addresses {
         let value = Self {
             ipv6_address: fields.read("Ipv6Address"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "ipv6-gateway")]
@@ -6975,7 +7065,8 @@ impl ::acs_runtime::de::FromJson for Ipv6EgressOnlyRule {
             instance_type: fields.read("InstanceType"),
             name: fields.read("Name"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "ipv6-gateway")]
@@ -7002,7 +7093,8 @@ impl ::acs_runtime::de::FromJson for Ipv6EgressOnlyRules {
         let value = Self {
             ipv6_egress_only_rule: fields.read("Ipv6EgressOnlyRule"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "ipv6-gateway")]
@@ -7105,7 +7197,8 @@ impl ::acs_runtime::de::FromJson for Ipv6Gateway {
             tags: fields.read("Tags"),
             owner_id: fields.read("OwnerId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "ipv6-gateway")]
@@ -7132,7 +7225,8 @@ impl ::acs_runtime::de::FromJson for Ipv6Gateways {
         let value = Self {
             ipv6_gateway: fields.read("Ipv6Gateway"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "ipv6-gateway")]
@@ -7169,7 +7263,8 @@ impl ::acs_runtime::de::FromJson for IPv4Set {
             i_pv4_address: fields.read("IPv4Address"),
             primary: fields.read("Primary"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "nat")]
@@ -7196,7 +7291,8 @@ impl ::acs_runtime::de::FromJson for IPv4Sets {
         let value = Self {
             i_pv4_set: fields.read("IPv4Set"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "nat")]
@@ -7254,7 +7350,8 @@ impl ::acs_runtime::de::FromJson for AssociateNetworkInterface {
             tunnel_index: fields.read("TunnelIndex"),
             resource_vpc_id: fields.read("ResourceVpcId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "nat")]
@@ -7283,7 +7380,8 @@ impl ::acs_runtime::de::FromJson for AssociateNetworkInterfaces {
         let value = Self {
             associate_network_interface: fields.read("AssociateNetworkInterface"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "nat")]
@@ -7343,7 +7441,8 @@ impl ::acs_runtime::de::FromJson for IpList {
             allocation_id: fields.read("AllocationId"),
             private_ip_address: fields.read("PrivateIpAddress"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "nat")]
@@ -7370,7 +7469,8 @@ impl ::acs_runtime::de::FromJson for IpLists {
         let value = Self {
             ip_list: fields.read("IpList"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "nat")]
@@ -7445,7 +7545,8 @@ impl ::acs_runtime::de::FromJson for NatGatewayPrivateInfo {
             iz_no: fields.read("IzNo"),
             eni_type: fields.read("EniType"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "nat")]
@@ -7479,7 +7580,8 @@ impl ::acs_runtime::de::FromJson for DescribeNatGatewaysTag {
             tag_key: fields.read("TagKey"),
             tag_value: fields.read("TagValue"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "nat")]
@@ -7504,7 +7606,8 @@ impl ::acs_runtime::de::FromJson for DescribeNatGatewaysTags {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
         let value = Self { tag: fields.read("Tag") };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "nat")]
@@ -7532,7 +7635,8 @@ impl ::acs_runtime::de::FromJson for DescribeNatGatewaysAccessMode {
             mode_value: fields.read("ModeValue"),
             tunnel_type: fields.read("TunnelType"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "nat")]
@@ -7557,7 +7661,8 @@ impl ::acs_runtime::de::FromJson for IpPrefixList {
         let value = Self {
             ip_prefix: fields.read("IpPrefix"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "nat")]
@@ -7582,7 +7687,8 @@ impl ::acs_runtime::de::FromJson for DescribeNatGatewaysIpPrefixList {
         let value = Self {
             ip_prefix_list: fields.read("IpPrefixList"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "nat")]
@@ -7816,7 +7922,8 @@ impl ::acs_runtime::de::FromJson for NatGateway {
             access_mode: fields.read("AccessMode"),
             ip_prefix_list: fields.read("IpPrefixList"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "nat")]
@@ -7843,7 +7950,8 @@ impl ::acs_runtime::de::FromJson for NatGateways {
         let value = Self {
             nat_gateway: fields.read("NatGateway"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "nat")]
@@ -7936,7 +8044,8 @@ impl ::acs_runtime::de::FromJson for DescribeNetworkAclAttributesIngressAclEntry
             protocol: fields.read("Protocol"),
             port: fields.read("Port"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "acl")]
@@ -7965,7 +8074,8 @@ impl ::acs_runtime::de::FromJson for DescribeNetworkAclAttributesIngressAclEntri
         let value = Self {
             ingress_acl_entry: fields.read("IngressAclEntry"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "acl")]
@@ -8058,7 +8168,8 @@ impl ::acs_runtime::de::FromJson for DescribeNetworkAclAttributesEgressAclEntry 
             ip_version: fields.read("IpVersion"),
             port: fields.read("Port"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "acl")]
@@ -8087,7 +8198,8 @@ impl ::acs_runtime::de::FromJson for DescribeNetworkAclAttributesEgressAclEntrie
         let value = Self {
             egress_acl_entry: fields.read("EgressAclEntry"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "acl")]
@@ -8176,7 +8288,8 @@ impl ::acs_runtime::de::FromJson for DescribeNetworkAclAttributesNetworkAclAttri
             resources: fields.read("Resources"),
             tags: fields.read("Tags"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "acl")]
@@ -8265,7 +8378,8 @@ impl ::acs_runtime::de::FromJson for NetworkAcl {
             resources: fields.read("Resources"),
             tags: fields.read("Tags"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "acl")]
@@ -8292,7 +8406,8 @@ impl ::acs_runtime::de::FromJson for NetworkAcls {
         let value = Self {
             network_acl: fields.read("NetworkAcl"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "acl")]
@@ -8351,7 +8466,8 @@ impl ::acs_runtime::de::FromJson for DescribePhysicalConnectionLoaPmInfo {
             pm_certificate_type: fields.read("PMCertificateType"),
             pm_contact_info: fields.read("PMContactInfo"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "physical-connection")]
@@ -8378,7 +8494,8 @@ impl ::acs_runtime::de::FromJson for DescribePhysicalConnectionLoaResponsePmInfo
         let value = Self {
             pm_info: fields.read("PMInfo"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "physical-connection")]
@@ -8493,7 +8610,8 @@ impl ::acs_runtime::de::FromJson for PhysicalConnectionLoaType {
             line_service_provider: fields.read("LineServiceProvider"),
             line_sp_contact_info: fields.read("LineSPContactInfo"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "physical-connection")]
@@ -8587,7 +8705,8 @@ impl ::acs_runtime::de::FromJson for DescribePhysicalConnectionsTags {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
         let value = Self { tags: fields.read("tags") };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "physical-connection")]
@@ -8909,7 +9028,8 @@ impl ::acs_runtime::de::FromJson for PhysicalConnectionType {
             qos_id: fields.read("QosId"),
             optical_module_model: fields.read("OpticalModuleModel"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "physical-connection")]
@@ -8936,7 +9056,8 @@ impl ::acs_runtime::de::FromJson for PhysicalConnectionSet {
         let value = Self {
             physical_connection_type: fields.read("PhysicalConnectionType"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "physical-connection")]
@@ -8976,7 +9097,8 @@ impl ::acs_runtime::de::FromJson for Region {
             local_name: fields.read("LocalName"),
             region_id: fields.read("RegionId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "regions-and-zones")]
@@ -9003,7 +9125,8 @@ impl ::acs_runtime::de::FromJson for Regions {
         let value = Self {
             region: fields.read("Region"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "regions-and-zones")]
@@ -9047,7 +9170,8 @@ impl ::acs_runtime::de::FromJson for NextHopRelatedInfo {
             instance_type: fields.read("InstanceType"),
             region_id: fields.read("RegionId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "route-table")]
@@ -9126,7 +9250,8 @@ impl ::acs_runtime::de::FromJson for NextHop {
             next_hop_type: fields.read("NextHopType"),
             next_hop_related_info: fields.read("NextHopRelatedInfo"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "route-table")]
@@ -9153,7 +9278,8 @@ impl ::acs_runtime::de::FromJson for NextHops {
         let value = Self {
             next_hop: fields.read("NextHop"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "route-table")]
@@ -9266,7 +9392,8 @@ impl ::acs_runtime::de::FromJson for RouteEntry {
             service_type: fields.read("ServiceType"),
             origin: fields.read("Origin"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "route-table")]
@@ -9293,7 +9420,8 @@ impl ::acs_runtime::de::FromJson for RouteEntrys {
         let value = Self {
             route_entry: fields.read("RouteEntry"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "route-table")]
@@ -9320,7 +9448,8 @@ impl ::acs_runtime::de::FromJson for VSwitchIds {
         let value = Self {
             v_switch_id: fields.read("VSwitchId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(any(feature = "route-table", feature = "vpc"))]
@@ -9347,7 +9476,8 @@ impl ::acs_runtime::de::FromJson for GatewayIds {
         let value = Self {
             gateway_ids: fields.read("GatewayIds"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "route-table")]
@@ -9471,7 +9601,8 @@ impl ::acs_runtime::de::FromJson for RouterTableListType {
             gateway_ids: fields.read("GatewayIds"),
             route_propagation_enable: fields.read("RoutePropagationEnable"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "route-table")]
@@ -9498,7 +9629,8 @@ impl ::acs_runtime::de::FromJson for RouterTableList {
         let value = Self {
             router_table_list_type: fields.read("RouterTableListType"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "route-table")]
@@ -9556,7 +9688,8 @@ impl ::acs_runtime::de::FromJson for DescribeRouteTablesNextHop {
             next_hop_type: fields.read("NextHopType"),
             enabled: fields.read("Enabled"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "route-table")]
@@ -9583,7 +9716,8 @@ impl ::acs_runtime::de::FromJson for DescribeRouteTablesNextHops {
         let value = Self {
             next_hop: fields.read("NextHop"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "route-table")]
@@ -9685,7 +9819,8 @@ impl ::acs_runtime::de::FromJson for DescribeRouteTablesRouteEntry {
             destination_cidr_block: fields.read("DestinationCidrBlock"),
             next_hops: fields.read("NextHops"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "route-table")]
@@ -9712,7 +9847,8 @@ impl ::acs_runtime::de::FromJson for DescribeRouteTablesRouteEntrys {
         let value = Self {
             route_entry: fields.read("RouteEntry"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "route-table")]
@@ -9784,7 +9920,8 @@ impl ::acs_runtime::de::FromJson for RouteTable {
             route_entrys: fields.read("RouteEntrys"),
             v_switch_ids: fields.read("VSwitchIds"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "route-table")]
@@ -9811,7 +9948,8 @@ impl ::acs_runtime::de::FromJson for RouteTables {
         let value = Self {
             route_table: fields.read("RouteTable"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "route-table")]
@@ -9836,7 +9974,8 @@ impl ::acs_runtime::de::FromJson for DescribeRouterInterfaceAttributeTags {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
         let value = Self { tags: fields.read("Tags") };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(any(feature = "router-interface", feature = "vbr"))]
@@ -10127,7 +10266,8 @@ impl ::acs_runtime::de::FromJson for RouterInterfaceType {
             resource_group_id: fields.read("ResourceGroupId"),
             tags: fields.read("Tags"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "router-interface")]
@@ -10154,7 +10294,8 @@ impl ::acs_runtime::de::FromJson for RouterInterfaceSet {
         let value = Self {
             router_interface_type: fields.read("RouterInterfaceType"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "router-interface")]
@@ -10201,7 +10342,8 @@ for DescribeServerRelatedGlobalAccelerationInstancesGlobalAccelerationInstance {
             ip_address: fields.read("IpAddress"),
             region_id: fields.read("RegionId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "instance")]
@@ -10234,7 +10376,8 @@ for DescribeServerRelatedGlobalAccelerationInstancesGlobalAccelerationInstances 
         let value = Self {
             global_acceleration_instance: fields.read("GlobalAccelerationInstance"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "instance")]
@@ -10317,7 +10460,8 @@ impl ::acs_runtime::de::FromJson for SnatTableEntry {
             network_interface_id: fields.read("NetworkInterfaceId"),
             eip_affinity: fields.read("EipAffinity"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "nat")]
@@ -10344,7 +10488,8 @@ impl ::acs_runtime::de::FromJson for SnatTableEntries {
         let value = Self {
             snat_table_entry: fields.read("SnatTableEntry"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "nat")]
@@ -10424,7 +10569,8 @@ impl ::acs_runtime::de::FromJson for SslVpnClientCertKey {
             region_id: fields.read("RegionId"),
             resource_group_id: fields.read("ResourceGroupId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "ssl-vpn-client-certificate")]
@@ -10451,7 +10597,8 @@ impl ::acs_runtime::de::FromJson for SslVpnClientCertKeys {
         let value = Self {
             ssl_vpn_client_cert_key: fields.read("SslVpnClientCertKey"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "ssl-vpn-client-certificate")]
@@ -10527,7 +10674,8 @@ impl ::acs_runtime::de::FromJson for ClientInfoList {
             receive_bytes: fields.read("ReceiveBytes"),
             port: fields.read("Port"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "ssl-vpn-client-certificate")]
@@ -10680,7 +10828,8 @@ impl ::acs_runtime::de::FromJson for SslVpnServer {
             i_daa_s_application_id: fields.read("IDaaSApplicationId"),
             i_daa_s_instance_version: fields.read("IDaaSInstanceVersion"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "ssl-vpn-server")]
@@ -10707,7 +10856,8 @@ impl ::acs_runtime::de::FromJson for SslVpnServers {
         let value = Self {
             ssl_vpn_server: fields.read("SslVpnServer"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "ssl-vpn-server")]
@@ -10744,7 +10894,8 @@ impl ::acs_runtime::de::FromJson for TagKey {
             r#type: fields.read("Type"),
             tag_key: fields.read("TagKey"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "tag")]
@@ -10771,7 +10922,8 @@ impl ::acs_runtime::de::FromJson for TagKeys {
         let value = Self {
             tag_key: fields.read("TagKey"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "tag")]
@@ -10805,7 +10957,8 @@ impl ::acs_runtime::de::FromJson for TagResource {
             tag_value: fields.read("TagValue"),
             tag_key: fields.read("TagKey"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "tag")]
@@ -10832,7 +10985,8 @@ impl ::acs_runtime::de::FromJson for TagResources {
         let value = Self {
             tag_resource: fields.read("TagResource"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "tag")]
@@ -10859,7 +11013,8 @@ impl ::acs_runtime::de::FromJson for RouteTableIds {
         let value = Self {
             route_table_id: fields.read("RouteTableId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "router")]
@@ -10920,7 +11075,8 @@ impl ::acs_runtime::de::FromJson for VRouter {
             region_id: fields.read("RegionId"),
             route_table_ids: fields.read("RouteTableIds"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "router")]
@@ -10947,7 +11103,8 @@ impl ::acs_runtime::de::FromJson for VRouters {
         let value = Self {
             v_router: fields.read("VRouter"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "router")]
@@ -10984,7 +11141,8 @@ impl ::acs_runtime::de::FromJson for DescribeVSwitchAttributesRouteTable {
             route_table_id: fields.read("RouteTableId"),
             route_table_type: fields.read("RouteTableType"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "vswitch")]
@@ -11122,7 +11280,8 @@ impl ::acs_runtime::de::FromJson for VSwitch {
             tags: fields.read("Tags"),
             route_table: fields.read("RouteTable"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "vswitch")]
@@ -11149,7 +11308,8 @@ impl ::acs_runtime::de::FromJson for VSwitches {
         let value = Self {
             v_switch: fields.read("VSwitch"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "vswitch")]
@@ -11269,7 +11429,8 @@ impl ::acs_runtime::de::FromJson for VcoRouteEntries {
             source: fields.read("Source"),
             next_hop_tunnel_id_list: fields.read("NextHopTunnelIdList"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "associate-transit-routers")]
@@ -11315,7 +11476,8 @@ impl ::acs_runtime::de::FromJson for VpnRouteCount {
             route_count: fields.read("RouteCount"),
             source: fields.read("Source"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(any(feature = "associate-a-vpn-gateway", feature = "associate-transit-routers"))]
@@ -11456,7 +11618,8 @@ impl ::acs_runtime::de::FromJson for AssociatedPhysicalConnection {
             physical_connection_id: fields.read("PhysicalConnectionId"),
             vlan_id: fields.read("VlanId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "vbr")]
@@ -11485,7 +11648,8 @@ impl ::acs_runtime::de::FromJson for AssociatedPhysicalConnections {
         let value = Self {
             associated_physical_connection: fields.read("AssociatedPhysicalConnection"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "vbr")]
@@ -11530,7 +11694,8 @@ impl ::acs_runtime::de::FromJson for AssociatedCen {
             cen_id: fields.read("CenId"),
             cen_status: fields.read("CenStatus"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(any(feature = "vbr", feature = "vpc"))]
@@ -11557,7 +11722,8 @@ impl ::acs_runtime::de::FromJson for AssociatedCens {
         let value = Self {
             associated_cen: fields.read("AssociatedCen"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(any(feature = "vbr", feature = "vpc"))]
@@ -11867,7 +12033,8 @@ impl ::acs_runtime::de::FromJson for VirtualBorderRouterType {
             ecr_owner_id: fields.read("EcrOwnerId"),
             mtu: fields.read("Mtu"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "vbr")]
@@ -11894,7 +12061,8 @@ impl ::acs_runtime::de::FromJson for VirtualBorderRouterSet {
         let value = Self {
             virtual_border_router_type: fields.read("VirtualBorderRouterType"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "vbr")]
@@ -12081,7 +12249,8 @@ impl ::acs_runtime::de::FromJson for VirtualBorderRouterForPhysicalConnectionTyp
             p_conn_vbr_charge_type: fields.read("PConnVbrChargeType"),
             vlan_id: fields.read("VlanId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "vbr")]
@@ -12111,7 +12280,8 @@ impl ::acs_runtime::de::FromJson for VirtualBorderRouterForPhysicalConnectionSet
             virtual_border_router_for_physical_connection_type: fields
                 .read("VirtualBorderRouterForPhysicalConnectionType"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "vbr")]
@@ -12138,7 +12308,8 @@ impl ::acs_runtime::de::FromJson for UserCidrs {
         let value = Self {
             user_cidr: fields.read("UserCidr"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "vpc")]
@@ -12165,7 +12336,8 @@ impl ::acs_runtime::de::FromJson for SecondaryCidrBlocks {
         let value = Self {
             secondary_cidr_block: fields.read("SecondaryCidrBlock"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "vpc")]
@@ -12203,7 +12375,8 @@ impl ::acs_runtime::de::FromJson for CloudResourceSetType {
             resource_count: fields.read("ResourceCount"),
             resource_type: fields.read("ResourceType"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "vpc")]
@@ -12230,7 +12403,8 @@ impl ::acs_runtime::de::FromJson for CloudResources {
         let value = Self {
             cloud_resource_set_type: fields.read("CloudResourceSetType"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "vpc")]
@@ -12271,7 +12445,8 @@ impl ::acs_runtime::de::FromJson for Ipv6CidrBlock {
             ipv6_isp: fields.read("Ipv6Isp"),
             ipv6_cidr_block: fields.read("Ipv6CidrBlock"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "vpc")]
@@ -12298,7 +12473,8 @@ impl ::acs_runtime::de::FromJson for Ipv6CidrBlocks {
         let value = Self {
             ipv6_cidr_block: fields.read("Ipv6CidrBlock"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "vpc")]
@@ -12358,7 +12534,8 @@ impl ::acs_runtime::de::FromJson for AssociatedPropagationSource {
             status: fields.read("Status"),
             route_propagated: fields.read("RoutePropagated"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "vpc")]
@@ -12387,7 +12564,8 @@ impl ::acs_runtime::de::FromJson for AssociatedPropagationSources {
         let value = Self {
             associated_propagation_sources: fields.read("AssociatedPropagationSources"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "vpc")]
@@ -12452,7 +12630,8 @@ impl ::acs_runtime::de::FromJson for GrantRuleModel {
             ecr_owner_id: fields.read("EcrOwnerId"),
             creation_time: fields.read("CreationTime"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "other")]
@@ -12479,7 +12658,8 @@ impl ::acs_runtime::de::FromJson for NatGatewayIds {
         let value = Self {
             nat_gateway_ids: fields.read("NatGatewayIds"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "vpc")]
@@ -12506,7 +12686,8 @@ impl ::acs_runtime::de::FromJson for RouterTableIds {
         let value = Self {
             router_table_ids: fields.read("RouterTableIds"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "vpc")]
@@ -12666,7 +12847,8 @@ impl ::acs_runtime::de::FromJson for Vpc {
             enabled_ipv6: fields.read("EnabledIpv6"),
             dns_hostname_status: fields.read("DnsHostnameStatus"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "vpc")]
@@ -12691,7 +12873,8 @@ impl ::acs_runtime::de::FromJson for Vpcs {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
         let value = Self { vpc: fields.read("Vpc") };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "vpc")]
@@ -12790,7 +12973,8 @@ impl ::acs_runtime::de::FromJson for VpnAttachment {
             tag: fields.read("Tag"),
             tags: fields.read("Tags"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "associate-transit-routers")]
@@ -12901,7 +13085,8 @@ impl ::acs_runtime::de::FromJson for IkeConfig {
             psk: fields.read("Psk"),
             ike_auth_alg: fields.read("IkeAuthAlg"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "associate-a-vpn-gateway")]
@@ -12947,7 +13132,8 @@ impl ::acs_runtime::de::FromJson for IpsecConfig {
             ipsec_enc_alg: fields.read("IpsecEncAlg"),
             ipsec_pfs: fields.read("IpsecPfs"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(any(feature = "associate-a-vpn-gateway", feature = "ipsec-servers"))]
@@ -13020,7 +13206,8 @@ impl ::acs_runtime::de::FromJson for VcoHealthCheck {
             enable: fields.read("Enable"),
             policy: fields.read("Policy"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "associate-a-vpn-gateway")]
@@ -13096,7 +13283,8 @@ impl ::acs_runtime::de::FromJson for VpnBgpConfig {
             local_asn: fields.read("LocalAsn"),
             auth_key: fields.read("AuthKey"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "associate-a-vpn-gateway")]
@@ -13203,7 +13391,8 @@ impl ::acs_runtime::de::FromJson for DescribeVpnConnectionTunnelBgpConfig {
             peer_bgp_ip: fields.read("PeerBgpIp"),
             tunnel_cidr: fields.read("TunnelCidr"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "associate-a-vpn-gateway")]
@@ -13282,7 +13471,8 @@ impl ::acs_runtime::de::FromJson for DescribeVpnConnectionTunnelIkeConfig {
             psk: fields.read("Psk"),
             remote_id: fields.read("RemoteId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "associate-a-vpn-gateway")]
@@ -13328,7 +13518,8 @@ impl ::acs_runtime::de::FromJson for DescribeVpnConnectionTunnelIpsecConfig {
             ipsec_lifetime: fields.read("IpsecLifetime"),
             ipsec_pfs: fields.read("IpsecPfs"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "associate-a-vpn-gateway")]
@@ -13460,7 +13651,8 @@ impl ::acs_runtime::de::FromJson for TunnelOption {
             tunnel_ipsec_config: fields.read("TunnelIpsecConfig"),
             zone_no: fields.read("ZoneNo"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "associate-a-vpn-gateway")]
@@ -13489,7 +13681,8 @@ impl ::acs_runtime::de::FromJson for DescribeVpnConnectionTunnelOptionsSpecifica
         let value = Self {
             tunnel_options: fields.read("TunnelOptions"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "associate-a-vpn-gateway")]
@@ -13514,7 +13707,8 @@ impl ::acs_runtime::de::FromJson for DescribeVpnConnectionLogsData {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
         let value = Self { logs: fields.read("Logs") };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(any(feature = "associate-a-vpn-gateway", feature = "ssl-vpn-server"))]
@@ -13581,7 +13775,8 @@ impl ::acs_runtime::de::FromJson for DescribeVpnConnectionsVpnBgpConfig {
             local_asn: fields.read("LocalAsn"),
             auth_key: fields.read("AuthKey"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "associate-a-vpn-gateway")]
@@ -13606,7 +13801,8 @@ impl ::acs_runtime::de::FromJson for DescribeVpnConnectionsTag {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
         let value = Self { tag: fields.read("Tag") };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "associate-a-vpn-gateway")]
@@ -13846,7 +14042,8 @@ impl ::acs_runtime::de::FromJson for VpnConnection {
             enable_tunnels_bgp: fields.read("EnableTunnelsBgp"),
             resource_group_id: fields.read("ResourceGroupId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "associate-a-vpn-gateway")]
@@ -13873,7 +14070,8 @@ impl ::acs_runtime::de::FromJson for VpnConnections {
         let value = Self {
             vpn_connection: fields.read("VpnConnection"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "associate-a-vpn-gateway")]
@@ -13935,7 +14133,8 @@ impl ::acs_runtime::de::FromJson for CrossAccountAuthorization {
             ali_uid: fields.read("AliUid"),
             creation_time: fields.read("CreationTime"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "associate-transit-routers")]
@@ -14039,7 +14238,8 @@ impl ::acs_runtime::de::FromJson for ReservationData {
             reservation_max_connections: fields.read("ReservationMaxConnections"),
             reservation_end_time: fields.read("ReservationEndTime"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "vpn-gateway")]
@@ -14066,7 +14266,8 @@ impl ::acs_runtime::de::FromJson for EniInstanceIds {
         let value = Self {
             eni_instance_id: fields.read("EniInstanceId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "vpn-gateway")]
@@ -14160,7 +14361,8 @@ impl ::acs_runtime::de::FromJson for AvailableZoneIdList {
             zone_id: fields.read("ZoneId"),
             zone_name: fields.read("ZoneName"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "vpn-gateway")]
@@ -14424,7 +14626,8 @@ impl ::acs_runtime::de::FromJson for VpnGateway {
             resource_group_id: fields.read("ResourceGroupId"),
             eni_instance_ids: fields.read("EniInstanceIds"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "vpn-gateway")]
@@ -14451,7 +14654,8 @@ impl ::acs_runtime::de::FromJson for VpnGateways {
         let value = Self {
             vpn_gateway: fields.read("VpnGateway"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "vpn-gateway")]
@@ -14543,7 +14747,8 @@ impl ::acs_runtime::de::FromJson for VpnPbrRouteEntry {
             priority: fields.read("Priority"),
             next_hop_tunnel_id: fields.read("NextHopTunnelId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "associate-a-vpn-gateway")]
@@ -14570,7 +14775,8 @@ impl ::acs_runtime::de::FromJson for VpnPbrRouteEntries {
         let value = Self {
             vpn_pbr_route_entry: fields.read("VpnPbrRouteEntry"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "associate-a-vpn-gateway")]
@@ -14691,7 +14897,8 @@ impl ::acs_runtime::de::FromJson for VpnRouteEntry {
             vpn_instance_id: fields.read("VpnInstanceId"),
             next_hop_tunnel_id: fields.read("NextHopTunnelId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "associate-a-vpn-gateway")]
@@ -14718,7 +14925,8 @@ impl ::acs_runtime::de::FromJson for VpnRouteEntries {
         let value = Self {
             vpn_route_entry: fields.read("VpnRouteEntry"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "associate-a-vpn-gateway")]
@@ -14747,7 +14955,8 @@ impl ::acs_runtime::de::FromJson for VpnRouteCounts {
         let value = Self {
             vpn_route_count: fields.read("VpnRouteCount"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "associate-a-vpn-gateway")]
@@ -14787,7 +14996,8 @@ impl ::acs_runtime::de::FromJson for Zone {
             local_name: fields.read("LocalName"),
             zone_type: fields.read("ZoneType"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "regions-and-zones")]
@@ -14812,7 +15022,8 @@ impl ::acs_runtime::de::FromJson for Zones {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
         let value = Self { zone: fields.read("Zone") };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "regions-and-zones")]
@@ -14894,7 +15105,8 @@ impl ::acs_runtime::de::FromJson for DiagnoseVpnConnectionsVpnConnection {
             severity: fields.read("Severity"),
             tunnel_id: fields.read("TunnelId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "associate-a-vpn-gateway")]
@@ -14940,7 +15152,8 @@ impl ::acs_runtime::de::FromJson for DownloadVpnConnectionConfigIpsecConfig {
             ipsec_lifetime: fields.read("IpsecLifetime"),
             ipsec_pfs: fields.read("IpsecPfs"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "associate-a-vpn-gateway")]
@@ -15019,7 +15232,8 @@ impl ::acs_runtime::de::FromJson for DownloadVpnConnectionConfigIkeConfig {
             local_id: fields.read("LocalId"),
             remote_id: fields.read("RemoteId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(any(feature = "associate-a-vpn-gateway", feature = "associate-transit-routers"))]
@@ -15065,7 +15279,8 @@ impl ::acs_runtime::de::FromJson for DownloadVpnConnectionConfigResponseIpsecCon
             ipsec_pfs: fields.read("IpsecPfs"),
             ipsec_lifetime: fields.read("IpsecLifetime"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "associate-a-vpn-gateway")]
@@ -15117,7 +15332,8 @@ impl ::acs_runtime::de::FromJson for TunnelConfig {
             ike_config: fields.read("IkeConfig"),
             ipsec_config: fields.read("IpsecConfig"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "associate-a-vpn-gateway")]
@@ -15146,7 +15362,8 @@ impl ::acs_runtime::de::FromJson for TunnelsConfig {
         let value = Self {
             tunnel_config: fields.read("TunnelConfig"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "associate-a-vpn-gateway")]
@@ -15186,7 +15403,8 @@ impl ::acs_runtime::de::FromJson for BgpConfig {
             tunnel_cidr: fields.read("TunnelCidr"),
             tunnel_id: fields.read("TunnelId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "associate-a-vpn-gateway")]
@@ -15211,7 +15429,8 @@ impl ::acs_runtime::de::FromJson for BgpConfigs {
         let value = Self {
             bgp_config: fields.read("BgpConfig"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "associate-a-vpn-gateway")]
@@ -15273,7 +15492,8 @@ impl ::acs_runtime::de::FromJson for VpnConnectionConfig {
             tunnels_config: fields.read("TunnelsConfig"),
             bgp_configs: fields.read("BgpConfigs"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "associate-a-vpn-gateway")]
@@ -15325,7 +15545,8 @@ impl ::acs_runtime::de::FromJson for DhcpOptions {
             lease_time: fields.read("LeaseTime"),
             ipv6_lease_time: fields.read("Ipv6LeaseTime"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "dhcp")]
@@ -15362,7 +15583,8 @@ impl ::acs_runtime::de::FromJson for AssociateVpc {
             associate_status: fields.read("AssociateStatus"),
             vpc_id: fields.read("VpcId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "dhcp")]
@@ -15396,7 +15618,8 @@ impl ::acs_runtime::de::FromJson for ForwardTable {
             forward_table_id: fields.read("ForwardTableId"),
             forward_entry_count: fields.read("ForwardEntryCount"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "nat")]
@@ -15430,7 +15653,8 @@ impl ::acs_runtime::de::FromJson for SnatTable {
             snat_entry_count: fields.read("SnatEntryCount"),
             snat_table_id: fields.read("SnatTableId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "nat")]
@@ -15464,7 +15688,8 @@ impl ::acs_runtime::de::FromJson for FullNatTable {
             full_nat_entry_count: fields.read("FullNatEntryCount"),
             full_nat_table_id: fields.read("FullNatTableId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "nat")]
@@ -15524,7 +15749,8 @@ impl ::acs_runtime::de::FromJson for BillingConfig {
             spec: fields.read("Spec"),
             instance_charge_type: fields.read("InstanceChargeType"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "nat")]
@@ -15576,7 +15802,8 @@ impl ::acs_runtime::de::FromJson for PrivateInfo {
             iz_no: fields.read("IzNo"),
             eni_instance_id: fields.read("EniInstanceId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "nat")]
@@ -15607,7 +15834,8 @@ impl ::acs_runtime::de::FromJson for DeletionProtectionInfo {
         let value = Self {
             enabled: fields.read("Enabled"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "nat")]
@@ -15651,7 +15879,8 @@ impl ::acs_runtime::de::FromJson for GetNatGatewayAttributeIpList {
             ip_address: fields.read("IpAddress"),
             allocation_id: fields.read("AllocationId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "nat")]
@@ -15685,7 +15914,8 @@ impl ::acs_runtime::de::FromJson for LogDelivery {
             delivery_status: fields.read("DeliveryStatus"),
             deliver_logs_error_message: fields.read("DeliverLogsErrorMessage"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "nat")]
@@ -15743,7 +15973,8 @@ impl ::acs_runtime::de::FromJson for CidrReservationUsage {
             ip_prefix_id: fields.read("IpPrefixId"),
             ip_prefix_cidr: fields.read("IpPrefixCidr"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "vswitch")]
@@ -15829,7 +16060,8 @@ impl ::acs_runtime::de::FromJson for PrefixListAssociation {
             resource_uid: fields.read("ResourceUid"),
             cidr_list: fields.read("CidrList"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "prefix-list")]
@@ -15875,7 +16107,8 @@ impl ::acs_runtime::de::FromJson for PrefixListEntry {
             description: fields.read("Description"),
             region_id: fields.read("RegionId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "prefix-list")]
@@ -15915,7 +16148,8 @@ impl ::acs_runtime::de::FromJson for EntrySummary {
             route_entry_type: fields.read("RouteEntryType"),
             count: fields.read("Count"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "route-table")]
@@ -15948,7 +16182,8 @@ impl ::acs_runtime::de::FromJson for RouteEntrySummary {
             route_table_id: fields.read("RouteTableId"),
             entry_summarys: fields.read("EntrySummarys"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "route-table")]
@@ -16040,7 +16275,8 @@ impl ::acs_runtime::de::FromJson for DiagnoseResult {
             diagnose_result_description: fields.read("DiagnoseResultDescription"),
             diagnose_result_level: fields.read("DiagnoseResultLevel"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "vpn-gateway")]
@@ -16092,7 +16328,8 @@ impl ::acs_runtime::de::FromJson for OpticalModuleModel {
             port_type: fields.read("PortType"),
             optical_module_model: fields.read("OpticalModuleModel"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "physical-connection")]
@@ -16180,7 +16417,8 @@ impl ::acs_runtime::de::FromJson for BusinessAccessPoint {
             latitude: fields.read("Latitude"),
             optical_module_models: fields.read("OpticalModuleModels"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "physical-connection")]
@@ -16214,7 +16452,8 @@ impl ::acs_runtime::de::FromJson for GeographicSubRegion {
             region_id: fields.read("RegionId"),
             name: fields.read("Name"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "physical-connection")]
@@ -16299,7 +16538,8 @@ impl ::acs_runtime::de::FromJson for DhcpOptionsSet {
             tags: fields.read("Tags"),
             creation_time: fields.read("CreationTime"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "dhcp")]
@@ -16333,7 +16573,8 @@ impl ::acs_runtime::de::FromJson for ListEnhanhcedNatGatewayAvailableZonesZone {
             zone_id: fields.read("ZoneId"),
             local_name: fields.read("LocalName"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "nat")]
@@ -16445,7 +16686,8 @@ impl ::acs_runtime::de::FromJson for FullNatEntries {
             full_nat_entry_status: fields.read("FullNatEntryStatus"),
             full_nat_table_id: fields.read("FullNatTableId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "nat")]
@@ -16503,7 +16745,8 @@ impl ::acs_runtime::de::FromJson for ListGatewayRouteTableEntriesNextHop {
             weight: fields.read("Weight"),
             enabled: fields.read("Enabled"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "route-table")]
@@ -16576,7 +16819,8 @@ impl ::acs_runtime::de::FromJson for GatewayRouteEntryModel {
             name: fields.read("Name"),
             next_hops: fields.read("NextHops"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "route-table")]
@@ -16648,7 +16892,8 @@ impl ::acs_runtime::de::FromJson for ListIpsecServersIkeConfig {
             ike_pfs: fields.read("IkePfs"),
             ike_auth_alg: fields.read("IkeAuthAlg"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "ipsec-servers")]
@@ -16788,7 +17033,8 @@ impl ::acs_runtime::de::FromJson for IpsecServer {
             ipsec_config: fields.read("IpsecConfig"),
             resource_group_id: fields.read("ResourceGroupId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "ipsec-servers")]
@@ -16878,7 +17124,8 @@ impl ::acs_runtime::de::FromJson for Ipv4GatewayModel {
             resource_group_id: fields.read("ResourceGroupId"),
             tags: fields.read("Tags"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "ipv4-gateway")]
@@ -16951,7 +17198,8 @@ impl ::acs_runtime::de::FromJson for NatIpCidr {
             nat_gateway_id: fields.read("NatGatewayId"),
             nat_ip_cidr_description: fields.read("NatIpCidrDescription"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "nat")]
@@ -17048,7 +17296,8 @@ impl ::acs_runtime::de::FromJson for ListNatIpsNatIp {
             nat_ip_name: fields.read("NatIpName"),
             nat_ip_status: fields.read("NatIpStatus"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "nat")]
@@ -17094,7 +17343,8 @@ impl ::acs_runtime::de::FromJson for PhysicalConnectionFeature {
             feature_value: fields.read("FeatureValue"),
             feature_key: fields.read("FeatureKey"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "physical-connection")]
@@ -17220,7 +17470,8 @@ impl ::acs_runtime::de::FromJson for PrefixList {
             tags: fields.read("Tags"),
             prefix_list_type: fields.read("PrefixListType"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "prefix-list")]
@@ -17282,7 +17533,8 @@ impl ::acs_runtime::de::FromJson for PublicIpPoolCidrBlockList {
             used_ip_num: fields.read("UsedIpNum"),
             total_ip_num: fields.read("TotalIpNum"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "eip")]
@@ -17452,7 +17704,8 @@ impl ::acs_runtime::de::FromJson for PublicIpAddressPoolList {
             security_protection_types: fields.read("SecurityProtectionTypes"),
             business_status: fields.read("BusinessStatus"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "eip")]
@@ -17506,7 +17759,8 @@ impl ::acs_runtime::de::FromJson for ListTagResourcesTagResource {
             resource_id: fields.read("ResourceId"),
             tag_key: fields.read("TagKey"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "tag")]
@@ -17533,7 +17787,8 @@ impl ::acs_runtime::de::FromJson for ListTagResourcesTagResources {
         let value = Self {
             tag_resource: fields.read("TagResource"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "tag")]
@@ -17644,7 +17899,8 @@ impl ::acs_runtime::de::FromJson for ListTrafficMirrorFiltersIngressRule {
             traffic_mirror_filter_id: fields.read("TrafficMirrorFilterId"),
             source_port_range: fields.read("SourcePortRange"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "traffic-mirror")]
@@ -17755,7 +18011,8 @@ impl ::acs_runtime::de::FromJson for ListTrafficMirrorFiltersEgressRule {
             traffic_mirror_filter_id: fields.read("TrafficMirrorFilterId"),
             source_port_range: fields.read("SourcePortRange"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "traffic-mirror")]
@@ -17834,7 +18091,8 @@ impl ::acs_runtime::de::FromJson for TrafficMirrorFilter {
             tags: fields.read("Tags"),
             creation_time: fields.read("CreationTime"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "traffic-mirror")]
@@ -17968,7 +18226,8 @@ impl ::acs_runtime::de::FromJson for TrafficMirrorSession {
             tags: fields.read("Tags"),
             creation_time: fields.read("CreationTime"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "traffic-mirror")]
@@ -18076,7 +18335,8 @@ impl ::acs_runtime::de::FromJson for VSwitchCidrReservation {
             status: fields.read("Status"),
             tags: fields.read("Tags"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "vswitch")]
@@ -18342,7 +18602,8 @@ impl ::acs_runtime::de::FromJson for VirtualPhysicalConnection {
             resource_group_id: fields.read("ResourceGroupId"),
             tags: fields.read("Tags"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "physical-connection")]
@@ -18397,7 +18658,8 @@ impl ::acs_runtime::de::FromJson for Service {
             support_policy: fields.read("SupportPolicy"),
             service_domain: fields.read("ServiceDomain"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "vpc-gateway-endpoint")]
@@ -18492,7 +18754,8 @@ impl ::acs_runtime::de::FromJson for Endpoint {
             resource_group_id: fields.read("ResourceGroupId"),
             tags: fields.read("Tags"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "vpc-gateway-endpoint")]
@@ -18548,7 +18811,8 @@ impl ::acs_runtime::de::FromJson for RoutePublishTarget {
             publish_target_type: fields.read("PublishTargetType"),
             publish_target_instance_id: fields.read("PublishTargetInstanceId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "route-table")]
@@ -18593,7 +18857,8 @@ impl ::acs_runtime::de::FromJson for ListVpcPublishedRouteEntriesRouteEntries {
             route_table_id: fields.read("RouteTableId"),
             route_publish_targets: fields.read("RoutePublishTargets"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "route-table")]
@@ -18650,7 +18915,8 @@ impl ::acs_runtime::de::FromJson for VpnCertificateRelation {
             association_time: fields.read("AssociationTime"),
             region_id: fields.read("RegionId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "vpn-gateway")]
@@ -19282,7 +19548,8 @@ impl ::acs_runtime::de::FromJson for ModifyTunnelAttributeResponseTunnelIkeConfi
             psk: fields.read("Psk"),
             remote_id: fields.read("RemoteId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(any(feature = "associate-a-vpn-gateway", feature = "associate-transit-routers"))]
@@ -19328,7 +19595,8 @@ impl ::acs_runtime::de::FromJson for ModifyTunnelAttributeResponseTunnelIpsecCon
             ipsec_lifetime: fields.read("IpsecLifetime"),
             ipsec_pfs: fields.read("IpsecPfs"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(any(feature = "associate-a-vpn-gateway", feature = "associate-transit-routers"))]
@@ -19389,7 +19657,8 @@ impl ::acs_runtime::de::FromJson for ModifyTunnelAttributeTunnelBgpConfig {
             peer_bgp_ip: fields.read("PeerBgpIp"),
             tunnel_cidr: fields.read("TunnelCidr"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "associate-a-vpn-gateway")]
@@ -19764,7 +20033,8 @@ impl ::acs_runtime::de::FromJson for ModifyVpnAttachmentAttributeIpsecConfig {
             ipsec_pfs: fields.read("IpsecPfs"),
             ipsec_lifetime: fields.read("IpsecLifetime"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "associate-transit-routers")]
@@ -19830,7 +20100,8 @@ impl ::acs_runtime::de::FromJson for ModifyVpnAttachmentAttributeVcoHealthCheck 
             retry: fields.read("Retry"),
             policy: fields.read("Policy"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "associate-transit-routers")]
@@ -19902,7 +20173,8 @@ impl ::acs_runtime::de::FromJson for ModifyVpnAttachmentAttributeVpnBgpConfig {
             peer_asn: fields.read("PeerAsn"),
             status: fields.read("Status"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "associate-transit-routers")]
@@ -19954,7 +20226,8 @@ impl ::acs_runtime::de::FromJson for ModifyVpnAttachmentAttributeTunnelBgpConfig
             peer_bgp_ip: fields.read("PeerBgpIp"),
             tunnel_cidr: fields.read("TunnelCidr"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(any(feature = "associate-a-vpn-gateway", feature = "associate-transit-routers"))]
@@ -20062,7 +20335,8 @@ for ModifyVpnAttachmentAttributeResponseTunnelOptionsSpecification {
             tunnel_ike_config: fields.read("TunnelIkeConfig"),
             tunnel_ipsec_config: fields.read("TunnelIpsecConfig"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "associate-transit-routers")]
@@ -20205,7 +20479,8 @@ impl ::acs_runtime::de::FromJson for ModifyVpnConnectionAttributeVcoHealthCheck 
             sip: fields.read("Sip"),
             enable: fields.read("Enable"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "associate-a-vpn-gateway")]
@@ -20277,7 +20552,8 @@ impl ::acs_runtime::de::FromJson for ModifyVpnConnectionAttributeVpnBgpConfig {
             peer_asn: fields.read("PeerAsn"),
             local_asn: fields.read("LocalAsn"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "associate-a-vpn-gateway")]
@@ -20389,7 +20665,8 @@ impl ::acs_runtime::de::FromJson for ModifyVpnConnectionAttributeTunnelOption {
             tunnel_ipsec_config: fields.read("TunnelIpsecConfig"),
             zone_no: fields.read("ZoneNo"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "associate-a-vpn-gateway")]
@@ -20421,7 +20698,8 @@ for ModifyVpnConnectionAttributeResponseTunnelOptionsSpecification {
         let value = Self {
             tunnel_options: fields.read("TunnelOptions"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "associate-a-vpn-gateway")]

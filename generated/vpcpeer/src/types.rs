@@ -46,7 +46,8 @@ impl ::acs_runtime::de::FromJson for Vpc {
             ipv4_cidrs: fields.read("Ipv4Cidrs"),
             ipv6_cidrs: fields.read("Ipv6Cidrs"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for Vpc {
@@ -81,7 +82,8 @@ impl ::acs_runtime::de::FromJson for AcceptingVpc {
             ipv4_cidrs: fields.read("Ipv4Cidrs"),
             ipv6_cidrs: fields.read("Ipv6Cidrs"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for AcceptingVpc {
@@ -112,7 +114,8 @@ impl ::acs_runtime::de::FromJson for GetVpcPeerConnectionAttributeTag {
             key: fields.read("Key"),
             value: fields.read("Value"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for GetVpcPeerConnectionAttributeTag {
@@ -161,7 +164,8 @@ impl ::acs_runtime::de::FromJson for TagResource {
             tag_key: fields.read("TagKey"),
             tag_value: fields.read("TagValue"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for TagResource {
@@ -216,7 +220,8 @@ impl ::acs_runtime::de::FromJson for ListVpcPeerConnectionsVpc {
             ipv6_cidrs: fields.read("Ipv6Cidrs"),
             ipv4_cidrs: fields.read("Ipv4Cidrs"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListVpcPeerConnectionsVpc {
@@ -251,7 +256,8 @@ impl ::acs_runtime::de::FromJson for ListVpcPeerConnectionsAcceptingVpc {
             ipv6_cidrs: fields.read("Ipv6Cidrs"),
             ipv4_cidrs: fields.read("Ipv4Cidrs"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListVpcPeerConnectionsAcceptingVpc {
@@ -282,7 +288,8 @@ impl ::acs_runtime::de::FromJson for ListVpcPeerConnectionsResponseTag {
             value: fields.read("Value"),
             key: fields.read("Key"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListVpcPeerConnectionsResponseTag {
@@ -435,7 +442,8 @@ impl ::acs_runtime::de::FromJson for VpcPeerConnect {
             tags: fields.read("Tags"),
             managed_service: fields.read("ManagedService"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for VpcPeerConnect {

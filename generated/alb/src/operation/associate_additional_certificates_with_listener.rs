@@ -222,7 +222,8 @@ for AssociateAdditionalCertificatesWithListenerResponse {
             job_id: fields.read("JobId"),
             request_id: fields.read("RequestId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de>

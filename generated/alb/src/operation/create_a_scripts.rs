@@ -214,7 +214,8 @@ impl ::acs_runtime::de::FromJson for CreateAScriptsResponse {
             request_id: fields.read("RequestId"),
             a_script_ids: fields.read("AScriptIds"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateAScriptsResponse {

@@ -494,7 +494,8 @@ impl ::acs_runtime::de::FromJson for CreateHealthCheckTemplateResponse {
             health_check_template_id: fields.read("HealthCheckTemplateId"),
             request_id: fields.read("RequestId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateHealthCheckTemplateResponse {

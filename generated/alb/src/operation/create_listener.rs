@@ -539,7 +539,8 @@ impl ::acs_runtime::de::FromJson for CreateListenerResponse {
             listener_id: fields.read("ListenerId"),
             request_id: fields.read("RequestId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateListenerResponse {

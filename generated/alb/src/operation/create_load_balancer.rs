@@ -432,7 +432,8 @@ impl ::acs_runtime::de::FromJson for CreateLoadBalancerResponse {
             load_balancer_id: fields.read("LoadBalancerId"),
             request_id: fields.read("RequestId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateLoadBalancerResponse {

@@ -347,7 +347,8 @@ impl ::acs_runtime::de::FromJson for CreateRuleResponse {
             request_id: fields.read("RequestId"),
             rule_id: fields.read("RuleId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateRuleResponse {

@@ -234,7 +234,8 @@ impl ::acs_runtime::de::FromJson for CreateRulesResponse {
             request_id: fields.read("RequestId"),
             rule_ids: fields.read("RuleIds"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateRulesResponse {

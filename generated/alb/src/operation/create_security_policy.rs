@@ -260,7 +260,8 @@ impl ::acs_runtime::de::FromJson for CreateSecurityPolicyResponse {
             request_id: fields.read("RequestId"),
             security_policy_id: fields.read("SecurityPolicyId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateSecurityPolicyResponse {

@@ -517,7 +517,8 @@ impl ::acs_runtime::de::FromJson for CreateServerGroupResponse {
             request_id: fields.read("RequestId"),
             server_group_id: fields.read("ServerGroupId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateServerGroupResponse {

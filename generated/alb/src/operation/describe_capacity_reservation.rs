@@ -160,7 +160,8 @@ impl ::acs_runtime::de::FromJson for DescribeCapacityReservationResponse {
             last_modified_time: fields.read("LastModifiedTime"),
             minimum_load_balancer_capacity: fields.read("MinimumLoadBalancerCapacity"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeCapacityReservationResponse {

@@ -138,7 +138,8 @@ impl ::acs_runtime::de::FromJson for DescribeRegionsResponse {
             regions: fields.read("Regions"),
             request_id: fields.read("RequestId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeRegionsResponse {

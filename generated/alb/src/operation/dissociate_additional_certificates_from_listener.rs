@@ -219,7 +219,8 @@ for DissociateAdditionalCertificatesFromListenerResponse {
             job_id: fields.read("JobId"),
             request_id: fields.read("RequestId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de>

@@ -208,7 +208,8 @@ impl ::acs_runtime::de::FromJson for EnableLoadBalancerIpv6InternetResponse {
             request_id: fields.read("RequestId"),
             job_id: fields.read("JobId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for EnableLoadBalancerIpv6InternetResponse {

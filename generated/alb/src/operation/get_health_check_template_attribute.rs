@@ -259,7 +259,8 @@ impl ::acs_runtime::de::FromJson for GetHealthCheckTemplateAttributeResponse {
             tags: fields.read("Tags"),
             resource_group_id: fields.read("ResourceGroupId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for GetHealthCheckTemplateAttributeResponse {

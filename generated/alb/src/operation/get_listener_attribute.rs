@@ -269,7 +269,8 @@ impl ::acs_runtime::de::FromJson for GetListenerAttributeResponse {
             x_forwarded_for_config: fields.read("XForwardedForConfig"),
             tags: fields.read("Tags"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for GetListenerAttributeResponse {

@@ -212,7 +212,8 @@ impl ::acs_runtime::de::FromJson for GetListenerHealthStatusResponse {
             rule_health_status: fields.read("RuleHealthStatus"),
             next_token: fields.read("NextToken"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for GetListenerHealthStatusResponse {

@@ -303,7 +303,8 @@ impl ::acs_runtime::de::FromJson for GetLoadBalancerAttributeResponse {
             ipv6_address_type: fields.read("Ipv6AddressType"),
             security_group_ids: fields.read("SecurityGroupIds"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for GetLoadBalancerAttributeResponse {

@@ -234,7 +234,8 @@ impl ::acs_runtime::de::FromJson for ListAScriptsResponse {
             max_results: fields.read("MaxResults"),
             a_scripts: fields.read("AScripts"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListAScriptsResponse {

@@ -138,7 +138,8 @@ impl ::acs_runtime::de::FromJson for ListAclRelationsResponse {
             acl_relations: fields.read("AclRelations"),
             request_id: fields.read("RequestId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListAclRelationsResponse {

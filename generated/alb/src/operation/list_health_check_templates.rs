@@ -268,7 +268,8 @@ impl ::acs_runtime::de::FromJson for ListHealthCheckTemplatesResponse {
             request_id: fields.read("RequestId"),
             total_count: fields.read("TotalCount"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListHealthCheckTemplatesResponse {

@@ -238,7 +238,8 @@ impl ::acs_runtime::de::FromJson for ListListenerCertificatesResponse {
             total_count: fields.read("TotalCount"),
             certificates: fields.read("Certificates"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListListenerCertificatesResponse {

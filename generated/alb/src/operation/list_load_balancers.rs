@@ -458,7 +458,8 @@ impl ::acs_runtime::de::FromJson for ListLoadBalancersResponse {
             request_id: fields.read("RequestId"),
             total_count: fields.read("TotalCount"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListLoadBalancersResponse {

@@ -283,7 +283,8 @@ impl ::acs_runtime::de::FromJson for ListRulesResponse {
             rules: fields.read("Rules"),
             total_count: fields.read("TotalCount"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListRulesResponse {

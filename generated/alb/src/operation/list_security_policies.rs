@@ -268,7 +268,8 @@ impl ::acs_runtime::de::FromJson for ListSecurityPoliciesResponse {
             security_policies: fields.read("SecurityPolicies"),
             total_count: fields.read("TotalCount"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListSecurityPoliciesResponse {

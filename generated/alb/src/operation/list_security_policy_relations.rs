@@ -152,7 +152,8 @@ impl ::acs_runtime::de::FromJson for ListSecurityPolicyRelationsResponse {
             request_id: fields.read("RequestId"),
             secrity_policy_relations: fields.read("SecrityPolicyRelations"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListSecurityPolicyRelationsResponse {

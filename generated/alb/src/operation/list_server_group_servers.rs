@@ -232,7 +232,8 @@ impl ::acs_runtime::de::FromJson for ListServerGroupServersResponse {
             servers: fields.read("Servers"),
             total_count: fields.read("TotalCount"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListServerGroupServersResponse {

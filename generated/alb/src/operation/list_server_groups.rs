@@ -299,7 +299,8 @@ impl ::acs_runtime::de::FromJson for ListServerGroupsResponse {
             server_groups: fields.read("ServerGroups"),
             total_count: fields.read("TotalCount"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListServerGroupsResponse {

@@ -249,7 +249,8 @@ impl ::acs_runtime::de::FromJson for ListTagKeysResponse {
             tag_keys: fields.read("TagKeys"),
             total_count: fields.read("TotalCount"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListTagKeysResponse {

@@ -241,7 +241,8 @@ impl ::acs_runtime::de::FromJson for ListTagValuesResponse {
             tag_values: fields.read("TagValues"),
             total_count: fields.read("TotalCount"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListTagValuesResponse {

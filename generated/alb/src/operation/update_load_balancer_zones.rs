@@ -220,7 +220,8 @@ impl ::acs_runtime::de::FromJson for UpdateLoadBalancerZonesResponse {
             job_id: fields.read("JobId"),
             request_id: fields.read("RequestId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for UpdateLoadBalancerZonesResponse {

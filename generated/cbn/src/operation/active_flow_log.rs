@@ -219,7 +219,8 @@ impl ::acs_runtime::de::FromJson for ActiveFlowLogResponse {
             success: fields.read("Success"),
             request_id: fields.read("RequestId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ActiveFlowLogResponse {

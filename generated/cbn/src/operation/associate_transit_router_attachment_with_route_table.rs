@@ -220,7 +220,8 @@ for AssociateTransitRouterAttachmentWithRouteTableResponse {
         let value = Self {
             request_id: fields.read("RequestId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de>

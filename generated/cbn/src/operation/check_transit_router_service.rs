@@ -143,7 +143,8 @@ impl ::acs_runtime::de::FromJson for CheckTransitRouterServiceResponse {
             enabled: fields.read("Enabled"),
             request_id: fields.read("RequestId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CheckTransitRouterServiceResponse {

@@ -386,7 +386,8 @@ impl ::acs_runtime::de::FromJson for CreateCenBandwidthPackageResponse {
             cen_bandwidth_package_order_id: fields.read("CenBandwidthPackageOrderId"),
             request_id: fields.read("RequestId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateCenBandwidthPackageResponse {

@@ -260,7 +260,8 @@ for CreateCenChildInstanceRouteEntryToAttachmentResponse {
         let value = Self {
             request_id: fields.read("RequestId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de>

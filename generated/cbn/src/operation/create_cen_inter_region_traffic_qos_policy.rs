@@ -324,7 +324,8 @@ impl ::acs_runtime::de::FromJson for CreateCenInterRegionTrafficQosPolicyRespons
             traffic_qos_policy_id: fields.read("TrafficQosPolicyId"),
             request_id: fields.read("RequestId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateCenInterRegionTrafficQosPolicyResponse {

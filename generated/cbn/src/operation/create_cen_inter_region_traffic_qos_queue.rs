@@ -306,7 +306,8 @@ impl ::acs_runtime::de::FromJson for CreateCenInterRegionTrafficQosQueueResponse
             qos_queue_id: fields.read("QosQueueId"),
             request_id: fields.read("RequestId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateCenInterRegionTrafficQosQueueResponse {

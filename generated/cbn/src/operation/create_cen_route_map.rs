@@ -1134,7 +1134,8 @@ impl ::acs_runtime::de::FromJson for CreateCenRouteMapResponse {
             route_map_id: fields.read("RouteMapId"),
             request_id: fields.read("RequestId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateCenRouteMapResponse {

@@ -442,7 +442,8 @@ impl ::acs_runtime::de::FromJson for CreateFlowlogResponse {
             success: fields.read("Success"),
             flow_log_id: fields.read("FlowLogId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateFlowlogResponse {

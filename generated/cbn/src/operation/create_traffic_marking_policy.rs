@@ -331,7 +331,8 @@ impl ::acs_runtime::de::FromJson for CreateTrafficMarkingPolicyResponse {
             traffic_marking_policy_id: fields.read("TrafficMarkingPolicyId"),
             request_id: fields.read("RequestId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateTrafficMarkingPolicyResponse {

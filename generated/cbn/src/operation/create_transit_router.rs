@@ -321,7 +321,8 @@ impl ::acs_runtime::de::FromJson for CreateTransitRouterResponse {
             transit_router_id: fields.read("TransitRouterId"),
             request_id: fields.read("RequestId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateTransitRouterResponse {

@@ -319,7 +319,8 @@ impl ::acs_runtime::de::FromJson for CreateTransitRouterCidrResponse {
             transit_router_cidr_id: fields.read("TransitRouterCidrId"),
             request_id: fields.read("RequestId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateTransitRouterCidrResponse {

@@ -326,7 +326,8 @@ impl ::acs_runtime::de::FromJson for CreateTransitRouterRouteEntryResponse {
             transit_router_route_entry_id: fields.read("TransitRouterRouteEntryId"),
             request_id: fields.read("RequestId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateTransitRouterRouteEntryResponse {

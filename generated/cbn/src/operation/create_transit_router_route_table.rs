@@ -279,7 +279,8 @@ impl ::acs_runtime::de::FromJson for CreateTransitRouterRouteTableResponse {
             transit_router_route_table_id: fields.read("TransitRouterRouteTableId"),
             request_id: fields.read("RequestId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateTransitRouterRouteTableResponse {

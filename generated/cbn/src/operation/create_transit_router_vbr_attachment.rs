@@ -370,7 +370,8 @@ impl ::acs_runtime::de::FromJson for CreateTransitRouterVbrAttachmentResponse {
             transit_router_attachment_id: fields.read("TransitRouterAttachmentId"),
             request_id: fields.read("RequestId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateTransitRouterVbrAttachmentResponse {

@@ -259,7 +259,8 @@ for DeleteCenChildInstanceRouteEntryToAttachmentResponse {
         let value = Self {
             request_id: fields.read("RequestId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de>

@@ -188,7 +188,8 @@ impl ::acs_runtime::de::FromJson for DeleteCenRouteMapResponse {
         let value = Self {
             request_id: fields.read("RequestId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DeleteCenRouteMapResponse {

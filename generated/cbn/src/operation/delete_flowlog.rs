@@ -218,7 +218,8 @@ impl ::acs_runtime::de::FromJson for DeleteFlowlogResponse {
             success: fields.read("Success"),
             request_id: fields.read("RequestId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DeleteFlowlogResponse {

@@ -255,7 +255,8 @@ for DeregisterTransitRouterMulticastGroupSourcesResponse {
         let value = Self {
             request_id: fields.read("RequestId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de>

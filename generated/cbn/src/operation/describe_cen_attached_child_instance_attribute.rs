@@ -276,7 +276,8 @@ impl ::acs_runtime::de::FromJson for DescribeCenAttachedChildInstanceAttributeRe
             child_instance_attributes: fields.read("ChildInstanceAttributes"),
             child_instance_name: fields.read("ChildInstanceName"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de>

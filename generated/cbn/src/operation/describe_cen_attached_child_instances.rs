@@ -244,7 +244,8 @@ impl ::acs_runtime::de::FromJson for DescribeCenAttachedChildInstancesResponse {
             total_count: fields.read("TotalCount"),
             child_instances: fields.read("ChildInstances"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeCenAttachedChildInstancesResponse {

@@ -277,7 +277,8 @@ impl ::acs_runtime::de::FromJson for DescribeCenBandwidthPackagesResponse {
             total_count: fields.read("TotalCount"),
             cen_bandwidth_packages: fields.read("CenBandwidthPackages"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeCenBandwidthPackagesResponse {

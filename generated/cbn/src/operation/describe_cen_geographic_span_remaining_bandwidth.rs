@@ -241,7 +241,8 @@ for DescribeCenGeographicSpanRemainingBandwidthResponse {
             remaining_bandwidth: fields.read("RemainingBandwidth"),
             request_id: fields.read("RequestId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de>

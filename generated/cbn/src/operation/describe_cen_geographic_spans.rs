@@ -189,7 +189,8 @@ impl ::acs_runtime::de::FromJson for DescribeCenGeographicSpansResponse {
             total_count: fields.read("TotalCount"),
             geographic_span_models: fields.read("GeographicSpanModels"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeCenGeographicSpansResponse {

@@ -212,7 +212,8 @@ impl ::acs_runtime::de::FromJson for DescribeCenInterRegionBandwidthLimitsRespon
             cen_inter_region_bandwidth_limits: fields
                 .read("CenInterRegionBandwidthLimits"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeCenInterRegionBandwidthLimitsResponse {

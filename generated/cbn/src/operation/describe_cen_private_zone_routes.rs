@@ -241,7 +241,8 @@ impl ::acs_runtime::de::FromJson for DescribeCenPrivateZoneRoutesResponse {
             total_count: fields.read("TotalCount"),
             private_zone_infos: fields.read("PrivateZoneInfos"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeCenPrivateZoneRoutesResponse {

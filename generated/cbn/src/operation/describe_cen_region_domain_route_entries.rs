@@ -258,7 +258,8 @@ impl ::acs_runtime::de::FromJson for DescribeCenRegionDomainRouteEntriesResponse
             total_count: fields.read("TotalCount"),
             cen_route_entries: fields.read("CenRouteEntries"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeCenRegionDomainRouteEntriesResponse {

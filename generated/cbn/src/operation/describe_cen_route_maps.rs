@@ -276,7 +276,8 @@ impl ::acs_runtime::de::FromJson for DescribeCenRouteMapsResponse {
             total_count: fields.read("TotalCount"),
             route_maps: fields.read("RouteMaps"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeCenRouteMapsResponse {

@@ -244,7 +244,8 @@ impl ::acs_runtime::de::FromJson for DescribeCenVbrHealthCheckResponse {
             total_count: fields.read("TotalCount"),
             vbr_health_checks: fields.read("VbrHealthChecks"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeCenVbrHealthCheckResponse {

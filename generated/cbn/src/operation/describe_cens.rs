@@ -231,7 +231,8 @@ impl ::acs_runtime::de::FromJson for DescribeCensResponse {
             total_count: fields.read("TotalCount"),
             cens: fields.read("Cens"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeCensResponse {

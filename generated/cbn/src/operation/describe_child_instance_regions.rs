@@ -160,7 +160,8 @@ impl ::acs_runtime::de::FromJson for DescribeChildInstanceRegionsResponse {
             request_id: fields.read("RequestId"),
             regions: fields.read("Regions"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeChildInstanceRegionsResponse {

@@ -447,7 +447,8 @@ impl ::acs_runtime::de::FromJson for DescribeFlowlogsResponse {
             success: fields.read("Success"),
             flow_logs: fields.read("FlowLogs"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeFlowlogsResponse {

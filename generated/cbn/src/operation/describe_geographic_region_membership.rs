@@ -204,7 +204,8 @@ impl ::acs_runtime::de::FromJson for DescribeGeographicRegionMembershipResponse 
             total_count: fields.read("TotalCount"),
             region_ids: fields.read("RegionIds"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeGeographicRegionMembershipResponse {

@@ -307,7 +307,8 @@ impl ::acs_runtime::de::FromJson for DescribeGrantRulesToCenResponse {
             max_results: fields.read("MaxResults"),
             next_token: fields.read("NextToken"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeGrantRulesToCenResponse {

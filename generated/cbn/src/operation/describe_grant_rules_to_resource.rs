@@ -268,7 +268,8 @@ impl ::acs_runtime::de::FromJson for DescribeGrantRulesToResourceResponse {
             max_results: fields.read("MaxResults"),
             grant_rules: fields.read("GrantRules"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeGrantRulesToResourceResponse {

@@ -298,7 +298,8 @@ impl ::acs_runtime::de::FromJson for DescribePublishedRouteEntriesResponse {
             total_count: fields.read("TotalCount"),
             published_route_entries: fields.read("PublishedRouteEntries"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribePublishedRouteEntriesResponse {

@@ -278,7 +278,8 @@ impl ::acs_runtime::de::FromJson for DescribeRouteConflictResponse {
             total_count: fields.read("TotalCount"),
             route_conflicts: fields.read("RouteConflicts"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeRouteConflictResponse {

@@ -264,7 +264,8 @@ impl ::acs_runtime::de::FromJson for DescribeRouteServicesInCenResponse {
             total_count: fields.read("TotalCount"),
             route_service_entries: fields.read("RouteServiceEntries"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeRouteServicesInCenResponse {

@@ -253,7 +253,8 @@ impl ::acs_runtime::de::FromJson for DescribeTransitRouteTableAggregationRespons
             total: fields.read("Total"),
             request_id: fields.read("RequestId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeTransitRouteTableAggregationResponse {

@@ -210,7 +210,8 @@ impl ::acs_runtime::de::FromJson for DescribeTransitRouteTableAggregationDetailR
             total: fields.read("Total"),
             request_id: fields.read("RequestId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de>

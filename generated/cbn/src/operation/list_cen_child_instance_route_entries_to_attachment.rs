@@ -270,7 +270,8 @@ for ListCenChildInstanceRouteEntriesToAttachmentResponse {
             request_id: fields.read("RequestId"),
             route_entry: fields.read("RouteEntry"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de>

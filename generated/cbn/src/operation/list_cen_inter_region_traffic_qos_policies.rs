@@ -277,7 +277,8 @@ impl ::acs_runtime::de::FromJson for ListCenInterRegionTrafficQosPoliciesRespons
             max_results: fields.read("MaxResults"),
             traffic_qos_policies: fields.read("TrafficQosPolicies"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListCenInterRegionTrafficQosPoliciesResponse {

@@ -297,7 +297,8 @@ impl ::acs_runtime::de::FromJson for ListCenInterRegionTrafficQosQueuesResponse 
             request_id: fields.read("RequestId"),
             traffic_qos_queues: fields.read("TrafficQosQueues"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListCenInterRegionTrafficQosQueuesResponse {

@@ -288,7 +288,8 @@ impl ::acs_runtime::de::FromJson for ListGrantVSwitchesToCenResponse {
             total_count: fields.read("TotalCount"),
             v_switches: fields.read("VSwitches"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListGrantVSwitchesToCenResponse {

@@ -298,7 +298,8 @@ impl ::acs_runtime::de::FromJson for ListTagResourcesResponse {
             request_id: fields.read("RequestId"),
             tag_resources: fields.read("TagResources"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListTagResourcesResponse {

@@ -259,7 +259,8 @@ impl ::acs_runtime::de::FromJson for ListTrafficMarkingPoliciesResponse {
             max_results: fields.read("MaxResults"),
             traffic_marking_policies: fields.read("TrafficMarkingPolicies"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListTrafficMarkingPoliciesResponse {

@@ -201,7 +201,8 @@ impl ::acs_runtime::de::FromJson for ListTransitRouterAvailableResourceResponse 
             available_zones: fields.read("AvailableZones"),
             support_multicast: fields.read("SupportMulticast"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListTransitRouterAvailableResourceResponse {

@@ -228,7 +228,8 @@ impl ::acs_runtime::de::FromJson for ListTransitRouterCidrResponse {
             request_id: fields.read("RequestId"),
             cidr_lists: fields.read("CidrLists"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListTransitRouterCidrResponse {

@@ -397,7 +397,8 @@ impl ::acs_runtime::de::FromJson for ListTransitRouterCidrAllocationResponse {
             max_results: fields.read("MaxResults"),
             transit_router_cidr_allocations: fields.read("TransitRouterCidrAllocations"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListTransitRouterCidrAllocationResponse {

@@ -273,7 +273,8 @@ impl ::acs_runtime::de::FromJson for ListTransitRouterEcrAttachmentsResponse {
             max_results: fields.read("MaxResults"),
             transit_router_attachments: fields.read("TransitRouterAttachments"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListTransitRouterEcrAttachmentsResponse {

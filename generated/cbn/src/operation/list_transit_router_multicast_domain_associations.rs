@@ -304,7 +304,8 @@ for ListTransitRouterMulticastDomainAssociationsResponse {
             transit_router_multicast_associations: fields
                 .read("TransitRouterMulticastAssociations"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de>

@@ -203,7 +203,8 @@ impl ::acs_runtime::de::FromJson for ListTransitRouterMulticastDomainVSwitchesRe
             max_results: fields.read("MaxResults"),
             v_switch_ids: fields.read("VSwitchIds"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de>

@@ -303,7 +303,8 @@ impl ::acs_runtime::de::FromJson for ListTransitRouterMulticastDomainsResponse {
             transit_router_multicast_domains: fields
                 .read("TransitRouterMulticastDomains"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListTransitRouterMulticastDomainsResponse {

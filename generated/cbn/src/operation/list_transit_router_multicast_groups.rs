@@ -455,7 +455,8 @@ impl ::acs_runtime::de::FromJson for ListTransitRouterMulticastGroupsResponse {
             next_token: fields.read("NextToken"),
             transit_router_multicast_groups: fields.read("TransitRouterMulticastGroups"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListTransitRouterMulticastGroupsResponse {

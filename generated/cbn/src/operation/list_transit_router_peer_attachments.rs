@@ -282,7 +282,8 @@ impl ::acs_runtime::de::FromJson for ListTransitRouterPeerAttachmentsResponse {
             max_results: fields.read("MaxResults"),
             transit_router_attachments: fields.read("TransitRouterAttachments"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListTransitRouterPeerAttachmentsResponse {

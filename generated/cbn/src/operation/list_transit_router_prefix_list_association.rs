@@ -351,7 +351,8 @@ impl ::acs_runtime::de::FromJson for ListTransitRouterPrefixListAssociationRespo
             page_number: fields.read("PageNumber"),
             prefix_lists: fields.read("PrefixLists"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListTransitRouterPrefixListAssociationResponse {

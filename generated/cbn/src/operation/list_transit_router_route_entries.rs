@@ -535,7 +535,8 @@ impl ::acs_runtime::de::FromJson for ListTransitRouterRouteEntriesResponse {
             max_results: fields.read("MaxResults"),
             transit_router_route_entries: fields.read("TransitRouterRouteEntries"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListTransitRouterRouteEntriesResponse {

@@ -298,7 +298,8 @@ impl ::acs_runtime::de::FromJson for ListTransitRouterRouteTableAssociationsResp
             max_results: fields.read("MaxResults"),
             transit_router_associations: fields.read("TransitRouterAssociations"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListTransitRouterRouteTableAssociationsResponse {

@@ -283,7 +283,8 @@ impl ::acs_runtime::de::FromJson for ListTransitRouterRouteTablePropagationsResp
             max_results: fields.read("MaxResults"),
             transit_router_propagations: fields.read("TransitRouterPropagations"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListTransitRouterRouteTablePropagationsResponse {

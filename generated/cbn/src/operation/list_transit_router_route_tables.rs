@@ -364,7 +364,8 @@ impl ::acs_runtime::de::FromJson for ListTransitRouterRouteTablesResponse {
             max_results: fields.read("MaxResults"),
             transit_router_route_tables: fields.read("TransitRouterRouteTables"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListTransitRouterRouteTablesResponse {

@@ -270,7 +270,8 @@ impl ::acs_runtime::de::FromJson for ListTransitRouterVbrAttachmentsResponse {
             max_results: fields.read("MaxResults"),
             transit_router_attachments: fields.read("TransitRouterAttachments"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListTransitRouterVbrAttachmentsResponse {

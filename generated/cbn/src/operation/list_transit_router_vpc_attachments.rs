@@ -342,7 +342,8 @@ impl ::acs_runtime::de::FromJson for ListTransitRouterVpcAttachmentsResponse {
             max_results: fields.read("MaxResults"),
             transit_router_attachments: fields.read("TransitRouterAttachments"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListTransitRouterVpcAttachmentsResponse {

@@ -345,7 +345,8 @@ impl ::acs_runtime::de::FromJson for ListTransitRoutersResponse {
             total_count: fields.read("TotalCount"),
             transit_routers: fields.read("TransitRouters"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListTransitRoutersResponse {

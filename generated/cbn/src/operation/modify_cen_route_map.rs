@@ -1059,7 +1059,8 @@ impl ::acs_runtime::de::FromJson for ModifyCenRouteMapResponse {
         let value = Self {
             request_id: fields.read("RequestId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ModifyCenRouteMapResponse {

@@ -232,7 +232,8 @@ for RemoveTrafficMatchRuleFromTrafficMarkingPolicyResponse {
         let value = Self {
             request_id: fields.read("RequestId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de>

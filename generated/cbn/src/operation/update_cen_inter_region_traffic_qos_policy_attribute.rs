@@ -227,7 +227,8 @@ for UpdateCenInterRegionTrafficQosPolicyAttributeResponse {
         let value = Self {
             request_id: fields.read("RequestId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de>

@@ -571,7 +571,8 @@ impl ::acs_runtime::de::FromJson for AllocateDedicatedHostsResponse {
             dedicated_host_id_sets: fields.read("DedicatedHostIdSets"),
             order_id: fields.read("OrderId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for AllocateDedicatedHostsResponse {

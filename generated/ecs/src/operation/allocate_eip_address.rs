@@ -189,7 +189,8 @@ impl ::acs_runtime::de::FromJson for AllocateEipAddressResponse {
             allocation_id: fields.read("AllocationId"),
             eip_address: fields.read("EipAddress"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for AllocateEipAddressResponse {

@@ -291,7 +291,8 @@ impl ::acs_runtime::de::FromJson for AssignIpv6AddressesResponse {
             ipv6_sets: fields.read("Ipv6Sets"),
             ipv6_prefix_sets: fields.read("Ipv6PrefixSets"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for AssignIpv6AddressesResponse {

@@ -299,7 +299,8 @@ impl ::acs_runtime::de::FromJson for AssignPrivateIpAddressesResponse {
             assigned_private_ip_addresses_set: fields
                 .read("AssignedPrivateIpAddressesSet"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for AssignPrivateIpAddressesResponse {

@@ -216,7 +216,8 @@ impl ::acs_runtime::de::FromJson for AttachInstanceRamRoleResponse {
             fail_count: fields.read("FailCount"),
             attach_instance_ram_role_results: fields.read("AttachInstanceRamRoleResults"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for AttachInstanceRamRoleResponse {

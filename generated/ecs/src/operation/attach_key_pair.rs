@@ -199,7 +199,8 @@ impl ::acs_runtime::de::FromJson for AttachKeyPairResponse {
             fail_count: fields.read("FailCount"),
             results: fields.read("Results"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for AttachKeyPairResponse {

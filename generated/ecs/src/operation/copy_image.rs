@@ -359,7 +359,8 @@ impl ::acs_runtime::de::FromJson for CopyImageResponse {
             image_id: fields.read("ImageId"),
             request_id: fields.read("RequestId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CopyImageResponse {

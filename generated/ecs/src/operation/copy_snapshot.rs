@@ -385,7 +385,8 @@ impl ::acs_runtime::de::FromJson for CopySnapshotResponse {
             snapshot_id: fields.read("SnapshotId"),
             request_id: fields.read("RequestId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CopySnapshotResponse {

@@ -294,7 +294,8 @@ impl ::acs_runtime::de::FromJson for CreateActivationResponse {
             activation_code: fields.read("ActivationCode"),
             activation_id: fields.read("ActivationId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateActivationResponse {

@@ -807,7 +807,8 @@ impl ::acs_runtime::de::FromJson for CreateAutoProvisioningGroupResponse {
             request_id: fields.read("RequestId"),
             launch_results: fields.read("LaunchResults"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateAutoProvisioningGroupResponse {

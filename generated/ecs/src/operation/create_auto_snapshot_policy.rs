@@ -389,7 +389,8 @@ impl ::acs_runtime::de::FromJson for CreateAutoSnapshotPolicyResponse {
             auto_snapshot_policy_id: fields.read("AutoSnapshotPolicyId"),
             request_id: fields.read("RequestId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateAutoSnapshotPolicyResponse {

@@ -399,7 +399,8 @@ impl ::acs_runtime::de::FromJson for CreateCapacityReservationResponse {
             private_pool_options_id: fields.read("PrivatePoolOptionsId"),
             request_id: fields.read("RequestId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateCapacityReservationResponse {

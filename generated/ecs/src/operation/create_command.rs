@@ -449,7 +449,8 @@ impl ::acs_runtime::de::FromJson for CreateCommandResponse {
             command_id: fields.read("CommandId"),
             request_id: fields.read("RequestId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateCommandResponse {

@@ -263,7 +263,8 @@ impl ::acs_runtime::de::FromJson for CreateDedicatedHostClusterResponse {
             dedicated_host_cluster_id: fields.read("DedicatedHostClusterId"),
             request_id: fields.read("RequestId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateDedicatedHostClusterResponse {

@@ -304,7 +304,8 @@ impl ::acs_runtime::de::FromJson for CreateDeploymentSetResponse {
             deployment_set_id: fields.read("DeploymentSetId"),
             request_id: fields.read("RequestId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateDeploymentSetResponse {

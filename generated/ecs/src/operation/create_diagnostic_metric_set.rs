@@ -237,7 +237,8 @@ impl ::acs_runtime::de::FromJson for CreateDiagnosticMetricSetResponse {
             request_id: fields.read("RequestId"),
             metric_set_id: fields.read("MetricSetId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateDiagnosticMetricSetResponse {

@@ -209,7 +209,8 @@ impl ::acs_runtime::de::FromJson for CreateDiagnosticReportResponse {
             request_id: fields.read("RequestId"),
             report_id: fields.read("ReportId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateDiagnosticReportResponse {

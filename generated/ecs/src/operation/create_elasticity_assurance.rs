@@ -524,7 +524,8 @@ impl ::acs_runtime::de::FromJson for CreateElasticityAssuranceResponse {
             private_pool_options_id: fields.read("PrivatePoolOptionsId"),
             order_id: fields.read("OrderId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateElasticityAssuranceResponse {

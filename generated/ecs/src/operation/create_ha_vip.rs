@@ -172,7 +172,8 @@ impl ::acs_runtime::de::FromJson for CreateHaVipResponse {
             ha_vip_id: fields.read("HaVipId"),
             request_id: fields.read("RequestId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateHaVipResponse {

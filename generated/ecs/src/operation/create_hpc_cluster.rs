@@ -194,7 +194,8 @@ impl ::acs_runtime::de::FromJson for CreateHpcClusterResponse {
             hpc_cluster_id: fields.read("HpcClusterId"),
             request_id: fields.read("RequestId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateHpcClusterResponse {

@@ -521,7 +521,8 @@ impl ::acs_runtime::de::FromJson for CreateImageResponse {
             image_id: fields.read("ImageId"),
             request_id: fields.read("RequestId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateImageResponse {

@@ -339,7 +339,8 @@ impl ::acs_runtime::de::FromJson for CreateImageComponentResponse {
             image_component_id: fields.read("ImageComponentId"),
             request_id: fields.read("RequestId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateImageComponentResponse {

@@ -657,7 +657,8 @@ impl ::acs_runtime::de::FromJson for CreateImagePipelineResponse {
             image_pipeline_id: fields.read("ImagePipelineId"),
             request_id: fields.read("RequestId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateImagePipelineResponse {

@@ -1338,7 +1338,8 @@ impl ::acs_runtime::de::FromJson for CreateInstanceResponse {
             order_id: fields.read("OrderId"),
             trade_price: fields.read("TradePrice"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateInstanceResponse {

@@ -214,7 +214,8 @@ impl ::acs_runtime::de::FromJson for CreateKeyPairResponse {
             request_id: fields.read("RequestId"),
             key_pair_finger_print: fields.read("KeyPairFingerPrint"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateKeyPairResponse {

@@ -1192,7 +1192,8 @@ impl ::acs_runtime::de::FromJson for CreateLaunchTemplateResponse {
             request_id: fields.read("RequestId"),
             launch_template_version_number: fields.read("LaunchTemplateVersionNumber"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateLaunchTemplateResponse {

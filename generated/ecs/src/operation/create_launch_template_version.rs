@@ -1153,7 +1153,8 @@ impl ::acs_runtime::de::FromJson for CreateLaunchTemplateVersionResponse {
             request_id: fields.read("RequestId"),
             launch_template_id: fields.read("LaunchTemplateId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateLaunchTemplateVersionResponse {

@@ -203,7 +203,8 @@ impl ::acs_runtime::de::FromJson for CreateNatGatewayResponse {
             forward_table_ids: fields.read("ForwardTableIds"),
             bandwidth_package_ids: fields.read("BandwidthPackageIds"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateNatGatewayResponse {

@@ -973,7 +973,8 @@ impl ::acs_runtime::de::FromJson for CreateNetworkInterfaceResponse {
             ipv6_prefix_sets: fields.read("Ipv6PrefixSets"),
             source_dest_check: fields.read("SourceDestCheck"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateNetworkInterfaceResponse {

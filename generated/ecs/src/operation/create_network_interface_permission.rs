@@ -208,7 +208,8 @@ impl ::acs_runtime::de::FromJson for CreateNetworkInterfacePermissionResponse {
             request_id: fields.read("RequestId"),
             network_interface_permission: fields.read("NetworkInterfacePermission"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateNetworkInterfacePermissionResponse {

@@ -270,7 +270,8 @@ impl ::acs_runtime::de::FromJson for CreatePhysicalConnectionResponse {
             physical_connection_id: fields.read("PhysicalConnectionId"),
             request_id: fields.read("RequestId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreatePhysicalConnectionResponse {

@@ -278,7 +278,8 @@ impl ::acs_runtime::de::FromJson for CreatePortRangeListResponse {
             request_id: fields.read("RequestId"),
             port_range_list_id: fields.read("PortRangeListId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreatePortRangeListResponse {

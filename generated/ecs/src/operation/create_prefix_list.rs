@@ -307,7 +307,8 @@ impl ::acs_runtime::de::FromJson for CreatePrefixListResponse {
             prefix_list_id: fields.read("PrefixListId"),
             request_id: fields.read("RequestId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreatePrefixListResponse {

@@ -293,7 +293,8 @@ impl ::acs_runtime::de::FromJson for CreateSecurityGroupResponse {
             security_group_id: fields.read("SecurityGroupId"),
             request_id: fields.read("RequestId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateSecurityGroupResponse {

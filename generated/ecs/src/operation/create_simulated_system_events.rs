@@ -235,7 +235,8 @@ impl ::acs_runtime::de::FromJson for CreateSimulatedSystemEventsResponse {
             request_id: fields.read("RequestId"),
             event_id_set: fields.read("EventIdSet"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateSimulatedSystemEventsResponse {

@@ -382,7 +382,8 @@ impl ::acs_runtime::de::FromJson for CreateSnapshotResponse {
             snapshot_id: fields.read("SnapshotId"),
             request_id: fields.read("RequestId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateSnapshotResponse {

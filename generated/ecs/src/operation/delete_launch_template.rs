@@ -191,7 +191,8 @@ impl ::acs_runtime::de::FromJson for DeleteLaunchTemplateResponse {
             launch_template_id: fields.read("LaunchTemplateId"),
             launch_template_version_numbers: fields.read("LaunchTemplateVersionNumbers"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DeleteLaunchTemplateResponse {

@@ -199,7 +199,8 @@ impl ::acs_runtime::de::FromJson for DeleteLaunchTemplateVersionResponse {
             request_id: fields.read("RequestId"),
             launch_template_versions: fields.read("LaunchTemplateVersions"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DeleteLaunchTemplateVersionResponse {

@@ -158,7 +158,8 @@ impl ::acs_runtime::de::FromJson for DeleteSnapshotGroupResponse {
             request_id: fields.read("RequestId"),
             operation_progress_set: fields.read("OperationProgressSet"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DeleteSnapshotGroupResponse {

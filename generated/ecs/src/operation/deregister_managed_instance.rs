@@ -162,7 +162,8 @@ impl ::acs_runtime::de::FromJson for DeregisterManagedInstanceResponse {
             request_id: fields.read("RequestId"),
             instance: fields.read("Instance"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DeregisterManagedInstanceResponse {

@@ -196,7 +196,8 @@ impl ::acs_runtime::de::FromJson for DescribeAccessPointsResponse {
             total_count: fields.read("TotalCount"),
             access_point_set: fields.read("AccessPointSet"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeAccessPointsResponse {

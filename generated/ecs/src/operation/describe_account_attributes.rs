@@ -222,7 +222,8 @@ impl ::acs_runtime::de::FromJson for DescribeAccountAttributesResponse {
             request_id: fields.read("RequestId"),
             account_attribute_items: fields.read("AccountAttributeItems"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeAccountAttributesResponse {

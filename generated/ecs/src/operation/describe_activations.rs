@@ -329,7 +329,8 @@ impl ::acs_runtime::de::FromJson for DescribeActivationsResponse {
             next_token: fields.read("NextToken"),
             activation_list: fields.read("ActivationList"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeActivationsResponse {

@@ -261,7 +261,8 @@ impl ::acs_runtime::de::FromJson for DescribeAutoProvisioningGroupHistoryRespons
             auto_provisioning_group_histories: fields
                 .read("AutoProvisioningGroupHistories"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeAutoProvisioningGroupHistoryResponse {

@@ -235,7 +235,8 @@ impl ::acs_runtime::de::FromJson for DescribeAutoProvisioningGroupInstancesRespo
             total_count: fields.read("TotalCount"),
             instances: fields.read("Instances"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeAutoProvisioningGroupInstancesResponse {

@@ -326,7 +326,8 @@ impl ::acs_runtime::de::FromJson for DescribeAutoProvisioningGroupsResponse {
             total_count: fields.read("TotalCount"),
             auto_provisioning_groups: fields.read("AutoProvisioningGroups"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeAutoProvisioningGroupsResponse {

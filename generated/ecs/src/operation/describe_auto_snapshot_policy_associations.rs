@@ -237,7 +237,8 @@ impl ::acs_runtime::de::FromJson for DescribeAutoSnapshotPolicyAssociationsRespo
             auto_snapshot_policy_associations: fields
                 .read("AutoSnapshotPolicyAssociations"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeAutoSnapshotPolicyAssociationsResponse {

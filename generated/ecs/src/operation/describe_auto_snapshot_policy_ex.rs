@@ -287,7 +287,8 @@ impl ::acs_runtime::de::FromJson for DescribeAutoSnapshotPolicyExResponse {
             total_count: fields.read("TotalCount"),
             auto_snapshot_policies: fields.read("AutoSnapshotPolicies"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeAutoSnapshotPolicyExResponse {

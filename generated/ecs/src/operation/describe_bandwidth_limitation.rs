@@ -265,7 +265,8 @@ impl ::acs_runtime::de::FromJson for DescribeBandwidthLimitationResponse {
             request_id: fields.read("RequestId"),
             bandwidths: fields.read("Bandwidths"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeBandwidthLimitationResponse {

@@ -189,7 +189,8 @@ impl ::acs_runtime::de::FromJson for DescribeBandwidthPackagesResponse {
             total_count: fields.read("TotalCount"),
             bandwidth_packages: fields.read("BandwidthPackages"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeBandwidthPackagesResponse {

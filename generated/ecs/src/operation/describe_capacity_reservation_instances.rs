@@ -220,7 +220,8 @@ impl ::acs_runtime::de::FromJson for DescribeCapacityReservationInstancesRespons
             max_results: fields.read("MaxResults"),
             capacity_reservation_item: fields.read("CapacityReservationItem"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeCapacityReservationInstancesResponse {

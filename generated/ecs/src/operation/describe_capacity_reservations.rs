@@ -377,7 +377,8 @@ impl ::acs_runtime::de::FromJson for DescribeCapacityReservationsResponse {
             max_results: fields.read("MaxResults"),
             capacity_reservation_set: fields.read("CapacityReservationSet"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeCapacityReservationsResponse {

@@ -235,7 +235,8 @@ impl ::acs_runtime::de::FromJson for DescribeClassicLinkInstancesResponse {
             total_count: fields.read("TotalCount"),
             links: fields.read("Links"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeClassicLinkInstancesResponse {

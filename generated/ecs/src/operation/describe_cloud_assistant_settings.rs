@@ -176,7 +176,8 @@ impl ::acs_runtime::de::FromJson for DescribeCloudAssistantSettingsResponse {
             agent_upgrade_config: fields.read("AgentUpgradeConfig"),
             session_manager_config: fields.read("SessionManagerConfig"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeCloudAssistantSettingsResponse {

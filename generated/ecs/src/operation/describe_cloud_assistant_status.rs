@@ -289,7 +289,8 @@ impl ::acs_runtime::de::FromJson for DescribeCloudAssistantStatusResponse {
             instance_cloud_assistant_status_set: fields
                 .read("InstanceCloudAssistantStatusSet"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeCloudAssistantStatusResponse {

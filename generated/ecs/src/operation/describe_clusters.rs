@@ -127,7 +127,8 @@ impl ::acs_runtime::de::FromJson for DescribeClustersResponse {
             request_id: fields.read("RequestId"),
             clusters: fields.read("Clusters"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeClustersResponse {

@@ -440,7 +440,8 @@ impl ::acs_runtime::de::FromJson for DescribeCommandsResponse {
             next_token: fields.read("NextToken"),
             commands: fields.read("Commands"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeCommandsResponse {

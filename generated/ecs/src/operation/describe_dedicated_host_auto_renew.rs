@@ -162,7 +162,8 @@ impl ::acs_runtime::de::FromJson for DescribeDedicatedHostAutoRenewResponse {
             request_id: fields.read("RequestId"),
             dedicated_host_renew_attributes: fields.read("DedicatedHostRenewAttributes"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeDedicatedHostAutoRenewResponse {

@@ -338,7 +338,8 @@ impl ::acs_runtime::de::FromJson for DescribeDedicatedHostClustersResponse {
             total_count: fields.read("TotalCount"),
             dedicated_host_clusters: fields.read("DedicatedHostClusters"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeDedicatedHostClustersResponse {

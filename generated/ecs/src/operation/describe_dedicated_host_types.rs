@@ -168,7 +168,8 @@ impl ::acs_runtime::de::FromJson for DescribeDedicatedHostTypesResponse {
             request_id: fields.read("RequestId"),
             dedicated_host_types: fields.read("DedicatedHostTypes"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeDedicatedHostTypesResponse {

@@ -466,7 +466,8 @@ impl ::acs_runtime::de::FromJson for DescribeDedicatedHostsResponse {
             next_token: fields.read("NextToken"),
             dedicated_hosts: fields.read("DedicatedHosts"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeDedicatedHostsResponse {

@@ -181,7 +181,8 @@ for DescribeDeploymentSetSupportedInstanceTypeFamilyResponse {
             instance_type_families: fields.read("InstanceTypeFamilies"),
             request_id: fields.read("RequestId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de>

@@ -320,7 +320,8 @@ impl ::acs_runtime::de::FromJson for DescribeDeploymentSetsResponse {
             region_id: fields.read("RegionId"),
             deployment_sets: fields.read("DeploymentSets"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeDeploymentSetsResponse {

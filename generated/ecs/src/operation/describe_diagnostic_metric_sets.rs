@@ -275,7 +275,8 @@ impl ::acs_runtime::de::FromJson for DescribeDiagnosticMetricSetsResponse {
             next_token: fields.read("NextToken"),
             metric_sets: fields.read("MetricSets"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeDiagnosticMetricSetsResponse {

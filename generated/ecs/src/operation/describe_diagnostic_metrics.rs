@@ -238,7 +238,8 @@ impl ::acs_runtime::de::FromJson for DescribeDiagnosticMetricsResponse {
             next_token: fields.read("NextToken"),
             metrics: fields.read("Metrics"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeDiagnosticMetricsResponse {

@@ -238,7 +238,8 @@ impl ::acs_runtime::de::FromJson for DescribeDiagnosticReportAttributesResponse 
             metric_results: fields.read("MetricResults"),
             attributes: fields.read("Attributes"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeDiagnosticReportAttributesResponse {

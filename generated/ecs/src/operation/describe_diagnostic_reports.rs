@@ -297,7 +297,8 @@ impl ::acs_runtime::de::FromJson for DescribeDiagnosticReportsResponse {
             next_token: fields.read("NextToken"),
             reports: fields.read("Reports"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeDiagnosticReportsResponse {

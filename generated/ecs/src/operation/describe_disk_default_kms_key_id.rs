@@ -144,7 +144,8 @@ impl ::acs_runtime::de::FromJson for DescribeDiskDefaultKMSKeyIdResponse {
             request_id: fields.read("RequestId"),
             kms_key_id: fields.read("KMSKeyId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeDiskDefaultKMSKeyIdResponse {

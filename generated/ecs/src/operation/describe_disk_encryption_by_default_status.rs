@@ -150,7 +150,8 @@ impl ::acs_runtime::de::FromJson for DescribeDiskEncryptionByDefaultStatusRespon
             request_id: fields.read("RequestId"),
             encrypted: fields.read("Encrypted"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeDiskEncryptionByDefaultStatusResponse {

@@ -878,7 +878,8 @@ impl ::acs_runtime::de::FromJson for DescribeDisksResponse {
             total_count: fields.read("TotalCount"),
             disks: fields.read("Disks"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeDisksResponse {

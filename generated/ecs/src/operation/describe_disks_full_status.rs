@@ -371,7 +371,8 @@ impl ::acs_runtime::de::FromJson for DescribeDisksFullStatusResponse {
             total_count: fields.read("TotalCount"),
             disk_full_status_set: fields.read("DiskFullStatusSet"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeDisksFullStatusResponse {

@@ -265,7 +265,8 @@ impl ::acs_runtime::de::FromJson for DescribeEipAddressesResponse {
             total_count: fields.read("TotalCount"),
             eip_addresses: fields.read("EipAddresses"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeEipAddressesResponse {

@@ -178,7 +178,8 @@ impl ::acs_runtime::de::FromJson for DescribeEipMonitorDataResponse {
             request_id: fields.read("RequestId"),
             eip_monitor_datas: fields.read("EipMonitorDatas"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeEipMonitorDataResponse {

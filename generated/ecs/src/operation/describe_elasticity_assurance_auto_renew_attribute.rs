@@ -165,7 +165,8 @@ for DescribeElasticityAssuranceAutoRenewAttributeResponse {
             elasticity_assurance_renew_attributes: fields
                 .read("ElasticityAssuranceRenewAttributes"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de>

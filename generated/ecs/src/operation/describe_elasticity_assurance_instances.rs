@@ -224,7 +224,8 @@ impl ::acs_runtime::de::FromJson for DescribeElasticityAssuranceInstancesRespons
             max_results: fields.read("MaxResults"),
             elasticity_assurance_item: fields.read("ElasticityAssuranceItem"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeElasticityAssuranceInstancesResponse {

@@ -387,7 +387,8 @@ impl ::acs_runtime::de::FromJson for DescribeElasticityAssurancesResponse {
             max_results: fields.read("MaxResults"),
             elasticity_assurance_set: fields.read("ElasticityAssuranceSet"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeElasticityAssurancesResponse {

@@ -195,7 +195,8 @@ impl ::acs_runtime::de::FromJson for DescribeForwardTableEntriesResponse {
             total_count: fields.read("TotalCount"),
             forward_table_entries: fields.read("ForwardTableEntries"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeForwardTableEntriesResponse {

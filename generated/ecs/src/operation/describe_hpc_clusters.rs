@@ -262,7 +262,8 @@ impl ::acs_runtime::de::FromJson for DescribeHpcClustersResponse {
             total_count: fields.read("TotalCount"),
             hpc_clusters: fields.read("HpcClusters"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeHpcClustersResponse {

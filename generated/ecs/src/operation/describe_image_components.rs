@@ -377,7 +377,8 @@ impl ::acs_runtime::de::FromJson for DescribeImageComponentsResponse {
             max_results: fields.read("MaxResults"),
             image_component: fields.read("ImageComponent"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeImageComponentsResponse {

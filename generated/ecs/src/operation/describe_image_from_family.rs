@@ -166,7 +166,8 @@ impl ::acs_runtime::de::FromJson for DescribeImageFromFamilyResponse {
             request_id: fields.read("RequestId"),
             image: fields.read("Image"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeImageFromFamilyResponse {

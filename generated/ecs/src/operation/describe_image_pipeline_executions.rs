@@ -310,7 +310,8 @@ impl ::acs_runtime::de::FromJson for DescribeImagePipelineExecutionsResponse {
             max_results: fields.read("MaxResults"),
             image_pipeline_execution: fields.read("ImagePipelineExecution"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeImagePipelineExecutionsResponse {

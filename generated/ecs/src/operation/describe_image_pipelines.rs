@@ -277,7 +277,8 @@ impl ::acs_runtime::de::FromJson for DescribeImagePipelinesResponse {
             max_results: fields.read("MaxResults"),
             image_pipeline: fields.read("ImagePipeline"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeImagePipelinesResponse {

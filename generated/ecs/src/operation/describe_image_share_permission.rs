@@ -250,7 +250,8 @@ impl ::acs_runtime::de::FromJson for DescribeImageSharePermissionResponse {
             share_groups: fields.read("ShareGroups"),
             accounts: fields.read("Accounts"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeImageSharePermissionResponse {

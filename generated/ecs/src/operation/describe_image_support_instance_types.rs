@@ -231,7 +231,8 @@ impl ::acs_runtime::de::FromJson for DescribeImageSupportInstanceTypesResponse {
             region_id: fields.read("RegionId"),
             instance_types: fields.read("InstanceTypes"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeImageSupportInstanceTypesResponse {

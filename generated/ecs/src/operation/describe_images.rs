@@ -659,7 +659,8 @@ impl ::acs_runtime::de::FromJson for DescribeImagesResponse {
             region_id: fields.read("RegionId"),
             images: fields.read("Images"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeImagesResponse {

@@ -356,7 +356,8 @@ impl ::acs_runtime::de::FromJson for DescribeInstanceAttributeResponse {
             enable_network_encryption: fields.read("EnableNetworkEncryption"),
             network_options: fields.read("NetworkOptions"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeInstanceAttributeResponse {

@@ -271,7 +271,8 @@ impl ::acs_runtime::de::FromJson for DescribeInstanceAutoRenewAttributeResponse 
             total_count: fields.read("TotalCount"),
             instance_renew_attributes: fields.read("InstanceRenewAttributes"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeInstanceAutoRenewAttributeResponse {

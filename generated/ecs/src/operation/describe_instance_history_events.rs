@@ -606,7 +606,8 @@ impl ::acs_runtime::de::FromJson for DescribeInstanceHistoryEventsResponse {
             instance_system_event_set: fields.read("InstanceSystemEventSet"),
             next_token: fields.read("NextToken"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeInstanceHistoryEventsResponse {

@@ -229,7 +229,8 @@ impl ::acs_runtime::de::FromJson for DescribeInstanceMaintenanceAttributesRespon
             total_count: fields.read("TotalCount"),
             maintenance_attributes: fields.read("MaintenanceAttributes"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeInstanceMaintenanceAttributesResponse {

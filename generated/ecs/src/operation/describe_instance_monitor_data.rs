@@ -219,7 +219,8 @@ impl ::acs_runtime::de::FromJson for DescribeInstanceMonitorDataResponse {
             request_id: fields.read("RequestId"),
             monitor_data: fields.read("MonitorData"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeInstanceMonitorDataResponse {

@@ -246,7 +246,8 @@ impl ::acs_runtime::de::FromJson for DescribeInstanceRamRoleResponse {
             region_id: fields.read("RegionId"),
             instance_ram_role_sets: fields.read("InstanceRamRoleSets"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeInstanceRamRoleResponse {

@@ -300,7 +300,8 @@ impl ::acs_runtime::de::FromJson for DescribeInstanceStatusResponse {
             total_count: fields.read("TotalCount"),
             instance_statuses: fields.read("InstanceStatuses"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeInstanceStatusResponse {

@@ -171,7 +171,8 @@ impl ::acs_runtime::de::FromJson for DescribeInstanceTypeFamiliesResponse {
             request_id: fields.read("RequestId"),
             instance_type_families: fields.read("InstanceTypeFamilies"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeInstanceTypeFamiliesResponse {

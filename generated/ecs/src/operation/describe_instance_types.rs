@@ -1176,7 +1176,8 @@ impl ::acs_runtime::de::FromJson for DescribeInstanceTypesResponse {
             instance_types: fields.read("InstanceTypes"),
             next_token: fields.read("NextToken"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeInstanceTypesResponse {

@@ -178,7 +178,8 @@ impl ::acs_runtime::de::FromJson for DescribeInstanceVncUrlResponse {
             vnc_url: fields.read("VncUrl"),
             request_id: fields.read("RequestId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeInstanceVncUrlResponse {

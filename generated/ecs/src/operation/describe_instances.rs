@@ -899,7 +899,8 @@ impl ::acs_runtime::de::FromJson for DescribeInstancesResponse {
             total_count: fields.read("TotalCount"),
             instances: fields.read("Instances"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeInstancesResponse {

@@ -387,7 +387,8 @@ impl ::acs_runtime::de::FromJson for DescribeInstancesFullStatusResponse {
             total_count: fields.read("TotalCount"),
             instance_full_status_set: fields.read("InstanceFullStatusSet"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeInstancesFullStatusResponse {

@@ -487,7 +487,8 @@ impl ::acs_runtime::de::FromJson for DescribeInvocationResultsResponse {
             request_id: fields.read("RequestId"),
             invocation: fields.read("Invocation"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeInvocationResultsResponse {

@@ -668,7 +668,8 @@ impl ::acs_runtime::de::FromJson for DescribeInvocationsResponse {
             next_token: fields.read("NextToken"),
             invocations: fields.read("Invocations"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeInvocationsResponse {

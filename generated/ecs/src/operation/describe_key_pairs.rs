@@ -295,7 +295,8 @@ impl ::acs_runtime::de::FromJson for DescribeKeyPairsResponse {
             total_count: fields.read("TotalCount"),
             key_pairs: fields.read("KeyPairs"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeKeyPairsResponse {

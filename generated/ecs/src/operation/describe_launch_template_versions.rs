@@ -350,7 +350,8 @@ impl ::acs_runtime::de::FromJson for DescribeLaunchTemplateVersionsResponse {
             total_count: fields.read("TotalCount"),
             launch_template_version_sets: fields.read("LaunchTemplateVersionSets"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeLaunchTemplateVersionsResponse {

@@ -310,7 +310,8 @@ impl ::acs_runtime::de::FromJson for DescribeLaunchTemplatesResponse {
             total_count: fields.read("TotalCount"),
             launch_template_sets: fields.read("LaunchTemplateSets"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeLaunchTemplatesResponse {

@@ -133,7 +133,8 @@ impl ::acs_runtime::de::FromJson for DescribeLimitationResponse {
             value: fields.read("Value"),
             request_id: fields.read("RequestId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeLimitationResponse {

@@ -412,7 +412,8 @@ impl ::acs_runtime::de::FromJson for DescribeManagedInstancesResponse {
             instances: fields.read("Instances"),
             next_token: fields.read("NextToken"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeManagedInstancesResponse {

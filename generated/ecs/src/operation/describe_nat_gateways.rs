@@ -189,7 +189,8 @@ impl ::acs_runtime::de::FromJson for DescribeNatGatewaysResponse {
             total_count: fields.read("TotalCount"),
             nat_gateways: fields.read("NatGateways"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeNatGatewaysResponse {

@@ -452,7 +452,8 @@ impl ::acs_runtime::de::FromJson for DescribeNetworkInterfaceAttributeResponse {
             enhanced_network: fields.read("EnhancedNetwork"),
             qo_s_config: fields.read("QoSConfig"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeNetworkInterfaceAttributeResponse {

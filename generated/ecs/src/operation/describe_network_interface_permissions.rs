@@ -252,7 +252,8 @@ impl ::acs_runtime::de::FromJson for DescribeNetworkInterfacePermissionsResponse
             total_count: fields.read("TotalCount"),
             network_interface_permissions: fields.read("NetworkInterfacePermissions"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeNetworkInterfacePermissionsResponse {

@@ -577,7 +577,8 @@ impl ::acs_runtime::de::FromJson for DescribeNetworkInterfacesResponse {
             total_count: fields.read("TotalCount"),
             network_interface_sets: fields.read("NetworkInterfaceSets"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeNetworkInterfacesResponse {

@@ -211,7 +211,8 @@ impl ::acs_runtime::de::FromJson for DescribePhysicalConnectionsResponse {
             total_count: fields.read("TotalCount"),
             physical_connection_set: fields.read("PhysicalConnectionSet"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribePhysicalConnectionsResponse {

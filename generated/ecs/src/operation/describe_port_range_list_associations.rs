@@ -212,7 +212,8 @@ impl ::acs_runtime::de::FromJson for DescribePortRangeListAssociationsResponse {
             next_token: fields.read("NextToken"),
             port_range_list_associations: fields.read("PortRangeListAssociations"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribePortRangeListAssociationsResponse {

@@ -163,7 +163,8 @@ impl ::acs_runtime::de::FromJson for DescribePortRangeListEntriesResponse {
             request_id: fields.read("RequestId"),
             entries: fields.read("Entries"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribePortRangeListEntriesResponse {

@@ -273,7 +273,8 @@ impl ::acs_runtime::de::FromJson for DescribePortRangeListsResponse {
             request_id: fields.read("RequestId"),
             port_range_lists: fields.read("PortRangeLists"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribePortRangeListsResponse {

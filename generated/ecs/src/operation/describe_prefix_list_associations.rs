@@ -211,7 +211,8 @@ impl ::acs_runtime::de::FromJson for DescribePrefixListAssociationsResponse {
             request_id: fields.read("RequestId"),
             prefix_list_associations: fields.read("PrefixListAssociations"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribePrefixListAssociationsResponse {

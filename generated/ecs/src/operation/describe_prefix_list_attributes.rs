@@ -198,7 +198,8 @@ impl ::acs_runtime::de::FromJson for DescribePrefixListAttributesResponse {
             prefix_list_id: fields.read("PrefixListId"),
             entries: fields.read("Entries"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribePrefixListAttributesResponse {

@@ -289,7 +289,8 @@ impl ::acs_runtime::de::FromJson for DescribePrefixListsResponse {
             request_id: fields.read("RequestId"),
             prefix_lists: fields.read("PrefixLists"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribePrefixListsResponse {

@@ -534,7 +534,8 @@ impl ::acs_runtime::de::FromJson for DescribeRecommendInstanceTypeResponse {
             request_id: fields.read("RequestId"),
             data: fields.read("Data"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeRecommendInstanceTypeResponse {

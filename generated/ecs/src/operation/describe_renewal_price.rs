@@ -264,7 +264,8 @@ impl ::acs_runtime::de::FromJson for DescribeRenewalPriceResponse {
             request_id: fields.read("RequestId"),
             price_info: fields.read("PriceInfo"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeRenewalPriceResponse {

@@ -176,7 +176,8 @@ impl ::acs_runtime::de::FromJson for DescribeReservedInstanceAutoRenewAttributeR
             reserved_instance_renew_attributes: fields
                 .read("ReservedInstanceRenewAttributes"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de>

@@ -473,7 +473,8 @@ impl ::acs_runtime::de::FromJson for DescribeReservedInstancesResponse {
             total_count: fields.read("TotalCount"),
             reserved_instances: fields.read("ReservedInstances"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeReservedInstancesResponse {

@@ -267,7 +267,8 @@ impl ::acs_runtime::de::FromJson for DescribeResourceByTagsResponse {
             total_count: fields.read("TotalCount"),
             resources: fields.read("Resources"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeResourceByTagsResponse {

@@ -415,7 +415,8 @@ impl ::acs_runtime::de::FromJson for DescribeResourcesModificationResponse {
             request_id: fields.read("RequestId"),
             available_zones: fields.read("AvailableZones"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeResourcesModificationResponse {

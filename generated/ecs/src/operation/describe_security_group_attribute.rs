@@ -345,7 +345,8 @@ impl ::acs_runtime::de::FromJson for DescribeSecurityGroupAttributeResponse {
             next_token: fields.read("NextToken"),
             snapshot_policy_ids: fields.read("SnapshotPolicyIds"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeSecurityGroupAttributeResponse {

@@ -169,7 +169,8 @@ impl ::acs_runtime::de::FromJson for DescribeSecurityGroupReferencesResponse {
             request_id: fields.read("RequestId"),
             security_group_references: fields.read("SecurityGroupReferences"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeSecurityGroupReferencesResponse {

@@ -491,7 +491,8 @@ impl ::acs_runtime::de::FromJson for DescribeSecurityGroupsResponse {
             page_number: fields.read("PageNumber"),
             page_size: fields.read("PageSize"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeSecurityGroupsResponse {

@@ -350,7 +350,8 @@ impl ::acs_runtime::de::FromJson for DescribeSendFileResultsResponse {
             next_token: fields.read("NextToken"),
             invocations: fields.read("Invocations"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeSendFileResultsResponse {

@@ -343,7 +343,8 @@ impl ::acs_runtime::de::FromJson for DescribeSnapshotGroupsResponse {
             request_id: fields.read("RequestId"),
             snapshot_groups: fields.read("SnapshotGroups"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeSnapshotGroupsResponse {

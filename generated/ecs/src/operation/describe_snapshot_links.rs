@@ -310,7 +310,8 @@ impl ::acs_runtime::de::FromJson for DescribeSnapshotLinksResponse {
             total_count: fields.read("TotalCount"),
             snapshot_links: fields.read("SnapshotLinks"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeSnapshotLinksResponse {

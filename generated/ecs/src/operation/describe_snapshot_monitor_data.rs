@@ -245,7 +245,8 @@ impl ::acs_runtime::de::FromJson for DescribeSnapshotMonitorDataResponse {
             request_id: fields.read("RequestId"),
             monitor_data: fields.read("MonitorData"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeSnapshotMonitorDataResponse {

@@ -201,7 +201,8 @@ impl ::acs_runtime::de::FromJson for DescribeSnapshotPackageResponse {
             total_count: fields.read("TotalCount"),
             snapshot_packages: fields.read("SnapshotPackages"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeSnapshotPackageResponse {

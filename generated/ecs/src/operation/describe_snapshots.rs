@@ -594,7 +594,8 @@ impl ::acs_runtime::de::FromJson for DescribeSnapshotsResponse {
             total_count: fields.read("TotalCount"),
             snapshots: fields.read("Snapshots"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeSnapshotsResponse {

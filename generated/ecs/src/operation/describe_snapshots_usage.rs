@@ -149,7 +149,8 @@ impl ::acs_runtime::de::FromJson for DescribeSnapshotsUsageResponse {
             request_id: fields.read("RequestId"),
             snapshot_count: fields.read("SnapshotCount"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeSnapshotsUsageResponse {

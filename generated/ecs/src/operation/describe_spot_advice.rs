@@ -346,7 +346,8 @@ impl ::acs_runtime::de::FromJson for DescribeSpotAdviceResponse {
             request_id: fields.read("RequestId"),
             available_spot_zones: fields.read("AvailableSpotZones"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeSpotAdviceResponse {

@@ -357,7 +357,8 @@ impl ::acs_runtime::de::FromJson for DescribeSpotPriceHistoryResponse {
             next_offset: fields.read("NextOffset"),
             spot_prices: fields.read("SpotPrices"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeSpotPriceHistoryResponse {

@@ -343,7 +343,8 @@ impl ::acs_runtime::de::FromJson for DescribeStorageCapacityUnitsResponse {
             total_count: fields.read("TotalCount"),
             storage_capacity_units: fields.read("StorageCapacityUnits"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeStorageCapacityUnitsResponse {

@@ -310,7 +310,8 @@ impl ::acs_runtime::de::FromJson for DescribeTagsResponse {
             total_count: fields.read("TotalCount"),
             tags: fields.read("Tags"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeTagsResponse {

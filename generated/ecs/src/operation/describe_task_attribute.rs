@@ -225,7 +225,8 @@ impl ::acs_runtime::de::FromJson for DescribeTaskAttributeResponse {
             task_id: fields.read("TaskId"),
             operation_progress_set: fields.read("OperationProgressSet"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeTaskAttributeResponse {

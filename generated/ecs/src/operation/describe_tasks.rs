@@ -345,7 +345,8 @@ impl ::acs_runtime::de::FromJson for DescribeTasksResponse {
             region_id: fields.read("RegionId"),
             task_set: fields.read("TaskSet"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeTasksResponse {

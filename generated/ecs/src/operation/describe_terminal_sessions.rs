@@ -216,7 +216,8 @@ impl ::acs_runtime::de::FromJson for DescribeTerminalSessionsResponse {
             next_token: fields.read("NextToken"),
             sessions: fields.read("Sessions"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeTerminalSessionsResponse {

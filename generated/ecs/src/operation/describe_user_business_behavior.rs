@@ -143,7 +143,8 @@ impl ::acs_runtime::de::FromJson for DescribeUserBusinessBehaviorResponse {
             status_value: fields.read("StatusValue"),
             request_id: fields.read("RequestId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeUserBusinessBehaviorResponse {

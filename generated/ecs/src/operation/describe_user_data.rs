@@ -172,7 +172,8 @@ impl ::acs_runtime::de::FromJson for DescribeUserDataResponse {
             user_data: fields.read("UserData"),
             region_id: fields.read("RegionId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeUserDataResponse {

@@ -213,7 +213,8 @@ for DescribeVirtualBorderRoutersForPhysicalConnectionResponse {
             virtual_border_router_for_physical_connection_set: fields
                 .read("VirtualBorderRouterForPhysicalConnectionSet"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de>

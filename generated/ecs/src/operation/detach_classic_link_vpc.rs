@@ -173,7 +173,8 @@ impl ::acs_runtime::de::FromJson for DetachClassicLinkVpcResponse {
         let value = Self {
             request_id: fields.read("RequestId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DetachClassicLinkVpcResponse {

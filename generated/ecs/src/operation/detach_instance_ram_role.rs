@@ -192,7 +192,8 @@ impl ::acs_runtime::de::FromJson for DetachInstanceRamRoleResponse {
             fail_count: fields.read("FailCount"),
             detach_instance_ram_role_results: fields.read("DetachInstanceRamRoleResults"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DetachInstanceRamRoleResponse {

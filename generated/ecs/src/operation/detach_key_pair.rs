@@ -196,7 +196,8 @@ impl ::acs_runtime::de::FromJson for DetachKeyPairResponse {
             fail_count: fields.read("FailCount"),
             results: fields.read("Results"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DetachKeyPairResponse {

@@ -166,7 +166,8 @@ impl ::acs_runtime::de::FromJson for DisableActivationResponse {
             request_id: fields.read("RequestId"),
             activation: fields.read("Activation"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DisableActivationResponse {

@@ -201,7 +201,8 @@ impl ::acs_runtime::de::FromJson for GetInstanceConsoleOutputResponse {
             instance_id: fields.read("InstanceId"),
             console_output: fields.read("ConsoleOutput"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for GetInstanceConsoleOutputResponse {

@@ -191,7 +191,8 @@ impl ::acs_runtime::de::FromJson for GetInstanceScreenshotResponse {
             instance_id: fields.read("InstanceId"),
             screenshot: fields.read("Screenshot"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for GetInstanceScreenshotResponse {

@@ -651,7 +651,8 @@ impl ::acs_runtime::de::FromJson for ImportImageResponse {
             task_id: fields.read("TaskId"),
             region_id: fields.read("RegionId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ImportImageResponse {

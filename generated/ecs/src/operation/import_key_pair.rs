@@ -236,7 +236,8 @@ impl ::acs_runtime::de::FromJson for ImportKeyPairResponse {
             key_pair_name: fields.read("KeyPairName"),
             key_pair_finger_print: fields.read("KeyPairFingerPrint"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ImportKeyPairResponse {

@@ -659,7 +659,8 @@ impl ::acs_runtime::de::FromJson for InvokeCommandResponse {
             invoke_id: fields.read("InvokeId"),
             request_id: fields.read("RequestId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for InvokeCommandResponse {

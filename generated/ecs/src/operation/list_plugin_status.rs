@@ -285,7 +285,8 @@ impl ::acs_runtime::de::FromJson for ListPluginStatusResponse {
             next_token: fields.read("NextToken"),
             instance_plugin_status_set: fields.read("InstancePluginStatusSet"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListPluginStatusResponse {

@@ -342,7 +342,8 @@ impl ::acs_runtime::de::FromJson for ModifyDedicatedHostsChargeTypeResponse {
             request_id: fields.read("RequestId"),
             fee_of_instances: fields.read("FeeOfInstances"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ModifyDedicatedHostsChargeTypeResponse {

@@ -327,7 +327,8 @@ impl ::acs_runtime::de::FromJson for ModifyDiskSpecResponse {
             task_id: fields.read("TaskId"),
             order_id: fields.read("OrderId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ModifyDiskSpecResponse {

@@ -183,7 +183,8 @@ impl ::acs_runtime::de::FromJson for ModifyInstanceNetworkOptionsResponse {
             request_id: fields.read("RequestId"),
             task_id: fields.read("TaskId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ModifyInstanceNetworkOptionsResponse {

@@ -418,7 +418,8 @@ impl ::acs_runtime::de::FromJson for ModifyInvocationAttributeResponse {
             request_id: fields.read("RequestId"),
             command_id: fields.read("CommandId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ModifyInvocationAttributeResponse {

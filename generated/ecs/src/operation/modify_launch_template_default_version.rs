@@ -199,7 +199,8 @@ impl ::acs_runtime::de::FromJson for ModifyLaunchTemplateDefaultVersionResponse 
             request_id: fields.read("RequestId"),
             launch_template_id: fields.read("LaunchTemplateId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ModifyLaunchTemplateDefaultVersionResponse {

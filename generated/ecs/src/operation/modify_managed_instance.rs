@@ -186,7 +186,8 @@ impl ::acs_runtime::de::FromJson for ModifyManagedInstanceResponse {
             request_id: fields.read("RequestId"),
             instance: fields.read("Instance"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ModifyManagedInstanceResponse {

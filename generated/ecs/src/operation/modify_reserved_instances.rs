@@ -262,7 +262,8 @@ impl ::acs_runtime::de::FromJson for ModifyReservedInstancesResponse {
             request_id: fields.read("RequestId"),
             reserved_instance_id_sets: fields.read("ReservedInstanceIdSets"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ModifyReservedInstancesResponse {

@@ -520,7 +520,8 @@ impl ::acs_runtime::de::FromJson for PurchaseReservedInstancesOfferingResponse {
             reserved_instance_id_sets: fields.read("ReservedInstanceIdSets"),
             order_id: fields.read("OrderId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for PurchaseReservedInstancesOfferingResponse {

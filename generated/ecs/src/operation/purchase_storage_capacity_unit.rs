@@ -364,7 +364,8 @@ impl ::acs_runtime::de::FromJson for PurchaseStorageCapacityUnitResponse {
             request_id: fields.read("RequestId"),
             storage_capacity_unit_ids: fields.read("StorageCapacityUnitIds"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for PurchaseStorageCapacityUnitResponse {

@@ -189,7 +189,8 @@ impl ::acs_runtime::de::FromJson for ReleasePublicIpAddressResponse {
             request_id: fields.read("RequestId"),
             remain_times: fields.read("RemainTimes"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ReleasePublicIpAddressResponse {

@@ -233,7 +233,8 @@ impl ::acs_runtime::de::FromJson for RenewDedicatedHostsResponse {
             request_id: fields.read("RequestId"),
             order_id: fields.read("OrderId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for RenewDedicatedHostsResponse {

@@ -312,7 +312,8 @@ impl ::acs_runtime::de::FromJson for RenewElasticityAssurancesResponse {
             order_id: fields.read("OrderId"),
             private_pool_options_id_set: fields.read("PrivatePoolOptionsIdSet"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for RenewElasticityAssurancesResponse {

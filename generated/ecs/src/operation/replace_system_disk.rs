@@ -463,7 +463,8 @@ impl ::acs_runtime::de::FromJson for ReplaceSystemDiskResponse {
             disk_id: fields.read("DiskId"),
             request_id: fields.read("RequestId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ReplaceSystemDiskResponse {

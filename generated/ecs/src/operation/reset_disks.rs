@@ -184,7 +184,8 @@ impl ::acs_runtime::de::FromJson for ResetDisksResponse {
             request_id: fields.read("RequestId"),
             operation_progress_set: fields.read("OperationProgressSet"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ResetDisksResponse {

@@ -276,7 +276,8 @@ impl ::acs_runtime::de::FromJson for ResizeDiskResponse {
             order_id: fields.read("OrderId"),
             request_id: fields.read("RequestId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ResizeDiskResponse {

@@ -868,7 +868,8 @@ impl ::acs_runtime::de::FromJson for RunCommandResponse {
             command_id: fields.read("CommandId"),
             invoke_id: fields.read("InvokeId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for RunCommandResponse {

@@ -1999,7 +1999,8 @@ impl ::acs_runtime::de::FromJson for RunInstancesResponse {
             trade_price: fields.read("TradePrice"),
             instance_id_sets: fields.read("InstanceIdSets"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for RunInstancesResponse {

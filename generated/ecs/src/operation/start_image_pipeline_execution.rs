@@ -225,7 +225,8 @@ impl ::acs_runtime::de::FromJson for StartImagePipelineExecutionResponse {
             execution_id: fields.read("ExecutionId"),
             request_id: fields.read("RequestId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for StartImagePipelineExecutionResponse {

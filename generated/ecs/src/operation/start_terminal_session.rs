@@ -310,7 +310,8 @@ impl ::acs_runtime::de::FromJson for StartTerminalSessionResponse {
             security_token: fields.read("SecurityToken"),
             web_socket_url: fields.read("WebSocketUrl"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for StartTerminalSessionResponse {

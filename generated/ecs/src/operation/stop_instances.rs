@@ -297,7 +297,8 @@ impl ::acs_runtime::de::FromJson for StopInstancesResponse {
             request_id: fields.read("RequestId"),
             instance_responses: fields.read("InstanceResponses"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for StopInstancesResponse {

@@ -242,7 +242,8 @@ impl ::acs_runtime::de::FromJson for AsymmetricEncryptResponse {
             ciphertext_blob: fields.read("CiphertextBlob"),
             request_id: fields.read("RequestId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for AsymmetricEncryptResponse {

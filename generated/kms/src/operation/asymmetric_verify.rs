@@ -266,7 +266,8 @@ impl ::acs_runtime::de::FromJson for AsymmetricVerifyResponse {
             value: fields.read("Value"),
             request_id: fields.read("RequestId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for AsymmetricVerifyResponse {

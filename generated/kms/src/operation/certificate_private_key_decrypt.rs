@@ -217,7 +217,8 @@ impl ::acs_runtime::de::FromJson for CertificatePrivateKeyDecryptResponse {
             certificate_id: fields.read("CertificateId"),
             plaintext: fields.read("Plaintext"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CertificatePrivateKeyDecryptResponse {

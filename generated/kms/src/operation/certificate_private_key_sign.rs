@@ -259,7 +259,8 @@ impl ::acs_runtime::de::FromJson for CertificatePrivateKeySignResponse {
             request_id: fields.read("RequestId"),
             certificate_id: fields.read("CertificateId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CertificatePrivateKeySignResponse {

@@ -284,7 +284,8 @@ impl ::acs_runtime::de::FromJson for CertificatePublicKeyVerifyResponse {
             certificate_id: fields.read("CertificateId"),
             signature_valid: fields.read("SignatureValid"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CertificatePublicKeyVerifyResponse {

@@ -232,7 +232,8 @@ impl ::acs_runtime::de::FromJson for CreateApplicationAccessPointResponse {
             arn: fields.read("Arn"),
             authentication_method: fields.read("AuthenticationMethod"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateApplicationAccessPointResponse {

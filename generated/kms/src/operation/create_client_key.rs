@@ -245,7 +245,8 @@ impl ::acs_runtime::de::FromJson for CreateClientKeyResponse {
             not_before: fields.read("NotBefore"),
             not_after: fields.read("NotAfter"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateClientKeyResponse {

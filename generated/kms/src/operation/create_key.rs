@@ -366,7 +366,8 @@ impl ::acs_runtime::de::FromJson for CreateKeyResponse {
             request_id: fields.read("RequestId"),
             key_metadata: fields.read("KeyMetadata"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateKeyResponse {

@@ -146,7 +146,8 @@ impl ::acs_runtime::de::FromJson for CreateKeyVersionResponse {
             request_id: fields.read("RequestId"),
             key_version: fields.read("KeyVersion"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateKeyVersionResponse {

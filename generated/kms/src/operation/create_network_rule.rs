@@ -229,7 +229,8 @@ impl ::acs_runtime::de::FromJson for CreateNetworkRuleResponse {
             name: fields.read("Name"),
             arn: fields.read("Arn"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateNetworkRuleResponse {

@@ -528,7 +528,8 @@ impl ::acs_runtime::de::FromJson for CreateSecretResponse {
             extended_config: fields.read("ExtendedConfig"),
             dkms_instance_id: fields.read("DKMSInstanceId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateSecretResponse {

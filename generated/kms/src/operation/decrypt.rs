@@ -188,7 +188,8 @@ impl ::acs_runtime::de::FromJson for DecryptResponse {
             request_id: fields.read("RequestId"),
             plaintext: fields.read("Plaintext"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DecryptResponse {

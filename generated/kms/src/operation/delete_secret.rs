@@ -203,7 +203,8 @@ impl ::acs_runtime::de::FromJson for DeleteSecretResponse {
             request_id: fields.read("RequestId"),
             planned_delete_time: fields.read("PlannedDeleteTime"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DeleteSecretResponse {

@@ -126,7 +126,8 @@ impl ::acs_runtime::de::FromJson for DescribeAccountKmsStatusResponse {
             account_status: fields.read("AccountStatus"),
             request_id: fields.read("RequestId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeAccountKmsStatusResponse {

@@ -167,7 +167,8 @@ impl ::acs_runtime::de::FromJson for DescribeApplicationAccessPointResponse {
             authentication_method: fields.read("AuthenticationMethod"),
             policies: fields.read("Policies"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeApplicationAccessPointResponse {

@@ -250,7 +250,8 @@ impl ::acs_runtime::de::FromJson for DescribeCertificateResponse {
             updated_at: fields.read("UpdatedAt"),
             subject_alternative_names: fields.read("SubjectAlternativeNames"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeCertificateResponse {

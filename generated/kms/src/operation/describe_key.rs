@@ -141,7 +141,8 @@ impl ::acs_runtime::de::FromJson for DescribeKeyResponse {
             request_id: fields.read("RequestId"),
             key_metadata: fields.read("KeyMetadata"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeKeyResponse {

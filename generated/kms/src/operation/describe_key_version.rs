@@ -168,7 +168,8 @@ impl ::acs_runtime::de::FromJson for DescribeKeyVersionResponse {
             request_id: fields.read("RequestId"),
             key_version: fields.read("KeyVersion"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeKeyVersionResponse {

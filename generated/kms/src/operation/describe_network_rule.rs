@@ -157,7 +157,8 @@ impl ::acs_runtime::de::FromJson for DescribeNetworkRuleResponse {
             description: fields.read("Description"),
             source_private_ip: fields.read("SourcePrivateIp"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeNetworkRuleResponse {

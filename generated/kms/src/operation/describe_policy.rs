@@ -172,7 +172,8 @@ impl ::acs_runtime::de::FromJson for DescribePolicyResponse {
             resources: fields.read("Resources"),
             access_control_rules: fields.read("AccessControlRules"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribePolicyResponse {

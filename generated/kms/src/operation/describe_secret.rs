@@ -277,7 +277,8 @@ impl ::acs_runtime::de::FromJson for DescribeSecretResponse {
             tags: fields.read("Tags"),
             owing_service: fields.read("OwingService"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeSecretResponse {

@@ -194,7 +194,8 @@ impl ::acs_runtime::de::FromJson for EncryptResponse {
             ciphertext_blob: fields.read("CiphertextBlob"),
             request_id: fields.read("RequestId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for EncryptResponse {

@@ -262,7 +262,8 @@ impl ::acs_runtime::de::FromJson for ExportDataKeyResponse {
             request_id: fields.read("RequestId"),
             exported_data_key: fields.read("ExportedDataKey"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ExportDataKeyResponse {

@@ -156,7 +156,8 @@ impl ::acs_runtime::de::FromJson for GetCertificateResponse {
             certificate_id: fields.read("CertificateId"),
             csr: fields.read("Csr"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for GetCertificateResponse {

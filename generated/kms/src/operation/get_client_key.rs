@@ -180,7 +180,8 @@ impl ::acs_runtime::de::FromJson for GetClientKeyResponse {
             not_before: fields.read("NotBefore"),
             aap_name: fields.read("AapName"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for GetClientKeyResponse {

@@ -116,7 +116,8 @@ impl ::acs_runtime::de::FromJson for GetDefaultKmsInstanceResponse {
             request_id: fields.read("RequestId"),
             default_kms_instance_id: fields.read("DefaultKmsInstanceId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for GetDefaultKmsInstanceResponse {

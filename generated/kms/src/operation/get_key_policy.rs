@@ -144,7 +144,8 @@ impl ::acs_runtime::de::FromJson for GetKeyPolicyResponse {
             request_id: fields.read("RequestId"),
             policy: fields.read("Policy"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for GetKeyPolicyResponse {

@@ -137,7 +137,8 @@ impl ::acs_runtime::de::FromJson for GetKmsInstanceResponse {
             request_id: fields.read("RequestId"),
             kms_instance: fields.read("KmsInstance"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for GetKmsInstanceResponse {

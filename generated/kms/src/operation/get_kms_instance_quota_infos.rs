@@ -145,7 +145,8 @@ impl ::acs_runtime::de::FromJson for GetKmsInstanceQuotaInfosResponse {
             kms_instance_id: fields.read("KmsInstanceId"),
             kms_instance_quota_infos: fields.read("KmsInstanceQuotaInfos"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for GetKmsInstanceQuotaInfosResponse {

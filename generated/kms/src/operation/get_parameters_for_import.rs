@@ -226,7 +226,8 @@ impl ::acs_runtime::de::FromJson for GetParametersForImportResponse {
             token_expire_time: fields.read("TokenExpireTime"),
             public_key: fields.read("PublicKey"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for GetParametersForImportResponse {

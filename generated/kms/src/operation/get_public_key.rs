@@ -180,7 +180,8 @@ impl ::acs_runtime::de::FromJson for GetPublicKeyResponse {
             request_id: fields.read("RequestId"),
             public_key: fields.read("PublicKey"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for GetPublicKeyResponse {

@@ -368,7 +368,8 @@ impl ::acs_runtime::de::FromJson for GetRandomPasswordResponse {
             random_password: fields.read("RandomPassword"),
             request_id: fields.read("RequestId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for GetRandomPasswordResponse {

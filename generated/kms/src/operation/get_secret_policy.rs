@@ -140,7 +140,8 @@ impl ::acs_runtime::de::FromJson for GetSecretPolicyResponse {
             request_id: fields.read("RequestId"),
             policy: fields.read("Policy"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for GetSecretPolicyResponse {

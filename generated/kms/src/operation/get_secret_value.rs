@@ -317,7 +317,8 @@ impl ::acs_runtime::de::FromJson for GetSecretValueResponse {
             secret_type: fields.read("SecretType"),
             version_stages: fields.read("VersionStages"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for GetSecretValueResponse {

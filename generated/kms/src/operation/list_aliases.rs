@@ -178,7 +178,8 @@ impl ::acs_runtime::de::FromJson for ListAliasesResponse {
             total_count: fields.read("TotalCount"),
             aliases: fields.read("Aliases"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListAliasesResponse {

@@ -202,7 +202,8 @@ impl ::acs_runtime::de::FromJson for ListAliasesByKeyIdResponse {
             total_count: fields.read("TotalCount"),
             aliases: fields.read("Aliases"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListAliasesByKeyIdResponse {

@@ -168,7 +168,8 @@ impl ::acs_runtime::de::FromJson for ListApplicationAccessPointsResponse {
             total_count: fields.read("TotalCount"),
             application_access_points: fields.read("ApplicationAccessPoints"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListApplicationAccessPointsResponse {

@@ -130,7 +130,8 @@ impl ::acs_runtime::de::FromJson for ListClientKeysResponse {
             request_id: fields.read("RequestId"),
             client_keys: fields.read("ClientKeys"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListClientKeysResponse {

@@ -199,7 +199,8 @@ impl ::acs_runtime::de::FromJson for ListKeyVersionsResponse {
             total_count: fields.read("TotalCount"),
             key_versions: fields.read("KeyVersions"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListKeyVersionsResponse {

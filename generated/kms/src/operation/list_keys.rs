@@ -254,7 +254,8 @@ impl ::acs_runtime::de::FromJson for ListKeysResponse {
             total_count: fields.read("TotalCount"),
             keys: fields.read("Keys"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListKeysResponse {

@@ -174,7 +174,8 @@ impl ::acs_runtime::de::FromJson for ListKmsInstancesResponse {
             page_number: fields.read("PageNumber"),
             page_size: fields.read("PageSize"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListKmsInstancesResponse {

@@ -162,7 +162,8 @@ impl ::acs_runtime::de::FromJson for ListNetworkRulesResponse {
             total_count: fields.read("TotalCount"),
             network_rules: fields.read("NetworkRules"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListNetworkRulesResponse {

@@ -162,7 +162,8 @@ impl ::acs_runtime::de::FromJson for ListPoliciesResponse {
             total_count: fields.read("TotalCount"),
             policies: fields.read("Policies"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListPoliciesResponse {

@@ -135,7 +135,8 @@ impl ::acs_runtime::de::FromJson for ListResourceTagsResponse {
             request_id: fields.read("RequestId"),
             tags: fields.read("Tags"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListResourceTagsResponse {

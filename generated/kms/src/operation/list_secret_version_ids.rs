@@ -224,7 +224,8 @@ impl ::acs_runtime::de::FromJson for ListSecretVersionIdsResponse {
             total_count: fields.read("TotalCount"),
             version_ids: fields.read("VersionIds"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListSecretVersionIdsResponse {

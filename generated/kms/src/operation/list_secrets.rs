@@ -263,7 +263,8 @@ impl ::acs_runtime::de::FromJson for ListSecretsResponse {
             total_count: fields.read("TotalCount"),
             secret_list: fields.read("SecretList"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListSecretsResponse {

@@ -250,7 +250,8 @@ impl ::acs_runtime::de::FromJson for PutSecretValueResponse {
             request_id: fields.read("RequestId"),
             version_stages: fields.read("VersionStages"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for PutSecretValueResponse {

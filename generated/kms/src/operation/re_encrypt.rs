@@ -318,7 +318,8 @@ impl ::acs_runtime::de::FromJson for ReEncryptResponse {
             ciphertext_blob: fields.read("CiphertextBlob"),
             request_id: fields.read("RequestId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ReEncryptResponse {

@@ -180,7 +180,8 @@ impl ::acs_runtime::de::FromJson for RotateSecretResponse {
             request_id: fields.read("RequestId"),
             arn: fields.read("Arn"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for RotateSecretResponse {

@@ -164,7 +164,8 @@ impl ::acs_runtime::de::FromJson for UpdateSecretResponse {
             secret_name: fields.read("SecretName"),
             request_id: fields.read("RequestId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for UpdateSecretResponse {

@@ -202,7 +202,8 @@ impl ::acs_runtime::de::FromJson for UpdateSecretRotationPolicyResponse {
             secret_name: fields.read("SecretName"),
             request_id: fields.read("RequestId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for UpdateSecretRotationPolicyResponse {

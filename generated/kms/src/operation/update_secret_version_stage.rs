@@ -208,7 +208,8 @@ impl ::acs_runtime::de::FromJson for UpdateSecretVersionStageResponse {
             secret_name: fields.read("SecretName"),
             request_id: fields.read("RequestId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for UpdateSecretVersionStageResponse {

@@ -257,7 +257,8 @@ for AssociateAdditionalCertificatesWithListenerResponse {
             request_id: fields.read("RequestId"),
             job_id: fields.read("JobId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de>

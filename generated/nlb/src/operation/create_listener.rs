@@ -666,7 +666,8 @@ impl ::acs_runtime::de::FromJson for CreateListenerResponse {
             listener_id: fields.read("ListenerId"),
             job_id: fields.read("JobId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateListenerResponse {

@@ -441,7 +441,8 @@ impl ::acs_runtime::de::FromJson for CreateLoadBalancerResponse {
             loadbalancer_id: fields.read("LoadbalancerId"),
             order_id: fields.read("OrderId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateLoadBalancerResponse {

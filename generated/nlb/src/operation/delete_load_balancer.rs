@@ -209,7 +209,8 @@ impl ::acs_runtime::de::FromJson for DeleteLoadBalancerResponse {
             request_id: fields.read("RequestId"),
             job_id: fields.read("JobId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DeleteLoadBalancerResponse {

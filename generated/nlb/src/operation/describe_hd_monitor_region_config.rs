@@ -154,7 +154,8 @@ impl ::acs_runtime::de::FromJson for DescribeHdMonitorRegionConfigResponse {
             log_project: fields.read("LogProject"),
             metric_store: fields.read("MetricStore"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeHdMonitorRegionConfigResponse {

@@ -198,7 +198,8 @@ impl ::acs_runtime::de::FromJson for DescribeZonesResponse {
             request_id: fields.read("RequestId"),
             zones: fields.read("Zones"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeZonesResponse {

@@ -235,7 +235,8 @@ for DetachCommonBandwidthPackageFromLoadBalancerResponse {
             request_id: fields.read("RequestId"),
             job_id: fields.read("JobId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de>

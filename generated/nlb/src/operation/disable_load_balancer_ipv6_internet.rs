@@ -207,7 +207,8 @@ impl ::acs_runtime::de::FromJson for DisableLoadBalancerIpv6InternetResponse {
         let value = Self {
             request_id: fields.read("RequestId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DisableLoadBalancerIpv6InternetResponse {

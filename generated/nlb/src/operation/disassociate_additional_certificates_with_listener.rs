@@ -261,7 +261,8 @@ for DisassociateAdditionalCertificatesWithListenerResponse {
             request_id: fields.read("RequestId"),
             job_id: fields.read("JobId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de>

@@ -167,7 +167,8 @@ impl ::acs_runtime::de::FromJson for GetJobStatusResponse {
             request_id: fields.read("RequestId"),
             status: fields.read("Status"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for GetJobStatusResponse {

@@ -383,7 +383,8 @@ impl ::acs_runtime::de::FromJson for GetListenerAttributeResponse {
             mss: fields.read("Mss"),
             tags: fields.read("Tags"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for GetListenerAttributeResponse {

@@ -180,7 +180,8 @@ impl ::acs_runtime::de::FromJson for GetListenerHealthStatusResponse {
             next_token: fields.read("NextToken"),
             max_results: fields.read("MaxResults"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for GetListenerHealthStatusResponse {

@@ -367,7 +367,8 @@ impl ::acs_runtime::de::FromJson for GetLoadBalancerAttributeResponse {
             modification_protection_config: fields.read("ModificationProtectionConfig"),
             tags: fields.read("Tags"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for GetLoadBalancerAttributeResponse {

@@ -139,7 +139,8 @@ impl ::acs_runtime::de::FromJson for ListAsynJobsResponse {
             jobs: fields.read("Jobs"),
             total_count: fields.read("TotalCount"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListAsynJobsResponse {

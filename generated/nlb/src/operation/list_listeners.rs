@@ -293,7 +293,8 @@ impl ::acs_runtime::de::FromJson for ListListenersResponse {
             next_token: fields.read("NextToken"),
             max_results: fields.read("MaxResults"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListListenersResponse {

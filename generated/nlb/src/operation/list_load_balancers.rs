@@ -470,7 +470,8 @@ impl ::acs_runtime::de::FromJson for ListLoadBalancersResponse {
             next_token: fields.read("NextToken"),
             max_results: fields.read("MaxResults"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListLoadBalancersResponse {

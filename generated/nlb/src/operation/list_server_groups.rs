@@ -315,7 +315,8 @@ impl ::acs_runtime::de::FromJson for ListServerGroupsResponse {
             next_token: fields.read("NextToken"),
             max_results: fields.read("MaxResults"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListServerGroupsResponse {

@@ -141,7 +141,8 @@ impl ::acs_runtime::de::FromJson for ListSystemSecurityPolicyResponse {
             request_id: fields.read("RequestId"),
             security_policies: fields.read("SecurityPolicies"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListSystemSecurityPolicyResponse {

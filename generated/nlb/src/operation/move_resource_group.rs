@@ -223,7 +223,8 @@ impl ::acs_runtime::de::FromJson for MoveResourceGroupResponse {
             http_status_code: fields.read("HttpStatusCode"),
             data: fields.read("Data"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for MoveResourceGroupResponse {

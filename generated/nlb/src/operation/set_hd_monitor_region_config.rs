@@ -197,7 +197,8 @@ impl ::acs_runtime::de::FromJson for SetHdMonitorRegionConfigResponse {
             log_project: fields.read("LogProject"),
             metric_store: fields.read("MetricStore"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for SetHdMonitorRegionConfigResponse {

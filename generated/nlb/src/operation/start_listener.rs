@@ -206,7 +206,8 @@ impl ::acs_runtime::de::FromJson for StartListenerResponse {
             request_id: fields.read("RequestId"),
             job_id: fields.read("JobId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for StartListenerResponse {

@@ -359,7 +359,8 @@ impl ::acs_runtime::de::FromJson for UpdateSecurityPolicyAttributeResponse {
             security_policy_id: fields.read("SecurityPolicyId"),
             job_id: fields.read("JobId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for UpdateSecurityPolicyAttributeResponse {

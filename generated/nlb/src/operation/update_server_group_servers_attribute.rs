@@ -258,7 +258,8 @@ impl ::acs_runtime::de::FromJson for UpdateServerGroupServersAttributeResponse {
             server_group_id: fields.read("ServerGroupId"),
             job_id: fields.read("JobId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for UpdateServerGroupServersAttributeResponse {

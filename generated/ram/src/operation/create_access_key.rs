@@ -132,7 +132,8 @@ impl ::acs_runtime::de::FromJson for CreateAccessKeyResponse {
             request_id: fields.read("RequestId"),
             access_key: fields.read("AccessKey"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateAccessKeyResponse {

@@ -183,7 +183,8 @@ impl ::acs_runtime::de::FromJson for CreateLoginProfileResponse {
             request_id: fields.read("RequestId"),
             login_profile: fields.read("LoginProfile"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateLoginProfileResponse {

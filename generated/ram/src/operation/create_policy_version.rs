@@ -195,7 +195,8 @@ impl ::acs_runtime::de::FromJson for CreatePolicyVersionResponse {
             policy_version: fields.read("PolicyVersion"),
             request_id: fields.read("RequestId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreatePolicyVersionResponse {

@@ -222,7 +222,8 @@ impl ::acs_runtime::de::FromJson for CreateUserResponse {
             user: fields.read("User"),
             request_id: fields.read("RequestId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateUserResponse {

@@ -139,7 +139,8 @@ impl ::acs_runtime::de::FromJson for CreateVirtualMFADeviceResponse {
             virtual_mfa_device: fields.read("VirtualMFADevice"),
             request_id: fields.read("RequestId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateVirtualMFADeviceResponse {

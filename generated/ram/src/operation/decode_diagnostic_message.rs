@@ -135,7 +135,8 @@ impl ::acs_runtime::de::FromJson for DecodeDiagnosticMessageResponse {
             request_id: fields.read("RequestId"),
             decoded_diagnostic_message: fields.read("DecodedDiagnosticMessage"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DecodeDiagnosticMessageResponse {

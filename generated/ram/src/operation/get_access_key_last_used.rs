@@ -141,7 +141,8 @@ impl ::acs_runtime::de::FromJson for GetAccessKeyLastUsedResponse {
             access_key_last_used: fields.read("AccessKeyLastUsed"),
             request_id: fields.read("RequestId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for GetAccessKeyLastUsedResponse {

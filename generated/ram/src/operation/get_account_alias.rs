@@ -117,7 +117,8 @@ impl ::acs_runtime::de::FromJson for GetAccountAliasResponse {
             request_id: fields.read("RequestId"),
             account_alias: fields.read("AccountAlias"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for GetAccountAliasResponse {

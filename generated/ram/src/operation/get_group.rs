@@ -128,7 +128,8 @@ impl ::acs_runtime::de::FromJson for GetGroupResponse {
             group: fields.read("Group"),
             request_id: fields.read("RequestId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for GetGroupResponse {

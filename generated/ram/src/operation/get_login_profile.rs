@@ -132,7 +132,8 @@ impl ::acs_runtime::de::FromJson for GetLoginProfileResponse {
             request_id: fields.read("RequestId"),
             login_profile: fields.read("LoginProfile"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for GetLoginProfileResponse {

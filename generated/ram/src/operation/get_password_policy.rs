@@ -117,7 +117,8 @@ impl ::acs_runtime::de::FromJson for GetPasswordPolicyResponse {
             request_id: fields.read("RequestId"),
             password_policy: fields.read("PasswordPolicy"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for GetPasswordPolicyResponse {

@@ -151,7 +151,8 @@ impl ::acs_runtime::de::FromJson for GetPolicyResponse {
             request_id: fields.read("RequestId"),
             default_policy_version: fields.read("DefaultPolicyVersion"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for GetPolicyResponse {

@@ -130,7 +130,8 @@ impl ::acs_runtime::de::FromJson for GetRoleResponse {
             role: fields.read("Role"),
             request_id: fields.read("RequestId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for GetRoleResponse {

@@ -117,7 +117,8 @@ impl ::acs_runtime::de::FromJson for GetSecurityPreferenceResponse {
             security_preference: fields.read("SecurityPreference"),
             request_id: fields.read("RequestId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for GetSecurityPreferenceResponse {

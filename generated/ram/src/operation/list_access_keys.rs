@@ -130,7 +130,8 @@ impl ::acs_runtime::de::FromJson for ListAccessKeysResponse {
             access_keys: fields.read("AccessKeys"),
             request_id: fields.read("RequestId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListAccessKeysResponse {

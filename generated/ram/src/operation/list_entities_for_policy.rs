@@ -153,7 +153,8 @@ impl ::acs_runtime::de::FromJson for ListEntitiesForPolicyResponse {
             roles: fields.read("Roles"),
             users: fields.read("Users"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListEntitiesForPolicyResponse {

@@ -175,7 +175,8 @@ impl ::acs_runtime::de::FromJson for ListGroupsResponse {
             is_truncated: fields.read("IsTruncated"),
             marker: fields.read("Marker"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListGroupsResponse {

@@ -135,7 +135,8 @@ impl ::acs_runtime::de::FromJson for ListGroupsForUserResponse {
             request_id: fields.read("RequestId"),
             groups: fields.read("Groups"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListGroupsForUserResponse {

@@ -131,7 +131,8 @@ impl ::acs_runtime::de::FromJson for ListPoliciesForGroupResponse {
             policies: fields.read("Policies"),
             request_id: fields.read("RequestId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListPoliciesForGroupResponse {

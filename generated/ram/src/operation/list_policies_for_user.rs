@@ -135,7 +135,8 @@ impl ::acs_runtime::de::FromJson for ListPoliciesForUserResponse {
             policies: fields.read("Policies"),
             request_id: fields.read("RequestId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListPoliciesForUserResponse {

@@ -147,7 +147,8 @@ impl ::acs_runtime::de::FromJson for ListPolicyVersionsResponse {
             request_id: fields.read("RequestId"),
             policy_versions: fields.read("PolicyVersions"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListPolicyVersionsResponse {

@@ -172,7 +172,8 @@ impl ::acs_runtime::de::FromJson for ListRolesResponse {
             roles: fields.read("Roles"),
             marker: fields.read("Marker"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListRolesResponse {

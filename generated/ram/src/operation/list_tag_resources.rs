@@ -216,7 +216,8 @@ impl ::acs_runtime::de::FromJson for ListTagResourcesResponse {
             tag_resources: fields.read("TagResources"),
             next_token: fields.read("NextToken"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListTagResourcesResponse {

@@ -160,7 +160,8 @@ impl ::acs_runtime::de::FromJson for ListUsersResponse {
             marker: fields.read("Marker"),
             users: fields.read("Users"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListUsersResponse {

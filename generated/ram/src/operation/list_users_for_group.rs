@@ -181,7 +181,8 @@ impl ::acs_runtime::de::FromJson for ListUsersForGroupResponse {
             marker: fields.read("Marker"),
             users: fields.read("Users"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListUsersForGroupResponse {

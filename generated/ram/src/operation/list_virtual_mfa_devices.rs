@@ -117,7 +117,8 @@ impl ::acs_runtime::de::FromJson for ListVirtualMFADevicesResponse {
             virtual_mfa_devices: fields.read("VirtualMFADevices"),
             request_id: fields.read("RequestId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListVirtualMFADevicesResponse {

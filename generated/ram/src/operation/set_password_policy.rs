@@ -273,7 +273,8 @@ impl ::acs_runtime::de::FromJson for SetPasswordPolicyResponse {
             request_id: fields.read("RequestId"),
             password_policy: fields.read("PasswordPolicy"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for SetPasswordPolicyResponse {

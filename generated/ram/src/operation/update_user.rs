@@ -238,7 +238,8 @@ impl ::acs_runtime::de::FromJson for UpdateUserResponse {
             user: fields.read("User"),
             request_id: fields.read("RequestId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for UpdateUserResponse {

@@ -216,7 +216,8 @@ impl ::acs_runtime::de::FromJson for CreateAccessControlListResponse {
             acl_id: fields.read("AclId"),
             request_id: fields.read("RequestId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateAccessControlListResponse {

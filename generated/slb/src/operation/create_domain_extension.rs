@@ -225,7 +225,8 @@ impl ::acs_runtime::de::FromJson for CreateDomainExtensionResponse {
             request_id: fields.read("RequestId"),
             domain_extension_id: fields.read("DomainExtensionId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateDomainExtensionResponse {

@@ -720,7 +720,8 @@ impl ::acs_runtime::de::FromJson for CreateLoadBalancerResponse {
             network_type: fields.read("NetworkType"),
             order_id: fields.read("OrderId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateLoadBalancerResponse {

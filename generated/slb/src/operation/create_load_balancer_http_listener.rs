@@ -1028,7 +1028,8 @@ impl ::acs_runtime::de::FromJson for CreateLoadBalancerHTTPListenerResponse {
         let value = Self {
             request_id: fields.read("RequestId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateLoadBalancerHTTPListenerResponse {

@@ -1107,7 +1107,8 @@ impl ::acs_runtime::de::FromJson for CreateLoadBalancerHTTPSListenerResponse {
         let value = Self {
             request_id: fields.read("RequestId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateLoadBalancerHTTPSListenerResponse {

@@ -254,7 +254,8 @@ impl ::acs_runtime::de::FromJson for CreateMasterSlaveServerGroupResponse {
             request_id: fields.read("RequestId"),
             master_slave_backend_servers: fields.read("MasterSlaveBackendServers"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateMasterSlaveServerGroupResponse {

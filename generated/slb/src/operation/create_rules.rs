@@ -235,7 +235,8 @@ impl ::acs_runtime::de::FromJson for CreateRulesResponse {
             request_id: fields.read("RequestId"),
             rules: fields.read("Rules"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateRulesResponse {

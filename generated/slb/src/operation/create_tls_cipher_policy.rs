@@ -293,7 +293,8 @@ impl ::acs_runtime::de::FromJson for CreateTLSCipherPolicyResponse {
             tls_cipher_policy_id: fields.read("TLSCipherPolicyId"),
             request_id: fields.read("RequestId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateTLSCipherPolicyResponse {

@@ -279,7 +279,8 @@ impl ::acs_runtime::de::FromJson for CreateVServerGroupResponse {
             request_id: fields.read("RequestId"),
             backend_servers: fields.read("BackendServers"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateVServerGroupResponse {

@@ -254,7 +254,8 @@ impl ::acs_runtime::de::FromJson for DescribeAccessControlListAttributeResponse 
             create_time: fields.read("CreateTime"),
             total_acl_entry: fields.read("TotalAclEntry"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeAccessControlListAttributeResponse {

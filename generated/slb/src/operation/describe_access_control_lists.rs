@@ -267,7 +267,8 @@ impl ::acs_runtime::de::FromJson for DescribeAccessControlListsResponse {
             count: fields.read("Count"),
             acls: fields.read("Acls"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeAccessControlListsResponse {

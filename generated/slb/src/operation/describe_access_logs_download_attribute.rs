@@ -258,7 +258,8 @@ impl ::acs_runtime::de::FromJson for DescribeAccessLogsDownloadAttributeResponse
             total_count: fields.read("TotalCount"),
             logs_download_attributes: fields.read("LogsDownloadAttributes"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeAccessLogsDownloadAttributeResponse {

@@ -190,7 +190,8 @@ impl ::acs_runtime::de::FromJson for DescribeAvailableResourceResponse {
             request_id: fields.read("RequestId"),
             available_resources: fields.read("AvailableResources"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeAvailableResourceResponse {

@@ -191,7 +191,8 @@ impl ::acs_runtime::de::FromJson for DescribeCACertificatesResponse {
             request_id: fields.read("RequestId"),
             ca_certificates: fields.read("CACertificates"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeCACertificatesResponse {

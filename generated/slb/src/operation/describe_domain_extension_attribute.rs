@@ -187,7 +187,8 @@ impl ::acs_runtime::de::FromJson for DescribeDomainExtensionAttributeResponse {
             server_certificate_id: fields.read("ServerCertificateId"),
             domain_extension_id: fields.read("DomainExtensionId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeDomainExtensionAttributeResponse {

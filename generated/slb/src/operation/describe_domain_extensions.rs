@@ -192,7 +192,8 @@ impl ::acs_runtime::de::FromJson for DescribeDomainExtensionsResponse {
             request_id: fields.read("RequestId"),
             domain_extensions: fields.read("DomainExtensions"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeDomainExtensionsResponse {

@@ -178,7 +178,8 @@ impl ::acs_runtime::de::FromJson for DescribeHighDefinationMonitorResponse {
             log_store: fields.read("LogStore"),
             success: fields.read("Success"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeHighDefinationMonitorResponse {

@@ -217,7 +217,8 @@ impl ::acs_runtime::de::FromJson for DescribeListenerAccessControlAttributeRespo
             access_control_status: fields.read("AccessControlStatus"),
             request_id: fields.read("RequestId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeListenerAccessControlAttributeResponse {

@@ -385,7 +385,8 @@ impl ::acs_runtime::de::FromJson for DescribeLoadBalancerAttributeResponse {
             listener_ports_and_protocol: fields.read("ListenerPortsAndProtocol"),
             backend_servers: fields.read("BackendServers"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeLoadBalancerAttributeResponse {

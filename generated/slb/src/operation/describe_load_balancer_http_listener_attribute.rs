@@ -503,7 +503,8 @@ impl ::acs_runtime::de::FromJson for DescribeLoadBalancerHTTPListenerAttributeRe
             load_balancer_id: fields.read("LoadBalancerId"),
             tags: fields.read("Tags"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de>

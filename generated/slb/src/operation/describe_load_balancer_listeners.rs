@@ -328,7 +328,8 @@ impl ::acs_runtime::de::FromJson for DescribeLoadBalancerListenersResponse {
             max_results: fields.read("MaxResults"),
             listeners: fields.read("Listeners"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeLoadBalancerListenersResponse {

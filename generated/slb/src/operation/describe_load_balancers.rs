@@ -549,7 +549,8 @@ impl ::acs_runtime::de::FromJson for DescribeLoadBalancersResponse {
             total_count: fields.read("TotalCount"),
             load_balancers: fields.read("LoadBalancers"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeLoadBalancersResponse {

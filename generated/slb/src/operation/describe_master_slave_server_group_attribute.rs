@@ -188,7 +188,8 @@ impl ::acs_runtime::de::FromJson for DescribeMasterSlaveServerGroupAttributeResp
             master_slave_backend_servers: fields.read("MasterSlaveBackendServers"),
             create_time: fields.read("CreateTime"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeMasterSlaveServerGroupAttributeResponse {

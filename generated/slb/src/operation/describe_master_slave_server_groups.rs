@@ -215,7 +215,8 @@ impl ::acs_runtime::de::FromJson for DescribeMasterSlaveServerGroupsResponse {
             request_id: fields.read("RequestId"),
             master_slave_server_groups: fields.read("MasterSlaveServerGroups"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeMasterSlaveServerGroupsResponse {

@@ -351,7 +351,8 @@ impl ::acs_runtime::de::FromJson for DescribeRuleAttributeResponse {
             sticky_session: fields.read("StickySession"),
             health_check: fields.read("HealthCheck"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeRuleAttributeResponse {

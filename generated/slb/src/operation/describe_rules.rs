@@ -201,7 +201,8 @@ impl ::acs_runtime::de::FromJson for DescribeRulesResponse {
             request_id: fields.read("RequestId"),
             rules: fields.read("Rules"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeRulesResponse {

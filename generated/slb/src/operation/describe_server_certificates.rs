@@ -191,7 +191,8 @@ impl ::acs_runtime::de::FromJson for DescribeServerCertificatesResponse {
             request_id: fields.read("RequestId"),
             server_certificates: fields.read("ServerCertificates"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeServerCertificatesResponse {

@@ -249,7 +249,8 @@ impl ::acs_runtime::de::FromJson for DescribeTagsResponse {
             total_count: fields.read("TotalCount"),
             tag_sets: fields.read("TagSets"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeTagsResponse {

@@ -189,7 +189,8 @@ impl ::acs_runtime::de::FromJson for DescribeVServerGroupAttributeResponse {
             create_time: fields.read("CreateTime"),
             tags: fields.read("Tags"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeVServerGroupAttributeResponse {

@@ -237,7 +237,8 @@ impl ::acs_runtime::de::FromJson for DescribeVServerGroupsResponse {
             request_id: fields.read("RequestId"),
             v_server_groups: fields.read("VServerGroups"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeVServerGroupsResponse {

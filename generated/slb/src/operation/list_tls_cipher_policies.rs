@@ -260,7 +260,8 @@ impl ::acs_runtime::de::FromJson for ListTLSCipherPoliciesResponse {
             is_truncated: fields.read("IsTruncated"),
             tls_cipher_policies: fields.read("TLSCipherPolicies"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListTLSCipherPoliciesResponse {

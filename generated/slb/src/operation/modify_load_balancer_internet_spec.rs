@@ -240,7 +240,8 @@ impl ::acs_runtime::de::FromJson for ModifyLoadBalancerInternetSpecResponse {
             order_id: fields.read("OrderId"),
             request_id: fields.read("RequestId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ModifyLoadBalancerInternetSpecResponse {

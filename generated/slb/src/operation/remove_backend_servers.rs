@@ -224,7 +224,8 @@ impl ::acs_runtime::de::FromJson for RemoveBackendServersResponse {
             request_id: fields.read("RequestId"),
             backend_servers: fields.read("BackendServers"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for RemoveBackendServersResponse {

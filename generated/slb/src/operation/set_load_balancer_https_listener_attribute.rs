@@ -1060,7 +1060,8 @@ impl ::acs_runtime::de::FromJson for SetLoadBalancerHTTPSListenerAttributeRespon
         let value = Self {
             request_id: fields.read("RequestId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for SetLoadBalancerHTTPSListenerAttributeResponse {

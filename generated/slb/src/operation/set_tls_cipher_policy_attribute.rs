@@ -314,7 +314,8 @@ impl ::acs_runtime::de::FromJson for SetTLSCipherPolicyAttributeResponse {
             task_id: fields.read("TaskId"),
             request_id: fields.read("RequestId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for SetTLSCipherPolicyAttributeResponse {

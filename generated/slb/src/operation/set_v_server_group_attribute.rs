@@ -269,7 +269,8 @@ impl ::acs_runtime::de::FromJson for SetVServerGroupAttributeResponse {
             request_id: fields.read("RequestId"),
             backend_servers: fields.read("BackendServers"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for SetVServerGroupAttributeResponse {

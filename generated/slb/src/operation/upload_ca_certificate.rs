@@ -264,7 +264,8 @@ impl ::acs_runtime::de::FromJson for UploadCACertificateResponse {
             expire_time_stamp: fields.read("ExpireTimeStamp"),
             ca_certificate_id: fields.read("CACertificateId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for UploadCACertificateResponse {

@@ -360,7 +360,8 @@ impl ::acs_runtime::de::FromJson for UploadServerCertificateResponse {
             is_ali_cloud_certificate: fields.read("IsAliCloudCertificate"),
             subject_alternative_names: fields.read("SubjectAlternativeNames"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for UploadServerCertificateResponse {

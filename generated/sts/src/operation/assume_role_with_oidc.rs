@@ -297,7 +297,8 @@ impl ::acs_runtime::de::FromJson for AssumeRoleWithOIDCResponse {
             credentials: fields.read("Credentials"),
             source_identity: fields.read("SourceIdentity"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for AssumeRoleWithOIDCResponse {

@@ -276,7 +276,8 @@ impl ::acs_runtime::de::FromJson for AssumeRoleWithSAMLResponse {
             credentials: fields.read("Credentials"),
             source_identity: fields.read("SourceIdentity"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for AssumeRoleWithSAMLResponse {

@@ -136,7 +136,8 @@ impl ::acs_runtime::de::FromJson for GetCallerIdentityResponse {
             arn: fields.read("Arn"),
             role_id: fields.read("RoleId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for GetCallerIdentityResponse {

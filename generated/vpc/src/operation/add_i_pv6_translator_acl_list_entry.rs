@@ -209,7 +209,8 @@ impl ::acs_runtime::de::FromJson for AddIPv6TranslatorAclListEntryResponse {
             acl_entry_id: fields.read("AclEntryId"),
             request_id: fields.read("RequestId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for AddIPv6TranslatorAclListEntryResponse {

@@ -273,7 +273,8 @@ impl ::acs_runtime::de::FromJson for AddPublicIpAddressPoolCidrBlockResponse {
             request_id: fields.read("RequestId"),
             cidr_block: fields.read("CidrBlock"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for AddPublicIpAddressPoolCidrBlockResponse {

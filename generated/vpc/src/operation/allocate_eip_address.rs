@@ -648,7 +648,8 @@ impl ::acs_runtime::de::FromJson for AllocateEipAddressResponse {
             eip_address: fields.read("EipAddress"),
             allocation_id: fields.read("AllocationId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for AllocateEipAddressResponse {

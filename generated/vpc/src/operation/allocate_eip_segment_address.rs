@@ -364,7 +364,8 @@ impl ::acs_runtime::de::FromJson for AllocateEipSegmentAddressResponse {
             request_id: fields.read("RequestId"),
             eip_segment_instance_id: fields.read("EipSegmentInstanceId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for AllocateEipSegmentAddressResponse {

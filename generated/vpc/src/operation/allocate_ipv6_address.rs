@@ -324,7 +324,8 @@ impl ::acs_runtime::de::FromJson for AllocateIpv6AddressResponse {
             resource_group_id: fields.read("ResourceGroupId"),
             request_id: fields.read("RequestId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for AllocateIpv6AddressResponse {

@@ -290,7 +290,8 @@ impl ::acs_runtime::de::FromJson for AllocateIpv6InternetBandwidthResponse {
             request_id: fields.read("RequestId"),
             internet_bandwidth_id: fields.read("InternetBandwidthId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for AllocateIpv6InternetBandwidthResponse {

@@ -248,7 +248,8 @@ impl ::acs_runtime::de::FromJson for AllocateVpcIpv6CidrResponse {
             ipv6_cidr_block: fields.read("Ipv6CidrBlock"),
             request_id: fields.read("RequestId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for AllocateVpcIpv6CidrResponse {

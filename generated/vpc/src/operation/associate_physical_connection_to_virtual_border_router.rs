@@ -395,7 +395,8 @@ for AssociatePhysicalConnectionToVirtualBorderRouterResponse {
         let value = Self {
             request_id: fields.read("RequestId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de>

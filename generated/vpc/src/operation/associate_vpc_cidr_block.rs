@@ -346,7 +346,8 @@ impl ::acs_runtime::de::FromJson for AssociateVpcCidrBlockResponse {
             cidr_block: fields.read("CidrBlock"),
             ip_version: fields.read("IpVersion"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for AssociateVpcCidrBlockResponse {

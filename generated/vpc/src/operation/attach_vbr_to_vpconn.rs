@@ -227,7 +227,8 @@ impl ::acs_runtime::de::FromJson for AttachVbrToVpconnResponse {
             request_id: fields.read("RequestId"),
             virtual_physical_connection: fields.read("VirtualPhysicalConnection"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for AttachVbrToVpconnResponse {

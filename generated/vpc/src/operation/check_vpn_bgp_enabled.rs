@@ -177,7 +177,8 @@ impl ::acs_runtime::de::FromJson for CheckVpnBgpEnabledResponse {
             request_id: fields.read("RequestId"),
             bgp_enabled: fields.read("BgpEnabled"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CheckVpnBgpEnabledResponse {

@@ -367,7 +367,8 @@ impl ::acs_runtime::de::FromJson for CreateBgpGroupResponse {
             bgp_group_id: fields.read("BgpGroupId"),
             request_id: fields.read("RequestId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateBgpGroupResponse {

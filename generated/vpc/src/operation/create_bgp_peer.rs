@@ -272,7 +272,8 @@ impl ::acs_runtime::de::FromJson for CreateBgpPeerResponse {
             bgp_peer_id: fields.read("BgpPeerId"),
             request_id: fields.read("RequestId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateBgpPeerResponse {

@@ -405,7 +405,8 @@ impl ::acs_runtime::de::FromJson for CreateCustomerGatewayResponse {
             create_time: fields.read("CreateTime"),
             name: fields.read("Name"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateCustomerGatewayResponse {

@@ -362,7 +362,8 @@ impl ::acs_runtime::de::FromJson for CreateExpressCloudConnectionResponse {
             ecc_id: fields.read("EccId"),
             request_id: fields.read("RequestId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateExpressCloudConnectionResponse {

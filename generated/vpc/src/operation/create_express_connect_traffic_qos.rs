@@ -248,7 +248,8 @@ impl ::acs_runtime::de::FromJson for CreateExpressConnectTrafficQosResponse {
             request_id: fields.read("RequestId"),
             qos_id: fields.read("QosId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateExpressConnectTrafficQosResponse {

@@ -293,7 +293,8 @@ impl ::acs_runtime::de::FromJson for CreateExpressConnectTrafficQosQueueResponse
             qos_id: fields.read("QosId"),
             queue_id: fields.read("QueueId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateExpressConnectTrafficQosQueueResponse {

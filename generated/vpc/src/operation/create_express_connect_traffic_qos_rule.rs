@@ -517,7 +517,8 @@ impl ::acs_runtime::de::FromJson for CreateExpressConnectTrafficQosRuleResponse 
             queue_id: fields.read("QueueId"),
             rule_id: fields.read("RuleId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateExpressConnectTrafficQosRuleResponse {

@@ -344,7 +344,8 @@ impl ::acs_runtime::de::FromJson for CreateFailoverTestJobResponse {
             request_id: fields.read("RequestId"),
             job_id: fields.read("JobId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateFailoverTestJobResponse {

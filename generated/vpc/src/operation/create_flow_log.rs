@@ -411,7 +411,8 @@ impl ::acs_runtime::de::FromJson for CreateFlowLogResponse {
             flow_log_id: fields.read("FlowLogId"),
             resource_group_id: fields.read("ResourceGroupId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateFlowLogResponse {

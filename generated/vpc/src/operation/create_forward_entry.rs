@@ -394,7 +394,8 @@ impl ::acs_runtime::de::FromJson for CreateForwardEntryResponse {
             forward_entry_id: fields.read("ForwardEntryId"),
             request_id: fields.read("RequestId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateForwardEntryResponse {

@@ -377,7 +377,8 @@ impl ::acs_runtime::de::FromJson for CreateFullNatEntryResponse {
             request_id: fields.read("RequestId"),
             full_nat_entry_id: fields.read("FullNatEntryId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateFullNatEntryResponse {

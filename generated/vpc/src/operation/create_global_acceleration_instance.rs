@@ -297,7 +297,8 @@ impl ::acs_runtime::de::FromJson for CreateGlobalAccelerationInstanceResponse {
             global_acceleration_instance_id: fields.read("GlobalAccelerationInstanceId"),
             ip_address: fields.read("IpAddress"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateGlobalAccelerationInstanceResponse {

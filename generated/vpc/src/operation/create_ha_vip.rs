@@ -288,7 +288,8 @@ impl ::acs_runtime::de::FromJson for CreateHaVipResponse {
             ip_address: fields.read("IpAddress"),
             ha_vip_id: fields.read("HaVipId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateHaVipResponse {

@@ -378,7 +378,8 @@ impl ::acs_runtime::de::FromJson for CreateHighReliablePhysicalConnectionRespons
             request_id: fields.read("RequestId"),
             error_info_list: fields.read("ErrorInfoList"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateHighReliablePhysicalConnectionResponse {

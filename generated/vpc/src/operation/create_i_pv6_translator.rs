@@ -329,7 +329,8 @@ impl ::acs_runtime::de::FromJson for CreateIPv6TranslatorResponse {
             name: fields.read("Name"),
             order_id: fields.read("OrderId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateIPv6TranslatorResponse {

@@ -178,7 +178,8 @@ impl ::acs_runtime::de::FromJson for CreateIPv6TranslatorAclListResponse {
             acl_id: fields.read("AclId"),
             request_id: fields.read("RequestId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateIPv6TranslatorAclListResponse {

@@ -371,7 +371,8 @@ impl ::acs_runtime::de::FromJson for CreateIPv6TranslatorEntryResponse {
             ipv6_translator_entry_id: fields.read("Ipv6TranslatorEntryId"),
             request_id: fields.read("RequestId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateIPv6TranslatorEntryResponse {

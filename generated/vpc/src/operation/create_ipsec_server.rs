@@ -464,7 +464,8 @@ impl ::acs_runtime::de::FromJson for CreateIpsecServerResponse {
             vpn_gateway_id: fields.read("VpnGatewayId"),
             region_id: fields.read("RegionId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateIpsecServerResponse {

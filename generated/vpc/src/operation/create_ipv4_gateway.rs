@@ -306,7 +306,8 @@ impl ::acs_runtime::de::FromJson for CreateIpv4GatewayResponse {
             resource_group_id: fields.read("ResourceGroupId"),
             request_id: fields.read("RequestId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateIpv4GatewayResponse {

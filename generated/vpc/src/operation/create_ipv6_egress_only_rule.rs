@@ -281,7 +281,8 @@ impl ::acs_runtime::de::FromJson for CreateIpv6EgressOnlyRuleResponse {
             ipv6_egress_rule_id: fields.read("Ipv6EgressRuleId"),
             request_id: fields.read("RequestId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateIpv6EgressOnlyRuleResponse {

@@ -272,7 +272,8 @@ impl ::acs_runtime::de::FromJson for CreateIpv6GatewayResponse {
             resource_group_id: fields.read("ResourceGroupId"),
             request_id: fields.read("RequestId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateIpv6GatewayResponse {

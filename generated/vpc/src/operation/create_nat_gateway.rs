@@ -563,7 +563,8 @@ impl ::acs_runtime::de::FromJson for CreateNatGatewayResponse {
             snat_table_ids: fields.read("SnatTableIds"),
             full_nat_table_ids: fields.read("FullNatTableIds"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateNatGatewayResponse {

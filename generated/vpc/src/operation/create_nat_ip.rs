@@ -336,7 +336,8 @@ impl ::acs_runtime::de::FromJson for CreateNatIpResponse {
             ipv4_prefix: fields.read("Ipv4Prefix"),
             nat_ips: fields.read("NatIps"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateNatIpResponse {

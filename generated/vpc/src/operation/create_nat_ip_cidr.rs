@@ -286,7 +286,8 @@ impl ::acs_runtime::de::FromJson for CreateNatIpCidrResponse {
             nat_ip_cidr_id: fields.read("NatIpCidrId"),
             request_id: fields.read("RequestId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateNatIpCidrResponse {

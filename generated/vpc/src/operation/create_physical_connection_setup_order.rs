@@ -309,7 +309,8 @@ impl ::acs_runtime::de::FromJson for CreatePhysicalConnectionSetupOrderResponse 
             order_id: fields.read("OrderId"),
             physical_connection_id: fields.read("PhysicalConnectionId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreatePhysicalConnectionSetupOrderResponse {

@@ -394,7 +394,8 @@ impl ::acs_runtime::de::FromJson for CreatePublicIpAddressPoolResponse {
             resource_group_id: fields.read("ResourceGroupId"),
             public_ip_address_pool_id: fields.read("PublicIpAddressPoolId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreatePublicIpAddressPoolResponse {

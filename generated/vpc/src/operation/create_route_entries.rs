@@ -231,7 +231,8 @@ impl ::acs_runtime::de::FromJson for CreateRouteEntriesResponse {
             failed_route_entries: fields.read("FailedRouteEntries"),
             route_entry_ids: fields.read("RouteEntryIds"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateRouteEntriesResponse {

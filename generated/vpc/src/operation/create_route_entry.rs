@@ -388,7 +388,8 @@ impl ::acs_runtime::de::FromJson for CreateRouteEntryResponse {
             route_entry_id: fields.read("RouteEntryId"),
             request_id: fields.read("RequestId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateRouteEntryResponse {

@@ -273,7 +273,8 @@ impl ::acs_runtime::de::FromJson for CreateRouteTableResponse {
             request_id: fields.read("RequestId"),
             route_table_id: fields.read("RouteTableId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateRouteTableResponse {

@@ -713,7 +713,8 @@ impl ::acs_runtime::de::FromJson for CreateRouterInterfaceResponse {
             order_id: fields.read("OrderId"),
             router_interface_id: fields.read("RouterInterfaceId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateRouterInterfaceResponse {

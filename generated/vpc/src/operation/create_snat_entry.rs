@@ -395,7 +395,8 @@ impl ::acs_runtime::de::FromJson for CreateSnatEntryResponse {
             snat_entry_id: fields.read("SnatEntryId"),
             request_id: fields.read("RequestId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateSnatEntryResponse {

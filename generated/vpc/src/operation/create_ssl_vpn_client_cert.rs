@@ -232,7 +232,8 @@ impl ::acs_runtime::de::FromJson for CreateSslVpnClientCertResponse {
             name: fields.read("Name"),
             ssl_vpn_client_cert_id: fields.read("SslVpnClientCertId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateSslVpnClientCertResponse {

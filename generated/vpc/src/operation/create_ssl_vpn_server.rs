@@ -603,7 +603,8 @@ impl ::acs_runtime::de::FromJson for CreateSslVpnServerResponse {
             request_id: fields.read("RequestId"),
             name: fields.read("Name"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateSslVpnServerResponse {

@@ -275,7 +275,8 @@ impl ::acs_runtime::de::FromJson for CreateTrafficMirrorFilterRulesResponse {
             ingress_rules: fields.read("IngressRules"),
             egress_rules: fields.read("EgressRules"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateTrafficMirrorFilterRulesResponse {

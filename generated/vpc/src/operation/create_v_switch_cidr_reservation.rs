@@ -389,7 +389,8 @@ impl ::acs_runtime::de::FromJson for CreateVSwitchCidrReservationResponse {
             v_switch_cidr_reservation_id: fields.read("VSwitchCidrReservationId"),
             request_id: fields.read("RequestId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateVSwitchCidrReservationResponse {

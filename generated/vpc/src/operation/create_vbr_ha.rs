@@ -260,7 +260,8 @@ impl ::acs_runtime::de::FromJson for CreateVbrHaResponse {
             vbr_ha_id: fields.read("VbrHaId"),
             request_id: fields.read("RequestId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateVbrHaResponse {

@@ -379,7 +379,8 @@ impl ::acs_runtime::de::FromJson for CreateVcoRouteEntryResponse {
             request_id: fields.read("RequestId"),
             description: fields.read("Description"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateVcoRouteEntryResponse {

@@ -500,7 +500,8 @@ impl ::acs_runtime::de::FromJson for CreateVirtualBorderRouterResponse {
             vbr_id: fields.read("VbrId"),
             request_id: fields.read("RequestId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateVirtualBorderRouterResponse {

@@ -404,7 +404,8 @@ impl ::acs_runtime::de::FromJson for CreateVirtualPhysicalConnectionResponse {
             request_id: fields.read("RequestId"),
             virtual_physical_connection: fields.read("VirtualPhysicalConnection"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateVirtualPhysicalConnectionResponse {

@@ -496,7 +496,8 @@ impl ::acs_runtime::de::FromJson for CreateVpcResponse {
             route_table_id: fields.read("RouteTableId"),
             resource_group_id: fields.read("ResourceGroupId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateVpcResponse {

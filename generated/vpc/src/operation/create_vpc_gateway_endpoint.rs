@@ -364,7 +364,8 @@ impl ::acs_runtime::de::FromJson for CreateVpcGatewayEndpointResponse {
             creation_time: fields.read("CreationTime"),
             resource_group_id: fields.read("ResourceGroupId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateVpcGatewayEndpointResponse {

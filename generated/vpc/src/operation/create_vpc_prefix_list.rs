@@ -342,7 +342,8 @@ impl ::acs_runtime::de::FromJson for CreateVpcPrefixListResponse {
             request_id: fields.read("RequestId"),
             resource_group_id: fields.read("ResourceGroupId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateVpcPrefixListResponse {

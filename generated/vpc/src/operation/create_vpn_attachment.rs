@@ -764,7 +764,8 @@ impl ::acs_runtime::de::FromJson for CreateVpnAttachmentResponse {
             message: fields.read("Message"),
             success: fields.read("Success"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateVpnAttachmentResponse {

@@ -741,7 +741,8 @@ impl ::acs_runtime::de::FromJson for CreateVpnConnectionResponse {
             name: fields.read("Name"),
             create_time: fields.read("CreateTime"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateVpnConnectionResponse {

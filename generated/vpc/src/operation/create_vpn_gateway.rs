@@ -538,7 +538,8 @@ impl ::acs_runtime::de::FromJson for CreateVpnGatewayResponse {
             name: fields.read("Name"),
             order_id: fields.read("OrderId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateVpnGatewayResponse {

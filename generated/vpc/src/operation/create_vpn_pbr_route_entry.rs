@@ -473,7 +473,8 @@ impl ::acs_runtime::de::FromJson for CreateVpnPbrRouteEntryResponse {
             vpn_instance_id: fields.read("VpnInstanceId"),
             priority: fields.read("Priority"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateVpnPbrRouteEntryResponse {

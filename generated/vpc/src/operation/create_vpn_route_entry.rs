@@ -402,7 +402,8 @@ impl ::acs_runtime::de::FromJson for CreateVpnRouteEntryResponse {
             overlay_mode: fields.read("OverlayMode"),
             vpn_instance_id: fields.read("VpnInstanceId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateVpnRouteEntryResponse {

@@ -191,7 +191,8 @@ impl ::acs_runtime::de::FromJson for DeleteIpv6EgressOnlyRuleResponse {
         let value = Self {
             request_id: fields.read("RequestId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DeleteIpv6EgressOnlyRuleResponse {

@@ -217,7 +217,8 @@ impl ::acs_runtime::de::FromJson for DeleteRouteEntriesResponse {
             failed_count: fields.read("FailedCount"),
             failed_route_entries: fields.read("FailedRouteEntries"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DeleteRouteEntriesResponse {

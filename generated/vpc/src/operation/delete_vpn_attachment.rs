@@ -212,7 +212,8 @@ impl ::acs_runtime::de::FromJson for DeleteVpnAttachmentResponse {
             success: fields.read("Success"),
             message: fields.read("Message"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DeleteVpnAttachmentResponse {

@@ -202,7 +202,8 @@ impl ::acs_runtime::de::FromJson for Describe95TrafficResponse {
             request_id: fields.read("RequestId"),
             traffic95_summary: fields.read("Traffic95Summary"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for Describe95TrafficResponse {

@@ -254,7 +254,8 @@ impl ::acs_runtime::de::FromJson for DescribeBgpGroupsResponse {
             total_count: fields.read("TotalCount"),
             bgp_groups: fields.read("BgpGroups"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeBgpGroupsResponse {

@@ -218,7 +218,8 @@ impl ::acs_runtime::de::FromJson for DescribeBgpNetworksResponse {
             total_count: fields.read("TotalCount"),
             bgp_networks: fields.read("BgpNetworks"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeBgpNetworksResponse {

@@ -269,7 +269,8 @@ impl ::acs_runtime::de::FromJson for DescribeBgpPeersResponse {
             total_count: fields.read("TotalCount"),
             bgp_peers: fields.read("BgpPeers"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeBgpPeersResponse {

@@ -337,7 +337,8 @@ impl ::acs_runtime::de::FromJson for DescribeCommonBandwidthPackagesResponse {
             total_count: fields.read("TotalCount"),
             common_bandwidth_packages: fields.read("CommonBandwidthPackages"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeCommonBandwidthPackagesResponse {

@@ -214,7 +214,8 @@ impl ::acs_runtime::de::FromJson for DescribeCustomerGatewayResponse {
             tags: fields.read("Tags"),
             resource_group_id: fields.read("ResourceGroupId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeCustomerGatewayResponse {

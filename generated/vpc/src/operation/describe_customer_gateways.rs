@@ -260,7 +260,8 @@ impl ::acs_runtime::de::FromJson for DescribeCustomerGatewaysResponse {
             total_count: fields.read("TotalCount"),
             customer_gateways: fields.read("CustomerGateways"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeCustomerGatewaysResponse {

@@ -250,7 +250,8 @@ impl ::acs_runtime::de::FromJson for DescribeEcGrantRelationResponse {
             page: fields.read("Page"),
             page_size: fields.read("PageSize"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeEcGrantRelationResponse {

@@ -172,7 +172,8 @@ impl ::acs_runtime::de::FromJson for DescribeEipGatewayInfoResponse {
             request_id: fields.read("RequestId"),
             eip_infos: fields.read("EipInfos"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeEipGatewayInfoResponse {

@@ -240,7 +240,8 @@ impl ::acs_runtime::de::FromJson for DescribeEipSegmentResponse {
             total_count: fields.read("TotalCount"),
             eip_segments: fields.read("EipSegments"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeEipSegmentResponse {

@@ -308,7 +308,8 @@ impl ::acs_runtime::de::FromJson for DescribeExpressConnectTrafficQosResponse {
             count: fields.read("Count"),
             qos_list: fields.read("QosList"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeExpressConnectTrafficQosResponse {

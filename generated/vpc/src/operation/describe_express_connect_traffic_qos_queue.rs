@@ -230,7 +230,8 @@ impl ::acs_runtime::de::FromJson for DescribeExpressConnectTrafficQosQueueRespon
             request_id: fields.read("RequestId"),
             queue_list: fields.read("QueueList"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeExpressConnectTrafficQosQueueResponse {

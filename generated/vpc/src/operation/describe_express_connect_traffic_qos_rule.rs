@@ -244,7 +244,8 @@ impl ::acs_runtime::de::FromJson for DescribeExpressConnectTrafficQosRuleRespons
             request_id: fields.read("RequestId"),
             rule_list: fields.read("RuleList"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeExpressConnectTrafficQosRuleResponse {

@@ -186,7 +186,8 @@ impl ::acs_runtime::de::FromJson for DescribeFailoverTestJobResponse {
             request_id: fields.read("RequestId"),
             failover_test_job_model: fields.read("FailoverTestJobModel"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeFailoverTestJobResponse {

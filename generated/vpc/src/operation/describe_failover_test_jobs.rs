@@ -252,7 +252,8 @@ impl ::acs_runtime::de::FromJson for DescribeFailoverTestJobsResponse {
             total_count: fields.read("TotalCount"),
             count: fields.read("Count"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeFailoverTestJobsResponse {

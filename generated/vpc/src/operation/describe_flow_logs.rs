@@ -420,7 +420,8 @@ impl ::acs_runtime::de::FromJson for DescribeFlowLogsResponse {
             success: fields.read("Success"),
             flow_logs: fields.read("FlowLogs"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeFlowLogsResponse {

@@ -360,7 +360,8 @@ impl ::acs_runtime::de::FromJson for DescribeGlobalAccelerationInstancesResponse
             total_count: fields.read("TotalCount"),
             global_acceleration_instances: fields.read("GlobalAccelerationInstances"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeGlobalAccelerationInstancesResponse {

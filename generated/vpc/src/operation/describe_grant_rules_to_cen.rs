@@ -286,7 +286,8 @@ impl ::acs_runtime::de::FromJson for DescribeGrantRulesToCenResponse {
             total_count: fields.read("TotalCount"),
             cen_grant_rules: fields.read("CenGrantRules"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeGrantRulesToCenResponse {

@@ -253,7 +253,8 @@ impl ::acs_runtime::de::FromJson for DescribeGrantRulesToEcrResponse {
             page_number: fields.read("PageNumber"),
             page_size: fields.read("PageSize"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeGrantRulesToEcrResponse {

@@ -253,7 +253,8 @@ impl ::acs_runtime::de::FromJson for DescribeHaVipsResponse {
             total_count: fields.read("TotalCount"),
             ha_vips: fields.read("HaVips"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeHaVipsResponse {

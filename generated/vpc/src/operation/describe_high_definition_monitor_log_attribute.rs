@@ -213,7 +213,8 @@ impl ::acs_runtime::de::FromJson for DescribeHighDefinitionMonitorLogAttributeRe
             instance_id: fields.read("InstanceId"),
             instance_type: fields.read("InstanceType"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de>

@@ -229,7 +229,8 @@ impl ::acs_runtime::de::FromJson for DescribeIPv6TranslatorAclListAttributesResp
             acl_name: fields.read("AclName"),
             acl_entries: fields.read("AclEntries"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeIPv6TranslatorAclListAttributesResponse {

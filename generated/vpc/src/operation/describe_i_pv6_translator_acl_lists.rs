@@ -230,7 +230,8 @@ impl ::acs_runtime::de::FromJson for DescribeIPv6TranslatorAclListsResponse {
             total_count: fields.read("TotalCount"),
             ipv6_translator_acls: fields.read("Ipv6TranslatorAcls"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeIPv6TranslatorAclListsResponse {

@@ -412,7 +412,8 @@ impl ::acs_runtime::de::FromJson for DescribeIPv6TranslatorEntriesResponse {
             total_count: fields.read("TotalCount"),
             ipv6_translator_entries: fields.read("Ipv6TranslatorEntries"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeIPv6TranslatorEntriesResponse {

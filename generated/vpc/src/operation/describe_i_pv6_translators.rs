@@ -350,7 +350,8 @@ impl ::acs_runtime::de::FromJson for DescribeIPv6TranslatorsResponse {
             total_count: fields.read("TotalCount"),
             ipv6_translators: fields.read("Ipv6Translators"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeIPv6TranslatorsResponse {

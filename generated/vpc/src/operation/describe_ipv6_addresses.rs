@@ -457,7 +457,8 @@ impl ::acs_runtime::de::FromJson for DescribeIpv6AddressesResponse {
             total_count: fields.read("TotalCount"),
             ipv6_addresses: fields.read("Ipv6Addresses"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeIpv6AddressesResponse {

@@ -289,7 +289,8 @@ impl ::acs_runtime::de::FromJson for DescribeIpv6EgressOnlyRulesResponse {
             total_count: fields.read("TotalCount"),
             ipv6_egress_only_rules: fields.read("Ipv6EgressOnlyRules"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeIpv6EgressOnlyRulesResponse {

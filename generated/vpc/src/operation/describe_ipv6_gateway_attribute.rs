@@ -247,7 +247,8 @@ impl ::acs_runtime::de::FromJson for DescribeIpv6GatewayAttributeResponse {
             tags: fields.read("Tags"),
             owner_id: fields.read("OwnerId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeIpv6GatewayAttributeResponse {

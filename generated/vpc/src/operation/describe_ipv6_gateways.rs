@@ -283,7 +283,8 @@ impl ::acs_runtime::de::FromJson for DescribeIpv6GatewaysResponse {
             total_count: fields.read("TotalCount"),
             ipv6_gateways: fields.read("Ipv6Gateways"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeIpv6GatewaysResponse {

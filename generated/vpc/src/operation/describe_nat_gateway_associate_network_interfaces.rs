@@ -313,7 +313,8 @@ for DescribeNatGatewayAssociateNetworkInterfacesResponse {
             associate_network_interfaces: fields.read("AssociateNetworkInterfaces"),
             count: fields.read("Count"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de>

@@ -193,7 +193,8 @@ impl ::acs_runtime::de::FromJson for DescribeNetworkAclAttributesResponse {
             request_id: fields.read("RequestId"),
             network_acl_attribute: fields.read("NetworkAclAttribute"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeNetworkAclAttributesResponse {

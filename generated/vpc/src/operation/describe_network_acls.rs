@@ -321,7 +321,8 @@ impl ::acs_runtime::de::FromJson for DescribeNetworkAclsResponse {
             total_count: fields.read("TotalCount"),
             network_acls: fields.read("NetworkAcls"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeNetworkAclsResponse {

@@ -192,7 +192,8 @@ impl ::acs_runtime::de::FromJson for DescribePhysicalConnectionLOAResponse {
             request_id: fields.read("RequestId"),
             physical_connection_loa_type: fields.read("PhysicalConnectionLOAType"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribePhysicalConnectionLOAResponse {

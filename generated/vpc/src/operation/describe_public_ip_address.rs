@@ -250,7 +250,8 @@ impl ::acs_runtime::de::FromJson for DescribePublicIpAddressResponse {
             region_id: fields.read("RegionId"),
             public_ip_address: fields.read("PublicIpAddress"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribePublicIpAddressResponse {

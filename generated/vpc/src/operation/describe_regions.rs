@@ -152,7 +152,8 @@ impl ::acs_runtime::de::FromJson for DescribeRegionsResponse {
             request_id: fields.read("RequestId"),
             regions: fields.read("Regions"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeRegionsResponse {

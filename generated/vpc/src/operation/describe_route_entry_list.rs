@@ -424,7 +424,8 @@ impl ::acs_runtime::de::FromJson for DescribeRouteEntryListResponse {
             request_id: fields.read("RequestId"),
             route_entrys: fields.read("RouteEntrys"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeRouteEntryListResponse {

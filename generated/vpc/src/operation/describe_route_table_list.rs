@@ -339,7 +339,8 @@ impl ::acs_runtime::de::FromJson for DescribeRouteTableListResponse {
             total_count: fields.read("TotalCount"),
             router_table_list: fields.read("RouterTableList"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeRouteTableListResponse {

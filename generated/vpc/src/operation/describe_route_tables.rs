@@ -334,7 +334,8 @@ impl ::acs_runtime::de::FromJson for DescribeRouteTablesResponse {
             total_count: fields.read("TotalCount"),
             route_tables: fields.read("RouteTables"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeRouteTablesResponse {

@@ -515,7 +515,8 @@ impl ::acs_runtime::de::FromJson for DescribeRouterInterfaceAttributeResponse {
             tags: fields.read("Tags"),
             fast_link_mode: fields.read("FastLinkMode"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeRouterInterfaceAttributeResponse {

@@ -280,7 +280,8 @@ impl ::acs_runtime::de::FromJson for DescribeRouterInterfacesResponse {
             total_count: fields.read("TotalCount"),
             router_interface_set: fields.read("RouterInterfaceSet"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeRouterInterfacesResponse {

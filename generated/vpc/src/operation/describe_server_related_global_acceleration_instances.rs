@@ -196,7 +196,8 @@ for DescribeServerRelatedGlobalAccelerationInstancesResponse {
             request_id: fields.read("RequestId"),
             global_acceleration_instances: fields.read("GlobalAccelerationInstances"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de>

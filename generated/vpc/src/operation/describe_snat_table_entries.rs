@@ -347,7 +347,8 @@ impl ::acs_runtime::de::FromJson for DescribeSnatTableEntriesResponse {
             total_count: fields.read("TotalCount"),
             snat_table_entries: fields.read("SnatTableEntries"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeSnatTableEntriesResponse {

@@ -237,7 +237,8 @@ impl ::acs_runtime::de::FromJson for DescribeSslVpnClientCertResponse {
             name: fields.read("Name"),
             resource_group_id: fields.read("ResourceGroupId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeSslVpnClientCertResponse {

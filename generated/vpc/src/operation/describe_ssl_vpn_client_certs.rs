@@ -267,7 +267,8 @@ impl ::acs_runtime::de::FromJson for DescribeSslVpnClientCertsResponse {
             total_count: fields.read("TotalCount"),
             ssl_vpn_client_cert_keys: fields.read("SslVpnClientCertKeys"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeSslVpnClientCertsResponse {

@@ -237,7 +237,8 @@ impl ::acs_runtime::de::FromJson for DescribeSslVpnClientsResponse {
             region_id: fields.read("RegionId"),
             client_info_list: fields.read("ClientInfoList"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeSslVpnClientsResponse {

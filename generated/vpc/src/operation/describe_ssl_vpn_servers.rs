@@ -274,7 +274,8 @@ impl ::acs_runtime::de::FromJson for DescribeSslVpnServersResponse {
             total_count: fields.read("TotalCount"),
             ssl_vpn_servers: fields.read("SslVpnServers"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeSslVpnServersResponse {

@@ -259,7 +259,8 @@ impl ::acs_runtime::de::FromJson for DescribeTagKeysResponse {
             request_id: fields.read("RequestId"),
             tag_keys: fields.read("TagKeys"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeTagKeysResponse {

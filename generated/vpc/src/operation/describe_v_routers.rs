@@ -211,7 +211,8 @@ impl ::acs_runtime::de::FromJson for DescribeVRoutersResponse {
             total_count: fields.read("TotalCount"),
             v_routers: fields.read("VRouters"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeVRoutersResponse {

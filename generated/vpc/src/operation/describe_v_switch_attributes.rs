@@ -294,7 +294,8 @@ impl ::acs_runtime::de::FromJson for DescribeVSwitchAttributesResponse {
             route_table: fields.read("RouteTable"),
             tags: fields.read("Tags"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeVSwitchAttributesResponse {

@@ -407,7 +407,8 @@ impl ::acs_runtime::de::FromJson for DescribeVSwitchesResponse {
             total_count: fields.read("TotalCount"),
             v_switches: fields.read("VSwitches"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeVSwitchesResponse {

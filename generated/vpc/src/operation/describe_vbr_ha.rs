@@ -263,7 +263,8 @@ impl ::acs_runtime::de::FromJson for DescribeVbrHaResponse {
             vbr_id: fields.read("VbrId"),
             region_id: fields.read("RegionId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeVbrHaResponse {

@@ -286,7 +286,8 @@ impl ::acs_runtime::de::FromJson for DescribeVcoRouteEntriesResponse {
             request_id: fields.read("RequestId"),
             vpn_route_counts: fields.read("VpnRouteCounts"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeVcoRouteEntriesResponse {

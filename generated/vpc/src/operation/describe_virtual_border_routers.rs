@@ -281,7 +281,8 @@ impl ::acs_runtime::de::FromJson for DescribeVirtualBorderRoutersResponse {
             total_count: fields.read("TotalCount"),
             virtual_border_router_set: fields.read("VirtualBorderRouterSet"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeVirtualBorderRoutersResponse {

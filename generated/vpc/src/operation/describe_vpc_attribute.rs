@@ -361,7 +361,8 @@ impl ::acs_runtime::de::FromJson for DescribeVpcAttributeResponse {
             enabled_ipv6: fields.read("EnabledIpv6"),
             dns_hostname_status: fields.read("DnsHostnameStatus"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeVpcAttributeResponse {

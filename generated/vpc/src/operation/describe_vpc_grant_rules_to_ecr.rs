@@ -297,7 +297,8 @@ impl ::acs_runtime::de::FromJson for DescribeVpcGrantRulesToEcrResponse {
             total_count: fields.read("TotalCount"),
             grant_rule_models: fields.read("GrantRuleModels"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeVpcGrantRulesToEcrResponse {

@@ -364,7 +364,8 @@ impl ::acs_runtime::de::FromJson for DescribeVpcsResponse {
             total_count: fields.read("TotalCount"),
             vpcs: fields.read("Vpcs"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeVpcsResponse {

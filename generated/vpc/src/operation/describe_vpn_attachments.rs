@@ -245,7 +245,8 @@ impl ::acs_runtime::de::FromJson for DescribeVpnAttachmentsResponse {
             total_count: fields.read("TotalCount"),
             vpn_attachments: fields.read("VpnAttachments"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeVpnAttachmentsResponse {

@@ -383,7 +383,8 @@ impl ::acs_runtime::de::FromJson for DescribeVpnConnectionResponse {
             enable_tunnels_bgp: fields.read("EnableTunnelsBgp"),
             resource_group_id: fields.read("ResourceGroupId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeVpnConnectionResponse {

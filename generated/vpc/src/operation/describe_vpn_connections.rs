@@ -296,7 +296,8 @@ impl ::acs_runtime::de::FromJson for DescribeVpnConnectionsResponse {
             total_count: fields.read("TotalCount"),
             vpn_connections: fields.read("VpnConnections"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeVpnConnectionsResponse {

@@ -252,7 +252,8 @@ impl ::acs_runtime::de::FromJson for DescribeVpnCrossAccountAuthorizationsRespon
             page_size: fields.read("PageSize"),
             cross_account_authorizations: fields.read("CrossAccountAuthorizations"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeVpnCrossAccountAuthorizationsResponse {

@@ -384,7 +384,8 @@ impl ::acs_runtime::de::FromJson for DescribeVpnGatewayResponse {
             resource_group_id: fields.read("ResourceGroupId"),
             eni_instance_ids: fields.read("EniInstanceIds"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeVpnGatewayResponse {

@@ -239,7 +239,8 @@ impl ::acs_runtime::de::FromJson for DescribeVpnGatewayAvailableZonesResponse {
             request_id: fields.read("RequestId"),
             available_zone_id_list: fields.read("AvailableZoneIdList"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeVpnGatewayAvailableZonesResponse {

@@ -362,7 +362,8 @@ impl ::acs_runtime::de::FromJson for DescribeVpnGatewaysResponse {
             total_count: fields.read("TotalCount"),
             vpn_gateways: fields.read("VpnGateways"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeVpnGatewaysResponse {

@@ -219,7 +219,8 @@ impl ::acs_runtime::de::FromJson for DescribeVpnPbrRouteEntriesResponse {
             total_count: fields.read("TotalCount"),
             vpn_pbr_route_entries: fields.read("VpnPbrRouteEntries"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeVpnPbrRouteEntriesResponse {

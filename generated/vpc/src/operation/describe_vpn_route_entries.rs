@@ -255,7 +255,8 @@ impl ::acs_runtime::de::FromJson for DescribeVpnRouteEntriesResponse {
             vpn_route_entries: fields.read("VpnRouteEntries"),
             vpn_route_counts: fields.read("VpnRouteCounts"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeVpnRouteEntriesResponse {

@@ -298,7 +298,8 @@ impl ::acs_runtime::de::FromJson for DescribeVpnSslServerLogsResponse {
             is_completed: fields.read("IsCompleted"),
             data: fields.read("Data"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeVpnSslServerLogsResponse {

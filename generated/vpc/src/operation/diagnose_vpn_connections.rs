@@ -262,7 +262,8 @@ impl ::acs_runtime::de::FromJson for DiagnoseVpnConnectionsResponse {
             total_count: fields.read("TotalCount"),
             vpn_connections: fields.read("VpnConnections"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DiagnoseVpnConnectionsResponse {

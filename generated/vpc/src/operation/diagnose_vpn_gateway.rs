@@ -262,7 +262,8 @@ impl ::acs_runtime::de::FromJson for DiagnoseVpnGatewayResponse {
             diagnose_id: fields.read("DiagnoseId"),
             request_id: fields.read("RequestId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DiagnoseVpnGatewayResponse {

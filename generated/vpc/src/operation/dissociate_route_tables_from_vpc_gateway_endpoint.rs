@@ -240,7 +240,8 @@ for DissociateRouteTablesFromVpcGatewayEndpointResponse {
         let value = Self {
             request_id: fields.read("RequestId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de>

@@ -167,7 +167,8 @@ impl ::acs_runtime::de::FromJson for DownloadVpnConnectionConfigResponse {
             request_id: fields.read("RequestId"),
             vpn_connection_config: fields.read("VpnConnectionConfig"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DownloadVpnConnectionConfigResponse {

@@ -221,7 +221,8 @@ impl ::acs_runtime::de::FromJson for GetDhcpOptionsSetResponse {
             tags: fields.read("Tags"),
             creation_time: fields.read("CreationTime"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for GetDhcpOptionsSetResponse {

@@ -228,7 +228,8 @@ impl ::acs_runtime::de::FromJson for GetIpv4GatewayAttributeResponse {
             resource_group_id: fields.read("ResourceGroupId"),
             tags: fields.read("Tags"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for GetIpv4GatewayAttributeResponse {

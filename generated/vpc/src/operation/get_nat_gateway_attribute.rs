@@ -314,7 +314,8 @@ impl ::acs_runtime::de::FromJson for GetNatGatewayAttributeResponse {
             log_delivery: fields.read("LogDelivery"),
             access_mode: fields.read("AccessMode"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for GetNatGatewayAttributeResponse {

@@ -152,7 +152,8 @@ impl ::acs_runtime::de::FromJson for GetPhysicalConnectionServiceStatusResponse 
             request_id: fields.read("RequestId"),
             enabled: fields.read("Enabled"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for GetPhysicalConnectionServiceStatusResponse {

@@ -176,7 +176,8 @@ impl ::acs_runtime::de::FromJson for GetPublicIpAddressPoolServiceStatusResponse
             request_id: fields.read("RequestId"),
             enabled: fields.read("Enabled"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for GetPublicIpAddressPoolServiceStatusResponse {

@@ -232,7 +232,8 @@ impl ::acs_runtime::de::FromJson for GetVSwitchCidrReservationUsageResponse {
             max_results: fields.read("MaxResults"),
             cidr_reservation_usages: fields.read("CidrReservationUsages"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for GetVSwitchCidrReservationUsageResponse {

@@ -234,7 +234,8 @@ impl ::acs_runtime::de::FromJson for GetVpcGatewayEndpointAttributeResponse {
             resource_group_id: fields.read("ResourceGroupId"),
             tags: fields.read("Tags"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for GetVpcGatewayEndpointAttributeResponse {

@@ -231,7 +231,8 @@ impl ::acs_runtime::de::FromJson for GetVpcPrefixListAssociationsResponse {
             count: fields.read("Count"),
             prefix_list_association: fields.read("PrefixListAssociation"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for GetVpcPrefixListAssociationsResponse {

@@ -228,7 +228,8 @@ impl ::acs_runtime::de::FromJson for GetVpcPrefixListEntriesResponse {
             count: fields.read("Count"),
             prefix_list_entry: fields.read("PrefixListEntry"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for GetVpcPrefixListEntriesResponse {

@@ -210,7 +210,8 @@ impl ::acs_runtime::de::FromJson for GetVpcRouteEntrySummaryResponse {
             request_id: fields.read("RequestId"),
             route_entry_summarys: fields.read("RouteEntrySummarys"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for GetVpcRouteEntrySummaryResponse {

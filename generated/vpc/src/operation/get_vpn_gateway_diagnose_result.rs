@@ -272,7 +272,8 @@ impl ::acs_runtime::de::FromJson for GetVpnGatewayDiagnoseResultResponse {
             total_count: fields.read("TotalCount"),
             vpn_gateway_id: fields.read("VpnGatewayId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for GetVpnGatewayDiagnoseResultResponse {

@@ -139,7 +139,8 @@ impl ::acs_runtime::de::FromJson for ListBusinessAccessPointsResponse {
             request_id: fields.read("RequestId"),
             business_access_points: fields.read("BusinessAccessPoints"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListBusinessAccessPointsResponse {

@@ -147,7 +147,8 @@ impl ::acs_runtime::de::FromJson for ListBusinessRegionsResponse {
             geographic_sub_regions: fields.read("GeographicSubRegions"),
             count: fields.read("Count"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListBusinessRegionsResponse {

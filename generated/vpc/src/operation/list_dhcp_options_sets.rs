@@ -340,7 +340,8 @@ impl ::acs_runtime::de::FromJson for ListDhcpOptionsSetsResponse {
             dhcp_options_sets: fields.read("DhcpOptionsSets"),
             total_count: fields.read("TotalCount"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListDhcpOptionsSetsResponse {

@@ -193,7 +193,8 @@ impl ::acs_runtime::de::FromJson for ListEnhanhcedNatGatewayAvailableZonesRespon
             request_id: fields.read("RequestId"),
             zones: fields.read("Zones"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListEnhanhcedNatGatewayAvailableZonesResponse {

@@ -411,7 +411,8 @@ impl ::acs_runtime::de::FromJson for ListFullNatEntriesResponse {
             max_results: fields.read("MaxResults"),
             full_nat_entries: fields.read("FullNatEntries"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListFullNatEntriesResponse {

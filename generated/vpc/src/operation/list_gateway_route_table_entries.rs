@@ -236,7 +236,8 @@ impl ::acs_runtime::de::FromJson for ListGatewayRouteTableEntriesResponse {
             total_count: fields.read("TotalCount"),
             gateway_route_entry_models: fields.read("GatewayRouteEntryModels"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListGatewayRouteTableEntriesResponse {

@@ -125,7 +125,8 @@ impl ::acs_runtime::de::FromJson for ListGeographicSubRegionsResponse {
             geographic_sub_regions: fields.read("GeographicSubRegions"),
             count: fields.read("Count"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListGeographicSubRegionsResponse {

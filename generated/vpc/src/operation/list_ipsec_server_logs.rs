@@ -287,7 +287,8 @@ impl ::acs_runtime::de::FromJson for ListIpsecServerLogsResponse {
             is_completed: fields.read("IsCompleted"),
             data: fields.read("Data"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListIpsecServerLogsResponse {

@@ -292,7 +292,8 @@ impl ::acs_runtime::de::FromJson for ListIpsecServersResponse {
             max_results: fields.read("MaxResults"),
             ipsec_servers: fields.read("IpsecServers"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListIpsecServersResponse {

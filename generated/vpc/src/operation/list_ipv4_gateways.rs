@@ -277,7 +277,8 @@ impl ::acs_runtime::de::FromJson for ListIpv4GatewaysResponse {
             total_count: fields.read("TotalCount"),
             ipv4_gateway_models: fields.read("Ipv4GatewayModels"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListIpv4GatewaysResponse {

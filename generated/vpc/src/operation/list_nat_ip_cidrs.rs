@@ -336,7 +336,8 @@ impl ::acs_runtime::de::FromJson for ListNatIpCidrsResponse {
             total_count: fields.read("TotalCount"),
             nat_ip_cidrs: fields.read("NatIpCidrs"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListNatIpCidrsResponse {

@@ -368,7 +368,8 @@ impl ::acs_runtime::de::FromJson for ListNatIpsResponse {
             total_count: fields.read("TotalCount"),
             nat_ips: fields.read("NatIps"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListNatIpsResponse {

@@ -196,7 +196,8 @@ impl ::acs_runtime::de::FromJson for ListPhysicalConnectionFeaturesResponse {
             request_id: fields.read("RequestId"),
             physical_connection_features: fields.read("PhysicalConnectionFeatures"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListPhysicalConnectionFeaturesResponse {

@@ -280,7 +280,8 @@ impl ::acs_runtime::de::FromJson for ListPrefixListsResponse {
             max_results: fields.read("MaxResults"),
             prefix_lists: fields.read("PrefixLists"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListPrefixListsResponse {

@@ -255,7 +255,8 @@ impl ::acs_runtime::de::FromJson for ListPublicIpAddressPoolCidrBlocksResponse {
             total_count: fields.read("TotalCount"),
             public_ip_pool_cidr_block_list: fields.read("PublicIpPoolCidrBlockList"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListPublicIpAddressPoolCidrBlocksResponse {

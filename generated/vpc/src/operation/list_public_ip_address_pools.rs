@@ -398,7 +398,8 @@ impl ::acs_runtime::de::FromJson for ListPublicIpAddressPoolsResponse {
             total_count: fields.read("TotalCount"),
             public_ip_address_pool_list: fields.read("PublicIpAddressPoolList"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListPublicIpAddressPoolsResponse {

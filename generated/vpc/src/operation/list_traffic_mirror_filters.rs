@@ -294,7 +294,8 @@ impl ::acs_runtime::de::FromJson for ListTrafficMirrorFiltersResponse {
             count: fields.read("Count"),
             traffic_mirror_filters: fields.read("TrafficMirrorFilters"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListTrafficMirrorFiltersResponse {

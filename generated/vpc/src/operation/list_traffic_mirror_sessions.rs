@@ -384,7 +384,8 @@ impl ::acs_runtime::de::FromJson for ListTrafficMirrorSessionsResponse {
             total_count: fields.read("TotalCount"),
             traffic_mirror_sessions: fields.read("TrafficMirrorSessions"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListTrafficMirrorSessionsResponse {

@@ -314,7 +314,8 @@ impl ::acs_runtime::de::FromJson for ListVSwitchCidrReservationsResponse {
             max_results: fields.read("MaxResults"),
             v_switch_cidr_reservations: fields.read("VSwitchCidrReservations"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListVSwitchCidrReservationsResponse {

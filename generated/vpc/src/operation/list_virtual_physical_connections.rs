@@ -423,7 +423,8 @@ impl ::acs_runtime::de::FromJson for ListVirtualPhysicalConnectionsResponse {
             total_count: fields.read("TotalCount"),
             count: fields.read("Count"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListVirtualPhysicalConnectionsResponse {

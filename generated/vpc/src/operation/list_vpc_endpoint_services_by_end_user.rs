@@ -226,7 +226,8 @@ impl ::acs_runtime::de::FromJson for ListVpcEndpointServicesByEndUserResponse {
             services: fields.read("Services"),
             total_count: fields.read("TotalCount"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListVpcEndpointServicesByEndUserResponse {

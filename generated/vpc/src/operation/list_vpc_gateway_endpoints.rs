@@ -309,7 +309,8 @@ impl ::acs_runtime::de::FromJson for ListVpcGatewayEndpointsResponse {
             endpoints: fields.read("Endpoints"),
             max_results: fields.read("MaxResults"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListVpcGatewayEndpointsResponse {

@@ -271,7 +271,8 @@ impl ::acs_runtime::de::FromJson for ListVpcPublishedRouteEntriesResponse {
             next_token: fields.read("NextToken"),
             route_entries: fields.read("RouteEntries"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListVpcPublishedRouteEntriesResponse {

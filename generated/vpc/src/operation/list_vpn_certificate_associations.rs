@@ -310,7 +310,8 @@ impl ::acs_runtime::de::FromJson for ListVpnCertificateAssociationsResponse {
             max_results: fields.read("MaxResults"),
             vpn_certificate_relations: fields.read("VpnCertificateRelations"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListVpnCertificateAssociationsResponse {

@@ -203,7 +203,8 @@ impl ::acs_runtime::de::FromJson for ModifyIPv6TranslatorAclAttributeResponse {
         let value = Self {
             request_id: fields.read("RequestId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ModifyIPv6TranslatorAclAttributeResponse {

@@ -345,7 +345,8 @@ impl ::acs_runtime::de::FromJson for ModifyIPv6TranslatorEntryResponse {
         let value = Self {
             request_id: fields.read("RequestId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ModifyIPv6TranslatorEntryResponse {

@@ -241,7 +241,8 @@ impl ::acs_runtime::de::FromJson for ModifyIpv6GatewayAttributeResponse {
         let value = Self {
             request_id: fields.read("RequestId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ModifyIpv6GatewayAttributeResponse {

@@ -258,7 +258,8 @@ impl ::acs_runtime::de::FromJson for ModifyRouterInterfaceSpecResponse {
             spec: fields.read("Spec"),
             request_id: fields.read("RequestId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ModifyRouterInterfaceSpecResponse {

@@ -716,7 +716,8 @@ impl ::acs_runtime::de::FromJson for ModifySslVpnServerResponse {
             i_daa_s_application_id: fields.read("IDaaSApplicationId"),
             i_daa_s_instance_version: fields.read("IDaaSInstanceVersion"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ModifySslVpnServerResponse {

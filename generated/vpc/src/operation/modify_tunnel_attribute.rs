@@ -310,7 +310,8 @@ impl ::acs_runtime::de::FromJson for ModifyTunnelAttributeResponse {
             internet_ip: fields.read("InternetIp"),
             state: fields.read("State"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ModifyTunnelAttributeResponse {

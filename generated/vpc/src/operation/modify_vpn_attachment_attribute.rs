@@ -858,7 +858,8 @@ impl ::acs_runtime::de::FromJson for ModifyVpnAttachmentAttributeResponse {
             enable_tunnels_bgp: fields.read("EnableTunnelsBgp"),
             request_id: fields.read("RequestId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ModifyVpnAttachmentAttributeResponse {

@@ -409,7 +409,8 @@ impl ::acs_runtime::de::FromJson for ModifyVpnGatewayAttributeResponse {
             ssl_vpn_internet_ip: fields.read("SslVpnInternetIp"),
             resource_group_id: fields.read("ResourceGroupId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ModifyVpnGatewayAttributeResponse {

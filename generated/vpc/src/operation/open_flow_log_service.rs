@@ -178,7 +178,8 @@ impl ::acs_runtime::de::FromJson for OpenFlowLogServiceResponse {
             code: fields.read("Code"),
             message: fields.read("Message"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for OpenFlowLogServiceResponse {

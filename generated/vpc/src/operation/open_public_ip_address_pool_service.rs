@@ -177,7 +177,8 @@ impl ::acs_runtime::de::FromJson for OpenPublicIpAddressPoolServiceResponse {
             code: fields.read("Code"),
             message: fields.read("Message"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for OpenPublicIpAddressPoolServiceResponse {

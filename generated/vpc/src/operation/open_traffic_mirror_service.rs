@@ -176,7 +176,8 @@ impl ::acs_runtime::de::FromJson for OpenTrafficMirrorServiceResponse {
             code: fields.read("Code"),
             message: fields.read("Message"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for OpenTrafficMirrorServiceResponse {

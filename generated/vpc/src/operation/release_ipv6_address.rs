@@ -201,7 +201,8 @@ impl ::acs_runtime::de::FromJson for ReleaseIpv6AddressResponse {
         let value = Self {
             request_id: fields.read("RequestId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ReleaseIpv6AddressResponse {

@@ -258,7 +258,8 @@ impl ::acs_runtime::de::FromJson for TransformEipSegmentToPublicIpAddressPoolRes
             resource_group_id: fields.read("ResourceGroupId"),
             request_id: fields.read("RequestId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de>

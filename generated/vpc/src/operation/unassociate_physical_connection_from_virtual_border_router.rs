@@ -216,7 +216,8 @@ for UnassociatePhysicalConnectionFromVirtualBorderRouterResponse {
         let value = Self {
             request_id: fields.read("RequestId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de>

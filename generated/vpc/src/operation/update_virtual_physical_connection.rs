@@ -272,7 +272,8 @@ impl ::acs_runtime::de::FromJson for UpdateVirtualPhysicalConnectionResponse {
             request_id: fields.read("RequestId"),
             success: fields.read("Success"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for UpdateVirtualPhysicalConnectionResponse {

@@ -204,7 +204,8 @@ for VpcDescribeVpcNatGatewayNetworkInterfaceQuotaResponse {
             request_id: fields.read("RequestId"),
             quota: fields.read("Quota"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de>

@@ -417,7 +417,8 @@ impl ::acs_runtime::de::FromJson for CreateVpcPeerConnectionResponse {
             request_id: fields.read("RequestId"),
             instance_id: fields.read("InstanceId"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateVpcPeerConnectionResponse {

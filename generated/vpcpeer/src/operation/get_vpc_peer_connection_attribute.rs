@@ -271,7 +271,8 @@ impl ::acs_runtime::de::FromJson for GetVpcPeerConnectionAttributeResponse {
             link_type: fields.read("LinkType"),
             managed_service: fields.read("ManagedService"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for GetVpcPeerConnectionAttributeResponse {

@@ -289,7 +289,8 @@ impl ::acs_runtime::de::FromJson for ListVpcPeerConnectionsResponse {
             next_token: fields.read("NextToken"),
             vpc_peer_connects: fields.read("VpcPeerConnects"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListVpcPeerConnectionsResponse {

@@ -242,7 +242,8 @@ impl ::acs_runtime::de::FromJson for TagResourcesResponse {
             request_id: fields.read("RequestId"),
             success: fields.read("Success"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for TagResourcesResponse {

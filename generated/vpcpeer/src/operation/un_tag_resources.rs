@@ -256,7 +256,8 @@ impl ::acs_runtime::de::FromJson for UnTagResourcesResponse {
             request_id: fields.read("RequestId"),
             success: fields.read("Success"),
         };
-        fields.finish(value)
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for UnTagResourcesResponse {
